@@ -1,0 +1,42 @@
+/* thidua-cli.h — shared by the subcommands of thidua-cli.
+ *
+ * Contract: results on stdout, errors on stderr with a non-zero exit. */
+#pragma once
+
+#include <glib.h>
+#include "thidua-store.h"
+
+G_BEGIN_DECLS
+
+typedef struct {
+  const char *db_path;   /* --db, or NULL for the default database */
+  const char *command;
+} CliContext;
+
+/* Each subcommand gets argv with argv[0] = its own name. */
+typedef int (*CliCommandFunc) (CliContext *ctx, int argc, char **argv);
+
+/* Opens the database named by --db (or the default one); prints the error
+ * and returns NULL on failure. */
+ThiduaStore *cli_open_store  (CliContext *ctx, gboolean read_only);
+/* "thidua-cli: <command>: <message>" on stderr; returns the exit code 1. */
+int          cli_fail        (CliContext *ctx, const char *format, ...) G_GNUC_PRINTF (2, 3);
+/* Parses subcommand options; on error prints it and returns FALSE. */
+gboolean     cli_parse_options (CliContext *ctx, GOptionEntry *entries,
+                                const char *parameter_string,
+                                int *argc, char ***argv);
+/* Parses a plan id argument (a positive integer). */
+gboolean     cli_parse_id    (CliContext *ctx, const char *arg, gint64 *id);
+/* Writes a string to stdout exactly (no locale conversion). */
+void         cli_print       (const char *format, ...) G_GNUC_PRINTF (1, 2);
+
+/* cmd-plan.c */
+int cmd_templates    (CliContext *ctx, int argc, char **argv);
+int cmd_new          (CliContext *ctx, int argc, char **argv);
+int cmd_list         (CliContext *ctx, int argc, char **argv);
+int cmd_show         (CliContext *ctx, int argc, char **argv);
+int cmd_import_json  (CliContext *ctx, int argc, char **argv);
+int cmd_duplicate    (CliContext *ctx, int argc, char **argv);
+int cmd_delete       (CliContext *ctx, int argc, char **argv);
+
+G_END_DECLS

@@ -1,0 +1,81 @@
+/* thidua-markup.h — the plan body as secretaries write it, parsed into
+ * blocks and an outline.
+ *
+ *   I. MỤC ĐÍCH, YÊU CẦU      level-1 heading (Roman numeral and a dot)
+ *   1. Mục đích               numbered item, titled (short, no final punctuation)
+ *   2.1. Thực hiện …;         numbered paragraph (a sentence), level 2
+ *   a) …                      lettered item (also "a." as in the seeds)
+ *   - … / + …                 bullet items (level 1 / 2)
+ *   blank line                paragraph break; other lines are paragraphs
+ *   *italic*, **bold**        inline
+ *
+ * The parser never drops text: what it does not recognise is a paragraph.
+ * Every block records the byte range and lines of the source it came from.
+ */
+#pragma once
+
+#include <glib.h>
+
+G_BEGIN_DECLS
+
+typedef enum {
+  THIDUA_BLOCK_PARAGRAPH,
+  THIDUA_BLOCK_HEADING,     /* Roman-numeral heading, level 1 */
+  THIDUA_BLOCK_NUMBERED,    /* 1. / 2.1. / 2.1.1. — level = depth */
+  THIDUA_BLOCK_LETTERED,    /* a) */
+  THIDUA_BLOCK_BULLET,      /* - (level 1) or + (level 2) */
+  THIDUA_BLOCK_TABLE,       /* reserved for the register's printed tables */
+} ThiduaBlockKind;
+
+typedef enum {
+  THIDUA_RUN_PLAIN  = 0,
+  THIDUA_RUN_BOLD   = 1 << 0,
+  THIDUA_RUN_ITALIC = 1 << 1,
+} ThiduaRunStyle;
+
+typedef struct {
+  char           *text;    /* NFC, markers removed */
+  ThiduaRunStyle  style;
+} ThiduaRun;
+
+typedef struct {
+  ThiduaBlockKind kind;
+  guint           level;        /* 1 for headings, depth for numbered, 1/2 bullets */
+  char           *label;        /* "I.", "2.1.", "a)", "-", "+"; "" for paragraphs */
+  gboolean        titled;       /* a heading-like short item: printed bold */
+  GArray         *runs;         /* of ThiduaRun, text after the label */
+  char           *text;         /* plain text after the label (runs joined) */
+  gsize           start;        /* byte offsets into the source body */
+  gsize           end;
+  guint           first_line;   /* 0-based source lines */
+  guint           last_line;
+} ThiduaBlock;
+
+typedef struct {
+  guint  level;                 /* 1 = Roman heading, 2+ = titled numbered items */
+  char  *label;
+  char  *title;
+  guint  block_index;           /* index into the block array */
+  guint  line;                  /* 0-based source line, for "jump to heading" */
+  gboolean misnumbered;         /* skips or repeats (IV. twice) */
+} ThiduaOutlineEntry;
+
+typedef struct _ThiduaBody ThiduaBody;
+
+ThiduaBody         *thidua_body_parse        (const char *text);
+ThiduaBody         *thidua_body_ref          (ThiduaBody *body);
+void                thidua_body_unref        (ThiduaBody *body);
+guint               thidua_body_n_blocks     (ThiduaBody *body);
+const ThiduaBlock  *thidua_body_get_block    (ThiduaBody *body, guint i);
+guint               thidua_body_n_outline    (ThiduaBody *body);
+const ThiduaOutlineEntry *thidua_body_get_outline (ThiduaBody *body, guint i);
+
+/* Splits inline *italic* / **bold** into runs; unmatched markers stay text. */
+GArray             *thidua_markup_parse_inline (const char *text);
+
+/* Roman numeral value of "IV" (no dot); 0 when not one. */
+guint               thidua_markup_roman_value  (const char *s, gsize len);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (ThiduaBody, thidua_body_unref)
+
+G_END_DECLS

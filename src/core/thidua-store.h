@@ -1,0 +1,97 @@
+/* thidua-store.h — the one SQLite database that holds plans, templates and
+ * (later) the register.  Every change runs in a transaction. */
+#pragma once
+
+#include <gio/gio.h>
+#include "thidua-plan.h"
+
+G_BEGIN_DECLS
+
+#define THIDUA_TYPE_STORE (thidua_store_get_type ())
+G_DECLARE_FINAL_TYPE (ThiduaStore, thidua_store, THIDUA, STORE, GObject)
+
+#define THIDUA_STORE_ERROR (thidua_store_error_quark ())
+typedef enum {
+  THIDUA_STORE_ERROR_NOT_DATABASE,   /* the file is not SQLite */
+  THIDUA_STORE_ERROR_CORRUPT,        /* SQLite but damaged */
+  THIDUA_STORE_ERROR_READ_ONLY,      /* a write on a read-only database */
+  THIDUA_STORE_ERROR_LOCKED,         /* busy: another program holds it */
+  THIDUA_STORE_ERROR_TOO_NEW,        /* schema newer than this program */
+  THIDUA_STORE_ERROR_NOT_FOUND,
+  THIDUA_STORE_ERROR_INVALID,        /* a value the model refuses */
+  THIDUA_STORE_ERROR_FAILED,         /* anything else, e.g. disk full */
+} ThiduaStoreError;
+GQuark thidua_store_error_quark (void);
+
+typedef enum {
+  THIDUA_STORE_OPEN_DEFAULT   = 0,
+  THIDUA_STORE_OPEN_READ_ONLY = 1 << 0,  /* also chosen when the file is read-only */
+  THIDUA_STORE_OPEN_NO_SEED   = 1 << 1,  /* do not seed built-in templates */
+} ThiduaStoreOpenFlags;
+
+/* The current schema version (PRAGMA user_version). */
+#define THIDUA_STORE_SCHEMA_VERSION 2
+
+/* <user data dir>/thidua/thidua.db */
+char        *thidua_store_default_path (void);
+
+/* Opens or creates the database, migrates it forward and seeds the built-in
+ * templates on first creation.  A file that cannot be opened is left
+ * untouched and the error names the file and what is wrong. */
+ThiduaStore *thidua_store_open      (const char            *path,
+                                     ThiduaStoreOpenFlags   flags,
+                                     GError               **error);
+const char  *thidua_store_get_path  (ThiduaStore *self);
+gboolean     thidua_store_is_read_only (ThiduaStore *self);
+int          thidua_store_get_schema_version (ThiduaStore *self);
+/* The raw handle, for other core modules (register); do not close it. */
+gpointer     thidua_store_get_handle (ThiduaStore *self);
+
+/* Runs func inside BEGIN IMMEDIATE … COMMIT; rolls back if it fails. */
+typedef gboolean (*ThiduaStoreTxnFunc) (ThiduaStore *store, gpointer data, GError **error);
+gboolean     thidua_store_transaction (ThiduaStore *self, ThiduaStoreTxnFunc func,
+                                       gpointer data, GError **error);
+
+/* Plans */
+typedef struct {
+  gint64  id;
+  char   *status;
+  guint   day, month, year;
+  char   *number;
+  char   *symbol;
+  char   *subject;
+  char   *issuing_body;
+  char   *profile;
+  gint64  modified;
+} ThiduaPlanSummary;
+void thidua_plan_summary_free (ThiduaPlanSummary *s);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (ThiduaPlanSummary, thidua_plan_summary_free)
+
+/* Sorted by date (newest first; blank parts count as the start of the
+ * period), then id.  search is matched on the folded key (đ = d,
+ * no diacritics, any case, every word must occur); NULL lists all.
+ * Returns a GPtrArray of ThiduaPlanSummary. */
+GPtrArray   *thidua_store_list_plans  (ThiduaStore *self, const char *search, GError **error);
+ThiduaPlan  *thidua_store_load_plan   (ThiduaStore *self, gint64 id, GError **error);
+/* Inserts, sets the plan's id and times; returns the id or 0. */
+gint64       thidua_store_insert_plan (ThiduaStore *self, ThiduaPlan *plan, GError **error);
+gboolean     thidua_store_update_plan (ThiduaStore *self, ThiduaPlan *plan, GError **error);
+gboolean     thidua_store_delete_plan (ThiduaStore *self, gint64 id, GError **error);
+/* A copy as a new draft (for next year's plan); returns the new id. */
+gint64       thidua_store_duplicate_plan (ThiduaStore *self, gint64 id, GError **error);
+
+/* Templates */
+typedef struct {
+  char *name;    /* "covid-party-school" */
+  char *title;   /* shown to the user */
+  char *profile;
+} ThiduaTemplateInfo;
+void thidua_template_info_free (ThiduaTemplateInfo *t);
+
+GPtrArray   *thidua_store_list_templates (ThiduaStore *self, GError **error);
+/* A plan made from the template (not yet stored). */
+ThiduaPlan  *thidua_store_plan_from_template (ThiduaStore *self, const char *name, GError **error);
+/* Creates and stores a plan from a template; NULL name = "blank-state". */
+gint64       thidua_store_new_plan    (ThiduaStore *self, const char *template_name, GError **error);
+
+G_END_DECLS

@@ -1,0 +1,31 @@
+/* thidua-text.h — Vietnamese text: NFC, search folding, collation. */
+#pragma once
+
+#include <glib.h>
+
+G_BEGIN_DECLS
+
+/* NFC of valid UTF-8; NULL for invalid UTF-8 (callers report it).
+ * len may be -1. */
+char    *thidua_text_nfc        (const char *s, gssize len);
+
+/* The search key: NFD, combining marks dropped, đ/Đ → d, case folded,
+ * runs of white space collapsed to one space, trimmed.
+ * "Kế hoạch thi đua" → "ke hoach thi dua". */
+char    *thidua_text_fold       (const char *s);
+
+/* TRUE when every word of the folded needle occurs in the folded haystack
+ * (both arguments already folded). */
+gboolean thidua_text_folded_match (const char *folded_haystack,
+                                   const char *folded_needle);
+
+/* A byte key whose strcmp() order is Vietnamese order:
+ * a < ă < â < b < c < d < đ < e < ê … o < ô < ơ … u < ư …, tones after
+ * letters (no tone < huyền < hỏi < ngã < sắc < nặng), case last. */
+char    *thidua_text_collate_key (const char *s);
+int      thidua_text_collate    (const char *a, const char *b);
+
+/* Trims ASCII and Unicode white space at both ends; returns a new string. */
+char    *thidua_text_strip      (const char *s);
+
+G_END_DECLS
