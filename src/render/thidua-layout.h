@@ -1,0 +1,85 @@
+/* thidua-layout.h — a plan composed into printed pages.
+ *
+ * The only code that knows how a page looks: the GTK preview, the
+ * GtkPrintOperation "draw-page" handler and every export draw pages with
+ * thidua_layout_draw_page().  Coordinates are points with the origin at the
+ * top-left corner of the A4 page (595.28 × 841.89 pt); the caller scales the
+ * cairo_t for zoom or device resolution.  With GtkPrintOperation use
+ * gtk_print_operation_set_unit (op, GTK_UNIT_POINTS) and
+ * gtk_print_operation_set_use_full_page (op, TRUE), and do not scale.
+ *
+ * Text is laid out once in a device-independent Pango context (72 dpi,
+ * unhinted metrics), so the preview, the printer and the PDF break lines at
+ * the same places.  thidua_layout_update() recomposes after an edit and
+ * reuses the PangoLayouts of every block whose text and style did not
+ * change, which keeps a re-layout of a ten-page plan to a few milliseconds.
+ */
+#pragma once
+
+#include <glib-object.h>
+#include <cairo.h>
+#include "thidua-plan.h"
+#include "thidua-profile.h"
+
+G_BEGIN_DECLS
+
+/* A layout check against the rules, for the UI (which focuses the field)
+ * and the CLI (stderr). */
+typedef struct {
+  char *field;    /* plan field as in the JSON: "issuing_body", "subject",
+                   * "signer.name", "recipients", "body", "superior_body",
+                   * "number", "place", "date", "font" */
+  char *message;  /* translated sentence for the user */
+  int   line;     /* 0-based body line for "body" warnings, else -1 */
+} ThiduaLayoutWarning;
+
+#define THIDUA_TYPE_LAYOUT (thidua_layout_get_type ())
+G_DECLARE_FINAL_TYPE (ThiduaLayout, thidua_layout, THIDUA, LAYOUT, GObject)
+
+/* A layout for this profile; compose a plan with thidua_layout_update(). */
+ThiduaLayout  *thidua_layout_new              (ThiduaProfile *profile);
+/* Loads the plan's profile and composes the plan. */
+ThiduaLayout  *thidua_layout_new_for_plan     (ThiduaPlan    *plan,
+                                               GError       **error);
+
+ThiduaProfile *thidua_layout_get_profile      (ThiduaLayout  *self);
+/* Switches profile (the plan's format changed); call update afterwards. */
+void           thidua_layout_set_profile      (ThiduaLayout  *self,
+                                               ThiduaProfile *profile);
+
+/* Recomposes the plan into pages.  The plan is read, not kept.  Blocks
+ * whose text and style are unchanged keep their cached PangoLayouts.
+ * Notifies "n-pages" when the count changes and emits "changed". */
+void           thidua_layout_update           (ThiduaLayout  *self,
+                                               ThiduaPlan    *plan);
+
+guint          thidua_layout_get_n_pages      (ThiduaLayout  *self);
+double         thidua_layout_get_page_width   (ThiduaLayout  *self);  /* pt */
+double         thidua_layout_get_page_height  (ThiduaLayout  *self);  /* pt */
+
+/* Draws page `page` (0-based) in points; paints no background, so a PNG or
+ * preview caller fills white first.  Out-of-range pages draw nothing. */
+void           thidua_layout_draw_page        (ThiduaLayout  *self,
+                                               cairo_t       *cr,
+                                               guint          page);
+
+/* Warnings of the last update, a GPtrArray of ThiduaLayoutWarning owned by
+ * the layout (valid until the next update). */
+GPtrArray     *thidua_layout_get_warnings     (ThiduaLayout  *self);
+
+/* The page (0-based) that shows the body text at this byte offset of the
+ * plan's body, for "scroll the preview to the cursor"; 0 if unknown. */
+guint          thidua_layout_get_page_for_body_offset (ThiduaLayout *self,
+                                                       gsize         offset);
+
+/* The font family fontconfig really used for the profile's family
+ * ("Liberation Serif" for "Times New Roman" on Linux). */
+const char    *thidua_layout_get_font_family_used (ThiduaLayout *self);
+
+/* Internal statistics for the benchmark: PangoLayouts reused / created by
+ * the last update. */
+void           thidua_layout_get_cache_stats  (ThiduaLayout  *self,
+                                               guint         *reused,
+                                               guint         *created);
+
+G_END_DECLS
