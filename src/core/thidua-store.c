@@ -1,0 +1,1119 @@
+/* thidua-store.c — the SQLite database: open, migrate, plans, templates.
+ *
+ * The file is validated before anything is written to it, so a file that
+ * is not ours, is damaged or is locked is left exactly as it was.
+ */
+#include "config.h"
+#include "thidua-store.h"
+#include "thidua-paths.h"
+#include "thidua-text.h"
+#include "thidua-migrations.h"
+
+#include <errno.h>
+#include <string.h>
+#include <glib/gstdio.h>
+#include <sqlite3.h>
+
+#define MIGRATIONS_PATH "/io/github/thidua/Thidua/migrations"
+#define BUSY_TIMEOUT_MS 1500
+
+struct _ThiduaStore
+{
+  GObject   parent_instance;
+  sqlite3  *db;
+  char     *path;
+  gboolean  read_only;
+  int       version;
+  guint     txn_depth;
+};
+
+enum {
+  PROP_0,
+  PROP_PATH,
+  PROP_READ_ONLY,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+G_DEFINE_FINAL_TYPE (ThiduaStore, thidua_store, G_TYPE_OBJECT)
+G_DEFINE_QUARK (thidua-store-error-quark, thidua_store_error)
+
+/* ---- errors --------------------------------------------------------- */
+
+/* Maps an SQLite result to a message a secretary can act on; the file is
+ * always named. */
+static void
+set_sqlite_error (GError    **error,
+                  sqlite3    *db,
+                  int         rc,
+                  const char *path,
+                  const char *doing)
+{
+  int primary = rc & 0xff;
+  const char *detail = db ? sqlite3_errmsg (db) : sqlite3_errstr (rc);
+  g_autofree char *display = g_filename_display_name (path ? path : "");
+
+  switch (primary)
+    {
+    case SQLITE_NOTADB:
+      g_set_error (error, THIDUA_STORE_ERROR, THIDUA_STORE_ERROR_NOT_DATABASE,
+                   "“%s” is not a Thi Đua database: it is not an SQLite file", display);
+      break;
+    case SQLITE_CORRUPT:
+      g_set_error (error, THIDUA_STORE_ERROR, THIDUA_STORE_ERROR_CORRUPT,
+                   "“%s” is damaged (%s) while %s; it was not changed", display, detail, doing);
+      break;
+    case SQLITE_BUSY:
+    case SQLITE_LOCKED:
+      g_set_error (error, THIDUA_STORE_ERROR, THIDUA_STORE_ERROR_LOCKED,
+                   "“%s” is locked by another program while %s; close it there and try again",
+                   display, doing);
+      break;
+    case SQLITE_READONLY:
+      g_set_error (error, THIDUA_STORE_ERROR, THIDUA_STORE_ERROR_READ_ONLY,
+                   "“%s” is read-only: cannot save while %s", display, doing);
+      break;
+    case SQLITE_FULL:
+      g_set_error (error, THIDUA_STORE_ERROR, THIDUA_STORE_ERROR_FAILED,
+                   "The disk holding “%s” is full while %s", display, doing);
+      break;
+    case SQLITE_CANTOPEN:
+      g_set_error (error, THIDUA_STORE_ERROR, THIDUA_STORE_ERROR_FAILED,
+                   "“%s” cannot be opened (%s)", display, detail);
+      break;
+    case SQLITE_CONSTRAINT:
+      g_set_error (error, THIDUA_STORE_ERROR, THIDUA_STORE_ERROR_INVALID,
+                   "A value was refused while %s in “%s”: %s", doing, display, detail);
+      break;
+    default:
+      g_set_error (error, THIDUA_STORE_ERROR, THIDUA_STORE_ERROR_FAILED,
+                   "Error while %s in “%s”: %s", doing, display, detail);
+      break;
+    }
+}
+
+static gboolean
+store_fail (ThiduaStore *self, GError **error, int rc, const char *doing)
+{
+  set_sqlite_error (error, self->db, rc, self->path, doing);
+  return FALSE;
+}
+
+static gboolean
+check_writable (ThiduaStore *self, GError **error)
+{
+  if (!self->read_only)
+    return TRUE;
+  {
+    g_autofree char *display = g_filename_display_name (self->path);
+    g_set_error (error, THIDUA_STORE_ERROR, THIDUA_STORE_ERROR_READ_ONLY,
+                 "“%s” is open read-only: changes cannot be saved", display);
+  }
+  return FALSE;
+}
+
+/* ---- small statement helpers ---------------------------------------- */
+
+typedef struct {
+  sqlite3_stmt *stmt;
+} Stmt;
+
+static void
+stmt_clear (Stmt *s)
+{
+  if (s->stmt)
+    sqlite3_finalize (s->stmt);
+  s->stmt = NULL;
+}
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Stmt, stmt_clear)
+
+static gboolean
+prepare (ThiduaStore *self, Stmt *s, const char *sql, const char *doing, GError **error)
+{
+  int rc = sqlite3_prepare_v2 (self->db, sql, -1, &s->stmt, NULL);
+  if (rc != SQLITE_OK)
+    return store_fail (self, error, rc, doing);
+  return TRUE;
+}
+
+static void
+bind_text (sqlite3_stmt *stmt, int i, const char *s)
+{
+  sqlite3_bind_text (stmt, i, s ? s : "", -1, SQLITE_TRANSIENT);
+}
+
+static void
+bind_date_part (sqlite3_stmt *stmt, int i, guint v)
+{
+  if (v == 0)
+    sqlite3_bind_null (stmt, i);
+  else
+    sqlite3_bind_int (stmt, i, (int) v);
+}
+
+static const char *
+column_text (sqlite3_stmt *stmt, int i)
+{
+  const char *s = (const char *) sqlite3_column_text (stmt, i);
+  return s ? s : "";
+}
+
+static gboolean
+exec (ThiduaStore *self, const char *sql, const char *doing, GError **error)
+{
+  int rc = sqlite3_exec (self->db, sql, NULL, NULL, NULL);
+  if (rc != SQLITE_OK)
+    return store_fail (self, error, rc, doing);
+  return TRUE;
+}
+
+/* ---- transactions ---------------------------------------------------- */
+
+/* Nested calls become savepoints so a helper that needs a transaction can
+ * be called from inside another one. */
+gboolean
+thidua_store_transaction (ThiduaStore *self, ThiduaStoreTxnFunc func,
+                          gpointer data, GError **error)
+{
+  g_autofree char *name = NULL;
+  gboolean ok;
+
+  g_return_val_if_fail (THIDUA_IS_STORE (self), FALSE);
+  if (!check_writable (self, error))
+    return FALSE;
+
+  name = g_strdup_printf ("thidua_%u", self->txn_depth);
+  if (self->txn_depth == 0)
+    {
+      if (!exec (self, "BEGIN IMMEDIATE", "starting a change", error))
+        return FALSE;
+    }
+  else
+    {
+      g_autofree char *sql = g_strdup_printf ("SAVEPOINT %s", name);
+      if (!exec (self, sql, "starting a change", error))
+        return FALSE;
+    }
+
+  self->txn_depth++;
+  ok = func (self, data, error);
+  self->txn_depth--;
+
+  if (self->txn_depth == 0)
+    {
+      if (ok)
+        {
+          int rc = sqlite3_exec (self->db, "COMMIT", NULL, NULL, NULL);
+          if (rc == SQLITE_OK)
+            return TRUE;
+          ok = store_fail (self, error, rc, "saving");
+        }
+      sqlite3_exec (self->db, "ROLLBACK", NULL, NULL, NULL);
+      return ok;
+    }
+  else
+    {
+      g_autofree char *sql = ok ? g_strdup_printf ("RELEASE %s", name)
+                                : g_strdup_printf ("ROLLBACK TO %s; RELEASE %s", name, name);
+      if (sqlite3_exec (self->db, sql, NULL, NULL, NULL) != SQLITE_OK && ok)
+        return store_fail (self, error, sqlite3_errcode (self->db), "saving");
+      return ok;
+    }
+}
+
+/* ---- migrations ------------------------------------------------------ */
+
+static int
+compare_strings (gconstpointer a, gconstpointer b)
+{
+  return strcmp (*(const char * const *) a, *(const char * const *) b);
+}
+
+/* The migration files, ordered by name. */
+static GStrv
+migration_names (void)
+{
+  g_auto(GStrv) names = g_resource_enumerate_children (thidua_migrations_get_resource (),
+                                                       MIGRATIONS_PATH, 0, NULL);
+  g_autoptr(GPtrArray) sql = g_ptr_array_new ();
+
+  for (guint i = 0; names != NULL && names[i] != NULL; i++)
+    if (g_str_has_suffix (names[i], ".sql"))
+      g_ptr_array_add (sql, g_strdup (names[i]));
+  g_ptr_array_sort (sql, compare_strings);
+  g_ptr_array_add (sql, NULL);
+  return (GStrv) g_ptr_array_free (g_steal_pointer (&sql), FALSE);
+}
+
+int
+thidua_store_latest_version (void)
+{
+  g_auto(GStrv) names = migration_names ();
+  return (int) g_strv_length (names);
+}
+
+typedef struct {
+  const char *name;
+  int         to_version;
+} MigrationStep;
+
+static gboolean
+apply_migration (ThiduaStore *self, gpointer data, GError **error)
+{
+  MigrationStep *step = data;
+  g_autofree char *path = g_build_path ("/", MIGRATIONS_PATH, step->name, NULL);
+  g_autoptr(GBytes) bytes = g_resource_lookup_data (thidua_migrations_get_resource (),
+                                                    path, 0, error);
+  g_autofree char *sql = NULL;
+  g_autofree char *doing = g_strdup_printf ("upgrading to schema %d (%s)",
+                                            step->to_version, step->name);
+  g_autofree char *set_version = g_strdup_printf ("PRAGMA user_version = %d", step->to_version);
+
+  if (bytes == NULL)
+    return FALSE;
+  sql = g_strndup (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes));
+  return exec (self, sql, doing, error) && exec (self, set_version, doing, error);
+}
+
+static char *
+plan_search_key (ThiduaPlan *plan)
+{
+  g_autofree char *joined = NULL;
+  g_autofree char *year = plan ? g_strdup_printf ("%u", thidua_plan_get_year (plan)) : NULL;
+
+  joined = g_strjoin (" ",
+                      thidua_plan_get_number (plan), thidua_plan_get_symbol (plan),
+                      thidua_plan_get_type_name (plan), thidua_plan_get_subject (plan),
+                      thidua_plan_get_superior_body (plan), thidua_plan_get_issuing_body (plan),
+                      thidua_plan_get_place (plan), thidua_plan_get_signer_position (plan),
+                      thidua_plan_get_signer_name (plan),
+                      thidua_plan_get_year (plan) ? year : "",
+                      NULL);
+  return thidua_text_fold (joined);
+}
+
+/* Derived columns SQL cannot compute: search keys of rows that have none. */
+static gboolean
+fill_search_keys (ThiduaStore *self, gpointer data, GError **error)
+{
+  g_auto(Stmt) sel = { 0 };
+  g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  int rc;
+
+  if (!prepare (self, &sel, "SELECT id FROM plans WHERE search_key = ''", "indexing plans", error))
+    return FALSE;
+  while ((rc = sqlite3_step (sel.stmt)) == SQLITE_ROW)
+    {
+      gint64 id = sqlite3_column_int64 (sel.stmt, 0);
+      g_array_append_val (ids, id);
+    }
+  if (rc != SQLITE_DONE)
+    return store_fail (self, error, rc, "indexing plans");
+
+  for (guint i = 0; i < ids->len; i++)
+    {
+      gint64 id = g_array_index (ids, gint64, i);
+      g_autoptr(ThiduaPlan) plan = thidua_store_load_plan (self, id, error);
+      g_autofree char *key = NULL;
+      g_auto(Stmt) upd = { 0 };
+
+      if (plan == NULL)
+        return FALSE;
+      key = plan_search_key (plan);
+      if (!prepare (self, &upd, "UPDATE plans SET search_key = ?1 WHERE id = ?2", "indexing plans", error))
+        return FALSE;
+      bind_text (upd.stmt, 1, key);
+      sqlite3_bind_int64 (upd.stmt, 2, id);
+      if ((rc = sqlite3_step (upd.stmt)) != SQLITE_DONE)
+        return store_fail (self, error, rc, "indexing plans");
+    }
+  return TRUE;
+}
+
+static gboolean
+migrate (ThiduaStore *self, int target, GError **error)
+{
+  g_auto(GStrv) names = migration_names ();
+  int from = self->version;
+
+  for (int v = self->version; v < target; v++)
+    {
+      MigrationStep step = { names[v], v + 1 };
+      if (!thidua_store_transaction (self, apply_migration, &step, error))
+        return FALSE;
+      self->version = v + 1;
+    }
+  if (from < target && target >= 2)
+    return thidua_store_transaction (self, fill_search_keys, NULL, error);
+  return TRUE;
+}
+
+/* ---- templates -------------------------------------------------------- */
+
+void
+thidua_template_info_free (ThiduaTemplateInfo *t)
+{
+  if (t == NULL)
+    return;
+  g_free (t->name);
+  g_free (t->title);
+  g_free (t->profile);
+  g_free (t);
+}
+
+/* A template file: {"name": …, "title": …, "plan": { plan JSON }}. */
+static gboolean
+seed_one_template (ThiduaStore *self, const char *file, GError **error)
+{
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(ThiduaPlan) plan = NULL;
+  g_autofree char *plan_json = NULL;
+  g_auto(Stmt) ins = { 0 };
+  JsonObject *obj;
+  const char *name, *title;
+  int rc;
+
+  if (!json_parser_load_from_file (parser, file, error))
+    return FALSE;
+  if (!JSON_NODE_HOLDS_OBJECT (json_parser_get_root (parser)))
+    goto bad;
+  obj = json_node_get_object (json_parser_get_root (parser));
+  name = json_object_get_string_member_with_default (obj, "name", NULL);
+  title = json_object_get_string_member_with_default (obj, "title", NULL);
+  if (name == NULL || title == NULL || !json_object_has_member (obj, "plan"))
+    goto bad;
+  plan = thidua_plan_new_from_json_node (json_object_get_member (obj, "plan"), error);
+  if (plan == NULL)
+    {
+      g_prefix_error (error, "Template “%s”: ", file);
+      return FALSE;
+    }
+  plan_json = thidua_plan_to_json (plan, FALSE);
+
+  if (!prepare (self, &ins, "INSERT OR IGNORE INTO templates (name, title, profile, plan) "
+                            "VALUES (?1, ?2, ?3, ?4)", "adding templates", error))
+    return FALSE;
+  bind_text (ins.stmt, 1, name);
+  {
+    g_autofree char *nfc_title = thidua_text_nfc (title, -1);
+    bind_text (ins.stmt, 2, nfc_title);
+  }
+  bind_text (ins.stmt, 3, thidua_profile_kind_to_string (thidua_plan_get_profile (plan)));
+  bind_text (ins.stmt, 4, plan_json);
+  if ((rc = sqlite3_step (ins.stmt)) != SQLITE_DONE)
+    return store_fail (self, error, rc, "adding templates");
+  return TRUE;
+
+bad:
+  g_set_error (error, THIDUA_STORE_ERROR, THIDUA_STORE_ERROR_INVALID,
+               "Template “%s” needs “name”, “title” and “plan”", file);
+  return FALSE;
+}
+
+static gboolean
+seed_templates (ThiduaStore *self, gpointer data, GError **error)
+{
+  g_autofree char *dir_path = thidua_paths_find_data ("templates", NULL);
+  g_autoptr(GDir) dir = g_dir_open (dir_path, 0, error);
+  g_autoptr(GPtrArray) files = g_ptr_array_new_with_free_func (g_free);
+  const char *entry;
+
+  if (dir == NULL)
+    {
+      g_prefix_error (error, "Built-in templates not found: ");
+      return FALSE;
+    }
+  while ((entry = g_dir_read_name (dir)) != NULL)
+    if (g_str_has_suffix (entry, ".json"))
+      g_ptr_array_add (files, g_build_filename (dir_path, entry, NULL));
+  g_ptr_array_sort (files, compare_strings);
+
+  for (guint i = 0; i < files->len; i++)
+    if (!seed_one_template (self, g_ptr_array_index (files, i), error))
+      return FALSE;
+  return TRUE;
+}
+
+static gboolean
+templates_empty (ThiduaStore *self, gboolean *empty, GError **error)
+{
+  g_auto(Stmt) s = { 0 };
+  int rc;
+
+  if (!prepare (self, &s, "SELECT count(*) FROM templates", "reading templates", error))
+    return FALSE;
+  if ((rc = sqlite3_step (s.stmt)) != SQLITE_ROW)
+    return store_fail (self, error, rc, "reading templates");
+  *empty = sqlite3_column_int (s.stmt, 0) == 0;
+  return TRUE;
+}
+
+GPtrArray *
+thidua_store_list_templates (ThiduaStore *self, GError **error)
+{
+  g_autoptr(GPtrArray) out = g_ptr_array_new_with_free_func ((GDestroyNotify) thidua_template_info_free);
+  g_auto(Stmt) s = { 0 };
+  int rc;
+
+  g_return_val_if_fail (THIDUA_IS_STORE (self), NULL);
+  if (!prepare (self, &s, "SELECT name, title, profile FROM templates ORDER BY rowid",
+                "reading templates", error))
+    return NULL;
+  while ((rc = sqlite3_step (s.stmt)) == SQLITE_ROW)
+    {
+      ThiduaTemplateInfo *t = g_new0 (ThiduaTemplateInfo, 1);
+      t->name = g_strdup (column_text (s.stmt, 0));
+      t->title = g_strdup (column_text (s.stmt, 1));
+      t->profile = g_strdup (column_text (s.stmt, 2));
+      g_ptr_array_add (out, t);
+    }
+  if (rc != SQLITE_DONE)
+    return store_fail (self, error, rc, "reading templates"), NULL;
+  return g_steal_pointer (&out);
+}
+
+ThiduaPlan *
+thidua_store_plan_from_template (ThiduaStore *self, const char *name, GError **error)
+{
+  g_auto(Stmt) s = { 0 };
+  int rc;
+
+  g_return_val_if_fail (THIDUA_IS_STORE (self), NULL);
+  if (name == NULL)
+    name = "blank-state";
+  if (!prepare (self, &s, "SELECT plan FROM templates WHERE name = ?1", "reading templates", error))
+    return NULL;
+  bind_text (s.stmt, 1, name);
+  rc = sqlite3_step (s.stmt);
+  if (rc == SQLITE_DONE)
+    {
+      g_set_error (error, THIDUA_STORE_ERROR, THIDUA_STORE_ERROR_NOT_FOUND,
+                   "There is no template named “%s”", name);
+      return NULL;
+    }
+  if (rc != SQLITE_ROW)
+    return store_fail (self, error, rc, "reading templates"), NULL;
+  return thidua_plan_new_from_json (column_text (s.stmt, 0), -1, error);
+}
+
+gint64
+thidua_store_new_plan (ThiduaStore *self, const char *template_name, GError **error)
+{
+  g_autoptr(ThiduaPlan) plan = thidua_store_plan_from_template (self, template_name, error);
+
+  if (plan == NULL)
+    return 0;
+  return thidua_store_insert_plan (self, plan, error);
+}
+
+/* ---- opening ----------------------------------------------------------- */
+
+char *
+thidua_store_default_path (void)
+{
+  return g_build_filename (g_get_user_data_dir (), "thidua", "thidua.db", NULL);
+}
+
+/* A file whose permission bits allow nobody to write is treated as
+ * read-only even for an administrator, who could otherwise write it. */
+static gboolean
+file_is_read_only (const char *path)
+{
+  GStatBuf st;
+
+  if (g_stat (path, &st) != 0)
+    return FALSE;
+#ifdef G_OS_WIN32
+  return (st.st_mode & _S_IWRITE) == 0;
+#else
+  return (st.st_mode & 0222) == 0;
+#endif
+}
+
+static gboolean
+read_user_version (ThiduaStore *self, GError **error)
+{
+  g_auto(Stmt) s = { 0 };
+  int rc;
+
+  /* The first real read: a foreign or damaged file fails here, before
+   * anything has been written to it. */
+  rc = sqlite3_prepare_v2 (self->db, "SELECT count(*) FROM sqlite_schema", -1, &s.stmt, NULL);
+  if (rc == SQLITE_OK)
+    rc = sqlite3_step (s.stmt);
+  if (rc != SQLITE_ROW)
+    return store_fail (self, error, rc != SQLITE_OK ? rc : sqlite3_errcode (self->db),
+                       "opening");
+  stmt_clear (&s);
+
+  if (!prepare (self, &s, "PRAGMA user_version", "opening", error))
+    return FALSE;
+  if ((rc = sqlite3_step (s.stmt)) != SQLITE_ROW)
+    return store_fail (self, error, rc, "opening");
+  self->version = sqlite3_column_int (s.stmt, 0);
+  return TRUE;
+}
+
+/* Reads every page of the plan tables once, so damage inside them is found
+ * at open rather than in the middle of an edit. */
+static gboolean
+probe_tables (ThiduaStore *self, GError **error)
+{
+  static const char *probes[] = {
+    "SELECT count(*) FROM plans",
+    "SELECT count(*) FROM plan_recipients",
+    "SELECT count(*) FROM templates",
+  };
+  for (guint i = 0; i < G_N_ELEMENTS (probes); i++)
+    {
+      g_auto(Stmt) s = { 0 };
+      int rc;
+      if (!prepare (self, &s, probes[i], "checking the database", error))
+        return FALSE;
+      if ((rc = sqlite3_step (s.stmt)) != SQLITE_ROW)
+        return store_fail (self, error, rc, "checking the database");
+    }
+  return TRUE;
+}
+
+ThiduaStore *
+thidua_store_open_at_version (const char            *path,
+                              ThiduaStoreOpenFlags   flags,
+                              int                    version,
+                              GError               **error)
+{
+  g_autoptr(ThiduaStore) self = NULL;
+  gboolean exists;
+  int latest = thidua_store_latest_version ();
+  int rc;
+
+  g_return_val_if_fail (path != NULL, NULL);
+  g_return_val_if_fail (version >= 0 && version <= latest, NULL);
+
+  self = g_object_new (THIDUA_TYPE_STORE, NULL);
+  self->path = g_strdup (path);
+  exists = g_file_test (path, G_FILE_TEST_EXISTS);
+
+  if (exists && !g_file_test (path, G_FILE_TEST_IS_REGULAR))
+    {
+      g_autofree char *display = g_filename_display_name (path);
+      g_set_error (error, THIDUA_STORE_ERROR, THIDUA_STORE_ERROR_NOT_DATABASE,
+                   "“%s” is not a Thi Đua database: it is not a regular file", display);
+      return NULL;
+    }
+
+  self->read_only = (flags & THIDUA_STORE_OPEN_READ_ONLY) != 0 ||
+                    (exists && file_is_read_only (path));
+
+  if (!exists)
+    {
+      g_autofree char *dir = g_path_get_dirname (path);
+
+      if (self->read_only)
+        {
+          g_autofree char *display = g_filename_display_name (path);
+          g_set_error (error, THIDUA_STORE_ERROR, THIDUA_STORE_ERROR_NOT_FOUND,
+                       "“%s” does not exist", display);
+          return NULL;
+        }
+      if (g_mkdir_with_parents (dir, 0700) != 0)
+        {
+          int saved = errno;
+          g_autofree char *display = g_filename_display_name (dir);
+          g_set_error (error, THIDUA_STORE_ERROR, THIDUA_STORE_ERROR_FAILED,
+                       "Cannot create the folder “%s”: %s", display, g_strerror (saved));
+          return NULL;
+        }
+    }
+
+  rc = sqlite3_open_v2 (path, &self->db,
+                        self->read_only ? SQLITE_OPEN_READONLY
+                                        : SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE,
+                        NULL);
+  if (rc != SQLITE_OK)
+    {
+      set_sqlite_error (error, self->db, rc, path, "opening");
+      return NULL;
+    }
+  sqlite3_extended_result_codes (self->db, 1);
+  sqlite3_busy_timeout (self->db, BUSY_TIMEOUT_MS);
+
+  if (!read_user_version (self, error))
+    return NULL;
+
+  if (self->version > latest)
+    {
+      g_autofree char *display = g_filename_display_name (path);
+      g_set_error (error, THIDUA_STORE_ERROR, THIDUA_STORE_ERROR_TOO_NEW,
+                   "“%s” was written by a newer Thi Đua (schema %d; this version knows %d): "
+                   "it was not changed", display, self->version, latest);
+      return NULL;
+    }
+
+  if (!exec (self, "PRAGMA foreign_keys = ON", "opening", error))
+    return NULL;
+
+  if (self->read_only)
+    {
+      if (self->version < version)
+        {
+          g_autofree char *display = g_filename_display_name (path);
+          g_set_error (error, THIDUA_STORE_ERROR, THIDUA_STORE_ERROR_READ_ONLY,
+                       "“%s” is read-only and was written by an older Thi Đua: "
+                       "it must be upgraded, which needs write access", display);
+          return NULL;
+        }
+    }
+  else
+    {
+      /* Only now, with the file known to be ours, do we write to it. */
+      if (!exec (self, "PRAGMA journal_mode = WAL", "opening", error) ||
+          !exec (self, "PRAGMA synchronous = NORMAL", "opening", error))
+        return NULL;
+      if (!migrate (self, version, error))
+        return NULL;
+    }
+
+  if (self->version >= 1 && !probe_tables (self, error))
+    return NULL;
+
+  if (!self->read_only && self->version >= 1 && !(flags & THIDUA_STORE_OPEN_NO_SEED))
+    {
+      gboolean empty = FALSE;
+      if (!templates_empty (self, &empty, error))
+        return NULL;
+      if (empty && !thidua_store_transaction (self, seed_templates, NULL, error))
+        return NULL;
+    }
+
+  return g_steal_pointer (&self);
+}
+
+ThiduaStore *
+thidua_store_open (const char *path, ThiduaStoreOpenFlags flags, GError **error)
+{
+  return thidua_store_open_at_version (path, flags, thidua_store_latest_version (), error);
+}
+
+const char *
+thidua_store_get_path (ThiduaStore *self)
+{
+  g_return_val_if_fail (THIDUA_IS_STORE (self), NULL);
+  return self->path;
+}
+
+gboolean
+thidua_store_is_read_only (ThiduaStore *self)
+{
+  g_return_val_if_fail (THIDUA_IS_STORE (self), TRUE);
+  return self->read_only;
+}
+
+int
+thidua_store_get_schema_version (ThiduaStore *self)
+{
+  g_return_val_if_fail (THIDUA_IS_STORE (self), 0);
+  return self->version;
+}
+
+gpointer
+thidua_store_get_handle (ThiduaStore *self)
+{
+  g_return_val_if_fail (THIDUA_IS_STORE (self), NULL);
+  return self->db;
+}
+
+/* ---- plans ------------------------------------------------------------ */
+
+void
+thidua_plan_summary_free (ThiduaPlanSummary *s)
+{
+  if (s == NULL)
+    return;
+  g_free (s->status);
+  g_free (s->number);
+  g_free (s->symbol);
+  g_free (s->subject);
+  g_free (s->issuing_body);
+  g_free (s->profile);
+  g_free (s);
+}
+
+GPtrArray *
+thidua_store_list_plans (ThiduaStore *self, const char *search, GError **error)
+{
+  g_autoptr(GPtrArray) out = g_ptr_array_new_with_free_func ((GDestroyNotify) thidua_plan_summary_free);
+  g_autoptr(GString) sql = g_string_new ("SELECT id, status, day, month, year, number, symbol, "
+                                         "subject, issuing_body, profile, modified FROM plans");
+  g_autofree char *folded = thidua_text_fold (search);
+  g_auto(GStrv) words = g_strsplit (folded, " ", -1);
+  g_auto(Stmt) s = { 0 };
+  guint n_words = 0;
+  int rc;
+
+  g_return_val_if_fail (THIDUA_IS_STORE (self), NULL);
+
+  /* instr() compares bytes, which is exact on folded UTF-8 keys. */
+  for (guint i = 0; words[i] != NULL; i++)
+    if (*words[i] != '\0')
+      {
+        n_words++;
+        g_string_append_printf (sql, "%s instr(search_key, ?%u) > 0",
+                                n_words == 1 ? " WHERE" : " AND", n_words);
+      }
+  g_string_append (sql, " ORDER BY year DESC, month DESC, day DESC, id DESC");
+
+  if (!prepare (self, &s, sql->str, "listing plans", error))
+    return NULL;
+  n_words = 0;
+  for (guint i = 0; words[i] != NULL; i++)
+    if (*words[i] != '\0')
+      bind_text (s.stmt, ++n_words, words[i]);
+
+  while ((rc = sqlite3_step (s.stmt)) == SQLITE_ROW)
+    {
+      ThiduaPlanSummary *p = g_new0 (ThiduaPlanSummary, 1);
+      p->id = sqlite3_column_int64 (s.stmt, 0);
+      p->status = g_strdup (column_text (s.stmt, 1));
+      p->day = sqlite3_column_int (s.stmt, 2);
+      p->month = sqlite3_column_int (s.stmt, 3);
+      p->year = sqlite3_column_int (s.stmt, 4);
+      p->number = g_strdup (column_text (s.stmt, 5));
+      p->symbol = g_strdup (column_text (s.stmt, 6));
+      p->subject = g_strdup (column_text (s.stmt, 7));
+      p->issuing_body = g_strdup (column_text (s.stmt, 8));
+      p->profile = g_strdup (column_text (s.stmt, 9));
+      p->modified = sqlite3_column_int64 (s.stmt, 10);
+      g_ptr_array_add (out, p);
+    }
+  if (rc != SQLITE_DONE)
+    return store_fail (self, error, rc, "listing plans"), NULL;
+  return g_steal_pointer (&out);
+}
+
+static gboolean
+load_recipients (ThiduaStore *self, ThiduaPlan *plan, GError **error)
+{
+  g_auto(Stmt) s = { 0 };
+  g_autoptr(GPtrArray) lines = g_ptr_array_new_with_free_func (g_free);
+  int rc;
+
+  if (!prepare (self, &s, "SELECT line FROM plan_recipients WHERE plan_id = ?1 ORDER BY position",
+                "reading a plan", error))
+    return FALSE;
+  sqlite3_bind_int64 (s.stmt, 1, thidua_plan_get_id (plan));
+  while ((rc = sqlite3_step (s.stmt)) == SQLITE_ROW)
+    g_ptr_array_add (lines, g_strdup (column_text (s.stmt, 0)));
+  if (rc != SQLITE_DONE)
+    return store_fail (self, error, rc, "reading a plan");
+  g_ptr_array_add (lines, NULL);
+  thidua_plan_set_recipients (plan, (const char * const *) lines->pdata);
+  return TRUE;
+}
+
+#define PLAN_COLUMNS \
+  "profile, superior_body, issuing_body, number, symbol, place, day, month, year, " \
+  "type_name, subject, body, signer_authority, signer_on_behalf_of, signer_position, " \
+  "signer_name, status"
+
+ThiduaPlan *
+thidua_store_load_plan (ThiduaStore *self, gint64 id, GError **error)
+{
+  g_autoptr(ThiduaPlan) plan = NULL;
+  g_auto(Stmt) s = { 0 };
+  ThiduaProfileKind kind = THIDUA_PROFILE_STATE;
+  int rc;
+
+  g_return_val_if_fail (THIDUA_IS_STORE (self), NULL);
+  if (!prepare (self, &s, "SELECT " PLAN_COLUMNS ", created, modified FROM plans WHERE id = ?1",
+                "reading a plan", error))
+    return NULL;
+  sqlite3_bind_int64 (s.stmt, 1, id);
+  rc = sqlite3_step (s.stmt);
+  if (rc == SQLITE_DONE)
+    {
+      g_set_error (error, THIDUA_STORE_ERROR, THIDUA_STORE_ERROR_NOT_FOUND,
+                   "There is no plan with ID %" G_GINT64_FORMAT, id);
+      return NULL;
+    }
+  if (rc != SQLITE_ROW)
+    return store_fail (self, error, rc, "reading a plan"), NULL;
+
+  plan = thidua_plan_new ();
+  thidua_plan_set_id (plan, id);
+  thidua_profile_kind_from_string (column_text (s.stmt, 0), &kind);
+  thidua_plan_set_profile (plan, kind);
+  thidua_plan_set_superior_body (plan, column_text (s.stmt, 1));
+  thidua_plan_set_issuing_body (plan, column_text (s.stmt, 2));
+  thidua_plan_set_number (plan, column_text (s.stmt, 3));
+  thidua_plan_set_symbol (plan, column_text (s.stmt, 4));
+  thidua_plan_set_place (plan, column_text (s.stmt, 5));
+  thidua_plan_set_date (plan, sqlite3_column_int (s.stmt, 6), sqlite3_column_int (s.stmt, 7),
+                        sqlite3_column_int (s.stmt, 8));
+  thidua_plan_set_type_name (plan, column_text (s.stmt, 9));
+  thidua_plan_set_subject (plan, column_text (s.stmt, 10));
+  thidua_plan_set_body (plan, column_text (s.stmt, 11));
+  thidua_plan_set_signer_authority (plan, column_text (s.stmt, 12));
+  thidua_plan_set_signer_on_behalf_of (plan, column_text (s.stmt, 13));
+  thidua_plan_set_signer_position (plan, column_text (s.stmt, 14));
+  thidua_plan_set_signer_name (plan, column_text (s.stmt, 15));
+  thidua_plan_set_status (plan, column_text (s.stmt, 16));
+  thidua_plan_set_times (plan, sqlite3_column_int64 (s.stmt, 17), sqlite3_column_int64 (s.stmt, 18));
+
+  if (!load_recipients (self, plan, error))
+    return NULL;
+  return g_steal_pointer (&plan);
+}
+
+/* Binds the model's columns as ?1 … ?17 (the order of PLAN_COLUMNS). */
+static void
+bind_plan (sqlite3_stmt *stmt, ThiduaPlan *plan)
+{
+  bind_text (stmt, 1, thidua_profile_kind_to_string (thidua_plan_get_profile (plan)));
+  bind_text (stmt, 2, thidua_plan_get_superior_body (plan));
+  bind_text (stmt, 3, thidua_plan_get_issuing_body (plan));
+  bind_text (stmt, 4, thidua_plan_get_number (plan));
+  bind_text (stmt, 5, thidua_plan_get_symbol (plan));
+  bind_text (stmt, 6, thidua_plan_get_place (plan));
+  bind_date_part (stmt, 7, thidua_plan_get_day (plan));
+  bind_date_part (stmt, 8, thidua_plan_get_month (plan));
+  bind_date_part (stmt, 9, thidua_plan_get_year (plan));
+  bind_text (stmt, 10, thidua_plan_get_type_name (plan));
+  bind_text (stmt, 11, thidua_plan_get_subject (plan));
+  bind_text (stmt, 12, thidua_plan_get_body (plan));
+  bind_text (stmt, 13, thidua_plan_get_signer_authority (plan));
+  bind_text (stmt, 14, thidua_plan_get_signer_on_behalf_of (plan));
+  bind_text (stmt, 15, thidua_plan_get_signer_position (plan));
+  bind_text (stmt, 16, thidua_plan_get_signer_name (plan));
+  bind_text (stmt, 17, thidua_plan_get_status (plan));
+}
+
+static gboolean
+validate_plan (ThiduaPlan *plan, GError **error)
+{
+  g_autoptr(GError) local = NULL;
+
+  if (!thidua_plan_check_date (thidua_plan_get_day (plan), thidua_plan_get_month (plan),
+                               thidua_plan_get_year (plan), &local))
+    {
+      g_set_error (error, THIDUA_STORE_ERROR, THIDUA_STORE_ERROR_INVALID,
+                   "The plan's date is impossible: %s", local->message);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static gboolean
+save_recipients (ThiduaStore *self, ThiduaPlan *plan, GError **error)
+{
+  const char * const *lines = thidua_plan_get_recipients (plan);
+  g_auto(Stmt) del = { 0 };
+  g_auto(Stmt) ins = { 0 };
+  int rc;
+
+  if (!prepare (self, &del, "DELETE FROM plan_recipients WHERE plan_id = ?1", "saving a plan", error) ||
+      !prepare (self, &ins, "INSERT INTO plan_recipients (plan_id, position, line) VALUES (?1, ?2, ?3)",
+                "saving a plan", error))
+    return FALSE;
+  sqlite3_bind_int64 (del.stmt, 1, thidua_plan_get_id (plan));
+  if ((rc = sqlite3_step (del.stmt)) != SQLITE_DONE)
+    return store_fail (self, error, rc, "saving a plan");
+
+  for (guint i = 0; lines[i] != NULL; i++)
+    {
+      sqlite3_reset (ins.stmt);
+      sqlite3_bind_int64 (ins.stmt, 1, thidua_plan_get_id (plan));
+      sqlite3_bind_int (ins.stmt, 2, (int) i);
+      bind_text (ins.stmt, 3, lines[i]);
+      if ((rc = sqlite3_step (ins.stmt)) != SQLITE_DONE)
+        return store_fail (self, error, rc, "saving a plan");
+    }
+  return TRUE;
+}
+
+static gint64
+now_seconds (void)
+{
+  return g_get_real_time () / G_USEC_PER_SEC;
+}
+
+static gboolean
+insert_txn (ThiduaStore *self, gpointer data, GError **error)
+{
+  ThiduaPlan *plan = data;
+  g_auto(Stmt) s = { 0 };
+  g_autofree char *key = plan_search_key (plan);
+  gint64 now = now_seconds ();
+  int rc;
+
+  if (!prepare (self, &s, "INSERT INTO plans (" PLAN_COLUMNS ", search_key, created, modified) "
+                          "VALUES (?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,?11,?12,?13,?14,?15,?16,?17,?18,?19,?19)",
+                "adding a plan", error))
+    return FALSE;
+  bind_plan (s.stmt, plan);
+  bind_text (s.stmt, 18, key);
+  sqlite3_bind_int64 (s.stmt, 19, now);
+  if ((rc = sqlite3_step (s.stmt)) != SQLITE_DONE)
+    return store_fail (self, error, rc, "adding a plan");
+  thidua_plan_set_id (plan, sqlite3_last_insert_rowid (self->db));
+  thidua_plan_set_times (plan, now, now);
+  return save_recipients (self, plan, error);
+}
+
+gint64
+thidua_store_insert_plan (ThiduaStore *self, ThiduaPlan *plan, GError **error)
+{
+  g_autoptr(ThiduaPlan) work = NULL;
+
+  g_return_val_if_fail (THIDUA_IS_STORE (self), 0);
+  g_return_val_if_fail (THIDUA_IS_PLAN (plan), 0);
+  if (!validate_plan (plan, error))
+    return 0;
+
+  /* Work on a copy so a failed insert leaves the caller's plan as it was. */
+  work = thidua_plan_copy (plan);
+  if (!thidua_store_transaction (self, insert_txn, work, error))
+    return 0;
+  thidua_plan_set_id (plan, thidua_plan_get_id (work));
+  thidua_plan_set_times (plan, thidua_plan_get_created (work), thidua_plan_get_modified (work));
+  return thidua_plan_get_id (plan);
+}
+
+static gboolean
+update_txn (ThiduaStore *self, gpointer data, GError **error)
+{
+  ThiduaPlan *plan = data;
+  g_auto(Stmt) s = { 0 };
+  g_autofree char *key = plan_search_key (plan);
+  gint64 now = now_seconds ();
+  int rc;
+
+  if (!prepare (self, &s,
+                "UPDATE plans SET profile=?1, superior_body=?2, issuing_body=?3, number=?4, "
+                "symbol=?5, place=?6, day=?7, month=?8, year=?9, type_name=?10, subject=?11, "
+                "body=?12, signer_authority=?13, signer_on_behalf_of=?14, signer_position=?15, "
+                "signer_name=?16, status=?17, search_key=?18, modified=?19 WHERE id=?20",
+                "saving a plan", error))
+    return FALSE;
+  bind_plan (s.stmt, plan);
+  bind_text (s.stmt, 18, key);
+  sqlite3_bind_int64 (s.stmt, 19, now);
+  sqlite3_bind_int64 (s.stmt, 20, thidua_plan_get_id (plan));
+  if ((rc = sqlite3_step (s.stmt)) != SQLITE_DONE)
+    return store_fail (self, error, rc, "saving a plan");
+  if (sqlite3_changes (self->db) == 0)
+    {
+      g_set_error (error, THIDUA_STORE_ERROR, THIDUA_STORE_ERROR_NOT_FOUND,
+                   "There is no plan with ID %" G_GINT64_FORMAT, thidua_plan_get_id (plan));
+      return FALSE;
+    }
+  thidua_plan_set_times (plan, thidua_plan_get_created (plan), now);
+  return save_recipients (self, plan, error);
+}
+
+gboolean
+thidua_store_update_plan (ThiduaStore *self, ThiduaPlan *plan, GError **error)
+{
+  g_return_val_if_fail (THIDUA_IS_STORE (self), FALSE);
+  g_return_val_if_fail (THIDUA_IS_PLAN (plan), FALSE);
+  if (!validate_plan (plan, error))
+    return FALSE;
+  return thidua_store_transaction (self, update_txn, plan, error);
+}
+
+static gboolean
+delete_txn (ThiduaStore *self, gpointer data, GError **error)
+{
+  gint64 id = *(gint64 *) data;
+  g_auto(Stmt) s = { 0 };
+  int rc;
+
+  if (!prepare (self, &s, "DELETE FROM plans WHERE id = ?1", "deleting a plan", error))
+    return FALSE;
+  sqlite3_bind_int64 (s.stmt, 1, id);
+  if ((rc = sqlite3_step (s.stmt)) != SQLITE_DONE)
+    return store_fail (self, error, rc, "deleting a plan");
+  if (sqlite3_changes (self->db) == 0)
+    {
+      g_set_error (error, THIDUA_STORE_ERROR, THIDUA_STORE_ERROR_NOT_FOUND,
+                   "There is no plan with ID %" G_GINT64_FORMAT, id);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+gboolean
+thidua_store_delete_plan (ThiduaStore *self, gint64 id, GError **error)
+{
+  g_return_val_if_fail (THIDUA_IS_STORE (self), FALSE);
+  return thidua_store_transaction (self, delete_txn, &id, error);
+}
+
+/* The copy is a new draft; the number is cleared because the clerk gives
+ * each issued document its own. */
+gint64
+thidua_store_duplicate_plan (ThiduaStore *self, gint64 id, GError **error)
+{
+  g_autoptr(ThiduaPlan) plan = thidua_store_load_plan (self, id, error);
+  g_autoptr(ThiduaPlan) copy = NULL;
+
+  if (plan == NULL)
+    return 0;
+  copy = thidua_plan_copy (plan);
+  thidua_plan_set_id (copy, 0);
+  thidua_plan_set_number (copy, "");
+  thidua_plan_set_status (copy, "draft");
+  return thidua_store_insert_plan (self, copy, error);
+}
+
+/* ---- GObject ---------------------------------------------------------- */
+
+static void
+thidua_store_finalize (GObject *object)
+{
+  ThiduaStore *self = THIDUA_STORE (object);
+
+  if (self->db != NULL)
+    sqlite3_close_v2 (self->db);
+  g_free (self->path);
+  G_OBJECT_CLASS (thidua_store_parent_class)->finalize (object);
+}
+
+static void
+thidua_store_get_property (GObject *object, guint prop_id, GValue *value, GParamSpec *pspec)
+{
+  ThiduaStore *self = THIDUA_STORE (object);
+
+  switch (prop_id)
+    {
+    case PROP_PATH:
+      g_value_set_string (value, self->path);
+      break;
+    case PROP_READ_ONLY:
+      g_value_set_boolean (value, self->read_only);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+thidua_store_class_init (ThiduaStoreClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->finalize = thidua_store_finalize;
+  object_class->get_property = thidua_store_get_property;
+
+  properties[PROP_PATH] = g_param_spec_string ("path", NULL, NULL, NULL,
+                                               G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+  properties[PROP_READ_ONLY] = g_param_spec_boolean ("read-only", NULL, NULL, FALSE,
+                                                     G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+}
+
+static void
+thidua_store_init (ThiduaStore *self)
+{
+}

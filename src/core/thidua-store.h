@@ -29,8 +29,9 @@ typedef enum {
   THIDUA_STORE_OPEN_NO_SEED   = 1 << 1,  /* do not seed built-in templates */
 } ThiduaStoreOpenFlags;
 
-/* The current schema version (PRAGMA user_version). */
-#define THIDUA_STORE_SCHEMA_VERSION 2
+/* The schema version this program writes: the number of migration files
+ * in src/core/migrations (PRAGMA user_version). */
+int          thidua_store_latest_version (void);
 
 /* <user data dir>/thidua/thidua.db */
 char        *thidua_store_default_path (void);
@@ -41,6 +42,11 @@ char        *thidua_store_default_path (void);
 ThiduaStore *thidua_store_open      (const char            *path,
                                      ThiduaStoreOpenFlags   flags,
                                      GError               **error);
+/* For migration tests: stops migrating at schema version `version`. */
+ThiduaStore *thidua_store_open_at_version (const char            *path,
+                                           ThiduaStoreOpenFlags   flags,
+                                           int                    version,
+                                           GError               **error);
 const char  *thidua_store_get_path  (ThiduaStore *self);
 gboolean     thidua_store_is_read_only (ThiduaStore *self);
 int          thidua_store_get_schema_version (ThiduaStore *self);
