@@ -1,0 +1,75 @@
+/* thidua-catalog.h — the titles, ratings and forms of reward a registration
+ * can name, and the rules the register checks; both read from data files
+ * (data/catalog/titles.json, rules.json) so an office can edit them. */
+#pragma once
+
+#include <glib-object.h>
+#include "thidua-rules.h"
+
+G_BEGIN_DECLS
+
+#define THIDUA_TYPE_CATALOG (thidua_catalog_get_type ())
+G_DECLARE_FINAL_TYPE (ThiduaCatalog, thidua_catalog, THIDUA, CATALOG, GObject)
+
+#define THIDUA_CATALOG_ERROR (thidua_catalog_error_quark ())
+typedef enum {
+  THIDUA_CATALOG_ERROR_INVALID,   /* a data file is malformed; the message names file and entry */
+} ThiduaCatalogError;
+GQuark thidua_catalog_error_quark (void);
+
+typedef enum {
+  THIDUA_TITLE_KIND_TITLE,   /* danh hiệu thi đua */
+  THIDUA_TITLE_KIND_RATING,  /* xếp loại: Hoàn thành xuất sắc nhiệm vụ */
+  THIDUA_TITLE_KIND_REWARD,  /* hình thức khen thưởng */
+} ThiduaTitleKind;
+
+typedef enum {
+  THIDUA_SUBJECT_INDIVIDUAL = 1 << 0,
+  THIDUA_SUBJECT_COLLECTIVE = 1 << 1,
+  THIDUA_SUBJECT_BOTH       = THIDUA_SUBJECT_INDIVIDUAL | THIDUA_SUBJECT_COLLECTIVE,
+} ThiduaSubject;
+
+/* Owned by the catalog; valid as long as it lives. */
+typedef struct {
+  char            *id;             /* stable key stored in registrations: "cstdcs" */
+  char            *name;           /* "Chiến sĩ thi đua cơ sở" */
+  char           **abbreviations;  /* "CSTĐCS", … */
+  char           **aliases;
+  ThiduaTitleKind  kind;
+  ThiduaSubject    subject;
+  char            *system;         /* "state" or "union" */
+  char            *level;
+  guint            position;       /* order in the data file, used for sorting */
+} ThiduaTitle;
+
+/* The default data files, then the office's overrides from
+ * <user config dir>/thidua/rules.json when that file exists. */
+ThiduaCatalog *thidua_catalog_new_default    (GError **error);
+/* Explicit files (tests); rules_path may be NULL for no rules. */
+ThiduaCatalog *thidua_catalog_new_from_files (const char *titles_path,
+                                              const char *rules_path,
+                                              GError    **error);
+/* Overrides rules by id: {"rules": [{"id": …, "enabled": false}, …]}. */
+gboolean       thidua_catalog_apply_overrides (ThiduaCatalog *self,
+                                               const char    *path,
+                                               GError       **error);
+
+guint              thidua_catalog_get_n_titles (ThiduaCatalog *self);
+const ThiduaTitle *thidua_catalog_get_title    (ThiduaCatalog *self, guint index);
+const ThiduaTitle *thidua_catalog_lookup       (ThiduaCatalog *self, const char *id);
+/* Matches text a person typed (name, abbreviation or alias; any case, with
+ * or without diacritics, quotes or a leading "danh hiệu") or an id.
+ * NULL when nothing matches. */
+const ThiduaTitle *thidua_catalog_match        (ThiduaCatalog *self, const char *text);
+/* The abbreviation when it has one, else the name. */
+const char        *thidua_title_get_short_name (const ThiduaTitle *title);
+
+/* Rules in file order (ThiduaRule), enabled or not. */
+GPtrArray         *thidua_catalog_get_rules    (ThiduaCatalog *self);
+ThiduaRule        *thidua_catalog_lookup_rule  (ThiduaCatalog *self, const char *id);
+
+/* The key thidua_catalog_match() compares: folded, quotes and trailing
+ * punctuation dropped. */
+char              *thidua_catalog_match_key    (const char *text);
+
+G_END_DECLS
