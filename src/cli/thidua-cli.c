@@ -21,6 +21,8 @@ static const CliCommand commands[] = {
   { "import-json", cmd_import_json, "import-json FILE" },
   { "duplicate",   cmd_duplicate,   "duplicate ID" },
   { "delete",      cmd_delete,      "delete ID" },
+  { "render",      cmd_render,      "render ID -o FILE [--page N] [--dpi N]" },
+  { "render-json", cmd_render_json, "render-json FILE -o OUT [--page N] [--dpi N]" },
 };
 
 static void

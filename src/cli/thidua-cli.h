@@ -39,4 +39,8 @@ int cmd_import_json  (CliContext *ctx, int argc, char **argv);
 int cmd_duplicate    (CliContext *ctx, int argc, char **argv);
 int cmd_delete       (CliContext *ctx, int argc, char **argv);
 
+/* cmd-render.c */
+int cmd_render       (CliContext *ctx, int argc, char **argv);
+int cmd_render_json  (CliContext *ctx, int argc, char **argv);
+
 G_END_DECLS

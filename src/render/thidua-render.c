@@ -1,0 +1,191 @@
+/* thidua-render.c — the font check and the file exports.  Every export
+ * draws with thidua_layout_draw_page(): there is no second renderer. */
+#include "config.h"
+#include "thidua-render.h"
+
+#include <cairo-pdf.h>
+#include <cairo-svg.h>
+#include <pango/pangocairo.h>
+#include <string.h>
+
+G_DEFINE_QUARK (thidua-render-error-quark, thidua_render_error)
+
+/* Metric-compatible with Times New Roman: line breaks come out the same. */
+static const char * const accepted_families[] = {
+  "Times New Roman",
+  "Liberation Serif",
+};
+
+gboolean
+thidua_render_check_font (const char *family, char **used)
+{
+  PangoContext *context;
+  g_autoptr(PangoFontDescription) desc = pango_font_description_new ();
+  g_autoptr(PangoFont) font = NULL;
+  g_autoptr(PangoFontDescription) real = NULL;
+  const char *real_family = NULL;
+  gboolean ok = FALSE;
+
+  g_return_val_if_fail (family != NULL, FALSE);
+
+  context = pango_font_map_create_context (pango_cairo_font_map_get_default ());
+  pango_font_description_set_family (desc, family);
+  pango_font_description_set_size (desc, 12 * PANGO_SCALE);
+  font = pango_context_load_font (context, desc);
+  if (font != NULL)
+    {
+      /* pango_font_describe() names the face fontconfig actually chose,
+       * not the family that was asked for. */
+      real = pango_font_describe (font);
+      real_family = pango_font_description_get_family (real);
+    }
+  for (guint i = 0; real_family != NULL && i < G_N_ELEMENTS (accepted_families); i++)
+    if (g_ascii_strcasecmp (real_family, accepted_families[i]) == 0)
+      ok = TRUE;
+  if (used != NULL)
+    *used = g_strdup (real_family != NULL ? real_family : "");
+  g_object_unref (context);
+  return ok;
+}
+
+static gboolean
+check_status (cairo_status_t status, const char *path, GError **error)
+{
+  if (status == CAIRO_STATUS_SUCCESS)
+    return TRUE;
+  g_set_error (error, THIDUA_RENDER_ERROR, THIDUA_RENDER_ERROR_WRITE,
+               "Cannot write %s: %s", path, cairo_status_to_string (status));
+  return FALSE;
+}
+
+static gboolean
+check_page (ThiduaLayout *layout, guint page, GError **error)
+{
+  guint n = thidua_layout_get_n_pages (layout);
+
+  if (page < n)
+    return TRUE;
+  g_set_error (error, THIDUA_RENDER_ERROR, THIDUA_RENDER_ERROR_NO_PAGE,
+               "There is no page %u: the plan has %u page%s", page + 1, n, n == 1 ? "" : "s");
+  return FALSE;
+}
+
+gboolean
+thidua_render_to_pdf (ThiduaLayout *layout, ThiduaPlan *plan, const char *path, GError **error)
+{
+  double w = thidua_layout_get_page_width (layout);
+  double h = thidua_layout_get_page_height (layout);
+  cairo_surface_t *surface;
+  cairo_t *cr;
+  cairo_status_t status;
+
+  g_return_val_if_fail (THIDUA_IS_LAYOUT (layout), FALSE);
+  g_return_val_if_fail (path != NULL, FALSE);
+
+  surface = cairo_pdf_surface_create (path, w, h);
+  if (plan != NULL)
+    {
+      const char *type_name = thidua_plan_get_type_name (plan);
+      const char *subject = thidua_plan_get_subject (plan);
+      g_autofree char *title = g_strdup_printf ("%s%s%s", type_name,
+                                                subject[0] ? " " : "", subject);
+
+      for (char *p = title; *p; p++)
+        if (*p == '\n')
+          *p = ' ';
+      cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_TITLE, title);
+      cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_AUTHOR,
+                                      thidua_plan_get_issuing_body (plan));
+      cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_SUBJECT, subject);
+    }
+  cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_CREATOR, "Thi Đua " PACKAGE_VERSION);
+
+  cr = cairo_create (surface);
+  for (guint p = 0; p < thidua_layout_get_n_pages (layout); p++)
+    {
+      thidua_layout_draw_page (layout, cr, p);
+      cairo_show_page (cr);
+    }
+  status = cairo_status (cr);
+  cairo_destroy (cr);
+  cairo_surface_finish (surface);
+  if (status == CAIRO_STATUS_SUCCESS)
+    status = cairo_surface_status (surface);
+  cairo_surface_destroy (surface);
+  return check_status (status, path, error);
+}
+
+gboolean
+thidua_render_to_png (ThiduaLayout *layout, const char *path, guint page, double dpi, GError **error)
+{
+  double scale = dpi / 72.0;
+  int width, height;
+  cairo_surface_t *surface;
+  cairo_t *cr;
+  cairo_status_t status;
+
+  g_return_val_if_fail (THIDUA_IS_LAYOUT (layout), FALSE);
+  g_return_val_if_fail (dpi > 0, FALSE);
+
+  if (!check_page (layout, page, error))
+    return FALSE;
+
+  width = (int) (thidua_layout_get_page_width (layout) * scale + 0.5);
+  height = (int) (thidua_layout_get_page_height (layout) * scale + 0.5);
+  surface = cairo_image_surface_create (CAIRO_FORMAT_RGB24, width, height);
+  cr = cairo_create (surface);
+  cairo_set_source_rgb (cr, 1, 1, 1);
+  cairo_paint (cr);
+  cairo_scale (cr, scale, scale);
+  thidua_layout_draw_page (layout, cr, page);
+  status = cairo_status (cr);
+  cairo_destroy (cr);
+  if (status == CAIRO_STATUS_SUCCESS)
+    status = cairo_surface_write_to_png (surface, path);
+  cairo_surface_destroy (surface);
+  return check_status (status, path, error);
+}
+
+gboolean
+thidua_render_to_svg (ThiduaLayout *layout, const char *path, guint page, GError **error)
+{
+  cairo_surface_t *surface;
+  cairo_t *cr;
+  cairo_status_t status;
+
+  g_return_val_if_fail (THIDUA_IS_LAYOUT (layout), FALSE);
+
+  if (!check_page (layout, page, error))
+    return FALSE;
+
+  surface = cairo_svg_surface_create (path, thidua_layout_get_page_width (layout),
+                                      thidua_layout_get_page_height (layout));
+  cairo_svg_surface_set_document_unit (surface, CAIRO_SVG_UNIT_PT);
+  cr = cairo_create (surface);
+  thidua_layout_draw_page (layout, cr, page);
+  cairo_show_page (cr);
+  status = cairo_status (cr);
+  cairo_destroy (cr);
+  cairo_surface_finish (surface);
+  if (status == CAIRO_STATUS_SUCCESS)
+    status = cairo_surface_status (surface);
+  cairo_surface_destroy (surface);
+  return check_status (status, path, error);
+}
+
+gboolean
+thidua_render_to_file (ThiduaLayout *layout, ThiduaPlan *plan, const char *path,
+                       guint page, double dpi, GError **error)
+{
+  g_autofree char *lower = g_ascii_strdown (path, -1);
+
+  if (g_str_has_suffix (lower, ".pdf"))
+    return thidua_render_to_pdf (layout, plan, path, error);
+  if (g_str_has_suffix (lower, ".png"))
+    return thidua_render_to_png (layout, path, page, dpi, error);
+  if (g_str_has_suffix (lower, ".svg"))
+    return thidua_render_to_svg (layout, path, page, error);
+  g_set_error (error, THIDUA_RENDER_ERROR, THIDUA_RENDER_ERROR_FORMAT,
+               "Cannot tell the format of “%s”: name it .pdf, .png or .svg", path);
+  return FALSE;
+}
