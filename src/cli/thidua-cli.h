@@ -43,4 +43,7 @@ int cmd_delete       (CliContext *ctx, int argc, char **argv);
 int cmd_render       (CliContext *ctx, int argc, char **argv);
 int cmd_render_json  (CliContext *ctx, int argc, char **argv);
 
+/* cmd-import.c */
+int cmd_import_text  (CliContext *ctx, int argc, char **argv);
+
 G_END_DECLS
