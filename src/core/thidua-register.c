@@ -1,0 +1,1507 @@
+/* thidua-register.c — units, people and registrations in SQLite. */
+#include "config.h"
+#include "thidua-register.h"
+#include "thidua-register-private.h"
+
+#include <string.h>
+
+#include "thidua-text.h"
+
+struct _ThiduaRegister
+{
+  GObject        parent_instance;
+
+  ThiduaStore   *store;
+  ThiduaCatalog *catalog;
+};
+
+enum {
+  PROP_0,
+  PROP_STORE,
+  PROP_CATALOG,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+G_DEFINE_FINAL_TYPE (ThiduaRegister, thidua_register, G_TYPE_OBJECT)
+G_DEFINE_QUARK (thidua-register-error-quark, thidua_register_error)
+
+static void
+thidua_register_dispose (GObject *object)
+{
+  ThiduaRegister *self = THIDUA_REGISTER (object);
+
+  g_clear_object (&self->store);
+  g_clear_object (&self->catalog);
+  G_OBJECT_CLASS (thidua_register_parent_class)->dispose (object);
+}
+
+static void
+thidua_register_get_property (GObject *object, guint prop_id, GValue *value, GParamSpec *pspec)
+{
+  ThiduaRegister *self = THIDUA_REGISTER (object);
+
+  switch (prop_id)
+    {
+    case PROP_STORE:
+      g_value_set_object (value, self->store);
+      break;
+    case PROP_CATALOG:
+      g_value_set_object (value, self->catalog);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+thidua_register_set_property (GObject *object, guint prop_id, const GValue *value, GParamSpec *pspec)
+{
+  ThiduaRegister *self = THIDUA_REGISTER (object);
+
+  switch (prop_id)
+    {
+    case PROP_STORE:
+      self->store = g_value_dup_object (value);
+      break;
+    case PROP_CATALOG:
+      self->catalog = g_value_dup_object (value);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+thidua_register_class_init (ThiduaRegisterClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->dispose = thidua_register_dispose;
+  object_class->get_property = thidua_register_get_property;
+  object_class->set_property = thidua_register_set_property;
+
+  properties[PROP_STORE] =
+    g_param_spec_object ("store", NULL, NULL, THIDUA_TYPE_STORE,
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY
+                         | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_CATALOG] =
+    g_param_spec_object ("catalog", NULL, NULL, THIDUA_TYPE_CATALOG,
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY
+                         | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+}
+
+static void
+thidua_register_init (ThiduaRegister *self)
+{
+}
+
+ThiduaRegister *
+thidua_register_new (ThiduaStore *store, ThiduaCatalog *catalog)
+{
+  g_return_val_if_fail (THIDUA_IS_STORE (store), NULL);
+  g_return_val_if_fail (THIDUA_IS_CATALOG (catalog), NULL);
+  return g_object_new (THIDUA_TYPE_REGISTER, "store", store, "catalog", catalog, NULL);
+}
+
+ThiduaStore *
+thidua_register_get_store (ThiduaRegister *self)
+{
+  g_return_val_if_fail (THIDUA_IS_REGISTER (self), NULL);
+  return self->store;
+}
+
+ThiduaCatalog *
+thidua_register_get_catalog (ThiduaRegister *self)
+{
+  g_return_val_if_fail (THIDUA_IS_REGISTER (self), NULL);
+  return self->catalog;
+}
+
+sqlite3 *
+thidua_register_get_db (ThiduaRegister *self)
+{
+  return thidua_store_get_handle (self->store);
+}
+
+gboolean
+thidua_register_sql_fail (ThiduaRegister *self, GError **error, const char *doing)
+{
+  sqlite3 *db = thidua_register_get_db (self);
+  int rc = sqlite3_extended_errcode (db);
+
+  if (rc == SQLITE_READONLY || (rc & 0xff) == SQLITE_READONLY)
+    g_set_error (error, THIDUA_STORE_ERROR, THIDUA_STORE_ERROR_READ_ONLY,
+                 "%s: the database %s is read-only", doing, thidua_store_get_path (self->store));
+  else
+    g_set_error (error, THIDUA_REGISTER_ERROR, THIDUA_REGISTER_ERROR_FAILED,
+                 "%s: %s", doing, sqlite3_errmsg (db));
+  return FALSE;
+}
+
+sqlite3_stmt *
+thidua_register_prepare (ThiduaRegister *self, const char *sql, const char *doing, GError **error)
+{
+  sqlite3_stmt *stmt = NULL;
+
+  if (sqlite3_prepare_v2 (thidua_register_get_db (self), sql, -1, &stmt, NULL) != SQLITE_OK)
+    {
+      thidua_register_sql_fail (self, error, doing);
+      return NULL;
+    }
+  return stmt;
+}
+
+static gint64
+now_seconds (void)
+{
+  return g_get_real_time () / G_USEC_PER_SEC;
+}
+
+/* ---- enums ---- */
+
+static const char * const status_names[] = { "registered", "withdrawn" };
+static const char * const result_names[] = { "pending", "achieved", "not-achieved" };
+
+const char *
+thidua_reg_status_to_string (ThiduaRegStatus status)
+{
+  g_return_val_if_fail (status < G_N_ELEMENTS (status_names), NULL);
+  return status_names[status];
+}
+
+gboolean
+thidua_reg_status_from_string (const char *s, ThiduaRegStatus *out)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (status_names); i++)
+    if (g_strcmp0 (s, status_names[i]) == 0)
+      {
+        *out = i;
+        return TRUE;
+      }
+  return FALSE;
+}
+
+const char *
+thidua_reg_result_to_string (ThiduaRegResult result)
+{
+  g_return_val_if_fail (result < G_N_ELEMENTS (result_names), NULL);
+  return result_names[result];
+}
+
+gboolean
+thidua_reg_result_from_string (const char *s, ThiduaRegResult *out)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (result_names); i++)
+    if (g_strcmp0 (s, result_names[i]) == 0)
+      {
+        *out = i;
+        return TRUE;
+      }
+  return FALSE;
+}
+
+/* ---- years ---- */
+
+static gboolean
+parse_year_number (const char *s, int *out)
+{
+  guint64 v;
+
+  if (!g_ascii_string_to_unsigned (s, 10, 1900, 2200, &v, NULL))
+    return FALSE;
+  *out = (int) v;
+  return TRUE;
+}
+
+gboolean
+thidua_reg_year_parse (const char *text, char **label, int *start_year,
+                       gboolean *school, GError **error)
+{
+  g_autofree char *stripped = thidua_text_strip (text ? text : "");
+  g_autoptr(GString) compact = g_string_new (NULL);
+  g_auto(GStrv) parts = NULL;
+  int a = 0, b = 0;
+
+  /* "2023 – 2024", "2023/2024", "Năm học 2023-2024" → "2023-2024" */
+  for (const char *p = stripped; *p; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+      if (g_unichar_isdigit (c) && c < 128)
+        g_string_append_c (compact, (char) c);
+      else if (c == '-' || c == '/' || c == 0x2013 || c == 0x2014)
+        g_string_append_c (compact, '-');
+      else if (g_unichar_isspace (c))
+        continue;
+      else if (compact->len == 0 && (g_unichar_isalpha (c) || g_unichar_ismark (c)))
+        continue; /* a leading word such as "Năm học" */
+      else
+        {
+          g_string_truncate (compact, 0);
+          g_string_append (compact, "?");
+          break;
+        }
+    }
+
+  parts = g_strsplit (compact->str, "-", -1);
+  if (g_strv_length (parts) == 1 && parse_year_number (parts[0], &a))
+    {
+      if (label) *label = g_strdup_printf ("%d", a);
+      if (start_year) *start_year = a;
+      if (school) *school = FALSE;
+      return TRUE;
+    }
+  if (g_strv_length (parts) == 2 && parse_year_number (parts[0], &a)
+      && parse_year_number (parts[1], &b))
+    {
+      if (b != a + 1)
+        {
+          g_set_error (error, THIDUA_REGISTER_ERROR, THIDUA_REGISTER_ERROR_INVALID,
+                       "“%s” is not a school year: the second year must follow the first (%d-%d)",
+                       stripped, a, a + 1);
+          return FALSE;
+        }
+      if (label) *label = g_strdup_printf ("%d-%d", a, b);
+      if (start_year) *start_year = a;
+      if (school) *school = TRUE;
+      return TRUE;
+    }
+  g_set_error (error, THIDUA_REGISTER_ERROR, THIDUA_REGISTER_ERROR_INVALID,
+               "“%s” is not a year: write a calendar year (2024) or a school year (2023-2024)",
+               stripped);
+  return FALSE;
+}
+
+char *
+thidua_reg_year_previous (const char *label)
+{
+  int start;
+  gboolean school;
+
+  if (!thidua_reg_year_parse (label, NULL, &start, &school, NULL))
+    return NULL;
+  return school ? g_strdup_printf ("%d-%d", start - 1, start) : g_strdup_printf ("%d", start - 1);
+}
+
+gint64
+thidua_register_ensure_year (ThiduaRegister *self, const char *text, gboolean create, GError **error)
+{
+  g_autofree char *label = NULL;
+  g_autoptr(sqlite3_stmt) sel = NULL;
+  g_autoptr(sqlite3_stmt) ins = NULL;
+  int start;
+  gboolean school;
+  int rc;
+
+  if (!thidua_reg_year_parse (text, &label, &start, &school, error))
+    return 0;
+  sel = thidua_register_prepare (self, "SELECT id FROM reg_years WHERE label = ?1",
+                                 "reading the register's years", error);
+  if (sel == NULL)
+    return 0;
+  reg_bind_text (sel, 1, label);
+  rc = sqlite3_step (sel);
+  if (rc == SQLITE_ROW)
+    return sqlite3_column_int64 (sel, 0);
+  if (rc != SQLITE_DONE)
+    return thidua_register_sql_fail (self, error, "reading the register's years");
+  if (!create)
+    {
+      g_set_error (error, THIDUA_REGISTER_ERROR, THIDUA_REGISTER_ERROR_NOT_FOUND,
+                   "the register has nothing for %s", label);
+      return 0;
+    }
+  ins = thidua_register_prepare (self,
+                                 "INSERT INTO reg_years (label, start_year, school) VALUES (?1, ?2, ?3)",
+                                 "adding a year to the register", error);
+  if (ins == NULL)
+    return 0;
+  reg_bind_text (ins, 1, label);
+  sqlite3_bind_int (ins, 2, start);
+  sqlite3_bind_int (ins, 3, school);
+  if (sqlite3_step (ins) != SQLITE_DONE)
+    return thidua_register_sql_fail (self, error, "adding a year to the register");
+  return sqlite3_last_insert_rowid (thidua_register_get_db (self));
+}
+
+GStrv
+thidua_register_list_years (ThiduaRegister *self, GError **error)
+{
+  g_autoptr(sqlite3_stmt) sel = NULL;
+  g_autoptr(GStrvBuilder) b = g_strv_builder_new ();
+  int rc;
+
+  sel = thidua_register_prepare (self, "SELECT label FROM reg_years ORDER BY start_year, school",
+                                 "reading the register's years", error);
+  if (sel == NULL)
+    return NULL;
+  while ((rc = sqlite3_step (sel)) == SQLITE_ROW)
+    g_strv_builder_add (b, reg_column_text (sel, 0));
+  if (rc != SQLITE_DONE)
+    {
+      thidua_register_sql_fail (self, error, "reading the register's years");
+      return NULL;
+    }
+  return g_strv_builder_end (b);
+}
+
+gint64
+thidua_register_get_year_plan (ThiduaRegister *self, const char *year)
+{
+  g_autoptr(sqlite3_stmt) sel = NULL;
+  g_autofree char *label = NULL;
+
+  if (!thidua_reg_year_parse (year, &label, NULL, NULL, NULL))
+    return 0;
+  sel = thidua_register_prepare (self, "SELECT ifnull (plan_id, 0) FROM reg_years WHERE label = ?1",
+                                 "reading the register's years", NULL);
+  if (sel == NULL)
+    return 0;
+  reg_bind_text (sel, 1, label);
+  return sqlite3_step (sel) == SQLITE_ROW ? sqlite3_column_int64 (sel, 0) : 0;
+}
+
+typedef struct {
+  const char *year;
+  gint64      plan_id;
+} YearPlan;
+
+/* The store's transaction callback gets the store; the register rides
+ * along in a small closure instead of global state. */
+typedef struct {
+  ThiduaRegister *self;
+  gboolean      (*func) (ThiduaRegister *self, gpointer data, GError **error);
+  gpointer        data;
+} RegTxn;
+
+static gboolean
+reg_txn_trampoline (ThiduaStore *store, gpointer data, GError **error)
+{
+  RegTxn *t = data;
+  return t->func (t->self, t->data, error);
+}
+
+static gboolean
+run_txn (ThiduaRegister *self,
+         gboolean (*func) (ThiduaRegister *self, gpointer data, GError **error),
+         gpointer data, GError **error)
+{
+  RegTxn t = { self, func, data };
+  return thidua_store_transaction (self->store, reg_txn_trampoline, &t, error);
+}
+
+static gboolean
+set_year_plan_cb (ThiduaRegister *self, gpointer data, GError **error)
+{
+  YearPlan *yp = data;
+  g_autoptr(sqlite3_stmt) upd = NULL;
+  gint64 year_id = thidua_register_ensure_year (self, yp->year, TRUE, error);
+
+  if (year_id == 0)
+    return FALSE;
+  upd = thidua_register_prepare (self, "UPDATE reg_years SET plan_id = ?1 WHERE id = ?2",
+                                 "linking the year to its plan", error);
+  if (upd == NULL)
+    return FALSE;
+  reg_bind_id (upd, 1, yp->plan_id);
+  sqlite3_bind_int64 (upd, 2, year_id);
+  if (sqlite3_step (upd) != SQLITE_DONE)
+    return thidua_register_sql_fail (self, error, "linking the year to its plan");
+  return TRUE;
+}
+
+gboolean
+thidua_register_set_year_plan (ThiduaRegister *self, const char *year, gint64 plan_id, GError **error)
+{
+  YearPlan yp = { year, plan_id };
+
+  g_return_val_if_fail (THIDUA_IS_REGISTER (self), FALSE);
+  return run_txn (self, set_year_plan_cb, &yp, error);
+}
+
+/* ---- units ---- */
+
+void
+thidua_reg_unit_free (ThiduaRegUnit *unit)
+{
+  if (unit == NULL)
+    return;
+  g_free (unit->name);
+  g_free (unit->kind);
+  g_free (unit);
+}
+
+typedef struct {
+  gint64      parent_id;
+  const char *name;
+  const char *kind;
+  gint64      id;
+} AddUnit;
+
+static gboolean
+add_unit_cb (ThiduaRegister *self, gpointer data, GError **error)
+{
+  AddUnit *au = data;
+  g_autofree char *name = thidua_text_nfc (au->name ? au->name : "", -1);
+  g_autofree char *stripped = NULL;
+  g_autofree char *kind = thidua_text_nfc (au->kind ? au->kind : "", -1);
+  g_autofree char *key = NULL;
+  g_autofree char *sort_key = NULL;
+  g_autoptr(sqlite3_stmt) ins = NULL;
+  int rc;
+
+  if (name == NULL || kind == NULL)
+    {
+      g_set_error (error, THIDUA_REGISTER_ERROR, THIDUA_REGISTER_ERROR_INVALID,
+                   "a unit's name is not valid UTF-8 text");
+      return FALSE;
+    }
+  stripped = thidua_text_strip (name);
+  if (*stripped == '\0')
+    {
+      g_set_error (error, THIDUA_REGISTER_ERROR, THIDUA_REGISTER_ERROR_INVALID,
+                   "a unit needs a name");
+      return FALSE;
+    }
+  key = thidua_text_fold (stripped);
+  sort_key = thidua_text_collate_key (stripped);
+  ins = thidua_register_prepare (self,
+                                 "INSERT INTO units (parent_id, name, name_key, sort_key, kind, created) "
+                                 "VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+                                 "adding a unit", error);
+  if (ins == NULL)
+    return FALSE;
+  reg_bind_id (ins, 1, au->parent_id);
+  reg_bind_text (ins, 2, stripped);
+  reg_bind_text (ins, 3, key);
+  reg_bind_text (ins, 4, sort_key);
+  reg_bind_text (ins, 5, kind);
+  sqlite3_bind_int64 (ins, 6, now_seconds ());
+  rc = sqlite3_step (ins);
+  if ((rc & 0xff) == SQLITE_CONSTRAINT)
+    {
+      if (sqlite3_extended_errcode (thidua_register_get_db (self)) == SQLITE_CONSTRAINT_FOREIGNKEY)
+        g_set_error (error, THIDUA_REGISTER_ERROR, THIDUA_REGISTER_ERROR_NOT_FOUND,
+                     "cannot add the unit “%s”: its parent unit does not exist", stripped);
+      else
+        g_set_error (error, THIDUA_REGISTER_ERROR, THIDUA_REGISTER_ERROR_DUPLICATE,
+                     "a unit named “%s” already exists there", stripped);
+      return FALSE;
+    }
+  if (rc != SQLITE_DONE)
+    return thidua_register_sql_fail (self, error, "adding a unit");
+  au->id = sqlite3_last_insert_rowid (thidua_register_get_db (self));
+  return TRUE;
+}
+
+gint64
+thidua_register_add_unit (ThiduaRegister *self, gint64 parent_id, const char *name,
+                          const char *kind, GError **error)
+{
+  AddUnit au = { parent_id, name, kind, 0 };
+
+  g_return_val_if_fail (THIDUA_IS_REGISTER (self), 0);
+  if (!run_txn (self, add_unit_cb, &au, error))
+    return 0;
+  return au.id;
+}
+
+gint64
+thidua_register_find_unit (ThiduaRegister *self, const char *name)
+{
+  g_autofree char *key = thidua_text_fold (name);
+  g_autoptr(sqlite3_stmt) sel = NULL;
+
+  g_return_val_if_fail (THIDUA_IS_REGISTER (self), 0);
+  sel = thidua_register_prepare (self, "SELECT id FROM units WHERE name_key = ?1 ORDER BY id LIMIT 1",
+                                 "finding a unit", NULL);
+  if (sel == NULL)
+    return 0;
+  reg_bind_text (sel, 1, key);
+  return sqlite3_step (sel) == SQLITE_ROW ? sqlite3_column_int64 (sel, 0) : 0;
+}
+
+typedef struct {
+  gint64 id;
+  int    year;
+} CloseUnit;
+
+static gboolean
+close_unit_cb (ThiduaRegister *self, gpointer data, GError **error)
+{
+  CloseUnit *cu = data;
+  g_autoptr(sqlite3_stmt) upd = thidua_register_prepare (self,
+      "UPDATE units SET closed_year = ?1 WHERE id = ?2", "closing a unit", error);
+
+  if (upd == NULL)
+    return FALSE;
+  if (cu->year > 0)
+    sqlite3_bind_int (upd, 1, cu->year);
+  else
+    sqlite3_bind_null (upd, 1);
+  sqlite3_bind_int64 (upd, 2, cu->id);
+  if (sqlite3_step (upd) != SQLITE_DONE)
+    return thidua_register_sql_fail (self, error, "closing a unit");
+  if (sqlite3_changes (thidua_register_get_db (self)) == 0)
+    {
+      g_set_error (error, THIDUA_REGISTER_ERROR, THIDUA_REGISTER_ERROR_NOT_FOUND,
+                   "there is no unit %" G_GINT64_FORMAT, cu->id);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+gboolean
+thidua_register_close_unit (ThiduaRegister *self, gint64 id, int closed_year, GError **error)
+{
+  CloseUnit cu = { id, closed_year };
+
+  g_return_val_if_fail (THIDUA_IS_REGISTER (self), FALSE);
+  return run_txn (self, close_unit_cb, &cu, error);
+}
+
+GPtrArray *
+thidua_register_list_units (ThiduaRegister *self, GError **error)
+{
+  g_autoptr(sqlite3_stmt) sel = NULL;
+  g_autoptr(GPtrArray) all = g_ptr_array_new_with_free_func ((GDestroyNotify) thidua_reg_unit_free);
+  g_autoptr(GPtrArray) out = NULL;
+  g_autoptr(GHashTable) children = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free,
+                                                          (GDestroyNotify) g_ptr_array_unref);
+  g_autoptr(GArray) stack = g_array_new (FALSE, FALSE, sizeof (gint64));
+  int rc;
+
+  sel = thidua_register_prepare (self,
+                                 "SELECT id, ifnull (parent_id, 0), name, kind, ifnull (closed_year, 0) "
+                                 "FROM units ORDER BY sort_key, id",
+                                 "reading units", error);
+  if (sel == NULL)
+    return NULL;
+  while ((rc = sqlite3_step (sel)) == SQLITE_ROW)
+    {
+      ThiduaRegUnit *u = g_new0 (ThiduaRegUnit, 1);
+      GPtrArray *siblings;
+      gint64 *key;
+
+      u->id = sqlite3_column_int64 (sel, 0);
+      u->parent_id = sqlite3_column_int64 (sel, 1);
+      u->name = g_strdup (reg_column_text (sel, 2));
+      u->kind = g_strdup (reg_column_text (sel, 3));
+      u->closed_year = sqlite3_column_int (sel, 4);
+      g_ptr_array_add (all, u);
+      siblings = g_hash_table_lookup (children, &u->parent_id);
+      if (siblings == NULL)
+        {
+          key = g_new (gint64, 1);
+          *key = u->parent_id;
+          siblings = g_ptr_array_new ();
+          g_hash_table_insert (children, key, siblings);
+        }
+      g_ptr_array_add (siblings, u);
+    }
+  if (rc != SQLITE_DONE)
+    {
+      thidua_register_sql_fail (self, error, "reading units");
+      return NULL;
+    }
+
+  /* Depth first from the top, keeping the sorted order of siblings. */
+  out = g_ptr_array_new_full (all->len, (GDestroyNotify) thidua_reg_unit_free);
+  {
+    g_autoptr(GPtrArray) todo = g_ptr_array_new ();
+    GPtrArray *top = g_hash_table_lookup (children, &(gint64) { 0 });
+
+    for (guint i = top ? top->len : 0; i > 0; i--)
+      g_ptr_array_add (todo, g_ptr_array_index (top, i - 1));
+    while (todo->len > 0)
+      {
+        ThiduaRegUnit *u = g_ptr_array_steal_index (todo, todo->len - 1);
+        GPtrArray *kids = g_hash_table_lookup (children, &u->id);
+
+        g_ptr_array_add (out, u);
+        for (guint i = kids ? kids->len : 0; i > 0; i--)
+          g_ptr_array_add (todo, g_ptr_array_index (kids, i - 1));
+      }
+  }
+  /* Units whose parent chain is broken cannot happen with foreign keys on;
+   * ownership moved to out, so all must not free them. */
+  g_ptr_array_set_free_func (all, NULL);
+  return g_steal_pointer (&out);
+}
+
+/* ---- people ---- */
+
+ThiduaRegPerson *
+thidua_reg_person_new (void)
+{
+  ThiduaRegPerson *p = g_new0 (ThiduaRegPerson, 1);
+
+  p->honorific = g_strdup ("");
+  p->family_name = g_strdup ("");
+  p->middle_name = g_strdup ("");
+  p->given_name = g_strdup ("");
+  p->position = g_strdup ("");
+  p->start_date = g_strdup ("");
+  return p;
+}
+
+void
+thidua_reg_person_free (ThiduaRegPerson *p)
+{
+  if (p == NULL)
+    return;
+  g_free (p->honorific);
+  g_free (p->family_name);
+  g_free (p->middle_name);
+  g_free (p->given_name);
+  g_free (p->position);
+  g_free (p->start_date);
+  g_free (p);
+}
+
+gboolean
+thidua_reg_person_set_full_name (ThiduaRegPerson *p, const char *full_name)
+{
+  g_autofree char *nfc = thidua_text_nfc (full_name ? full_name : "", -1);
+  g_autoptr(GPtrArray) words = g_ptr_array_new ();
+  g_auto(GStrv) split = NULL;
+  guint first = 0;
+
+  if (nfc == NULL)
+    return FALSE;
+  /* Split on any white space, including no-break spaces from spreadsheets. */
+  for (char *q = nfc; *q; q = g_utf8_next_char (q))
+    if (g_unichar_isspace (g_utf8_get_char (q)) || g_utf8_get_char (q) == 0xA0)
+      {
+        int n = g_utf8_skip[*(guchar *) q];
+        memset (q, ' ', n);
+      }
+  split = g_strsplit (nfc, " ", -1);
+  for (guint i = 0; split[i]; i++)
+    if (*split[i] != '\0')
+      g_ptr_array_add (words, split[i]);
+
+  g_free (p->honorific);
+  p->honorific = g_strdup ("");
+  if (words->len > 1)
+    {
+      g_autofree char *w = thidua_text_fold (g_ptr_array_index (words, 0));
+      if (g_str_equal (w, "ong") || g_str_equal (w, "ba"))
+        {
+          g_free (p->honorific);
+          p->honorific = g_strdup (g_str_equal (w, "ong") ? "Ông" : "Bà");
+          first = 1;
+        }
+    }
+  if (first >= words->len)
+    return FALSE;
+
+  g_free (p->family_name);
+  g_free (p->middle_name);
+  g_free (p->given_name);
+  p->given_name = g_strdup (g_ptr_array_index (words, words->len - 1));
+  if (words->len - first >= 2)
+    {
+      GString *middle = g_string_new (NULL);
+      p->family_name = g_strdup (g_ptr_array_index (words, first));
+      for (guint i = first + 1; i + 1 < words->len; i++)
+        {
+          if (middle->len)
+            g_string_append_c (middle, ' ');
+          g_string_append (middle, g_ptr_array_index (words, i));
+        }
+      p->middle_name = g_string_free (middle, FALSE);
+    }
+  else
+    {
+      p->family_name = g_strdup ("");
+      p->middle_name = g_strdup ("");
+    }
+  return TRUE;
+}
+
+char *
+thidua_reg_person_dup_full_name (const ThiduaRegPerson *p)
+{
+  GString *s = g_string_new (p->family_name);
+
+  if (*p->middle_name)
+    {
+      if (s->len) g_string_append_c (s, ' ');
+      g_string_append (s, p->middle_name);
+    }
+  if (*p->given_name)
+    {
+      if (s->len) g_string_append_c (s, ' ');
+      g_string_append (s, p->given_name);
+    }
+  return g_string_free (s, FALSE);
+}
+
+char *
+thidua_register_person_sort_key (const ThiduaRegPerson *p)
+{
+  g_autofree char *full = thidua_reg_person_dup_full_name (p);
+  return thidua_text_person_sort_key (full);
+}
+
+static gboolean
+normalise_person (ThiduaRegPerson *p, GError **error)
+{
+  char **fields[] = { &p->honorific, &p->family_name, &p->middle_name, &p->given_name,
+                      &p->position, &p->start_date };
+
+  for (guint i = 0; i < G_N_ELEMENTS (fields); i++)
+    {
+      char *nfc = thidua_text_nfc (*fields[i] ? *fields[i] : "", -1);
+      char *stripped;
+
+      if (nfc == NULL)
+        {
+          g_set_error (error, THIDUA_REGISTER_ERROR, THIDUA_REGISTER_ERROR_INVALID,
+                       "a person's details are not valid UTF-8 text");
+          return FALSE;
+        }
+      stripped = thidua_text_strip (nfc);
+      g_free (nfc);
+      g_free (*fields[i]);
+      *fields[i] = stripped;
+    }
+  if (*p->given_name == '\0')
+    {
+      g_set_error (error, THIDUA_REGISTER_ERROR, THIDUA_REGISTER_ERROR_INVALID,
+                   "a person needs a name");
+      return FALSE;
+    }
+  if (*p->honorific && !g_str_equal (p->honorific, "Ông") && !g_str_equal (p->honorific, "Bà"))
+    {
+      g_set_error (error, THIDUA_REGISTER_ERROR, THIDUA_REGISTER_ERROR_INVALID,
+                   "“%s” is not Ông or Bà", p->honorific);
+      return FALSE;
+    }
+  if (p->birth_year != 0 && (p->birth_year < 1900 || p->birth_year > 2100))
+    {
+      g_set_error (error, THIDUA_REGISTER_ERROR, THIDUA_REGISTER_ERROR_INVALID,
+                   "%d is not a birth year", p->birth_year);
+      return FALSE;
+    }
+  if (*p->start_date)
+    {
+      g_autoptr(GDateTime) dt = NULL;
+      g_autofree char *iso = g_strdup_printf ("%sT00:00:00Z", p->start_date);
+      dt = g_date_time_new_from_iso8601 (iso, NULL);
+      if (dt == NULL || strlen (p->start_date) != 10)
+        {
+          g_set_error (error, THIDUA_REGISTER_ERROR, THIDUA_REGISTER_ERROR_INVALID,
+                       "“%s” is not a date (YYYY-MM-DD)", p->start_date);
+          return FALSE;
+        }
+    }
+  return TRUE;
+}
+
+static void
+bind_person (sqlite3_stmt *stmt, const ThiduaRegPerson *p)
+{
+  g_autofree char *full = thidua_reg_person_dup_full_name (p);
+  g_autofree char *key = thidua_text_fold (full);
+  g_autofree char *sort_key = thidua_text_person_sort_key (full);
+
+  reg_bind_text (stmt, 1, p->honorific);
+  reg_bind_text (stmt, 2, p->family_name);
+  reg_bind_text (stmt, 3, p->middle_name);
+  reg_bind_text (stmt, 4, p->given_name);
+  reg_bind_text (stmt, 5, p->position);
+  reg_bind_id (stmt, 6, p->unit_id);
+  reg_bind_text (stmt, 7, p->start_date);
+  if (p->birth_year)
+    sqlite3_bind_int (stmt, 8, p->birth_year);
+  else
+    sqlite3_bind_null (stmt, 8);
+  reg_bind_text (stmt, 9, key);
+  reg_bind_text (stmt, 10, sort_key);
+}
+
+static gboolean
+add_person_cb (ThiduaRegister *self, gpointer data, GError **error)
+{
+  ThiduaRegPerson *p = data;
+  g_autoptr(sqlite3_stmt) ins = NULL;
+
+  ins = thidua_register_prepare (self,
+      "INSERT INTO people (honorific, family_name, middle_name, given_name, position, "
+      "unit_id, start_date, birth_year, name_key, sort_key, created) "
+      "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)", "adding a person", error);
+  if (ins == NULL)
+    return FALSE;
+  bind_person (ins, p);
+  sqlite3_bind_int64 (ins, 11, now_seconds ());
+  if (sqlite3_step (ins) != SQLITE_DONE)
+    {
+      if (sqlite3_extended_errcode (thidua_register_get_db (self)) == SQLITE_CONSTRAINT_FOREIGNKEY)
+        {
+          g_set_error (error, THIDUA_REGISTER_ERROR, THIDUA_REGISTER_ERROR_NOT_FOUND,
+                       "unit %" G_GINT64_FORMAT " does not exist", p->unit_id);
+          return FALSE;
+        }
+      return thidua_register_sql_fail (self, error, "adding a person");
+    }
+  p->id = sqlite3_last_insert_rowid (thidua_register_get_db (self));
+  return TRUE;
+}
+
+gint64
+thidua_register_add_person (ThiduaRegister *self, ThiduaRegPerson *person, GError **error)
+{
+  g_return_val_if_fail (THIDUA_IS_REGISTER (self), 0);
+  if (!normalise_person (person, error))
+    return 0;
+  if (!run_txn (self, add_person_cb, person, error))
+    return 0;
+  return person->id;
+}
+
+static gboolean
+update_person_cb (ThiduaRegister *self, gpointer data, GError **error)
+{
+  ThiduaRegPerson *p = data;
+  g_autoptr(sqlite3_stmt) upd = NULL;
+
+  upd = thidua_register_prepare (self,
+      "UPDATE people SET honorific = ?1, family_name = ?2, middle_name = ?3, given_name = ?4, "
+      "position = ?5, unit_id = ?6, start_date = ?7, birth_year = ?8, name_key = ?9, "
+      "sort_key = ?10 WHERE id = ?11", "changing a person", error);
+  if (upd == NULL)
+    return FALSE;
+  bind_person (upd, p);
+  sqlite3_bind_int64 (upd, 11, p->id);
+  if (sqlite3_step (upd) != SQLITE_DONE)
+    return thidua_register_sql_fail (self, error, "changing a person");
+  if (sqlite3_changes (thidua_register_get_db (self)) == 0)
+    {
+      g_set_error (error, THIDUA_REGISTER_ERROR, THIDUA_REGISTER_ERROR_NOT_FOUND,
+                   "there is no person %" G_GINT64_FORMAT, p->id);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+gboolean
+thidua_register_update_person (ThiduaRegister *self, ThiduaRegPerson *person, GError **error)
+{
+  g_return_val_if_fail (THIDUA_IS_REGISTER (self), FALSE);
+  if (!normalise_person (person, error))
+    return FALSE;
+  return run_txn (self, update_person_cb, person, error);
+}
+
+ThiduaRegPerson *
+thidua_register_load_person (ThiduaRegister *self, gint64 id, GError **error)
+{
+  g_autoptr(sqlite3_stmt) sel = NULL;
+  ThiduaRegPerson *p;
+  int rc;
+
+  sel = thidua_register_prepare (self,
+      "SELECT honorific, family_name, middle_name, given_name, position, ifnull (unit_id, 0), "
+      "start_date, ifnull (birth_year, 0) FROM people WHERE id = ?1", "reading a person", error);
+  if (sel == NULL)
+    return NULL;
+  sqlite3_bind_int64 (sel, 1, id);
+  rc = sqlite3_step (sel);
+  if (rc == SQLITE_DONE)
+    {
+      g_set_error (error, THIDUA_REGISTER_ERROR, THIDUA_REGISTER_ERROR_NOT_FOUND,
+                   "there is no person %" G_GINT64_FORMAT, id);
+      return NULL;
+    }
+  if (rc != SQLITE_ROW)
+    {
+      thidua_register_sql_fail (self, error, "reading a person");
+      return NULL;
+    }
+  p = g_new0 (ThiduaRegPerson, 1);
+  p->id = id;
+  p->honorific = g_strdup (reg_column_text (sel, 0));
+  p->family_name = g_strdup (reg_column_text (sel, 1));
+  p->middle_name = g_strdup (reg_column_text (sel, 2));
+  p->given_name = g_strdup (reg_column_text (sel, 3));
+  p->position = g_strdup (reg_column_text (sel, 4));
+  p->unit_id = sqlite3_column_int64 (sel, 5);
+  p->start_date = g_strdup (reg_column_text (sel, 6));
+  p->birth_year = sqlite3_column_int (sel, 7);
+  return p;
+}
+
+/* ---- registrations ---- */
+
+ThiduaRegistration *
+thidua_registration_new (void)
+{
+  ThiduaRegistration *r = g_new0 (ThiduaRegistration, 1);
+
+  r->year = g_strdup ("");
+  r->title = g_strdup ("");
+  r->initiative = g_strdup ("");
+  r->decision = g_strdup ("");
+  r->note = g_strdup ("");
+  r->person_name = g_strdup ("");
+  r->honorific = g_strdup ("");
+  r->given_name = g_strdup ("");
+  r->position = g_strdup ("");
+  r->unit_name = g_strdup ("");
+  return r;
+}
+
+void
+thidua_registration_free (ThiduaRegistration *r)
+{
+  if (r == NULL)
+    return;
+  g_free (r->year);
+  g_free (r->title);
+  g_free (r->initiative);
+  g_free (r->decision);
+  g_free (r->note);
+  g_free (r->person_name);
+  g_free (r->honorific);
+  g_free (r->given_name);
+  g_free (r->position);
+  g_free (r->unit_name);
+  g_free (r);
+}
+
+static gboolean
+normalise_text_field (char **field, GError **error)
+{
+  char *nfc = thidua_text_nfc (*field ? *field : "", -1);
+
+  if (nfc == NULL)
+    {
+      g_set_error (error, THIDUA_REGISTER_ERROR, THIDUA_REGISTER_ERROR_INVALID,
+                   "a registration's text is not valid UTF-8");
+      return FALSE;
+    }
+  g_free (*field);
+  *field = thidua_text_strip (nfc);
+  g_free (nfc);
+  return TRUE;
+}
+
+/* "Nguyễn Văn An" or "Khoa Lý luận cơ sở", for messages. */
+static char *
+describe_who (ThiduaRegister *self, gint64 person_id, gint64 unit_id)
+{
+  g_autoptr(sqlite3_stmt) sel = NULL;
+
+  if (person_id > 0)
+    {
+      sel = thidua_register_prepare (self,
+          "SELECT trim (family_name || ' ' || middle_name) || ' ' || given_name FROM people WHERE id = ?1",
+          "reading a person", NULL);
+      if (sel == NULL)
+        return g_strdup ("?");
+      sqlite3_bind_int64 (sel, 1, person_id);
+    }
+  else
+    {
+      sel = thidua_register_prepare (self, "SELECT name FROM units WHERE id = ?1", "reading a unit", NULL);
+      if (sel == NULL)
+        return g_strdup ("?");
+      sqlite3_bind_int64 (sel, 1, unit_id);
+    }
+  if (sqlite3_step (sel) == SQLITE_ROW)
+    {
+      g_autofree char *s = g_strdup (reg_column_text (sel, 0));
+      /* collapse the double space of a person without a middle name */
+      GString *out = g_string_new (NULL);
+      for (const char *p = s; *p; p++)
+        if (!(*p == ' ' && (out->len == 0 || out->str[out->len - 1] == ' ')))
+          g_string_append_c (out, *p);
+      return g_string_free (out, FALSE);
+    }
+  return g_strdup ("?");
+}
+
+static gboolean
+validate_registration (ThiduaRegister *self, ThiduaRegistration *r, GError **error)
+{
+  const ThiduaTitle *title;
+  char **fields[] = { &r->title, &r->initiative, &r->decision, &r->note };
+
+  for (guint i = 0; i < G_N_ELEMENTS (fields); i++)
+    if (!normalise_text_field (fields[i], error))
+      return FALSE;
+
+  title = thidua_catalog_match (self->catalog, r->title);
+  if (title == NULL)
+    {
+      g_set_error (error, THIDUA_REGISTER_ERROR, THIDUA_REGISTER_ERROR_INVALID,
+                   "“%s” is not a title or form of reward in the catalog", r->title);
+      return FALSE;
+    }
+  g_free (r->title);
+  r->title = g_strdup (title->id);
+
+  if (r->person_id <= 0 && r->unit_id <= 0)
+    {
+      g_set_error (error, THIDUA_REGISTER_ERROR, THIDUA_REGISTER_ERROR_INVALID,
+                   "a registration needs a person or a unit");
+      return FALSE;
+    }
+  if (r->person_id > 0 && !(title->subject & THIDUA_SUBJECT_INDIVIDUAL))
+    {
+      g_set_error (error, THIDUA_REGISTER_ERROR, THIDUA_REGISTER_ERROR_INVALID,
+                   "“%s” is a title for collectives, not for a person", title->name);
+      return FALSE;
+    }
+  if (r->person_id <= 0 && !(title->subject & THIDUA_SUBJECT_COLLECTIVE))
+    {
+      g_set_error (error, THIDUA_REGISTER_ERROR, THIDUA_REGISTER_ERROR_INVALID,
+                   "“%s” is a title for individuals, not for a unit", title->name);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/* The id of a registration with the same who, title and year, or 0. */
+static gint64
+find_same (ThiduaRegister *self, gint64 year_id, gint64 person_id, gint64 unit_id,
+           const char *title, gint64 except_id, gboolean *withdrawn)
+{
+  g_autoptr(sqlite3_stmt) sel = NULL;
+
+  if (person_id > 0)
+    sel = thidua_register_prepare (self,
+        "SELECT id, status FROM registrations WHERE year_id = ?1 AND person_id = ?2 AND title = ?3 AND id <> ?4",
+        "checking for the same title", NULL);
+  else
+    sel = thidua_register_prepare (self,
+        "SELECT id, status FROM registrations WHERE year_id = ?1 AND person_id IS NULL AND unit_id = ?2 "
+        "AND title = ?3 AND id <> ?4", "checking for the same title", NULL);
+  if (sel == NULL)
+    return 0;
+  sqlite3_bind_int64 (sel, 1, year_id);
+  sqlite3_bind_int64 (sel, 2, person_id > 0 ? person_id : unit_id);
+  reg_bind_text (sel, 3, title);
+  sqlite3_bind_int64 (sel, 4, except_id);
+  if (sqlite3_step (sel) != SQLITE_ROW)
+    return 0;
+  if (withdrawn)
+    *withdrawn = g_str_equal (reg_column_text (sel, 1), "withdrawn");
+  return sqlite3_column_int64 (sel, 0);
+}
+
+static gboolean
+refuse_duplicate (ThiduaRegister *self, ThiduaRegistration *r, gint64 year_id, GError **error)
+{
+  gboolean withdrawn = FALSE;
+  g_autofree char *who = NULL;
+  g_autofree char *label = NULL;
+  const ThiduaTitle *title;
+
+  if (find_same (self, year_id, r->person_id, r->unit_id, r->title, r->id, &withdrawn) == 0)
+    return TRUE;
+  who = describe_who (self, r->person_id, r->unit_id);
+  title = thidua_catalog_lookup (self->catalog, r->title);
+  thidua_reg_year_parse (r->year, &label, NULL, NULL, NULL);
+  g_set_error (error, THIDUA_REGISTER_ERROR, THIDUA_REGISTER_ERROR_DUPLICATE,
+               "%s is already registered for “%s” in %s%s", who, title->name,
+               label ? label : r->year,
+               withdrawn ? " (withdrawn: change that registration's status instead)" : "");
+  return FALSE;
+}
+
+static gboolean
+add_cb (ThiduaRegister *self, gpointer data, GError **error)
+{
+  ThiduaRegistration *r = data;
+  g_autoptr(sqlite3_stmt) ins = NULL;
+  gint64 year_id;
+  gint64 now = now_seconds ();
+
+  year_id = thidua_register_ensure_year (self, r->year, TRUE, error);
+  if (year_id == 0)
+    return FALSE;
+  /* A person's registration carries the person's unit when none is given. */
+  if (r->person_id > 0 && r->unit_id <= 0)
+    {
+      g_autoptr(ThiduaRegPerson) p = thidua_register_load_person (self, r->person_id, error);
+      if (p == NULL)
+        return FALSE;
+      r->unit_id = p->unit_id;
+    }
+  if (!refuse_duplicate (self, r, year_id, error))
+    return FALSE;
+
+  ins = thidua_register_prepare (self,
+      "INSERT INTO registrations (year_id, person_id, unit_id, title, plan_id, initiative, "
+      "status, result, decision, note, import_id, created, modified) "
+      "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?12)", "adding a registration", error);
+  if (ins == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (ins, 1, year_id);
+  reg_bind_id (ins, 2, r->person_id);
+  reg_bind_id (ins, 3, r->unit_id);
+  reg_bind_text (ins, 4, r->title);
+  reg_bind_id (ins, 5, r->plan_id);
+  reg_bind_text (ins, 6, r->initiative);
+  reg_bind_text (ins, 7, thidua_reg_status_to_string (r->status));
+  reg_bind_text (ins, 8, thidua_reg_result_to_string (r->result));
+  reg_bind_text (ins, 9, r->decision);
+  reg_bind_text (ins, 10, r->note);
+  reg_bind_id (ins, 11, r->import_id);
+  sqlite3_bind_int64 (ins, 12, now);
+  if (sqlite3_step (ins) != SQLITE_DONE)
+    {
+      if (sqlite3_extended_errcode (thidua_register_get_db (self)) == SQLITE_CONSTRAINT_FOREIGNKEY)
+        {
+          g_set_error (error, THIDUA_REGISTER_ERROR, THIDUA_REGISTER_ERROR_NOT_FOUND,
+                       "the person, unit or plan of the registration does not exist");
+          return FALSE;
+        }
+      return thidua_register_sql_fail (self, error, "adding a registration");
+    }
+  r->id = sqlite3_last_insert_rowid (thidua_register_get_db (self));
+  return TRUE;
+}
+
+gint64
+thidua_register_add (ThiduaRegister *self, ThiduaRegistration *r, GError **error)
+{
+  g_return_val_if_fail (THIDUA_IS_REGISTER (self), 0);
+  g_return_val_if_fail (r != NULL, 0);
+
+  if (!validate_registration (self, r, error))
+    return 0;
+  if (!run_txn (self, add_cb, r, error))
+    return 0;
+  return r->id;
+}
+
+static gboolean
+update_cb (ThiduaRegister *self, gpointer data, GError **error)
+{
+  ThiduaRegistration *r = data;
+  g_autoptr(sqlite3_stmt) sel = NULL;
+  g_autoptr(sqlite3_stmt) upd = NULL;
+  gint64 year_id;
+  int rc;
+
+  sel = thidua_register_prepare (self,
+      "SELECT r.year_id, y.label FROM registrations r JOIN reg_years y ON y.id = r.year_id WHERE r.id = ?1",
+      "changing a registration", error);
+  if (sel == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (sel, 1, r->id);
+  rc = sqlite3_step (sel);
+  if (rc != SQLITE_ROW)
+    {
+      g_set_error (error, THIDUA_REGISTER_ERROR, THIDUA_REGISTER_ERROR_NOT_FOUND,
+                   "there is no registration %" G_GINT64_FORMAT, r->id);
+      return FALSE;
+    }
+  year_id = sqlite3_column_int64 (sel, 0);
+  g_free (r->year);
+  r->year = g_strdup (reg_column_text (sel, 1));
+  if (!refuse_duplicate (self, r, year_id, error))
+    return FALSE;
+
+  upd = thidua_register_prepare (self,
+      "UPDATE registrations SET title = ?1, plan_id = ?2, initiative = ?3, status = ?4, "
+      "result = ?5, decision = ?6, note = ?7, modified = ?8 WHERE id = ?9",
+      "changing a registration", error);
+  if (upd == NULL)
+    return FALSE;
+  reg_bind_text (upd, 1, r->title);
+  reg_bind_id (upd, 2, r->plan_id);
+  reg_bind_text (upd, 3, r->initiative);
+  reg_bind_text (upd, 4, thidua_reg_status_to_string (r->status));
+  reg_bind_text (upd, 5, thidua_reg_result_to_string (r->result));
+  reg_bind_text (upd, 6, r->decision);
+  reg_bind_text (upd, 7, r->note);
+  sqlite3_bind_int64 (upd, 8, now_seconds ());
+  sqlite3_bind_int64 (upd, 9, r->id);
+  if (sqlite3_step (upd) != SQLITE_DONE)
+    return thidua_register_sql_fail (self, error, "changing a registration");
+  return TRUE;
+}
+
+gboolean
+thidua_register_update (ThiduaRegister *self, ThiduaRegistration *r, GError **error)
+{
+  g_return_val_if_fail (THIDUA_IS_REGISTER (self), FALSE);
+  if (!validate_registration (self, r, error))
+    return FALSE;
+  return run_txn (self, update_cb, r, error);
+}
+
+static gboolean
+remove_cb (ThiduaRegister *self, gpointer data, GError **error)
+{
+  gint64 id = *(gint64 *) data;
+  g_autoptr(sqlite3_stmt) del = thidua_register_prepare (self,
+      "DELETE FROM registrations WHERE id = ?1", "removing a registration", error);
+
+  if (del == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (del, 1, id);
+  if (sqlite3_step (del) != SQLITE_DONE)
+    return thidua_register_sql_fail (self, error, "removing a registration");
+  if (sqlite3_changes (thidua_register_get_db (self)) == 0)
+    {
+      g_set_error (error, THIDUA_REGISTER_ERROR, THIDUA_REGISTER_ERROR_NOT_FOUND,
+                   "there is no registration %" G_GINT64_FORMAT, id);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+gboolean
+thidua_register_remove (ThiduaRegister *self, gint64 id, GError **error)
+{
+  g_return_val_if_fail (THIDUA_IS_REGISTER (self), FALSE);
+  return run_txn (self, remove_cb, &id, error);
+}
+
+/* ---- queries ---- */
+
+#define SELECT_REGISTRATION \
+  "SELECT r.id, y.label, ifnull (r.person_id, 0), ifnull (r.unit_id, 0), r.title, " \
+  "ifnull (r.plan_id, 0), r.initiative, r.status, r.result, r.decision, r.note, " \
+  "ifnull (r.import_id, 0), " \
+  "ifnull (p.honorific, ''), ifnull (p.family_name, ''), ifnull (p.middle_name, ''), " \
+  "ifnull (p.given_name, ''), ifnull (p.position, ''), ifnull (p.birth_year, 0), " \
+  "ifnull (u.name, ''), ifnull (p.sort_key, ''), ifnull (u.sort_key, ''), " \
+  "ifnull (p.name_key, ''), ifnull (u.name_key, '') " \
+  "FROM registrations r JOIN reg_years y ON y.id = r.year_id " \
+  "LEFT JOIN people p ON p.id = r.person_id LEFT JOIN units u ON u.id = r.unit_id "
+
+static ThiduaRegistration *
+registration_from_row (sqlite3_stmt *sel)
+{
+  ThiduaRegistration *r = g_new0 (ThiduaRegistration, 1);
+  ThiduaRegPerson p = { 0 };
+
+  r->id = sqlite3_column_int64 (sel, 0);
+  r->year = g_strdup (reg_column_text (sel, 1));
+  r->person_id = sqlite3_column_int64 (sel, 2);
+  r->unit_id = sqlite3_column_int64 (sel, 3);
+  r->title = g_strdup (reg_column_text (sel, 4));
+  r->plan_id = sqlite3_column_int64 (sel, 5);
+  r->initiative = g_strdup (reg_column_text (sel, 6));
+  thidua_reg_status_from_string (reg_column_text (sel, 7), &r->status);
+  thidua_reg_result_from_string (reg_column_text (sel, 8), &r->result);
+  r->decision = g_strdup (reg_column_text (sel, 9));
+  r->note = g_strdup (reg_column_text (sel, 10));
+  r->import_id = sqlite3_column_int64 (sel, 11);
+  r->honorific = g_strdup (reg_column_text (sel, 12));
+  p.family_name = (char *) reg_column_text (sel, 13);
+  p.middle_name = (char *) reg_column_text (sel, 14);
+  p.given_name = (char *) reg_column_text (sel, 15);
+  r->person_name = thidua_reg_person_dup_full_name (&p);
+  r->given_name = g_strdup (p.given_name);
+  r->position = g_strdup (reg_column_text (sel, 16));
+  r->birth_year = sqlite3_column_int (sel, 17);
+  r->unit_name = g_strdup (reg_column_text (sel, 18));
+  return r;
+}
+
+ThiduaRegistration *
+thidua_register_load (ThiduaRegister *self, gint64 id, GError **error)
+{
+  g_autoptr(sqlite3_stmt) sel = NULL;
+  int rc;
+
+  sel = thidua_register_prepare (self, SELECT_REGISTRATION "WHERE r.id = ?1",
+                                 "reading a registration", error);
+  if (sel == NULL)
+    return NULL;
+  sqlite3_bind_int64 (sel, 1, id);
+  rc = sqlite3_step (sel);
+  if (rc == SQLITE_ROW)
+    return registration_from_row (sel);
+  if (rc == SQLITE_DONE)
+    g_set_error (error, THIDUA_REGISTER_ERROR, THIDUA_REGISTER_ERROR_NOT_FOUND,
+                 "there is no registration %" G_GINT64_FORMAT, id);
+  else
+    thidua_register_sql_fail (self, error, "reading a registration");
+  return NULL;
+}
+
+typedef struct {
+  ThiduaRegistration *r;
+  char               *person_key;
+  char               *unit_key;
+  guint               title_pos;
+} SortItem;
+
+static int
+cmp_str (const char *a, const char *b)
+{
+  return strcmp (a ? a : "", b ? b : "");
+}
+
+static int
+cmp_by_unit (gconstpointer pa, gconstpointer pb)
+{
+  const SortItem *a = pa, *b = pb;
+  int c;
+
+  if ((c = cmp_str (a->unit_key, b->unit_key)) != 0)
+    return c;
+  if (a->r->unit_id != b->r->unit_id)
+    return a->r->unit_id < b->r->unit_id ? -1 : 1;
+  /* the unit's own registrations before its members' */
+  if ((a->r->person_id == 0) != (b->r->person_id == 0))
+    return a->r->person_id == 0 ? -1 : 1;
+  if ((c = cmp_str (a->person_key, b->person_key)) != 0)
+    return c;
+  if (a->r->person_id != b->r->person_id)
+    return a->r->person_id < b->r->person_id ? -1 : 1;
+  if (a->title_pos != b->title_pos)
+    return a->title_pos < b->title_pos ? -1 : 1;
+  return a->r->id < b->r->id ? -1 : a->r->id > b->r->id;
+}
+
+static int
+cmp_by_name (gconstpointer pa, gconstpointer pb)
+{
+  const SortItem *a = pa, *b = pb;
+  int c;
+
+  if ((a->r->person_id == 0) != (b->r->person_id == 0))
+    return a->r->person_id == 0 ? 1 : -1;
+  if ((c = cmp_str (a->person_key, b->person_key)) != 0)
+    return c;
+  if ((c = cmp_str (a->unit_key, b->unit_key)) != 0)
+    return c;
+  if (a->r->person_id != b->r->person_id)
+    return a->r->person_id < b->r->person_id ? -1 : 1;
+  if (a->title_pos != b->title_pos)
+    return a->title_pos < b->title_pos ? -1 : 1;
+  return a->r->id < b->r->id ? -1 : a->r->id > b->r->id;
+}
+
+static int
+cmp_by_title (gconstpointer pa, gconstpointer pb)
+{
+  const SortItem *a = pa, *b = pb;
+
+  if (a->title_pos != b->title_pos)
+    return a->title_pos < b->title_pos ? -1 : 1;
+  return cmp_by_unit (pa, pb);
+}
+
+GPtrArray *
+thidua_register_query (ThiduaRegister *self, const ThiduaRegQuery *q, GError **error)
+{
+  g_autoptr(GString) sql = g_string_new (NULL);
+  g_autoptr(sqlite3_stmt) sel = NULL;
+  g_autoptr(GArray) items = g_array_new (FALSE, FALSE, sizeof (SortItem));
+  g_autofree char *label = NULL;
+  g_autofree char *needle = NULL;
+  g_autofree char *unit_key = NULL;
+  const ThiduaTitle *title = NULL;
+  GPtrArray *out;
+  int rc;
+
+  g_return_val_if_fail (THIDUA_IS_REGISTER (self), NULL);
+  g_return_val_if_fail (q != NULL && q->year != NULL, NULL);
+
+  if (!thidua_reg_year_parse (q->year, &label, NULL, NULL, error))
+    return NULL;
+  if (q->title != NULL && *q->title != '\0')
+    {
+      title = thidua_catalog_match (self->catalog, q->title);
+      if (title == NULL)
+        {
+          g_set_error (error, THIDUA_REGISTER_ERROR, THIDUA_REGISTER_ERROR_NOT_FOUND,
+                       "“%s” is not a title or form of reward in the catalog", q->title);
+          return NULL;
+        }
+    }
+  if (q->unit != NULL && *q->unit != '\0')
+    {
+      unit_key = thidua_text_fold (q->unit);
+      if (thidua_register_find_unit (self, q->unit) == 0)
+        {
+          g_set_error (error, THIDUA_REGISTER_ERROR, THIDUA_REGISTER_ERROR_NOT_FOUND,
+                       "the register has no unit named “%s”", q->unit);
+          return NULL;
+        }
+      g_string_append (sql, "WITH RECURSIVE sub (id) AS (SELECT id FROM units WHERE name_key = ?2 "
+                            "UNION SELECT u.id FROM units u JOIN sub ON u.parent_id = sub.id) ");
+    }
+  g_string_append (sql, SELECT_REGISTRATION "WHERE y.label = ?1 ");
+  if (unit_key)
+    g_string_append (sql, "AND r.unit_id IN (SELECT id FROM sub) ");
+  if (title)
+    g_string_append (sql, "AND r.title = ?3 ");
+  if (q->status >= 0)
+    g_string_append (sql, "AND r.status = ?4 ");
+  if (q->result >= 0)
+    g_string_append (sql, "AND r.result = ?5 ");
+
+  sel = thidua_register_prepare (self, sql->str, "reading the register", error);
+  if (sel == NULL)
+    return NULL;
+  reg_bind_text (sel, 1, label);
+  if (unit_key)
+    reg_bind_text (sel, 2, unit_key);
+  if (title)
+    reg_bind_text (sel, 3, title->id);
+  if (q->status >= 0)
+    reg_bind_text (sel, 4, thidua_reg_status_to_string (q->status));
+  if (q->result >= 0)
+    reg_bind_text (sel, 5, thidua_reg_result_to_string (q->result));
+
+  if (q->search != NULL && *q->search != '\0')
+    needle = thidua_text_fold (q->search);
+
+  while ((rc = sqlite3_step (sel)) == SQLITE_ROW)
+    {
+      SortItem item;
+      const ThiduaTitle *t;
+
+      if (needle != NULL)
+        {
+          g_autofree char *hay = g_strconcat (reg_column_text (sel, 21), " ",
+                                              reg_column_text (sel, 22), NULL);
+          if (!thidua_text_folded_match (hay, needle))
+            continue;
+        }
+      item.r = registration_from_row (sel);
+      item.person_key = g_strdup (reg_column_text (sel, 19));
+      item.unit_key = g_strdup (reg_column_text (sel, 20));
+      t = thidua_catalog_lookup (self->catalog, item.r->title);
+      item.title_pos = t ? t->position : G_MAXUINT;
+      g_array_append_val (items, item);
+    }
+  if (rc != SQLITE_DONE)
+    {
+      for (guint i = 0; i < items->len; i++)
+        {
+          SortItem *it = &g_array_index (items, SortItem, i);
+          thidua_registration_free (it->r);
+          g_free (it->person_key);
+          g_free (it->unit_key);
+        }
+      thidua_register_sql_fail (self, error, "reading the register");
+      return NULL;
+    }
+
+  g_array_sort (items, q->sort == THIDUA_REG_SORT_NAME ? cmp_by_name
+                       : q->sort == THIDUA_REG_SORT_TITLE ? cmp_by_title : cmp_by_unit);
+  out = g_ptr_array_new_full (items->len, (GDestroyNotify) thidua_registration_free);
+  for (guint i = 0; i < items->len; i++)
+    {
+      SortItem *it = &g_array_index (items, SortItem, i);
+      g_ptr_array_add (out, it->r);
+      g_free (it->person_key);
+      g_free (it->unit_key);
+    }
+  return out;
+}

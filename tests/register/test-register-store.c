@@ -1,0 +1,319 @@
+/* test-register-store.c — units, people and registrations in SQLite. */
+#include "config.h"
+
+#include <string.h>
+
+#include "register-test-util.h"
+
+static void
+test_year_parse (void)
+{
+  struct { const char *in; const char *label; int start; gboolean school; } ok[] = {
+    { "2024", "2024", 2024, FALSE },
+    { " 2024 ", "2024", 2024, FALSE },
+    { "2023-2024", "2023-2024", 2023, TRUE },
+    { "2023 - 2024", "2023-2024", 2023, TRUE },
+    { "2023–2024", "2023-2024", 2023, TRUE },
+    { "2023/2024", "2023-2024", 2023, TRUE },
+    { "Năm học 2023-2024", "2023-2024", 2023, TRUE },
+  };
+  const char *bad[] = { "", "24", "2023-2025", "2024-2023", "năm ngoái", "2024x", "12/2024" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (ok); i++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autofree char *label = NULL;
+      int start = 0;
+      gboolean school = -1;
+
+      g_assert_true (thidua_reg_year_parse (ok[i].in, &label, &start, &school, &error));
+      g_assert_no_error (error);
+      g_assert_cmpstr (label, ==, ok[i].label);
+      g_assert_cmpint (start, ==, ok[i].start);
+      g_assert_cmpint (school, ==, ok[i].school);
+    }
+  for (guint i = 0; i < G_N_ELEMENTS (bad); i++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_assert_false (thidua_reg_year_parse (bad[i], NULL, NULL, NULL, &error));
+      g_assert_error (error, THIDUA_REGISTER_ERROR, THIDUA_REGISTER_ERROR_INVALID);
+    }
+  {
+    g_autofree char *a = thidua_reg_year_previous ("2024");
+    g_autofree char *b = thidua_reg_year_previous ("2023-2024");
+    g_assert_cmpstr (a, ==, "2023");
+    g_assert_cmpstr (b, ==, "2022-2023");
+  }
+}
+
+static void
+test_person_names (void)
+{
+  g_autoptr(ThiduaRegPerson) p = thidua_reg_person_new ();
+  g_autofree char *nfd = g_utf8_normalize ("Bà  Nguyễn Thị\u00a0Thu Hà ", -1, G_NORMALIZE_NFD);
+  g_autofree char *full = NULL;
+
+  g_assert_true (thidua_reg_person_set_full_name (p, nfd));
+  g_assert_cmpstr (p->honorific, ==, "Bà");
+  g_assert_cmpstr (p->family_name, ==, "Nguyễn");
+  g_assert_cmpstr (p->middle_name, ==, "Thị Thu");
+  g_assert_cmpstr (p->given_name, ==, "Hà");
+  full = thidua_reg_person_dup_full_name (p);
+  g_assert_cmpstr (full, ==, "Nguyễn Thị Thu Hà");
+
+  g_assert_true (thidua_reg_person_set_full_name (p, "Lò Thắng"));
+  g_assert_cmpstr (p->honorific, ==, "");
+  g_assert_cmpstr (p->family_name, ==, "Lò");
+  g_assert_cmpstr (p->middle_name, ==, "");
+  g_assert_cmpstr (p->given_name, ==, "Thắng");
+
+  /* a single word is a given name; "Ông" alone is a name, not a title */
+  g_assert_true (thidua_reg_person_set_full_name (p, "Ông"));
+  g_assert_cmpstr (p->given_name, ==, "Ông");
+  g_assert_false (thidua_reg_person_set_full_name (p, "   "));
+}
+
+static void
+test_schema (RegFixture *f, gconstpointer data)
+{
+  g_auto(GStrv) years = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_assert_cmpint (thidua_store_get_schema_version (f->store), >=, 3);
+  years = thidua_register_list_years (f->reg, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_strv_length (years), ==, 0);
+}
+
+static void
+test_units_tree (RegFixture *f, gconstpointer data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) units = NULL;
+  gint64 phong = thidua_register_add_unit (f->reg, 0, "Phòng Đào tạo", "phòng", &error);
+  gint64 khoa = thidua_register_add_unit (f->reg, 0, "Khoa Lý luận cơ sở", "khoa", &error);
+  gint64 to = thidua_register_add_unit (f->reg, khoa, "Tổ Triết học", "tổ", &error);
+  gint64 again;
+
+  g_assert_no_error (error);
+  g_assert_cmpint (phong, >, 0);
+  g_assert_cmpint (to, >, 0);
+
+  again = thidua_register_add_unit (f->reg, 0, "KHOA LY LUAN CO SO", "", &error);
+  g_assert_cmpint (again, ==, 0);
+  g_assert_error (error, THIDUA_REGISTER_ERROR, THIDUA_REGISTER_ERROR_DUPLICATE);
+  g_clear_error (&error);
+  /* the same name under another parent is another unit */
+  g_assert_cmpint (thidua_register_add_unit (f->reg, phong, "Tổ Triết học", "tổ", &error), >, 0);
+  g_assert_no_error (error);
+
+  g_assert_cmpint (thidua_register_find_unit (f->reg, "khoa ly luan co so"), ==, khoa);
+  g_assert_cmpint (thidua_register_find_unit (f->reg, "Khoa không có"), ==, 0);
+
+  units = thidua_register_list_units (f->reg, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (units->len, ==, 4);
+  /* parents before children; "Khoa" sorts before "Phòng" */
+  g_assert_cmpint (((ThiduaRegUnit *) units->pdata[0])->id, ==, khoa);
+  g_assert_cmpint (((ThiduaRegUnit *) units->pdata[1])->id, ==, to);
+  g_assert_cmpint (((ThiduaRegUnit *) units->pdata[2])->id, ==, phong);
+  g_assert_cmpint (((ThiduaRegUnit *) units->pdata[3])->parent_id, ==, phong);
+
+  g_assert_true (thidua_register_close_unit (f->reg, to, 2024, &error));
+  g_assert_no_error (error);
+  g_assert_false (thidua_register_close_unit (f->reg, 9999, 2024, &error));
+  g_assert_error (error, THIDUA_REGISTER_ERROR, THIDUA_REGISTER_ERROR_NOT_FOUND);
+}
+
+static void
+test_same_title_twice (RegFixture *f, gconstpointer data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ThiduaRegistration) r = thidua_registration_new ();
+  gint64 khoa = thidua_register_add_unit (f->reg, 0, "Khoa Nhà nước và pháp luật", "khoa", NULL);
+  gint64 an = reg_add_person (f, "Nguyễn Văn An", khoa, 1980);
+  gint64 first = reg_add (f, "2024", an, "LĐTT");
+  g_autoptr(ThiduaRegistration) loaded = NULL;
+
+  g_assert_cmpint (first, >, 0);
+  /* another title the same year, and the same title another year: fine */
+  reg_add (f, "2024", an, "Giấy khen của Hiệu trưởng");
+  reg_add (f, "2023", an, "Lao động tiên tiến");
+
+  g_free (r->year);
+  r->year = g_strdup ("2024");
+  r->person_id = an;
+  g_free (r->title);
+  r->title = g_strdup ("lao dong tien tien");
+  g_assert_cmpint (thidua_register_add (f->reg, r, &error), ==, 0);
+  g_assert_error (error, THIDUA_REGISTER_ERROR, THIDUA_REGISTER_ERROR_DUPLICATE);
+  g_assert_nonnull (strstr (error->message, "Nguyễn Văn An"));
+  g_assert_nonnull (strstr (error->message, "Lao động tiên tiến"));
+  g_assert_nonnull (strstr (error->message, "2024"));
+  g_clear_error (&error);
+
+  /* a collective title for a person, an unknown title */
+  g_free (r->title);
+  r->title = g_strdup ("TTLĐXS");
+  g_assert_cmpint (thidua_register_add (f->reg, r, &error), ==, 0);
+  g_assert_error (error, THIDUA_REGISTER_ERROR, THIDUA_REGISTER_ERROR_INVALID);
+  g_clear_error (&error);
+  g_free (r->title);
+  r->title = g_strdup ("Huy chương vàng Olympic");
+  g_assert_cmpint (thidua_register_add (f->reg, r, &error), ==, 0);
+  g_assert_nonnull (strstr (error->message, "Huy chương vàng Olympic"));
+  g_clear_error (&error);
+
+  /* the unit registers for a collective title, and only once */
+  reg_add_full (f, "2024", 0, khoa, "TTLĐXS", NULL, THIDUA_REG_RESULT_PENDING);
+  r->person_id = 0;
+  r->unit_id = khoa;
+  g_free (r->title);
+  r->title = g_strdup ("Tập thể lao động xuất sắc");
+  g_assert_cmpint (thidua_register_add (f->reg, r, &error), ==, 0);
+  g_assert_error (error, THIDUA_REGISTER_ERROR, THIDUA_REGISTER_ERROR_DUPLICATE);
+  g_assert_nonnull (strstr (error->message, "Khoa Nhà nước và pháp luật"));
+  g_clear_error (&error);
+
+  /* the stored registration carries the person's unit */
+  loaded = thidua_register_load (f->reg, first, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (loaded->unit_id, ==, khoa);
+  g_assert_cmpstr (loaded->title, ==, "ldtt");
+  g_assert_cmpstr (loaded->person_name, ==, "Nguyễn Văn An");
+  g_assert_cmpstr (loaded->unit_name, ==, "Khoa Nhà nước và pháp luật");
+  g_assert_cmpint (loaded->status, ==, THIDUA_REG_STATUS_REGISTERED);
+  g_assert_cmpint (loaded->result, ==, THIDUA_REG_RESULT_PENDING);
+
+  /* withdraw, record the result, then refuse a change into a duplicate */
+  loaded->status = THIDUA_REG_STATUS_WITHDRAWN;
+  g_free (loaded->decision);
+  loaded->decision = g_strdup ("15/QĐ-TCT");
+  g_assert_true (thidua_register_update (f->reg, loaded, &error));
+  g_assert_no_error (error);
+  {
+    g_autoptr(ThiduaRegistration) again = thidua_register_load (f->reg, first, &error);
+    g_assert_cmpint (again->status, ==, THIDUA_REG_STATUS_WITHDRAWN);
+    g_assert_cmpstr (again->decision, ==, "15/QĐ-TCT");
+  }
+  g_free (loaded->title);
+  loaded->title = g_strdup ("GK");
+  g_assert_false (thidua_register_update (f->reg, loaded, &error));
+  g_assert_error (error, THIDUA_REGISTER_ERROR, THIDUA_REGISTER_ERROR_DUPLICATE);
+  g_clear_error (&error);
+
+  /* re-adding a withdrawn title says what to do instead */
+  g_free (r->title);
+  r->title = g_strdup ("LĐTT");
+  r->person_id = an;
+  r->unit_id = 0;
+  g_assert_cmpint (thidua_register_add (f->reg, r, &error), ==, 0);
+  g_assert_nonnull (strstr (error->message, "withdrawn"));
+  g_clear_error (&error);
+
+  g_assert_true (thidua_register_remove (f->reg, first, &error));
+  g_assert_no_error (error);
+  g_assert_false (thidua_register_remove (f->reg, first, &error));
+  g_assert_error (error, THIDUA_REGISTER_ERROR, THIDUA_REGISTER_ERROR_NOT_FOUND);
+}
+
+static void
+test_query (RegFixture *f, gconstpointer data)
+{
+  g_autoptr(GError) error = NULL;
+  gint64 khoa = thidua_register_add_unit (f->reg, 0, "Khoa Lý luận cơ sở", "khoa", NULL);
+  gint64 to = thidua_register_add_unit (f->reg, khoa, "Tổ Triết học", "tổ", NULL);
+  gint64 phong = thidua_register_add_unit (f->reg, 0, "Phòng Đào tạo", "phòng", NULL);
+  const char *names[] = { "Trần Văn Đạt", "Nguyễn Thị Ánh", "Lê Văn Dũng", "Phạm Thị An", "Đỗ Minh Ân" };
+  gint64 ids[G_N_ELEMENTS (names)];
+  ThiduaRegQuery q = THIDUA_REG_QUERY_INIT;
+  g_autoptr(GPtrArray) rows = NULL;
+  g_autofree char *nfd = g_utf8_normalize ("Nguyễn Thị", -1, G_NORMALIZE_NFD);
+
+  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+    {
+      ids[i] = reg_add_person (f, names[i], i < 2 ? to : phong, 0);
+      reg_add (f, "2024", ids[i], "LĐTT");
+    }
+  reg_add (f, "2024", ids[1], "CSTĐCS");
+  reg_add_full (f, "2024", 0, khoa, "TTLĐTT", NULL, THIDUA_REG_RESULT_PENDING);
+  reg_add (f, "2023", ids[0], "LĐTT");
+
+  q.year = "2024";
+  q.sort = THIDUA_REG_SORT_NAME;
+  rows = thidua_register_query (f->reg, &q, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (rows->len, ==, 7);
+  /* by given name in Vietnamese order (letters before tones): An < Ánh <
+   * Ân < Dũng < Đạt; a person's titles in catalog order; the collective last */
+  g_assert_cmpstr (((ThiduaRegistration *) rows->pdata[0])->person_name, ==, "Phạm Thị An");
+  g_assert_cmpstr (((ThiduaRegistration *) rows->pdata[1])->person_name, ==, "Nguyễn Thị Ánh");
+  g_assert_cmpstr (((ThiduaRegistration *) rows->pdata[1])->title, ==, "ldtt");
+  g_assert_cmpstr (((ThiduaRegistration *) rows->pdata[2])->person_name, ==, "Nguyễn Thị Ánh");
+  g_assert_cmpstr (((ThiduaRegistration *) rows->pdata[2])->title, ==, "cstdcs");
+  g_assert_cmpstr (((ThiduaRegistration *) rows->pdata[3])->person_name, ==, "Đỗ Minh Ân");
+  g_assert_cmpstr (((ThiduaRegistration *) rows->pdata[4])->person_name, ==, "Lê Văn Dũng");
+  g_assert_cmpstr (((ThiduaRegistration *) rows->pdata[5])->person_name, ==, "Trần Văn Đạt");
+  g_assert_cmpint (((ThiduaRegistration *) rows->pdata[6])->person_id, ==, 0);
+  g_clear_pointer (&rows, g_ptr_array_unref);
+
+  /* diacritics-insensitive search, decomposed input */
+  q.search = nfd;
+  rows = thidua_register_query (f->reg, &q, &error);
+  g_assert_cmpuint (rows->len, ==, 2);
+  g_clear_pointer (&rows, g_ptr_array_unref);
+  q.search = "dat";
+  rows = thidua_register_query (f->reg, &q, &error);
+  g_assert_cmpuint (rows->len, ==, 1);
+  g_assert_cmpstr (((ThiduaRegistration *) rows->pdata[0])->person_name, ==, "Trần Văn Đạt");
+  g_clear_pointer (&rows, g_ptr_array_unref);
+  q.search = NULL;
+
+  /* a unit includes the units inside it; the unit's own row comes first */
+  q.unit = "khoa ly luan co so";
+  q.sort = THIDUA_REG_SORT_UNIT;
+  rows = thidua_register_query (f->reg, &q, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (rows->len, ==, 4);
+  g_assert_cmpint (((ThiduaRegistration *) rows->pdata[0])->person_id, ==, 0);
+  g_clear_pointer (&rows, g_ptr_array_unref);
+
+  q.unit = NULL;
+  q.title = "CSTĐCS";
+  rows = thidua_register_query (f->reg, &q, &error);
+  g_assert_cmpuint (rows->len, ==, 1);
+  g_clear_pointer (&rows, g_ptr_array_unref);
+
+  q.title = "Giải Nobel";
+  rows = thidua_register_query (f->reg, &q, &error);
+  g_assert_null (rows);
+  g_assert_error (error, THIDUA_REGISTER_ERROR, THIDUA_REGISTER_ERROR_NOT_FOUND);
+  g_clear_error (&error);
+  q.title = NULL;
+  q.unit = "Khoa không có";
+  rows = thidua_register_query (f->reg, &q, &error);
+  g_assert_null (rows);
+  g_assert_nonnull (strstr (error->message, "Khoa không có"));
+  g_clear_error (&error);
+  q.unit = NULL;
+
+  q.year = "2022";
+  rows = thidua_register_query (f->reg, &q, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (rows->len, ==, 0);
+}
+
+int
+main (int argc, char **argv)
+{
+  g_test_init (&argc, &argv, NULL);
+  g_test_add_func ("/register/store/year-parse", test_year_parse);
+  g_test_add_func ("/register/store/person-names", test_person_names);
+#define ADD(path, func) \
+  g_test_add (path, RegFixture, NULL, reg_fixture_set_up, func, reg_fixture_tear_down)
+  ADD ("/register/store/schema", test_schema);
+  ADD ("/register/store/units-tree", test_units_tree);
+  ADD ("/register/store/same-title-twice", test_same_title_twice);
+  ADD ("/register/store/query", test_query);
+  return g_test_run ();
+}
