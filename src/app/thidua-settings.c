@@ -1,0 +1,34 @@
+/* thidua-settings.c — GSettings without GSETTINGS_SCHEMA_DIR. */
+#include "config.h"
+#include "thidua-settings.h"
+#include "thidua-paths.h"
+
+GSettings *
+thidua_settings_new (void)
+{
+  GSettingsSchemaSource *source = g_settings_schema_source_get_default ();
+  g_autoptr(GSettingsSchemaSource) build_source = NULL;
+  g_autoptr(GSettingsSchema) schema = NULL;
+  const char *build_datadir = thidua_paths_get_build_datadir ();
+
+  /* An uninstalled build must not pick up an older installed schema: the
+   * build's compiled schemas come first, the system ones are the parent. */
+  if (build_datadir != NULL)
+    {
+      g_autofree char *compiled = g_build_filename (build_datadir, "gschemas.compiled", NULL);
+
+      if (g_file_test (compiled, G_FILE_TEST_EXISTS))
+        build_source = g_settings_schema_source_new_from_directory (build_datadir, source,
+                                                                    FALSE, NULL);
+      if (build_source != NULL)
+        source = build_source;
+    }
+
+  if (source != NULL)
+    schema = g_settings_schema_source_lookup (source, APP_ID, TRUE);
+  if (schema == NULL)
+    g_error ("The settings schema %s is not installed; run glib-compile-schemas "
+             "on the schema directory of this installation", APP_ID);
+
+  return g_settings_new_full (schema, NULL, NULL);
+}

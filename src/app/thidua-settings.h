@@ -1,0 +1,13 @@
+/* thidua-settings.h — the app's GSettings, found also when uninstalled. */
+#pragma once
+
+#include <gio/gio.h>
+
+G_BEGIN_DECLS
+
+/* The io.github.thidua.Thidua settings: from the build directory's compiled
+ * schemas when running uninstalled, from the system schema path otherwise.
+ * Never NULL: a missing schema is a broken installation (g_error). */
+GSettings *thidua_settings_new (void);
+
+G_END_DECLS

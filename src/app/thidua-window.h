@@ -1,0 +1,35 @@
+/* thidua-window.h — the main window: plans, form and preview. */
+#pragma once
+
+#include <gtk/gtk.h>
+#include "thidua-application.h"
+
+G_BEGIN_DECLS
+
+#define THIDUA_TYPE_WINDOW (thidua_window_get_type ())
+G_DECLARE_FINAL_TYPE (ThiduaWindow, thidua_window, THIDUA, WINDOW, GtkApplicationWindow)
+
+ThiduaWindow *thidua_window_new                 (ThiduaApplication *application,
+                                                 ThiduaStore       *store);
+ThiduaStore  *thidua_window_get_store           (ThiduaWindow *self);
+
+/* For tests and other windows: the lists shown, of ThiduaPlanItem and
+ * ThiduaTemplateItem. */
+GListModel   *thidua_window_get_plans           (ThiduaWindow *self);
+GListModel   *thidua_window_get_templates       (ThiduaWindow *self);
+GtkEditable  *thidua_window_get_search_entry    (ThiduaWindow *self);
+
+/* Re-reads the plans list from the database (keeps the selection). */
+void          thidua_window_reload_plans        (ThiduaWindow *self);
+/* Selects and opens the plan; FALSE when it is not in the shown list. */
+gboolean      thidua_window_select_plan         (ThiduaWindow *self,
+                                                 gint64        id);
+gint64        thidua_window_get_selected_plan   (ThiduaWindow *self);
+
+/* Shows a message over the content (read-only database, write failure). */
+void          thidua_window_show_banner         (ThiduaWindow *self,
+                                                 const char   *message,
+                                                 gboolean      is_error);
+void          thidua_window_hide_banner         (ThiduaWindow *self);
+
+G_END_DECLS
