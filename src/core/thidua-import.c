@@ -355,10 +355,12 @@ classify_piece (Importer *self, const char *piece, guint number)
     }
   if (is_separator (piece))
     return TRUE;
-  if (match_number (self, piece, number) || match_date (self, piece, number))
+  plain = strip_markers (piece);
+  if (*plain == '\0')
+    return TRUE;
+  if (match_number (self, plain, number) || match_date (self, plain, number))
     return TRUE;
 
-  plain = strip_markers (piece);
   compact = fold_compact (plain);
   if (strcmp (compact, "conghoaxahoichunghiavietnam") == 0
       || strcmp (compact, "doclaptudohanhphuc") == 0)
@@ -787,10 +789,13 @@ read_closing (Importer *self, guint start)
               const char *cell = g_ptr_array_index (cells, c);
               gunichar first = g_utf8_get_char (cell);
 
-              if (in_list && (first == '-' || first == '+' || first == 0x2022 || first == 0x2013))
+              /* Every "- " line of the closing is a recipient, also when the
+               * signature column stands beside or between them. */
+              if (first == '-' || first == '+' || first == 0x2022 || first == 0x2013)
                 g_ptr_array_add (recipients, strip (g_utf8_next_char (cell), -1));
               else if (in_list && c == 0 && cells->len == 1 && recipients->len > 0
-                       && starts_lower (cell) && !is_blank (self, i - 1))
+                       && !is_blank (self, i - 1) && !is_authority (self, cell, NULL, NULL)
+                       && !is_position (cell) && !is_person_name (cell))
                 {
                   /* a long recipient wrapped onto the next line */
                   char *prev = g_ptr_array_index (recipients, recipients->len - 1);
@@ -924,8 +929,9 @@ static char *
 build_body (Importer *self, guint start, guint end, GPtrArray *prefix, GPtrArray *suffix)
 {
   GString *body = g_string_new (NULL);
+  g_autoptr(GString) joined = g_string_new (NULL);
   gboolean pending_blank = FALSE;
-  guint joined = 0, first_joined = 0;
+  guint n_joined = 0;
 
   for (guint j = 0; prefix != NULL && j < prefix->len; j++)
     g_string_append_printf (body, "%s\n\n", (char *) g_ptr_array_index (prefix, j));
@@ -951,8 +957,8 @@ build_body (Importer *self, guint start, guint end, GPtrArray *prefix, GPtrArray
               g_string_append_c (body, ' ');
               g_string_append (body, text);
               g_string_append_c (body, '\n');
-              if (joined++ == 0)
-                first_joined = line_at (self, i)->number;
+              g_string_append_printf (joined, "%s%u", n_joined++ ? ", " : "",
+                                      line_at (self, i)->number);
               pending_blank = FALSE;
               continue;
             }
@@ -969,11 +975,10 @@ build_body (Importer *self, guint start, guint end, GPtrArray *prefix, GPtrArray
 
   while (body->len > 0 && body->str[body->len - 1] == '\n')
     g_string_truncate (body, body->len - 1);
-  if (joined == 1)
-    warn (self, "line %u: a paragraph split by a blank line was joined back", first_joined);
-  else if (joined > 1)
-    warn (self, "line %u and %u more: paragraphs split by a blank line were joined back",
-          first_joined, joined - 1);
+  if (n_joined > 0)
+    warn (self, "%s %s: %s split by a blank line %s joined back to the line before",
+          n_joined > 1 ? "lines" : "line", joined->str,
+          n_joined > 1 ? "paragraphs" : "a paragraph", n_joined > 1 ? "were" : "was");
   return g_string_free (body, FALSE);
 }
 
