@@ -733,7 +733,9 @@ compose_closing (ThiduaLayout *self, ThiduaPlan *plan, const TextStyle *base, Cl
   st.italic = v->recipients_title_italic;
   st.underline = v->recipients_title_underline;
   st.width = lw;
-  c->title = get_text (self, &st, v->recipients_title_text, NULL);
+  /* No recipients yet: no lone "Nơi nhận:" either (the warning says why). */
+  if (recipients != NULL && recipients[0] != NULL)
+    c->title = get_text (self, &st, v->recipients_title_text, NULL);
 
   st = *base;
   st.size = v->recipients_size;
@@ -792,7 +794,7 @@ compose_closing (ThiduaLayout *self, ThiduaPlan *plan, const TextStyle *base, Cl
 
   /* "Nơi nhận:" sits level with the authority line: align the baselines. */
   c->title_offset = c->sig_offset = 0;
-  if (c->signature->len > 0)
+  if (c->signature->len > 0 && c->title != NULL)
     {
       double d = ((CachedText *) c->signature->pdata[0])->baseline[0] - c->title->baseline[0];
       if (d > 0)
@@ -810,7 +812,8 @@ place_closing_head (ThiduaLayout *self, Closing *c, guint page, double y)
   double lw = THIDUA_MM_TO_PT (v->closing_left_column_mm);
   double sy = y + c->sig_offset;
 
-  place_text (self, page, c->title, ml, y + c->title_offset);
+  if (c->title != NULL)
+    place_text (self, page, c->title, ml, y + c->title_offset);
   for (guint i = 0; i < c->signature->len; i++)
     {
       CachedText *ct = c->signature->pdata[i];
@@ -931,7 +934,7 @@ compose (ThiduaLayout *self, ThiduaPlan *plan)
   compose_closing (self, plan, &base, &closing);
   {
     Unit u = { 0 };
-    double left_h = closing.title_offset + closing.title->height;
+    double left_h = closing.title ? closing.title_offset + closing.title->height : 0;
 
     u.kind = UNIT_CLOSING_HEAD;
     u.gap = v->closing_space_before_pt;

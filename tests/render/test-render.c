@@ -1072,6 +1072,95 @@ test_cache (void)
 }
 
 /* ------------------------------------------------------------------ */
+/* Number and date lines                                              */
+
+static void
+test_number_date (void)
+{
+  g_autoptr(ThiduaPlan) plan = long_plan (1);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ThiduaLayout) layout = NULL;
+  g_autoptr(Pdf) pdf = NULL;
+  Match a, b;
+
+  /* State: leading zero for numbers below 10, days below 10, months 1–2. */
+  thidua_plan_set_number (plan, "5");
+  thidua_plan_set_date (plan, 8, 2, 2024);
+  layout = thidua_layout_new_for_plan (plan, &error);
+  g_assert_no_error (error);
+  pdf = render_pdf (layout, plan);
+  pdf_find_required (pdf_page (pdf, 0), "Số: 05/KH-SYT");
+  pdf_find_required (pdf_page (pdf, 0), "Điện Biên, ngày 08 tháng 02 năm 2024");
+  g_clear_pointer (&pdf, pdf_free);
+
+  thidua_plan_set_number (plan, "215");
+  thidua_plan_set_date (plan, 15, 9, 2024);
+  thidua_layout_update (layout, plan);
+  pdf = render_pdf (layout, plan);
+  pdf_find_required (pdf_page (pdf, 0), "Số: 215/KH-SYT");
+  pdf_find_required (pdf_page (pdf, 0), "ngày 15 tháng 9 năm 2024");
+  g_clear_pointer (&pdf, pdf_free);
+
+  /* A blank day prints as room to write it in. */
+  thidua_plan_set_date (plan, 0, 9, 2021);
+  thidua_layout_update (layout, plan);
+  pdf = render_pdf (layout, plan);
+  a = pdf_find_required (pdf_page (pdf, 0), "ngày");
+  b = pdf_find_required (pdf_page (pdf, 0), "tháng 9 năm 2021");
+  g_assert_cmpfloat (b.x1 - a.x2, >=, 12.0);
+  g_clear_pointer (&pdf, pdf_free);
+
+  /* Party: "Số 100-KH/TCT", no colon, number-type/body. */
+  thidua_plan_set_profile (plan, THIDUA_PROFILE_PARTY);
+  thidua_plan_set_number (plan, "100");
+  thidua_plan_set_symbol (plan, "KH/TCT");
+  g_clear_object (&layout);
+  layout = thidua_layout_new_for_plan (plan, &error);
+  g_assert_no_error (error);
+  pdf = render_pdf (layout, plan);
+  pdf_find_required (pdf_page (pdf, 0), "Số 100-KH/TCT");
+  g_assert_false (pdf_find (pdf_page (pdf, 0), "Số:").found);
+}
+
+/* ------------------------------------------------------------------ */
+/* Recipients longer than a page                                      */
+
+static void
+test_long_recipients (void)
+{
+  g_autoptr(ThiduaPlan) plan = long_plan (1);
+  g_autoptr(GPtrArray) lines = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ThiduaLayout) layout = NULL;
+  g_autoptr(Pdf) pdf = NULL;
+  guint title_page = G_MAXUINT, last_page = G_MAXUINT;
+
+  for (guint i = 1; i <= 90; i++)
+    g_ptr_array_add (lines, g_strdup_printf ("Trường tiểu học số %u;", i));
+  g_ptr_array_add (lines, g_strdup ("Lưu: VT, TĐKT."));
+  g_ptr_array_add (lines, NULL);
+  thidua_plan_set_recipients (plan, (const char * const *) lines->pdata);
+  layout = thidua_layout_new_for_plan (plan, &error);
+  g_assert_no_error (error);
+  pdf = render_pdf (layout, plan);
+
+  for (guint i = 0; i < pdf->pages->len; i++)
+    {
+      if (title_page == G_MAXUINT && pdf_find (pdf_page (pdf, i), "Nơi nhận:").found)
+        title_page = i;
+      if (pdf_find (pdf_page (pdf, i), "- Lưu: VT, TĐKT.").found)
+        last_page = i;
+    }
+  /* The list continues on the next page, the signature stays with its
+   * head, and every glyph is still inside the margins. */
+  g_assert_cmpuint (title_page, !=, G_MAXUINT);
+  g_assert_cmpuint (last_page, >, title_page);
+  pdf_find_required (pdf_page (pdf, title_page), "Lò Văn Thắng");
+  pdf_find_required (pdf_page (pdf, title_page), "- Trường tiểu học số 1;");
+  check_margins (thidua_layout_get_profile (layout), pdf);
+}
+
+/* ------------------------------------------------------------------ */
 /* Other outputs and the font                                         */
 
 static void
@@ -1149,6 +1238,8 @@ main (int argc, char **argv)
   g_test_add_func ("/render/document-numbers", test_document_numbers);
   g_test_add_func ("/render/warnings", test_warnings);
   g_test_add_func ("/render/cache", test_cache);
+  g_test_add_func ("/render/number-date", test_number_date);
+  g_test_add_func ("/render/long-recipients", test_long_recipients);
   g_test_add_func ("/render/png-svg", test_png_svg);
   g_test_add_func ("/render/font-check", test_font_check);
 
