@@ -1104,11 +1104,28 @@ thidua_layout_set_profile (ThiduaLayout *self, ThiduaProfile *profile)
 void
 thidua_layout_update (ThiduaLayout *self, ThiduaPlan *plan)
 {
+  g_autoptr(GError) profile_error = NULL;
   guint old_n_pages;
 
   g_return_if_fail (THIDUA_IS_LAYOUT (self));
   g_return_if_fail (THIDUA_IS_PLAN (plan));
   g_return_if_fail (self->profile != NULL);
+
+  /* The plan's format may have changed since the last update. */
+  {
+    const char *wanted = thidua_profile_kind_to_string (thidua_plan_get_profile (plan));
+
+    if (g_strcmp0 (thidua_profile_get_name (self->profile), wanted) != 0)
+      {
+        g_autoptr(GError) error = NULL;
+        g_autoptr(ThiduaProfile) profile = thidua_profile_load (wanted, &error);
+
+        if (profile != NULL)
+          thidua_layout_set_profile (self, profile);
+        else
+          profile_error = g_steal_pointer (&error);
+      }
+  }
 
   old_n_pages = self->pages->len;
   g_ptr_array_set_size (self->pages, 0);
@@ -1122,6 +1139,9 @@ thidua_layout_update (ThiduaLayout *self, ThiduaPlan *plan)
                                        (GDestroyNotify) cached_text_unref);
   self->reused = self->created = 0;
 
+  if (profile_error != NULL)
+    add_warning (self, "profile", -1, "%s: the page is laid out with the profile “%s”",
+                 profile_error->message, thidua_profile_get_name (self->profile));
   if (!self->font_ok)
     {
       const char *family = thidua_profile_get_font_family (self->profile);

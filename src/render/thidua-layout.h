@@ -28,7 +28,7 @@ G_BEGIN_DECLS
 typedef struct {
   char *field;    /* plan field as in the JSON: "issuing_body", "subject",
                    * "signer.name", "recipients", "body", "superior_body",
-                   * "number", "place", "date", "font" */
+                   * "place", "font", "profile" */
   char *message;  /* translated sentence for the user */
   int   line;     /* 0-based body line for "body" warnings, else -1 */
 } ThiduaLayoutWarning;
@@ -49,6 +49,9 @@ void           thidua_layout_set_profile      (ThiduaLayout  *self,
 
 /* Recomposes the plan into pages.  The plan is read, not kept.  Blocks
  * whose text and style are unchanged keep their cached PangoLayouts.
+ * When the plan's profile differs from the layout's, the plan's profile is
+ * loaded first (if that fails, a "profile" warning says so and the current
+ * profile is used).
  * Notifies "n-pages" when the count changes and emits "changed". */
 void           thidua_layout_update           (ThiduaLayout  *self,
                                                ThiduaPlan    *plan);

@@ -1027,12 +1027,35 @@ test_warnings (void)
   thidua_layout_update (layout, plan);
   g_assert_nonnull (find_warning (layout, "issuing_body"));
 
-  /* The party profile has no Lưu rule. */
+  /* The plan switches to the party format: the layout follows, and the
+   * party profile has no Lưu rule. */
   thidua_plan_set_profile (plan, THIDUA_PROFILE_PARTY);
-  g_clear_object (&layout);
-  layout = thidua_layout_new_for_plan (plan, &error);
-  g_assert_no_error (error);
+  thidua_layout_update (layout, plan);
+  g_assert_cmpstr (thidua_profile_get_name (thidua_layout_get_profile (layout)), ==, "party");
   g_assert_null (find_warning (layout, "recipients"));
+  g_assert_null (find_warning (layout, "font"));
+}
+
+/* A profile whose font is not Times New Roman (nor its metric twin) is
+ * reported, never printed silently in another face. */
+static void
+test_font_warning (void)
+{
+  g_autofree char *json = edited_profile ("font", "family",
+                                          json_node_init_string (json_node_alloc (), "DejaVu Sans"));
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ThiduaProfile) profile = thidua_profile_load_from_data (json, NULL, &error);
+  g_autoptr(ThiduaLayout) layout = NULL;
+  g_autoptr(ThiduaPlan) plan = long_plan (1);
+  const ThiduaLayoutWarning *w;
+
+  g_assert_no_error (error);
+  layout = thidua_layout_new (profile);
+  thidua_layout_update (layout, plan);
+  w = find_warning (layout, "font");
+  g_assert_nonnull (w);
+  g_assert_nonnull (strstr (w->message, "DejaVu Sans"));
+  g_assert_cmpstr (thidua_layout_get_font_family_used (layout), !=, "Liberation Serif");
 }
 
 /* ------------------------------------------------------------------ */
@@ -1237,6 +1260,7 @@ main (int argc, char **argv)
   g_test_add_func ("/render/long-plan", test_long_plan);
   g_test_add_func ("/render/document-numbers", test_document_numbers);
   g_test_add_func ("/render/warnings", test_warnings);
+  g_test_add_func ("/render/font-warning", test_font_warning);
   g_test_add_func ("/render/cache", test_cache);
   g_test_add_func ("/render/number-date", test_number_date);
   g_test_add_func ("/render/long-recipients", test_long_recipients);
