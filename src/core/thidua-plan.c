@@ -676,9 +676,22 @@ thidua_plan_new_from_json (const char *json, gssize len, GError **error)
 
   if (!json_parser_load_from_data (parser, json, len, &local))
     {
-      /* json-glib's message already says "<data>:L:C: Parse error: …". */
-      g_set_error (error, THIDUA_PLAN_ERROR, THIDUA_PLAN_ERROR_INVALID_JSON,
-                   "%s", local->message);
+      /* json-glib says "<data>:L:C: Parse error: …"; say it in words. */
+      g_autoptr(GRegex) re = g_regex_new ("^[^:]*:(\\d+):(\\d+): *(?:Parse error: *)?(.*)$",
+                                          G_REGEX_DOTALL, 0, NULL);
+      g_autoptr(GMatchInfo) match = NULL;
+
+      if (g_regex_match (re, local->message, 0, &match))
+        {
+          g_autofree char *line = g_match_info_fetch (match, 1);
+          g_autofree char *column = g_match_info_fetch (match, 2);
+          g_autofree char *what = g_match_info_fetch (match, 3);
+          g_set_error (error, THIDUA_PLAN_ERROR, THIDUA_PLAN_ERROR_INVALID_JSON,
+                       "line %s, column %s: %s", line, column, what);
+        }
+      else
+        g_set_error (error, THIDUA_PLAN_ERROR, THIDUA_PLAN_ERROR_INVALID_JSON,
+                     "%s", local->message);
       return NULL;
     }
   return thidua_plan_new_from_json_node (json_parser_get_root (parser), error);

@@ -4,13 +4,36 @@
 
 #include <string.h>
 
+/* g_utf8_normalize() is quadratic on long strings, and a plan body can be
+ * megabytes.  Normalisation never reaches across an ASCII character (ASCII
+ * never composes with what precedes it and has combining class 0), so the
+ * text is normalised in pieces that end just before one. */
+#define NFC_CHUNK 4096
+
 char *
 thidua_text_nfc (const char *s, gssize len)
 {
+  gsize n, start = 0;
+  GString *out;
+
   g_return_val_if_fail (s != NULL, NULL);
-  if (!g_utf8_validate_len (s, len < 0 ? strlen (s) : (gsize) len, NULL))
+  n = len < 0 ? strlen (s) : (gsize) len;
+  if (!g_utf8_validate_len (s, n, NULL))
     return NULL;
-  return g_utf8_normalize (s, len, G_NORMALIZE_NFC);
+
+  out = g_string_sized_new (n + 1);
+  while (start < n)
+    {
+      gsize end = MIN (start + NFC_CHUNK, n);
+      g_autofree char *piece = NULL;
+
+      while (end < n && (guchar) s[end] >= 0x80)
+        end++;
+      piece = g_utf8_normalize (s + start, end - start, G_NORMALIZE_NFC);
+      g_string_append (out, piece);
+      start = end;
+    }
+  return g_string_free (out, FALSE);
 }
 
 /* NFD splits every toned letter into base + marks; đ has no decomposition,
@@ -87,4 +110,209 @@ thidua_text_strip (const char *s)
       end = prev;
     }
   return g_strndup (start, end - start);
+}
+
+/* ------------------------------------------------------------- collation
+ *
+ * glibc's vi_VN locale is usually not generated and ICU is not a
+ * dependency, so the Vietnamese order is built here as a byte key with
+ * three levels, each ended by KEY_LEVEL_END:
+ *   primary    one unit per character: white space, punctuation (by code
+ *              point), digits, then letters in Vietnamese order
+ *              a ă â b c d đ e ê (f) g h i (j) k l m n o ô ơ p q r s t u ư
+ *              v (w) x y (z), then other scripts by code point;
+ *   secondary  the tone of each letter: none, huyền, hỏi, ngã, sắc, nặng;
+ *   tertiary   the case of each letter, lower before upper.
+ * Byte 0x01 never occurs in a key, so composite keys (people) can use it
+ * between fields.  No byte is 0, so strcmp() works. */
+
+#define KEY_FIELD_END  0x01
+#define KEY_LEVEL_END  0x02
+#define KEY_SPACE      0x03
+#define KEY_SYMBOL     0x04
+#define KEY_DIGIT      0x10
+#define KEY_LETTER     0x20
+#define KEY_OTHER      0x7F
+
+enum { MOD_NONE, MOD_BREVE, MOD_CIRCUMFLEX, MOD_HORN };
+
+/* Ranks of a..z; the gaps hold ă â (after a), đ (after d), ê (after e),
+ * ô ơ (after o) and ư (after u). */
+static const guint8 base_rank[26] = {
+  0, 3, 4, 5, 7, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 21, 22, 23, 24, 25,
+  26, 28, 29, 30, 31, 32,
+};
+
+/* Rank of a lower-case base letter with its vowel modifier; -1 when the
+ * letter is not a Latin one. */
+static int
+latin_rank (gunichar base, int mod)
+{
+  int rank;
+
+  if (base == 0x0111)
+    return 6;   /* đ */
+  if (base < 'a' || base > 'z')
+    return -1;
+  rank = base_rank[base - 'a'];
+  if (base == 'a' && mod == MOD_BREVE)
+    rank += 1;
+  else if (base == 'a' && mod == MOD_CIRCUMFLEX)
+    rank += 2;
+  else if ((base == 'e' || base == 'o') && mod == MOD_CIRCUMFLEX)
+    rank += 1;
+  else if (base == 'o' && mod == MOD_HORN)
+    rank += 2;
+  else if (base == 'u' && mod == MOD_HORN)
+    rank += 1;
+  return rank;
+}
+
+static void
+append_code_point (GString *key, gunichar c)
+{
+  g_string_append_c (key, (char) (0x05 + ((c >> 14) & 0x7F)));
+  g_string_append_c (key, (char) (0x05 + ((c >> 7) & 0x7F)));
+  g_string_append_c (key, (char) (0x05 + (c & 0x7F)));
+}
+
+static void
+append_collate_key (GString *key, const char *s)
+{
+  g_autofree char *valid = NULL;
+  g_autofree char *nfd = NULL;
+  GString *secondary, *tertiary;
+  gboolean pending_space = FALSE;
+  const char *p;
+
+  if (s == NULL)
+    s = "";
+  if (!g_utf8_validate (s, -1, NULL))
+    s = valid = g_utf8_make_valid (s, -1);
+  nfd = g_utf8_normalize (s, -1, G_NORMALIZE_NFD);
+  secondary = g_string_new (NULL);
+  tertiary = g_string_new (NULL);
+  p = nfd;
+
+  while (*p != '\0')
+    {
+      gunichar c = g_utf8_get_char (p);
+      int mod = MOD_NONE, tone = 0;
+
+      p = g_utf8_next_char (p);
+
+      /* Gather the marks that belong to this character. */
+      while (*p != '\0' && g_unichar_type (g_utf8_get_char (p)) == G_UNICODE_NON_SPACING_MARK)
+        {
+          switch (g_utf8_get_char (p))
+            {
+            case 0x0306: mod = MOD_BREVE; break;
+            case 0x0302: mod = MOD_CIRCUMFLEX; break;
+            case 0x031B: mod = MOD_HORN; break;
+            case 0x0300: tone = 1; break;   /* huyền */
+            case 0x0309: tone = 2; break;   /* hỏi */
+            case 0x0303: tone = 3; break;   /* ngã */
+            case 0x0301: tone = 4; break;   /* sắc */
+            case 0x0323: tone = 5; break;   /* nặng */
+            default: break;
+            }
+          p = g_utf8_next_char (p);
+        }
+
+      if (g_unichar_isspace (c))
+        {
+          pending_space = key->len > 0 || secondary->len > 0;
+          continue;
+        }
+      if (pending_space)
+        g_string_append_c (key, KEY_SPACE);
+      pending_space = FALSE;
+
+      if (g_unichar_isalpha (c))
+        {
+          gunichar lower = g_unichar_tolower (c);
+          int rank = latin_rank (lower, mod);
+
+          if (rank >= 0)
+            g_string_append_c (key, (char) (KEY_LETTER + rank));
+          else
+            {
+              g_string_append_c (key, KEY_OTHER);
+              append_code_point (key, lower);
+            }
+          g_string_append_c (secondary, (char) (0x03 + tone));
+          g_string_append_c (tertiary, lower != c ? 0x04 : 0x03);
+        }
+      else if (g_unichar_isdigit (c))
+        g_string_append_c (key, (char) (KEY_DIGIT + g_unichar_digit_value (c)));
+      else
+        {
+          g_string_append_c (key, KEY_SYMBOL);
+          append_code_point (key, c);
+        }
+    }
+
+  g_string_append_c (key, KEY_LEVEL_END);
+  g_string_append_len (key, secondary->str, secondary->len);
+  g_string_append_c (key, KEY_LEVEL_END);
+  g_string_append_len (key, tertiary->str, tertiary->len);
+  g_string_free (secondary, TRUE);
+  g_string_free (tertiary, TRUE);
+}
+
+char *
+thidua_text_collate_key (const char *s)
+{
+  GString *key = g_string_new (NULL);
+
+  append_collate_key (key, s);
+  return g_string_free (key, FALSE);
+}
+
+int
+thidua_text_collate (const char *a, const char *b)
+{
+  g_autofree char *ka = thidua_text_collate_key (a);
+  g_autofree char *kb = thidua_text_collate_key (b);
+  int r = strcmp (ka, kb);
+
+  return r < 0 ? -1 : r > 0 ? 1 : 0;
+}
+
+char *
+thidua_text_person_sort_key (const char *full_name)
+{
+  g_autofree char *stripped = thidua_text_strip (full_name);
+  g_autoptr(GPtrArray) words = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GString) middle = g_string_new (NULL);
+  GString *key = g_string_new (NULL);
+  const char *p = stripped;
+
+  /* Split on any white space, Unicode included. */
+  while (*p != '\0')
+    {
+      const char *start;
+
+      while (*p != '\0' && g_unichar_isspace (g_utf8_get_char (p)))
+        p = g_utf8_next_char (p);
+      start = p;
+      while (*p != '\0' && !g_unichar_isspace (g_utf8_get_char (p)))
+        p = g_utf8_next_char (p);
+      if (p > start)
+        g_ptr_array_add (words, g_strndup (start, p - start));
+    }
+
+  for (guint i = 1; i + 1 < words->len; i++)
+    {
+      if (middle->len > 0)
+        g_string_append_c (middle, ' ');
+      g_string_append (middle, g_ptr_array_index (words, i));
+    }
+
+  append_collate_key (key, words->len > 0 ? g_ptr_array_index (words, words->len - 1) : "");
+  g_string_append_c (key, KEY_FIELD_END);
+  append_collate_key (key, words->len > 1 ? g_ptr_array_index (words, 0) : "");
+  g_string_append_c (key, KEY_FIELD_END);
+  append_collate_key (key, middle->str);
+  return g_string_free (key, FALSE);
 }

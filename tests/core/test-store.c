@@ -1,0 +1,550 @@
+/* test-store.c — the database: migrations, plans, templates, bad files. */
+#include "config.h"
+#include "thidua-store.h"
+#include "thidua-text.h"
+
+#include <string.h>
+#include <glib/gstdio.h>
+#include <sqlite3.h>
+
+typedef struct {
+  char *dir;
+  char *path;
+} Fixture;
+
+static void
+fixture_setup (Fixture *f, gconstpointer data)
+{
+  f->dir = g_dir_make_tmp ("thidua-store-XXXXXX", NULL);
+  g_assert_nonnull (f->dir);
+  f->path = g_build_filename (f->dir, "sub", "thidua.db", NULL);
+}
+
+static void
+remove_tree (const char *path)
+{
+  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
+  const char *name;
+
+  if (dir != NULL)
+    while ((name = g_dir_read_name (dir)) != NULL)
+      {
+        g_autofree char *child = g_build_filename (path, name, NULL);
+        g_chmod (child, 0700);
+        remove_tree (child);
+      }
+  g_remove (path);
+}
+
+static void
+fixture_teardown (Fixture *f, gconstpointer data)
+{
+  remove_tree (f->dir);
+  g_free (f->dir);
+  g_free (f->path);
+}
+
+static ThiduaPlan *
+sample_plan (void)
+{
+  ThiduaPlan *plan = thidua_plan_new ();
+  const char *recipients[] = { "UBND tỉnh (b/c);", "Các phòng, ban;", "Lưu: VT, VP.", NULL };
+
+  thidua_plan_set_superior_body (plan, "UBND TỈNH ĐIỆN BIÊN");
+  thidua_plan_set_issuing_body (plan, "SỞ Y TẾ");
+  thidua_plan_set_number (plan, "215");
+  thidua_plan_set_symbol (plan, "KH-SYT");
+  thidua_plan_set_place (plan, "Điện Biên");
+  thidua_plan_set_date (plan, 8, 2, 2024);
+  thidua_plan_set_subject (plan, "Phát động phong trào thi đua “Đồng lòng vượt khó” năm 2024");
+  thidua_plan_set_body (plan, "I. MỤC ĐÍCH, YÊU CẦU\n\n1. Mục đích\n\nĐoàn kết, đồng lòng./.");
+  thidua_plan_set_recipients (plan, recipients);
+  thidua_plan_set_signer_authority (plan, "KT.");
+  thidua_plan_set_signer_on_behalf_of (plan, "GIÁM ĐỐC");
+  thidua_plan_set_signer_position (plan, "PHÓ GIÁM ĐỐC");
+  thidua_plan_set_signer_name (plan, "Lò Văn Thắng");
+  return plan;
+}
+
+static void
+test_create_seeds_templates (Fixture *f, gconstpointer data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ThiduaStore) store = thidua_store_open (f->path, 0, &error);
+  g_autoptr(GPtrArray) templates = NULL;
+  gboolean seen_union = FALSE;
+
+  g_assert_no_error (error);
+  g_assert_true (g_file_test (f->path, G_FILE_TEST_IS_REGULAR));
+  g_assert_cmpint (thidua_store_get_schema_version (store), ==, thidua_store_latest_version ());
+  g_assert_cmpint (thidua_store_latest_version (), >=, 2);
+  g_assert_false (thidua_store_is_read_only (store));
+
+  templates = thidua_store_list_templates (store, &error);
+  g_assert_no_error (error);
+  /* Four templates derived from the seeds and a blank one per profile. */
+  g_assert_cmpuint (templates->len, ==, 7);
+  for (guint i = 0; i < templates->len; i++)
+    {
+      ThiduaTemplateInfo *t = g_ptr_array_index (templates, i);
+      g_autoptr(ThiduaPlan) plan = thidua_store_plan_from_template (store, t->name, &error);
+      g_assert_no_error (error);
+      g_assert_cmpstr (t->profile, ==, thidua_profile_kind_to_string (thidua_plan_get_profile (plan)));
+      if (g_str_equal (t->name, "labour-federation"))
+        {
+          seen_union = TRUE;
+          g_assert_cmpstr (t->profile, ==, "union");
+          g_assert_cmpstr (thidua_plan_get_signer_on_behalf_of (plan), ==, "BAN THƯỜNG VỤ");
+        }
+    }
+  g_assert_true (seen_union);
+
+  /* Reopening does not seed twice. */
+  g_clear_object (&store);
+  store = thidua_store_open (f->path, 0, &error);
+  g_assert_no_error (error);
+  g_clear_pointer (&templates, g_ptr_array_unref);
+  templates = thidua_store_list_templates (store, &error);
+  g_assert_cmpuint (templates->len, ==, 7);
+}
+
+/* Inserts a plan with the columns every schema version has. */
+static void
+raw_insert_plan (const char *path, const char *subject)
+{
+  sqlite3 *db = NULL;
+  sqlite3_stmt *stmt = NULL;
+
+  g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_prepare_v2 (db,
+                   "INSERT INTO plans (profile, subject, day, month, year, created, modified) "
+                   "VALUES ('party', ?1, NULL, 9, 2021, 1, 1)", -1, &stmt, NULL), ==, SQLITE_OK);
+  sqlite3_bind_text (stmt, 1, subject, -1, SQLITE_TRANSIENT);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_DONE);
+  sqlite3_finalize (stmt);
+  sqlite3_close (db);
+}
+
+static void
+test_migrate_from_each_version (Fixture *f, gconstpointer data)
+{
+  int latest = thidua_store_latest_version ();
+
+  for (int v = 0; v < latest; v++)
+    {
+      g_autofree char *path = g_strdup_printf ("%s.v%d", f->path, v);
+      g_autoptr(GError) error = NULL;
+      g_autoptr(ThiduaStore) old = NULL;
+      g_autoptr(ThiduaStore) store = NULL;
+      g_autoptr(GPtrArray) found = NULL;
+
+      old = thidua_store_open_at_version (path, THIDUA_STORE_OPEN_NO_SEED, v, &error);
+      g_assert_no_error (error);
+      g_assert_cmpint (thidua_store_get_schema_version (old), ==, v);
+      g_clear_object (&old);
+      if (v >= 1)
+        raw_insert_plan (path, "Phát động thi đua Đặc biệt");
+
+      store = thidua_store_open (path, 0, &error);
+      g_assert_no_error (error);
+      g_assert_cmpint (thidua_store_get_schema_version (store), ==, latest);
+
+      /* Rows from the old schema are readable and searchable after it. */
+      found = thidua_store_list_plans (store, "dac biet", &error);
+      g_assert_no_error (error);
+      g_assert_cmpuint (found->len, ==, v >= 1 ? 1 : 0);
+      if (v >= 1)
+        {
+          ThiduaPlanSummary *s = g_ptr_array_index (found, 0);
+          g_autoptr(ThiduaPlan) plan = thidua_store_load_plan (store, s->id, &error);
+          g_assert_no_error (error);
+          g_assert_cmpuint (thidua_plan_get_day (plan), ==, 0);
+          g_assert_cmpuint (thidua_plan_get_month (plan), ==, 9);
+          g_assert_cmpint (thidua_plan_get_profile (plan), ==, THIDUA_PROFILE_PARTY);
+        }
+    }
+}
+
+static void
+test_too_new (Fixture *f, gconstpointer data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ThiduaStore) store = thidua_store_open (f->path, 0, &error);
+  g_autoptr(ThiduaStore) again = NULL;
+  g_autofree char *sql = g_strdup_printf ("PRAGMA user_version = %d", thidua_store_latest_version () + 5);
+  sqlite3 *db = thidua_store_get_handle (store);
+
+  g_assert_cmpint (sqlite3_exec (db, sql, NULL, NULL, NULL), ==, SQLITE_OK);
+  g_clear_object (&store);
+  again = thidua_store_open (f->path, 0, &error);
+  g_assert_null (again);
+  g_assert_error (error, THIDUA_STORE_ERROR, THIDUA_STORE_ERROR_TOO_NEW);
+  g_assert_nonnull (strstr (error->message, "thidua.db"));
+}
+
+static void
+test_plan_round_trip (Fixture *f, gconstpointer data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ThiduaStore) store = thidua_store_open (f->path, 0, &error);
+  g_autoptr(ThiduaPlan) plan = sample_plan ();
+  g_autoptr(ThiduaPlan) loaded = NULL;
+  g_autofree char *a = NULL;
+  g_autofree char *b = NULL;
+  gint64 id;
+
+  id = thidua_store_insert_plan (store, plan, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (id, >, 0);
+  g_assert_cmpint (thidua_plan_get_id (plan), ==, id);
+  g_assert_cmpint (thidua_plan_get_created (plan), >, 0);
+
+  loaded = thidua_store_load_plan (store, id, &error);
+  g_assert_no_error (error);
+  a = thidua_plan_to_json (plan, FALSE);
+  b = thidua_plan_to_json (loaded, FALSE);
+  g_assert_cmpstr (a, ==, b);
+  g_assert_cmpstr (thidua_plan_get_recipients (loaded)[2], ==, "Lưu: VT, VP.");
+
+  /* Updates replace the recipients as a whole. */
+  {
+    const char *fewer[] = { "Lưu: VT.", NULL };
+    thidua_plan_set_recipients (loaded, fewer);
+    thidua_plan_set_date (loaded, 0, 0, 2025);
+    g_assert_true (thidua_store_update_plan (store, loaded, &error));
+    g_assert_no_error (error);
+    g_clear_object (&plan);
+    plan = thidua_store_load_plan (store, id, &error);
+    g_assert_cmpuint (g_strv_length ((GStrv) thidua_plan_get_recipients (plan)), ==, 1);
+    g_assert_cmpuint (thidua_plan_get_day (plan), ==, 0);
+    g_assert_cmpuint (thidua_plan_get_month (plan), ==, 0);
+    g_assert_cmpuint (thidua_plan_get_year (plan), ==, 2025);
+  }
+}
+
+static void
+test_nfc_on_store (Fixture *f, gconstpointer data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ThiduaStore) store = thidua_store_open (f->path, 0, &error);
+  g_autoptr(ThiduaPlan) plan = thidua_plan_new ();
+  g_autoptr(ThiduaPlan) loaded = NULL;
+  /* "Kế hoạch" typed as Unikey's "Unicode tổ hợp": e + circumflex + acute. */
+  const char *nfd = "Ke\xcc\x82\xcc\x81 hoa\xcc\xa3" "ch";
+  g_autofree char *expected = g_utf8_normalize (nfd, -1, G_NORMALIZE_NFC);
+
+  thidua_plan_set_subject (plan, nfd);
+  g_assert_cmpstr (thidua_plan_get_subject (plan), ==, "Kế hoạch");
+  g_assert_cmpstr (expected, ==, "Kế hoạch");
+  thidua_store_insert_plan (store, plan, &error);
+  g_assert_no_error (error);
+  loaded = thidua_store_load_plan (store, thidua_plan_get_id (plan), &error);
+  g_assert_cmpstr (thidua_plan_get_subject (loaded), ==, "Kế hoạch");
+}
+
+static void
+test_search_folds (Fixture *f, gconstpointer data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ThiduaStore) store = thidua_store_open (f->path, THIDUA_STORE_OPEN_NO_SEED, &error);
+  g_autoptr(ThiduaPlan) a = sample_plan ();
+  g_autoptr(ThiduaPlan) b = thidua_plan_new ();
+  struct { const char *query; guint expected; } cases[] = {
+    { "dong long", 1 },           /* đ = d, no diacritics */
+    { "ĐỒNG LÒNG", 1 },           /* any case, with diacritics */
+    { "  vuot   kho  ", 1 },      /* spacing does not matter */
+    { "ke hoach", 2 },            /* the type name of both */
+    { "thi dua", 2 },
+    { "kh-syt", 1 },              /* symbol */
+    { "dien bien 2024", 1 },      /* words in different fields */
+    { "hoa binh", 1 },            /* "Hòa"/"Hoà" both fold to hoa */
+    { "HÒA BÌNH", 1 },
+    { "xyz", 0 },
+  };
+
+  thidua_store_insert_plan (store, a, &error);
+  g_assert_no_error (error);
+  thidua_plan_set_subject (b, "Kế hoạch thi đua Hoà bình");
+  thidua_store_insert_plan (store, b, &error);
+  g_assert_no_error (error);
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(GPtrArray) found = thidua_store_list_plans (store, cases[i].query, &error);
+      g_assert_no_error (error);
+      if (found->len != cases[i].expected)
+        g_error ("search “%s”: %u plans, expected %u", cases[i].query, found->len, cases[i].expected);
+    }
+}
+
+static void
+test_list_order (Fixture *f, gconstpointer data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ThiduaStore) store = thidua_store_open (f->path, THIDUA_STORE_OPEN_NO_SEED, &error);
+  g_autoptr(GPtrArray) list = NULL;
+  struct { guint d, m, y; } dates[] = { { 5, 3, 2022 }, { 0, 9, 2021 }, { 29, 10, 2021 }, { 1, 1, 2023 } };
+  guint expected_years[] = { 2023, 2022, 2021, 2021 };
+  guint expected_months[] = { 1, 3, 10, 9 };
+
+  for (guint i = 0; i < G_N_ELEMENTS (dates); i++)
+    {
+      g_autoptr(ThiduaPlan) p = thidua_plan_new ();
+      thidua_plan_set_date (p, dates[i].d, dates[i].m, dates[i].y);
+      thidua_store_insert_plan (store, p, &error);
+      g_assert_no_error (error);
+    }
+  list = thidua_store_list_plans (store, NULL, &error);
+  g_assert_cmpuint (list->len, ==, 4);
+  for (guint i = 0; i < list->len; i++)
+    {
+      ThiduaPlanSummary *s = g_ptr_array_index (list, i);
+      g_assert_cmpuint (s->year, ==, expected_years[i]);
+      g_assert_cmpuint (s->month, ==, expected_months[i]);
+    }
+}
+
+static void
+test_impossible_date (Fixture *f, gconstpointer data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ThiduaStore) store = thidua_store_open (f->path, THIDUA_STORE_OPEN_NO_SEED, &error);
+  g_autoptr(ThiduaPlan) plan = thidua_plan_new ();
+  g_autoptr(GPtrArray) list = NULL;
+
+  thidua_plan_set_date (plan, 31, 2, 2024);
+  /* The model keeps what was typed, the store refuses it, nothing is "fixed". */
+  g_assert_cmpuint (thidua_plan_get_day (plan), ==, 31);
+  g_assert_cmpint (thidua_store_insert_plan (store, plan, &error), ==, 0);
+  g_assert_error (error, THIDUA_STORE_ERROR, THIDUA_STORE_ERROR_INVALID);
+  g_assert_nonnull (strstr (error->message, "31/02"));
+  g_clear_error (&error);
+  list = thidua_store_list_plans (store, NULL, &error);
+  g_assert_cmpuint (list->len, ==, 0);
+
+  g_assert_true (thidua_plan_check_date (29, 2, 2024, NULL));
+  g_assert_false (thidua_plan_check_date (29, 2, 2023, NULL));
+  g_assert_true (thidua_plan_check_date (29, 2, 0, NULL));    /* year left blank */
+  g_assert_true (thidua_plan_check_date (0, 2, 2023, NULL));  /* day left blank */
+  g_assert_false (thidua_plan_check_date (31, 4, 0, NULL));
+  g_assert_false (thidua_plan_check_date (1, 13, 2023, NULL));
+}
+
+static void
+test_big_body (Fixture *f, gconstpointer data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ThiduaStore) store = thidua_store_open (f->path, THIDUA_STORE_OPEN_NO_SEED, &error);
+  g_autoptr(ThiduaPlan) plan = thidua_plan_new ();
+  g_autoptr(ThiduaPlan) loaded = NULL;
+  g_autoptr(GString) body = g_string_new (NULL);
+
+  while (body->len < 10 * 1024 * 1024)
+    g_string_append (body, "- Thi đua thực hiện tốt công tác phòng, chống dịch Covid-19;\n");
+  thidua_plan_set_body (plan, body->str);
+  thidua_store_insert_plan (store, plan, &error);
+  g_assert_no_error (error);
+  loaded = thidua_store_load_plan (store, thidua_plan_get_id (plan), &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (strlen (thidua_plan_get_body (loaded)), ==, body->len);
+  g_assert_cmpstr (thidua_plan_get_body (loaded), ==, body->str);
+}
+
+static void
+test_duplicate_delete (Fixture *f, gconstpointer data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ThiduaStore) store = thidua_store_open (f->path, 0, &error);
+  g_autoptr(ThiduaPlan) original = NULL;
+  g_autoptr(ThiduaPlan) copy = NULL;
+  gint64 id, copy_id;
+
+  id = thidua_store_new_plan (store, "annual-party-school", &error);
+  g_assert_no_error (error);
+  copy_id = thidua_store_duplicate_plan (store, id, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (copy_id, !=, id);
+  original = thidua_store_load_plan (store, id, &error);
+  copy = thidua_store_load_plan (store, copy_id, &error);
+  g_assert_cmpstr (thidua_plan_get_body (copy), ==, thidua_plan_get_body (original));
+  g_assert_cmpstr (thidua_plan_get_number (original), ==, "100");
+  g_assert_cmpstr (thidua_plan_get_number (copy), ==, "");
+  g_assert_cmpstr (thidua_plan_get_status (copy), ==, "draft");
+
+  g_assert_true (thidua_store_delete_plan (store, id, &error));
+  g_assert_null (thidua_store_load_plan (store, id, &error));
+  g_assert_error (error, THIDUA_STORE_ERROR, THIDUA_STORE_ERROR_NOT_FOUND);
+  g_clear_error (&error);
+  g_assert_false (thidua_store_delete_plan (store, id, &error));
+  g_assert_error (error, THIDUA_STORE_ERROR, THIDUA_STORE_ERROR_NOT_FOUND);
+  g_clear_error (&error);
+  g_assert_cmpint (thidua_store_new_plan (store, "no-such-template", &error), ==, 0);
+  g_assert_error (error, THIDUA_STORE_ERROR, THIDUA_STORE_ERROR_NOT_FOUND);
+}
+
+/* ---- bad files: a clear message naming the file, the file untouched ---- */
+
+static void
+assert_open_fails_untouched (const char *path, int code)
+{
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  gsize before_len = 0, after_len = 0;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ThiduaStore) store = NULL;
+  g_autofree char *base = g_path_get_basename (path);
+
+  g_assert_true (g_file_get_contents (path, &before, &before_len, NULL));
+  store = thidua_store_open (path, 0, &error);
+  g_assert_null (store);
+  g_assert_error (error, THIDUA_STORE_ERROR, code);
+  g_assert_nonnull (strstr (error->message, base));
+  g_assert_true (g_file_get_contents (path, &after, &after_len, NULL));
+  g_assert_cmpuint (before_len, ==, after_len);
+  g_assert_true (memcmp (before, after, before_len) == 0);
+}
+
+static void
+test_not_a_database (Fixture *f, gconstpointer data)
+{
+  g_autofree char *path = g_build_filename (f->dir, "letter.docx", NULL);
+  g_autoptr(GString) junk = g_string_new ("PK\x03\x04 this is a Word file, not a database.\n");
+
+  while (junk->len < 8192)
+    g_string_append (junk, "Kế hoạch thi đua năm 2024. ");
+  g_assert_true (g_file_set_contents (path, junk->str, junk->len, NULL));
+  assert_open_fails_untouched (path, THIDUA_STORE_ERROR_NOT_DATABASE);
+  g_assert_false (g_file_test (g_strconcat (path, "-wal", NULL), G_FILE_TEST_EXISTS));
+}
+
+static void
+test_corrupt (Fixture *f, gconstpointer data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *contents = NULL;
+  gsize len;
+
+  {
+    g_autoptr(ThiduaStore) store = thidua_store_open (f->path, 0, &error);
+    g_assert_no_error (error);
+    for (int i = 0; i < 40; i++)
+      g_assert_cmpint (thidua_store_new_plan (store, "labour-federation", &error), >, 0);
+    /* Fold the WAL into the main file so the damage below hits real pages. */
+    g_assert_cmpint (sqlite3_exec (thidua_store_get_handle (store),
+                                   "PRAGMA wal_checkpoint(TRUNCATE); PRAGMA journal_mode=DELETE",
+                                   NULL, NULL, NULL), ==, SQLITE_OK);
+  }
+  g_assert_true (g_file_get_contents (f->path, &contents, &len, NULL));
+  g_assert_cmpuint (len, >, 16 * 4096);
+  /* Keep the header page, scribble over the pages after it. */
+  for (gsize i = 4096; i < len; i++)
+    contents[i] = (char) (i * 7 + 13);
+  g_assert_true (g_file_set_contents (f->path, contents, len, NULL));
+  assert_open_fails_untouched (f->path, THIDUA_STORE_ERROR_CORRUPT);
+}
+
+static void
+test_read_only_file (Fixture *f, gconstpointer data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ThiduaStore) store = NULL;
+  g_autoptr(GPtrArray) list = NULL;
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  gsize before_len, after_len;
+  gint64 id;
+
+  store = thidua_store_open (f->path, 0, &error);
+  id = thidua_store_new_plan (store, "education-office", &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (sqlite3_exec (thidua_store_get_handle (store),
+                                 "PRAGMA journal_mode=DELETE", NULL, NULL, NULL), ==, SQLITE_OK);
+  g_clear_object (&store);
+  g_assert_cmpint (g_chmod (f->path, 0444), ==, 0);
+  g_assert_true (g_file_get_contents (f->path, &before, &before_len, NULL));
+
+  store = thidua_store_open (f->path, 0, &error);
+  g_assert_no_error (error);
+  g_assert_true (thidua_store_is_read_only (store));
+  list = thidua_store_list_plans (store, "giao duc", &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (list->len, ==, 1);
+  {
+    g_autoptr(ThiduaPlan) plan = thidua_store_load_plan (store, id, &error);
+    g_assert_no_error (error);
+    thidua_plan_set_subject (plan, "changed");
+    g_assert_false (thidua_store_update_plan (store, plan, &error));
+    g_assert_error (error, THIDUA_STORE_ERROR, THIDUA_STORE_ERROR_READ_ONLY);
+    g_assert_nonnull (strstr (error->message, "thidua.db"));
+  }
+  g_clear_object (&store);
+  g_assert_true (g_file_get_contents (f->path, &after, &after_len, NULL));
+  g_assert_cmpuint (before_len, ==, after_len);
+  g_assert_true (memcmp (before, after, before_len) == 0);
+}
+
+static void
+test_locked (Fixture *f, gconstpointer data)
+{
+  g_autoptr(GError) error = NULL;
+  sqlite3 *other = NULL;
+
+  {
+    g_autoptr(ThiduaStore) store = thidua_store_open (f->path, 0, &error);
+    g_assert_no_error (error);
+  }
+  /* Another program holds the database exclusively. */
+  g_assert_cmpint (sqlite3_open (f->path, &other), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (other, "PRAGMA locking_mode=EXCLUSIVE; BEGIN EXCLUSIVE; "
+                                 "UPDATE templates SET title = title;", NULL, NULL, NULL), ==, SQLITE_OK);
+  {
+    g_autoptr(ThiduaStore) store = thidua_store_open (f->path, 0, &error);
+    g_assert_null (store);
+    g_assert_error (error, THIDUA_STORE_ERROR, THIDUA_STORE_ERROR_LOCKED);
+    g_assert_nonnull (strstr (error->message, "thidua.db"));
+    g_assert_nonnull (strstr (error->message, "locked"));
+  }
+  sqlite3_exec (other, "ROLLBACK", NULL, NULL, NULL);
+  sqlite3_close (other);
+  g_clear_error (&error);
+  {
+    g_autoptr(ThiduaStore) store = thidua_store_open (f->path, 0, &error);
+    g_assert_no_error (error);
+  }
+}
+
+static void
+test_directory_not_file (Fixture *f, gconstpointer data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ThiduaStore) store = thidua_store_open (f->dir, 0, &error);
+
+  g_assert_null (store);
+  g_assert_error (error, THIDUA_STORE_ERROR, THIDUA_STORE_ERROR_NOT_DATABASE);
+}
+
+int
+main (int argc, char **argv)
+{
+  g_test_init (&argc, &argv, NULL);
+
+#define ADD(name, func) g_test_add ("/store/" name, Fixture, NULL, fixture_setup, func, fixture_teardown)
+  ADD ("create-seeds-templates", test_create_seeds_templates);
+  ADD ("migrate-from-each-version", test_migrate_from_each_version);
+  ADD ("too-new", test_too_new);
+  ADD ("plan-round-trip", test_plan_round_trip);
+  ADD ("nfc", test_nfc_on_store);
+  ADD ("search-folds", test_search_folds);
+  ADD ("list-order", test_list_order);
+  ADD ("impossible-date", test_impossible_date);
+  ADD ("big-body", test_big_body);
+  ADD ("duplicate-delete", test_duplicate_delete);
+  ADD ("bad/not-a-database", test_not_a_database);
+  ADD ("bad/corrupt", test_corrupt);
+  ADD ("bad/read-only", test_read_only_file);
+  ADD ("bad/locked", test_locked);
+  ADD ("bad/directory", test_directory_not_file);
+#undef ADD
+
+  return g_test_run ();
+}
