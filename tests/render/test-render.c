@@ -794,6 +794,58 @@ test_seed (gconstpointer data)
   check_text (plan, pdf);
 }
 
+/* Every built-in template (data/templates) renders inside the margins;
+ * those with a body pass the whole seed check. */
+static void
+test_templates (void)
+{
+  g_autofree char *dir_path = thidua_paths_find_data ("templates", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GDir) dir = g_dir_open (dir_path, 0, &error);
+  const char *name;
+  guint n = 0;
+
+  g_assert_no_error (error);
+  while ((name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *path = NULL;
+      g_autofree char *contents = NULL;
+      g_autoptr(JsonParser) parser = json_parser_new ();
+      g_autoptr(ThiduaPlan) plan = NULL;
+      g_autoptr(ThiduaLayout) layout = NULL;
+      g_autoptr(Pdf) pdf = NULL;
+      JsonNode *plan_node;
+      ThiduaProfile *profile;
+
+      if (!g_str_has_suffix (name, ".json"))
+        continue;
+      g_test_message ("template %s", name);
+      path = g_build_filename (dir_path, name, NULL);
+      json_parser_load_from_file (parser, path, &error);
+      g_assert_no_error (error);
+      plan_node = json_object_get_member (json_node_get_object (json_parser_get_root (parser)), "plan");
+      g_assert_nonnull (plan_node);
+      plan = thidua_plan_new_from_json_node (plan_node, &error);
+      g_assert_no_error (error);
+
+      layout = thidua_layout_new_for_plan (plan, &error);
+      g_assert_no_error (error);
+      profile = thidua_layout_get_profile (layout);
+      pdf = render_pdf (layout, plan);
+      check_margins (profile, pdf);
+      check_page_numbers (profile, pdf);
+      check_text (plan, pdf);
+      if (strlen (thidua_plan_get_body (plan)) > 1000)
+        {
+          check_fonts (profile, pdf);
+          check_header (profile, plan, pdf);
+          check_closing (profile, plan, pdf);
+        }
+      n++;
+    }
+  g_assert_cmpuint (n, >=, 4);
+}
+
 /* ------------------------------------------------------------------ */
 /* Pagination                                                         */
 
@@ -1257,6 +1309,7 @@ main (int argc, char **argv)
       g_autofree char *path = g_strdup_printf ("/render/seed/%.3s", seeds[i] + 5);
       g_test_add_data_func (path, seeds[i], test_seed);
     }
+  g_test_add_func ("/render/templates", test_templates);
   g_test_add_func ("/render/long-plan", test_long_plan);
   g_test_add_func ("/render/document-numbers", test_document_numbers);
   g_test_add_func ("/render/warnings", test_warnings);
