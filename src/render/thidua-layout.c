@@ -740,6 +740,8 @@ compose_closing (ThiduaLayout *self, ThiduaPlan *plan, const TextStyle *base, Cl
   st = *base;
   st.size = v->recipients_size;
   st.width = lw;
+  /* A wrapped recipient continues under its text, not under the "- ". */
+  st.indent = -0.58 * v->recipients_size;
   for (guint i = 0; recipients != NULL && recipients[i] != NULL; i++)
     {
       g_autofree char *line = g_strconcat ("- ", recipients[i], NULL);
