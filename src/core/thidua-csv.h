@@ -1,0 +1,19 @@
+/* thidua-csv.h — CSV as the secretaries' spreadsheets write it: UTF-8 with
+ * or without BOM, UTF-16 (Excel's "Unicode text"), Windows-1258; comma,
+ * semicolon (Excel with a Vietnamese locale) or tab; quoted fields with
+ * line breaks. */
+#pragma once
+
+#include "thidua-register-table.h"
+
+G_BEGIN_DECLS
+
+/* name is used in messages only. */
+ThiduaTable *thidua_csv_parse (const char *name, const char *data, gsize len, GError **error);
+ThiduaTable *thidua_csv_read  (const char *path, GError **error);
+/* UTF-8 with a BOM (so Excel reads the diacritics), comma, CRLF. */
+gboolean     thidua_csv_write (const char *path, const ThiduaTable *table, GError **error);
+/* The separator a CSV text uses: ',', ';' or '\t'. */
+char         thidua_csv_guess_separator (const char *utf8, gsize len);
+
+G_END_DECLS

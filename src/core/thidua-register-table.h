@@ -1,0 +1,38 @@
+/* thidua-register-table.h — a table of text cells read from a CSV, XLSX or
+ * XLS file, each row with its row number in the file (what the secretary
+ * sees in her spreadsheet), every cell NFC. */
+#pragma once
+
+#include <glib.h>
+
+G_BEGIN_DECLS
+
+#define THIDUA_TABLE_ERROR (thidua_table_error_quark ())
+typedef enum {
+  THIDUA_TABLE_ERROR_UNREADABLE,   /* cannot open or read the file */
+  THIDUA_TABLE_ERROR_ENCODING,     /* text in an encoding we do not know */
+  THIDUA_TABLE_ERROR_MALFORMED,    /* broken CSV quoting, damaged XLSX … */
+  THIDUA_TABLE_ERROR_UNSUPPORTED,  /* not a table file we can read */
+} ThiduaTableError;
+GQuark thidua_table_error_quark (void);
+
+typedef struct _ThiduaTable ThiduaTable;
+
+ThiduaTable        *thidua_table_new        (void);
+void                thidua_table_free       (ThiduaTable *self);
+/* Takes cells (a NULL-terminated array of NFC strings). */
+void                thidua_table_take_row   (ThiduaTable *self, guint number, char **cells);
+guint               thidua_table_get_n_rows (const ThiduaTable *self);
+/* The cells of row index (0-based), NULL-terminated; number gets the row
+ * number in the file (1-based). */
+const char * const *thidua_table_get_row    (const ThiduaTable *self, guint index, guint *number);
+/* "" past the end of a short row. */
+const char         *thidua_table_get_cell   (const ThiduaTable *self, guint index, guint column);
+
+/* Reads a CSV, XLSX or XLS file, recognised by its content (not only its
+ * name).  The first sheet of a workbook. */
+ThiduaTable        *thidua_table_load       (const char *path, GError **error);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (ThiduaTable, thidua_table_free)
+
+G_END_DECLS

@@ -1,0 +1,71 @@
+/* thidua-xls.c — .xls through libfreexl. */
+#include "config.h"
+#include "thidua-xls.h"
+
+#include <freexl.h>
+
+/* 1985.0 → "1985", 12.5 → "12.5" */
+char *thidua_xlsx_format_number (double v);
+
+ThiduaTable *
+thidua_xls_read (const char *path, GError **error)
+{
+  const void *handle = NULL;
+  g_autoptr(ThiduaTable) table = thidua_table_new ();
+  unsigned int rows = 0;
+  unsigned short cols = 0;
+  int rc;
+
+  rc = freexl_open (path, &handle);
+  if (rc != FREEXL_OK)
+    {
+      g_set_error (error, THIDUA_TABLE_ERROR, THIDUA_TABLE_ERROR_MALFORMED,
+                   "%s: not a readable Excel 97–2003 workbook (libfreexl error %d)", path, rc);
+      if (handle)
+        freexl_close (handle);
+      return NULL;
+    }
+  if (freexl_select_active_worksheet (handle, 0) != FREEXL_OK
+      || freexl_worksheet_dimensions (handle, &rows, &cols) != FREEXL_OK)
+    {
+      g_set_error (error, THIDUA_TABLE_ERROR, THIDUA_TABLE_ERROR_MALFORMED,
+                   "%s: the workbook has no readable first sheet", path);
+      freexl_close (handle);
+      return NULL;
+    }
+
+  for (unsigned int r = 0; r < rows; r++)
+    {
+      char **cells = g_new0 (char *, cols + 1);
+
+      for (unsigned short c = 0; c < cols; c++)
+        {
+          FreeXL_CellValue v;
+          char *text = NULL;
+
+          if (freexl_get_cell_value (handle, r, c, &v) == FREEXL_OK)
+            switch (v.type)
+              {
+              case FREEXL_CELL_INT:
+                text = g_strdup_printf ("%d", v.value.int_value);
+                break;
+              case FREEXL_CELL_DOUBLE:
+                text = thidua_xlsx_format_number (v.value.double_value);
+                break;
+              case FREEXL_CELL_TEXT:
+              case FREEXL_CELL_SST_TEXT:
+              case FREEXL_CELL_DATE:
+              case FREEXL_CELL_DATETIME:
+              case FREEXL_CELL_TIME:
+                text = v.value.text_value ? g_utf8_normalize (v.value.text_value, -1, G_NORMALIZE_NFC) : NULL;
+                break;
+              default:
+                break;
+              }
+          cells[c] = text ? text : g_strdup ("");
+        }
+      thidua_table_take_row (table, r + 1, cells);
+    }
+  freexl_close (handle);
+  return g_steal_pointer (&table);
+}

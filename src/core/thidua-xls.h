@@ -1,0 +1,11 @@
+/* thidua-xls.h — legacy Excel 97–2003 (.xls, BIFF) workbooks, read with
+ * libfreexl.  The first worksheet, as text cells. */
+#pragma once
+
+#include "thidua-register-table.h"
+
+G_BEGIN_DECLS
+
+ThiduaTable *thidua_xls_read (const char *path, GError **error);
+
+G_END_DECLS

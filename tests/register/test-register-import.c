@@ -1,0 +1,573 @@
+/* test-register-import.c — CSV, XLSX and XLS import; rejected rows by
+ * number; nothing overwritten without replace; undo as a whole; export
+ * that imports back unchanged. */
+#include "config.h"
+
+#include <string.h>
+#include <xlsxwriter.h>
+
+#include "register-test-util.h"
+#include "thidua-csv.h"
+#include "thidua-register-export.h"
+#include "thidua-register-import.h"
+#include "thidua-xlsx.h"
+
+static char *
+fixture (const char *name)
+{
+  return g_build_filename (g_getenv ("THIDUA_TEST_FIXTURES"), "register", name, NULL);
+}
+
+static ThiduaRegisterImport *
+import_file (RegFixture *f, const char *path, const char *year, gboolean replace, gint64 *batch)
+{
+  g_autoptr(GError) error = NULL;
+  ThiduaRegisterImport *import = thidua_register_import_new (f->reg, year);
+
+  thidua_register_import_set_replace (import, replace);
+  g_assert_true (thidua_register_import_prepare_file (import, path, &error));
+  g_assert_no_error (error);
+  if (thidua_register_import_get_n_accepted (import) > 0)
+    {
+      gint64 id = thidua_register_import_commit (import, NULL, NULL, &error);
+      g_assert_no_error (error);
+      g_assert_cmpint (id, >, 0);
+      if (batch)
+        *batch = id;
+    }
+  return import;
+}
+
+static guint
+count_year (RegFixture *f, const char *year)
+{
+  ThiduaRegQuery q = THIDUA_REG_QUERY_INIT;
+  g_autoptr(GPtrArray) rows = NULL;
+
+  q.year = year;
+  rows = thidua_register_query (f->reg, &q, NULL);
+  return rows->len;
+}
+
+static ThiduaRegistration *
+find (GPtrArray *rows, const char *name, const char *title)
+{
+  for (guint i = 0; i < rows->len; i++)
+    {
+      ThiduaRegistration *r = g_ptr_array_index (rows, i);
+      const char *who = r->person_id ? r->person_name : r->unit_name;
+      if (g_str_equal (who, name) && g_str_equal (r->title, title))
+        return r;
+    }
+  return NULL;
+}
+
+/* The fixture as the secretaries' form: title rows, numbering row,
+ * sections, quoted cells with ; and line breaks. */
+static void
+check_fixture_import (RegFixture *f, ThiduaRegisterImport *import)
+{
+  GPtrArray *rej = thidua_register_import_get_rejections (import);
+  ThiduaRegQuery q = THIDUA_REG_QUERY_INIT;
+  g_autoptr(GPtrArray) rows = NULL;
+  g_autoptr(GError) error = NULL;
+  ThiduaRegistration *r;
+  const struct { guint row; const char *words; } expected[] = {
+    { 10, "Lao động giỏi" },
+    { 11, "no name" },
+    { 12, "collectives" },
+    { 13, "twice in the file (row 7)" },
+  };
+
+  g_assert_cmpuint (thidua_register_import_get_header_row (import), ==, 4);
+  g_assert_cmpint (thidua_register_import_get_column (import, THIDUA_IMPORT_COLUMN_NAME), ==, 1);
+  g_assert_cmpint (thidua_register_import_get_column (import, THIDUA_IMPORT_COLUMN_TITLE), ==, 5);
+  g_assert_cmpint (thidua_register_import_get_column (import, THIDUA_IMPORT_COLUMN_REWARD), ==, 6);
+  g_assert_cmpint (thidua_register_import_get_column (import, THIDUA_IMPORT_COLUMN_YEAR), ==, -1);
+  g_assert_cmpuint (thidua_register_import_get_n_accepted (import), ==, 6);
+  g_assert_cmpuint (rej->len, ==, G_N_ELEMENTS (expected));
+  for (guint i = 0; i < rej->len; i++)
+    {
+      ThiduaImportRejection *x = g_ptr_array_index (rej, i);
+      g_assert_cmpuint (x->row, ==, expected[i].row);
+      if (strstr (x->reason, expected[i].words) == NULL)
+        g_error ("row %u: “%s” lacks “%s”", x->row, x->reason, expected[i].words);
+    }
+
+  q.year = "2024";
+  rows = thidua_register_query (f->reg, &q, &error);
+  g_assert_no_error (error);
+  /* An: LĐTT + GK; Bình: LĐTT + CSTĐCS; Cường: CSTĐCS; Giang: LĐTT +
+   * CSTĐCS; Khoa: TTLĐXS; Phòng Đào tạo: TTLĐTT + GK */
+  g_assert_cmpuint (rows->len, ==, 10);
+  r = find (rows, "Trần Thị Bình", "cstdcs");
+  g_assert_nonnull (r);
+  g_assert_cmpstr (r->honorific, ==, "Bà");
+  g_assert_cmpstr (r->unit_name, ==, "Khoa Lý luận cơ sở");
+  g_assert_cmpstr (r->position, ==, "Giảng viên");
+  g_assert_cmpstr (r->initiative, ==, "Đổi mới phương pháp giảng dạy; lớp trung cấp");
+  g_assert_cmpstr (r->note, ==, "ghi chú có \"ngoặc kép\"");
+  r = find (rows, "Đỗ Thị Giang", "ldtt");
+  g_assert_nonnull (r);
+  g_assert_cmpstr (r->unit_name, ==, "Phòng Tổ chức, hành chính");
+  g_assert_cmpstr (r->initiative, ==, "Sáng kiến \"số hóa hồ sơ\"");
+  g_assert_nonnull (find (rows, "Đỗ Thị Giang", "cstdcs"));
+  g_assert_nonnull (find (rows, "Nguyễn Văn An", "gk"));
+  r = find (rows, "Khoa Lý luận cơ sở", "ttldxs");
+  g_assert_nonnull (r);
+  g_assert_cmpint (r->person_id, ==, 0);
+  /* the collective is the same unit the people belong to */
+  g_assert_cmpint (r->unit_id, ==, find (rows, "Nguyễn Văn An", "ldtt")->unit_id);
+  g_assert_nonnull (find (rows, "Phòng Đào tạo", "gk"));
+  g_assert_cmpint (find (rows, "Phòng Đào tạo", "gk")->person_id, ==, 0);
+}
+
+static void
+test_csv_fixture (RegFixture *f, gconstpointer data)
+{
+  g_autofree char *path = fixture ("dang-ky-2024.csv");
+  g_autoptr(ThiduaRegisterImport) import = import_file (f, path, "2024", FALSE, NULL);
+
+  check_fixture_import (f, import);
+}
+
+/* The same rows written in other encodings, separators and normal forms. */
+static char *
+write_variant (RegFixture *f, const char *name, const char *from_charset, gboolean nfd, char sep)
+{
+  g_autofree char *src = fixture ("dang-ky-2024.csv");
+  g_autoptr(GError) error = NULL;
+  g_autofree char *text = NULL;
+  g_autoptr(ThiduaTable) table = thidua_csv_read (src, &error);
+  g_autoptr(GString) out = g_string_new (NULL);
+  g_autofree char *converted = NULL;
+  char *path = g_build_filename (f->dir, name, NULL);
+  gsize len = 0;
+
+  g_assert_no_error (error);
+  for (guint i = 0; i < thidua_table_get_n_rows (table); i++)
+    {
+      const char * const *row = thidua_table_get_row (table, i, NULL);
+      for (guint j = 0; row[j]; j++)
+        {
+          g_autofree char *cell = nfd ? g_utf8_normalize (row[j], -1, G_NORMALIZE_NFD) : g_strdup (row[j]);
+          g_autoptr(GString) q = g_string_new (NULL);
+          if (j)
+            g_string_append_c (out, sep);
+          for (const char *p = cell; *p; p++)
+            {
+              if (*p == '"')
+                g_string_append_c (q, '"');
+              g_string_append_c (q, *p);
+            }
+          if (strchr (cell, sep) || strchr (cell, '\n') || strchr (cell, '"'))
+            g_string_append_printf (out, "\"%s\"", q->str);
+          else
+            g_string_append (out, cell);
+        }
+      g_string_append (out, "\r\n");
+    }
+  if (from_charset == NULL)
+    {
+      g_file_set_contents (path, out->str, out->len, &error);
+      return path;
+    }
+  converted = g_convert (out->str, out->len, from_charset, "UTF-8", NULL, &len, &error);
+  g_assert_no_error (error);
+  if (g_str_equal (from_charset, "UTF-16LE"))
+    {
+      g_autoptr(GString) bom = g_string_new_len ("\xff\xfe", 2);
+      g_string_append_len (bom, converted, len);
+      g_file_set_contents (path, bom->str, bom->len, &error);
+    }
+  else
+    g_file_set_contents (path, converted, len, &error);
+  g_assert_no_error (error);
+  return path;
+}
+
+static void
+test_csv_variants (RegFixture *f, gconstpointer data)
+{
+  struct { const char *name; const char *charset; gboolean nfd; char sep; } cases[] = {
+    { "utf8-comma.csv", NULL, FALSE, ',' },
+    { "utf8-nfd-semicolon.csv", NULL, TRUE, ';' },
+    { "utf16-tab.csv", "UTF-16LE", FALSE, '\t' },
+    { "utf16-nfd-comma.csv", "UTF-16LE", TRUE, ',' },
+    { "cp1258-semicolon.csv", "CP1258", FALSE, ';' },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *path = write_variant (f, cases[i].name, cases[i].charset, cases[i].nfd, cases[i].sep);
+      g_autofree char *year = g_strdup_printf ("%u", 2010 + i);
+      g_autoptr(ThiduaRegisterImport) import = NULL;
+      g_autoptr(GError) error = NULL;
+      ThiduaRegQuery q = THIDUA_REG_QUERY_INIT;
+      g_autoptr(GPtrArray) rows = NULL;
+
+      g_test_message ("%s", cases[i].name);
+      import = import_file (f, path, year, FALSE, NULL);
+      g_assert_cmpuint (thidua_register_import_get_n_accepted (import), ==, 6);
+      g_assert_cmpuint (thidua_register_import_get_rejections (import)->len, ==, 4);
+      q.year = year;
+      rows = thidua_register_query (f->reg, &q, &error);
+      g_assert_cmpuint (rows->len, ==, 10);
+      /* stored NFC whatever came in */
+      g_assert_nonnull (find (rows, "Trần Thị Bình", "cstdcs"));
+      g_assert_nonnull (find (rows, "Khoa Lý luận cơ sở", "ttldxs"));
+    }
+  /* every year reused the same people and units */
+  {
+    g_autoptr(GPtrArray) units = thidua_register_list_units (f->reg, NULL);
+    g_assert_cmpuint (units->len, ==, 4);
+  }
+}
+
+static void
+test_nothing_overwritten (RegFixture *f, gconstpointer data)
+{
+  g_autofree char *path = fixture ("dang-ky-2024.csv");
+  g_autofree char *changed = g_build_filename (f->dir, "changed.csv", NULL);
+  g_autoptr(ThiduaRegisterImport) first = import_file (f, path, "2024", FALSE, NULL);
+  g_autoptr(ThiduaRegisterImport) again = NULL;
+  g_autoptr(ThiduaRegisterImport) replace = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *text = NULL;
+  ThiduaRegQuery q = THIDUA_REG_QUERY_INIT;
+  g_autoptr(GPtrArray) rows = NULL;
+  gint64 batch = 0;
+  GPtrArray *rej;
+
+  /* the same file again: every row already there is rejected, nothing changes */
+  again = import_file (f, path, "2024", FALSE, NULL);
+  g_assert_cmpuint (thidua_register_import_get_n_accepted (again), ==, 0);
+  rej = thidua_register_import_get_rejections (again);
+  g_assert_cmpuint (rej->len, ==, 10);
+  g_assert_nonnull (strstr (((ThiduaImportRejection *) rej->pdata[0])->reason, "already registered"));
+  g_assert_cmpuint (count_year (f, "2024"), ==, 10);
+
+  /* with replace, the rows update what is there, and undo puts it back */
+  g_file_get_contents (path, &text, NULL, &error);
+  {
+    g_autofree char *edited = NULL;
+    GString *s = g_string_new (text);
+    g_string_replace (s, "Đề tài cấp trường", "Đề tài cấp tỉnh", 0);
+    edited = g_string_free (s, FALSE);
+    g_file_set_contents (changed, edited, -1, &error);
+  }
+  replace = import_file (f, changed, "2024", TRUE, &batch);
+  g_assert_cmpuint (thidua_register_import_get_n_accepted (replace), ==, 6);
+  g_assert_cmpuint (count_year (f, "2024"), ==, 10);
+  q.year = "2024";
+  rows = thidua_register_query (f->reg, &q, &error);
+  g_assert_cmpstr (find (rows, "Lê Văn Cường", "cstdcs")->initiative, ==, "Đề tài cấp tỉnh");
+  g_clear_pointer (&rows, g_ptr_array_unref);
+
+  g_assert_true (thidua_register_undo_import (f->reg, batch, &error));
+  g_assert_no_error (error);
+  rows = thidua_register_query (f->reg, &q, &error);
+  g_assert_cmpuint (rows->len, ==, 10);
+  g_assert_cmpstr (find (rows, "Lê Văn Cường", "cstdcs")->initiative, ==, "Đề tài cấp trường");
+  g_assert_false (thidua_register_undo_import (f->reg, batch, &error));
+  g_assert_nonnull (strstr (error->message, "already been undone"));
+}
+
+static void
+test_undo_whole_import (RegFixture *f, gconstpointer data)
+{
+  g_autofree char *path = fixture ("dang-ky-2024.csv");
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ThiduaRegisterImport) import = NULL;
+  g_autoptr(GPtrArray) units = NULL;
+  gint64 batch = 0;
+  gint64 kept_unit = thidua_register_add_unit (f->reg, 0, "Phòng Đào tạo", "phòng", &error);
+  gint64 kept = reg_add_person (f, "Vũ Thị Hạnh", kept_unit, 1979);
+
+  reg_add (f, "2024", kept, "LĐTT");
+  import = import_file (f, path, "2024", FALSE, &batch);
+  g_assert_cmpuint (count_year (f, "2024"), ==, 11);
+
+  g_assert_true (thidua_register_undo_import (f->reg, batch, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (count_year (f, "2024"), ==, 1);
+  /* the units the import created are gone, the one that was there stays */
+  units = thidua_register_list_units (f->reg, &error);
+  g_assert_cmpuint (units->len, ==, 1);
+  g_assert_cmpint (((ThiduaRegUnit *) units->pdata[0])->id, ==, kept_unit);
+  g_assert_false (thidua_register_undo_import (f->reg, 9999, &error));
+}
+
+static void
+test_bad_files (RegFixture *f, gconstpointer data)
+{
+  struct { const char *name; const char *contents; const char *words; } cases[] = {
+    { "no-header.csv", "a;b;c\n1;2;3\n", "no header row" },
+    { "no-title.csv", "Họ và tên;Đơn vị\nNguyễn Văn An;Khoa A\n", "no “Danh hiệu thi đua”" },
+    { "quote.csv", "Họ và tên;Danh hiệu\n\"Nguyễn Văn An;LĐTT\n", "never closed" },
+    { "binary.csv", "\xff\xfe\x00\xd8", "" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *path = g_build_filename (f->dir, cases[i].name, NULL);
+      g_autoptr(ThiduaRegisterImport) import = thidua_register_import_new (f->reg, "2024");
+      g_autoptr(GError) error = NULL;
+
+      g_file_set_contents (path, cases[i].contents, -1, NULL);
+      g_assert_false (thidua_register_import_prepare_file (import, path, &error));
+      g_assert_nonnull (error);
+      if (strstr (error->message, cases[i].words) == NULL)
+        g_error ("%s: “%s” lacks “%s”", cases[i].name, error->message, cases[i].words);
+    }
+  g_assert_cmpuint (count_year (f, "2024"), ==, 0);
+}
+
+static void
+test_year_column (RegFixture *f, gconstpointer data)
+{
+  g_autofree char *path = g_build_filename (f->dir, "years.csv", NULL);
+  g_autoptr(ThiduaRegisterImport) import = NULL;
+  GPtrArray *rej;
+
+  g_file_set_contents (path,
+      "Họ tên,Đơn vị,Danh hiệu,Năm,Năm sinh,Kết quả\n"
+      "Nguyễn Văn An,Khoa A,LĐTT,2023-2024,1980,Đạt\n"
+      "Trần Văn Bảo,Khoa A,LĐTT,2022-2023,1981,\n"
+      "Lê Văn Cao,Khoa A,LĐTT,,15/03/1982,Không đạt\n"
+      "Lý Văn Danh,Khoa A,LĐTT,,1982,Xuất sắc\n"
+      "Mai Văn Đông,Khoa A,LĐTT,,hai nghìn,\n", -1, NULL);
+  import = import_file (f, path, "2023 - 2024", FALSE, NULL);
+  g_assert_cmpuint (thidua_register_import_get_n_accepted (import), ==, 2);
+  rej = thidua_register_import_get_rejections (import);
+  g_assert_cmpuint (rej->len, ==, 3);
+  g_assert_cmpuint (((ThiduaImportRejection *) rej->pdata[0])->row, ==, 3);
+  g_assert_nonnull (strstr (((ThiduaImportRejection *) rej->pdata[0])->reason, "2022-2023"));
+  g_assert_cmpuint (((ThiduaImportRejection *) rej->pdata[1])->row, ==, 5);
+  g_assert_cmpuint (((ThiduaImportRejection *) rej->pdata[2])->row, ==, 6);
+  {
+    ThiduaRegQuery q = THIDUA_REG_QUERY_INIT;
+    g_autoptr(GPtrArray) rows = NULL;
+    q.year = "2023-2024";
+    rows = thidua_register_query (f->reg, &q, NULL);
+    g_assert_cmpint (find (rows, "Nguyễn Văn An", "ldtt")->result, ==, THIDUA_REG_RESULT_ACHIEVED);
+    g_assert_cmpint (find (rows, "Lê Văn Cao", "ldtt")->result, ==, THIDUA_REG_RESULT_NOT_ACHIEVED);
+    g_assert_cmpint (find (rows, "Lê Văn Cao", "ldtt")->birth_year, ==, 1982);
+  }
+}
+
+/* An XLSX written by libxlsxwriter, as Excel would save it; headers in
+ * NFC or NFD, numbers as numbers. */
+static char *
+write_xlsx (RegFixture *f, const char *name, gboolean nfd)
+{
+  g_autofree char *src = fixture ("dang-ky-2024.csv");
+  g_autoptr(ThiduaTable) table = thidua_csv_read (src, NULL);
+  char *path = g_build_filename (f->dir, name, NULL);
+  lxw_workbook *wb = workbook_new (path);
+  lxw_worksheet *ws = workbook_add_worksheet (wb, "Tổng hợp");
+
+  for (guint i = 0; i < thidua_table_get_n_rows (table); i++)
+    {
+      const char * const *row = thidua_table_get_row (table, i, NULL);
+      for (guint j = 0; row[j]; j++)
+        {
+          g_autofree char *cell = nfd ? g_utf8_normalize (row[j], -1, G_NORMALIZE_NFD) : g_strdup (row[j]);
+          if (*cell == '\0')
+            continue;
+          if (j == 0 && g_ascii_isdigit (*cell))
+            worksheet_write_number (ws, i, j, g_ascii_strtod (cell, NULL), NULL);
+          else
+            worksheet_write_string (ws, i, j, cell, NULL);
+        }
+    }
+  g_assert_cmpint (workbook_close (wb), ==, LXW_NO_ERROR);
+  return path;
+}
+
+static void
+test_xlsx_nfc (RegFixture *f, gconstpointer data)
+{
+  g_autofree char *path = write_xlsx (f, "dang-ky.xlsx", FALSE);
+  g_autoptr(ThiduaRegisterImport) import = import_file (f, path, "2024", FALSE, NULL);
+
+  check_fixture_import (f, import);
+}
+
+static void
+test_xlsx_nfd (RegFixture *f, gconstpointer data)
+{
+  g_autofree char *path = write_xlsx (f, "dang-ky-nfd.xlsx", TRUE);
+  g_autoptr(ThiduaRegisterImport) import = import_file (f, path, "2024", FALSE, NULL);
+
+  check_fixture_import (f, import);
+}
+
+static void
+test_damaged_xlsx (RegFixture *f, gconstpointer data)
+{
+  g_autofree char *path = g_build_filename (f->dir, "damaged.xlsx", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ThiduaTable) table = NULL;
+
+  g_file_set_contents (path, "PK\x03\x04 this is not a zip", -1, NULL);
+  table = thidua_table_load (path, &error);
+  g_assert_null (table);
+  g_assert_error (error, THIDUA_TABLE_ERROR, THIDUA_TABLE_ERROR_MALFORMED);
+  g_assert_nonnull (strstr (error->message, "damaged.xlsx"));
+}
+
+/* LibreOffice's own conversion of the CSV, to XLSX and to legacy XLS. */
+static char *
+soffice_convert (RegFixture *f, const char *csv, const char *format)
+{
+  g_autofree char *soffice = g_find_program_in_path ("soffice");
+  g_autofree char *profile = g_strdup_printf ("-env:UserInstallation=file://%s/lo-profile", f->dir);
+  g_autofree char *base = g_path_get_basename (csv);
+  g_autofree char *out = NULL;
+  g_autoptr(GError) error = NULL;
+  int status = 0;
+  /* comma, double quote, UTF-8, from row 1 */
+  const char *argv[] = { soffice, profile, "--headless", "--infilter=CSV:44,34,76,1",
+                         "--convert-to", format, "--outdir", f->dir, csv, NULL };
+
+  if (soffice == NULL)
+    return NULL;
+  g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_STDOUT_TO_DEV_NULL | G_SPAWN_STDERR_TO_DEV_NULL,
+                NULL, NULL, NULL, NULL, &status, &error);
+  g_assert_no_error (error);
+  *strrchr (base, '.') = '\0';
+  out = g_strdup_printf ("%s/%s.%s", f->dir, base, format);
+  g_assert_true (g_file_test (out, G_FILE_TEST_EXISTS));
+  return g_steal_pointer (&out);
+}
+
+static void
+test_libreoffice (RegFixture *f, gconstpointer data)
+{
+  const char *format = data;
+  g_autofree char *csv = write_variant (f, "lo.csv", NULL, FALSE, ',');
+  g_autofree char *csv_nfd = write_variant (f, "lo-nfd.csv", NULL, TRUE, ',');
+  g_autofree char *converted = NULL;
+  g_autofree char *converted_nfd = NULL;
+
+  if (g_find_program_in_path ("soffice") == NULL)
+    {
+      g_test_skip ("LibreOffice (soffice) is not installed");
+      return;
+    }
+  converted = soffice_convert (f, csv, format);
+  {
+    g_autoptr(ThiduaRegisterImport) import = import_file (f, converted, "2024", FALSE, NULL);
+    check_fixture_import (f, import);
+  }
+  converted_nfd = soffice_convert (f, csv_nfd, format);
+  {
+    g_autoptr(ThiduaRegisterImport) import = import_file (f, converted_nfd, "2025", FALSE, NULL);
+    g_assert_cmpuint (thidua_register_import_get_n_accepted (import), ==, 6);
+    g_assert_cmpuint (thidua_register_import_get_rejections (import)->len, ==, 4);
+    g_assert_cmpuint (count_year (f, "2025"), ==, 10);
+  }
+}
+
+/* Export, then import the file into an empty register: the same rows. */
+static void
+test_export_round_trip (RegFixture *f, gconstpointer data)
+{
+  const char *ext = data;
+  g_autofree char *path = fixture ("dang-ky-2024.csv");
+  g_autofree char *out = g_strdup_printf ("%s/export.%s", f->dir, ext);
+  g_autoptr(ThiduaRegisterImport) first = import_file (f, path, "2024", FALSE, NULL);
+  g_autoptr(GError) error = NULL;
+  RegFixture g = { 0 };
+  ThiduaRegQuery q = THIDUA_REG_QUERY_INIT;
+  g_autoptr(GPtrArray) a = NULL;
+  g_autoptr(GPtrArray) b = NULL;
+  g_autoptr(ThiduaRegisterImport) back = NULL;
+
+  /* a result and a withdrawal travel too */
+  q.year = "2024";
+  a = thidua_register_query (f->reg, &q, NULL);
+  ((ThiduaRegistration *) a->pdata[0])->result = THIDUA_REG_RESULT_ACHIEVED;
+  g_free (((ThiduaRegistration *) a->pdata[0])->decision);
+  ((ThiduaRegistration *) a->pdata[0])->decision = g_strdup ("12/QĐ-TCT");
+  g_assert_true (thidua_register_update (f->reg, a->pdata[0], &error));
+  ((ThiduaRegistration *) a->pdata[1])->status = THIDUA_REG_STATUS_WITHDRAWN;
+  g_assert_true (thidua_register_update (f->reg, a->pdata[1], &error));
+  g_clear_pointer (&a, g_ptr_array_unref);
+
+  g_assert_true (thidua_register_export (f->reg, "2024", out, &error));
+  g_assert_no_error (error);
+
+  reg_fixture_set_up (&g, NULL);
+  back = import_file (&g, out, "2024", FALSE, NULL);
+  g_assert_cmpuint (thidua_register_import_get_rejections (back)->len, ==, 0);
+  a = thidua_register_query (f->reg, &q, NULL);
+  b = thidua_register_query (g.reg, &q, NULL);
+  g_assert_cmpuint (a->len, ==, b->len);
+  for (guint i = 0; i < a->len; i++)
+    {
+      ThiduaRegistration *x = a->pdata[i], *y = b->pdata[i];
+      g_assert_cmpstr (x->person_name, ==, y->person_name);
+      g_assert_cmpstr (x->honorific, ==, y->honorific);
+      g_assert_cmpstr (x->unit_name, ==, y->unit_name);
+      g_assert_cmpstr (x->position, ==, y->position);
+      g_assert_cmpstr (x->title, ==, y->title);
+      g_assert_cmpstr (x->initiative, ==, y->initiative);
+      g_assert_cmpstr (x->note, ==, y->note);
+      g_assert_cmpstr (x->decision, ==, y->decision);
+      g_assert_cmpint (x->status, ==, y->status);
+      g_assert_cmpint (x->result, ==, y->result);
+      g_assert_cmpint (x->person_id == 0, ==, y->person_id == 0);
+    }
+  reg_fixture_tear_down (&g, NULL);
+}
+
+static void
+test_csv_parser (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ThiduaTable) t = NULL;
+  const char *data = "a,\"b,c\",\"d\"\"e\"\r\n\"multi\nline\",x\r\n\r\nlast";
+
+  t = thidua_csv_parse ("t.csv", data, strlen (data), &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (thidua_table_get_n_rows (t), ==, 4);
+  g_assert_cmpstr (thidua_table_get_cell (t, 0, 1), ==, "b,c");
+  g_assert_cmpstr (thidua_table_get_cell (t, 0, 2), ==, "d\"e");
+  g_assert_cmpstr (thidua_table_get_cell (t, 1, 0), ==, "multi\nline");
+  g_assert_cmpstr (thidua_table_get_cell (t, 3, 0), ==, "last");
+  g_assert_cmpstr (thidua_table_get_cell (t, 3, 5), ==, "");
+  g_assert_cmpint (thidua_csv_guess_separator ("a;b;\"c;d,e,f,g\"\n", 16), ==, ';');
+  g_assert_cmpint (thidua_csv_guess_separator ("a,b;c,d\n", 8), ==, ',');
+  g_clear_pointer (&t, thidua_table_free);
+  t = thidua_csv_parse ("t.csv", "a\n\"open\nb\n", 10, &error);
+  g_assert_null (t);
+  g_assert_error (error, THIDUA_TABLE_ERROR, THIDUA_TABLE_ERROR_MALFORMED);
+  g_assert_nonnull (strstr (error->message, "line 2"));
+}
+
+int
+main (int argc, char **argv)
+{
+  g_test_init (&argc, &argv, NULL);
+#define ADD(path, func) \
+  g_test_add (path, RegFixture, NULL, reg_fixture_set_up, func, reg_fixture_tear_down)
+#define ADD_DATA(path, data, func) \
+  g_test_add (path, RegFixture, data, reg_fixture_set_up, func, reg_fixture_tear_down)
+  g_test_add_func ("/register/import/csv-parser", test_csv_parser);
+  ADD ("/register/import/csv-fixture", test_csv_fixture);
+  ADD ("/register/import/csv-encodings-separators-nfd", test_csv_variants);
+  ADD ("/register/import/nothing-overwritten", test_nothing_overwritten);
+  ADD ("/register/import/undo-whole-import", test_undo_whole_import);
+  ADD ("/register/import/bad-files", test_bad_files);
+  ADD ("/register/import/year-column", test_year_column);
+  ADD ("/register/import/xlsx-libxlsxwriter-nfc", test_xlsx_nfc);
+  ADD ("/register/import/xlsx-libxlsxwriter-nfd", test_xlsx_nfd);
+  ADD ("/register/import/xlsx-damaged", test_damaged_xlsx);
+  ADD_DATA ("/register/import/libreoffice-xlsx", "xlsx", test_libreoffice);
+  ADD_DATA ("/register/import/libreoffice-xls", "xls", test_libreoffice);
+  ADD_DATA ("/register/import/export-round-trip-csv", "csv", test_export_round_trip);
+  ADD_DATA ("/register/import/export-round-trip-xlsx", "xlsx", test_export_round_trip);
+  return g_test_run ();
+}
