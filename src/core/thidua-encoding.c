@@ -132,10 +132,60 @@ table_lookup (Table table, guint8 b)
   return cp1252_c1[b - 0x80];
 }
 
+/* Already NFC: ASCII, Latin letters (Vietnamese ones included) and common
+ * punctuation, none of which changes under NFC, with no combining mark. */
+static gboolean
+is_plain_nfc (const char *s, gsize len)
+{
+  const char *end = s + len;
+
+  for (const char *p = s; p < end; p = g_utf8_next_char (p))
+    {
+      gunichar c;
+
+      if ((guchar) *p < 0x80)
+        continue;
+      c = g_utf8_get_char (p);
+      if (!((c >= 0x00A0 && c <= 0x024F) || (c >= 0x1E00 && c <= 0x1EFF)
+            || (c >= 0x2010 && c <= 0x205E) || c == 0x20AB || c == 0x20AC || c == 0xFFFD))
+        return FALSE;
+    }
+  return TRUE;
+}
+
+/* GLib's normaliser is quadratic in the length of what it is given, so
+ * long text goes through it in short pieces, each ending before an ASCII
+ * character (nothing composes across one). */
+#define NFC_PIECE 256
+
+char *
+thidua_encoding_nfc (const char *s, gssize len)
+{
+  gsize n = len < 0 ? strlen (s) : (gsize) len, start = 0;
+  GString *out;
+
+  if (is_plain_nfc (s, n))
+    return g_strndup (s, n);
+  out = g_string_sized_new (n + 1);
+  while (start < n)
+    {
+      gsize end = MIN (start + NFC_PIECE, n);
+      g_autofree char *piece = NULL;
+
+      while (end < n && (guchar) s[end] >= 0x80)
+        end++;
+      piece = g_utf8_normalize (s + start, end - start, G_NORMALIZE_NFC);
+      if (piece != NULL)
+        g_string_append (out, piece);
+      start = end;
+    }
+  return g_string_free (out, FALSE);
+}
+
 static char *
 nfc_take (GString *s)
 {
-  char *nfc = g_utf8_normalize (s->str, s->len, G_NORMALIZE_NFC);
+  char *nfc = thidua_encoding_nfc (s->str, s->len);
 
   g_string_free (s, TRUE);
   return nfc;
@@ -313,7 +363,7 @@ thidua_encoding_decode_utf8 (const guint8 *data, gsize len, GError **error)
     }
   if (!g_utf8_validate_len ((const char *) data, len, &end))
     return invalid_utf8_error ("UTF-8", data, len, end, error);
-  return g_utf8_normalize ((const char *) data, len, G_NORMALIZE_NFC);
+  return thidua_encoding_nfc ((const char *) data, len);
 }
 
 /* Text is mostly ASCII or Vietnamese letters, so in UTF-16 one half of the
@@ -379,8 +429,7 @@ thidua_encoding_decode_utf16 (const guint8 *data, gsize len, GError **error)
                    "the file holds NUL characters: it is not text");
       return NULL;
     }
-  return g_utf8_normalize (g_str_has_prefix (utf8, "\xEF\xBB\xBF") ? utf8 + 3 : utf8, -1,
-                           G_NORMALIZE_NFC);
+  return thidua_encoding_nfc (g_str_has_prefix (utf8, "\xEF\xBB\xBF") ? utf8 + 3 : utf8, -1);
 }
 
 /* --- Vietnamese syllables, for detection ------------------------------- */
@@ -414,6 +463,9 @@ is_nucleus (const char *s, gsize len)
 static gboolean
 is_syllable (const char *code, gsize len)
 {
+  /* "nghiêng" is as long as a syllable gets */
+  if (len > 7)
+    return FALSE;
   for (guint o = 0; o < G_N_ELEMENTS (onsets); o++)
     {
       gsize ol = strlen (onsets[o]);
@@ -424,7 +476,7 @@ is_syllable (const char *code, gsize len)
         {
           gsize cl = strlen (codas[c]);
 
-          if (ol + cl >= len || memcmp (code + len - cl, codas[c], cl) != 0)
+          if (ol + cl >= len || len - ol - cl > 3 || memcmp (code + len - cl, codas[c], cl) != 0)
             continue;
           if (is_nucleus (code + ol, len - ol - cl))
             return TRUE;
@@ -522,7 +574,7 @@ thidua_encoding_score_vietnamese (const char *text, gssize len)
 /* --- detection -------------------------------------------------------- */
 
 /* Enough to judge by; the rest of a big file is decoded, not scored. */
-#define SAMPLE_SIZE (64 * 1024)
+#define SAMPLE_SIZE (8 * 1024)
 
 static ThiduaEncoding
 best_legacy (const guint8 *data, gsize len, int *best_score)

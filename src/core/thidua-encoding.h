@@ -64,6 +64,10 @@ char *thidua_encoding_decode_cp1258 (const guint8 *data, gsize len);
 char *thidua_encoding_repair_latin1 (const char     *text,
                                      ThiduaEncoding *used);
 
+/* NFC of valid UTF-8, in time linear in its length (GLib's normaliser is
+ * quadratic on long strings). */
+char *thidua_encoding_nfc (const char *s, gssize len);
+
 /* How many words of text are well-formed Vietnamese syllables with at least
  * one non-ASCII letter, minus those that are not.  Used by detection; public
  * for the tests. */

@@ -1073,7 +1073,7 @@ thidua_import_text (const char *text, gssize len, int profile, GPtrArray *warnin
   g_return_val_if_fail (text != NULL || len == 0, NULL);
 
   valid = g_utf8_make_valid (text != NULL ? text : "", len);
-  nfc = g_utf8_normalize (valid, -1, G_NORMALIZE_NFC);
+  nfc = thidua_encoding_nfc (valid, -1);
 
   self.warnings = warnings;
   self.plan = thidua_plan_new ();
