@@ -1128,6 +1128,18 @@ test_cache (void)
   thidua_layout_get_cache_stats (layout, &reused, &created);
   g_assert_cmpuint (created, >, 50);
 
+  /* The preview scrolls to the page showing the cursor's paragraph. */
+  {
+    const char *b = thidua_plan_get_body (plan);
+    const char *last = g_strrstr (b, "Các đơn vị");
+
+    g_assert_cmpuint (thidua_layout_get_page_for_body_offset (layout, 0), ==, 0);
+    g_assert_cmpuint (thidua_layout_get_page_for_body_offset (layout, (gsize) (last - b)), ==,
+                      n_pages - 1);
+    g_assert_cmpuint (thidua_layout_get_page_for_body_offset (layout, strlen (b) / 2), >, 0);
+    g_assert_cmpuint (thidua_layout_get_page_for_body_offset (layout, strlen (b) / 2), <, n_pages - 1);
+  }
+
   /* Nothing changed: nothing is laid out again. */
   thidua_layout_update (layout, plan);
   thidua_layout_get_cache_stats (layout, &reused, &created);
