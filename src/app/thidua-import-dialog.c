@@ -1,0 +1,536 @@
+/* thidua-import-dialog.c — what import recognised, to check and correct. */
+#include "config.h"
+#include "thidua-import-dialog.h"
+#include "thidua-markup.h"
+#include "thidua-window.h"
+
+#include <glib/gi18n.h>
+#include <string.h>
+
+struct _ThiduaImportDialog
+{
+  GtkWindow      parent_instance;
+
+  GtkLabel      *source_label;
+  GtkLabel      *warnings_label;
+  GtkLabel      *error_label;
+  GtkDropDown   *profile_dropdown;
+  GtkEntry      *superior_entry;
+  GtkEntry      *issuing_entry;
+  GtkEntry      *number_entry;
+  GtkEntry      *symbol_entry;
+  GtkEntry      *place_entry;
+  GtkSpinButton *day_spin;
+  GtkSpinButton *month_spin;
+  GtkSpinButton *year_spin;
+  GtkEntry      *type_entry;
+  GtkEntry      *subject_entry;
+  GtkLabel      *headings_label;
+  GtkTextView   *recipients_view;
+  GtkEntry      *authority_entry;
+  GtkEntry      *behalf_entry;
+  GtkEntry      *position_entry;
+  GtkEntry      *name_entry;
+  GtkTextView   *body_view;
+
+  ThiduaStore   *store;
+  ThiduaPlan    *recognised;   /* as recognised, before corrections */
+  char          *warnings;
+};
+
+G_DEFINE_FINAL_TYPE (ThiduaImportDialog, thidua_import_dialog, GTK_TYPE_WINDOW)
+
+enum {
+  PROP_0,
+  PROP_STORE,
+  N_PROPS
+};
+static GParamSpec *properties[N_PROPS];
+
+enum {
+  PLAN_CREATED,
+  N_SIGNALS
+};
+static guint signals[N_SIGNALS];
+
+static void
+set_entry (GtkEntry *entry, const char *text)
+{
+  gtk_editable_set_text (GTK_EDITABLE (entry), text != NULL ? text : "");
+}
+
+static const char *
+get_entry (GtkEntry *entry)
+{
+  return gtk_editable_get_text (GTK_EDITABLE (entry));
+}
+
+static char *
+get_view_text (GtkTextView *view)
+{
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (view);
+  GtkTextIter start, end;
+
+  gtk_text_buffer_get_bounds (buffer, &start, &end);
+  return gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
+}
+
+/* The Roman-numeral headings of the body, one per line, for a glance at
+ * whether the body was cut in the right places. */
+static void
+update_headings (ThiduaImportDialog *self)
+{
+  g_autofree char *body = get_view_text (self->body_view);
+  g_autoptr(ThiduaBody) parsed = thidua_body_parse (body);
+  g_autoptr(GString) headings = g_string_new (NULL);
+
+  for (guint i = 0; i < thidua_body_n_outline (parsed); i++)
+    {
+      const ThiduaOutlineEntry *e = thidua_body_get_outline (parsed, i);
+
+      if (e->level != 1)
+        continue;
+      if (headings->len > 0)
+        g_string_append_c (headings, '\n');
+      g_string_append_printf (headings, "%s %s", e->label, e->title);
+    }
+  gtk_label_set_text (self->headings_label,
+                      headings->len > 0 ? headings->str : _("No Roman-numeral headings"));
+}
+
+static void
+fill_fields (ThiduaImportDialog *self)
+{
+  ThiduaPlan *plan = self->recognised;
+  g_autofree char *recipients = g_strjoinv ("\n", (char **) thidua_plan_get_recipients (plan));
+
+  gtk_drop_down_set_selected (self->profile_dropdown, thidua_plan_get_profile (plan));
+  set_entry (self->superior_entry, thidua_plan_get_superior_body (plan));
+  set_entry (self->issuing_entry, thidua_plan_get_issuing_body (plan));
+  set_entry (self->number_entry, thidua_plan_get_number (plan));
+  set_entry (self->symbol_entry, thidua_plan_get_symbol (plan));
+  set_entry (self->place_entry, thidua_plan_get_place (plan));
+  gtk_spin_button_set_value (self->day_spin, thidua_plan_get_day (plan));
+  gtk_spin_button_set_value (self->month_spin, thidua_plan_get_month (plan));
+  gtk_spin_button_set_value (self->year_spin, thidua_plan_get_year (plan));
+  set_entry (self->type_entry, thidua_plan_get_type_name (plan));
+  set_entry (self->subject_entry, thidua_plan_get_subject (plan));
+  gtk_text_buffer_set_text (gtk_text_view_get_buffer (self->recipients_view), recipients, -1);
+  set_entry (self->authority_entry, thidua_plan_get_signer_authority (plan));
+  set_entry (self->behalf_entry, thidua_plan_get_signer_on_behalf_of (plan));
+  set_entry (self->position_entry, thidua_plan_get_signer_position (plan));
+  set_entry (self->name_entry, thidua_plan_get_signer_name (plan));
+  gtk_text_buffer_set_text (gtk_text_view_get_buffer (self->body_view),
+                            thidua_plan_get_body (plan), -1);
+  update_headings (self);
+}
+
+static void
+show_result (ThiduaImportDialog *self, ThiduaPlan *plan, GPtrArray *warnings,
+             const char *source)
+{
+  g_autoptr(GString) text = g_string_new (NULL);
+
+  g_set_object (&self->recognised, plan);
+  for (guint i = 0; i < warnings->len; i++)
+    g_string_append_printf (text, "%s%s", i ? "\n" : "", (char *) g_ptr_array_index (warnings, i));
+  g_free (self->warnings);
+  self->warnings = g_string_free (g_steal_pointer (&text), FALSE);
+
+  gtk_label_set_text (self->source_label, source);
+  gtk_label_set_text (self->warnings_label, self->warnings);
+  gtk_widget_set_visible (GTK_WIDGET (self->warnings_label), *self->warnings != '\0');
+  gtk_widget_set_visible (GTK_WIDGET (self->error_label), FALSE);
+  fill_fields (self);
+}
+
+void
+thidua_import_dialog_set_text (ThiduaImportDialog *self, const char *text, const char *source)
+{
+  g_autoptr(GPtrArray) warnings = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(ThiduaPlan) plan = NULL;
+  g_autofree char *repaired = NULL;
+  ThiduaEncoding used;
+
+  g_return_if_fail (THIDUA_IS_IMPORT_DIALOG (self));
+  g_return_if_fail (text != NULL);
+
+  /* Text copied out of a .VnTime document arrives as Latin-1 letters. */
+  if (g_utf8_validate (text, -1, NULL)
+      && (repaired = thidua_encoding_repair_latin1 (text, &used)) != NULL)
+    g_ptr_array_add (warnings, g_strdup_printf (_("The text was read as %s (legacy Vietnamese "
+                                                  "font)"), thidua_encoding_to_string (used)));
+  plan = thidua_import_text (repaired != NULL ? repaired : text, -1,
+                             THIDUA_IMPORT_PROFILE_AUTO, warnings);
+  show_result (self, plan, warnings, source);
+}
+
+gboolean
+thidua_import_dialog_set_file (ThiduaImportDialog *self, GFile *file, GError **error)
+{
+  g_autoptr(GPtrArray) warnings = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(ThiduaPlan) plan = NULL;
+  g_autofree char *name = NULL;
+  g_autofree char *source = NULL;
+  ThiduaEncoding used = THIDUA_ENCODING_UTF8;
+
+  g_return_val_if_fail (THIDUA_IS_IMPORT_DIALOG (self), FALSE);
+  g_return_val_if_fail (G_IS_FILE (file), FALSE);
+
+  plan = thidua_import_file (file, THIDUA_ENCODING_AUTO, THIDUA_IMPORT_PROFILE_AUTO, &used,
+                             warnings, NULL, error);
+  if (plan == NULL)
+    return FALSE;
+  name = g_file_get_basename (file);
+  /* TRANSLATORS: file name, then its text encoding */
+  source = g_strdup_printf (_("From %s (%s)"), name, thidua_encoding_to_string (used));
+  show_result (self, plan, warnings, source);
+  return TRUE;
+}
+
+ThiduaPlan *
+thidua_import_dialog_get_plan (ThiduaImportDialog *self)
+{
+  g_autofree char *recipients = NULL;
+  g_autofree char *body = NULL;
+  g_auto(GStrv) lines = NULL;
+  g_autoptr(GPtrArray) kept = g_ptr_array_new ();
+  ThiduaPlan *plan;
+
+  g_return_val_if_fail (THIDUA_IS_IMPORT_DIALOG (self), NULL);
+
+  plan = self->recognised != NULL ? thidua_plan_copy (self->recognised) : thidua_plan_new ();
+  thidua_plan_set_profile (plan, gtk_drop_down_get_selected (self->profile_dropdown));
+  thidua_plan_set_superior_body (plan, get_entry (self->superior_entry));
+  thidua_plan_set_issuing_body (plan, get_entry (self->issuing_entry));
+  thidua_plan_set_number (plan, get_entry (self->number_entry));
+  thidua_plan_set_symbol (plan, get_entry (self->symbol_entry));
+  thidua_plan_set_place (plan, get_entry (self->place_entry));
+  thidua_plan_set_date (plan, gtk_spin_button_get_value_as_int (self->day_spin),
+                        gtk_spin_button_get_value_as_int (self->month_spin),
+                        gtk_spin_button_get_value_as_int (self->year_spin));
+  thidua_plan_set_type_name (plan, get_entry (self->type_entry));
+  thidua_plan_set_subject (plan, get_entry (self->subject_entry));
+
+  recipients = get_view_text (self->recipients_view);
+  lines = g_strsplit (recipients, "\n", -1);
+  for (guint i = 0; lines[i] != NULL; i++)
+    if (*g_strstrip (lines[i]) != '\0')
+      g_ptr_array_add (kept, lines[i]);
+  g_ptr_array_add (kept, NULL);
+  thidua_plan_set_recipients (plan, (const char * const *) kept->pdata);
+
+  thidua_plan_set_signer_authority (plan, get_entry (self->authority_entry));
+  thidua_plan_set_signer_on_behalf_of (plan, get_entry (self->behalf_entry));
+  thidua_plan_set_signer_position (plan, get_entry (self->position_entry));
+  thidua_plan_set_signer_name (plan, get_entry (self->name_entry));
+  body = get_view_text (self->body_view);
+  thidua_plan_set_body (plan, body);
+  return plan;
+}
+
+const char *
+thidua_import_dialog_get_warnings (ThiduaImportDialog *self)
+{
+  g_return_val_if_fail (THIDUA_IS_IMPORT_DIALOG (self), NULL);
+  return self->warnings != NULL ? self->warnings : "";
+}
+
+gint64
+thidua_import_dialog_create (ThiduaImportDialog *self, GError **error)
+{
+  g_autoptr(ThiduaPlan) plan = NULL;
+  gint64 id;
+
+  g_return_val_if_fail (THIDUA_IS_IMPORT_DIALOG (self), 0);
+
+  plan = thidua_import_dialog_get_plan (self);
+  if (!thidua_plan_check_date (thidua_plan_get_day (plan), thidua_plan_get_month (plan),
+                               thidua_plan_get_year (plan), error))
+    return 0;
+  id = thidua_store_insert_plan (self->store, plan, error);
+  if (id == 0)
+    return 0;
+  g_signal_emit (self, signals[PLAN_CREATED], 0, id);
+  gtk_window_close (GTK_WINDOW (self));
+  return id;
+}
+
+static void
+create_action (GtkWidget *widget, const char *action_name, GVariant *param)
+{
+  ThiduaImportDialog *self = THIDUA_IMPORT_DIALOG (widget);
+  g_autoptr(GError) error = NULL;
+
+  if (thidua_import_dialog_create (self, &error) == 0)
+    {
+      g_autofree char *message = g_strdup_printf (_("The plan was not created: %s"),
+                                                  error->message);
+
+      gtk_label_set_text (self->error_label, message);
+      gtk_widget_set_visible (GTK_WIDGET (self->error_label), TRUE);
+    }
+}
+
+static void
+body_changed (ThiduaImportDialog *self)
+{
+  update_headings (self);
+}
+
+static void
+thidua_import_dialog_dispose (GObject *object)
+{
+  ThiduaImportDialog *self = THIDUA_IMPORT_DIALOG (object);
+
+  gtk_widget_dispose_template (GTK_WIDGET (self), THIDUA_TYPE_IMPORT_DIALOG);
+  g_clear_object (&self->store);
+  g_clear_object (&self->recognised);
+  G_OBJECT_CLASS (thidua_import_dialog_parent_class)->dispose (object);
+}
+
+static void
+thidua_import_dialog_finalize (GObject *object)
+{
+  ThiduaImportDialog *self = THIDUA_IMPORT_DIALOG (object);
+
+  g_free (self->warnings);
+  G_OBJECT_CLASS (thidua_import_dialog_parent_class)->finalize (object);
+}
+
+static void
+thidua_import_dialog_set_property (GObject *object, guint prop_id, const GValue *value,
+                                   GParamSpec *pspec)
+{
+  ThiduaImportDialog *self = THIDUA_IMPORT_DIALOG (object);
+
+  switch (prop_id)
+    {
+    case PROP_STORE:
+      g_set_object (&self->store, g_value_get_object (value));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+thidua_import_dialog_get_property (GObject *object, guint prop_id, GValue *value,
+                                   GParamSpec *pspec)
+{
+  ThiduaImportDialog *self = THIDUA_IMPORT_DIALOG (object);
+
+  switch (prop_id)
+    {
+    case PROP_STORE:
+      g_value_set_object (value, self->store);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+thidua_import_dialog_class_init (ThiduaImportDialogClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = thidua_import_dialog_dispose;
+  object_class->finalize = thidua_import_dialog_finalize;
+  object_class->set_property = thidua_import_dialog_set_property;
+  object_class->get_property = thidua_import_dialog_get_property;
+
+  properties[PROP_STORE] =
+    g_param_spec_object ("store", NULL, NULL, THIDUA_TYPE_STORE,
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_EXPLICIT_NOTIFY
+                         | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  /* ::plan-created (gint64 id): the plan is in the store. */
+  signals[PLAN_CREATED] =
+    g_signal_new ("plan-created", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
+                  NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_INT64);
+
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               "/io/github/thidua/Thidua/thidua-import-dialog.ui");
+#define BIND(name) gtk_widget_class_bind_template_child (widget_class, ThiduaImportDialog, name)
+  BIND (source_label);
+  BIND (warnings_label);
+  BIND (error_label);
+  BIND (profile_dropdown);
+  BIND (superior_entry);
+  BIND (issuing_entry);
+  BIND (number_entry);
+  BIND (symbol_entry);
+  BIND (place_entry);
+  BIND (day_spin);
+  BIND (month_spin);
+  BIND (year_spin);
+  BIND (type_entry);
+  BIND (subject_entry);
+  BIND (headings_label);
+  BIND (recipients_view);
+  BIND (authority_entry);
+  BIND (behalf_entry);
+  BIND (position_entry);
+  BIND (name_entry);
+  BIND (body_view);
+#undef BIND
+
+  gtk_widget_class_install_action (widget_class, "import.create", NULL, create_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
+}
+
+static void
+thidua_import_dialog_init (ThiduaImportDialog *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+  g_signal_connect_object (gtk_text_view_get_buffer (self->body_view), "changed",
+                           G_CALLBACK (body_changed), self, G_CONNECT_SWAPPED);
+}
+
+ThiduaImportDialog *
+thidua_import_dialog_new (GtkWindow *parent, ThiduaStore *store)
+{
+  g_return_val_if_fail (THIDUA_IS_STORE (store), NULL);
+
+  return g_object_new (THIDUA_TYPE_IMPORT_DIALOG,
+                       "store", store,
+                       "transient-for", parent,
+                       NULL);
+}
+
+/* --- app.import-file and app.paste-as-new -------------------------------- */
+
+/* A new plan appears selected in the window it was imported from. */
+static void
+plan_created (ThiduaImportDialog *dialog, gint64 id, ThiduaWindow *window)
+{
+  thidua_window_reload_plans (window);
+  thidua_window_select_plan (window, id);
+}
+
+static ThiduaImportDialog *
+dialog_for (ThiduaWindow *window)
+{
+  ThiduaImportDialog *dialog = thidua_import_dialog_new (GTK_WINDOW (window),
+                                                         thidua_window_get_store (window));
+
+  g_signal_connect_object (dialog, "plan-created", G_CALLBACK (plan_created), window, 0);
+  return dialog;
+}
+
+static void
+show_error (GtkWindow *parent, const char *primary, const char *secondary)
+{
+  GtkWidget *message = gtk_message_dialog_new (parent, GTK_DIALOG_MODAL | GTK_DIALOG_DESTROY_WITH_PARENT,
+                                               GTK_MESSAGE_ERROR, GTK_BUTTONS_CLOSE, "%s", primary);
+
+  gtk_message_dialog_format_secondary_text (GTK_MESSAGE_DIALOG (message), "%s", secondary);
+  g_signal_connect (message, "response", G_CALLBACK (gtk_window_destroy), NULL);
+  gtk_window_present (GTK_WINDOW (message));
+}
+
+static void
+file_chosen (GtkNativeDialog *native, int response, gpointer user_data)
+{
+  g_autoptr(ThiduaWindow) window = user_data;
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(GError) error = NULL;
+  ThiduaImportDialog *dialog;
+
+  if (response != GTK_RESPONSE_ACCEPT
+      || (file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (native))) == NULL)
+    {
+      g_object_unref (native);
+      return;
+    }
+  g_object_unref (native);
+
+  dialog = dialog_for (window);
+  if (!thidua_import_dialog_set_file (dialog, file, &error))
+    {
+      gtk_window_destroy (GTK_WINDOW (dialog));
+      show_error (GTK_WINDOW (window), _("The file cannot be imported"), error->message);
+      return;
+    }
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static ThiduaWindow *
+active_window (GtkApplication *application)
+{
+  GtkWindow *window = gtk_application_get_active_window (application);
+
+  return THIDUA_IS_WINDOW (window) && thidua_window_get_store (THIDUA_WINDOW (window)) != NULL
+         ? THIDUA_WINDOW (window) : NULL;
+}
+
+static void
+import_file_activated (GSimpleAction *action, GVariant *param, gpointer user_data)
+{
+  ThiduaWindow *window = active_window (GTK_APPLICATION (user_data));
+  GtkFileChooserNative *native;
+  g_autoptr(GtkFileFilter) text = gtk_file_filter_new ();
+  g_autoptr(GtkFileFilter) all = gtk_file_filter_new ();
+
+  if (window == NULL)
+    return;
+  native = gtk_file_chooser_native_new (_("Import Plan from File"), GTK_WINDOW (window),
+                                        GTK_FILE_CHOOSER_ACTION_OPEN, _("_Import"), _("_Cancel"));
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (native), TRUE);
+  gtk_file_filter_set_name (text, _("Text files"));
+  gtk_file_filter_add_mime_type (text, "text/plain");
+  gtk_file_filter_add_pattern (text, "*.txt");
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (native), text);
+  gtk_file_filter_set_name (all, _("All files"));
+  gtk_file_filter_add_pattern (all, "*");
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (native), all);
+  g_signal_connect (native, "response", G_CALLBACK (file_chosen), g_object_ref (window));
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (native));
+}
+
+static void
+clipboard_read (GObject *source, GAsyncResult *result, gpointer user_data)
+{
+  g_autoptr(ThiduaWindow) window = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *text = gdk_clipboard_read_text_finish (GDK_CLIPBOARD (source), result, &error);
+  g_autofree char *stripped = g_strstrip (g_strdup (text != NULL ? text : ""));
+  ThiduaImportDialog *dialog;
+
+  if (*stripped == '\0')
+    {
+      show_error (GTK_WINDOW (window), _("Nothing to paste"),
+                  error != NULL ? error->message : _("The clipboard holds no text."));
+      return;
+    }
+  dialog = dialog_for (window);
+  thidua_import_dialog_set_text (dialog, text, _("From the clipboard"));
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+paste_as_new_activated (GSimpleAction *action, GVariant *param, gpointer user_data)
+{
+  ThiduaWindow *window = active_window (GTK_APPLICATION (user_data));
+
+  if (window == NULL)
+    return;
+  gdk_clipboard_read_text_async (gtk_widget_get_clipboard (GTK_WIDGET (window)), NULL,
+                                 clipboard_read, g_object_ref (window));
+}
+
+void
+thidua_import_dialog_add_actions (GtkApplication *application)
+{
+  static const GActionEntry entries[] = {
+    { "import-file", import_file_activated },
+    { "paste-as-new", paste_as_new_activated },
+  };
+
+  g_return_if_fail (GTK_IS_APPLICATION (application));
+  g_action_map_add_action_entries (G_ACTION_MAP (application), entries, G_N_ELEMENTS (entries),
+                                   application);
+}
