@@ -1,0 +1,501 @@
+/* cmd-register.c — register import | list | check | export | report |
+ * undo-import. */
+#include "config.h"
+#include "thidua-cli.h"
+
+#include <json-glib/json-glib.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "thidua-catalog.h"
+#include "thidua-register.h"
+#include "thidua-register-check.h"
+#include "thidua-register-export.h"
+#include "thidua-register-import.h"
+#include "thidua-report.h"
+
+static char *
+one_line (const char *s)
+{
+  char *out = g_strdup (s ? s : "");
+  for (char *p = out; *p != '\0'; p++)
+    if (*p == '\t' || *p == '\n' || *p == '\r')
+      *p = ' ';
+  return out;
+}
+
+/* The store and the register over it, with the catalog from data. */
+static ThiduaRegister *
+open_register (CliContext *ctx, gboolean read_only)
+{
+  g_autoptr(ThiduaStore) store = NULL;
+  g_autoptr(ThiduaCatalog) catalog = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if ((store = cli_open_store (ctx, read_only)) == NULL)
+    return NULL;
+  if ((catalog = thidua_catalog_new_default (&error)) == NULL)
+    {
+      cli_fail (ctx, "%s", error->message);
+      return NULL;
+    }
+  return thidua_register_new (store, catalog);
+}
+
+static gboolean
+require_year (CliContext *ctx, const char *year)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (year == NULL)
+    {
+      cli_fail (ctx, "--year is required (2024 or 2023-2024)");
+      return FALSE;
+    }
+  if (!thidua_reg_year_parse (year, NULL, NULL, NULL, &error))
+    {
+      cli_fail (ctx, "%s", error->message);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static void
+print_json (JsonNode *root)
+{
+  g_autoptr(JsonGenerator) gen = json_generator_new ();
+  g_autofree char *text = NULL;
+
+  json_generator_set_pretty (gen, TRUE);
+  json_generator_set_root (gen, root);
+  text = json_generator_to_data (gen, NULL);
+  cli_print ("%s\n", text);
+}
+
+/* ---- import ---- */
+
+static int
+register_import (CliContext *ctx, int argc, char **argv)
+{
+  g_autofree char *year = NULL;
+  gboolean replace = FALSE;
+  GOptionEntry entries[] = {
+    { "year", 'y', 0, G_OPTION_ARG_STRING, &year, "Registration year (2024 or 2023-2024)", "YEAR" },
+    { "replace", 0, 0, G_OPTION_ARG_NONE, &replace,
+      "Update registrations already in the register instead of rejecting those rows", NULL },
+    { NULL }
+  };
+  g_autoptr(ThiduaRegister) reg = NULL;
+  g_autoptr(ThiduaRegisterImport) import = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *file = NULL;
+  GPtrArray *rejections;
+  gint64 batch = 0;
+
+  if (!cli_parse_options (ctx, entries, "FILE", &argc, &argv))
+    return 2;
+  if (argc < 2)
+    return cli_fail (ctx, "a file to import is required (CSV, XLSX or XLS)");
+  if (argc > 2)
+    return cli_fail (ctx, "unexpected argument “%s”", argv[2]);
+  if (!require_year (ctx, year))
+    return 2;
+  file = g_strdup (argv[1]);
+  if ((reg = open_register (ctx, FALSE)) == NULL)
+    return 1;
+
+  import = thidua_register_import_new (reg, year);
+  thidua_register_import_set_replace (import, replace);
+  if (!thidua_register_import_prepare_file (import, file, &error))
+    return cli_fail (ctx, "%s", error->message);
+  if (thidua_register_import_get_n_accepted (import) > 0)
+    {
+      batch = thidua_register_import_commit (import, NULL, NULL, &error);
+      if (batch == 0)
+        return cli_fail (ctx, "%s (nothing was imported)", error->message);
+    }
+
+  rejections = thidua_register_import_get_rejections (import);
+  for (guint i = 0; i < rejections->len; i++)
+    {
+      ThiduaImportRejection *r = g_ptr_array_index (rejections, i);
+      fprintf (stderr, "row %u: %s\n", r->row, r->reason);
+    }
+  cli_print ("imported %u, rejected %u\n", thidua_register_import_get_n_accepted (import), rejections->len);
+  if (batch > 0)
+    fprintf (stderr, "import %" G_GINT64_FORMAT " recorded; undo it with: thidua-cli register undo-import %" G_GINT64_FORMAT "\n",
+             batch, batch);
+  return 0;
+}
+
+static int
+register_undo_import (CliContext *ctx, int argc, char **argv)
+{
+  g_autoptr(ThiduaRegister) reg = NULL;
+  g_autoptr(GError) error = NULL;
+  guint64 id;
+
+  if (!cli_parse_options (ctx, NULL, "ID", &argc, &argv))
+    return 2;
+  if (argc != 2 || !g_ascii_string_to_unsigned (argv[1], 10, 1, G_MAXINT64, &id, NULL))
+    return cli_fail (ctx, "an import ID (a positive whole number) is required");
+  if ((reg = open_register (ctx, FALSE)) == NULL)
+    return 1;
+  if (!thidua_register_undo_import (reg, (gint64) id, &error))
+    return cli_fail (ctx, "%s", error->message);
+  return 0;
+}
+
+/* ---- list ---- */
+
+static gboolean
+parse_status_option (CliContext *ctx, const char *text, int *out)
+{
+  ThiduaRegStatus s;
+
+  *out = -1;
+  if (text == NULL)
+    return TRUE;
+  if (!thidua_reg_status_from_string (text, &s))
+    {
+      cli_fail (ctx, "--status must be registered or withdrawn, not “%s”", text);
+      return FALSE;
+    }
+  *out = s;
+  return TRUE;
+}
+
+static gboolean
+parse_result_option (CliContext *ctx, const char *text, int *out)
+{
+  ThiduaRegResult r;
+
+  *out = -1;
+  if (text == NULL)
+    return TRUE;
+  if (!thidua_reg_result_from_string (text, &r))
+    {
+      cli_fail (ctx, "--result must be pending, achieved or not-achieved, not “%s”", text);
+      return FALSE;
+    }
+  *out = r;
+  return TRUE;
+}
+
+static int
+register_list (CliContext *ctx, int argc, char **argv)
+{
+  g_autofree char *year = NULL, *search = NULL, *unit = NULL, *title = NULL;
+  g_autofree char *status = NULL, *result = NULL, *sort = NULL;
+  gboolean json = FALSE;
+  GOptionEntry entries[] = {
+    { "year", 'y', 0, G_OPTION_ARG_STRING, &year, "Registration year", "YEAR" },
+    { "search", 's', 0, G_OPTION_ARG_STRING, &search, "Names containing these words (diacritics aside)", "TEXT" },
+    { "unit", 'u', 0, G_OPTION_ARG_STRING, &unit, "Only this unit and the units inside it", "NAME" },
+    { "title", 't', 0, G_OPTION_ARG_STRING, &title, "Only this title (name or abbreviation)", "CODE" },
+    { "status", 0, 0, G_OPTION_ARG_STRING, &status, "registered or withdrawn", "STATUS" },
+    { "result", 0, 0, G_OPTION_ARG_STRING, &result, "pending, achieved or not-achieved", "RESULT" },
+    { "sort", 0, 0, G_OPTION_ARG_STRING, &sort, "unit (default), name or title", "ORDER" },
+    { "json", 0, 0, G_OPTION_ARG_NONE, &json, "Print a JSON array", NULL },
+    { NULL }
+  };
+  ThiduaRegQuery q = THIDUA_REG_QUERY_INIT;
+  g_autoptr(ThiduaRegister) reg = NULL;
+  g_autoptr(GPtrArray) rows = NULL;
+  g_autoptr(GError) error = NULL;
+  ThiduaCatalog *catalog;
+
+  if (!cli_parse_options (ctx, entries, "", &argc, &argv))
+    return 2;
+  if (argc > 1)
+    return cli_fail (ctx, "unexpected argument “%s”", argv[1]);
+  if (!require_year (ctx, year)
+      || !parse_status_option (ctx, status, &q.status)
+      || !parse_result_option (ctx, result, &q.result))
+    return 2;
+  if (sort == NULL || g_str_equal (sort, "unit"))
+    q.sort = THIDUA_REG_SORT_UNIT;
+  else if (g_str_equal (sort, "name"))
+    q.sort = THIDUA_REG_SORT_NAME;
+  else if (g_str_equal (sort, "title"))
+    q.sort = THIDUA_REG_SORT_TITLE;
+  else
+    return cli_fail (ctx, "--sort must be unit, name or title");
+  if ((reg = open_register (ctx, TRUE)) == NULL)
+    return 1;
+  catalog = thidua_register_get_catalog (reg);
+
+  q.year = year;
+  q.search = search;
+  q.unit = unit;
+  q.title = title;
+  if ((rows = thidua_register_query (reg, &q, &error)) == NULL)
+    return cli_fail (ctx, "%s", error->message);
+
+  if (json)
+    {
+      g_autoptr(JsonBuilder) b = json_builder_new ();
+      g_autoptr(JsonNode) root = NULL;
+
+      json_builder_begin_array (b);
+      for (guint i = 0; i < rows->len; i++)
+        {
+          ThiduaRegistration *r = g_ptr_array_index (rows, i);
+          const ThiduaTitle *t = thidua_catalog_lookup (catalog, r->title);
+
+          json_builder_begin_object (b);
+          json_builder_set_member_name (b, "id");
+          json_builder_add_int_value (b, r->id);
+          json_builder_set_member_name (b, "year");
+          json_builder_add_string_value (b, r->year);
+          json_builder_set_member_name (b, "kind");
+          json_builder_add_string_value (b, r->person_id ? "individual" : "collective");
+          json_builder_set_member_name (b, "person_id");
+          if (r->person_id) json_builder_add_int_value (b, r->person_id); else json_builder_add_null_value (b);
+          json_builder_set_member_name (b, "name");
+          json_builder_add_string_value (b, r->person_id ? r->person_name : r->unit_name);
+          json_builder_set_member_name (b, "honorific");
+          json_builder_add_string_value (b, r->honorific);
+          json_builder_set_member_name (b, "position");
+          json_builder_add_string_value (b, r->position);
+          json_builder_set_member_name (b, "unit_id");
+          if (r->unit_id) json_builder_add_int_value (b, r->unit_id); else json_builder_add_null_value (b);
+          json_builder_set_member_name (b, "unit");
+          json_builder_add_string_value (b, r->unit_name);
+          json_builder_set_member_name (b, "birth_year");
+          if (r->birth_year) json_builder_add_int_value (b, r->birth_year); else json_builder_add_null_value (b);
+          json_builder_set_member_name (b, "title");
+          json_builder_add_string_value (b, r->title);
+          json_builder_set_member_name (b, "title_code");
+          json_builder_add_string_value (b, t ? thidua_title_get_short_name (t) : r->title);
+          json_builder_set_member_name (b, "title_name");
+          json_builder_add_string_value (b, t ? t->name : r->title);
+          json_builder_set_member_name (b, "plan");
+          if (r->plan_id) json_builder_add_int_value (b, r->plan_id); else json_builder_add_null_value (b);
+          json_builder_set_member_name (b, "initiative");
+          json_builder_add_string_value (b, r->initiative);
+          json_builder_set_member_name (b, "status");
+          json_builder_add_string_value (b, thidua_reg_status_to_string (r->status));
+          json_builder_set_member_name (b, "result");
+          json_builder_add_string_value (b, thidua_reg_result_to_string (r->result));
+          json_builder_set_member_name (b, "decision");
+          json_builder_add_string_value (b, r->decision);
+          json_builder_set_member_name (b, "note");
+          json_builder_add_string_value (b, r->note);
+          json_builder_set_member_name (b, "import");
+          if (r->import_id) json_builder_add_int_value (b, r->import_id); else json_builder_add_null_value (b);
+          json_builder_end_object (b);
+        }
+      json_builder_end_array (b);
+      root = json_builder_get_root (b);
+      print_json (root);
+      return 0;
+    }
+
+  for (guint i = 0; i < rows->len; i++)
+    {
+      ThiduaRegistration *r = g_ptr_array_index (rows, i);
+      const ThiduaTitle *t = thidua_catalog_lookup (catalog, r->title);
+      g_autofree char *name = one_line (r->person_id ? r->person_name : r->unit_name);
+      g_autofree char *position = one_line (r->position);
+      g_autofree char *unit_name = one_line (r->unit_name);
+
+      cli_print ("%" G_GINT64_FORMAT "\t%s\t%s\t%s\t%s\t%s\t%s\n", r->id, name, position, unit_name,
+                 t ? thidua_title_get_short_name (t) : r->title,
+                 thidua_reg_status_to_string (r->status), thidua_reg_result_to_string (r->result));
+    }
+  return 0;
+}
+
+/* ---- check ---- */
+
+static int
+register_check (CliContext *ctx, int argc, char **argv)
+{
+  g_autofree char *year = NULL;
+  gint64 plan = 0;
+  gboolean json = FALSE;
+  GOptionEntry entries[] = {
+    { "year", 'y', 0, G_OPTION_ARG_STRING, &year, "Registration year", "YEAR" },
+    { "plan", 'p', 0, G_OPTION_ARG_INT64, &plan, "Compare with this plan's targets", "ID" },
+    { "json", 0, 0, G_OPTION_ARG_NONE, &json, "Print a JSON array", NULL },
+    { NULL }
+  };
+  g_autoptr(ThiduaRegister) reg = NULL;
+  g_autoptr(GPtrArray) findings = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (!cli_parse_options (ctx, entries, "", &argc, &argv))
+    return 2;
+  if (argc > 1)
+    return cli_fail (ctx, "unexpected argument “%s”", argv[1]);
+  if (!require_year (ctx, year))
+    return 2;
+  if (plan < 0)
+    return cli_fail (ctx, "--plan must be a plan ID");
+  if ((reg = open_register (ctx, TRUE)) == NULL)
+    return 1;
+  if (plan > 0)
+    {
+      g_autoptr(ThiduaPlan) p = thidua_store_load_plan (thidua_register_get_store (reg), plan, &error);
+      if (p == NULL)
+        return cli_fail (ctx, "%s", error->message);
+    }
+  if ((findings = thidua_register_check (reg, year, plan, &error)) == NULL)
+    return cli_fail (ctx, "%s", error->message);
+
+  if (json)
+    {
+      g_autoptr(JsonBuilder) b = json_builder_new ();
+      g_autoptr(JsonNode) root = NULL;
+
+      json_builder_begin_array (b);
+      for (guint i = 0; i < findings->len; i++)
+        {
+          ThiduaFinding *f = g_ptr_array_index (findings, i);
+
+          json_builder_begin_object (b);
+          json_builder_set_member_name (b, "rule");
+          json_builder_add_string_value (b, f->rule_id);
+          json_builder_set_member_name (b, "kind");
+          json_builder_add_string_value (b, thidua_rule_kind_to_string (f->kind));
+          json_builder_set_member_name (b, "message");
+          json_builder_add_string_value (b, f->message);
+          json_builder_set_member_name (b, "source");
+          json_builder_add_string_value (b, f->source);
+          json_builder_set_member_name (b, "title");
+          json_builder_add_string_value (b, f->title);
+          json_builder_set_member_name (b, "registration");
+          if (f->registration_id) json_builder_add_int_value (b, f->registration_id); else json_builder_add_null_value (b);
+          json_builder_set_member_name (b, "person");
+          if (f->person_id) json_builder_add_int_value (b, f->person_id); else json_builder_add_null_value (b);
+          json_builder_set_member_name (b, "unit");
+          if (f->unit_id) json_builder_add_int_value (b, f->unit_id); else json_builder_add_null_value (b);
+          json_builder_set_member_name (b, "count");
+          json_builder_add_int_value (b, f->count);
+          json_builder_set_member_name (b, "limit");
+          json_builder_add_int_value (b, f->limit);
+          json_builder_set_member_name (b, "base");
+          json_builder_add_int_value (b, f->base);
+          json_builder_end_object (b);
+        }
+      json_builder_end_array (b);
+      root = json_builder_get_root (b);
+      print_json (root);
+      return 0;
+    }
+
+  /* RULE<TAB>REGISTRATION<TAB>MESSAGE<TAB>SOURCE; registration is "-" for
+   * year-wide findings */
+  for (guint i = 0; i < findings->len; i++)
+    {
+      ThiduaFinding *f = g_ptr_array_index (findings, i);
+      g_autofree char *message = one_line (f->message);
+      g_autofree char *source = one_line (f->source);
+      g_autofree char *id = f->registration_id ? g_strdup_printf ("%" G_GINT64_FORMAT, f->registration_id)
+                                               : g_strdup ("-");
+      cli_print ("%s\t%s\t%s\t%s\n", f->rule_id, id, message, source);
+    }
+  return 0;
+}
+
+/* ---- export and report ---- */
+
+static int
+register_export (CliContext *ctx, int argc, char **argv)
+{
+  g_autofree char *year = NULL, *output = NULL;
+  GOptionEntry entries[] = {
+    { "year", 'y', 0, G_OPTION_ARG_STRING, &year, "Registration year", "YEAR" },
+    { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output, "File to write (.csv or .xlsx)", "FILE" },
+    { NULL }
+  };
+  g_autoptr(ThiduaRegister) reg = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (!cli_parse_options (ctx, entries, "", &argc, &argv))
+    return 2;
+  if (argc > 1)
+    return cli_fail (ctx, "unexpected argument “%s”", argv[1]);
+  if (!require_year (ctx, year))
+    return 2;
+  if (output == NULL)
+    return cli_fail (ctx, "-o FILE.csv or -o FILE.xlsx is required");
+  if ((reg = open_register (ctx, TRUE)) == NULL)
+    return 1;
+  if (!thidua_register_export (reg, year, output, &error))
+    return cli_fail (ctx, "%s", error->message);
+  return 0;
+}
+
+static int
+register_report (CliContext *ctx, int argc, char **argv)
+{
+  g_autofree char *year = NULL, *output = NULL, *unit = NULL;
+  GOptionEntry entries[] = {
+    { "year", 'y', 0, G_OPTION_ARG_STRING, &year, "Registration year", "YEAR" },
+    { "unit", 'u', 0, G_OPTION_ARG_STRING, &unit, "One unit's registration form (portrait) instead of the summary", "NAME" },
+    { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output, "PDF file to write", "FILE.pdf" },
+    { NULL }
+  };
+  g_autoptr(ThiduaRegister) reg = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (!cli_parse_options (ctx, entries, "", &argc, &argv))
+    return 2;
+  if (argc > 1)
+    return cli_fail (ctx, "unexpected argument “%s”", argv[1]);
+  if (!require_year (ctx, year))
+    return 2;
+  if (output == NULL)
+    return cli_fail (ctx, "-o FILE.pdf is required");
+  if ((reg = open_register (ctx, TRUE)) == NULL)
+    return 1;
+  if (!thidua_report_write_register_pdf (reg, year, unit, output, &error))
+    return cli_fail (ctx, "%s", error->message);
+  return 0;
+}
+
+/* ---- dispatch ---- */
+
+typedef struct {
+  const char     *name;
+  const char     *full;
+  CliCommandFunc  func;
+} Sub;
+
+static const Sub subs[] = {
+  { "import",      "register import",      register_import },
+  { "undo-import", "register undo-import", register_undo_import },
+  { "list",        "register list",        register_list },
+  { "check",       "register check",       register_check },
+  { "export",      "register export",      register_export },
+  { "report",      "register report",      register_report },
+};
+
+int
+cmd_register (CliContext *ctx, int argc, char **argv)
+{
+  gboolean help = argc >= 2 && (strcmp (argv[1], "--help") == 0 || strcmp (argv[1], "-h") == 0);
+
+  if (argc < 2 || help)
+    {
+      fprintf (help ? stdout : stderr,
+               "Usage:\n"
+               "  thidua-cli [--db PATH] register import FILE --year Y [--replace]\n"
+               "  thidua-cli [--db PATH] register undo-import ID\n"
+               "  thidua-cli [--db PATH] register list --year Y [--search TEXT] [--unit NAME] [--title CODE]"
+               " [--status S] [--result R] [--sort unit|name|title] [--json]\n"
+               "  thidua-cli [--db PATH] register check --year Y [--plan ID] [--json]\n"
+               "  thidua-cli [--db PATH] register report --year Y [--unit NAME] -o FILE.pdf\n"
+               "  thidua-cli [--db PATH] register export --year Y -o FILE.csv|FILE.xlsx\n");
+      return help ? 0 : 2;
+    }
+  for (guint i = 0; i < G_N_ELEMENTS (subs); i++)
+    if (strcmp (argv[1], subs[i].name) == 0)
+      {
+        ctx->command = subs[i].full;
+        return subs[i].func (ctx, argc - 1, argv + 1);
+      }
+  return cli_fail (ctx, "unknown subcommand “%s” (import, undo-import, list, check, report, export)", argv[1]);
+}
