@@ -37,6 +37,7 @@
  */
 #include "config.h"
 #include "thidua-markup.h"
+#include "thidua-text.h"
 
 #include <string.h>
 
@@ -174,9 +175,9 @@ normalize_range (const char *s, gssize len)
   if (!g_utf8_validate_len (s, n, NULL))
     {
       valid = g_utf8_make_valid (s, n);
-      return g_utf8_normalize (valid, -1, G_NORMALIZE_NFC);
+      return thidua_text_nfc (valid, -1);
     }
-  return g_utf8_normalize (s, n, G_NORMALIZE_NFC);
+  return thidua_text_nfc (s, n);
 }
 
 /* Collapses runs of white space to one ASCII space and trims, in place. */
@@ -267,30 +268,38 @@ typedef struct {
   int    bold;
 } StarRun;
 
+/* Runs are built in a GString and emitted when the style changes, so
+ * adjacent pieces of one style merge without re-scanning (linear). */
+typedef struct {
+  GArray         *runs;
+  GString        *cur;
+  ThiduaRunStyle  style;
+} RunBuilder;
+
 static void
-push_run (GArray *runs, const char *text, gsize len, ThiduaRunStyle style)
+builder_emit (RunBuilder *rb)
 {
-  ThiduaRun *last;
   ThiduaRun run;
 
+  if (rb->cur->len == 0)
+    return;
+  run.text = g_strndup (rb->cur->str, rb->cur->len);
+  run.style = rb->style;
+  g_array_append_val (rb->runs, run);
+  g_string_truncate (rb->cur, 0);
+}
+
+static void
+push_run (RunBuilder *rb, const char *text, gsize len, ThiduaRunStyle style)
+{
   if (len == 0)
     return;
-  if (runs->len > 0)
+  if (style != rb->style)
     {
-      last = &g_array_index (runs, ThiduaRun, runs->len - 1);
-      if (last->style == style)
-        {
-          gsize old = strlen (last->text);
-
-          last->text = g_realloc (last->text, old + len + 1);
-          memcpy (last->text + old, text, len);
-          last->text[old + len] = '\0';
-          return;
-        }
+      builder_emit (rb);
+      rb->style = style;
     }
-  run.text = g_strndup (text, len);
-  run.style = style;
-  g_array_append_val (runs, run);
+  g_string_append_len (rb->cur, text, len);
 }
 
 static GArray *
@@ -301,6 +310,7 @@ parse_inline_len (const char *text, gsize n)
   g_autoptr(GArray) italic_stack = g_array_new (FALSE, FALSE, sizeof (guint));
   g_autoptr(GArray) bold_stack = g_array_new (FALSE, FALSE, sizeof (guint));
   GArray *runs = g_array_new (FALSE, FALSE, sizeof (ThiduaRun));
+  RunBuilder rb = { runs, g_string_new (NULL), THIDUA_RUN_PLAIN };
   int italic_depth = 0, bold_depth = 0;
   gsize seg;
 
@@ -374,17 +384,19 @@ parse_inline_len (const char *text, gsize n)
 
       if (used == 0)
         continue;   /* literal: stays in the current segment */
-      push_run (runs, text + seg, sr->pos - seg, style);
+      push_run (&rb, text + seg, sr->pos - seg, style);
       /* Unmatched stars of a partly used run stay literal. */
       if (sr->len > used)
-        push_run (runs, text + sr->pos, sr->len - used, style);
+        push_run (&rb, text + sr->pos, sr->len - used, style);
       italic_depth += sr->italic;
       bold_depth += sr->bold;
       seg = sr->pos + sr->len;
     }
-  push_run (runs, text + seg, n - seg,
+  push_run (&rb, text + seg, n - seg,
             (italic_depth > 0 ? THIDUA_RUN_ITALIC : 0)
             | (bold_depth > 0 ? THIDUA_RUN_BOLD : 0));
+  builder_emit (&rb);
+  g_string_free (rb.cur, TRUE);
   return runs;
 }
 

@@ -25,6 +25,12 @@ gboolean thidua_text_folded_match (const char *folded_haystack,
 char    *thidua_text_collate_key (const char *s);
 int      thidua_text_collate    (const char *a, const char *b);
 
+/* Sort key for people as Vietnamese registers list them: given name (the
+ * last word), then family name (the first word), then the middle names,
+ * each compared in full with thidua_text_collate_key() order.  strcmp()
+ * on two keys gives the order. */
+char    *thidua_text_person_sort_key (const char *full_name);
+
 /* Trims ASCII and Unicode white space at both ends; returns a new string. */
 char    *thidua_text_strip      (const char *s);
 
