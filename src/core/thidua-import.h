@@ -5,6 +5,35 @@
  * or not recognised is reported as warnings (one sentence each, naming the
  * line).  A text that is not a plan at all becomes a plan whose body holds
  * the whole text.
+ *
+ * Choices where the text leaves room:
+ * - header lines are classified by what they say (number line, place and
+ *   date, national name and motto, Party heading, "*", rules), never by
+ *   where extraction put them; of the remaining upper-case lines the first
+ *   is the superior body and the others the issuing body (one line alone is
+ *   the issuing body).  Other header text is kept at the top of the body;
+ * - the subject runs from the line after the type name over line breaks and
+ *   blank lines while the next part is a continuation (starts in lower case
+ *   or with a quote, or a quote is still open) and stops at a rule
+ *   ("-----"), a "Căn cứ"/"Thực hiện"/… line, a numbered or Roman heading or
+ *   a bullet.  Its parts are joined with ONE SPACE: a subject is one title,
+ *   broken only by the page width, and one line keeps `list` one line per
+ *   plan;
+ * - body lines are kept as written, without the white space at their ends;
+ *   runs of blank lines become one; a paragraph that extraction split with
+ *   a blank line (the next line going on in lower case after a line without
+ *   final punctuation) is joined back with a space, and said so;
+ * - a signature is only taken from the closing: after "Nơi nhận:" (and an
+ *   authority line just before it), or, without recipients, from a name
+ *   under a position or authority line at the very end.  A lone name at the
+ *   end of a text without recipients stays body;
+ * - profile: Party heading → party; union words in the header bodies →
+ *   union; national heading → state; otherwise guessed (with a warning) from
+ *   a Party-style number "Số 100-KH/TCT" or T/M K/T T/L → party, a TM. of a
+ *   BAN THƯỜNG VỤ / BAN CHẤP HÀNH / ĐOÀN CHỦ TỊCH in a text about LĐLĐ,
+ *   CĐCS or công đoàn → union, else state;
+ * - an impossible date (31/02) is reported and its day left blank;
+ * - more than THIDUA_IMPORT_MAX_SIZE bytes is refused before reading.
  */
 #pragma once
 
