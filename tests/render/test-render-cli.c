@@ -60,6 +60,8 @@ run_cli (char **out, char **err, ...)
   g_assert_no_error (error);
   if (g_spawn_check_wait_status (status, &error))
     return 0;
+  /* Expected failures print here too: it shows what the user would read. */
+  g_test_message ("thidua-cli %s: %s", (char *) args->pdata[1], err && *err ? *err : "");
   g_assert_error (error, G_SPAWN_EXIT_ERROR, error->code);
   return error->code;
 }
