@@ -2,6 +2,7 @@
 #include "config.h"
 #include "thidua-application.h"
 #include "thidua-db-error-window.h"
+#include "thidua-import-dialog.h"
 #include "thidua-settings.h"
 #include "thidua-window.h"
 
@@ -220,6 +221,7 @@ thidua_application_startup (GApplication *app)
                                    G_N_ELEMENTS (app_entries), app);
   /* The choice applies at the next start: gettext has already picked the
    * catalog for this one (see main.c). */
+  thidua_import_dialog_add_actions (GTK_APPLICATION (app));
   language = g_settings_create_action (self->settings, "language");
   g_action_map_add_action (G_ACTION_MAP (app), language);
 

@@ -1,10 +1,16 @@
 /* thidua-window.c — the main window. */
 #include "config.h"
 #include "thidua-window.h"
+#include "thidua-document.h"
+#include "thidua-plan-editor.h"
 #include "thidua-plan-item.h"
+#include "thidua-preview.h"
+#include "thidua-print.h"
+#include "thidua-render.h"
 #include "thidua-template-item.h"
 
 #include <glib/gi18n.h>
+#include <glib/gstdio.h>
 
 struct _ThiduaWindow
 {
@@ -26,8 +32,17 @@ struct _ThiduaWindow
   GtkLabel             *plans_empty_label;
   GtkStack             *main_stack;
   GtkListView          *welcome_templates_view;
+  GtkPaned             *editor_paned;
+  ThiduaPlanEditor     *plan_editor;
+  ThiduaPreview        *preview;
 
   ThiduaStore          *store;
+  ThiduaDocument       *document;
+  /* Documents whose last write failed when another plan was opened: they
+   * keep retrying on their own until the store takes them. */
+  GPtrArray            *unsaved;
+  gboolean              close_refused;
+  gboolean              banner_is_save_error;
   GListStore           *plans;
   GListStore           *templates;
   GtkSingleSelection   *plans_selection;
@@ -72,6 +87,36 @@ thidua_window_get_search_entry (ThiduaWindow *self)
   return GTK_EDITABLE (self->search_entry);
 }
 
+ThiduaDocument *
+thidua_window_get_document (ThiduaWindow *self)
+{
+  g_return_val_if_fail (THIDUA_IS_WINDOW (self), NULL);
+  return self->document;
+}
+
+ThiduaPlanEditor *
+thidua_window_get_editor (ThiduaWindow *self)
+{
+  g_return_val_if_fail (THIDUA_IS_WINDOW (self), NULL);
+  return self->plan_editor;
+}
+
+ThiduaPreview *
+thidua_window_get_preview (ThiduaWindow *self)
+{
+  g_return_val_if_fail (THIDUA_IS_WINDOW (self), NULL);
+  return self->preview;
+}
+
+const char *
+thidua_window_get_banner (ThiduaWindow *self)
+{
+  g_return_val_if_fail (THIDUA_IS_WINDOW (self), NULL);
+  if (!gtk_revealer_get_reveal_child (self->banner_revealer))
+    return NULL;
+  return gtk_label_get_label (self->banner_label);
+}
+
 void
 thidua_window_show_banner (ThiduaWindow *self,
                            const char   *message,
@@ -79,6 +124,7 @@ thidua_window_show_banner (ThiduaWindow *self,
 {
   g_return_if_fail (THIDUA_IS_WINDOW (self));
 
+  self->banner_is_save_error = FALSE;
   gtk_label_set_label (self->banner_label, message);
   if (is_error)
     gtk_widget_add_css_class (gtk_widget_get_parent (GTK_WIDGET (self->banner_label)), "error");
@@ -209,21 +255,350 @@ load_templates (ThiduaWindow *self)
     }
 }
 
+static const char *
+save_state_label (ThiduaSaveState state)
+{
+  switch (state)
+    {
+    case THIDUA_SAVE_STATE_SAVED:
+      return _("Saved");
+    case THIDUA_SAVE_STATE_PENDING:
+      return _("Saving…");
+    case THIDUA_SAVE_STATE_FAILED:
+    default:
+      return _("Not saved");
+    }
+}
+
+static void
+update_title (ThiduaWindow *self)
+{
+  g_autofree char *basename = g_path_get_basename (thidua_store_get_path (self->store));
+  g_autofree char *subtitle = NULL;
+
+  if (self->document != NULL && !thidua_store_is_read_only (self->store))
+    subtitle = g_strdup_printf ("%s — %s", basename,
+                                save_state_label (thidua_document_get_state (self->document)));
+  else
+    subtitle = g_strdup (basename);
+  gtk_label_set_label (self->subtitle_label, subtitle);
+}
+
+static void
+document_state_changed (ThiduaWindow *self)
+{
+  const GError *error;
+
+  update_title (self);
+  if (self->document == NULL)
+    return;
+
+  error = thidua_document_get_error (self->document);
+  if (thidua_document_get_state (self->document) == THIDUA_SAVE_STATE_FAILED && error != NULL)
+    {
+      g_autofree char *msg =
+        g_strdup_printf (_("The plan could not be saved: %s. Your edits are kept in this "
+                           "window and will be saved as soon as the database can be written."),
+                         error->message);
+      thidua_window_show_banner (self, msg, TRUE);
+      self->banner_is_save_error = TRUE;
+    }
+  else if (thidua_document_get_state (self->document) == THIDUA_SAVE_STATE_SAVED &&
+           self->banner_is_save_error)
+    {
+      thidua_window_hide_banner (self);
+      self->banner_is_save_error = FALSE;
+    }
+}
+
+static void
+close_document (ThiduaWindow *self)
+{
+  if (self->document == NULL)
+    return;
+
+  g_signal_handlers_disconnect_by_data (self->document, self);
+  if (!thidua_document_flush (self->document, NULL))
+    g_ptr_array_add (self->unsaved, g_object_ref (self->document));
+  g_clear_object (&self->document);
+}
+
+static void
+update_known_bodies (ThiduaWindow *self)
+{
+  g_autoptr(GPtrArray) summaries = thidua_store_list_plans (self->store, NULL, NULL);
+  g_autoptr(GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr(GPtrArray) bodies = g_ptr_array_new ();
+
+  for (guint i = 0; summaries && i < summaries->len; i++)
+    {
+      ThiduaPlanSummary *s = g_ptr_array_index (summaries, i);
+
+      if (s->issuing_body && *s->issuing_body && g_hash_table_add (seen, s->issuing_body))
+        g_ptr_array_add (bodies, s->issuing_body);
+    }
+  g_ptr_array_add (bodies, NULL);
+  thidua_plan_editor_set_known_bodies (self->plan_editor, (const char * const *) bodies->pdata);
+}
+
+static void
+open_plan (ThiduaWindow *self,
+           gint64        id)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ThiduaPlan) plan = NULL;
+
+  if (self->document != NULL &&
+      thidua_plan_get_id (thidua_document_get_plan (self->document)) == id)
+    return;
+
+  close_document (self);
+
+  if (id != 0)
+    {
+      plan = thidua_store_load_plan (self->store, id, &error);
+      if (plan == NULL)
+        report_error (self, _("Could not open the plan"), error);
+    }
+
+  if (plan == NULL)
+    {
+      thidua_plan_editor_set_plan (self->plan_editor, NULL);
+      thidua_preview_set_plan (self->preview, NULL);
+      gtk_stack_set_visible_child_name (self->main_stack, "welcome");
+      update_title (self);
+      return;
+    }
+
+  self->document = thidua_document_new (self->store, plan);
+  g_signal_connect_object (self->document, "notify::state",
+                           G_CALLBACK (document_state_changed), self, G_CONNECT_SWAPPED);
+  update_known_bodies (self);
+  thidua_plan_editor_set_plan (self->plan_editor, plan);
+  thidua_plan_editor_set_editable (self->plan_editor, !thidua_store_is_read_only (self->store));
+  thidua_preview_set_plan (self->preview, plan);
+  gtk_stack_set_visible_child_name (self->main_stack, "editor");
+  update_title (self);
+}
+
 static void
 update_selection_state (ThiduaWindow *self)
 {
-  gboolean has_plan = thidua_window_get_selected_plan (self) != 0;
+  gint64 id = thidua_window_get_selected_plan (self);
   gboolean writable = !thidua_store_is_read_only (self->store);
 
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.duplicate", has_plan && writable);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.delete", has_plan && writable);
-  gtk_stack_set_visible_child_name (self->main_stack, "welcome");
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.duplicate", id != 0 && writable);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.delete", id != 0 && writable);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.print", id != 0);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export", id != 0);
+  open_plan (self, id);
 }
 
 static void
 selection_changed_cb (ThiduaWindow *self)
 {
   update_selection_state (self);
+}
+
+static void
+plan_edited_cb (ThiduaWindow *self,
+                gint64        input_time)
+{
+  ThiduaPlan *plan;
+  guint position;
+
+  if (self->document == NULL)
+    return;
+
+  plan = thidua_document_get_plan (self->document);
+  thidua_document_changed (self->document);
+  thidua_preview_queue_update (self->preview, input_time);
+
+  /* The list shows the subject and date as they are typed. */
+  if (find_plan (self, thidua_plan_get_id (plan), &position))
+    {
+      g_autoptr(ThiduaPlanItem) item = g_list_model_get_item (G_LIST_MODEL (self->plans), position);
+      ThiduaPlanSummary summary = {
+        .id = thidua_plan_get_id (plan),
+        .status = (char *) thidua_plan_get_status (plan),
+        .day = thidua_plan_get_day (plan),
+        .month = thidua_plan_get_month (plan),
+        .year = thidua_plan_get_year (plan),
+        .number = (char *) thidua_plan_get_number (plan),
+        .symbol = (char *) thidua_plan_get_symbol (plan),
+        .subject = (char *) thidua_plan_get_subject (plan),
+        .issuing_body = (char *) thidua_plan_get_issuing_body (plan),
+        .profile = (char *) thidua_profile_kind_to_string (thidua_plan_get_profile (plan)),
+      };
+
+      thidua_plan_item_update (item, &summary);
+    }
+}
+
+static void
+preview_updated_cb (ThiduaWindow *self)
+{
+  ThiduaLayout *layout = thidua_preview_get_layout (self->preview);
+
+  thidua_plan_editor_set_warnings (self->plan_editor,
+                                   layout ? thidua_layout_get_warnings (layout) : NULL);
+}
+
+static void
+focus_field_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *param)
+{
+  ThiduaWindow *self = THIDUA_WINDOW (widget);
+  const char *field;
+  int line;
+
+  g_variant_get (param, "(&si)", &field, &line);
+  thidua_plan_editor_focus_field (self->plan_editor, field, line);
+}
+
+static void
+print_action (GtkWidget  *widget,
+              const char *action_name,
+              GVariant   *param)
+{
+  ThiduaWindow *self = THIDUA_WINDOW (widget);
+  g_autoptr(GError) error = NULL;
+  ThiduaLayout *layout;
+
+  if (self->document == NULL)
+    return;
+  thidua_preview_flush (self->preview);
+  layout = thidua_preview_get_layout (self->preview);
+  if (layout == NULL)
+    return;
+  if (thidua_print_run (GTK_WINDOW (self), layout, thidua_document_get_plan (self->document),
+                        GTK_PRINT_OPERATION_ACTION_PRINT_DIALOG, NULL,
+                        GTK_WIDGET (self->preview), &error) == GTK_PRINT_OPERATION_RESULT_ERROR)
+    report_error (self, _("Could not print"), error);
+}
+
+typedef struct {
+  ThiduaWindow *window;
+  char         *format;
+} ExportData;
+
+static void
+export_data_free (ExportData *data)
+{
+  g_object_unref (data->window);
+  g_free (data->format);
+  g_free (data);
+}
+
+static void
+export_response (GtkNativeDialog *native,
+                 int              response,
+                 ExportData      *data)
+{
+  ThiduaWindow *self = data->window;
+
+  if (response == GTK_RESPONSE_ACCEPT && self->document != NULL)
+    {
+      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (native));
+      g_autoptr(GFile) folder = file ? g_file_get_parent (file) : NULL;
+      g_autofree char *path = file ? g_file_get_path (file) : NULL;
+      g_autoptr(GError) error = NULL;
+      ThiduaLayout *layout;
+
+      if (path != NULL && !g_str_has_suffix (path, data->format))
+        {
+          char *with_ext = g_strconcat (path, ".", data->format, NULL);
+          g_free (path);
+          path = with_ext;
+        }
+      thidua_preview_flush (self->preview);
+      layout = thidua_preview_get_layout (self->preview);
+      if (path != NULL && layout != NULL &&
+          !thidua_render_to_file (layout, thidua_document_get_plan (self->document), path,
+                                  thidua_preview_get_page (self->preview), 150, &error))
+        report_error (self, _("Could not export"), error);
+
+      if (folder != NULL && self->settings != NULL)
+        {
+          g_autofree char *folder_path = g_file_get_path (folder);
+          g_settings_set_string (self->settings, "last-folder", folder_path ? folder_path : "");
+        }
+    }
+  export_data_free (data);
+  g_object_unref (native);
+}
+
+static char *
+export_file_name (ThiduaPlan  *plan,
+                  const char  *format)
+{
+  g_autofree char *subject = g_strdup (thidua_plan_get_subject (plan));
+  g_autoptr(GString) name = g_string_new (NULL);
+
+  /* A name the secretary recognises; no path separators. */
+  g_strdelimit (subject, "/\\:*?\"<>|", '-');
+  if (g_utf8_strlen (subject, -1) > 60)
+    *g_utf8_offset_to_pointer (subject, 60) = '\0';
+  g_string_append (name, *subject ? g_strstrip (subject) : _("plan"));
+  g_string_append_printf (name, ".%s", format);
+  return g_string_free (g_steal_pointer (&name), FALSE);
+}
+
+static void
+export_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *param)
+{
+  ThiduaWindow *self = THIDUA_WINDOW (widget);
+  const char *format = param ? g_variant_get_string (param, NULL) : "pdf";
+  GtkFileChooserNative *native;
+  g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
+  g_autofree char *name = NULL;
+  ExportData *data;
+
+  if (self->document == NULL)
+    return;
+  if (g_strcmp0 (format, "png") != 0)
+    format = "pdf";
+
+  native = gtk_file_chooser_native_new (g_str_equal (format, "pdf") ? _("Export PDF")
+                                                                     : _("Export PNG"),
+                                        GTK_WINDOW (self), GTK_FILE_CHOOSER_ACTION_SAVE,
+                                        _("_Export"), _("_Cancel"));
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (native), TRUE);
+  if (g_str_equal (format, "pdf"))
+    {
+      gtk_file_filter_set_name (filter, _("PDF documents"));
+      gtk_file_filter_add_mime_type (filter, "application/pdf");
+      gtk_file_filter_add_pattern (filter, "*.pdf");
+    }
+  else
+    {
+      gtk_file_filter_set_name (filter, _("PNG images (the page shown)"));
+      gtk_file_filter_add_mime_type (filter, "image/png");
+      gtk_file_filter_add_pattern (filter, "*.png");
+    }
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (native), filter);
+
+  if (self->settings != NULL)
+    {
+      g_autofree char *last = g_settings_get_string (self->settings, "last-folder");
+
+      if (*last && g_file_test (last, G_FILE_TEST_IS_DIR))
+        {
+          g_autoptr(GFile) folder = g_file_new_for_path (last);
+          gtk_file_chooser_set_current_folder (GTK_FILE_CHOOSER (native), folder, NULL);
+        }
+    }
+  name = export_file_name (thidua_document_get_plan (self->document), format);
+  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (native), name);
+
+  data = g_new0 (ExportData, 1);
+  data->window = g_object_ref (self);
+  data->format = g_strdup (format);
+  g_signal_connect (native, "response", G_CALLBACK (export_response), data);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (native));
 }
 
 static void
@@ -402,13 +777,10 @@ static void
 set_store (ThiduaWindow *self,
            ThiduaStore  *store)
 {
-  g_autofree char *basename = NULL;
-
   g_return_if_fail (self->store == NULL);
   self->store = g_object_ref (store);
 
-  basename = g_path_get_basename (thidua_store_get_path (store));
-  gtk_label_set_label (self->subtitle_label, basename);
+  update_title (self);
   gtk_widget_set_tooltip_text (GTK_WIDGET (self->subtitle_label), thidua_store_get_path (store));
 
   if (thidua_store_is_read_only (store))
@@ -441,6 +813,10 @@ thidua_window_constructed (GObject *object)
       self->settings = g_object_ref (thidua_application_get_settings (THIDUA_APPLICATION (app)));
       g_settings_bind (self->settings, "sidebar-position", self->sidebar_paned, "position",
                        G_SETTINGS_BIND_DEFAULT);
+      g_settings_bind (self->settings, "preview-position", self->editor_paned, "position",
+                       G_SETTINGS_BIND_DEFAULT);
+      g_settings_bind (self->settings, "preview-zoom", self->preview, "zoom",
+                       G_SETTINGS_BIND_DEFAULT);
       g_signal_connect_object (self->settings, "changed::language",
                                G_CALLBACK (language_changed_cb), self, G_CONNECT_SWAPPED);
       gtk_window_set_default_size (GTK_WINDOW (self),
@@ -455,6 +831,33 @@ static gboolean
 thidua_window_close_request (GtkWindow *window)
 {
   ThiduaWindow *self = THIDUA_WINDOW (window);
+  g_autoptr(GError) error = NULL;
+
+  if (self->document != NULL && !thidua_document_flush (self->document, &error) &&
+      !self->close_refused)
+    {
+      /* Nothing typed may be lost: keep a copy beside the database's
+       * folder and keep the window open once so the user sees why. */
+      g_autofree char *dir = g_build_filename (g_get_user_data_dir (), "thidua", "recovered", NULL);
+      g_autofree char *name = g_strdup_printf ("plan-%" G_GINT64_FORMAT "-%" G_GINT64_FORMAT ".json",
+                                               thidua_plan_get_id (thidua_document_get_plan (self->document)),
+                                               g_get_real_time () / G_USEC_PER_SEC);
+      g_autofree char *path = g_build_filename (dir, name, NULL);
+      g_autofree char *json = thidua_plan_to_json (thidua_document_get_plan (self->document), TRUE);
+      g_autofree char *msg = NULL;
+
+      g_mkdir_with_parents (dir, 0700);
+      if (g_file_set_contents (path, json, -1, NULL))
+        msg = g_strdup_printf (_("The plan could not be saved (%s). A copy was written to “%s”; "
+                                 "it can be brought back with thidua-cli import-json. "
+                                 "Close again to quit."), error->message, path);
+      else
+        msg = g_strdup_printf (_("The plan could not be saved (%s). Close again to quit "
+                                 "without the last edits."), error->message);
+      thidua_window_show_banner (self, msg, TRUE);
+      self->close_refused = TRUE;
+      return TRUE;
+    }
 
   if (self->settings != NULL)
     {
@@ -478,6 +881,10 @@ thidua_window_dispose (GObject *object)
 {
   ThiduaWindow *self = THIDUA_WINDOW (object);
 
+  if (self->document != NULL)
+    g_signal_handlers_disconnect_by_data (self->document, self);
+  g_clear_object (&self->document);
+  g_clear_pointer (&self->unsaved, g_ptr_array_unref);
   g_clear_object (&self->plans_selection);
   g_clear_object (&self->plans);
   g_clear_object (&self->templates);
@@ -544,6 +951,8 @@ thidua_window_class_init (ThiduaWindowClass *klass)
   /* The list item factories look these types up by name. */
   g_type_ensure (THIDUA_TYPE_PLAN_ITEM);
   g_type_ensure (THIDUA_TYPE_TEMPLATE_ITEM);
+  g_type_ensure (THIDUA_TYPE_PLAN_EDITOR);
+  g_type_ensure (THIDUA_TYPE_PREVIEW);
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/thidua/Thidua/thidua-window.ui");
@@ -562,6 +971,11 @@ thidua_window_class_init (ThiduaWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, ThiduaWindow, plans_empty_label);
   gtk_widget_class_bind_template_child (widget_class, ThiduaWindow, main_stack);
   gtk_widget_class_bind_template_child (widget_class, ThiduaWindow, welcome_templates_view);
+  gtk_widget_class_bind_template_child (widget_class, ThiduaWindow, editor_paned);
+  gtk_widget_class_bind_template_child (widget_class, ThiduaWindow, plan_editor);
+  gtk_widget_class_bind_template_child (widget_class, ThiduaWindow, preview);
+  gtk_widget_class_bind_template_callback (widget_class, plan_edited_cb);
+  gtk_widget_class_bind_template_callback (widget_class, preview_updated_cb);
   gtk_widget_class_bind_template_callback (widget_class, search_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, template_activated_cb);
 
@@ -572,11 +986,18 @@ thidua_window_class_init (ThiduaWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.delete", NULL, delete_action);
   gtk_widget_class_install_action (widget_class, "win.open-database", NULL, open_database_action);
   gtk_widget_class_install_action (widget_class, "win.new-database", NULL, new_database_action);
+  gtk_widget_class_install_action (widget_class, "win.focus-field", "(si)", focus_field_action);
+  gtk_widget_class_install_action (widget_class, "win.print", NULL, print_action);
+  gtk_widget_class_install_action (widget_class, "win.export", "s", export_action);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK,
                                        "win.new-menu", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK,
                                        "win.search", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_p, GDK_CONTROL_MASK,
+                                       "win.print", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_e, GDK_CONTROL_MASK,
+                                       "win.export", "s", "pdf");
 }
 
 static void
@@ -584,6 +1005,7 @@ thidua_window_init (ThiduaWindow *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
 
+  self->unsaved = g_ptr_array_new_with_free_func (g_object_unref);
   self->plans = g_list_store_new (THIDUA_TYPE_PLAN_ITEM);
   self->templates = g_list_store_new (THIDUA_TYPE_TEMPLATE_ITEM);
 

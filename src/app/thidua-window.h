@@ -3,6 +3,9 @@
 
 #include <gtk/gtk.h>
 #include "thidua-application.h"
+#include "thidua-document.h"
+#include "thidua-plan-editor.h"
+#include "thidua-preview.h"
 
 G_BEGIN_DECLS
 
@@ -25,6 +28,13 @@ void          thidua_window_reload_plans        (ThiduaWindow *self);
 gboolean      thidua_window_select_plan         (ThiduaWindow *self,
                                                  gint64        id);
 gint64        thidua_window_get_selected_plan   (ThiduaWindow *self);
+
+/* The plan open in the form, its editor and preview (NULL when none). */
+ThiduaDocument   *thidua_window_get_document (ThiduaWindow *self);
+ThiduaPlanEditor *thidua_window_get_editor   (ThiduaWindow *self);
+ThiduaPreview    *thidua_window_get_preview  (ThiduaWindow *self);
+/* The message of the banner when it is shown, else NULL. */
+const char   *thidua_window_get_banner          (ThiduaWindow *self);
 
 /* Shows a message over the content (read-only database, write failure). */
 void          thidua_window_show_banner         (ThiduaWindow *self,

@@ -1,0 +1,1091 @@
+/* thidua-plan-editor.c — the plan form. */
+#include "config.h"
+#include "thidua-plan-editor.h"
+#include "thidua-body-view.h"
+#include "thidua-layout.h"
+#include "thidua-markup.h"
+#include "thidua-text.h"
+
+#include <glib/gi18n.h>
+#include <stdlib.h>
+#include <string.h>
+
+struct _ThiduaPlanEditor
+{
+  GtkWidget        parent_instance;
+
+  GtkScrolledWindow *scroller;
+  GtkDropDown     *profile_dropdown;
+  GtkEntry        *superior_entry;
+  GtkEntry        *issuing_entry;
+  GtkEntry        *number_entry;
+  GtkLabel        *symbol_separator_label;
+  GtkEntry        *symbol_entry;
+  GtkButton       *suggest_symbol_button;
+  GtkEntry        *place_entry;
+  GtkEntry        *day_entry;
+  GtkEntry        *month_entry;
+  GtkEntry        *year_entry;
+  GtkCalendar     *calendar;
+  GtkLabel        *date_error_label;
+  GtkEntry        *type_entry;
+  GtkEntry        *subject_entry;
+  GtkListBox      *outline_list;
+  ThiduaBodyView  *body_view;
+  GtkListBox      *recipients_list;
+  GtkButton       *luu_button;
+  GtkLabel        *recipients_error_label;
+  GtkDropDown     *authority_dropdown;
+  GtkStringList   *authority_model;
+  GtkEntry        *on_behalf_entry;
+  GtkEntry        *position_entry;
+  GtkEntry        *signer_name_entry;
+
+  ThiduaPlan      *plan;
+  GtkListStore    *bodies_model;   /* issuing-body completion */
+  guint            loading;        /* >0 while widgets are filled from the plan */
+  char            *last_suggestion;
+  GPtrArray       *marked;         /* widgets marked by warnings */
+  guint            outline_source;
+};
+
+G_DEFINE_FINAL_TYPE (ThiduaPlanEditor, thidua_plan_editor, GTK_TYPE_WIDGET)
+
+enum {
+  CHANGED,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
+typedef const char *(*GetFunc) (ThiduaPlan *);
+typedef void        (*SetFunc) (ThiduaPlan *, const char *);
+
+/* The plain text fields: JSON name, entry, accessors. */
+static const struct {
+  const char *field;
+  gsize       offset;
+  GetFunc     get;
+  SetFunc     set;
+} text_fields[] = {
+  { "superior_body", G_STRUCT_OFFSET (ThiduaPlanEditor, superior_entry),
+    thidua_plan_get_superior_body, thidua_plan_set_superior_body },
+  { "issuing_body", G_STRUCT_OFFSET (ThiduaPlanEditor, issuing_entry),
+    thidua_plan_get_issuing_body, thidua_plan_set_issuing_body },
+  { "number", G_STRUCT_OFFSET (ThiduaPlanEditor, number_entry),
+    thidua_plan_get_number, thidua_plan_set_number },
+  { "symbol", G_STRUCT_OFFSET (ThiduaPlanEditor, symbol_entry),
+    thidua_plan_get_symbol, thidua_plan_set_symbol },
+  { "place", G_STRUCT_OFFSET (ThiduaPlanEditor, place_entry),
+    thidua_plan_get_place, thidua_plan_set_place },
+  { "type_name", G_STRUCT_OFFSET (ThiduaPlanEditor, type_entry),
+    thidua_plan_get_type_name, thidua_plan_set_type_name },
+  { "subject", G_STRUCT_OFFSET (ThiduaPlanEditor, subject_entry),
+    thidua_plan_get_subject, thidua_plan_set_subject },
+  { "signer.on_behalf_of", G_STRUCT_OFFSET (ThiduaPlanEditor, on_behalf_entry),
+    thidua_plan_get_signer_on_behalf_of, thidua_plan_set_signer_on_behalf_of },
+  { "signer.position", G_STRUCT_OFFSET (ThiduaPlanEditor, position_entry),
+    thidua_plan_get_signer_position, thidua_plan_set_signer_position },
+  { "signer.name", G_STRUCT_OFFSET (ThiduaPlanEditor, signer_name_entry),
+    thidua_plan_get_signer_name, thidua_plan_set_signer_name },
+};
+
+#define FIELD_ENTRY(self, i) (*(GtkEntry **) G_STRUCT_MEMBER_P ((self), text_fields[i].offset))
+
+/* Authority prefixes offered per profile (the first is "none"). */
+static const char * const state_authorities[] = { "", "TM.", "KT.", "Q.", "TL.", "TUQ.", NULL };
+static const char * const party_authorities[] = { "", "T/M", "K/T", "T/L", "Q.", NULL };
+
+static void
+emit_changed (ThiduaPlanEditor *self)
+{
+  g_signal_emit (self, signals[CHANGED], 0, g_get_monotonic_time ());
+}
+
+/* ------------------------------------------------------------------ */
+/* Symbol suggestion                                                  */
+
+static const struct {
+  const char *folded;
+  const char *code;
+} type_codes[] = {
+  { "ke hoach", "KH" }, { "quyet dinh", "QĐ" }, { "bao cao", "BC" },
+  { "to trinh", "TTr" }, { "thong bao", "TB" }, { "huong dan", "HD" },
+  { "chuong trinh", "CTr" }, { "phuong an", "PA" }, { "de an", "ĐA" },
+  { "bien ban", "BB" },
+};
+
+static void
+append_initial (GString *out, const char *word)
+{
+  gunichar c = g_utf8_get_char (word);
+  gunichar decomposed[4];
+  gsize n;
+
+  if (c == 0x0111 || c == 0x0110) /* đ Đ stay Đ */
+    {
+      g_string_append_unichar (out, 0x0110);
+      return;
+    }
+  n = g_unichar_fully_decompose (c, FALSE, decomposed, G_N_ELEMENTS (decomposed));
+  g_string_append_unichar (out, g_unichar_toupper (n > 0 ? decomposed[0] : c));
+}
+
+/* Base letters of an upper-case word, ASCII, Đ as D; NULL when a letter
+ * is not upper case (then it is not an abbreviation). */
+static char *
+upper_base_letters (const char *word)
+{
+  GString *out = g_string_new (NULL);
+
+  for (const char *p = word; *p; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+      gunichar d[4];
+      gsize n;
+
+      if (!g_unichar_isupper (c))
+        {
+          g_string_free (out, TRUE);
+          return NULL;
+        }
+      if (c == 0x0110)
+        c = 'D';
+      n = g_unichar_fully_decompose (c, FALSE, d, G_N_ELEMENTS (d));
+      g_string_append_c (out, n > 0 && d[0] < 128 ? (char) d[0] : '?');
+    }
+  return g_string_free (out, FALSE);
+}
+
+/* TRUE when the upper-case word cannot be one Vietnamese syllable
+ * (onset, vowels, one of the allowed finals): UBND, LĐLĐ, THPT. */
+static gboolean
+is_acronym (const char *word)
+{
+  static const char * const onsets[] = {
+    "NGH", "CH", "GH", "GI", "KH", "NG", "NH", "PH", "QU", "TH", "TR",
+    "B", "C", "D", "G", "H", "K", "L", "M", "N", "P", "Q", "R", "S", "T", "V", "X", "",
+  };
+  static const char * const finals[] = { "", "C", "CH", "M", "N", "NG", "NH", "P", "T", "I", "O", "U", "Y" };
+  g_autofree char *b = upper_base_letters (word);
+
+  if (b == NULL)
+    return FALSE;
+  for (guint i = 0; i < G_N_ELEMENTS (onsets); i++)
+    {
+      gsize n = strlen (onsets[i]);
+      const char *p;
+
+      if (strncmp (b, onsets[i], n) != 0)
+        continue;
+      p = b + n;
+      if (*p == '\0' || strchr ("AEIOUY", *p) == NULL)
+        continue;
+      while (*p && strchr ("AEIOUY", *p) != NULL)
+        p++;
+      for (guint j = 0; j < G_N_ELEMENTS (finals); j++)
+        if (strcmp (p, finals[j]) == 0)
+          return FALSE;
+    }
+  return TRUE;
+}
+
+char *
+thidua_suggest_symbol (const char        *type_name,
+                       const char        *issuing_body,
+                       ThiduaProfileKind  profile)
+{
+  g_autofree char *folded = thidua_text_fold (type_name ? type_name : "");
+  g_autoptr(GString) abbr = g_string_new (NULL);
+  g_auto(GStrv) words = NULL;
+  const char *code = NULL;
+
+  for (guint i = 0; i < G_N_ELEMENTS (type_codes); i++)
+    if (g_strcmp0 (folded, type_codes[i].folded) == 0)
+      code = type_codes[i].code;
+  if (code == NULL || issuing_body == NULL || *issuing_body == '\0')
+    return g_strdup ("");
+
+  words = g_strsplit_set (issuing_body, " \t\n", -1);
+  for (guint i = 0; words[i] != NULL; i++)
+    {
+      if (*words[i] == '\0')
+        continue;
+      /* A word already written as an abbreviation (UBND, LĐLĐ, CĐCS) is
+       * kept whole; a Vietnamese syllable gives its initial. */
+      if (g_utf8_strlen (words[i], -1) >= 2 && is_acronym (words[i]))
+        g_string_append (abbr, words[i]);
+      else
+        append_initial (abbr, words[i]);
+    }
+
+  return g_strdup_printf ("%s%s%s", code,
+                          profile == THIDUA_PROFILE_PARTY ? "/" : "-", abbr->str);
+}
+
+static void
+update_suggestion (ThiduaPlanEditor *self)
+{
+  g_autofree char *suggestion = NULL;
+  g_autofree char *tooltip = NULL;
+  const char *current;
+
+  if (self->plan == NULL)
+    return;
+
+  suggestion = thidua_suggest_symbol (thidua_plan_get_type_name (self->plan),
+                                      thidua_plan_get_issuing_body (self->plan),
+                                      thidua_plan_get_profile (self->plan));
+  current = thidua_plan_get_symbol (self->plan);
+
+  /* Follow the suggestion as long as the user has not typed their own. */
+  if (self->loading == 0 && *suggestion &&
+      (*current == '\0' || g_strcmp0 (current, self->last_suggestion) == 0) &&
+      g_strcmp0 (current, suggestion) != 0 && self->last_suggestion != NULL)
+    gtk_editable_set_text (GTK_EDITABLE (self->symbol_entry), suggestion);
+
+  g_free (self->last_suggestion);
+  self->last_suggestion = g_strdup (suggestion);
+
+  gtk_entry_set_placeholder_text (self->symbol_entry, suggestion);
+  tooltip = *suggestion ? g_strdup_printf (_("Use the suggested symbol %s"), suggestion)
+                        : g_strdup (_("No symbol to suggest: fill in the type and the issuing body"));
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->suggest_symbol_button), tooltip);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "editor.suggest-symbol", *suggestion != '\0');
+}
+
+static void
+suggest_symbol_action (GtkWidget  *widget,
+                       const char *action_name,
+                       GVariant   *param)
+{
+  ThiduaPlanEditor *self = THIDUA_PLAN_EDITOR (widget);
+
+  if (self->last_suggestion && *self->last_suggestion)
+    gtk_editable_set_text (GTK_EDITABLE (self->symbol_entry), self->last_suggestion);
+}
+
+/* ------------------------------------------------------------------ */
+/* Text fields                                                        */
+
+static void
+text_field_changed (GtkEditable      *editable,
+                    ThiduaPlanEditor *self)
+{
+  guint i = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (editable), "thidua-field"));
+
+  if (self->loading || self->plan == NULL)
+    return;
+  /* The setter normalises to NFC. */
+  text_fields[i].set (self->plan, gtk_editable_get_text (editable));
+  if (g_str_equal (text_fields[i].field, "type_name") ||
+      g_str_equal (text_fields[i].field, "issuing_body"))
+    update_suggestion (self);
+  emit_changed (self);
+}
+
+/* ------------------------------------------------------------------ */
+/* Date                                                               */
+
+static gboolean
+parse_part (GtkEntry *entry,
+            guint    *value)
+{
+  g_autofree char *s = thidua_text_strip (gtk_editable_get_text (GTK_EDITABLE (entry)));
+  char *end;
+  guint64 v;
+
+  if (*s == '\0')
+    {
+      *value = 0;
+      return TRUE;
+    }
+  v = g_ascii_strtoull (s, &end, 10);
+  if (*end != '\0' || v > 9999)
+    return FALSE;
+  *value = (guint) v;
+  return TRUE;
+}
+
+static void
+date_changed (ThiduaPlanEditor *self)
+{
+  g_autoptr(GError) error = NULL;
+  guint d, m, y;
+
+  if (self->loading || self->plan == NULL)
+    return;
+
+  if (!parse_part (self->day_entry, &d) || !parse_part (self->month_entry, &m) ||
+      !parse_part (self->year_entry, &y))
+    {
+      gtk_label_set_label (self->date_error_label, _("Write the date with digits only."));
+      gtk_widget_add_css_class (GTK_WIDGET (self->day_entry), "error");
+      return;
+    }
+  if (!thidua_plan_check_date (d, m, y, &error))
+    {
+      /* Flagged, never corrected: the typed value stays in the entries
+       * and the plan keeps its last valid date until this is fixed. */
+      gtk_label_set_label (self->date_error_label, error->message);
+      gtk_widget_add_css_class (GTK_WIDGET (self->day_entry), "error");
+      return;
+    }
+  gtk_label_set_label (self->date_error_label, "");
+  gtk_widget_remove_css_class (GTK_WIDGET (self->day_entry), "error");
+  thidua_plan_set_date (self->plan, d, m, y);
+  emit_changed (self);
+}
+
+static void
+set_entry_number (GtkEntry *entry,
+                  guint     value,
+                  gboolean  two_digits)
+{
+  g_autofree char *s = value == 0 ? g_strdup ("")
+                                  : g_strdup_printf (two_digits ? "%02u" : "%u", value);
+  gtk_editable_set_text (GTK_EDITABLE (entry), s);
+}
+
+static void
+calendar_day_selected (ThiduaPlanEditor *self)
+{
+  g_autoptr(GDateTime) date = gtk_calendar_get_date (self->calendar);
+
+  if (self->loading)
+    return;
+  self->loading++;
+  set_entry_number (self->day_entry, g_date_time_get_day_of_month (date), TRUE);
+  set_entry_number (self->month_entry, g_date_time_get_month (date), TRUE);
+  set_entry_number (self->year_entry, g_date_time_get_year (date), FALSE);
+  self->loading--;
+  date_changed (self);
+}
+
+/* ------------------------------------------------------------------ */
+/* Outline                                                            */
+
+static void
+rebuild_outline (ThiduaPlanEditor *self)
+{
+  g_autoptr(ThiduaBody) body = NULL;
+  GtkWidget *child;
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->outline_list))) != NULL)
+    gtk_list_box_remove (self->outline_list, child);
+  if (self->plan == NULL)
+    return;
+
+  body = thidua_body_parse (thidua_plan_get_body (self->plan));
+  for (guint i = 0; i < thidua_body_n_outline (body); i++)
+    {
+      const ThiduaOutlineEntry *e = thidua_body_get_outline (body, i);
+      g_autofree char *text = g_strdup_printf ("%s %s", e->label, e->title);
+      GtkWidget *row = gtk_list_box_row_new ();
+      GtkWidget *label = gtk_label_new (text);
+
+      gtk_label_set_xalign (GTK_LABEL (label), 0);
+      gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+      gtk_widget_set_margin_start (label, 4 + 10 * (MAX (e->level, 1) - 1));
+      if (e->level == 1)
+        gtk_widget_add_css_class (label, "heading");
+      if (e->misnumbered)
+        {
+          g_autofree char *tip = g_strdup_printf (_("“%s” skips or repeats a number"), e->label);
+
+          gtk_widget_add_css_class (label, "thidua-field-error");
+          gtk_widget_set_tooltip_text (row, tip);
+        }
+      else
+        gtk_widget_set_tooltip_text (row, text);
+      gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), label);
+      gtk_actionable_set_action_name (GTK_ACTIONABLE (row), "editor.goto-line");
+      gtk_actionable_set_action_target (GTK_ACTIONABLE (row), "i", (int) e->line);
+      gtk_list_box_append (self->outline_list, row);
+    }
+}
+
+static gboolean
+outline_idle (gpointer data)
+{
+  ThiduaPlanEditor *self = data;
+
+  self->outline_source = 0;
+  rebuild_outline (self);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+goto_line_action (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *param)
+{
+  ThiduaPlanEditor *self = THIDUA_PLAN_EDITOR (widget);
+
+  thidua_body_view_goto_line (self->body_view, g_variant_get_int32 (param));
+}
+
+static void
+body_changed (GtkTextBuffer    *buffer,
+              ThiduaPlanEditor *self)
+{
+  g_autofree char *text = NULL;
+
+  if (self->loading || self->plan == NULL)
+    return;
+  text = thidua_body_view_get_text (self->body_view);
+  thidua_plan_set_body (self->plan, text);
+  /* The outline is not needed every keystroke. */
+  if (self->outline_source == 0)
+    self->outline_source = g_timeout_add (300, outline_idle, self);
+  emit_changed (self);
+}
+
+static void
+bold_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *param)
+{
+  ThiduaPlanEditor *self = THIDUA_PLAN_EDITOR (widget);
+
+  gtk_widget_activate_action (GTK_WIDGET (self->body_view), "body.bold", NULL);
+  gtk_widget_grab_focus (GTK_WIDGET (self->body_view));
+}
+
+static void
+italic_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *param)
+{
+  ThiduaPlanEditor *self = THIDUA_PLAN_EDITOR (widget);
+
+  gtk_widget_activate_action (GTK_WIDGET (self->body_view), "body.italic", NULL);
+  gtk_widget_grab_focus (GTK_WIDGET (self->body_view));
+}
+
+/* ------------------------------------------------------------------ */
+/* Recipients                                                         */
+
+static void rebuild_recipients (ThiduaPlanEditor *self);
+
+static GPtrArray *
+recipient_entries (ThiduaPlanEditor *self)
+{
+  GPtrArray *entries = g_ptr_array_new ();
+
+  for (GtkWidget *row = gtk_widget_get_first_child (GTK_WIDGET (self->recipients_list));
+       row != NULL;
+       row = gtk_widget_get_next_sibling (row))
+    {
+      GtkWidget *entry = g_object_get_data (G_OBJECT (row), "thidua-entry");
+
+      if (entry != NULL)
+        g_ptr_array_add (entries, entry);
+    }
+  return entries;
+}
+
+static GStrv
+collect_recipients (ThiduaPlanEditor *self)
+{
+  g_autoptr(GPtrArray) entries = recipient_entries (self);
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+
+  for (guint i = 0; i < entries->len; i++)
+    g_strv_builder_add (builder, gtk_editable_get_text (g_ptr_array_index (entries, i)));
+  return g_strv_builder_end (builder);
+}
+
+static gboolean
+has_luu_line (ThiduaPlan *plan)
+{
+  const char * const *lines = thidua_plan_get_recipients (plan);
+
+  for (guint i = 0; lines && lines[i]; i++)
+    {
+      g_autofree char *folded = thidua_text_fold (lines[i]);
+
+      if (g_str_has_prefix (folded, "luu"))
+        return TRUE;
+    }
+  return FALSE;
+}
+
+static char *
+luu_suggestion (ThiduaPlan *plan)
+{
+  if (thidua_plan_get_profile (plan) == THIDUA_PROFILE_PARTY)
+    return g_strdup ("Lưu Văn phòng.");
+  return g_strdup ("Lưu: VT.");
+}
+
+static void
+update_luu_button (ThiduaPlanEditor *self)
+{
+  g_autofree char *luu = NULL;
+  g_autofree char *label = NULL;
+
+  if (self->plan == NULL)
+    return;
+  luu = luu_suggestion (self->plan);
+  label = g_strdup_printf (_("Add “%s”"), luu);
+  gtk_button_set_label (self->luu_button, label);
+  gtk_widget_set_visible (GTK_WIDGET (self->luu_button), !has_luu_line (self->plan));
+}
+
+static void
+recipients_changed (ThiduaPlanEditor *self)
+{
+  g_auto(GStrv) lines = NULL;
+
+  if (self->loading || self->plan == NULL)
+    return;
+  lines = collect_recipients (self);
+  thidua_plan_set_recipients (self->plan, (const char * const *) lines);
+  update_luu_button (self);
+  emit_changed (self);
+}
+
+static void
+set_recipients_and_rebuild (ThiduaPlanEditor *self,
+                            GStrv             lines,
+                            int               focus)
+{
+  g_autoptr(GPtrArray) entries = NULL;
+
+  thidua_plan_set_recipients (self->plan, (const char * const *) lines);
+  rebuild_recipients (self);
+  update_luu_button (self);
+  entries = recipient_entries (self);
+  if (focus >= 0 && (guint) focus < entries->len)
+    gtk_widget_grab_focus (g_ptr_array_index (entries, focus));
+  emit_changed (self);
+}
+
+static void
+recipient_add_action (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *param)
+{
+  ThiduaPlanEditor *self = THIDUA_PLAN_EDITOR (widget);
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+  const char * const *lines;
+  g_auto(GStrv) result = NULL;
+  guint n = 0, insert_at;
+
+  if (self->plan == NULL)
+    return;
+  lines = thidua_plan_get_recipients (self->plan);
+  while (lines && lines[n])
+    n++;
+  /* New recipients go before the "Lưu" line, which stays last. */
+  insert_at = n;
+  if (n > 0)
+    {
+      g_autofree char *folded = thidua_text_fold (lines[n - 1]);
+      if (g_str_has_prefix (folded, "luu"))
+        insert_at = n - 1;
+    }
+  for (guint i = 0; i < n; i++)
+    {
+      if (i == insert_at)
+        g_strv_builder_add (builder, "");
+      g_strv_builder_add (builder, lines[i]);
+    }
+  if (insert_at == n)
+    g_strv_builder_add (builder, "");
+  result = g_strv_builder_end (builder);
+  set_recipients_and_rebuild (self, result, insert_at);
+}
+
+static void
+recipient_add_luu_action (GtkWidget  *widget,
+                          const char *action_name,
+                          GVariant   *param)
+{
+  ThiduaPlanEditor *self = THIDUA_PLAN_EDITOR (widget);
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+  g_autofree char *luu = NULL;
+  g_auto(GStrv) result = NULL;
+
+  if (self->plan == NULL || has_luu_line (self->plan))
+    return;
+  luu = luu_suggestion (self->plan);
+  g_strv_builder_addv (builder, (const char **) thidua_plan_get_recipients (self->plan));
+  g_strv_builder_add (builder, luu);
+  result = g_strv_builder_end (builder);
+  set_recipients_and_rebuild (self, result, g_strv_length (result) - 1);
+}
+
+static void
+recipient_edit (ThiduaPlanEditor *self,
+                int               index,
+                int               move)
+{
+  g_auto(GStrv) lines = g_strdupv ((GStrv) thidua_plan_get_recipients (self->plan));
+  guint n = lines ? g_strv_length (lines) : 0;
+
+  if (index < 0 || (guint) index >= n)
+    return;
+  if (move == 0)
+    {
+      /* remove */
+      g_free (lines[index]);
+      memmove (&lines[index], &lines[index + 1], (n - index) * sizeof (char *));
+      set_recipients_and_rebuild (self, lines, MIN (index, (int) n - 2));
+      return;
+    }
+  if (index + move < 0 || (guint) (index + move) >= n)
+    return;
+  {
+    char *tmp = lines[index];
+    lines[index] = lines[index + move];
+    lines[index + move] = tmp;
+  }
+  set_recipients_and_rebuild (self, lines, index + move);
+}
+
+static void
+recipient_remove_action (GtkWidget  *widget,
+                         const char *action_name,
+                         GVariant   *param)
+{
+  recipient_edit (THIDUA_PLAN_EDITOR (widget), g_variant_get_int32 (param), 0);
+}
+
+static void
+recipient_up_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *param)
+{
+  recipient_edit (THIDUA_PLAN_EDITOR (widget), g_variant_get_int32 (param), -1);
+}
+
+static void
+recipient_down_action (GtkWidget  *widget,
+                       const char *action_name,
+                       GVariant   *param)
+{
+  recipient_edit (THIDUA_PLAN_EDITOR (widget), g_variant_get_int32 (param), 1);
+}
+
+static GtkWidget *
+icon_button (const char *icon,
+             const char *tooltip,
+             const char *action,
+             int         index)
+{
+  GtkWidget *button = gtk_button_new_from_icon_name (icon);
+
+  gtk_widget_add_css_class (button, "flat");
+  gtk_widget_set_tooltip_text (button, tooltip);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (button),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, tooltip, -1);
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (button), action);
+  gtk_actionable_set_action_target (GTK_ACTIONABLE (button), "i", index);
+  return button;
+}
+
+static void
+rebuild_recipients (ThiduaPlanEditor *self)
+{
+  const char * const *lines = self->plan ? thidua_plan_get_recipients (self->plan) : NULL;
+  GtkWidget *child;
+
+  self->loading++;
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->recipients_list))) != NULL)
+    gtk_list_box_remove (self->recipients_list, child);
+
+  for (int i = 0; lines && lines[i]; i++)
+    {
+      GtkWidget *row = gtk_list_box_row_new ();
+      GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 2);
+      GtkWidget *entry = gtk_entry_new ();
+      g_autofree char *name = g_strdup_printf (_("Recipient %d"), i + 1);
+
+      gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), FALSE);
+      gtk_widget_set_hexpand (entry, TRUE);
+      gtk_editable_set_text (GTK_EDITABLE (entry), lines[i]);
+      gtk_accessible_update_property (GTK_ACCESSIBLE (entry),
+                                      GTK_ACCESSIBLE_PROPERTY_LABEL, name, -1);
+      g_signal_connect_swapped (entry, "changed", G_CALLBACK (recipients_changed), self);
+      gtk_box_append (GTK_BOX (box), entry);
+      gtk_box_append (GTK_BOX (box), icon_button ("go-up-symbolic", _("Move Up"),
+                                                  "editor.recipient-up", i));
+      gtk_box_append (GTK_BOX (box), icon_button ("go-down-symbolic", _("Move Down"),
+                                                  "editor.recipient-down", i));
+      gtk_box_append (GTK_BOX (box), icon_button ("list-remove-symbolic", _("Remove"),
+                                                  "editor.recipient-remove", i));
+      gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), box);
+      g_object_set_data (G_OBJECT (row), "thidua-entry", entry);
+      gtk_list_box_append (self->recipients_list, row);
+    }
+  gtk_widget_set_visible (GTK_WIDGET (self->recipients_list), lines && lines[0]);
+  self->loading--;
+}
+
+/* ------------------------------------------------------------------ */
+/* Profile and authority                                              */
+
+static const char * const *
+authorities_for (ThiduaProfileKind kind)
+{
+  return kind == THIDUA_PROFILE_PARTY ? party_authorities : state_authorities;
+}
+
+static void
+fill_authorities (ThiduaPlanEditor *self)
+{
+  const char * const *list = authorities_for (thidua_plan_get_profile (self->plan));
+  const char *current = thidua_plan_get_signer_authority (self->plan);
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+  g_auto(GStrv) items = NULL;
+  guint selected = 0, n = 0;
+  gboolean found = FALSE;
+
+  for (guint i = 0; list[i]; i++, n++)
+    {
+      g_strv_builder_add (builder, *list[i] ? list[i] : _("(none)"));
+      if (g_strcmp0 (list[i], current) == 0)
+        {
+          selected = i;
+          found = TRUE;
+        }
+    }
+  /* A prefix from an imported plan that the list lacks is kept. */
+  if (!found && *current)
+    {
+      g_strv_builder_add (builder, current);
+      selected = n;
+    }
+  items = g_strv_builder_end (builder);
+
+  self->loading++;
+  gtk_string_list_splice (self->authority_model, 0,
+                          g_list_model_get_n_items (G_LIST_MODEL (self->authority_model)),
+                          (const char * const *) items);
+  gtk_drop_down_set_selected (self->authority_dropdown, selected);
+  self->loading--;
+}
+
+static void
+authority_selected (ThiduaPlanEditor *self)
+{
+  const char * const *list;
+  guint selected;
+  const char *value;
+
+  if (self->loading || self->plan == NULL)
+    return;
+  list = authorities_for (thidua_plan_get_profile (self->plan));
+  selected = gtk_drop_down_get_selected (self->authority_dropdown);
+  if (selected < g_strv_length ((GStrv) list))
+    value = list[selected];
+  else
+    value = gtk_string_list_get_string (self->authority_model, selected);
+  thidua_plan_set_signer_authority (self->plan, value ? value : "");
+  emit_changed (self);
+}
+
+static void
+profile_selected (ThiduaPlanEditor *self)
+{
+  guint selected;
+
+  if (self->loading || self->plan == NULL)
+    return;
+  selected = gtk_drop_down_get_selected (self->profile_dropdown);
+  if (selected > THIDUA_PROFILE_UNION)
+    return;
+  thidua_plan_set_profile (self->plan, (ThiduaProfileKind) selected);
+  gtk_label_set_label (self->symbol_separator_label,
+                       selected == THIDUA_PROFILE_PARTY ? "-" : "/");
+  fill_authorities (self);
+  update_suggestion (self);
+  update_luu_button (self);
+  emit_changed (self);
+}
+
+/* ------------------------------------------------------------------ */
+
+static void
+load_plan (ThiduaPlanEditor *self)
+{
+  ThiduaPlan *plan = self->plan;
+
+  self->loading++;
+  for (guint i = 0; i < G_N_ELEMENTS (text_fields); i++)
+    gtk_editable_set_text (GTK_EDITABLE (FIELD_ENTRY (self, i)),
+                           plan ? text_fields[i].get (plan) : "");
+  if (plan != NULL)
+    {
+      gtk_drop_down_set_selected (self->profile_dropdown, thidua_plan_get_profile (plan));
+      gtk_label_set_label (self->symbol_separator_label,
+                           thidua_plan_get_profile (plan) == THIDUA_PROFILE_PARTY ? "-" : "/");
+      set_entry_number (self->day_entry, thidua_plan_get_day (plan), TRUE);
+      set_entry_number (self->month_entry, thidua_plan_get_month (plan), TRUE);
+      set_entry_number (self->year_entry, thidua_plan_get_year (plan), FALSE);
+      thidua_body_view_set_text (self->body_view, thidua_plan_get_body (plan));
+      fill_authorities (self);
+    }
+  else
+    thidua_body_view_set_text (self->body_view, "");
+  gtk_label_set_label (self->date_error_label, "");
+  g_clear_pointer (&self->last_suggestion, g_free);
+  update_suggestion (self);
+  self->loading--;
+
+  rebuild_recipients (self);
+  update_luu_button (self);
+  rebuild_outline (self);
+}
+
+void
+thidua_plan_editor_set_plan (ThiduaPlanEditor *self,
+                             ThiduaPlan       *plan)
+{
+  g_return_if_fail (THIDUA_IS_PLAN_EDITOR (self));
+
+  g_set_object (&self->plan, plan);
+  load_plan (self);
+  gtk_adjustment_set_value (gtk_scrolled_window_get_vadjustment (self->scroller), 0);
+}
+
+ThiduaPlan *
+thidua_plan_editor_get_plan (ThiduaPlanEditor *self)
+{
+  g_return_val_if_fail (THIDUA_IS_PLAN_EDITOR (self), NULL);
+  return self->plan;
+}
+
+void
+thidua_plan_editor_set_editable (ThiduaPlanEditor *self,
+                                 gboolean          editable)
+{
+  g_return_if_fail (THIDUA_IS_PLAN_EDITOR (self));
+
+  for (guint i = 0; i < G_N_ELEMENTS (text_fields); i++)
+    gtk_editable_set_editable (GTK_EDITABLE (FIELD_ENTRY (self, i)), editable);
+  gtk_editable_set_editable (GTK_EDITABLE (self->day_entry), editable);
+  gtk_editable_set_editable (GTK_EDITABLE (self->month_entry), editable);
+  gtk_editable_set_editable (GTK_EDITABLE (self->year_entry), editable);
+  gtk_text_view_set_editable (GTK_TEXT_VIEW (self->body_view), editable);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->profile_dropdown), editable);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->authority_dropdown), editable);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->recipients_list), editable);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->calendar), editable);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "editor.recipient-add", editable);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "editor.recipient-add-luu", editable);
+}
+
+void
+thidua_plan_editor_set_known_bodies (ThiduaPlanEditor   *self,
+                                     const char * const *bodies)
+{
+  g_return_if_fail (THIDUA_IS_PLAN_EDITOR (self));
+
+  gtk_list_store_clear (self->bodies_model);
+  for (guint i = 0; bodies && bodies[i]; i++)
+    gtk_list_store_insert_with_values (self->bodies_model, NULL, -1, 0, bodies[i], -1);
+}
+
+GtkWidget *
+thidua_plan_editor_get_field_widget (ThiduaPlanEditor *self,
+                                     const char       *field)
+{
+  g_return_val_if_fail (THIDUA_IS_PLAN_EDITOR (self), NULL);
+
+  for (guint i = 0; i < G_N_ELEMENTS (text_fields); i++)
+    if (g_strcmp0 (field, text_fields[i].field) == 0)
+      return GTK_WIDGET (FIELD_ENTRY (self, i));
+  if (g_strcmp0 (field, "body") == 0)
+    return GTK_WIDGET (self->body_view);
+  if (g_strcmp0 (field, "date") == 0)
+    return GTK_WIDGET (self->day_entry);
+  if (g_strcmp0 (field, "profile") == 0)
+    return GTK_WIDGET (self->profile_dropdown);
+  if (g_strcmp0 (field, "signer.authority") == 0 || g_strcmp0 (field, "signer") == 0)
+    return GTK_WIDGET (self->authority_dropdown);
+  if (g_strcmp0 (field, "recipients") == 0)
+    {
+      g_autoptr(GPtrArray) entries = recipient_entries (self);
+      return entries->len ? g_ptr_array_index (entries, entries->len - 1)
+                          : GTK_WIDGET (self->luu_button);
+    }
+  return NULL;
+}
+
+gboolean
+thidua_plan_editor_focus_field (ThiduaPlanEditor *self,
+                                const char       *field,
+                                int               line)
+{
+  GtkWidget *widget;
+
+  g_return_val_if_fail (THIDUA_IS_PLAN_EDITOR (self), FALSE);
+
+  if (g_strcmp0 (field, "body") == 0 && line >= 0)
+    {
+      thidua_body_view_goto_line (self->body_view, line);
+      return TRUE;
+    }
+  widget = thidua_plan_editor_get_field_widget (self, field);
+  if (widget == NULL)
+    return FALSE;
+  return gtk_widget_grab_focus (widget);
+}
+
+void
+thidua_plan_editor_set_warnings (ThiduaPlanEditor *self,
+                                 GPtrArray        *warnings)
+{
+  g_return_if_fail (THIDUA_IS_PLAN_EDITOR (self));
+
+  for (guint i = 0; i < self->marked->len; i++)
+    {
+      GtkWidget *w = g_ptr_array_index (self->marked, i);
+
+      gtk_widget_remove_css_class (w, "warning");
+      gtk_widget_set_tooltip_text (w, NULL);
+    }
+  g_ptr_array_set_size (self->marked, 0);
+  gtk_label_set_label (self->recipients_error_label, "");
+
+  for (guint i = 0; warnings && i < warnings->len; i++)
+    {
+      ThiduaLayoutWarning *warning = g_ptr_array_index (warnings, i);
+      GtkWidget *w;
+
+      if (g_strcmp0 (warning->field, "recipients") == 0)
+        {
+          gtk_label_set_label (self->recipients_error_label, warning->message);
+          continue;
+        }
+      if (g_strcmp0 (warning->field, "body") == 0)
+        continue;   /* listed under the preview and in the outline */
+      w = thidua_plan_editor_get_field_widget (self, warning->field);
+      if (w == NULL)
+        continue;
+      /* Non-blocking: a mark and the reason, never a refused keystroke. */
+      gtk_widget_add_css_class (w, "warning");
+      gtk_widget_set_tooltip_text (w, warning->message);
+      g_ptr_array_add (self->marked, w);
+    }
+}
+
+static void
+thidua_plan_editor_dispose (GObject *object)
+{
+  ThiduaPlanEditor *self = THIDUA_PLAN_EDITOR (object);
+  GtkWidget *child;
+
+  g_clear_handle_id (&self->outline_source, g_source_remove);
+  gtk_widget_dispose_template (GTK_WIDGET (self), THIDUA_TYPE_PLAN_EDITOR);
+  /* The template's root box is not a bound child: unparent it here. */
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
+    gtk_widget_unparent (child);
+  g_clear_object (&self->plan);
+  g_clear_object (&self->bodies_model);
+  g_clear_pointer (&self->marked, g_ptr_array_unref);
+  g_clear_pointer (&self->last_suggestion, g_free);
+  G_OBJECT_CLASS (thidua_plan_editor_parent_class)->dispose (object);
+}
+
+static void
+thidua_plan_editor_class_init (ThiduaPlanEditorClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = thidua_plan_editor_dispose;
+
+  /* Emitted after an edit reached the plan; the argument is the edit's
+   * monotonic time (µs), for the preview latency measurement. */
+  signals[CHANGED] = g_signal_new ("changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                                   0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_INT64);
+
+  g_type_ensure (THIDUA_TYPE_BODY_VIEW);
+  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               "/io/github/thidua/Thidua/thidua-plan-editor.ui");
+#define BIND(name) gtk_widget_class_bind_template_child (widget_class, ThiduaPlanEditor, name)
+  BIND (scroller);
+  BIND (profile_dropdown);
+  BIND (superior_entry);
+  BIND (issuing_entry);
+  BIND (number_entry);
+  BIND (symbol_separator_label);
+  BIND (symbol_entry);
+  BIND (suggest_symbol_button);
+  BIND (place_entry);
+  BIND (day_entry);
+  BIND (month_entry);
+  BIND (year_entry);
+  BIND (calendar);
+  BIND (date_error_label);
+  BIND (type_entry);
+  BIND (subject_entry);
+  BIND (outline_list);
+  BIND (body_view);
+  BIND (recipients_list);
+  BIND (luu_button);
+  BIND (recipients_error_label);
+  BIND (authority_dropdown);
+  BIND (authority_model);
+  BIND (on_behalf_entry);
+  BIND (position_entry);
+  BIND (signer_name_entry);
+#undef BIND
+  gtk_widget_class_bind_template_callback (widget_class, calendar_day_selected);
+
+  gtk_widget_class_install_action (widget_class, "editor.suggest-symbol", NULL, suggest_symbol_action);
+  gtk_widget_class_install_action (widget_class, "editor.goto-line", "i", goto_line_action);
+  gtk_widget_class_install_action (widget_class, "editor.bold", NULL, bold_action);
+  gtk_widget_class_install_action (widget_class, "editor.italic", NULL, italic_action);
+  gtk_widget_class_install_action (widget_class, "editor.recipient-add", NULL, recipient_add_action);
+  gtk_widget_class_install_action (widget_class, "editor.recipient-add-luu", NULL, recipient_add_luu_action);
+  gtk_widget_class_install_action (widget_class, "editor.recipient-remove", "i", recipient_remove_action);
+  gtk_widget_class_install_action (widget_class, "editor.recipient-up", "i", recipient_up_action);
+  gtk_widget_class_install_action (widget_class, "editor.recipient-down", "i", recipient_down_action);
+}
+
+static void
+thidua_plan_editor_init (ThiduaPlanEditor *self)
+{
+  GtkEntryCompletion *completion;
+
+  gtk_widget_init_template (GTK_WIDGET (self));
+  self->marked = g_ptr_array_new ();
+
+  for (guint i = 0; i < G_N_ELEMENTS (text_fields); i++)
+    {
+      GtkEntry *entry = FIELD_ENTRY (self, i);
+
+      g_object_set_data (G_OBJECT (entry), "thidua-field", GUINT_TO_POINTER (i));
+      g_signal_connect (entry, "changed", G_CALLBACK (text_field_changed), self);
+    }
+  g_signal_connect_swapped (self->day_entry, "changed", G_CALLBACK (date_changed), self);
+  g_signal_connect_swapped (self->month_entry, "changed", G_CALLBACK (date_changed), self);
+  g_signal_connect_swapped (self->year_entry, "changed", G_CALLBACK (date_changed), self);
+  g_signal_connect (gtk_text_view_get_buffer (GTK_TEXT_VIEW (self->body_view)), "changed",
+                    G_CALLBACK (body_changed), self);
+  g_signal_connect_swapped (self->profile_dropdown, "notify::selected",
+                            G_CALLBACK (profile_selected), self);
+  g_signal_connect_swapped (self->authority_dropdown, "notify::selected",
+                            G_CALLBACK (authority_selected), self);
+
+  /* Bodies used before: the same office writes its name the same way. */
+  self->bodies_model = gtk_list_store_new (1, G_TYPE_STRING);
+  completion = gtk_entry_completion_new ();
+  gtk_entry_completion_set_model (completion, GTK_TREE_MODEL (self->bodies_model));
+  gtk_entry_completion_set_text_column (completion, 0);
+  gtk_entry_completion_set_minimum_key_length (completion, 1);
+  gtk_entry_set_completion (self->issuing_entry, completion);
+  g_object_unref (completion);
+}
+
+GtkWidget *
+thidua_plan_editor_new (void)
+{
+  return g_object_new (THIDUA_TYPE_PLAN_EDITOR, NULL);
+}

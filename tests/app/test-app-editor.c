@@ -1,0 +1,524 @@
+/* test-app-editor.c — the drafting window driven through its actions and
+ * widgets: a plan from each template, typing into the subject and body,
+ * the preview and the saved value following, reopening, searching,
+ * printing to PDF, the body editor's helpers and a failing database. */
+#include "config.h"
+
+#include <glib/gstdio.h>
+#include <gtk/gtk.h>
+#include <poppler.h>
+#include <sqlite3.h>
+#include <string.h>
+
+/* poppler-glib 22.12 defines no autoptr cleanups */
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (PopplerDocument, g_object_unref)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (PopplerPage, g_object_unref)
+
+#include "thidua-application.h"
+#include "thidua-body-view.h"
+#include "thidua-print.h"
+#include "thidua-template-item.h"
+#include "thidua-test-util.h"
+#include "thidua-text.h"
+#include "thidua-window.h"
+
+typedef struct {
+  char              *dir;
+  char              *db_path;
+  ThiduaApplication *app;
+  ThiduaWindow      *window;
+} Fixture;
+
+static void
+fixture_set_up (Fixture       *f,
+                gconstpointer  data)
+{
+  f->dir = thidua_test_make_tmpdir ();
+  f->db_path = g_build_filename (f->dir, "thidua.db", NULL);
+}
+
+static void
+stop_app (Fixture *f)
+{
+  GList *windows;
+
+  if (f->app == NULL)
+    return;
+  windows = g_list_copy (gtk_application_get_windows (GTK_APPLICATION (f->app)));
+  for (GList *l = windows; l; l = l->next)
+    gtk_window_close (l->data);   /* close-request flushes the document */
+  g_list_free (windows);
+  thidua_test_spin (50);
+  g_clear_object (&f->app);
+  f->window = NULL;
+}
+
+static void
+fixture_tear_down (Fixture       *f,
+                   gconstpointer  data)
+{
+  stop_app (f);
+  thidua_test_remove_dir (f->dir);
+  g_free (f->dir);
+  g_free (f->db_path);
+}
+
+static ThiduaWindow *
+start_app (Fixture *f)
+{
+  g_autoptr(GError) error = NULL;
+  GtkWindow *window;
+
+  g_autofree char *id = NULL;
+
+  f->app = thidua_application_new (f->db_path);
+  /* Several starts on one file in one process: no uniqueness here (the
+   * shell test covers it), and an id of its own for each start. */
+  static guint starts;  /* ids are never reused within the process */
+
+  id = g_strdup_printf ("%s.Test%u", APP_ID, ++starts);
+  g_application_set_application_id (G_APPLICATION (f->app), id);
+  g_application_set_flags (G_APPLICATION (f->app), G_APPLICATION_NON_UNIQUE);
+  g_application_register (G_APPLICATION (f->app), NULL, &error);
+  g_assert_no_error (error);
+  g_application_activate (G_APPLICATION (f->app));
+  window = gtk_application_get_active_window (GTK_APPLICATION (f->app));
+  g_assert_true (THIDUA_IS_WINDOW (window));
+  gtk_window_set_default_size (window, 1366, 768);
+  g_assert_true (thidua_test_wait_mapped (GTK_WIDGET (window)));
+  f->window = THIDUA_WINDOW (window);
+  return f->window;
+}
+
+static gboolean
+document_saved (gpointer data)
+{
+  ThiduaDocument *doc = thidua_window_get_document (THIDUA_WINDOW (data));
+  return doc != NULL && thidua_document_get_state (doc) == THIDUA_SAVE_STATE_SAVED;
+}
+
+static ThiduaPlan *
+load_stored (Fixture *f,
+             gint64   id)
+{
+  g_autoptr(GError) error = NULL;
+  ThiduaPlan *plan = thidua_store_load_plan (thidua_application_get_store (f->app), id, &error);
+
+  g_assert_no_error (error);
+  return plan;
+}
+
+static void
+type_into_body (ThiduaPlanEditor *editor,
+                const char       *text)
+{
+  GtkWidget *view = thidua_plan_editor_get_field_widget (editor, "body");
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (view));
+  GtkTextIter end;
+
+  gtk_text_buffer_get_end_iter (buffer, &end);
+  gtk_text_buffer_place_cursor (buffer, &end);
+  /* interactive: as a keystroke or paste would */
+  g_assert_true (gtk_text_buffer_insert_interactive_at_cursor (buffer, text, -1, TRUE));
+}
+
+static char *
+long_text (guint paragraphs)
+{
+  GString *s = g_string_new (NULL);
+
+  for (guint i = 0; i < paragraphs; i++)
+    g_string_append_printf (s, "\n%u. Các đơn vị tổ chức phát động phong trào thi đua "
+                            "thường xuyên, gắn với nhiệm vụ chính trị của đơn vị, bảo đảm "
+                            "thiết thực, hiệu quả, tránh hình thức, lãng phí;", i + 1);
+  return g_string_free (s, FALSE);
+}
+
+static void
+test_each_template (Fixture       *f,
+                    gconstpointer  data)
+{
+  ThiduaWindow *win = start_app (f);
+  GListModel *templates = thidua_window_get_templates (win);
+  ThiduaPlanEditor *editor = thidua_window_get_editor (win);
+  ThiduaPreview *preview = thidua_window_get_preview (win);
+  guint n = g_list_model_get_n_items (templates);
+
+  g_assert_cmpuint (n, >=, 7);
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(ThiduaTemplateItem) item = g_list_model_get_item (templates, i);
+      g_autofree char *subject = NULL;
+      g_autofree char *more = long_text (40);
+      g_autoptr(ThiduaPlan) stored = NULL;
+      GtkWidget *subject_entry;
+      ThiduaPlan *plan;
+      guint pages_before, pages_after;
+      gint64 id;
+
+      g_test_message ("template %s", thidua_template_item_get_name (item));
+      gtk_widget_activate_action (GTK_WIDGET (win), "win.new-plan", "s",
+                                  thidua_template_item_get_name (item));
+      id = thidua_window_get_selected_plan (win);
+      g_assert_cmpint (id, !=, 0);
+      plan = thidua_plan_editor_get_plan (editor);
+      g_assert_nonnull (plan);
+      g_assert_cmpint (thidua_plan_get_id (plan), ==, id);
+      thidua_test_spin (30);
+      pages_before = thidua_preview_get_n_pages (preview);
+      g_assert_cmpuint (pages_before, >=, 1);
+
+      /* subject: typed text reaches the plan, the preview and the store */
+      subject_entry = thidua_plan_editor_get_field_widget (editor, "subject");
+      subject = g_strdup_printf ("Kế hoạch thử nghiệm số %u về phong trào thi đua", i);
+      gtk_editable_set_text (GTK_EDITABLE (subject_entry), subject);
+      g_assert_cmpstr (thidua_plan_get_subject (plan), ==, subject);
+
+      type_into_body (editor, more);
+      thidua_preview_flush (preview);
+      pages_after = thidua_preview_get_n_pages (preview);
+      g_assert_cmpuint (pages_after, >, pages_before);
+
+      g_assert_true (thidua_test_wait_for (document_saved, win, 5000));
+      stored = load_stored (f, id);
+      g_assert_cmpstr (thidua_plan_get_subject (stored), ==, subject);
+      g_assert_true (g_str_has_suffix (thidua_plan_get_body (stored),
+                                       "tránh hình thức, lãng phí;"));
+      g_assert_nonnull (strstr (thidua_plan_get_body (stored), "40. Các đơn vị"));
+    }
+}
+
+static void
+test_reopen_and_search (Fixture       *f,
+                        gconstpointer  data)
+{
+  const char *subject = "Kế hoạch phát động thi đua Đồng Khởi năm 2025";
+  ThiduaWindow *win = start_app (f);
+  ThiduaPlanEditor *editor = thidua_window_get_editor (win);
+  GtkWidget *body_view;
+  g_autofree char *body = NULL;
+  gint64 id;
+
+  gtk_widget_activate_action (GTK_WIDGET (win), "win.new-plan", "s", "blank-state");
+  id = thidua_window_get_selected_plan (win);
+  gtk_editable_set_text (GTK_EDITABLE (thidua_plan_editor_get_field_widget (editor, "subject")),
+                         subject);
+  type_into_body (editor, "I. MỤC ĐÍCH, YÊU CẦU\n1. Mục đích\nĐẩy mạnh phong trào.");
+
+  /* Closing right after typing: the pending write happens on close. */
+  stop_app (f);
+
+  win = start_app (f);
+  editor = thidua_window_get_editor (win);
+  g_assert_true (thidua_window_select_plan (win, id));
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (thidua_plan_editor_get_field_widget (editor, "subject"))),
+                   ==, subject);
+  body_view = thidua_plan_editor_get_field_widget (editor, "body");
+  body = thidua_body_view_get_text (THIDUA_BODY_VIEW (body_view));
+  g_assert_true (g_str_has_suffix (body, "I. MỤC ĐÍCH, YÊU CẦU\n1. Mục đích\nĐẩy mạnh phong trào."));
+
+  /* unaccented, any case, đ = d */
+  gtk_editable_set_text (thidua_window_get_search_entry (win), "dong khoi 2025");
+  thidua_window_reload_plans (win);
+  g_assert_cmpuint (g_list_model_get_n_items (thidua_window_get_plans (win)), ==, 1);
+  g_assert_cmpint (thidua_window_get_selected_plan (win), ==, id);
+  gtk_editable_set_text (thidua_window_get_search_entry (win), "DONG KHOI ha noi");
+  thidua_window_reload_plans (win);
+  g_assert_cmpuint (g_list_model_get_n_items (thidua_window_get_plans (win)), ==, 0);
+}
+
+static char *
+fold_ws (const char *s)
+{
+  g_auto(GStrv) words = g_strsplit_set (s, " \t\n\r", -1);
+  g_autoptr(GString) out = g_string_new (NULL);
+
+  for (guint i = 0; words[i]; i++)
+    if (*words[i])
+      {
+        if (out->len)
+          g_string_append_c (out, ' ');
+        g_string_append (out, words[i]);
+      }
+  return thidua_text_nfc (out->str, -1);
+}
+
+static void
+test_print_to_pdf (Fixture       *f,
+                   gconstpointer  data)
+{
+  ThiduaWindow *win = start_app (f);
+  ThiduaPreview *preview = thidua_window_get_preview (win);
+  g_autofree char *pdf = g_build_filename (f->dir, "plan.pdf", NULL);
+  g_autofree char *uri = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PopplerDocument) doc = NULL;
+  g_autofree char *all = NULL;
+  g_autofree char *folded_all = NULL;
+  g_autofree char *folded_subject = NULL;
+  GString *text = g_string_new (NULL);
+  ThiduaPlan *plan;
+  guint n_pages;
+
+  gtk_widget_activate_action (GTK_WIDGET (win), "win.new-plan", "s", "education-office");
+  plan = thidua_plan_editor_get_plan (thidua_window_get_editor (win));
+  type_into_body (thidua_window_get_editor (win), "\n\nDòng kiểm tra in ấn cuối cùng./.");
+  thidua_preview_flush (preview);
+  n_pages = thidua_preview_get_n_pages (preview);
+  g_assert_cmpuint (n_pages, >=, 2);
+
+  g_assert_cmpint (thidua_print_run (GTK_WINDOW (win), thidua_preview_get_layout (preview), plan,
+                                     GTK_PRINT_OPERATION_ACTION_EXPORT, pdf, NULL, &error),
+                   ==, GTK_PRINT_OPERATION_RESULT_APPLY);
+  g_assert_no_error (error);
+
+  uri = g_filename_to_uri (pdf, NULL, NULL);
+  doc = poppler_document_new_from_file (uri, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (poppler_document_get_n_pages (doc), ==, n_pages);
+  for (guint i = 0; i < n_pages; i++)
+    {
+      g_autoptr(PopplerPage) page = poppler_document_get_page (doc, i);
+      g_autofree char *t = poppler_page_get_text (page);
+      double w, h;
+
+      poppler_page_get_size (page, &w, &h);
+      g_assert_cmpfloat_with_epsilon (w, 595.28, 1.0);   /* A4, not scaled */
+      g_assert_cmpfloat_with_epsilon (h, 841.89, 1.0);
+      g_string_append (text, t);
+      g_string_append_c (text, '\n');
+    }
+  all = g_string_free (text, FALSE);
+  folded_all = fold_ws (all);
+  folded_subject = fold_ws (thidua_plan_get_subject (plan));
+  g_assert_nonnull (strstr (folded_all, "KẾ HOẠCH"));
+  g_assert_nonnull (strstr (folded_all, folded_subject));
+  g_assert_nonnull (strstr (folded_all, "Dòng kiểm tra in ấn cuối cùng./."));
+}
+
+static void
+test_body_helpers (void)
+{
+  static const struct {
+    const char *line;
+    const char *next;
+    gboolean    ends;
+  } cases[] = {
+    { "- Tổ chức phát động;", "- ", FALSE },
+    { "+ chi tiết", "+ ", FALSE },
+    { "- ", "- ", TRUE },
+    { "1. Tổ chức phát động;", "2. ", FALSE },
+    { "2.1. Các đơn vị thực hiện.", "2.2. ", FALSE },
+    { "2.1.3. Báo cáo kết quả.", "2.1.4. ", FALSE },
+    { "1. Mục đích", NULL, FALSE },          /* a titled item: its text follows */
+    { "a) Đối với cá nhân;", "b) ", FALSE },
+    { "d) Đối với tập thể;", "đ) ", FALSE },  /* Vietnamese alphabet */
+    { "đ) Khác;", "e) ", FALSE },
+    { "Căn cứ Luật Thi đua, khen thưởng;", NULL, FALSE },
+    { "I. MỤC ĐÍCH", NULL, FALSE },
+  };
+  GtkWidget *view = thidua_body_view_new ();
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (view));
+  GtkTextIter start, end;
+  g_autofree char *text = NULL;
+  g_autofree char *nfd = g_utf8_normalize ("Việt Nam đổi mới", -1, G_NORMALIZE_NFD);
+
+  g_object_ref_sink (view);
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      gboolean ends;
+      g_autofree char *next = thidua_body_continuation (cases[i].line, &ends);
+
+      g_test_message ("%s", cases[i].line);
+      if (cases[i].ends)
+        g_assert_true (ends);
+      else
+        g_assert_cmpstr (next, ==, cases[i].next);
+    }
+
+  /* paste of decomposed text (Unicode tổ hợp) lands as NFC */
+  g_assert_cmpstr (nfd, !=, "Việt Nam đổi mới");
+  gtk_text_buffer_insert_interactive_at_cursor (buffer, nfd, -1, TRUE);
+  text = thidua_body_view_get_text (THIDUA_BODY_VIEW (view));
+  g_assert_cmpstr (text, ==, "Việt Nam đổi mới");
+  g_clear_pointer (&text, g_free);
+
+  /* a combining mark typed alone composes with the letter before it */
+  gtk_text_buffer_set_text (buffer, "Vie", -1);
+  gtk_text_buffer_get_end_iter (buffer, &end);
+  gtk_text_buffer_place_cursor (buffer, &end);
+  gtk_text_buffer_insert_interactive_at_cursor (buffer, "\xcc\x82", -1, TRUE);   /* U+0302 */
+  text = thidua_body_view_get_text (THIDUA_BODY_VIEW (view));
+  g_assert_cmpstr (text, ==, "Viê");
+  g_clear_pointer (&text, g_free);
+
+  /* Ctrl+B / Ctrl+I wrap the selection */
+  gtk_text_buffer_set_text (buffer, "thi đua yêu nước", -1);
+  gtk_text_buffer_get_iter_at_offset (buffer, &start, 0);
+  gtk_text_buffer_get_iter_at_offset (buffer, &end, 7);
+  gtk_text_buffer_select_range (buffer, &start, &end);
+  g_assert_true (gtk_widget_activate_action (view, "body.bold", NULL));
+  text = thidua_body_view_get_text (THIDUA_BODY_VIEW (view));
+  g_assert_cmpstr (text, ==, "**thi đua** yêu nước");
+  g_clear_pointer (&text, g_free);
+  gtk_text_buffer_get_end_iter (buffer, &end);
+  start = end;
+  gtk_text_iter_backward_chars (&start, 4);
+  gtk_text_buffer_select_range (buffer, &start, &end);
+  g_assert_true (gtk_widget_activate_action (view, "body.italic", NULL));
+  text = thidua_body_view_get_text (THIDUA_BODY_VIEW (view));
+  g_assert_cmpstr (text, ==, "**thi đua** yêu *nước*");
+
+  g_object_unref (view);
+}
+
+static void
+test_symbol_suggestion (void)
+{
+  g_autofree char *a = thidua_suggest_symbol ("KẾ HOẠCH", "SỞ Y TẾ", THIDUA_PROFILE_STATE);
+  g_autofree char *b = thidua_suggest_symbol ("KẾ HOẠCH", "TRƯỜNG CHÍNH TRỊ", THIDUA_PROFILE_PARTY);
+  g_autofree char *c = thidua_suggest_symbol ("Kế hoạch", "ĐOÀN THANH NIÊN", THIDUA_PROFILE_STATE);
+  g_autofree char *d = thidua_suggest_symbol ("KẾ HOẠCH", "LĐLĐ TỈNH LAI CHÂU", THIDUA_PROFILE_UNION);
+  g_autofree char *e = thidua_suggest_symbol ("KẾ HOẠCH", "", THIDUA_PROFILE_STATE);
+
+  g_assert_cmpstr (a, ==, "KH-SYT");
+  g_assert_cmpstr (b, ==, "KH/TCT");
+  g_assert_cmpstr (c, ==, "KH-ĐTN");
+  g_assert_cmpstr (d, ==, "KH-LĐLĐTLC");
+  g_assert_cmpstr (e, ==, "");
+}
+
+static void
+test_form_validation (Fixture       *f,
+                      gconstpointer  data)
+{
+  ThiduaWindow *win = start_app (f);
+  ThiduaPlanEditor *editor = thidua_window_get_editor (win);
+  GtkWidget *day, *symbol, *issuing;
+  ThiduaPlan *plan;
+
+  gtk_widget_activate_action (GTK_WIDGET (win), "win.new-plan", "s", "blank-state");
+  plan = thidua_plan_editor_get_plan (editor);
+  thidua_plan_set_date (plan, 0, 0, 0);
+
+  /* symbol follows the issuing body until the user types their own */
+  issuing = thidua_plan_editor_get_field_widget (editor, "issuing_body");
+  symbol = thidua_plan_editor_get_field_widget (editor, "symbol");
+  gtk_editable_set_text (GTK_EDITABLE (symbol), "");
+  gtk_editable_set_text (GTK_EDITABLE (issuing), "SỞ Y TẾ");
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (symbol)), ==, "KH-SYT");
+  g_assert_cmpstr (thidua_plan_get_symbol (plan), ==, "KH-SYT");
+  gtk_editable_set_text (GTK_EDITABLE (symbol), "KH-UBND");
+  gtk_editable_set_text (GTK_EDITABLE (issuing), "SỞ GIÁO DỤC");
+  g_assert_cmpstr (thidua_plan_get_symbol (plan), ==, "KH-UBND");
+
+  /* 31/02 is flagged, not corrected, and typing goes on */
+  day = thidua_plan_editor_get_field_widget (editor, "date");
+  gtk_editable_set_text (GTK_EDITABLE (day), "31");
+  gtk_editable_set_text (GTK_EDITABLE (gtk_widget_get_next_sibling (gtk_widget_get_next_sibling (day))), "02");
+  gtk_editable_set_text (GTK_EDITABLE (gtk_widget_get_next_sibling (gtk_widget_get_next_sibling (gtk_widget_get_next_sibling (gtk_widget_get_next_sibling (day))))), "2024");
+  g_assert_true (gtk_widget_has_css_class (day, "error"));
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (day)), ==, "31");
+  /* the plan keeps its last valid date, never 31/02 nor a "corrected" one */
+  g_assert_false (thidua_plan_get_day (plan) == 31 && thidua_plan_get_month (plan) == 2);
+  g_assert_false (thidua_plan_get_month (plan) == 3);
+  g_assert_true (thidua_plan_check_date (thidua_plan_get_day (plan), thidua_plan_get_month (plan),
+                                         thidua_plan_get_year (plan), NULL));
+  gtk_editable_set_text (GTK_EDITABLE (day), "28");
+  g_assert_false (gtk_widget_has_css_class (day, "error"));
+  g_assert_cmpuint (thidua_plan_get_day (plan), ==, 28);
+  g_assert_cmpuint (thidua_plan_get_month (plan), ==, 2);
+
+  /* a blank signer name is a layout warning: the field is marked, and
+   * activating the warning focuses it */
+  gtk_editable_set_text (GTK_EDITABLE (thidua_plan_editor_get_field_widget (editor, "signer.name")), "");
+  thidua_preview_flush (thidua_window_get_preview (win));
+  g_assert_true (gtk_widget_has_css_class (thidua_plan_editor_get_field_widget (editor, "signer.name"),
+                                           "warning"));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (win), "win.focus-field", "(si)",
+                                             "signer.name", -1));
+  g_assert_true (gtk_widget_has_focus (thidua_plan_editor_get_field_widget (editor, "signer.name")) ||
+                 gtk_widget_is_focus (gtk_widget_get_first_child (thidua_plan_editor_get_field_widget (editor, "signer.name"))));
+}
+
+static void
+test_write_failure_keeps_edits (Fixture       *f,
+                                gconstpointer  data)
+{
+  ThiduaWindow *win = start_app (f);
+  ThiduaPlanEditor *editor = thidua_window_get_editor (win);
+  ThiduaDocument *doc;
+  sqlite3 *other = NULL;
+  char *errmsg = NULL;
+  g_autoptr(ThiduaPlan) stored = NULL;
+  gint64 id;
+
+  gtk_widget_activate_action (GTK_WIDGET (win), "win.new-plan", "s", "blank-union");
+  id = thidua_window_get_selected_plan (win);
+  doc = thidua_window_get_document (win);
+  thidua_document_set_delays (doc, 10, 100);
+
+  /* Another program holds the database. */
+  g_assert_cmpint (sqlite3_open (f->db_path, &other), ==, SQLITE_OK);
+  sqlite3_busy_timeout (other, 0);
+  g_assert_cmpint (sqlite3_exec (other, "BEGIN EXCLUSIVE", NULL, NULL, &errmsg), ==, SQLITE_OK);
+
+  gtk_editable_set_text (GTK_EDITABLE (thidua_plan_editor_get_field_widget (editor, "subject")),
+                         "Nội dung gõ khi cơ sở dữ liệu bị khóa");
+  g_assert_false (thidua_document_flush (doc, NULL));
+  g_assert_cmpint (thidua_document_get_state (doc), ==, THIDUA_SAVE_STATE_FAILED);
+  g_assert_nonnull (thidua_window_get_banner (win));
+  /* still editable, nothing refused */
+  gtk_editable_set_text (GTK_EDITABLE (thidua_plan_editor_get_field_widget (editor, "subject")),
+                         "Nội dung gõ khi cơ sở dữ liệu bị khóa, tiếp tục");
+
+  g_assert_cmpint (sqlite3_exec (other, "ROLLBACK", NULL, NULL, &errmsg), ==, SQLITE_OK);
+  sqlite3_close (other);
+
+  /* the retry writes it without any action from the user */
+  g_assert_true (thidua_test_wait_for (document_saved, win, 10000));
+  g_assert_null (thidua_window_get_banner (win));
+  stored = load_stored (f, id);
+  g_assert_cmpstr (thidua_plan_get_subject (stored), ==,
+                   "Nội dung gõ khi cơ sở dữ liệu bị khóa, tiếp tục");
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  GTestDBus *bus = NULL;  /* not unreffed: finalize would wait for the connection */
+  int ret;
+
+  if (g_getenv ("THIDUA_TEST_PRIVATE_BUS") == NULL)
+    {
+      /* g_test_dbus_up() unsets DISPLAY; the windows still need it. */
+      g_autofree char *display = g_strdup (g_getenv ("DISPLAY"));
+
+      bus = g_test_dbus_new (G_TEST_DBUS_NONE);
+      g_test_dbus_up (bus);
+      if (display != NULL)
+        g_setenv ("DISPLAY", display, TRUE);
+      g_setenv ("THIDUA_TEST_PRIVATE_BUS", "1", TRUE);
+    }
+
+  gtk_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/editor/body-helpers", test_body_helpers);
+  g_test_add_func ("/editor/symbol-suggestion", test_symbol_suggestion);
+  g_test_add ("/editor/each-template", Fixture, NULL,
+              fixture_set_up, test_each_template, fixture_tear_down);
+  g_test_add ("/editor/reopen-and-search", Fixture, NULL,
+              fixture_set_up, test_reopen_and_search, fixture_tear_down);
+  g_test_add ("/editor/print-to-pdf", Fixture, NULL,
+              fixture_set_up, test_print_to_pdf, fixture_tear_down);
+  g_test_add ("/editor/form-validation", Fixture, NULL,
+              fixture_set_up, test_form_validation, fixture_tear_down);
+  g_test_add ("/editor/write-failure-keeps-edits", Fixture, NULL,
+              fixture_set_up, test_write_failure_keeps_edits, fixture_tear_down);
+
+  ret = g_test_run ();
+  if (bus != NULL)
+    g_test_dbus_stop (bus);
+  return ret;
+}
