@@ -250,6 +250,8 @@ is_type_name (const char *text)
 }
 
 static gboolean classify_piece (Importer *self, const char *piece, guint number);
+static gboolean is_roman_heading (const char *s);
+static gboolean is_numbered (const char *s);
 
 static gboolean
 match_number (Importer *self, const char *piece, guint number)
@@ -388,7 +390,8 @@ classify_piece (Importer *self, const char *piece, guint number)
     }
   g_strfreev (parts);
 
-  if (is_upper_text (plain))
+  /* "I. MỤC ĐÍCH" is upper case too, but it is the body. */
+  if (is_upper_text (plain) && !is_roman_heading (plain) && !is_numbered (plain))
     {
       g_ptr_array_add (self->bodies, g_strdup (plain));
       self->header_seen = TRUE;

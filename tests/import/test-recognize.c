@@ -243,6 +243,20 @@ test_not_a_plan (void)
   g_assert_true (warned (&r, "not recognised as a plan"));
 }
 
+/* Without a type name line, the header is what stands above the body. */
+static void
+test_no_type_name (void)
+{
+  g_auto(Result) r = { 0 };
+
+  recognize (&r, "SỞ Y TẾ\nSố: 12/KH-SYT\nI. MỤC ĐÍCH\nThi đua tốt.\n", THIDUA_IMPORT_PROFILE_AUTO);
+  g_assert_cmpstr (thidua_plan_get_issuing_body (r.plan), ==, "SỞ Y TẾ");
+  g_assert_cmpstr (thidua_plan_get_number (r.plan), ==, "12");
+  g_assert_cmpstr (thidua_plan_get_subject (r.plan), ==, "");
+  g_assert_cmpstr (thidua_plan_get_body (r.plan), ==, "I. MỤC ĐÍCH\nThi đua tốt.");
+  g_assert_true (warned (&r, "no type name"));
+}
+
 static void
 test_profile (void)
 {
@@ -311,6 +325,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/import/recognize/signatures", test_signatures);
   g_test_add_func ("/import/recognize/no-invented-signature", test_no_invented_signature);
   g_test_add_func ("/import/recognize/not-a-plan", test_not_a_plan);
+  g_test_add_func ("/import/recognize/no-type-name", test_no_type_name);
   g_test_add_func ("/import/recognize/profile", test_profile);
   g_test_add_func ("/import/recognize/normalisation", test_normalisation);
   g_test_add_func ("/import/recognize/data-errors", test_data_errors);
