@@ -344,7 +344,8 @@ migrate (ThiduaStore *self, int target, GError **error)
         return FALSE;
       self->version = v + 1;
     }
-  if (from < target && target >= 2)
+  /* Reads plans with today's queries, so only once the schema is current. */
+  if (from < target && target == thidua_store_latest_version ())
     return thidua_store_transaction (self, fill_search_keys, NULL, error);
   return TRUE;
 }
@@ -563,6 +564,7 @@ probe_tables (ThiduaStore *self, GError **error)
   static const char *probes[] = {
     "SELECT count(*) FROM plans",
     "SELECT count(*) FROM plan_recipients",
+    "SELECT count(*) FROM plan_bodies",
     "SELECT count(*) FROM templates",
   };
   for (guint i = 0; i < G_N_ELEMENTS (probes); i++)
@@ -675,7 +677,7 @@ thidua_store_open_at_version (const char            *path,
         return NULL;
     }
 
-  if (self->version >= 1 && !probe_tables (self, error))
+  if (self->version == latest && !probe_tables (self, error))
     return NULL;
 
   if (!self->read_only && self->version >= 1 && !(flags & THIDUA_STORE_OPEN_NO_SEED))
@@ -812,9 +814,11 @@ load_recipients (ThiduaStore *self, ThiduaPlan *plan, GError **error)
   return TRUE;
 }
 
+/* The body lives in plan_bodies (schema 3) so that listing plans never
+ * reads it. */
 #define PLAN_COLUMNS \
   "profile, superior_body, issuing_body, number, symbol, place, day, month, year, " \
-  "type_name, subject, body, signer_authority, signer_on_behalf_of, signer_position, " \
+  "type_name, subject, signer_authority, signer_on_behalf_of, signer_position, " \
   "signer_name, status"
 
 ThiduaPlan *
@@ -826,7 +830,9 @@ thidua_store_load_plan (ThiduaStore *self, gint64 id, GError **error)
   int rc;
 
   g_return_val_if_fail (THIDUA_IS_STORE (self), NULL);
-  if (!prepare (self, &s, "SELECT " PLAN_COLUMNS ", created, modified FROM plans WHERE id = ?1",
+  if (!prepare (self, &s, "SELECT " PLAN_COLUMNS ", created, modified, "
+                          "(SELECT body FROM plan_bodies WHERE plan_id = plans.id) "
+                          "FROM plans WHERE id = ?1",
                 "reading a plan", error))
     return NULL;
   sqlite3_bind_int64 (s.stmt, 1, id);
@@ -853,20 +859,20 @@ thidua_store_load_plan (ThiduaStore *self, gint64 id, GError **error)
                         sqlite3_column_int (s.stmt, 8));
   thidua_plan_set_type_name (plan, column_text (s.stmt, 9));
   thidua_plan_set_subject (plan, column_text (s.stmt, 10));
-  thidua_plan_set_body (plan, column_text (s.stmt, 11));
-  thidua_plan_set_signer_authority (plan, column_text (s.stmt, 12));
-  thidua_plan_set_signer_on_behalf_of (plan, column_text (s.stmt, 13));
-  thidua_plan_set_signer_position (plan, column_text (s.stmt, 14));
-  thidua_plan_set_signer_name (plan, column_text (s.stmt, 15));
-  thidua_plan_set_status (plan, column_text (s.stmt, 16));
-  thidua_plan_set_times (plan, sqlite3_column_int64 (s.stmt, 17), sqlite3_column_int64 (s.stmt, 18));
+  thidua_plan_set_signer_authority (plan, column_text (s.stmt, 11));
+  thidua_plan_set_signer_on_behalf_of (plan, column_text (s.stmt, 12));
+  thidua_plan_set_signer_position (plan, column_text (s.stmt, 13));
+  thidua_plan_set_signer_name (plan, column_text (s.stmt, 14));
+  thidua_plan_set_status (plan, column_text (s.stmt, 15));
+  thidua_plan_set_times (plan, sqlite3_column_int64 (s.stmt, 16), sqlite3_column_int64 (s.stmt, 17));
+  thidua_plan_set_body (plan, column_text (s.stmt, 18));
 
   if (!load_recipients (self, plan, error))
     return NULL;
   return g_steal_pointer (&plan);
 }
 
-/* Binds the model's columns as ?1 … ?17 (the order of PLAN_COLUMNS). */
+/* Binds the model's columns as ?1 … ?16 (the order of PLAN_COLUMNS). */
 static void
 bind_plan (sqlite3_stmt *stmt, ThiduaPlan *plan)
 {
@@ -881,12 +887,11 @@ bind_plan (sqlite3_stmt *stmt, ThiduaPlan *plan)
   bind_date_part (stmt, 9, thidua_plan_get_year (plan));
   bind_text (stmt, 10, thidua_plan_get_type_name (plan));
   bind_text (stmt, 11, thidua_plan_get_subject (plan));
-  bind_text (stmt, 12, thidua_plan_get_body (plan));
-  bind_text (stmt, 13, thidua_plan_get_signer_authority (plan));
-  bind_text (stmt, 14, thidua_plan_get_signer_on_behalf_of (plan));
-  bind_text (stmt, 15, thidua_plan_get_signer_position (plan));
-  bind_text (stmt, 16, thidua_plan_get_signer_name (plan));
-  bind_text (stmt, 17, thidua_plan_get_status (plan));
+  bind_text (stmt, 12, thidua_plan_get_signer_authority (plan));
+  bind_text (stmt, 13, thidua_plan_get_signer_on_behalf_of (plan));
+  bind_text (stmt, 14, thidua_plan_get_signer_position (plan));
+  bind_text (stmt, 15, thidua_plan_get_signer_name (plan));
+  bind_text (stmt, 16, thidua_plan_get_status (plan));
 }
 
 static gboolean
@@ -901,6 +906,22 @@ validate_plan (ThiduaPlan *plan, GError **error)
                    "The plan's date is impossible: %s", local->message);
       return FALSE;
     }
+  return TRUE;
+}
+
+static gboolean
+save_body (ThiduaStore *self, ThiduaPlan *plan, GError **error)
+{
+  g_auto(Stmt) s = { 0 };
+  int rc;
+
+  if (!prepare (self, &s, "INSERT OR REPLACE INTO plan_bodies (plan_id, body) VALUES (?1, ?2)",
+                "saving a plan", error))
+    return FALSE;
+  sqlite3_bind_int64 (s.stmt, 1, thidua_plan_get_id (plan));
+  bind_text (s.stmt, 2, thidua_plan_get_body (plan));
+  if ((rc = sqlite3_step (s.stmt)) != SQLITE_DONE)
+    return store_fail (self, error, rc, "saving a plan");
   return TRUE;
 }
 
@@ -948,17 +969,17 @@ insert_txn (ThiduaStore *self, gpointer data, GError **error)
   int rc;
 
   if (!prepare (self, &s, "INSERT INTO plans (" PLAN_COLUMNS ", search_key, created, modified) "
-                          "VALUES (?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,?11,?12,?13,?14,?15,?16,?17,?18,?19,?19)",
+                          "VALUES (?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,?11,?12,?13,?14,?15,?16,?17,?18,?18)",
                 "adding a plan", error))
     return FALSE;
   bind_plan (s.stmt, plan);
-  bind_text (s.stmt, 18, key);
-  sqlite3_bind_int64 (s.stmt, 19, now);
+  bind_text (s.stmt, 17, key);
+  sqlite3_bind_int64 (s.stmt, 18, now);
   if ((rc = sqlite3_step (s.stmt)) != SQLITE_DONE)
     return store_fail (self, error, rc, "adding a plan");
   thidua_plan_set_id (plan, sqlite3_last_insert_rowid (self->db));
   thidua_plan_set_times (plan, now, now);
-  return save_recipients (self, plan, error);
+  return save_body (self, plan, error) && save_recipients (self, plan, error);
 }
 
 gint64
@@ -992,14 +1013,14 @@ update_txn (ThiduaStore *self, gpointer data, GError **error)
   if (!prepare (self, &s,
                 "UPDATE plans SET profile=?1, superior_body=?2, issuing_body=?3, number=?4, "
                 "symbol=?5, place=?6, day=?7, month=?8, year=?9, type_name=?10, subject=?11, "
-                "body=?12, signer_authority=?13, signer_on_behalf_of=?14, signer_position=?15, "
-                "signer_name=?16, status=?17, search_key=?18, modified=?19 WHERE id=?20",
+                "signer_authority=?12, signer_on_behalf_of=?13, signer_position=?14, "
+                "signer_name=?15, status=?16, search_key=?17, modified=?18 WHERE id=?19",
                 "saving a plan", error))
     return FALSE;
   bind_plan (s.stmt, plan);
-  bind_text (s.stmt, 18, key);
-  sqlite3_bind_int64 (s.stmt, 19, now);
-  sqlite3_bind_int64 (s.stmt, 20, thidua_plan_get_id (plan));
+  bind_text (s.stmt, 17, key);
+  sqlite3_bind_int64 (s.stmt, 18, now);
+  sqlite3_bind_int64 (s.stmt, 19, thidua_plan_get_id (plan));
   if ((rc = sqlite3_step (s.stmt)) != SQLITE_DONE)
     return store_fail (self, error, rc, "saving a plan");
   if (sqlite3_changes (self->db) == 0)
@@ -1009,7 +1030,7 @@ update_txn (ThiduaStore *self, gpointer data, GError **error)
       return FALSE;
     }
   thidua_plan_set_times (plan, thidua_plan_get_created (plan), now);
-  return save_recipients (self, plan, error);
+  return save_body (self, plan, error) && save_recipients (self, plan, error);
 }
 
 gboolean

@@ -108,20 +108,33 @@ test_create_seeds_templates (Fixture *f, gconstpointer data)
   g_assert_cmpuint (templates->len, ==, 7);
 }
 
-/* Inserts a plan with the columns every schema version has. */
+/* Inserts a plan as a program of schema `version` would have. */
 static void
-raw_insert_plan (const char *path, const char *subject)
+raw_insert_plan (const char *path, int version, const char *subject, const char *body)
 {
   sqlite3 *db = NULL;
   sqlite3_stmt *stmt = NULL;
+  const char *sql = version < 3
+    ? "INSERT INTO plans (profile, subject, body, day, month, year, created, modified) "
+      "VALUES ('party', ?1, ?2, NULL, 9, 2021, 1, 1)"
+    : "INSERT INTO plans (profile, subject, day, month, year, created, modified) "
+      "VALUES ('party', ?1, NULL, 9, 2021, 1, 1)";
 
   g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
-  g_assert_cmpint (sqlite3_prepare_v2 (db,
-                   "INSERT INTO plans (profile, subject, day, month, year, created, modified) "
-                   "VALUES ('party', ?1, NULL, 9, 2021, 1, 1)", -1, &stmt, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL), ==, SQLITE_OK);
   sqlite3_bind_text (stmt, 1, subject, -1, SQLITE_TRANSIENT);
+  if (version < 3)
+    sqlite3_bind_text (stmt, 2, body, -1, SQLITE_TRANSIENT);
   g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_DONE);
   sqlite3_finalize (stmt);
+  if (version >= 3)
+    {
+      g_assert_cmpint (sqlite3_prepare_v2 (db, "INSERT INTO plan_bodies (plan_id, body) "
+                                           "VALUES (last_insert_rowid (), ?1)", -1, &stmt, NULL), ==, SQLITE_OK);
+      sqlite3_bind_text (stmt, 1, body, -1, SQLITE_TRANSIENT);
+      g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_DONE);
+      sqlite3_finalize (stmt);
+    }
   sqlite3_close (db);
 }
 
@@ -143,7 +156,7 @@ test_migrate_from_each_version (Fixture *f, gconstpointer data)
       g_assert_cmpint (thidua_store_get_schema_version (old), ==, v);
       g_clear_object (&old);
       if (v >= 1)
-        raw_insert_plan (path, "Phát động thi đua Đặc biệt");
+        raw_insert_plan (path, v, "Phát động thi đua Đặc biệt", "I. MỤC ĐÍCH, YÊU CẦU\n\nĐoàn kết./.");
 
       store = thidua_store_open (path, 0, &error);
       g_assert_no_error (error);
@@ -161,6 +174,7 @@ test_migrate_from_each_version (Fixture *f, gconstpointer data)
           g_assert_cmpuint (thidua_plan_get_day (plan), ==, 0);
           g_assert_cmpuint (thidua_plan_get_month (plan), ==, 9);
           g_assert_cmpint (thidua_plan_get_profile (plan), ==, THIDUA_PROFILE_PARTY);
+          g_assert_cmpstr (thidua_plan_get_body (plan), ==, "I. MỤC ĐÍCH, YÊU CẦU\n\nĐoàn kết./.");
         }
     }
 }
