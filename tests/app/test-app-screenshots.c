@@ -1,0 +1,168 @@
+/* test-app-screenshots.c — the window at 1366×768 in Vietnamese, one
+ * screenshot per profile (tests/artifacts/, git-ignored, for a person to
+ * look at), and what a screenshot can check: the window fits the common
+ * office laptop screen and the preview page stays white in a dark style. */
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <glib/gstdio.h>
+#include <gtk/gtk.h>
+#include <locale.h>
+
+#include "thidua-application.h"
+#include "thidua-paths.h"
+#include "thidua-test-util.h"
+#include "thidua-window.h"
+
+static char *
+artifacts_dir (void)
+{
+  const char *fixtures = g_getenv ("THIDUA_TEST_FIXTURES");
+  g_autofree char *tests = fixtures ? g_path_get_dirname (fixtures) : g_get_current_dir ();
+  char *dir = g_build_filename (tests, "artifacts", NULL);
+
+  g_mkdir_with_parents (dir, 0755);
+  return dir;
+}
+
+static GdkTexture *
+snapshot_window (GtkWindow *window)
+{
+  g_autoptr(GdkPaintable) paintable = gtk_widget_paintable_new (GTK_WIDGET (window));
+  GtkSnapshot *snapshot = gtk_snapshot_new ();
+  g_autoptr(GskRenderNode) node = NULL;
+  int w = gtk_widget_get_width (GTK_WIDGET (window));
+  int h = gtk_widget_get_height (GTK_WIDGET (window));
+
+  gdk_paintable_snapshot (paintable, snapshot, w, h);
+  node = gtk_snapshot_free_to_node (snapshot);
+  g_assert_nonnull (node);
+  return gsk_renderer_render_texture (gtk_native_get_renderer (GTK_NATIVE (window)), node,
+                                      &GRAPHENE_RECT_INIT (0, 0, w, h));
+}
+
+/* Share of near-white pixels in a rectangle of the texture. */
+static double
+white_share (GdkTexture *texture,
+             int x0, int y0, int x1, int y1)
+{
+  int w = gdk_texture_get_width (texture);
+  int h = gdk_texture_get_height (texture);
+  g_autofree guchar *data = g_malloc ((gsize) w * h * 4);
+  guint white = 0, total = 0;
+
+  gdk_texture_download (texture, data, w * 4);
+  for (int y = MAX (y0, 0); y < MIN (y1, h); y++)
+    for (int x = MAX (x0, 0); x < MIN (x1, w); x++)
+      {
+        const guchar *p = data + (gsize) y * w * 4 + x * 4;
+
+        total++;
+        if (p[0] > 245 && p[1] > 245 && p[2] > 245)
+          white++;
+      }
+  return total ? (double) white / total : 0;
+}
+
+static void
+test_profiles (void)
+{
+  static const char * const templates[][2] = {
+    { "education-office", "state" },
+    { "covid-party-school", "party" },
+    { "labour-federation", "union" },
+  };
+  g_autofree char *dir = thidua_test_make_tmpdir ();
+  g_autofree char *db = g_build_filename (dir, "thidua.db", NULL);
+  g_autofree char *out = artifacts_dir ();
+  g_autoptr(ThiduaApplication) app = thidua_application_new (db);
+  g_autoptr(GError) error = NULL;
+  GtkWindow *window;
+  int min_w, min_h;
+
+  g_application_set_flags (G_APPLICATION (app), G_APPLICATION_NON_UNIQUE);
+  g_application_register (G_APPLICATION (app), NULL, &error);
+  g_assert_no_error (error);
+  g_application_activate (G_APPLICATION (app));
+  window = gtk_application_get_active_window (GTK_APPLICATION (app));
+  g_assert_true (THIDUA_IS_WINDOW (window));
+  gtk_window_set_default_size (window, 1366, 768);
+  g_assert_true (thidua_test_wait_mapped (GTK_WIDGET (window)));
+
+  for (guint i = 0; i < G_N_ELEMENTS (templates); i++)
+    {
+      g_autofree char *name = g_strdup_printf ("window-vi-%s.png", templates[i][1]);
+      g_autofree char *path = g_build_filename (out, name, NULL);
+      g_autoptr(GdkTexture) texture = NULL;
+      ThiduaPreview *preview = thidua_window_get_preview (THIDUA_WINDOW (window));
+      graphene_rect_t bounds;
+
+      gtk_widget_activate_action (GTK_WIDGET (window), "win.new-plan", "s", templates[i][0]);
+      thidua_preview_flush (preview);
+      thidua_test_spin (300);
+
+      /* Nothing asks for more than the 1366×768 screen (less the panel). */
+      gtk_widget_measure (GTK_WIDGET (window), GTK_ORIENTATION_HORIZONTAL, -1, &min_w, NULL, NULL, NULL);
+      gtk_widget_measure (GTK_WIDGET (window), GTK_ORIENTATION_VERTICAL, min_w, &min_h, NULL, NULL, NULL);
+      g_test_message ("minimum size %d×%d", min_w, min_h);
+      g_assert_cmpint (min_w, <=, 1366);
+      g_assert_cmpint (min_h, <=, 720);
+
+      texture = snapshot_window (window);
+      g_assert_true (gdk_texture_save_to_png (texture, path));
+      g_test_message ("screenshot: %s", path);
+
+      /* Dark style: the page is still paper-white. */
+      g_object_set (gtk_settings_get_default (), "gtk-application-prefer-dark-theme", TRUE, NULL);
+      thidua_test_spin (200);
+      {
+        g_autofree char *dark_name = g_strdup_printf ("window-vi-%s-dark.png", templates[i][1]);
+        g_autofree char *dark_path = g_build_filename (out, dark_name, NULL);
+        g_autoptr(GdkTexture) dark = snapshot_window (window);
+        double share;
+
+        g_assert_true (gtk_widget_compute_bounds (GTK_WIDGET (preview), GTK_WIDGET (window), &bounds));
+        /* the middle of the preview: mostly paper, some black text */
+        share = white_share (dark,
+                             bounds.origin.x + bounds.size.width * 0.3,
+                             bounds.origin.y + bounds.size.height * 0.3,
+                             bounds.origin.x + bounds.size.width * 0.7,
+                             bounds.origin.y + bounds.size.height * 0.6);
+        g_test_message ("white share of the page in dark style: %.2f", share);
+        g_assert_cmpfloat (share, >, 0.6);
+        g_assert_true (gdk_texture_save_to_png (dark, dark_path));
+      }
+      g_object_set (gtk_settings_get_default (), "gtk-application-prefer-dark-theme", FALSE, NULL);
+    }
+
+  gtk_window_close (window);
+  thidua_test_spin (50);
+  thidua_test_remove_dir (dir);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  GTestDBus *bus;  /* not unreffed: finalize would wait for the connection */
+  g_autofree char *display = g_strdup (g_getenv ("DISPLAY"));
+  int ret;
+
+  /* The screenshots are of the Vietnamese interface. */
+  g_setenv ("LANGUAGE", "vi", TRUE);
+  setlocale (LC_ALL, "");
+  bindtextdomain (GETTEXT_PACKAGE, thidua_paths_get_localedir ());
+  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+  textdomain (GETTEXT_PACKAGE);
+
+  bus = g_test_dbus_new (G_TEST_DBUS_NONE);
+  g_test_dbus_up (bus);
+  if (display != NULL)
+    g_setenv ("DISPLAY", display, TRUE);
+
+  gtk_test_init (&argc, &argv, NULL);
+  g_test_add_func ("/screenshots/profiles", test_profiles);
+  ret = g_test_run ();
+  g_test_dbus_stop (bus);
+  return ret;
+}
