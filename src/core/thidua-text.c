@@ -10,6 +10,44 @@
  * text is normalised in pieces that end just before one. */
 #define NFC_CHUNK 4096
 
+/* TRUE when valid UTF-8 s is NFC for sure: every character is below the
+ * combining marks (U+0300), a precomposed Latin letter (U+1E00–U+1EFF:
+ * the Vietnamese ạ…ỹ) or in general punctuation and currency
+ * (U+2002–U+20CF).  None of those is changed by NFC or composes with what
+ * precedes it; anything else takes the slow path.  Typed and stored text
+ * almost always passes, and g_utf8_normalize() is slow even in pieces. */
+static gboolean
+is_surely_nfc (const char *s, gsize n)
+{
+  const guchar *p = (const guchar *) s, *end = p + n;
+
+  while (p < end)
+    {
+      gunichar c;
+
+      if (*p < 0x80)
+        {
+          p++;
+          continue;
+        }
+      if (*p < 0xE0)
+        {
+          /* two bytes: U+0080–U+07FF; below U+0300 is lead byte < 0xCC */
+          if (*p >= 0xCC)
+            return FALSE;
+          p += 2;
+          continue;
+        }
+      if (*p >= 0xF0 || p + 2 >= end)
+        return FALSE;
+      c = ((p[0] & 0x0F) << 12) | ((p[1] & 0x3F) << 6) | (p[2] & 0x3F);
+      if (!((c >= 0x1E00 && c <= 0x1EFF) || (c >= 0x2002 && c <= 0x20CF)))
+        return FALSE;
+      p += 3;
+    }
+  return TRUE;
+}
+
 char *
 thidua_text_nfc (const char *s, gssize len)
 {
@@ -20,6 +58,8 @@ thidua_text_nfc (const char *s, gssize len)
   n = len < 0 ? strlen (s) : (gsize) len;
   if (!g_utf8_validate_len (s, n, NULL))
     return NULL;
+  if (is_surely_nfc (s, n))
+    return g_strndup (s, n);
 
   out = g_string_sized_new (n + 1);
   while (start < n)

@@ -19,6 +19,19 @@ test_nfc_decomposed (void)
   g_assert_cmpstr (a, ==, "Nguyễn");
   g_assert_cmpuint (strlen (a), <, strlen (nfd));
   g_assert_cmpstr (b, ==, "Kế hoạch");
+  /* what the fast path must not take for NFC: singletons and marks after
+   * precomposed letters */
+  {
+    g_autofree char *angstrom = thidua_text_nfc ("\xe2\x84\xab", -1);     /* U+212B */
+    g_autofree char *ohm = thidua_text_nfc ("\xe2\x84\xa6", -1);          /* U+2126 */
+    g_autofree char *a_dot_hat = thidua_text_nfc ("\xe1\xba\xa1\xcc\x82", -1); /* ạ + ◌̂ */
+    g_autofree char *e_acute = thidua_text_nfc ("Le\xcc\x81", -1);
+
+    g_assert_cmpstr (angstrom, ==, "\xc3\x85");
+    g_assert_cmpstr (ohm, ==, "\xce\xa9");
+    g_assert_cmpstr (a_dot_hat, ==, "ậ");
+    g_assert_cmpstr (e_acute, ==, "Lé");
+  }
   /* len counts bytes */
   g_assert_cmpstr (c, ==, "Nguy");
 }
