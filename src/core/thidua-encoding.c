@@ -668,7 +668,7 @@ thidua_encoding_repair_latin1 (const char *text, ThiduaEncoding *used)
 
   own_score = thidua_encoding_score_vietnamese (text, MIN (strlen (text), SAMPLE_SIZE));
   best = best_legacy (bytes->data, bytes->len, &best_score);
-  if (best == THIDUA_ENCODING_CP1258 || best_score <= own_score + 2)
+  if (best == THIDUA_ENCODING_CP1258 || best_score <= own_score || best_score < 2)
     return NULL;
   *used = best;
   return best == THIDUA_ENCODING_TCVN3 ? thidua_encoding_decode_tcvn3 (bytes->data, bytes->len)

@@ -241,6 +241,31 @@ test_seed_round_trips (void)
     }
 }
 
+/* Text copied out of a .VnTime document into a Unicode editor: the TCVN3
+ * bytes arrive as Latin-1 letters. */
+static void
+test_repair_latin1 (void)
+{
+  static const struct { const char *in, *out; } cases[] = {
+    { "KÕ HO¹CH", "KẾ HOẠCH" },
+    { "Tr­êng ChÝnh trÞ tØnh Lai Ch©u", "Trường Chính trị tỉnh Lai Châu" },
+    { "Vieät Nam, Tröôøng", "Việt Nam, Trường" },
+    /* real Vietnamese that happens to be all Latin-1 stays */
+    { "Lai Châu, ngày", NULL },
+    { "Chào bác, Hà Nội", NULL },
+    { "café crème", NULL },
+    { "plain ASCII", NULL },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      ThiduaEncoding used = THIDUA_ENCODING_AUTO;
+      g_autofree char *s = thidua_encoding_repair_latin1 (cases[i].in, &used);
+
+      g_assert_cmpstr (s, ==, cases[i].out);
+    }
+}
+
 static void
 test_binary (void)
 {
@@ -302,6 +327,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/import/encoding/utf16", test_utf16);
   g_test_add_func ("/import/encoding/detect-unicode", test_detect_unicode);
   g_test_add_func ("/import/encoding/seed-round-trips", test_seed_round_trips);
+  g_test_add_func ("/import/encoding/repair-latin1", test_repair_latin1);
   g_test_add_func ("/import/encoding/binary", test_binary);
   g_test_add_func ("/import/encoding/names", test_names);
   g_test_add_func ("/import/encoding/score", test_score);
