@@ -82,7 +82,7 @@ outline_entry_clear (gpointer data)
 /* Byte length of the white-space character at p (0 when p is not one).
  * Besides ASCII blanks this covers what Word and PDF copies carry:
  * no-break space, the U+2000 block, ideographic space, BOM, zero width. */
-static gsize
+static inline gsize
 space_len (const char *p, const char *end)
 {
   guchar c = (guchar) *p;
@@ -91,6 +91,12 @@ space_len (const char *p, const char *end)
   if (c == ' ' || c == '\t' || c == '\v' || c == '\f')
     return 1;
   if (c < 0x80)
+    return 0;
+  /* Only these lead bytes start a space (U+00A0, U+1680, U+2000–U+205F,
+   * U+3000, U+FEFF); Vietnamese letters are rejected without decoding. */
+  if (c != 0xC2 && c != 0xE1 && c != 0xE2 && c != 0xE3 && c != 0xEF)
+    return 0;
+  if (c == 0xE1 && end - p > 1 && (guchar) p[1] != 0x9A)
     return 0;
   u = g_utf8_get_char_validated (p, end - p);
   if (u == (gunichar) -1 || u == (gunichar) -2)
@@ -158,12 +164,14 @@ is_closing_wrapper (gunichar c)
 /* NFC of a byte range; invalid UTF-8 is repaired (U+FFFD) rather than
  * dropped, so the parser never loses the rest of a line. */
 static char *
-normalize_range (const char *s, gssize len)
+normalize_range (const char *s, gssize len, gboolean source_nfc)
 {
   g_autofree char *valid = NULL;
   gsize n = len < 0 ? strlen (s) : (gsize) len;
   gboolean ascii = TRUE;
 
+  if (source_nfc)
+    return g_strndup (s, n);
   for (gsize i = 0; i < n; i++)
     if ((guchar) s[i] >= 0x80)
       {
@@ -191,8 +199,19 @@ collapse_space (char *s)
 
   while (r < end)
     {
-      gsize n = space_len (r, end);
+      guchar c = (guchar) *r;
+      gsize n;
 
+      /* printable ASCII and UTF-8 continuation bytes are never space */
+      if ((c > ' ' && c < 0x7F) || (c >= 0x80 && c < 0xC0))
+        {
+          if (pending)
+            *w++ = ' ';
+          pending = FALSE;
+          *w++ = *r++;
+          continue;
+        }
+      n = space_len (r, end);
       if (n > 0)
         {
           pending = w > s;
@@ -594,7 +613,7 @@ typedef struct {
 
 typedef struct {
   ThiduaBody *body;
-  const char *source;
+  gboolean    source_nfc;   /* the whole input is valid and NFC: copy slices */
   guint       roman_expected;
   guint       counters[MAX_DEPTH];
   guint       n_counters;
@@ -677,9 +696,9 @@ flush (ParseState *st, Pending *pd)
     return;
   pd->open = FALSE;
 
-  label = normalize_range (pd->label_start, pd->lc.label_end - pd->label_start);
+  label = normalize_range (pd->label_start, pd->lc.label_end - pd->label_start, st->source_nfc);
   collapse_space (label);
-  text = normalize_range (pd->raw->str, pd->raw->len);
+  text = normalize_range (pd->raw->str, pd->raw->len, st->source_nfc);
   collapse_space (text);
 
   block.kind = pd->lc.kind;
@@ -779,7 +798,7 @@ thidua_body_parse (const char *text)
   if (text == NULL)
     text = "";
   st.body = body;
-  st.source = text;
+  st.source_nfc = thidua_text_is_surely_nfc (text, -1);
   st.roman_expected = 1;
   pd.raw = g_string_new (NULL);
 

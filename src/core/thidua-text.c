@@ -48,6 +48,16 @@ is_surely_nfc (const char *s, gsize n)
   return TRUE;
 }
 
+gboolean
+thidua_text_is_surely_nfc (const char *s, gssize len)
+{
+  gsize n;
+
+  g_return_val_if_fail (s != NULL, FALSE);
+  n = len < 0 ? strlen (s) : (gsize) len;
+  return g_utf8_validate_len (s, n, NULL) && is_surely_nfc (s, n);
+}
+
 char *
 thidua_text_nfc (const char *s, gssize len)
 {

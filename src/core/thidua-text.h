@@ -9,6 +9,10 @@ G_BEGIN_DECLS
  * len may be -1. */
 char    *thidua_text_nfc        (const char *s, gssize len);
 
+/* TRUE when s is valid UTF-8 that is NFC for certain (a fast scan: FALSE
+ * only means "normalise to be sure").  len may be -1. */
+gboolean thidua_text_is_surely_nfc (const char *s, gssize len);
+
 /* The search key: NFD, combining marks dropped, đ/Đ → d, case folded,
  * runs of white space collapsed to one space, trimmed.
  * "Kế hoạch thi đua" → "ke hoach thi dua". */
