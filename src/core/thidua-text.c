@@ -174,7 +174,9 @@ thidua_text_strip (const char *s)
  *   secondary  the tone of each letter: none, huyền, hỏi, ngã, sắc, nặng;
  *   tertiary   the case of each letter, lower before upper.
  * Byte 0x01 never occurs in a key, so composite keys (people) can use it
- * between fields.  No byte is 0, so strcmp() works. */
+ * between fields.  Keys are ASCII (valid UTF-8, storable in SQLite TEXT
+ * columns whose BINARY order is then the Vietnamese order) and have no
+ * byte 0, so strcmp() works. */
 
 #define KEY_FIELD_END  0x01
 #define KEY_LEVEL_END  0x02
@@ -221,9 +223,9 @@ latin_rank (gunichar base, int mod)
 static void
 append_code_point (GString *key, gunichar c)
 {
-  g_string_append_c (key, (char) (0x05 + ((c >> 14) & 0x7F)));
-  g_string_append_c (key, (char) (0x05 + ((c >> 7) & 0x7F)));
-  g_string_append_c (key, (char) (0x05 + (c & 0x7F)));
+  /* four base-64 digits, fixed length so byte order is number order */
+  for (int shift = 18; shift >= 0; shift -= 6)
+    g_string_append_c (key, (char) (0x30 + ((c >> shift) & 0x3F)));
 }
 
 static void

@@ -25,7 +25,9 @@ gboolean thidua_text_folded_match (const char *folded_haystack,
 
 /* A byte key whose strcmp() order is Vietnamese order:
  * a < ă < â < b < c < d < đ < e < ê … o < ô < ơ … u < ư …, tones after
- * letters (no tone < huyền < hỏi < ngã < sắc < nặng), case last. */
+ * letters (no tone < huyền < hỏi < ngã < sắc < nặng), case last.
+ * The key is ASCII (bytes 0x01–0x7F), so it can be stored as TEXT and
+ * compared with SQLite's BINARY collation. */
 char    *thidua_text_collate_key (const char *s);
 int      thidua_text_collate    (const char *a, const char *b);
 

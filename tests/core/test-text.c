@@ -199,9 +199,12 @@ test_collate_case_and_space (void)
 {
   const char *words[] = { "an", "An", "AN", "àn", "Àn", "an bình", "anh", "Anh" };
   const char *numbers[] = { "Tổ 1", "Tổ 2", "Tổ A", "Tổ Ă" };
+  /* punctuation < digits < Latin letters < other scripts */
+  const char *classes[] = { "(a)", "-", "0", "9", "a", "z", "α", "中" };
 
   assert_ordered (words, G_N_ELEMENTS (words));
   assert_ordered (numbers, G_N_ELEMENTS (numbers));
+  assert_ordered (classes, G_N_ELEMENTS (classes));
   /* canonically equal strings are equal; old and new tone placement are
    * different spellings that sort side by side */
   g_assert_cmpint (thidua_text_collate ("Ho\xcc\x80" "a", "Hòa"), ==, 0);
@@ -216,11 +219,19 @@ test_collate_case_and_space (void)
 static void
 test_collate_key_is_strcmp_order (void)
 {
-  const char *names[] = { "Đồng", "dong", "Ánh", "Anh", "Ưng", "Uyên", "Bình", "Ân" };
+  const char *names[] = { "Đồng", "dong", "Ánh", "Anh", "Ưng", "Uyên", "Bình", "Ân",
+                          "Tổ 1/2", "Tổ (A)", "Ελλάδα", "中文", "Ω" };
   g_autoptr(GPtrArray) keys = g_ptr_array_new_with_free_func (g_free);
 
   for (guint i = 0; i < G_N_ELEMENTS (names); i++)
-    g_ptr_array_add (keys, thidua_text_collate_key (names[i]));
+    {
+      char *key = thidua_text_collate_key (names[i]);
+
+      /* ASCII, so SQLite can keep it in a TEXT column */
+      for (const char *p = key; *p != '\0'; p++)
+        g_assert_cmpint ((guchar) *p, <, 0x80);
+      g_ptr_array_add (keys, key);
+    }
   for (guint i = 0; i < G_N_ELEMENTS (names); i++)
     for (guint j = 0; j < G_N_ELEMENTS (names); j++)
       {
