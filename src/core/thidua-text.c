@@ -168,7 +168,8 @@ thidua_text_strip (const char *s)
  * dependency, so the Vietnamese order is built here as a byte key with
  * three levels, each ended by KEY_LEVEL_END:
  *   primary    one unit per character: white space, punctuation (by code
- *              point), digits, then letters in Vietnamese order
+ *              point), numbers (a run of ASCII digits by value, up to 15
+ *              digits), then letters in Vietnamese order
  *              a ă â b c d đ e ê (f) g h i (j) k l m n o ô ơ p q r s t u ư
  *              v (w) x y (z), then other scripts by code point;
  *   secondary  the tone of each letter: none, huyền, hỏi, ngã, sắc, nặng;
@@ -251,6 +252,25 @@ append_collate_key (GString *key, const char *s)
       gunichar c = g_utf8_get_char (p);
       int mod = MOD_NONE, tone = 0;
 
+      if (c >= '0' && c <= '9')
+        {
+          /* A run of digits is one number: its length (leading zeros
+           * dropped) first, so "Tổ 2" < "Tổ 10". */
+          const char *start = p, *end;
+
+          while (*start == '0' && start[1] >= '0' && start[1] <= '9')
+            start++;
+          for (end = start; *end >= '0' && *end <= '9'; end++)
+            ;
+          if (pending_space)
+            g_string_append_c (key, KEY_SPACE);
+          pending_space = FALSE;
+          g_string_append_c (key, (char) (KEY_DIGIT + MIN (end - start, 15)));
+          g_string_append_len (key, start, end - start);
+          p = end;
+          continue;
+        }
+
       p = g_utf8_next_char (p);
 
       /* Gather the marks that belong to this character. */
@@ -295,8 +315,6 @@ append_collate_key (GString *key, const char *s)
           g_string_append_c (secondary, (char) (0x03 + tone));
           g_string_append_c (tertiary, lower != c ? 0x04 : 0x03);
         }
-      else if (g_unichar_isdigit (c))
-        g_string_append_c (key, (char) (KEY_DIGIT + g_unichar_digit_value (c)));
       else
         {
           g_string_append_c (key, KEY_SYMBOL);

@@ -198,13 +198,16 @@ static void
 test_collate_case_and_space (void)
 {
   const char *words[] = { "an", "An", "AN", "àn", "Àn", "an bình", "anh", "Anh" };
-  const char *numbers[] = { "Tổ 1", "Tổ 2", "Tổ A", "Tổ Ă" };
+  const char *numbers[] = { "Tổ 1", "Tổ 2", "Tổ 9", "Tổ 10", "Tổ 10 A", "Tổ 10A", "Tổ 11",
+                            "Tổ 100", "Tổ A", "Tổ Ă" };
   /* punctuation < digits < Latin letters < other scripts */
   const char *classes[] = { "(a)", "-", "0", "9", "a", "z", "α", "中" };
 
   assert_ordered (words, G_N_ELEMENTS (words));
   assert_ordered (numbers, G_N_ELEMENTS (numbers));
   assert_ordered (classes, G_N_ELEMENTS (classes));
+  g_assert_cmpint (thidua_text_collate ("Khoa 02", "Khoa 2"), ==, 0);
+  g_assert_cmpint (thidua_text_collate ("Khoa 0", "Khoa 00"), ==, 0);
   /* canonically equal strings are equal; old and new tone placement are
    * different spellings that sort side by side */
   g_assert_cmpint (thidua_text_collate ("Ho\xcc\x80" "a", "Hòa"), ==, 0);
