@@ -775,7 +775,7 @@ read_closing (Importer *self, guint start)
       g_autofree char *after = strip (rest_cell != NULL ? rest_cell : "", -1);
       gboolean in_list = TRUE;
 
-      if (!g_str_has_prefix (text, "Nơi nhận") && !g_str_has_prefix (text, "NƠI NHẬN"))
+      if (strstr (text, "Nơi nhận") == NULL && strstr (text, "NƠI NHẬN") == NULL)
         warn (self, "line %u: “%s” read as “Nơi nhận:”", line_at (self, heading)->number, text);
       if (*after == '-' || *after == '+')
         g_ptr_array_add (recipients, strip (after + 1, -1));
@@ -1071,7 +1071,7 @@ thidua_import_text (const char *text, gssize len, int profile, GPtrArray *warnin
   g_autoptr(GPtrArray) prefix = g_ptr_array_new_with_free_func (g_free);
   g_autoptr(GPtrArray) suffix = g_ptr_array_new_with_free_func (g_free);
   guint n, type_line = G_MAXUINT, body_start, body_end, i;
-  guint scanned = 0;
+  guint scanned = 0, first_warning = warnings != NULL ? warnings->len : 0;
 
   g_return_val_if_fail (text != NULL || len == 0, NULL);
 
@@ -1159,8 +1159,9 @@ thidua_import_text (const char *text, gssize len, int profile, GPtrArray *warnin
       /* Not a plan: everything, untouched, as the body. */
       g_autoptr(ThiduaPlan) blank = thidua_plan_new ();
 
+      /* only this call's guesses: the caller's own warnings stay */
       if (warnings != NULL)
-        g_ptr_array_set_size (warnings, 0);
+        g_ptr_array_set_size (warnings, first_warning);
       g_set_object (&self.plan, blank);
       warn (&self, "the text is not recognised as a plan (no header, type name, recipients "
             "or signature): all of it is kept as the body");

@@ -243,6 +243,27 @@ test_not_a_plan (void)
   g_assert_true (warned (&r, "not recognised as a plan"));
 }
 
+/* The bytes path says how the text was read, also for a text that is no
+ * plan. */
+static void
+test_not_a_plan_legacy (void)
+{
+  g_autoptr(GPtrArray) warnings = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ThiduaPlan) plan = NULL;
+  ThiduaEncoding used = THIDUA_ENCODING_AUTO;
+  /* TCVN3: "Gọi điện cho chị Lan; trả tiền điện nước tháng này." */
+  const char *tcvn3 = "G\xE4i \xAE" "i\xD6n cho ch\xDE Lan; tr\xB6 ti\xD3n \xAE" "i\xD6n n\xAD\xEE" "c th\xB8ng n\xB5y.";
+
+  plan = thidua_import_data ((const guint8 *) tcvn3, strlen (tcvn3), THIDUA_ENCODING_AUTO,
+                             THIDUA_IMPORT_PROFILE_AUTO, &used, warnings, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (used, ==, THIDUA_ENCODING_TCVN3);
+  g_assert_cmpstr (thidua_plan_get_body (plan), ==, "Gọi điện cho chị Lan; trả tiền điện nước tháng này.");
+  g_assert_cmpuint (warnings->len, ==, 2);
+  g_assert_nonnull (strstr (g_ptr_array_index (warnings, 0), "tcvn3"));
+}
+
 /* Without a type name line, the header is what stands above the body. */
 static void
 test_no_type_name (void)
@@ -325,6 +346,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/import/recognize/signatures", test_signatures);
   g_test_add_func ("/import/recognize/no-invented-signature", test_no_invented_signature);
   g_test_add_func ("/import/recognize/not-a-plan", test_not_a_plan);
+  g_test_add_func ("/import/recognize/not-a-plan-legacy", test_not_a_plan_legacy);
   g_test_add_func ("/import/recognize/no-type-name", test_no_type_name);
   g_test_add_func ("/import/recognize/profile", test_profile);
   g_test_add_func ("/import/recognize/normalisation", test_normalisation);
