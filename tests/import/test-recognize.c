@@ -253,7 +253,7 @@ test_not_a_plan_legacy (void)
   g_autoptr(ThiduaPlan) plan = NULL;
   ThiduaEncoding used = THIDUA_ENCODING_AUTO;
   /* TCVN3: "Gọi điện cho chị Lan; trả tiền điện nước tháng này." */
-  const char *tcvn3 = "G\xE4i \xAE" "i\xD6n cho ch\xDE Lan; tr\xB6 ti\xD3n \xAE" "i\xD6n n\xAD\xEE" "c th\xB8ng n\xB5y.";
+  const char *tcvn3 = "G\xE4i \xAE" "i\xD6n cho ch\xDE Lan; tr\xB6 ti\xD2n \xAE" "i\xD6n n\xAD\xED" "c th\xB8ng n\xB5y.";
 
   plan = thidua_import_data ((const guint8 *) tcvn3, strlen (tcvn3), THIDUA_ENCODING_AUTO,
                              THIDUA_IMPORT_PROFILE_AUTO, &used, warnings, &error);
