@@ -117,6 +117,11 @@ typedef struct {
   GPtrArray *titles;       /* catalog ids */
   GArray   *replace_ids;  /* per title: gint64 id of the registration it replaces, or 0 */
   char     *who_key;
+  /* a person's name apart, and its folded key, worked out once */
+  char     *family_name;
+  char     *middle_name;
+  char     *given_name;
+  char     *name_key;
 } ImportRow;
 
 struct _ThiduaRegisterImport
@@ -159,6 +164,10 @@ import_row_free (ImportRow *r)
   g_free (r->note);
   g_free (r->decision);
   g_free (r->who_key);
+  g_free (r->family_name);
+  g_free (r->middle_name);
+  g_free (r->given_name);
+  g_free (r->name_key);
   g_clear_pointer (&r->titles, g_ptr_array_unref);
   g_clear_pointer (&r->replace_ids, g_array_unref);
   g_free (r);
@@ -576,6 +585,7 @@ typedef struct {
   GHashTable *units;       /* folded name → unit id (first by id) */
   GHashTable *people;      /* "name_key|unit id" → GArray of (id, birth_year) pairs */
   GHashTable *existing;    /* who key + "\t" + title → registration id */
+  GHashTable *folded;      /* unit text as written → folded (a few hundred units, many rows) */
 } Known;
 
 static void
@@ -584,6 +594,7 @@ known_clear (Known *k)
   g_clear_pointer (&k->units, g_hash_table_unref);
   g_clear_pointer (&k->people, g_hash_table_unref);
   g_clear_pointer (&k->existing, g_hash_table_unref);
+  g_clear_pointer (&k->folded, g_hash_table_unref);
 }
 
 static gboolean
@@ -597,6 +608,7 @@ load_known (ThiduaRegisterImport *self, Known *k, GError **error)
   k->units = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   k->people = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, (GDestroyNotify) g_array_unref);
   k->existing = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  k->folded = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
 
   units = thidua_register_prepare (self->reg, "SELECT id, name_key FROM units ORDER BY id DESC",
                                    "reading units", error);
@@ -652,11 +664,23 @@ load_known (ThiduaRegisterImport *self, Known *k, GError **error)
   return TRUE;
 }
 
+static const char *
+known_fold (Known *k, const char *text)
+{
+  char *folded = g_hash_table_lookup (k->folded, text);
+
+  if (folded == NULL)
+    {
+      folded = thidua_text_fold (text);
+      g_hash_table_insert (k->folded, g_strdup (text), folded);
+    }
+  return folded;
+}
+
 static gint64
 known_unit (Known *k, const char *name)
 {
-  g_autofree char *key = thidua_text_fold (name);
-  return (gint64) GPOINTER_TO_SIZE (g_hash_table_lookup (k->units, key));
+  return (gint64) GPOINTER_TO_SIZE (g_hash_table_lookup (k->units, known_fold (k, name)));
 }
 
 /* The stable key of who a row is about: an existing person or unit by id,
@@ -664,7 +688,7 @@ known_unit (Known *k, const char *name)
 static char *
 who_key (Known *k, ImportRow *r)
 {
-  g_autofree char *name_key = thidua_text_fold (r->name);
+  const char *name_key = r->name_key;
   gint64 unit_id = *r->unit ? known_unit (k, r->unit) : 0;
 
   if (r->collective)
@@ -687,10 +711,7 @@ who_key (Known *k, ImportRow *r)
             return g_strdup_printf ("P%" G_GINT64_FORMAT, g_array_index (list, gint64, i));
         }
     }
-  {
-    g_autofree char *unit_key = thidua_text_fold (r->unit);
-    return g_strdup_printf ("NP%s|%s|%d", name_key, unit_key, r->birth_year);
-  }
+  return g_strdup_printf ("NP%s|%s|%d", name_key, known_fold (k, r->unit), r->birth_year);
 }
 
 static gboolean
@@ -863,7 +884,11 @@ prepare_row (ThiduaRegisterImport *self, const ThiduaTable *table, guint index, 
       r->name = thidua_reg_person_dup_full_name (p);
       g_free (r->honorific);
       r->honorific = g_strdup (p->honorific);
+      r->family_name = g_strdup (p->family_name);
+      r->middle_name = g_strdup (p->middle_name);
+      r->given_name = g_strdup (p->given_name);
     }
+  r->name_key = thidua_text_fold (r->name);
 
   r->who_key = who_key (known, r);
   r->replace_ids = g_array_new (FALSE, TRUE, sizeof (gint64));
@@ -1122,19 +1147,13 @@ commit_row (Commit *c, Stmts *s, gint64 year_id, ImportRow *r, GError **error)
         }
       else
         {
-          g_autoptr(ThiduaRegPerson) p = thidua_reg_person_new ();
-          g_autofree char *full = NULL;
-          g_autofree char *key = NULL;
-          g_autofree char *sort_key = NULL;
+          g_autofree char *sort_key = thidua_text_person_sort_key (r->name);
+          const char *key = r->name_key;
 
-          thidua_reg_person_set_full_name (p, r->name);
-          full = thidua_reg_person_dup_full_name (p);
-          key = thidua_text_fold (full);
-          sort_key = thidua_text_person_sort_key (full);
           reg_bind_text (s->add_person, 1, r->honorific);
-          reg_bind_text (s->add_person, 2, p->family_name);
-          reg_bind_text (s->add_person, 3, p->middle_name);
-          reg_bind_text (s->add_person, 4, p->given_name);
+          reg_bind_text (s->add_person, 2, r->family_name);
+          reg_bind_text (s->add_person, 3, r->middle_name);
+          reg_bind_text (s->add_person, 4, r->given_name);
           reg_bind_text (s->add_person, 5, r->position);
           reg_bind_id (s->add_person, 6, unit_id);
           if (r->birth_year)
@@ -1267,11 +1286,30 @@ thidua_register_import_commit (ThiduaRegisterImport *self, ThiduaImportProgress 
                                gpointer user_data, GError **error)
 {
   Commit c = { self, progress, user_data, 0, 0 };
+  sqlite3 *db;
+  int cache_size = 0;
+  gboolean ok;
 
   g_return_val_if_fail (THIDUA_IS_REGISTER_IMPORT (self), 0);
   g_return_val_if_fail (self->file != NULL, 0);
 
-  if (!thidua_store_transaction (thidua_register_get_store (self->reg), commit_txn, &c, error))
+  /* A big import touches the indexes all over: a larger page cache for
+   * its duration keeps them in memory (the default is 2 MB). */
+  db = thidua_register_get_db (self->reg);
+  {
+    g_autoptr(sqlite3_stmt) get = thidua_register_prepare (self->reg, "PRAGMA cache_size", "importing", NULL);
+    if (get != NULL && sqlite3_step (get) == SQLITE_ROW)
+      cache_size = sqlite3_column_int (get, 0);
+  }
+  if (cache_size != 0 && self->rows->len > 5000)
+    sqlite3_exec (db, "PRAGMA cache_size = -65536", NULL, NULL, NULL);
+  ok = thidua_store_transaction (thidua_register_get_store (self->reg), commit_txn, &c, error);
+  if (cache_size != 0 && self->rows->len > 5000)
+    {
+      g_autofree char *restore = g_strdup_printf ("PRAGMA cache_size = %d", cache_size);
+      sqlite3_exec (db, restore, NULL, NULL, NULL);
+    }
+  if (!ok)
     return 0;
   self->n_registrations = c.n_registrations;
   return c.import_id;

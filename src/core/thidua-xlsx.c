@@ -1,6 +1,7 @@
 /* thidua-xlsx.c — .xlsx in and out. */
 #include "config.h"
 #include "thidua-xlsx.h"
+#include "thidua-text.h"
 
 #include <libxml/xmlreader.h>
 #include <math.h>
@@ -87,7 +88,10 @@ read_shared_strings (GBytes *bytes)
         cur = g_string_new (NULL);
       else if (is_end (r, "si") && cur != NULL)
         {
-          g_ptr_array_add (strings, g_utf8_normalize (cur->str, -1, G_NORMALIZE_NFC));
+          {
+            char *nfc = thidua_text_nfc (cur->str, cur->len);
+            g_ptr_array_add (strings, nfc ? nfc : g_strdup (""));
+          }
           g_string_free (cur, TRUE);
           cur = NULL;
         }
@@ -297,7 +301,7 @@ thidua_xlsx_read (const char *path, GError **error)
               else if (g_str_equal (cell_type, "b"))
                 text = g_strdup (g_str_equal (value->str, "1") ? "TRUE" : "FALSE");
               else
-                text = g_utf8_normalize (value->str, -1, G_NORMALIZE_NFC);
+                text = thidua_text_nfc (value->str, value->len);
               if ((guint) col >= cells->len)
                 g_ptr_array_set_size (cells, col + 1);
               g_free (g_ptr_array_index (cells, col));
