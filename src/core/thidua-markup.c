@@ -432,7 +432,9 @@ thidua_markup_parse_inline (const char *text)
 typedef struct {
   ThiduaBlockKind kind;
   guint           level;
-  const char     *label_end;   /* label is [content start, label_end) */
+  const char     *label_start; /* after emphasis stars opening the line */
+  guint           lead_stars;  /* "**1. Mục đích**": stars kept for the text */
+  const char     *label_end;   /* label is [label_start, label_end) */
   const char     *text_start;
   guint           n_numbers;   /* numbered: components; heading: 1 */
   guint           numbers[MAX_DEPTH];
@@ -587,6 +589,25 @@ classify_bullet (const char *p, const char *end, LineClass *lc)
 static void
 classify_line (const char *p, const char *end, LineClass *lc)
 {
+  const char *q = p;
+
+  lc->label_start = p;
+  lc->lead_stars = 0;
+
+  /* "**I. MỤC ĐÍCH**": a label inside emphasis is still a label; the stars
+   * go to the text, where they pair with the closing ones. */
+  while (q < end && *q == '*' && q - p < 4)
+    q++;
+  if (q > p && q - p <= 3 && q < end && space_len (q, end) == 0
+      && (classify_roman (q, end, lc)
+          || classify_numbered (q, end, lc)
+          || classify_lettered (q, end, lc)))
+    {
+      lc->label_start = q;
+      lc->lead_stars = q - p;
+      return;
+    }
+
   if (classify_roman (p, end, lc)
       || classify_numbered (p, end, lc)
       || classify_lettered (p, end, lc)
@@ -836,10 +857,11 @@ thidua_body_parse (const char *text)
               flush (&st, &pd);
               pd.open = TRUE;
               pd.lc = lc;
-              pd.label_start = content;
+              pd.label_start = lc.label_start;
               pd.start = content - text;
               pd.first_line = line;
               g_string_truncate (pd.raw, 0);
+              g_string_append_len (pd.raw, content, lc.lead_stars);
               g_string_append_len (pd.raw, lc.text_start, content_end - lc.text_start);
             }
           pd.end = content_end - text;

@@ -522,6 +522,11 @@ test_line_kinds (void)
     { "-", THIDUA_BLOCK_PARAGRAPH, 1, "", "-", FALSE },
     { "-5 độ", THIDUA_BLOCK_PARAGRAPH, 1, "", "-5 độ", FALSE },
     { "*Nghiêng* đầu dòng", THIDUA_BLOCK_PARAGRAPH, 1, "", "Nghiêng đầu dòng", FALSE },
+    { "**I. MỤC ĐÍCH**", THIDUA_BLOCK_HEADING, 1, "I.", "MỤC ĐÍCH", TRUE },
+    { "**1. Mục đích**", THIDUA_BLOCK_NUMBERED, 1, "1.", "Mục đích", TRUE },
+    { "*a) Phạm vi*", THIDUA_BLOCK_LETTERED, 1, "a)", "Phạm vi", FALSE },
+    { "**1. Mục đích", THIDUA_BLOCK_NUMBERED, 1, "1.", "**Mục đích", TRUE },
+    { "**Chú ý:** làm ngay", THIDUA_BLOCK_PARAGRAPH, 1, "", "Chú ý: làm ngay", FALSE },
     { "Căn cứ   Luật Thi đua,\tkhen thưởng", THIDUA_BLOCK_PARAGRAPH, 1, "", "Căn cứ Luật Thi đua, khen thưởng", FALSE },
   };
 
