@@ -5,12 +5,21 @@
  *   1. Mục đích               numbered item, titled (short, no final punctuation)
  *   2.1. Thực hiện …;         numbered paragraph (a sentence), level 2
  *   a) …                      lettered item (also "a." as in the seeds)
- *   - … / + …                 bullet items (level 1 / 2)
+ *   - … / + …                 bullet items (level 1 / 2; "* ", "–", "•" level 1)
  *   blank line                paragraph break; other lines are paragraphs
  *   *italic*, **bold**        inline
  *
- * The parser never drops text: what it does not recognise is a paragraph.
- * Every block records the byte range and lines of the source it came from.
+ * Each non-blank line is a block, except a line that obviously continues
+ * a hard-wrapped one (no marker, starts in lower case, the line before
+ * does not end with . ; : ! ? …, at most one blank line between).
+ * "- a. Phạm vi" is a bullet whose text starts "a. ".  Labels are kept as
+ * written ("2.1" stays "2.1").  Texts and labels are NFC with white space
+ * collapsed.  The full list of decisions is at the top of thidua-markup.c.
+ *
+ * The parser never drops text: what it does not recognise is a paragraph;
+ * only the '*' of matched emphasis markers is removed.  Every block
+ * records the byte range (first to last non-space byte, label included)
+ * and the lines of the source it came from.
  */
 #pragma once
 
