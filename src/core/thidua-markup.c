@@ -33,7 +33,10 @@
  *  - Misnumbering: Roman headings must count 1, 2, 3…; numbered items must
  *    count up from 1 under the same parent; numbering restarts after each
  *    Roman heading.  After a wrong number the count continues from it, so
- *    only the wrong item is flagged.
+ *    only the wrong item is flagged.  Lettered items (block flag only, they
+ *    are not in the outline) follow the Vietnamese alphabet a b c d đ e g
+ *    … y from "a" after each heading or numbered item; "đ" may be skipped,
+ *    f j w z are always flagged.
  */
 #include "config.h"
 #include "thidua-markup.h"
@@ -638,7 +641,38 @@ typedef struct {
   guint       roman_expected;
   guint       counters[MAX_DEPTH];
   guint       n_counters;
+  int         letter_next;  /* index in VIET_LETTERS of the next a) item */
 } ParseState;
+
+/* Lettered items follow the Vietnamese alphabet (format rules, box 6). */
+static const gunichar viet_letters[] = {
+  'a', 'b', 'c', 'd', 0x0111, 'e', 'g', 'h', 'i', 'k', 'l', 'm', 'n', 'o',
+  'p', 'q', 'r', 's', 't', 'u', 'v', 'x', 'y',
+};
+
+static int
+viet_letter_index (gunichar c)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (viet_letters); i++)
+    if (viet_letters[i] == c)
+      return i;
+  return -1;
+}
+
+/* TRUE when the letter is not the one expected.  "đ" may be left out
+ * (d) then e)), as many offices do. */
+static gboolean
+check_lettering (ParseState *st, const char *label)
+{
+  int idx = viet_letter_index (g_utf8_get_char (label));
+  gboolean wrong;
+
+  if (idx < 0)
+    return TRUE;   /* f, j, w, z are not Vietnamese letters */
+  wrong = idx != st->letter_next && !(st->letter_next == 4 && idx == 5);
+  st->letter_next = idx + 1;
+  return wrong;
+}
 
 static guint
 count_words (const char *s)
@@ -746,10 +780,16 @@ flush (ParseState *st, Pending *pd)
       block.misnumbered = pd->lc.numbers[0] != st->roman_expected;
       st->roman_expected = pd->lc.numbers[0] + 1;
       st->n_counters = 0;
+      st->letter_next = 0;
       break;
     case THIDUA_BLOCK_NUMBERED:
       block.titled = looks_titled (block.text);
       block.misnumbered = check_numbering (st, &pd->lc);
+      st->letter_next = 0;
+      break;
+    case THIDUA_BLOCK_LETTERED:
+      block.titled = FALSE;
+      block.misnumbered = check_lettering (st, block.label);
       break;
     default:
       block.titled = FALSE;

@@ -58,7 +58,7 @@ typedef struct {
   gsize           end;
   guint           first_line;   /* 0-based source lines */
   guint           last_line;
-  gboolean        misnumbered;  /* headings and numbered items: skips or repeats */
+  gboolean        misnumbered;  /* headings, numbered and lettered items: skips or repeats */
 } ThiduaBlock;
 
 typedef struct {

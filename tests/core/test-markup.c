@@ -750,6 +750,45 @@ test_misnumbering (void)
 }
 
 static void
+test_lettering (void)
+{
+  const char *text =
+    "1. Phạm vi\n"
+    "a) một\n"
+    "b) hai\n"
+    "- ý xen giữa\n"
+    "c) ba\n"
+    "d) bốn\n"
+    "e) năm, đ bỏ qua\n"       /* accepted */
+    "g) sáu\n"
+    "i) bảy\n"                 /* h skipped */
+    "2. Đối tượng\n"
+    "b) không bắt đầu từ a\n"  /* restart expected a */
+    "c) tiếp\n"
+    "f) không phải chữ Việt\n";
+  g_autoptr(ThiduaBody) body = thidua_body_parse (text);
+  const gboolean want[] = {
+    FALSE, FALSE, FALSE, FALSE, FALSE, FALSE, FALSE, FALSE, TRUE, FALSE, TRUE, FALSE, TRUE,
+  };
+
+  g_assert_cmpuint (thidua_body_n_blocks (body), ==, G_N_ELEMENTS (want));
+  for (guint i = 0; i < G_N_ELEMENTS (want); i++)
+    {
+      const ThiduaBlock *b = thidua_body_get_block (body, i);
+
+      g_test_message ("%s %s", b->label, b->text);
+      g_assert_cmpint (b->misnumbered, ==, want[i]);
+    }
+
+  {
+    g_autoptr(ThiduaBody) with_dd = thidua_body_parse ("a) một\nb) hai\nc) ba\nd) bốn\nđ) năm\ne) sáu");
+
+    for (guint i = 0; i < thidua_body_n_blocks (with_dd); i++)
+      g_assert_false (thidua_body_get_block (with_dd, i)->misnumbered);
+  }
+}
+
+static void
 test_roman_value (void)
 {
   const struct { const char *s; guint v; } cases[] = {
@@ -886,6 +925,7 @@ main (int argc, char **argv)
   g_test_add_func ("/markup/invalid-utf8", test_invalid_utf8);
   g_test_add_func ("/markup/misnumbering", test_misnumbering);
   g_test_add_func ("/markup/roman-value", test_roman_value);
+  g_test_add_func ("/markup/lettering", test_lettering);
   g_test_add_func ("/markup/empty-and-ref", test_empty_and_ref);
   g_test_add_func ("/markup/random-lossless", test_random_lossless);
   g_test_add_func ("/markup/large/body", test_large_body);
