@@ -10,12 +10,14 @@
 
 #include <glib/gstdio.h>
 #include <stdio.h>
+#include <string.h>
 
 #include "thidua-catalog.h"
 #include "thidua-csv.h"
 #include "thidua-register.h"
 #include "thidua-register-check.h"
 #include "thidua-register-import.h"
+#include "thidua-register-model.h"
 #include "thidua-register-table.h"
 #include "thidua-report.h"
 #include "thidua-xlsx.h"
@@ -211,6 +213,36 @@ main (int argc, char **argv)
     rows = thidua_register_query (a, &q, &error);
     printf ("query_search_rows\t%u\n", rows->len);
     printf ("query_search_ms\t%.0f\n", now_ms () - t0);
+  }
+
+  /* the view's model: load once, then filter as the user types and sort */
+  {
+    g_autoptr(ThiduaRegisterModel) m = thidua_register_model_new (a);
+    const char *typed = "nguyen thi anh";
+    double worst = 0, total = 0;
+    guint n = 0;
+
+    t0 = now_ms ();
+    if (!thidua_register_model_load (m, "2024", &error))
+      g_error ("%s", error->message);
+    printf ("model_load_ms\t%.0f\n", now_ms () - t0);
+    for (gsize len = 1; len <= strlen (typed); len++)
+      {
+        g_autofree char *prefix = g_strndup (typed, len);
+        double t = now_ms (), d;
+        thidua_register_model_set_search (m, prefix);
+        d = now_ms () - t;
+        worst = MAX (worst, d);
+        total += d;
+        n++;
+      }
+    printf ("model_filter_keystroke_ms_mean\t%.1f\n", total / n);
+    printf ("model_filter_keystroke_ms_worst\t%.1f\n", worst);
+    printf ("model_filter_rows\t%u\n", g_list_model_get_n_items (G_LIST_MODEL (m)));
+    thidua_register_model_set_search (m, "");
+    t0 = now_ms ();
+    thidua_register_model_set_sort (m, THIDUA_REG_SORT_NAME);
+    printf ("model_sort_by_given_name_ms\t%.0f\n", now_ms () - t0);
   }
 
   /* the 5,000-row summary to PDF, in its own year */

@@ -952,7 +952,31 @@ thidua_registration_new (void)
   r->given_name = g_strdup ("");
   r->position = g_strdup ("");
   r->unit_name = g_strdup ("");
+  r->search_key = g_strdup ("");
+  r->sort_key = g_strdup ("");
+  r->unit_sort_key = g_strdup ("");
   return r;
+}
+
+ThiduaRegistration *
+thidua_registration_copy (const ThiduaRegistration *r)
+{
+  ThiduaRegistration *c = g_memdup2 (r, sizeof *r);
+
+  c->year = g_strdup (r->year);
+  c->title = g_strdup (r->title);
+  c->initiative = g_strdup (r->initiative);
+  c->decision = g_strdup (r->decision);
+  c->note = g_strdup (r->note);
+  c->person_name = g_strdup (r->person_name);
+  c->honorific = g_strdup (r->honorific);
+  c->given_name = g_strdup (r->given_name);
+  c->position = g_strdup (r->position);
+  c->unit_name = g_strdup (r->unit_name);
+  c->search_key = g_strdup (r->search_key);
+  c->sort_key = g_strdup (r->sort_key);
+  c->unit_sort_key = g_strdup (r->unit_sort_key);
+  return c;
 }
 
 void
@@ -970,6 +994,9 @@ thidua_registration_free (ThiduaRegistration *r)
   g_free (r->given_name);
   g_free (r->position);
   g_free (r->unit_name);
+  g_free (r->search_key);
+  g_free (r->sort_key);
+  g_free (r->unit_sort_key);
   g_free (r);
 }
 
@@ -1306,6 +1333,9 @@ registration_from_row (sqlite3_stmt *sel)
   r->position = g_strdup (reg_column_text (sel, 16));
   r->birth_year = sqlite3_column_int (sel, 17);
   r->unit_name = g_strdup (reg_column_text (sel, 18));
+  r->sort_key = g_strdup (reg_column_text (sel, 19));
+  r->unit_sort_key = g_strdup (reg_column_text (sel, 20));
+  r->search_key = g_strconcat (reg_column_text (sel, 21), " ", reg_column_text (sel, 22), NULL);
   return r;
 }
 
@@ -1474,8 +1504,8 @@ thidua_register_query (ThiduaRegister *self, const ThiduaRegQuery *q, GError **e
             continue;
         }
       item.r = registration_from_row (sel);
-      item.person_key = g_strdup (reg_column_text (sel, 19));
-      item.unit_key = g_strdup (reg_column_text (sel, 20));
+      item.person_key = item.r->sort_key;
+      item.unit_key = item.r->unit_sort_key;
       t = thidua_catalog_lookup (self->catalog, item.r->title);
       item.title_pos = t ? t->position : G_MAXUINT;
       g_array_append_val (items, item);
@@ -1486,8 +1516,6 @@ thidua_register_query (ThiduaRegister *self, const ThiduaRegQuery *q, GError **e
         {
           SortItem *it = &g_array_index (items, SortItem, i);
           thidua_registration_free (it->r);
-          g_free (it->person_key);
-          g_free (it->unit_key);
         }
       thidua_register_sql_fail (self, error, "reading the register");
       return NULL;
@@ -1500,8 +1528,6 @@ thidua_register_query (ThiduaRegister *self, const ThiduaRegQuery *q, GError **e
     {
       SortItem *it = &g_array_index (items, SortItem, i);
       g_ptr_array_add (out, it->r);
-      g_free (it->person_key);
-      g_free (it->unit_key);
     }
   return out;
 }

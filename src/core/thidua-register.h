@@ -128,8 +128,12 @@ typedef struct {
   char            *position;
   char            *unit_name;
   int              birth_year;
+  char            *search_key;   /* folded person and unit names */
+  char            *sort_key;     /* the person's Vietnamese sort key (given name first) */
+  char            *unit_sort_key;
 } ThiduaRegistration;
 ThiduaRegistration *thidua_registration_new  (void);
+ThiduaRegistration *thidua_registration_copy (const ThiduaRegistration *r);
 void                thidua_registration_free (ThiduaRegistration *r);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (ThiduaRegistration, thidua_registration_free)
 

@@ -1,0 +1,117 @@
+/* thidua-register-item.c — a registration for list widgets. */
+#include "config.h"
+#include "thidua-register-item.h"
+
+struct _ThiduaRegisterItem
+{
+  GObject             parent_instance;
+
+  ThiduaRegistration *r;
+  char               *name;
+  char               *title_name;
+  char               *title_code;
+};
+
+enum {
+  PROP_0,
+  PROP_NAME,
+  PROP_POSITION,
+  PROP_UNIT,
+  PROP_TITLE_NAME,
+  PROP_TITLE_CODE,
+  PROP_NOTE,
+  PROP_DECISION,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+G_DEFINE_FINAL_TYPE (ThiduaRegisterItem, thidua_register_item, G_TYPE_OBJECT)
+
+static void
+thidua_register_item_finalize (GObject *object)
+{
+  ThiduaRegisterItem *self = THIDUA_REGISTER_ITEM (object);
+
+  g_clear_pointer (&self->r, thidua_registration_free);
+  g_free (self->name);
+  g_free (self->title_name);
+  g_free (self->title_code);
+  G_OBJECT_CLASS (thidua_register_item_parent_class)->finalize (object);
+}
+
+static void
+thidua_register_item_get_property (GObject *object, guint prop_id, GValue *value, GParamSpec *pspec)
+{
+  ThiduaRegisterItem *self = THIDUA_REGISTER_ITEM (object);
+
+  switch (prop_id)
+    {
+    case PROP_NAME: g_value_set_string (value, self->name); break;
+    case PROP_POSITION: g_value_set_string (value, self->r->position); break;
+    case PROP_UNIT: g_value_set_string (value, self->r->unit_name); break;
+    case PROP_TITLE_NAME: g_value_set_string (value, self->title_name); break;
+    case PROP_TITLE_CODE: g_value_set_string (value, self->title_code); break;
+    case PROP_NOTE: g_value_set_string (value, self->r->note); break;
+    case PROP_DECISION: g_value_set_string (value, self->r->decision); break;
+    default: G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+thidua_register_item_class_init (ThiduaRegisterItemClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  const GParamFlags flags = G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS;
+
+  object_class->finalize = thidua_register_item_finalize;
+  object_class->get_property = thidua_register_item_get_property;
+
+  properties[PROP_NAME] = g_param_spec_string ("name", NULL, NULL, NULL, flags);
+  properties[PROP_POSITION] = g_param_spec_string ("position", NULL, NULL, NULL, flags);
+  properties[PROP_UNIT] = g_param_spec_string ("unit", NULL, NULL, NULL, flags);
+  properties[PROP_TITLE_NAME] = g_param_spec_string ("title-name", NULL, NULL, NULL, flags);
+  properties[PROP_TITLE_CODE] = g_param_spec_string ("title-code", NULL, NULL, NULL, flags);
+  properties[PROP_NOTE] = g_param_spec_string ("note", NULL, NULL, NULL, flags);
+  properties[PROP_DECISION] = g_param_spec_string ("decision", NULL, NULL, NULL, flags);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+}
+
+static void
+thidua_register_item_init (ThiduaRegisterItem *self)
+{
+}
+
+ThiduaRegisterItem *
+thidua_register_item_new (const ThiduaRegistration *r, const ThiduaTitle *title)
+{
+  ThiduaRegisterItem *self = g_object_new (THIDUA_TYPE_REGISTER_ITEM, NULL);
+
+  self->r = thidua_registration_copy (r);
+  if (r->person_id == 0)
+    self->name = g_strdup_printf ("Tập thể %s", r->unit_name);
+  else if (*r->honorific)
+    self->name = g_strdup_printf ("%s %s", r->honorific, r->person_name);
+  else
+    self->name = g_strdup (r->person_name);
+  self->title_name = g_strdup (title ? title->name : r->title);
+  self->title_code = g_strdup (title ? thidua_title_get_short_name (title) : r->title);
+  return self;
+}
+
+const ThiduaRegistration *
+thidua_register_item_get_registration (ThiduaRegisterItem *self)
+{
+  return self->r;
+}
+
+gint64 thidua_register_item_get_id (ThiduaRegisterItem *self) { return self->r->id; }
+const char *thidua_register_item_get_name (ThiduaRegisterItem *self) { return self->name; }
+const char *thidua_register_item_get_position (ThiduaRegisterItem *self) { return self->r->position; }
+const char *thidua_register_item_get_unit (ThiduaRegisterItem *self) { return self->r->unit_name; }
+const char *thidua_register_item_get_title_name (ThiduaRegisterItem *self) { return self->title_name; }
+const char *thidua_register_item_get_title_code (ThiduaRegisterItem *self) { return self->title_code; }
+const char *thidua_register_item_get_note (ThiduaRegisterItem *self) { return self->r->note; }
+const char *thidua_register_item_get_decision (ThiduaRegisterItem *self) { return self->r->decision; }
+ThiduaRegStatus thidua_register_item_get_status (ThiduaRegisterItem *self) { return self->r->status; }
+ThiduaRegResult thidua_register_item_get_result (ThiduaRegisterItem *self) { return self->r->result; }

@@ -1,0 +1,28 @@
+/* thidua-register-item.h — one registration as a GObject, the item type of
+ * ThiduaRegisterModel (for list widgets).  Items are made only for the rows
+ * a view asks for and hold a copy of the registration. */
+#pragma once
+
+#include <glib-object.h>
+#include "thidua-register.h"
+
+G_BEGIN_DECLS
+
+#define THIDUA_TYPE_REGISTER_ITEM (thidua_register_item_get_type ())
+G_DECLARE_FINAL_TYPE (ThiduaRegisterItem, thidua_register_item, THIDUA, REGISTER_ITEM, GObject)
+
+ThiduaRegisterItem       *thidua_register_item_new (const ThiduaRegistration *r, const ThiduaTitle *title);
+const ThiduaRegistration *thidua_register_item_get_registration (ThiduaRegisterItem *self);
+gint64      thidua_register_item_get_id          (ThiduaRegisterItem *self);
+/* The person's name with Ông/Bà, or "Tập thể <unit>" */
+const char *thidua_register_item_get_name        (ThiduaRegisterItem *self);
+const char *thidua_register_item_get_position    (ThiduaRegisterItem *self);
+const char *thidua_register_item_get_unit        (ThiduaRegisterItem *self);
+const char *thidua_register_item_get_title_name  (ThiduaRegisterItem *self);
+const char *thidua_register_item_get_title_code  (ThiduaRegisterItem *self);
+const char *thidua_register_item_get_note        (ThiduaRegisterItem *self);
+const char *thidua_register_item_get_decision    (ThiduaRegisterItem *self);
+ThiduaRegStatus thidua_register_item_get_status  (ThiduaRegisterItem *self);
+ThiduaRegResult thidua_register_item_get_result  (ThiduaRegisterItem *self);
+
+G_END_DECLS

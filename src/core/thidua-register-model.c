@@ -1,0 +1,530 @@
+/* thidua-register-model.c — filtering and sorting a year in memory. */
+#include "config.h"
+#include "thidua-register-model.h"
+#include "thidua-register-item.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "thidua-text.h"
+
+struct _ThiduaRegisterModel
+{
+  GObject         parent_instance;
+
+  ThiduaRegister *reg;
+  char           *year;
+  GPtrArray      *all;        /* ThiduaRegistration */
+  guint          *title_pos;  /* per registration: catalog position */
+  guint          *order;      /* all indexes, sorted */
+  GArray         *visible;    /* guint indexes into all */
+  GHashTable     *items;      /* index → ThiduaRegisterItem (not owned; weak) */
+
+  char          **needle;     /* folded search words */
+  char           *folded_search;
+  gint64          unit_id;
+  GHashTable     *units;      /* the chosen unit and the units inside it */
+  char           *title;
+  int             status;
+  int             result;
+  ThiduaRegSort   sort;
+};
+
+enum {
+  PROP_0,
+  PROP_REGISTER,
+  PROP_N_ITEMS,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+static void list_model_iface_init (GListModelInterface *iface);
+
+G_DEFINE_FINAL_TYPE_WITH_CODE (ThiduaRegisterModel, thidua_register_model, G_TYPE_OBJECT,
+                               G_IMPLEMENT_INTERFACE (G_TYPE_LIST_MODEL, list_model_iface_init))
+
+static GType
+get_item_type (GListModel *model)
+{
+  return THIDUA_TYPE_REGISTER_ITEM;
+}
+
+static guint
+get_n_items (GListModel *model)
+{
+  return THIDUA_REGISTER_MODEL (model)->visible->len;
+}
+
+typedef struct {
+  ThiduaRegisterModel *model;
+  guint                index;
+} WeakKey;
+
+static void
+item_gone (gpointer data, GObject *where_the_object_was)
+{
+  WeakKey *key = data;
+
+  if (key->model != NULL)
+    g_hash_table_remove (key->model->items, GUINT_TO_POINTER (key->index + 1));
+  g_free (key);
+}
+
+static gpointer
+get_item (GListModel *model, guint position)
+{
+  ThiduaRegisterModel *self = THIDUA_REGISTER_MODEL (model);
+  ThiduaRegisterItem *item;
+  guint index;
+  WeakKey *key;
+
+  if (position >= self->visible->len)
+    return NULL;
+  index = g_array_index (self->visible, guint, position);
+  item = g_hash_table_lookup (self->items, GUINT_TO_POINTER (index + 1));
+  if (item != NULL)
+    return g_object_ref (item);
+
+  item = thidua_register_item_new (g_ptr_array_index (self->all, index),
+                                   thidua_catalog_lookup (thidua_register_get_catalog (self->reg),
+                                                          ((ThiduaRegistration *) g_ptr_array_index (self->all, index))->title));
+  key = g_new0 (WeakKey, 1);
+  key->model = self;
+  key->index = index;
+  g_object_weak_ref (G_OBJECT (item), item_gone, key);
+  g_object_set_data (G_OBJECT (item), "thidua-weak-key", key);
+  g_hash_table_insert (self->items, GUINT_TO_POINTER (index + 1), item);
+  return item;
+}
+
+static void
+list_model_iface_init (GListModelInterface *iface)
+{
+  iface->get_item_type = get_item_type;
+  iface->get_n_items = get_n_items;
+  iface->get_item = get_item;
+}
+
+/* Items may outlive the model (a view holds them): cut their way back. */
+static void
+forget_items (ThiduaRegisterModel *self)
+{
+  GHashTableIter iter;
+  gpointer value;
+
+  g_hash_table_iter_init (&iter, self->items);
+  while (g_hash_table_iter_next (&iter, NULL, &value))
+    {
+      WeakKey *key = g_object_get_data (value, "thidua-weak-key");
+      if (key)
+        key->model = NULL;
+    }
+  g_hash_table_remove_all (self->items);
+}
+
+static void
+thidua_register_model_finalize (GObject *object)
+{
+  ThiduaRegisterModel *self = THIDUA_REGISTER_MODEL (object);
+
+  forget_items (self);
+  g_hash_table_unref (self->items);
+  g_clear_object (&self->reg);
+  g_free (self->year);
+  g_clear_pointer (&self->all, g_ptr_array_unref);
+  g_free (self->title_pos);
+  g_free (self->order);
+  g_array_unref (self->visible);
+  g_strfreev (self->needle);
+  g_free (self->folded_search);
+  g_clear_pointer (&self->units, g_hash_table_unref);
+  g_free (self->title);
+  G_OBJECT_CLASS (thidua_register_model_parent_class)->finalize (object);
+}
+
+static void
+thidua_register_model_get_property (GObject *object, guint prop_id, GValue *value, GParamSpec *pspec)
+{
+  ThiduaRegisterModel *self = THIDUA_REGISTER_MODEL (object);
+
+  switch (prop_id)
+    {
+    case PROP_REGISTER:
+      g_value_set_object (value, self->reg);
+      break;
+    case PROP_N_ITEMS:
+      g_value_set_uint (value, self->visible->len);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+thidua_register_model_set_property (GObject *object, guint prop_id, const GValue *value, GParamSpec *pspec)
+{
+  ThiduaRegisterModel *self = THIDUA_REGISTER_MODEL (object);
+
+  switch (prop_id)
+    {
+    case PROP_REGISTER:
+      self->reg = g_value_dup_object (value);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+thidua_register_model_class_init (ThiduaRegisterModelClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->finalize = thidua_register_model_finalize;
+  object_class->get_property = thidua_register_model_get_property;
+  object_class->set_property = thidua_register_model_set_property;
+
+  properties[PROP_REGISTER] =
+    g_param_spec_object ("register", NULL, NULL, THIDUA_TYPE_REGISTER,
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_N_ITEMS] =
+    g_param_spec_uint ("n-items", NULL, NULL, 0, G_MAXUINT, 0,
+                       G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+}
+
+static void
+thidua_register_model_init (ThiduaRegisterModel *self)
+{
+  self->all = g_ptr_array_new_with_free_func ((GDestroyNotify) thidua_registration_free);
+  self->visible = g_array_new (FALSE, FALSE, sizeof (guint));
+  self->items = g_hash_table_new (g_direct_hash, g_direct_equal);
+  self->status = -1;
+  self->result = -1;
+  self->sort = THIDUA_REG_SORT_UNIT;
+}
+
+ThiduaRegisterModel *
+thidua_register_model_new (ThiduaRegister *reg)
+{
+  g_return_val_if_fail (THIDUA_IS_REGISTER (reg), NULL);
+  return g_object_new (THIDUA_TYPE_REGISTER_MODEL, "register", reg, NULL);
+}
+
+ThiduaRegister *
+thidua_register_model_get_register (ThiduaRegisterModel *self)
+{
+  return self->reg;
+}
+
+/* ---- sorting ---- */
+
+static int
+cmp_id (const ThiduaRegistration *a, const ThiduaRegistration *b)
+{
+  return a->id < b->id ? -1 : a->id > b->id;
+}
+
+typedef struct {
+  ThiduaRegisterModel *self;
+} SortData;
+
+static int
+compare (const void *pa, const void *pb, void *data)
+{
+  ThiduaRegisterModel *self = data;
+  guint ia = *(const guint *) pa, ib = *(const guint *) pb;
+  const ThiduaRegistration *a = g_ptr_array_index (self->all, ia);
+  const ThiduaRegistration *b = g_ptr_array_index (self->all, ib);
+  guint ta = self->title_pos[ia], tb = self->title_pos[ib];
+  int c;
+
+  switch (self->sort)
+    {
+    case THIDUA_REG_SORT_TITLE:
+      if (ta != tb)
+        return ta < tb ? -1 : 1;
+      G_GNUC_FALLTHROUGH;
+    case THIDUA_REG_SORT_UNIT:
+      if ((c = strcmp (a->unit_sort_key, b->unit_sort_key)) != 0)
+        return c;
+      if (a->unit_id != b->unit_id)
+        return a->unit_id < b->unit_id ? -1 : 1;
+      if ((a->person_id == 0) != (b->person_id == 0))
+        return a->person_id == 0 ? -1 : 1;
+      if ((c = strcmp (a->sort_key, b->sort_key)) != 0)
+        return c;
+      break;
+    case THIDUA_REG_SORT_NAME:
+    default:
+      if ((a->person_id == 0) != (b->person_id == 0))
+        return a->person_id == 0 ? 1 : -1;
+      if ((c = strcmp (a->sort_key, b->sort_key)) != 0)
+        return c;
+      if ((c = strcmp (a->unit_sort_key, b->unit_sort_key)) != 0)
+        return c;
+      break;
+    }
+  if (a->person_id != b->person_id)
+    return a->person_id < b->person_id ? -1 : 1;
+  if (ta != tb)
+    return ta < tb ? -1 : 1;
+  return cmp_id (a, b);
+}
+
+static void
+sort_order (ThiduaRegisterModel *self)
+{
+  g_free (self->order);
+  self->order = g_new (guint, self->all->len + 1);
+  for (guint i = 0; i < self->all->len; i++)
+    self->order[i] = i;
+  g_qsort_with_data (self->order, self->all->len, sizeof (guint), compare, self);
+}
+
+/* ---- filtering ---- */
+
+static gboolean
+matches (ThiduaRegisterModel *self, guint index)
+{
+  const ThiduaRegistration *r = g_ptr_array_index (self->all, index);
+
+  if (self->status >= 0 && (int) r->status != self->status)
+    return FALSE;
+  if (self->result >= 0 && (int) r->result != self->result)
+    return FALSE;
+  if (self->title && strcmp (r->title, self->title) != 0)
+    return FALSE;
+  if (self->units && !g_hash_table_contains (self->units, &r->unit_id))
+    return FALSE;
+  for (guint i = 0; self->needle && self->needle[i]; i++)
+    if (strstr (r->search_key, self->needle[i]) == NULL)
+      return FALSE;
+  return TRUE;
+}
+
+/* Typing one more letter only narrows: filter the rows still shown. */
+static void
+refine (ThiduaRegisterModel *self)
+{
+  guint old = self->visible->len, kept = 0;
+
+  for (guint i = 0; i < old; i++)
+    {
+      guint index = g_array_index (self->visible, guint, i);
+      if (matches (self, index))
+        g_array_index (self->visible, guint, kept++) = index;
+    }
+  g_array_set_size (self->visible, kept);
+  g_list_model_items_changed (G_LIST_MODEL (self), 0, old, kept);
+  if (old != kept)
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_N_ITEMS]);
+}
+
+static void
+refilter (ThiduaRegisterModel *self)
+{
+  guint old = self->visible->len;
+
+  g_array_set_size (self->visible, 0);
+  for (guint i = 0; i < self->all->len; i++)
+    if (matches (self, self->order[i]))
+      g_array_append_val (self->visible, self->order[i]);
+  g_list_model_items_changed (G_LIST_MODEL (self), 0, old, self->visible->len);
+  if (old != self->visible->len)
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_N_ITEMS]);
+}
+
+gboolean
+thidua_register_model_load (ThiduaRegisterModel *self, const char *year, GError **error)
+{
+  ThiduaRegQuery q = THIDUA_REG_QUERY_INIT;
+  g_autoptr(GPtrArray) rows = NULL;
+  ThiduaCatalog *catalog = thidua_register_get_catalog (self->reg);
+
+  g_return_val_if_fail (THIDUA_IS_REGISTER_MODEL (self), FALSE);
+  q.year = year;
+  rows = thidua_register_query (self->reg, &q, error);
+  if (rows == NULL)
+    return FALSE;
+
+  forget_items (self);
+  g_ptr_array_unref (self->all);
+  self->all = g_steal_pointer (&rows);
+  g_free (self->title_pos);
+  self->title_pos = g_new (guint, self->all->len + 1);
+  for (guint i = 0; i < self->all->len; i++)
+    {
+      const ThiduaTitle *t = thidua_catalog_lookup (catalog, ((ThiduaRegistration *) g_ptr_array_index (self->all, i))->title);
+      self->title_pos[i] = t ? t->position : G_MAXUINT;
+    }
+  g_free (self->year);
+  self->year = g_strdup (year);
+  sort_order (self);
+  refilter (self);
+  return TRUE;
+}
+
+const char *
+thidua_register_model_get_year (ThiduaRegisterModel *self)
+{
+  return self->year;
+}
+
+guint
+thidua_register_model_get_n_total (ThiduaRegisterModel *self)
+{
+  return self->all->len;
+}
+
+void
+thidua_register_model_set_search (ThiduaRegisterModel *self, const char *text)
+{
+  g_autofree char *folded = thidua_text_fold (text ? text : "");
+  g_autoptr(GStrvBuilder) b = g_strv_builder_new ();
+  g_auto(GStrv) words = g_strsplit (folded, " ", -1);
+
+  for (guint i = 0; words[i]; i++)
+    if (*words[i])
+      g_strv_builder_add (b, words[i]);
+  gboolean narrower = self->folded_search != NULL && *self->folded_search
+                      && g_str_has_prefix (folded, self->folded_search);
+
+  g_strfreev (self->needle);
+  self->needle = g_strv_builder_end (b);
+  if (self->needle[0] == NULL)
+    g_clear_pointer (&self->needle, g_strfreev);
+  g_free (self->folded_search);
+  self->folded_search = g_steal_pointer (&folded);
+  if (narrower)
+    refine (self);
+  else
+    refilter (self);
+}
+
+static void
+add_subtree (GHashTable *set, GHashTable *children, gint64 id)
+{
+  GArray *kids = g_hash_table_lookup (children, &id);
+  gint64 *key = g_new (gint64, 1);
+
+  *key = id;
+  g_hash_table_add (set, key);
+  for (guint i = 0; kids && i < kids->len; i++)
+    add_subtree (set, children, g_array_index (kids, gint64, i));
+}
+
+void
+thidua_register_model_set_unit (ThiduaRegisterModel *self, gint64 unit_id)
+{
+  g_clear_pointer (&self->units, g_hash_table_unref);
+  self->unit_id = unit_id;
+  if (unit_id > 0)
+    {
+      g_autoptr(GPtrArray) units = thidua_register_list_units (self->reg, NULL);
+      g_autoptr(GHashTable) children = g_hash_table_new_full (g_int64_hash, g_int64_equal, NULL,
+                                                              (GDestroyNotify) g_array_unref);
+      for (guint i = 0; units && i < units->len; i++)
+        {
+          ThiduaRegUnit *u = g_ptr_array_index (units, i);
+          GArray *kids = g_hash_table_lookup (children, &u->parent_id);
+          if (kids == NULL)
+            {
+              kids = g_array_new (FALSE, FALSE, sizeof (gint64));
+              g_hash_table_insert (children, &u->parent_id, kids);
+            }
+          g_array_append_val (kids, u->id);
+        }
+      self->units = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+      add_subtree (self->units, children, unit_id);
+      /* children's keys point into units, which lives until here */
+      g_hash_table_remove_all (children);
+    }
+  refilter (self);
+}
+
+void
+thidua_register_model_set_title (ThiduaRegisterModel *self, const char *title_id)
+{
+  g_free (self->title);
+  self->title = title_id && *title_id ? g_strdup (title_id) : NULL;
+  refilter (self);
+}
+
+void
+thidua_register_model_set_status (ThiduaRegisterModel *self, int status)
+{
+  self->status = status;
+  refilter (self);
+}
+
+void
+thidua_register_model_set_result (ThiduaRegisterModel *self, int result)
+{
+  self->result = result;
+  refilter (self);
+}
+
+void
+thidua_register_model_set_sort (ThiduaRegisterModel *self, ThiduaRegSort sort)
+{
+  if (self->sort == sort)
+    return;
+  self->sort = sort;
+  forget_items (self);
+  sort_order (self);
+  refilter (self);
+}
+
+int
+thidua_register_model_find (ThiduaRegisterModel *self, gint64 registration_id)
+{
+  for (guint i = 0; i < self->visible->len; i++)
+    {
+      const ThiduaRegistration *r = g_ptr_array_index (self->all, g_array_index (self->visible, guint, i));
+      if (r->id == registration_id)
+        return (int) i;
+    }
+  return -1;
+}
+
+gboolean
+thidua_register_model_refresh_row (ThiduaRegisterModel *self, gint64 registration_id, GError **error)
+{
+  ThiduaRegistration *fresh = thidua_register_load (self->reg, registration_id, error);
+  int position;
+
+  if (fresh == NULL)
+    return FALSE;
+  for (guint i = 0; i < self->all->len; i++)
+    {
+      ThiduaRegistration *r = g_ptr_array_index (self->all, i);
+      if (r->id != registration_id)
+        continue;
+      /* keep the sort keys the query filled */
+      g_free (fresh->search_key);
+      g_free (fresh->sort_key);
+      g_free (fresh->unit_sort_key);
+      fresh->search_key = g_strdup (r->search_key);
+      fresh->sort_key = g_strdup (r->sort_key);
+      fresh->unit_sort_key = g_strdup (r->unit_sort_key);
+      thidua_registration_free (g_steal_pointer (&self->all->pdata[i]));
+      self->all->pdata[i] = fresh;
+      {
+        gpointer item = g_hash_table_lookup (self->items, GUINT_TO_POINTER (i + 1));
+        if (item)
+          {
+            WeakKey *key = g_object_get_data (item, "thidua-weak-key");
+            key->model = NULL;
+            g_hash_table_remove (self->items, GUINT_TO_POINTER (i + 1));
+          }
+      }
+      position = thidua_register_model_find (self, registration_id);
+      if (position >= 0)
+        g_list_model_items_changed (G_LIST_MODEL (self), position, 1, 1);
+      return TRUE;
+    }
+  thidua_registration_free (fresh);
+  return TRUE;
+}

@@ -1,0 +1,121 @@
+/* test-register-model.c — the GListModel behind the register view:
+ * in-memory filters and sorts, items only for requested rows. */
+#include "config.h"
+
+#include "register-test-util.h"
+#include "thidua-register-item.h"
+#include "thidua-register-model.h"
+
+static const char *
+name_at (ThiduaRegisterModel *m, guint i)
+{
+  g_autoptr(ThiduaRegisterItem) item = g_list_model_get_item (G_LIST_MODEL (m), i);
+  /* the item lives on in the model's weak cache only while referenced;
+   * names are compared right away */
+  static char buf[256];
+  g_strlcpy (buf, thidua_register_item_get_name (item), sizeof buf);
+  return buf;
+}
+
+static void
+on_items_changed (GListModel *model, guint position, guint removed, guint added, guint *count)
+{
+  (*count)++;
+}
+
+static void
+test_model (RegFixture *f, gconstpointer data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ThiduaRegisterModel) m = thidua_register_model_new (f->reg);
+  gint64 khoa = thidua_register_add_unit (f->reg, 0, "Khoa Lý luận cơ sở", "khoa", NULL);
+  gint64 to = thidua_register_add_unit (f->reg, khoa, "Tổ Triết học", "tổ", NULL);
+  gint64 phong = thidua_register_add_unit (f->reg, 0, "Phòng Đào tạo", "phòng", NULL);
+  gint64 dat = reg_add_person (f, "Trần Văn Đạt", to, 1980);
+  gint64 anh = reg_add_person (f, "Nguyễn Thị Ánh", khoa, 1981);
+  gint64 an = reg_add_person (f, "Phạm Thị An", phong, 1982);
+  gint64 cs;
+  guint changes = 0;
+
+  reg_add (f, "2024", dat, "LĐTT");
+  cs = reg_add_full (f, "2024", anh, 0, "CSTĐCS", "SK", THIDUA_REG_RESULT_PENDING);
+  reg_add (f, "2024", anh, "LĐTT");
+  reg_add (f, "2024", an, "LĐTT");
+  reg_add_full (f, "2024", 0, khoa, "TTLĐXS", NULL, THIDUA_REG_RESULT_PENDING);
+  reg_add (f, "2023", an, "LĐTT");
+
+  g_signal_connect (m, "items-changed", G_CALLBACK (on_items_changed), &changes);
+  g_assert_true (thidua_register_model_load (m, "2024", &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (m)), ==, 5);
+  g_assert_cmpuint (thidua_register_model_get_n_total (m), ==, 5);
+  g_assert_cmpuint (changes, ==, 1);
+  g_assert_true (g_list_model_get_item_type (G_LIST_MODEL (m)) == THIDUA_TYPE_REGISTER_ITEM);
+  /* by unit: Khoa (its own row first, then people), Phòng, Tổ */
+  g_assert_cmpstr (name_at (m, 0), ==, "Tập thể Khoa Lý luận cơ sở");
+
+  thidua_register_model_set_sort (m, THIDUA_REG_SORT_NAME);
+  g_assert_cmpstr (name_at (m, 0), ==, "Phạm Thị An");
+  g_assert_cmpstr (name_at (m, 1), ==, "Nguyễn Thị Ánh");
+  g_assert_cmpstr (name_at (m, 3), ==, "Trần Văn Đạt");
+  g_assert_cmpstr (name_at (m, 4), ==, "Tập thể Khoa Lý luận cơ sở");
+
+  /* typing narrows letter by letter; deleting widens again */
+  thidua_register_model_set_search (m, "n");
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (m)), ==, 5);
+  thidua_register_model_set_search (m, "nguyen");
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (m)), ==, 2);
+  thidua_register_model_set_search (m, "nguyen thi a");
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (m)), ==, 2);
+  thidua_register_model_set_search (m, "nguyen thi ax");
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (m)), ==, 0);
+  thidua_register_model_set_search (m, "nguyen thi");
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (m)), ==, 2);
+  thidua_register_model_set_search (m, "thi");
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (m)), ==, 3);
+  thidua_register_model_set_search (m, "ĐẠT");
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (m)), ==, 1);
+  thidua_register_model_set_search (m, "");
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (m)), ==, 5);
+
+  /* the khoa includes its tổ */
+  thidua_register_model_set_unit (m, khoa);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (m)), ==, 4);
+  thidua_register_model_set_unit (m, to);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (m)), ==, 1);
+  thidua_register_model_set_unit (m, 0);
+  thidua_register_model_set_title (m, "ldtt");
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (m)), ==, 3);
+  thidua_register_model_set_title (m, NULL);
+
+  /* an edit shows in its row */
+  g_assert_cmpint (thidua_register_model_find (m, cs), >=, 0);
+  {
+    g_autoptr(ThiduaRegistration) r = thidua_register_load (f->reg, cs, &error);
+    g_autoptr(ThiduaRegisterItem) item = NULL;
+    r->result = THIDUA_REG_RESULT_ACHIEVED;
+    g_free (r->note);
+    r->note = g_strdup ("đã xét");
+    g_assert_true (thidua_register_update (f->reg, r, &error));
+    g_assert_true (thidua_register_model_refresh_row (m, cs, &error));
+    item = g_list_model_get_item (G_LIST_MODEL (m), thidua_register_model_find (m, cs));
+    g_assert_cmpstr (thidua_register_item_get_note (item), ==, "đã xét");
+    g_assert_cmpint (thidua_register_item_get_result (item), ==, THIDUA_REG_RESULT_ACHIEVED);
+  }
+  thidua_register_model_set_result (m, THIDUA_REG_RESULT_ACHIEVED);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (m)), ==, 1);
+  thidua_register_model_set_result (m, -1);
+  g_assert_null (g_list_model_get_item (G_LIST_MODEL (m), 99));
+
+  g_assert_true (thidua_register_model_load (m, "2023", &error));
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (m)), ==, 1);
+}
+
+int
+main (int argc, char **argv)
+{
+  g_test_init (&argc, &argv, NULL);
+  g_test_add ("/register/model/filter-sort", RegFixture, NULL, reg_fixture_set_up, test_model,
+              reg_fixture_tear_down);
+  return g_test_run ();
+}
