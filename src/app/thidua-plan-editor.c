@@ -47,6 +47,7 @@ struct _ThiduaPlanEditor
   char            *last_suggestion;
   GPtrArray       *marked;         /* widgets marked by warnings */
   guint            outline_source;
+  char            *outline_key;    /* the outline shown, to skip rebuilds */
 };
 
 G_DEFINE_FINAL_TYPE (ThiduaPlanEditor, thidua_plan_editor, GTK_TYPE_WIDGET)
@@ -369,14 +370,26 @@ static void
 rebuild_outline (ThiduaPlanEditor *self)
 {
   g_autoptr(ThiduaBody) body = NULL;
+  g_autoptr(GString) key = g_string_new (NULL);
   GtkWidget *child;
+
+  body = self->plan ? thidua_body_parse (thidua_plan_get_body (self->plan)) : NULL;
+  for (guint i = 0; body && i < thidua_body_n_outline (body); i++)
+    {
+      const ThiduaOutlineEntry *e = thidua_body_get_outline (body, i);
+      g_string_append_printf (key, "%u %s %s %u %d\n", e->level, e->label, e->title,
+                              e->line, e->misnumbered);
+    }
+  /* Typing inside a paragraph leaves the outline as it was: keep the rows. */
+  if (g_strcmp0 (key->str, self->outline_key) == 0)
+    return;
+  g_free (self->outline_key);
+  self->outline_key = g_strdup (key->str);
 
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->outline_list))) != NULL)
     gtk_list_box_remove (self->outline_list, child);
-  if (self->plan == NULL)
+  if (body == NULL)
     return;
-
-  body = thidua_body_parse (thidua_plan_get_body (self->plan));
   for (guint i = 0; i < thidua_body_n_outline (body); i++)
     {
       const ThiduaOutlineEntry *e = thidua_body_get_outline (body, i);
@@ -988,6 +1001,7 @@ thidua_plan_editor_dispose (GObject *object)
   g_clear_object (&self->bodies_model);
   g_clear_pointer (&self->marked, g_ptr_array_unref);
   g_clear_pointer (&self->last_suggestion, g_free);
+  g_clear_pointer (&self->outline_key, g_free);
   G_OBJECT_CLASS (thidua_plan_editor_parent_class)->dispose (object);
 }
 

@@ -10,6 +10,7 @@ struct _ThiduaTemplateItem
   char    *name;
   char    *title;
   char    *profile;
+  GdkPaintable *thumbnail;
 };
 
 G_DEFINE_FINAL_TYPE (ThiduaTemplateItem, thidua_template_item, G_TYPE_OBJECT)
@@ -20,6 +21,7 @@ enum {
   PROP_TITLE,
   PROP_PROFILE,
   PROP_PROFILE_LABEL,
+  PROP_THUMBNAIL,
   N_PROPS
 };
 
@@ -70,11 +72,29 @@ thidua_template_item_get_profile (ThiduaTemplateItem *self)
   return self->profile;
 }
 
+GdkPaintable *
+thidua_template_item_get_thumbnail (ThiduaTemplateItem *self)
+{
+  g_return_val_if_fail (THIDUA_IS_TEMPLATE_ITEM (self), NULL);
+  return self->thumbnail;
+}
+
+void
+thidua_template_item_set_thumbnail (ThiduaTemplateItem *self,
+                                    GdkPaintable       *thumbnail)
+{
+  g_return_if_fail (THIDUA_IS_TEMPLATE_ITEM (self));
+
+  if (g_set_object (&self->thumbnail, thumbnail))
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_THUMBNAIL]);
+}
+
 static void
 thidua_template_item_finalize (GObject *object)
 {
   ThiduaTemplateItem *self = THIDUA_TEMPLATE_ITEM (object);
 
+  g_clear_object (&self->thumbnail);
   g_free (self->name);
   g_free (self->title);
   g_free (self->profile);
@@ -103,6 +123,9 @@ thidua_template_item_get_property (GObject    *object,
     case PROP_PROFILE_LABEL:
       g_value_set_string (value, thidua_profile_label (self->profile));
       break;
+    case PROP_THUMBNAIL:
+      g_value_set_object (value, self->thumbnail);
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -121,6 +144,7 @@ thidua_template_item_class_init (ThiduaTemplateItemClass *klass)
   properties[PROP_TITLE] = g_param_spec_string ("title", NULL, NULL, NULL, ro);
   properties[PROP_PROFILE] = g_param_spec_string ("profile", NULL, NULL, NULL, ro);
   properties[PROP_PROFILE_LABEL] = g_param_spec_string ("profile-label", NULL, NULL, NULL, ro);
+  properties[PROP_THUMBNAIL] = g_param_spec_object ("thumbnail", NULL, NULL, GDK_TYPE_PAINTABLE, ro);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }
 

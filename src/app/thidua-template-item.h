@@ -1,7 +1,7 @@
 /* thidua-template-item.h — one built-in template in the "New" choosers. */
 #pragma once
 
-#include <glib-object.h>
+#include <gdk/gdk.h>
 #include "thidua-store.h"
 
 G_BEGIN_DECLS
@@ -13,6 +13,11 @@ ThiduaTemplateItem *thidua_template_item_new           (const ThiduaTemplateInfo
 const char         *thidua_template_item_get_name      (ThiduaTemplateItem *self);
 const char         *thidua_template_item_get_title     (ThiduaTemplateItem *self);
 const char         *thidua_template_item_get_profile   (ThiduaTemplateItem *self);
+
+/* The first page, small, for the template chooser (NULL until made). */
+GdkPaintable       *thidua_template_item_get_thumbnail (ThiduaTemplateItem *self);
+void                thidua_template_item_set_thumbnail (ThiduaTemplateItem *self,
+                                                        GdkPaintable       *thumbnail);
 
 /* "State (Decree 30/2020)", … translated; the raw name when unknown. */
 const char         *thidua_profile_label               (const char *profile);

@@ -31,7 +31,7 @@ struct _ThiduaWindow
   GtkListView          *plans_view;
   GtkLabel             *plans_empty_label;
   GtkStack             *main_stack;
-  GtkListView          *welcome_templates_view;
+  GtkGridView          *welcome_templates_view;
   GtkPaned             *editor_paned;
   ThiduaPlanEditor     *plan_editor;
   ThiduaPreview        *preview;
@@ -43,6 +43,8 @@ struct _ThiduaWindow
   GPtrArray            *unsaved;
   gboolean              close_refused;
   gboolean              banner_is_save_error;
+  ThiduaPlan           *deleted_plan;   /* for "Undo" after a delete */
+  guint                 thumbnail_source;
   GListStore           *plans;
   GListStore           *templates;
   GtkSingleSelection   *plans_selection;
@@ -125,6 +127,7 @@ thidua_window_show_banner (ThiduaWindow *self,
   g_return_if_fail (THIDUA_IS_WINDOW (self));
 
   self->banner_is_save_error = FALSE;
+  gtk_widget_set_visible (GTK_WIDGET (self->banner_button), FALSE);
   gtk_label_set_label (self->banner_label, message);
   if (is_error)
     gtk_widget_add_css_class (gtk_widget_get_parent (GTK_WIDGET (self->banner_label)), "error");
@@ -236,6 +239,75 @@ thidua_window_reload_plans (ThiduaWindow *self)
     gtk_single_selection_set_selected (self->plans_selection, GTK_INVALID_LIST_POSITION);
 }
 
+#define THUMBNAIL_WIDTH 150
+
+/* The template's first page, drawn by the renderer (the same pages as the
+ * preview and the print), as a small texture. */
+static GdkTexture *
+render_thumbnail (ThiduaStore *store,
+                  const char  *name)
+{
+  g_autoptr(ThiduaPlan) plan = thidua_store_plan_from_template (store, name, NULL);
+  g_autoptr(ThiduaLayout) layout = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+  cairo_surface_t *surface;
+  cairo_t *cr;
+  double scale;
+  int w, h;
+
+  if (plan == NULL)
+    return NULL;
+  layout = thidua_layout_new_for_plan (plan, NULL);
+  if (layout == NULL)
+    return NULL;
+
+  scale = THUMBNAIL_WIDTH / thidua_layout_get_page_width (layout);
+  w = THUMBNAIL_WIDTH;
+  h = (int) (thidua_layout_get_page_height (layout) * scale + 0.5);
+  surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, w, h);
+  cr = cairo_create (surface);
+  cairo_set_source_rgb (cr, 1, 1, 1);
+  cairo_paint (cr);
+  cairo_scale (cr, scale, scale);
+  thidua_layout_draw_page (layout, cr, 0);
+  cairo_destroy (cr);
+  cairo_surface_flush (surface);
+
+  bytes = g_bytes_new (cairo_image_surface_get_data (surface),
+                       (gsize) cairo_image_surface_get_stride (surface) * h);
+  {
+    GdkTexture *texture = gdk_memory_texture_new (w, h, GDK_MEMORY_DEFAULT, bytes,
+                                                  cairo_image_surface_get_stride (surface));
+    cairo_surface_destroy (surface);
+    return texture;
+  }
+}
+
+/* One thumbnail per idle, after the first frame: start-up stays fast. */
+static gboolean
+thumbnail_idle (gpointer data)
+{
+  ThiduaWindow *self = data;
+  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->templates));
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(ThiduaTemplateItem) item = g_list_model_get_item (G_LIST_MODEL (self->templates), i);
+
+      if (thidua_template_item_get_thumbnail (item) == NULL)
+        {
+          g_autoptr(GdkTexture) texture = render_thumbnail (self->store,
+                                                            thidua_template_item_get_name (item));
+          if (texture == NULL)
+            continue;
+          thidua_template_item_set_thumbnail (item, GDK_PAINTABLE (texture));
+          return G_SOURCE_CONTINUE;
+        }
+    }
+  self->thumbnail_source = 0;
+  return G_SOURCE_REMOVE;
+}
+
 static void
 load_templates (ThiduaWindow *self)
 {
@@ -253,6 +325,8 @@ load_templates (ThiduaWindow *self)
       g_autoptr(ThiduaTemplateItem) item = thidua_template_item_new (g_ptr_array_index (infos, i));
       g_list_store_append (self->templates, item);
     }
+  if (self->thumbnail_source == 0)
+    self->thumbnail_source = g_idle_add_full (G_PRIORITY_LOW, thumbnail_idle, self, NULL);
 }
 
 static const char *
@@ -621,6 +695,19 @@ template_activated_cb (GtkListView *view,
 }
 
 static void
+template_card_activated_cb (GtkGridView *view,
+                            guint        position,
+                            gpointer     user_data)
+{
+  GListModel *model = G_LIST_MODEL (gtk_grid_view_get_model (view));
+  g_autoptr(ThiduaTemplateItem) item = g_list_model_get_item (model, position);
+
+  if (item != NULL)
+    gtk_widget_activate_action (GTK_WIDGET (view), "win.new-plan", "s",
+                                thidua_template_item_get_name (item));
+}
+
+static void
 new_plan_action (GtkWidget  *widget,
                  const char *action_name,
                  GVariant   *param)
@@ -696,16 +783,62 @@ delete_action (GtkWidget  *widget,
 {
   ThiduaWindow *self = THIDUA_WINDOW (widget);
   g_autoptr(GError) error = NULL;
+  g_autoptr(ThiduaPlan) plan = NULL;
+  g_autofree char *msg = NULL;
   gint64 id = thidua_window_get_selected_plan (self);
 
   if (id == 0)
     return;
-  if (!thidua_store_delete_plan (self->store, id, &error))
+
+  /* What is typed but not yet written goes in first, so Undo brings back
+   * exactly what was on screen. */
+  if (self->document != NULL)
+    thidua_document_flush (self->document, NULL);
+  plan = thidua_store_load_plan (self->store, id, &error);
+  if (plan == NULL || !thidua_store_delete_plan (self->store, id, &error))
     {
       report_error (self, _("Could not delete the plan"), error);
       return;
     }
+  g_set_object (&self->deleted_plan, plan);
   thidua_window_reload_plans (self);
+
+  /* No confirmation maze: the delete happens, and can be undone. */
+  msg = g_strdup_printf (_("The plan “%s” was deleted."),
+                         *thidua_plan_get_subject (plan) ? thidua_plan_get_subject (plan)
+                                                         : _("(No subject)"));
+  thidua_window_show_banner (self, msg, FALSE);
+  gtk_button_set_label (self->banner_button, _("_Undo"));
+  gtk_button_set_use_underline (self->banner_button, TRUE);
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (self->banner_button), "win.undo-delete");
+  gtk_widget_set_visible (GTK_WIDGET (self->banner_button), TRUE);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.undo-delete", TRUE);
+}
+
+static void
+undo_delete_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *param)
+{
+  ThiduaWindow *self = THIDUA_WINDOW (widget);
+  g_autoptr(GError) error = NULL;
+  gint64 id;
+
+  if (self->deleted_plan == NULL)
+    return;
+  id = thidua_store_insert_plan (self->store, self->deleted_plan, &error);
+  if (id == 0)
+    {
+      report_error (self, _("Could not bring the plan back"), error);
+      return;
+    }
+  g_clear_object (&self->deleted_plan);
+  g_clear_handle_id (&self->thumbnail_source, g_source_remove);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.undo-delete", FALSE);
+  thidua_window_hide_banner (self);
+  gtk_editable_set_text (GTK_EDITABLE (self->search_entry), "");
+  thidua_window_reload_plans (self);
+  thidua_window_select_plan (self, id);
 }
 
 static void
@@ -800,6 +933,28 @@ set_store (ThiduaWindow *self,
   update_selection_state (self);
 }
 
+/* THIDUA_BENCH=1: report when the first frame is on screen (real time, so
+ * that bench/app-startup.sh can count from before the process started);
+ * THIDUA_BENCH_QUIT=1 then quits. */
+static void
+first_frame_painted (GdkFrameClock *clock,
+                     ThiduaWindow  *self)
+{
+  g_print ("THIDUA_BENCH first-frame-real %" G_GINT64_FORMAT " plans %u\n",
+           g_get_real_time (), g_list_model_get_n_items (G_LIST_MODEL (self->plans)));
+  g_signal_handlers_disconnect_by_func (clock, first_frame_painted, self);
+  if (g_getenv ("THIDUA_BENCH_QUIT") != NULL)
+    g_idle_add_once ((GSourceOnceFunc) g_application_quit,
+                     gtk_window_get_application (GTK_WINDOW (self)));
+}
+
+static void
+window_realized (ThiduaWindow *self)
+{
+  g_signal_connect (gtk_widget_get_frame_clock (GTK_WIDGET (self)), "after-paint",
+                    G_CALLBACK (first_frame_painted), self);
+}
+
 static void
 thidua_window_constructed (GObject *object)
 {
@@ -807,6 +962,9 @@ thidua_window_constructed (GObject *object)
   GtkApplication *app = gtk_window_get_application (GTK_WINDOW (self));
 
   G_OBJECT_CLASS (thidua_window_parent_class)->constructed (object);
+
+  if (g_getenv ("THIDUA_BENCH") != NULL)
+    g_signal_connect (self, "realize", G_CALLBACK (window_realized), NULL);
 
   if (THIDUA_IS_APPLICATION (app))
     {
@@ -885,6 +1043,8 @@ thidua_window_dispose (GObject *object)
     g_signal_handlers_disconnect_by_data (self->document, self);
   g_clear_object (&self->document);
   g_clear_pointer (&self->unsaved, g_ptr_array_unref);
+  g_clear_object (&self->deleted_plan);
+  g_clear_handle_id (&self->thumbnail_source, g_source_remove);
   g_clear_object (&self->plans_selection);
   g_clear_object (&self->plans);
   g_clear_object (&self->templates);
@@ -978,12 +1138,14 @@ thidua_window_class_init (ThiduaWindowClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, preview_updated_cb);
   gtk_widget_class_bind_template_callback (widget_class, search_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, template_activated_cb);
+  gtk_widget_class_bind_template_callback (widget_class, template_card_activated_cb);
 
   gtk_widget_class_install_action (widget_class, "win.new-plan", "s", new_plan_action);
   gtk_widget_class_install_action (widget_class, "win.new-menu", NULL, new_menu_action);
   gtk_widget_class_install_action (widget_class, "win.search", NULL, search_action);
   gtk_widget_class_install_action (widget_class, "win.duplicate", NULL, duplicate_action);
   gtk_widget_class_install_action (widget_class, "win.delete", NULL, delete_action);
+  gtk_widget_class_install_action (widget_class, "win.undo-delete", NULL, undo_delete_action);
   gtk_widget_class_install_action (widget_class, "win.open-database", NULL, open_database_action);
   gtk_widget_class_install_action (widget_class, "win.new-database", NULL, new_database_action);
   gtk_widget_class_install_action (widget_class, "win.focus-field", "(si)", focus_field_action);
@@ -1006,6 +1168,7 @@ thidua_window_init (ThiduaWindow *self)
   gtk_widget_init_template (GTK_WIDGET (self));
 
   self->unsaved = g_ptr_array_new_with_free_func (g_object_unref);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.undo-delete", FALSE);
   self->plans = g_list_store_new (THIDUA_TYPE_PLAN_ITEM);
   self->templates = g_list_store_new (THIDUA_TYPE_TEMPLATE_ITEM);
 
@@ -1021,7 +1184,7 @@ thidua_window_init (ThiduaWindow *self)
     g_autoptr(GtkNoSelection) b = gtk_no_selection_new (g_object_ref (G_LIST_MODEL (self->templates)));
 
     gtk_list_view_set_model (self->new_templates_view, GTK_SELECTION_MODEL (a));
-    gtk_list_view_set_model (self->welcome_templates_view, GTK_SELECTION_MODEL (b));
+    gtk_grid_view_set_model (self->welcome_templates_view, GTK_SELECTION_MODEL (b));
   }
 }
 

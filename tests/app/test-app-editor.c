@@ -483,6 +483,38 @@ test_write_failure_keeps_edits (Fixture       *f,
                    "Nội dung gõ khi cơ sở dữ liệu bị khóa, tiếp tục");
 }
 
+static void
+test_delete_and_undo (Fixture       *f,
+                      gconstpointer  data)
+{
+  ThiduaWindow *win = start_app (f);
+  ThiduaPlanEditor *editor = thidua_window_get_editor (win);
+  GListModel *plans = thidua_window_get_plans (win);
+  ThiduaPlan *plan;
+  gint64 id;
+
+  gtk_widget_activate_action (GTK_WIDGET (win), "win.new-plan", "s", "blank-state");
+  gtk_widget_activate_action (GTK_WIDGET (win), "win.new-plan", "s", "blank-party");
+  id = thidua_window_get_selected_plan (win);
+  gtk_editable_set_text (GTK_EDITABLE (thidua_plan_editor_get_field_widget (editor, "subject")),
+                         "Kế hoạch sẽ bị xóa rồi khôi phục");
+  g_assert_cmpuint (g_list_model_get_n_items (plans), ==, 2);
+
+  /* typed just before the delete, not yet written: kept by the undo */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (win), "win.delete", NULL));
+  g_assert_cmpuint (g_list_model_get_n_items (plans), ==, 1);
+  g_assert_false (thidua_window_select_plan (win, id));
+  g_assert_nonnull (thidua_window_get_banner (win));
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (win), "win.undo-delete", NULL));
+  g_assert_cmpuint (g_list_model_get_n_items (plans), ==, 2);
+  g_assert_null (thidua_window_get_banner (win));
+  plan = thidua_plan_editor_get_plan (editor);
+  g_assert_nonnull (plan);
+  g_assert_cmpstr (thidua_plan_get_subject (plan), ==, "Kế hoạch sẽ bị xóa rồi khôi phục");
+  g_assert_cmpint (thidua_plan_get_profile (plan), ==, THIDUA_PROFILE_PARTY);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -514,6 +546,8 @@ main (int   argc,
               fixture_set_up, test_print_to_pdf, fixture_tear_down);
   g_test_add ("/editor/form-validation", Fixture, NULL,
               fixture_set_up, test_form_validation, fixture_tear_down);
+  g_test_add ("/editor/delete-and-undo", Fixture, NULL,
+              fixture_set_up, test_delete_and_undo, fixture_tear_down);
   g_test_add ("/editor/write-failure-keeps-edits", Fixture, NULL,
               fixture_set_up, test_write_failure_keeps_edits, fixture_tear_down);
 

@@ -1,0 +1,98 @@
+/* bench-app-startup.c — start to first frame of thidua on a database of
+ * 2,000 plans, median of 10 runs.
+ *
+ *   bench-app-startup PATH-TO-thidua [DB]
+ *
+ * Runs `thidua --db DB` with THIDUA_BENCH=1 THIDUA_BENCH_QUIT=1; the app
+ * prints the real time of its first painted frame, counted here from just
+ * before the process was spawned.  Needs a display (xvfb-run). */
+#include <gio/gio.h>
+#include <glib/gstdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "thidua-store.h"
+
+#define N_PLANS 2000
+#define N_RUNS  10
+
+static int
+cmp_double (gconstpointer a, gconstpointer b)
+{
+  double x = *(const double *) a, y = *(const double *) b;
+  return x < y ? -1 : x > y;
+}
+
+static gboolean
+make_database (const char *path, GError **error)
+{
+  g_autoptr(ThiduaStore) store = thidua_store_open (path, THIDUA_STORE_OPEN_DEFAULT, error);
+  g_autoptr(GPtrArray) existing = NULL;
+  static const char * const templates[] = {
+    "education-office", "covid-party-school", "annual-party-school", "labour-federation",
+  };
+
+  if (store == NULL)
+    return FALSE;
+  existing = thidua_store_list_plans (store, NULL, error);
+  if (existing == NULL)
+    return FALSE;
+  for (guint i = existing->len; i < N_PLANS; i++)
+    if (thidua_store_new_plan (store, templates[i % G_N_ELEMENTS (templates)], error) == 0)
+      return FALSE;
+  return TRUE;
+}
+
+int
+main (int argc, char *argv[])
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *db = NULL;
+  double ms[N_RUNS];
+
+  if (argc < 2)
+    {
+      g_printerr ("usage: %s PATH-TO-thidua [DB]\n", argv[0]);
+      return 2;
+    }
+  db = argc > 2 ? g_strdup (argv[2])
+                : g_build_filename (g_get_tmp_dir (), "thidua-bench-2000.db", NULL);
+  if (!make_database (db, &error))
+    {
+      g_printerr ("%s\n", error->message);
+      return 1;
+    }
+
+  for (int run = 0; run < N_RUNS; run++)
+    {
+      g_autoptr(GSubprocessLauncher) launcher = g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE);
+      g_autoptr(GSubprocess) proc = NULL;
+      g_autofree char *out = NULL;
+      const char *line;
+      gint64 start, frame;
+
+      g_subprocess_launcher_setenv (launcher, "THIDUA_BENCH", "1", TRUE);
+      g_subprocess_launcher_setenv (launcher, "THIDUA_BENCH_QUIT", "1", TRUE);
+      start = g_get_real_time ();
+      proc = g_subprocess_launcher_spawn (launcher, &error, argv[1], "--db", db, NULL);
+      if (proc == NULL || !g_subprocess_communicate_utf8 (proc, NULL, NULL, &out, NULL, &error))
+        {
+          g_printerr ("%s\n", error->message);
+          return 1;
+        }
+      line = out ? strstr (out, "THIDUA_BENCH first-frame-real ") : NULL;
+      if (line == NULL)
+        {
+          g_printerr ("run %d: no first-frame line in the output:\n%s\n", run, out ? out : "");
+          return 1;
+        }
+      frame = g_ascii_strtoll (line + strlen ("THIDUA_BENCH first-frame-real "), NULL, 10);
+      ms[run] = (frame - start) / 1000.0;
+      g_print ("run %d: %.1f ms (%s", run + 1, ms[run], strstr (line, "plans") ? strstr (line, "plans") : ")\n");
+    }
+
+  qsort (ms, N_RUNS, sizeof (double), cmp_double);
+  g_print ("start to first frame, %d plans: median %.1f ms (min %.1f, max %.1f) over %d runs\n",
+           N_PLANS, (ms[N_RUNS / 2 - 1] + ms[N_RUNS / 2]) / 2, ms[0], ms[N_RUNS - 1], N_RUNS);
+  return 0;
+}

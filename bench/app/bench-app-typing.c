@@ -1,0 +1,210 @@
+/* bench-app-typing.c — from a keystroke in the body of a 10-page plan to
+ * the preview redrawn, measured inside the real window.
+ *
+ * One character at a time is inserted into the body (as typing does,
+ * through the buffer's interactive insert at the cursor), 1,000 in a row
+ * in the first paragraph; for each, the time from the insert to the
+ * preview's re-layout ("updated") and to the end of the first frame
+ * painted after it is reported.
+ * Needs a display (xvfb-run). */
+#include "config.h"
+
+#include <gtk/gtk.h>
+#include <glib/gstdio.h>
+#include <stdlib.h>
+
+#include "thidua-application.h"
+#include "thidua-body-view.h"
+#include "thidua-window.h"
+
+#define N_KEYS 1000
+
+typedef struct {
+  ThiduaWindow  *window;
+  GtkTextBuffer *buffer;
+  GArray        *latencies;   /* double ms */
+  gint64         pending;     /* insert time awaiting its frame */
+  gboolean       laid_out;    /* the preview re-laid the pending key */
+  GArray        *layout_ms;
+  GArray        *frame_ms;    /* frame clock layout+paint phases */
+  gint64         frame_start;
+  guint          typed;
+  gboolean       done;
+} Bench;
+
+static int
+cmp_double (gconstpointer a, gconstpointer b)
+{
+  double x = *(const double *) a, y = *(const double *) b;
+  return x < y ? -1 : x > y;
+}
+
+static void
+preview_updated (ThiduaPreview *preview, Bench *b)
+{
+  double ms;
+
+  if (b->pending == 0 || b->laid_out)
+    return;
+  ms = (g_get_monotonic_time () - b->pending) / 1000.0;
+  g_array_append_val (b->layout_ms, ms);
+  b->laid_out = TRUE;
+}
+
+static void
+frame_layout (GdkFrameClock *clock, Bench *b)
+{
+  b->frame_start = g_get_monotonic_time ();
+}
+
+/* The first frame painted after the preview took the key in. */
+static void
+after_paint (GdkFrameClock *clock, Bench *b)
+{
+  double ms;
+
+  if (b->pending == 0 || !b->laid_out)
+    return;
+  b->laid_out = FALSE;
+  ms = (g_get_monotonic_time () - b->frame_start) / 1000.0;
+  g_array_append_val (b->frame_ms, ms);
+  ms = (g_get_monotonic_time () - b->pending) / 1000.0;
+  g_array_append_val (b->latencies, ms);
+  b->pending = 0;
+}
+
+/* Keys arrive from the main loop like input events, not from inside a
+ * frame: an idle at default priority, one key at a time. */
+static gboolean
+type_key (gpointer data)
+{
+  Bench *b = data;
+  static const char keys[] = "thi đua yêu nước ";
+  g_autofree gunichar *chars = g_utf8_to_ucs4 (keys, -1, NULL, NULL, NULL);
+  char buf[8] = { 0 };
+
+  if (b->pending != 0)
+    {
+      g_usleep (500);
+      return G_SOURCE_CONTINUE;   /* the last key has not been painted yet */
+    }
+  if (b->typed == N_KEYS)
+    {
+      b->done = TRUE;
+      return G_SOURCE_REMOVE;
+    }
+  g_unichar_to_utf8 (chars[b->typed % g_utf8_strlen (keys, -1)], buf);
+  b->pending = g_get_monotonic_time ();
+  gtk_text_buffer_insert_interactive_at_cursor (b->buffer, buf, -1, TRUE);
+  b->typed++;
+  return G_SOURCE_CONTINUE;
+}
+
+int
+main (int argc, char *argv[])
+{
+  g_autofree char *dir = g_dir_make_tmp ("thidua-bench-XXXXXX", NULL);
+  g_autofree char *db = g_build_filename (dir, "thidua.db", NULL);
+  g_autoptr(ThiduaApplication) app = NULL;
+  g_autoptr(GError) error = NULL;
+  GtkWidget *body;
+  GtkTextIter iter;
+  ThiduaPreview *preview;
+  Bench b = { 0 };
+  double sum = 0;
+  guint reused = 0, created = 0;
+
+  /* no session bus needed, none autolaunched */
+  g_setenv ("DBUS_SESSION_BUS_ADDRESS", "unix:path=/nonexistent/thidua-bench", TRUE);
+  gtk_init ();
+
+  app = thidua_application_new (db);
+  g_application_set_flags (G_APPLICATION (app), G_APPLICATION_NON_UNIQUE);
+  if (!g_application_register (G_APPLICATION (app), NULL, &error))
+    g_error ("%s", error->message);
+  g_application_activate (G_APPLICATION (app));
+  b.window = THIDUA_WINDOW (gtk_application_get_active_window (GTK_APPLICATION (app)));
+  gtk_window_set_default_size (GTK_WINDOW (b.window), 1366, 768);
+  gtk_widget_activate_action (GTK_WIDGET (b.window), "win.new-plan", "s", "education-office");
+
+  preview = thidua_window_get_preview (b.window);
+  body = thidua_plan_editor_get_field_widget (thidua_window_get_editor (b.window), "body");
+  b.buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (body));
+
+  /* Grow the plan to 10 pages with the template's own text. */
+  {
+    GtkTextIter start, end;
+    g_autofree char *text = NULL;
+
+    gtk_text_buffer_get_bounds (b.buffer, &start, &end);
+    text = gtk_text_buffer_get_text (b.buffer, &start, &end, FALSE);
+    while (thidua_preview_get_n_pages (preview) < 10)
+      {
+        gtk_text_buffer_get_end_iter (b.buffer, &end);
+        gtk_text_buffer_insert (b.buffer, &end, "\n", -1);
+        gtk_text_buffer_insert (b.buffer, &end, text, -1);
+        thidua_preview_flush (preview);
+      }
+  }
+  g_print ("plan of %u pages, body %d characters\n", thidua_preview_get_n_pages (preview),
+           gtk_text_buffer_get_char_count (b.buffer));
+
+  /* type into the first paragraph, shown on page 1 of the preview */
+  gtk_text_buffer_get_iter_at_line_offset (b.buffer, &iter, 0, 20);
+  gtk_text_buffer_place_cursor (b.buffer, &iter);
+  gtk_widget_grab_focus (body);
+
+  while (!gtk_widget_get_mapped (GTK_WIDGET (b.window)))
+    g_main_context_iteration (NULL, TRUE);
+  for (int i = 0; i < 30; i++)
+    g_main_context_iteration (NULL, FALSE);
+
+  b.latencies = g_array_new (FALSE, FALSE, sizeof (double));
+  b.layout_ms = g_array_new (FALSE, FALSE, sizeof (double));
+  g_signal_connect (preview, "updated", G_CALLBACK (preview_updated), &b);
+  b.frame_ms = g_array_new (FALSE, FALSE, sizeof (double));
+  g_signal_connect (gtk_widget_get_frame_clock (GTK_WIDGET (b.window)), "layout",
+                    G_CALLBACK (frame_layout), &b);
+  g_signal_connect (gtk_widget_get_frame_clock (GTK_WIDGET (b.window)), "after-paint",
+                    G_CALLBACK (after_paint), &b);
+  g_idle_add (type_key, &b);
+  while (!b.done || b.pending != 0)
+    g_main_context_iteration (NULL, TRUE);
+
+  thidua_layout_get_cache_stats (thidua_preview_get_layout (preview), &reused, &created);
+  g_array_sort (b.latencies, cmp_double);
+  g_array_sort (b.layout_ms, cmp_double);
+  g_array_sort (b.frame_ms, cmp_double);
+  g_print ("GTK layout and paint of that frame (whole window, cairo renderer): median %.2f ms, "
+           "p95 %.2f ms, max %.2f ms\n",
+           g_array_index (b.frame_ms, double, b.frame_ms->len / 2),
+           g_array_index (b.frame_ms, double, (guint) (b.frame_ms->len * 0.95)),
+           g_array_index (b.frame_ms, double, b.frame_ms->len - 1));
+  g_print ("keystroke to preview re-laid out: median %.2f ms, p95 %.2f ms, max %.2f ms\n",
+           g_array_index (b.layout_ms, double, b.layout_ms->len / 2),
+           g_array_index (b.layout_ms, double, (guint) (b.layout_ms->len * 0.95)),
+           g_array_index (b.layout_ms, double, b.layout_ms->len - 1));
+  for (guint i = 0; i < b.latencies->len; i++)
+    sum += g_array_index (b.latencies, double, i);
+  g_print ("keystroke to preview redrawn (frame painted), %u keys in a 10-page plan: median %.2f ms, "
+           "mean %.2f ms, p95 %.2f ms, max %.2f ms (last re-layout: %u layouts reused, %u created)\n",
+           b.latencies->len,
+           g_array_index (b.latencies, double, b.latencies->len / 2),
+           sum / b.latencies->len,
+           g_array_index (b.latencies, double, (guint) (b.latencies->len * 0.95)),
+           g_array_index (b.latencies, double, b.latencies->len - 1),
+           reused, created);
+  {
+    guint over = 0;
+    for (guint i = 0; i < b.latencies->len; i++)
+      if (g_array_index (b.latencies, double, i) > 16.0)
+        over++;
+    g_print ("keys redrawn later than 16 ms after the keystroke: %u of %u\n",
+             over, b.latencies->len);
+  }
+
+  gtk_window_destroy (GTK_WINDOW (b.window));
+  g_array_unref (b.latencies);
+  g_unlink (db);
+  return 0;
+}

@@ -1,0 +1,346 @@
+/* thidua-register-dashboard.c — bars per title and per unit. */
+#include "config.h"
+#include "thidua-register-dashboard.h"
+#include "thidua-register-targets.h"
+
+#include <glib/gi18n.h>
+
+#define MAX_UNITS 8
+
+typedef struct {
+  const char *label;   /* borrowed from the catalog / a registration */
+  char       *owned;
+  guint       registered;
+  guint       achieved;
+  double      target;  /* count the plan asks for, < 0 when none */
+} Bar;
+
+struct _ThiduaRegisterDashboard
+{
+  GtkWidget            parent_instance;
+
+  ThiduaRegisterModel *model;
+  GArray              *titles;   /* Bar */
+  GArray              *units;    /* Bar */
+};
+
+enum {
+  PROP_0,
+  PROP_MODEL,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+G_DEFINE_FINAL_TYPE (ThiduaRegisterDashboard, thidua_register_dashboard, GTK_TYPE_WIDGET)
+
+static void
+clear_bars (GArray *bars)
+{
+  for (guint i = 0; i < bars->len; i++)
+    g_free (g_array_index (bars, Bar, i).owned);
+  g_array_set_size (bars, 0);
+}
+
+static int
+by_registered (gconstpointer a, gconstpointer b)
+{
+  const Bar *x = a, *y = b;
+  return (int) y->registered - (int) x->registered;
+}
+
+/* Targets as counts: a percentage of a base the model can count. */
+static void
+mark_targets (ThiduaRegisterDashboard *self, ThiduaCatalog *catalog, guint *people_with, guint staff)
+{
+  ThiduaRegister *reg = thidua_register_model_get_register (self->model);
+  gint64 plan = thidua_register_get_year_plan (reg, thidua_register_model_get_year (self->model));
+  g_autoptr(GPtrArray) targets = NULL;
+
+  if (plan <= 0 || (targets = thidua_register_get_targets (reg, plan, NULL)) == NULL)
+    return;
+  for (guint i = 0; i < targets->len; i++)
+    {
+      ThiduaPlanTarget *t = g_ptr_array_index (targets, i);
+      const ThiduaTitle *title = thidua_catalog_lookup (catalog, t->title);
+      const ThiduaTitle *base = thidua_catalog_lookup (catalog, t->base);
+      double v = t->min_value >= 0 ? t->min_value : t->max_value;
+
+      if (title == NULL || title->position >= self->titles->len)
+        continue;
+      if (t->measure == THIDUA_TARGET_PERCENT)
+        v = v / 100.0 * (base ? people_with[base->position] : staff);
+      g_array_index (self->titles, Bar, title->position).target = v;
+    }
+}
+
+void
+thidua_register_dashboard_update (ThiduaRegisterDashboard *self)
+{
+  ThiduaCatalog *catalog;
+  g_autoptr(GHashTable) units = NULL;
+  g_autoptr(GHashTable) staff = NULL;
+  g_autofree guint *people_with = NULL;
+  guint n_titles;
+
+  clear_bars (self->titles);
+  clear_bars (self->units);
+  if (self->model == NULL)
+    {
+      gtk_widget_queue_draw (GTK_WIDGET (self));
+      return;
+    }
+  catalog = thidua_register_get_catalog (thidua_register_model_get_register (self->model));
+  n_titles = thidua_catalog_get_n_titles (catalog);
+  g_array_set_size (self->titles, n_titles);
+  people_with = g_new0 (guint, n_titles);
+  for (guint i = 0; i < n_titles; i++)
+    {
+      Bar *b = &g_array_index (self->titles, Bar, i);
+      b->label = thidua_title_get_short_name (thidua_catalog_get_title (catalog, i));
+      b->target = -1;
+    }
+  units = g_hash_table_new (g_int64_hash, g_int64_equal);
+  staff = g_hash_table_new (g_int64_hash, g_int64_equal);
+  for (guint i = 0; ; i++)
+    {
+      const ThiduaRegistration *r = thidua_register_model_peek (self->model, i);
+      const ThiduaTitle *t;
+      gpointer slot;
+
+      if (r == NULL)
+        break;
+      if (r->status == THIDUA_REG_STATUS_WITHDRAWN)
+        continue;
+      if (r->person_id)
+        g_hash_table_add (staff, (gpointer) &r->person_id);
+      t = thidua_catalog_lookup (catalog, r->title);
+      if (t != NULL)
+        {
+          Bar *b = &g_array_index (self->titles, Bar, t->position);
+          b->registered++;
+          b->achieved += r->result == THIDUA_REG_RESULT_ACHIEVED;
+          if (r->person_id && r->result != THIDUA_REG_RESULT_NOT_ACHIEVED)
+            people_with[t->position]++;
+        }
+      if (!g_hash_table_lookup_extended (units, &r->unit_id, NULL, &slot))
+        {
+          Bar b = { r->unit_name, NULL, 0, 0, -1 };
+          g_array_append_val (self->units, b);
+          slot = GUINT_TO_POINTER (self->units->len);
+          g_hash_table_insert (units, (gpointer) &r->unit_id, slot);
+        }
+      {
+        Bar *b = &g_array_index (self->units, Bar, GPOINTER_TO_UINT (slot) - 1);
+        b->registered++;
+        b->achieved += r->result == THIDUA_REG_RESULT_ACHIEVED;
+      }
+    }
+  mark_targets (self, catalog, people_with, g_hash_table_size (staff));
+  /* unit names are borrowed from registrations the model may replace */
+  for (guint i = 0; i < self->units->len; i++)
+    {
+      Bar *b = &g_array_index (self->units, Bar, i);
+      b->owned = g_strdup (b->label);
+      b->label = b->owned;
+    }
+  g_array_sort (self->units, by_registered);
+  if (self->units->len > MAX_UNITS)
+    {
+      for (guint i = MAX_UNITS; i < self->units->len; i++)
+        g_free (g_array_index (self->units, Bar, i).owned);
+      g_array_set_size (self->units, MAX_UNITS);
+    }
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+static double
+draw_bars (ThiduaRegisterDashboard *self, cairo_t *cr, const char *heading, GArray *bars,
+           double x, double y, double width, gboolean skip_empty)
+{
+  PangoLayout *layout = gtk_widget_create_pango_layout (GTK_WIDGET (self), heading);
+  GdkRGBA fg;
+  guint max = 1;
+  const double row = 18, label_w = MIN (width * 0.4, 150);
+
+  /* 4.8: no gtk_widget_get_color () yet */
+  gtk_style_context_get_color (gtk_widget_get_style_context (GTK_WIDGET (self)), &fg);
+  for (guint i = 0; i < bars->len; i++)
+    {
+      Bar *b = &g_array_index (bars, Bar, i);
+      max = MAX (max, b->registered);
+      if (b->target > max)
+        max = (guint) b->target + 1;
+    }
+  gdk_cairo_set_source_rgba (cr, &fg);
+  cairo_move_to (cr, x, y);
+  pango_cairo_show_layout (cr, layout);
+  y += 20;
+  for (guint i = 0; i < bars->len; i++)
+    {
+      Bar *b = &g_array_index (bars, Bar, i);
+      double full = width - label_w - 40;
+      g_autofree char *count = NULL;
+
+      if (skip_empty && b->registered == 0 && b->target < 0)
+        continue;
+      pango_layout_set_text (layout, b->label, -1);
+      pango_layout_set_width (layout, (int) (label_w - 4) * PANGO_SCALE);
+      pango_layout_set_ellipsize (layout, PANGO_ELLIPSIZE_END);
+      gdk_cairo_set_source_rgba (cr, &fg);
+      cairo_move_to (cr, x, y);
+      pango_cairo_show_layout (cr, layout);
+      /* registered (light), achieved (dark) */
+      cairo_set_source_rgba (cr, 0.35, 0.55, 0.85, 0.45);
+      cairo_rectangle (cr, x + label_w, y + 3, full * b->registered / max, row - 6);
+      cairo_fill (cr);
+      cairo_set_source_rgba (cr, 0.15, 0.45, 0.2, 0.9);
+      cairo_rectangle (cr, x + label_w, y + 3, full * b->achieved / max, row - 6);
+      cairo_fill (cr);
+      if (b->target >= 0)
+        {
+          double tx = x + label_w + full * b->target / max;
+          cairo_set_source_rgb (cr, 0.8, 0.1, 0.1);
+          cairo_set_line_width (cr, 2);
+          cairo_move_to (cr, tx, y);
+          cairo_line_to (cr, tx, y + row);
+          cairo_stroke (cr);
+        }
+      count = g_strdup_printf ("%u", b->registered);
+      pango_layout_set_width (layout, -1);
+      pango_layout_set_text (layout, count, -1);
+      gdk_cairo_set_source_rgba (cr, &fg);
+      cairo_move_to (cr, x + label_w + full * b->registered / max + 4, y);
+      pango_cairo_show_layout (cr, layout);
+      y += row;
+    }
+  g_object_unref (layout);
+  return y + 8;
+}
+
+static void
+thidua_register_dashboard_snapshot (GtkWidget *widget, GtkSnapshot *snapshot)
+{
+  ThiduaRegisterDashboard *self = THIDUA_REGISTER_DASHBOARD (widget);
+  double w = gtk_widget_get_width (widget), h = gtk_widget_get_height (widget);
+  cairo_t *cr = gtk_snapshot_append_cairo (snapshot, &GRAPHENE_RECT_INIT (0, 0, w, h));
+  double y = 4;
+
+  y = draw_bars (self, cr, _("Registrations per title (dark: achieved, red: target)"),
+                 self->titles, 6, y, w - 12, TRUE);
+  draw_bars (self, cr, _("Largest units"), self->units, 6, y, w - 12, FALSE);
+  cairo_destroy (cr);
+}
+
+static void
+thidua_register_dashboard_measure (GtkWidget *widget, GtkOrientation orientation, int for_size,
+                                   int *minimum, int *natural, int *min_baseline, int *nat_baseline)
+{
+  ThiduaRegisterDashboard *self = THIDUA_REGISTER_DASHBOARD (widget);
+  guint rows = self->units->len;
+
+  for (guint i = 0; i < self->titles->len; i++)
+    {
+      Bar *b = &g_array_index (self->titles, Bar, i);
+      rows += b->registered > 0 || b->target >= 0;
+    }
+  if (orientation == GTK_ORIENTATION_HORIZONTAL)
+    *minimum = 200, *natural = 320;
+  else
+    *minimum = *natural = 60 + rows * 18;
+}
+
+static void
+thidua_register_dashboard_dispose (GObject *object)
+{
+  ThiduaRegisterDashboard *self = THIDUA_REGISTER_DASHBOARD (object);
+
+  g_clear_object (&self->model);
+  G_OBJECT_CLASS (thidua_register_dashboard_parent_class)->dispose (object);
+}
+
+static void
+thidua_register_dashboard_finalize (GObject *object)
+{
+  ThiduaRegisterDashboard *self = THIDUA_REGISTER_DASHBOARD (object);
+
+  clear_bars (self->titles);
+  clear_bars (self->units);
+  g_array_unref (self->titles);
+  g_array_unref (self->units);
+  G_OBJECT_CLASS (thidua_register_dashboard_parent_class)->finalize (object);
+}
+
+static void
+thidua_register_dashboard_get_property (GObject *object, guint prop_id, GValue *value, GParamSpec *pspec)
+{
+  ThiduaRegisterDashboard *self = THIDUA_REGISTER_DASHBOARD (object);
+
+  switch (prop_id)
+    {
+    case PROP_MODEL:
+      g_value_set_object (value, self->model);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+thidua_register_dashboard_set_property (GObject *object, guint prop_id, const GValue *value, GParamSpec *pspec)
+{
+  ThiduaRegisterDashboard *self = THIDUA_REGISTER_DASHBOARD (object);
+
+  switch (prop_id)
+    {
+    case PROP_MODEL:
+      thidua_register_dashboard_set_model (self, g_value_get_object (value));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+thidua_register_dashboard_class_init (ThiduaRegisterDashboardClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = thidua_register_dashboard_dispose;
+  object_class->finalize = thidua_register_dashboard_finalize;
+  object_class->get_property = thidua_register_dashboard_get_property;
+  object_class->set_property = thidua_register_dashboard_set_property;
+  widget_class->snapshot = thidua_register_dashboard_snapshot;
+  widget_class->measure = thidua_register_dashboard_measure;
+
+  properties[PROP_MODEL] =
+    g_param_spec_object ("model", NULL, NULL, THIDUA_TYPE_REGISTER_MODEL,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+  gtk_widget_class_set_css_name (widget_class, "register-dashboard");
+}
+
+static void
+thidua_register_dashboard_init (ThiduaRegisterDashboard *self)
+{
+  self->titles = g_array_new (FALSE, TRUE, sizeof (Bar));
+  self->units = g_array_new (FALSE, TRUE, sizeof (Bar));
+}
+
+GtkWidget *
+thidua_register_dashboard_new (void)
+{
+  return g_object_new (THIDUA_TYPE_REGISTER_DASHBOARD, NULL);
+}
+
+void
+thidua_register_dashboard_set_model (ThiduaRegisterDashboard *self, ThiduaRegisterModel *model)
+{
+  g_return_if_fail (THIDUA_IS_REGISTER_DASHBOARD (self));
+  if (!g_set_object (&self->model, model))
+    return;
+  thidua_register_dashboard_update (self);
+  gtk_widget_queue_resize (GTK_WIDGET (self));
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_MODEL]);
+}
