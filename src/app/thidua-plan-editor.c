@@ -54,6 +54,7 @@ G_DEFINE_FINAL_TYPE (ThiduaPlanEditor, thidua_plan_editor, GTK_TYPE_WIDGET)
 
 enum {
   CHANGED,
+  BODY_CURSOR_MOVED,
   N_SIGNALS
 };
 
@@ -452,6 +453,23 @@ body_changed (GtkTextBuffer    *buffer,
   if (self->outline_source == 0)
     self->outline_source = g_timeout_add (300, outline_idle, self);
   emit_changed (self);
+}
+
+static void
+body_cursor_moved (GtkTextBuffer    *buffer,
+                   GParamSpec       *pspec,
+                   ThiduaPlanEditor *self)
+{
+  GtkTextIter start, cursor;
+  g_autofree char *before = NULL;
+
+  if (self->loading || self->plan == NULL || !gtk_widget_is_focus (GTK_WIDGET (self->body_view)))
+    return;
+  gtk_text_buffer_get_start_iter (buffer, &start);
+  gtk_text_buffer_get_iter_at_mark (buffer, &cursor, gtk_text_buffer_get_insert (buffer));
+  /* the renderer counts bytes of the body, as stored (NFC, like the buffer) */
+  before = gtk_text_buffer_get_text (buffer, &start, &cursor, FALSE);
+  g_signal_emit (self, signals[BODY_CURSOR_MOVED], 0, (guint64) strlen (before));
 }
 
 static void
@@ -1018,6 +1036,12 @@ thidua_plan_editor_class_init (ThiduaPlanEditorClass *klass)
   signals[CHANGED] = g_signal_new ("changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
                                    0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_INT64);
 
+  /* The cursor in the body moved: its byte offset in the body text, so
+   * the preview can show that page. */
+  signals[BODY_CURSOR_MOVED] = g_signal_new ("body-cursor-moved", G_TYPE_FROM_CLASS (klass),
+                                             G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
+                                             G_TYPE_NONE, 1, G_TYPE_UINT64);
+
   g_type_ensure (THIDUA_TYPE_BODY_VIEW);
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_template_from_resource (widget_class,
@@ -1083,6 +1107,8 @@ thidua_plan_editor_init (ThiduaPlanEditor *self)
   g_signal_connect_swapped (self->year_entry, "changed", G_CALLBACK (date_changed), self);
   g_signal_connect (gtk_text_view_get_buffer (GTK_TEXT_VIEW (self->body_view)), "changed",
                     G_CALLBACK (body_changed), self);
+  g_signal_connect (gtk_text_view_get_buffer (GTK_TEXT_VIEW (self->body_view)),
+                    "notify::cursor-position", G_CALLBACK (body_cursor_moved), self);
   g_signal_connect_swapped (self->profile_dropdown, "notify::selected",
                             G_CALLBACK (profile_selected), self);
   g_signal_connect_swapped (self->authority_dropdown, "notify::selected",

@@ -28,6 +28,7 @@ struct _ThiduaPreview
   gint64           layout_time;
   char            *warnings_key;  /* the listed warnings, to skip rebuilds */
   gboolean         bench;
+  gsize            follow_offset;  /* G_MAXSIZE: not following */
 };
 
 G_DEFINE_FINAL_TYPE (ThiduaPreview, thidua_preview, GTK_TYPE_WIDGET)
@@ -259,6 +260,9 @@ run_update (ThiduaPreview *self)
   thidua_layout_update (self->layout, self->plan);
   self->layout_time = g_get_monotonic_time ();
 
+  if (self->follow_offset != G_MAXSIZE)
+    thidua_preview_set_page (self, thidua_layout_get_page_for_body_offset (self->layout,
+                                                                         self->follow_offset));
   if (self->page >= thidua_layout_get_n_pages (self->layout))
     thidua_preview_set_page (self, MAX (thidua_layout_get_n_pages (self->layout), 1) - 1);
   if (old_pages != thidua_layout_get_n_pages (self->layout))
@@ -311,6 +315,7 @@ thidua_preview_set_plan (ThiduaPreview *self,
   if (!g_set_object (&self->plan, plan))
     return;
   self->page = 0;
+  self->follow_offset = G_MAXSIZE;
   g_clear_pointer (&self->warnings_key, g_free);
   if (plan == NULL)
     {
@@ -339,6 +344,17 @@ thidua_preview_set_page (ThiduaPreview *self,
 }
 
 void
+thidua_preview_follow_body_offset (ThiduaPreview *self,
+                                   gsize          offset)
+{
+  g_return_if_fail (THIDUA_IS_PREVIEW (self));
+
+  self->follow_offset = offset;
+  if (offset != G_MAXSIZE && self->layout != NULL && self->update_source == 0)
+    thidua_preview_set_page (self, thidua_layout_get_page_for_body_offset (self->layout, offset));
+}
+
+void
 thidua_preview_set_zoom (ThiduaPreview *self,
                          double         zoom)
 {
@@ -360,6 +376,8 @@ previous_page_action (GtkWidget  *widget,
 {
   ThiduaPreview *self = THIDUA_PREVIEW (widget);
 
+  /* Browsing pages by hand stops following the cursor until it moves. */
+  self->follow_offset = G_MAXSIZE;
   if (self->page > 0)
     thidua_preview_set_page (self, self->page - 1);
 }
@@ -371,6 +389,7 @@ next_page_action (GtkWidget  *widget,
 {
   ThiduaPreview *self = THIDUA_PREVIEW (widget);
 
+  self->follow_offset = G_MAXSIZE;
   if (self->page + 1 < thidua_preview_get_n_pages (self))
     thidua_preview_set_page (self, self->page + 1);
 }
@@ -532,6 +551,7 @@ thidua_preview_init (ThiduaPreview *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
   self->bench = g_getenv ("THIDUA_BENCH") != NULL;
+  self->follow_offset = G_MAXSIZE;
   gtk_drawing_area_set_draw_func (self->page_area, draw_page, self, NULL);
   update_warnings (self);
   update_labels (self);

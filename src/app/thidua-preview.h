@@ -25,6 +25,10 @@ guint         thidua_preview_get_n_pages   (ThiduaPreview *self);
 guint         thidua_preview_get_page      (ThiduaPreview *self);
 void          thidua_preview_set_page      (ThiduaPreview *self,
                                             guint          page);
+/* Shows the page with this byte offset of the body (the cursor), now and
+ * after each re-layout; G_MAXSIZE stops following. */
+void          thidua_preview_follow_body_offset (ThiduaPreview *self,
+                                                 gsize          offset);
 /* 0 = fit the page width. */
 double        thidua_preview_get_zoom      (ThiduaPreview *self);
 void          thidua_preview_set_zoom      (ThiduaPreview *self,

@@ -32,3 +32,12 @@ thidua_settings_new (void)
 
   return g_settings_new_full (schema, NULL, NULL);
 }
+
+void
+thidua_settings_apply_language (GSettings *settings)
+{
+  g_autofree char *language = g_settings_get_string (settings, "language");
+
+  if (g_strcmp0 (language, "vi") == 0 || g_strcmp0 (language, "en") == 0)
+    g_setenv ("LANGUAGE", language, TRUE);
+}

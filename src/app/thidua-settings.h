@@ -10,4 +10,9 @@ G_BEGIN_DECLS
  * Never NULL: a missing schema is a broken installation (g_error). */
 GSettings *thidua_settings_new (void);
 
+/* The "language" setting forces the interface language ("vi", "en") by
+ * setting LANGUAGE; "system" leaves the environment alone.  Call before
+ * gettext is first used. */
+void       thidua_settings_apply_language (GSettings *settings);
+
 G_END_DECLS

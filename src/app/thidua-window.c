@@ -510,6 +510,13 @@ plan_edited_cb (ThiduaWindow *self,
 }
 
 static void
+body_cursor_moved_cb (ThiduaWindow *self,
+                      guint64       offset)
+{
+  thidua_preview_follow_body_offset (self->preview, offset);
+}
+
+static void
 preview_updated_cb (ThiduaWindow *self)
 {
   ThiduaLayout *layout = thidua_preview_get_layout (self->preview);
@@ -1136,6 +1143,7 @@ thidua_window_class_init (ThiduaWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, ThiduaWindow, preview);
   gtk_widget_class_bind_template_callback (widget_class, plan_edited_cb);
   gtk_widget_class_bind_template_callback (widget_class, preview_updated_cb);
+  gtk_widget_class_bind_template_callback (widget_class, body_cursor_moved_cb);
   gtk_widget_class_bind_template_callback (widget_class, search_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, template_activated_cb);
   gtk_widget_class_bind_template_callback (widget_class, template_card_activated_cb);

@@ -174,10 +174,15 @@ test_each_template (Fixture       *f,
       gtk_editable_set_text (GTK_EDITABLE (subject_entry), subject);
       g_assert_cmpstr (thidua_plan_get_subject (plan), ==, subject);
 
+      gtk_widget_grab_focus (thidua_plan_editor_get_field_widget (editor, "body"));
       type_into_body (editor, more);
       thidua_preview_flush (preview);
       pages_after = thidua_preview_get_n_pages (preview);
       g_assert_cmpuint (pages_after, >, pages_before);
+      /* the preview shows the page where the cursor (the end) is */
+      g_assert_cmpuint (thidua_preview_get_page (preview), ==, pages_after - 1);
+      g_assert_true (gtk_widget_activate_action (GTK_WIDGET (preview), "preview.previous-page", NULL));
+      g_assert_cmpuint (thidua_preview_get_page (preview), ==, pages_after - 2);
 
       g_assert_true (thidua_test_wait_for (document_saved, win, 5000));
       stored = load_stored (f, id);
@@ -515,6 +520,73 @@ test_delete_and_undo (Fixture       *f,
   g_assert_cmpint (thidua_plan_get_profile (plan), ==, THIDUA_PROFILE_PARTY);
 }
 
+static void
+test_undo_and_recipients (Fixture       *f,
+                          gconstpointer  data)
+{
+  ThiduaWindow *win = start_app (f);
+  ThiduaPlanEditor *editor = thidua_window_get_editor (win);
+  GtkWidget *subject, *body;
+  GtkTextBuffer *buffer;
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  const char * const *lines;
+  ThiduaPlan *plan;
+
+  gtk_widget_activate_action (GTK_WIDGET (win), "win.new-plan", "s", "education-office");
+  gtk_widget_activate_action (GTK_WIDGET (win), "win.new-plan", "s", "blank-state");
+  plan = thidua_plan_editor_get_plan (editor);
+
+  /* Loading a plan is not an undo step: Ctrl+Z never brings back the
+   * previous plan's text into this one. */
+  subject = thidua_plan_editor_get_field_widget (editor, "subject");
+  gtk_widget_grab_focus (subject);
+  gtk_editable_insert_text (GTK_EDITABLE (subject), "Mới", -1, &(int) { 0 });
+  g_assert_cmpstr (thidua_plan_get_subject (plan), ==, "Mới");
+  gtk_widget_activate_action (GTK_WIDGET (gtk_editable_get_delegate (GTK_EDITABLE (subject))), "text.undo", NULL);
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (subject)), ==, "");
+  g_assert_cmpstr (thidua_plan_get_subject (plan), ==, "");
+  gtk_widget_activate_action (GTK_WIDGET (gtk_editable_get_delegate (GTK_EDITABLE (subject))), "text.redo", NULL);
+  g_assert_cmpstr (thidua_plan_get_subject (plan), ==, "Mới");
+
+  /* the body's undo goes through the buffer's history, to the plan */
+  body = thidua_plan_editor_get_field_widget (editor, "body");
+  buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (body));
+  before = thidua_body_view_get_text (THIDUA_BODY_VIEW (body));
+  type_into_body (editor, "\nĐoạn sẽ được hoàn tác.");
+  g_assert_true (g_str_has_suffix (thidua_plan_get_body (plan), "Đoạn sẽ được hoàn tác."));
+  g_assert_true (gtk_text_buffer_get_can_undo (buffer));
+  gtk_widget_activate_action (body, "text.undo", NULL);
+  after = thidua_body_view_get_text (THIDUA_BODY_VIEW (body));
+  g_assert_cmpstr (after, ==, before);
+  g_assert_cmpstr (thidua_plan_get_body (plan), ==, before);
+  gtk_widget_activate_action (body, "text.undo", NULL);
+  g_clear_pointer (&after, g_free);
+  after = thidua_body_view_get_text (THIDUA_BODY_VIEW (body));
+  g_assert_cmpstr (after, ==, before);   /* the loaded text is not undone */
+
+  /* recipients: add, reorder, remove; "Lưu" suggested and kept last */
+  thidua_plan_set_recipients (plan, NULL);
+  thidua_plan_editor_set_plan (editor, plan);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (editor), "editor.recipient-add-luu", NULL));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (editor), "editor.recipient-add", NULL));
+  lines = thidua_plan_get_recipients (plan);
+  g_assert_cmpuint (g_strv_length ((GStrv) lines), ==, 2);
+  g_assert_cmpstr (lines[1], ==, "Lưu: VT.");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (editor), "editor.recipient-add", NULL));
+  lines = thidua_plan_get_recipients (plan);
+  g_assert_cmpuint (g_strv_length ((GStrv) lines), ==, 3);
+  g_assert_cmpstr (lines[2], ==, "Lưu: VT.");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (editor), "editor.recipient-down", "i", 1));
+  lines = thidua_plan_get_recipients (plan);
+  g_assert_cmpstr (lines[1], ==, "Lưu: VT.");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (editor), "editor.recipient-remove", "i", 1));
+  lines = thidua_plan_get_recipients (plan);
+  g_assert_cmpuint (g_strv_length ((GStrv) lines), ==, 2);
+  g_assert_cmpstr (lines[0], ==, "");
+  g_assert_cmpstr (lines[1], ==, "");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -546,6 +618,8 @@ main (int   argc,
               fixture_set_up, test_print_to_pdf, fixture_tear_down);
   g_test_add ("/editor/form-validation", Fixture, NULL,
               fixture_set_up, test_form_validation, fixture_tear_down);
+  g_test_add ("/editor/undo-and-recipients", Fixture, NULL,
+              fixture_set_up, test_undo_and_recipients, fixture_tear_down);
   g_test_add ("/editor/delete-and-undo", Fixture, NULL,
               fixture_set_up, test_delete_and_undo, fixture_tear_down);
   g_test_add ("/editor/write-failure-keeps-edits", Fixture, NULL,

@@ -3,12 +3,16 @@
 #include "config.h"
 
 #include <glib/gstdio.h>
+#include <locale.h>
 #include <string.h>
+#include <glib/gi18n.h>
 #include <gtk/gtk.h>
 
 #include "thidua-application.h"
 #include "thidua-db-error-window.h"
+#include "thidua-paths.h"
 #include "thidua-plan-item.h"
+#include "thidua-settings.h"
 #include "thidua-template-item.h"
 #include "thidua-test-util.h"
 #include "thidua-window.h"
@@ -342,6 +346,46 @@ test_single_instance (Fixture       *f,
   run_child (other, FALSE);
 }
 
+static void
+test_language_setting (void)
+{
+  g_autoptr(GSettings) settings = thidua_settings_new ();
+  g_autofree char *saved = g_strdup (g_getenv ("LANGUAGE"));
+  g_autofree char *mo = g_build_filename (thidua_paths_get_localedir (), "vi", "LC_MESSAGES",
+                                          GETTEXT_PACKAGE ".mo", NULL);
+
+  /* the Vietnamese catalog is found where the program looks */
+  g_assert_true (g_file_test (mo, G_FILE_TEST_IS_REGULAR));
+  bindtextdomain (GETTEXT_PACKAGE, thidua_paths_get_localedir ());
+  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+
+  g_setenv ("LANGUAGE", "en", TRUE);
+  g_settings_set_string (settings, "language", "vi");
+  thidua_settings_apply_language (settings);
+  /* gettext caches lookups; a new start would not have any */
+  setlocale (LC_ALL, "");
+  g_assert_cmpstr (g_getenv ("LANGUAGE"), ==, "vi");
+  g_assert_cmpstr (g_dgettext (GETTEXT_PACKAGE, "Saved"), ==, "Đã lưu");
+  g_assert_cmpstr (g_dgettext (GETTEXT_PACKAGE, "No plans yet"), ==, "Chưa có kế hoạch nào");
+
+  g_settings_set_string (settings, "language", "en");
+  thidua_settings_apply_language (settings);
+  setlocale (LC_ALL, "");
+  g_assert_cmpstr (g_getenv ("LANGUAGE"), ==, "en");
+  g_assert_cmpstr (g_dgettext (GETTEXT_PACKAGE, "Saved"), ==, "Saved");
+
+  /* "system" leaves the user's environment as it is */
+  g_setenv ("LANGUAGE", "vi", TRUE);
+  g_settings_set_string (settings, "language", "system");
+  thidua_settings_apply_language (settings);
+  g_assert_cmpstr (g_getenv ("LANGUAGE"), ==, "vi");
+
+  if (saved != NULL)
+    g_setenv ("LANGUAGE", saved, TRUE);
+  else
+    g_unsetenv ("LANGUAGE");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -369,6 +413,7 @@ main (int   argc,
   gtk_test_init (&argc, &argv, NULL);
 
   g_test_add_func ("/app/id-for-database", test_app_id_for_database);
+  g_test_add_func ("/app/language-setting", test_language_setting);
   g_test_add ("/app/lists-seeded-templates", Fixture, NULL,
               fixture_set_up, test_lists_seeded_templates, fixture_tear_down);
   g_test_add ("/app/new-plan-and-search", Fixture, NULL,

@@ -1,0 +1,863 @@
+/* thidua-register-view.c — the register page. */
+#include "config.h"
+#include "thidua-register-view.h"
+#include "thidua-register-check.h"
+#include "thidua-register-dashboard.h"
+#include "thidua-register-item.h"
+
+#include <glib/gi18n.h>
+
+struct _ThiduaRegisterView
+{
+  GtkWidget               parent_instance;
+
+  /* template children */
+  GtkWidget               *box;
+  GtkDropDown             *year_dropdown;
+  GtkSearchEntry          *search_entry;
+  GtkDropDown             *unit_dropdown;
+  GtkDropDown             *title_dropdown;
+  GtkDropDown             *status_dropdown;
+  GtkDropDown             *result_dropdown;
+  GtkDropDown             *sort_dropdown;
+  GtkDropDown             *assign_dropdown;
+  GtkLabel                *status_label;
+  GtkColumnView           *column_view;
+  ThiduaRegisterDashboard *dashboard;
+  GtkListBox              *findings_list;
+  GtkLabel                *findings_label;
+  GtkEntry                *person_name_entry;
+  GtkEntry                *person_position_entry;
+  GtkEntry                *person_unit_entry;
+  GtkEntry                *unit_name_entry;
+  GtkPopover              *add_popover;
+
+  ThiduaRegister          *reg;
+  ThiduaRegisterModel     *model;
+  GtkMultiSelection       *selection;
+  GArray                  *unit_ids;     /* gint64, parallel to unit_dropdown (0 = all) */
+  GPtrArray               *title_ids;    /* char *, parallel to title_dropdown (NULL = all) */
+  GStrv                    years;
+  guint                    dashboard_source;
+  gboolean                 updating;     /* filling dropdowns: ignore their signals */
+};
+
+enum {
+  PROP_0,
+  PROP_REGISTER,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+G_DEFINE_FINAL_TYPE (ThiduaRegisterView, thidua_register_view, GTK_TYPE_WIDGET)
+
+static const char *
+result_label (ThiduaRegResult r)
+{
+  switch (r)
+    {
+    case THIDUA_REG_RESULT_ACHIEVED: return _("Achieved");
+    case THIDUA_REG_RESULT_NOT_ACHIEVED: return _("Not achieved");
+    default: return _("Pending");
+    }
+}
+
+static void
+show_status (ThiduaRegisterView *self, const char *message)
+{
+  g_autofree char *counts = g_strdup_printf (_("%u of %u registrations"),
+                                             g_list_model_get_n_items (G_LIST_MODEL (self->model)),
+                                             thidua_register_model_get_n_total (self->model));
+  if (message != NULL)
+    {
+      g_autofree char *both = g_strdup_printf ("%s — %s", message, counts);
+      gtk_label_set_text (self->status_label, both);
+    }
+  else
+    gtk_label_set_text (self->status_label, counts);
+}
+
+/* ---- cells ---- */
+
+typedef enum {
+  COL_NAME,
+  COL_POSITION,
+  COL_UNIT,
+  COL_TITLE,
+  COL_STATUS,
+  COL_RESULT,
+  COL_DECISION,
+  COL_NOTE,
+} ColumnKind;
+
+static void
+setup_label (GtkSignalListItemFactory *factory, GtkListItem *li, gpointer data)
+{
+  GtkWidget *label = gtk_label_new (NULL);
+
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+  gtk_list_item_set_child (li, label);
+}
+
+static void
+bind_label (GtkSignalListItemFactory *factory, GtkListItem *li, gpointer data)
+{
+  ColumnKind kind = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (factory), "kind"));
+  ThiduaRegisterItem *item = gtk_list_item_get_item (li);
+  GtkLabel *label = GTK_LABEL (gtk_list_item_get_child (li));
+  const char *text = "";
+
+  switch (kind)
+    {
+    case COL_NAME: text = thidua_register_item_get_name (item); break;
+    case COL_POSITION: text = thidua_register_item_get_position (item); break;
+    case COL_UNIT: text = thidua_register_item_get_unit (item); break;
+    case COL_TITLE: text = thidua_register_item_get_title_name (item); break;
+    case COL_STATUS:
+      text = thidua_register_item_get_status (item) == THIDUA_REG_STATUS_WITHDRAWN
+             ? _("Withdrawn") : _("Registered");
+      break;
+    default: break;
+    }
+  gtk_label_set_text (label, text);
+}
+
+/* Edits go through the register, then the row is re-read; done from an
+ * idle so the row widget is not rebound inside its own signal. */
+typedef struct {
+  ThiduaRegisterView *self;
+  gint64              id;
+  ColumnKind          kind;
+  char               *text;
+  int                 result;
+} Edit;
+
+static gboolean
+apply_edit (gpointer data)
+{
+  Edit *e = data;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ThiduaRegistration) r = thidua_register_load (e->self->reg, e->id, &error);
+
+  if (r != NULL)
+    {
+      if (e->kind == COL_NOTE)
+        {
+          g_free (r->note);
+          r->note = g_strdup (e->text);
+        }
+      else if (e->kind == COL_DECISION)
+        {
+          g_free (r->decision);
+          r->decision = g_strdup (e->text);
+        }
+      else
+        r->result = e->result;
+      if (thidua_register_update (e->self->reg, r, &error))
+        thidua_register_model_refresh_row (e->self->model, e->id, &error);
+    }
+  if (error != NULL)
+    show_status (e->self, error->message);
+  g_object_unref (e->self);
+  g_free (e->text);
+  g_free (e);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+queue_edit (ThiduaRegisterView *self, GtkListItem *li, ColumnKind kind, const char *text, int result)
+{
+  ThiduaRegisterItem *item = gtk_list_item_get_item (li);
+  Edit *e;
+
+  if (item == NULL)
+    return;
+  e = g_new0 (Edit, 1);
+  e->self = g_object_ref (self);
+  e->id = thidua_register_item_get_id (item);
+  e->kind = kind;
+  e->text = g_strdup (text);
+  e->result = result;
+  g_idle_add (apply_edit, e);
+}
+
+static void
+on_editing_changed (GtkEditableLabel *label, GParamSpec *pspec, GtkListItem *li)
+{
+  ThiduaRegisterView *self = g_object_get_data (G_OBJECT (label), "view");
+  ColumnKind kind = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (label), "kind"));
+  ThiduaRegisterItem *item = gtk_list_item_get_item (li);
+  const char *now = gtk_editable_get_text (GTK_EDITABLE (label));
+  const char *before;
+
+  if (gtk_editable_label_get_editing (label) || item == NULL)
+    return;
+  before = kind == COL_NOTE ? thidua_register_item_get_note (item) : thidua_register_item_get_decision (item);
+  if (g_strcmp0 (now, before) != 0)
+    queue_edit (self, li, kind, now, 0);
+}
+
+static void
+setup_editable (GtkSignalListItemFactory *factory, GtkListItem *li, ThiduaRegisterView *self)
+{
+  GtkWidget *label = gtk_editable_label_new ("");
+
+  g_object_set_data (G_OBJECT (label), "view", self);
+  g_object_set_data (G_OBJECT (label), "kind", g_object_get_data (G_OBJECT (factory), "kind"));
+  g_signal_connect (label, "notify::editing", G_CALLBACK (on_editing_changed), li);
+  gtk_list_item_set_child (li, label);
+}
+
+static void
+bind_editable (GtkSignalListItemFactory *factory, GtkListItem *li, gpointer data)
+{
+  ColumnKind kind = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (factory), "kind"));
+  ThiduaRegisterItem *item = gtk_list_item_get_item (li);
+
+  gtk_editable_set_text (GTK_EDITABLE (gtk_list_item_get_child (li)),
+                         kind == COL_NOTE ? thidua_register_item_get_note (item)
+                                          : thidua_register_item_get_decision (item));
+}
+
+static void
+on_result_selected (GtkDropDown *dropdown, GParamSpec *pspec, GtkListItem *li)
+{
+  ThiduaRegisterView *self = g_object_get_data (G_OBJECT (dropdown), "view");
+  ThiduaRegisterItem *item = gtk_list_item_get_item (li);
+  guint selected = gtk_drop_down_get_selected (dropdown);
+
+  if (item == NULL || g_object_get_data (G_OBJECT (dropdown), "binding"))
+    return;
+  if ((int) selected != (int) thidua_register_item_get_result (item))
+    queue_edit (self, li, COL_RESULT, NULL, (int) selected);
+}
+
+static void
+setup_result (GtkSignalListItemFactory *factory, GtkListItem *li, ThiduaRegisterView *self)
+{
+  const char *labels[] = { result_label (THIDUA_REG_RESULT_PENDING), result_label (THIDUA_REG_RESULT_ACHIEVED),
+                           result_label (THIDUA_REG_RESULT_NOT_ACHIEVED), NULL };
+  GtkWidget *dropdown = gtk_drop_down_new_from_strings (labels);
+
+  gtk_widget_add_css_class (dropdown, "flat");
+  g_object_set_data (G_OBJECT (dropdown), "view", self);
+  g_signal_connect (dropdown, "notify::selected", G_CALLBACK (on_result_selected), li);
+  gtk_list_item_set_child (li, dropdown);
+}
+
+static void
+bind_result (GtkSignalListItemFactory *factory, GtkListItem *li, gpointer data)
+{
+  GtkWidget *dropdown = gtk_list_item_get_child (li);
+
+  g_object_set_data (G_OBJECT (dropdown), "binding", GINT_TO_POINTER (1));
+  gtk_drop_down_set_selected (GTK_DROP_DOWN (dropdown),
+                              thidua_register_item_get_result (gtk_list_item_get_item (li)));
+  g_object_set_data (G_OBJECT (dropdown), "binding", NULL);
+}
+
+static void
+add_column (ThiduaRegisterView *self, const char *title, ColumnKind kind, gboolean expand, int width)
+{
+  GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
+  GtkColumnViewColumn *column;
+
+  g_object_set_data (G_OBJECT (factory), "kind", GINT_TO_POINTER (kind));
+  if (kind == COL_NOTE || kind == COL_DECISION)
+    {
+      g_signal_connect (factory, "setup", G_CALLBACK (setup_editable), self);
+      g_signal_connect (factory, "bind", G_CALLBACK (bind_editable), self);
+    }
+  else if (kind == COL_RESULT)
+    {
+      g_signal_connect (factory, "setup", G_CALLBACK (setup_result), self);
+      g_signal_connect (factory, "bind", G_CALLBACK (bind_result), self);
+    }
+  else
+    {
+      g_signal_connect (factory, "setup", G_CALLBACK (setup_label), self);
+      g_signal_connect (factory, "bind", G_CALLBACK (bind_label), self);
+    }
+  column = gtk_column_view_column_new (title, factory);
+  gtk_column_view_column_set_resizable (column, TRUE);
+  gtk_column_view_column_set_expand (column, expand);
+  if (width > 0)
+    gtk_column_view_column_set_fixed_width (column, width);
+  gtk_column_view_append_column (self->column_view, column);
+  g_object_unref (column);
+}
+
+/* ---- filters ---- */
+
+static void
+fill_dropdown (GtkDropDown *dropdown, GPtrArray *labels)
+{
+  g_ptr_array_add (labels, NULL);
+  gtk_drop_down_set_model (dropdown, G_LIST_MODEL (gtk_string_list_new ((const char * const *) labels->pdata)));
+}
+
+static void
+fill_units (ThiduaRegisterView *self)
+{
+  g_autoptr(GPtrArray) units = thidua_register_list_units (self->reg, NULL);
+  g_autoptr(GPtrArray) labels = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GHashTable) depth = g_hash_table_new (g_int64_hash, g_int64_equal);
+  gint64 zero = 0;
+
+  g_array_set_size (self->unit_ids, 0);
+  g_array_append_val (self->unit_ids, zero);
+  g_ptr_array_add (labels, g_strdup (_("All units")));
+  for (guint i = 0; units && i < units->len; i++)
+    {
+      ThiduaRegUnit *u = g_ptr_array_index (units, i);
+      guint d = u->parent_id ? GPOINTER_TO_UINT (g_hash_table_lookup (depth, &u->parent_id)) + 1 : 0;
+      g_autofree char *indent = g_strnfill (d * 2, ' ');
+
+      g_hash_table_insert (depth, &u->id, GUINT_TO_POINTER (d));
+      g_array_append_val (self->unit_ids, u->id);
+      g_ptr_array_add (labels, g_strconcat (indent, u->name, NULL));
+    }
+  self->updating = TRUE;
+  fill_dropdown (self->unit_dropdown, g_steal_pointer (&labels));
+  self->updating = FALSE;
+}
+
+static void
+fill_titles (ThiduaRegisterView *self)
+{
+  ThiduaCatalog *catalog = thidua_register_get_catalog (self->reg);
+  g_autoptr(GPtrArray) labels = g_ptr_array_new ();
+  g_autoptr(GPtrArray) assign = g_ptr_array_new ();
+
+  g_ptr_array_set_size (self->title_ids, 0);
+  g_ptr_array_add (self->title_ids, NULL);
+  g_ptr_array_add (labels, (gpointer) _("All titles"));
+  for (guint i = 0; i < thidua_catalog_get_n_titles (catalog); i++)
+    {
+      const ThiduaTitle *t = thidua_catalog_get_title (catalog, i);
+      g_ptr_array_add (self->title_ids, t->id);
+      g_ptr_array_add (labels, t->name);
+      g_ptr_array_add (assign, t->name);
+    }
+  self->updating = TRUE;
+  g_ptr_array_add (labels, NULL);
+  gtk_drop_down_set_model (self->title_dropdown, G_LIST_MODEL (gtk_string_list_new ((const char * const *) labels->pdata)));
+  g_ptr_array_add (assign, NULL);
+  gtk_drop_down_set_model (self->assign_dropdown, G_LIST_MODEL (gtk_string_list_new ((const char * const *) assign->pdata)));
+  self->updating = FALSE;
+}
+
+static void
+fill_years (ThiduaRegisterView *self, const char *current)
+{
+  g_auto(GStrv) years = thidua_register_list_years (self->reg, NULL);
+  g_autoptr(GStrvBuilder) b = g_strv_builder_new ();
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autofree char *this_year = g_strdup_printf ("%d", g_date_time_get_year (now));
+  gboolean have_current = FALSE, have_this = FALSE;
+  guint selected = 0, n = 0;
+
+  for (guint i = 0; years && years[i]; i++)
+    {
+      g_strv_builder_add (b, years[i]);
+      have_current |= g_strcmp0 (years[i], current) == 0;
+      have_this |= g_strcmp0 (years[i], this_year) == 0;
+    }
+  if (current && !have_current)
+    g_strv_builder_add (b, current);
+  if (!have_this && g_strcmp0 (current, this_year) != 0)
+    g_strv_builder_add (b, this_year);
+  g_strfreev (self->years);
+  self->years = g_strv_builder_end (b);
+  for (n = 0; self->years[n]; n++)
+    if (g_strcmp0 (self->years[n], current) == 0)
+      selected = n;
+  self->updating = TRUE;
+  gtk_drop_down_set_model (self->year_dropdown, G_LIST_MODEL (gtk_string_list_new ((const char * const *) self->years)));
+  gtk_drop_down_set_selected (self->year_dropdown, selected);
+  self->updating = FALSE;
+}
+
+static void
+on_search_changed (GtkEditable *entry, ThiduaRegisterView *self)
+{
+  thidua_register_model_set_search (self->model, gtk_editable_get_text (entry));
+}
+
+static void
+on_filter_selected (GtkDropDown *dropdown, GParamSpec *pspec, ThiduaRegisterView *self)
+{
+  guint selected = gtk_drop_down_get_selected (dropdown);
+
+  if (self->updating || selected == GTK_INVALID_LIST_POSITION)
+    return;
+  if (dropdown == self->unit_dropdown)
+    thidua_register_model_set_unit (self->model, selected < self->unit_ids->len
+                                                 ? g_array_index (self->unit_ids, gint64, selected) : 0);
+  else if (dropdown == self->title_dropdown)
+    thidua_register_model_set_title (self->model, selected < self->title_ids->len
+                                                  ? g_ptr_array_index (self->title_ids, selected) : NULL);
+  else if (dropdown == self->status_dropdown)
+    thidua_register_model_set_status (self->model, (int) selected - 1);
+  else if (dropdown == self->result_dropdown)
+    thidua_register_model_set_result (self->model, (int) selected - 1);
+  else if (dropdown == self->sort_dropdown)
+    thidua_register_model_set_sort (self->model, (ThiduaRegSort) selected);
+  else if (dropdown == self->year_dropdown && self->years && selected < g_strv_length (self->years))
+    {
+      g_autoptr(GError) error = NULL;
+      if (!thidua_register_view_set_year (self, self->years[selected], &error))
+        show_status (self, error->message);
+    }
+}
+
+static gboolean
+update_dashboard (gpointer data)
+{
+  ThiduaRegisterView *self = data;
+
+  self->dashboard_source = 0;
+  thidua_register_dashboard_update (self->dashboard);
+  gtk_widget_queue_resize (GTK_WIDGET (self->dashboard));
+  return G_SOURCE_REMOVE;
+}
+
+static void
+on_items_changed (GListModel *model, guint position, guint removed, guint added, ThiduaRegisterView *self)
+{
+  show_status (self, NULL);
+  /* the dashboard counts every shown row: not on every keystroke */
+  if (self->dashboard_source == 0)
+    self->dashboard_source = g_timeout_add (250, update_dashboard, self);
+}
+
+/* ---- actions ---- */
+
+static GtkWidget *
+inner_list_view (GtkColumnView *view)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (view)); child;
+       child = gtk_widget_get_next_sibling (child))
+    if (GTK_IS_LIST_VIEW (child))
+      return child;
+  return NULL;
+}
+
+gboolean
+thidua_register_view_reveal (ThiduaRegisterView *self, gint64 registration_id)
+{
+  int position = thidua_register_model_find (self->model, registration_id);
+  GtkWidget *list;
+
+  if (position < 0)
+    {
+      /* a filter hides it: show everything */
+      gtk_editable_set_text (GTK_EDITABLE (self->search_entry), "");
+      gtk_drop_down_set_selected (self->unit_dropdown, 0);
+      gtk_drop_down_set_selected (self->title_dropdown, 0);
+      gtk_drop_down_set_selected (self->status_dropdown, 0);
+      gtk_drop_down_set_selected (self->result_dropdown, 0);
+      position = thidua_register_model_find (self->model, registration_id);
+    }
+  if (position < 0)
+    return FALSE;
+  gtk_selection_model_select_item (GTK_SELECTION_MODEL (self->selection), position, TRUE);
+  /* GTK 4.8 has no gtk_column_view_scroll_to (): the inner list's action */
+  list = inner_list_view (self->column_view);
+  if (list != NULL)
+    gtk_widget_activate_action (list, "list.scroll-to-item", "u", (guint) position);
+  return TRUE;
+}
+
+static void
+on_finding_activated (GtkListBox *box, GtkListBoxRow *row, ThiduaRegisterView *self)
+{
+  gint64 *id = g_object_get_data (G_OBJECT (row), "registration-id");
+
+  if (id != NULL && *id > 0)
+    thidua_register_view_reveal (self, *id);
+}
+
+static void
+check_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
+{
+  ThiduaRegisterView *self = THIDUA_REGISTER_VIEW (widget);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) findings = NULL;
+  GtkWidget *child;
+  g_autofree char *heading = NULL;
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->findings_list))) != NULL)
+    gtk_list_box_remove (self->findings_list, child);
+  findings = thidua_register_check (self->reg, thidua_register_model_get_year (self->model), 0, &error);
+  if (findings == NULL)
+    {
+      show_status (self, error->message);
+      return;
+    }
+  for (guint i = 0; i < findings->len; i++)
+    {
+      ThiduaFinding *f = g_ptr_array_index (findings, i);
+      GtkWidget *row = gtk_list_box_row_new ();
+      GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
+      GtkWidget *message = gtk_label_new (f->message);
+      g_autofree char *rule_text = g_strdup_printf ("%s · %s", f->rule_id, f->source);
+      GtkWidget *rule = gtk_label_new (rule_text);
+      gint64 *id = g_new (gint64, 1);
+
+      gtk_label_set_wrap (GTK_LABEL (message), TRUE);
+      gtk_label_set_xalign (GTK_LABEL (message), 0);
+      gtk_label_set_wrap (GTK_LABEL (rule), TRUE);
+      gtk_label_set_xalign (GTK_LABEL (rule), 0);
+      gtk_widget_add_css_class (rule, "dim-label");
+      gtk_widget_add_css_class (rule, "caption");
+      gtk_widget_set_margin_start (box, 6);
+      gtk_widget_set_margin_end (box, 6);
+      gtk_widget_set_margin_top (box, 4);
+      gtk_widget_set_margin_bottom (box, 4);
+      gtk_box_append (GTK_BOX (box), message);
+      gtk_box_append (GTK_BOX (box), rule);
+      gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), box);
+      *id = f->registration_id;
+      g_object_set_data_full (G_OBJECT (row), "registration-id", id, g_free);
+      gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), f->registration_id > 0);
+      gtk_list_box_append (self->findings_list, row);
+    }
+  heading = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u finding", "%u findings", findings->len),
+                             findings->len);
+  gtk_label_set_text (self->findings_label, heading);
+}
+
+static void
+assign_title_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
+{
+  ThiduaRegisterView *self = THIDUA_REGISTER_VIEW (widget);
+  ThiduaCatalog *catalog = thidua_register_get_catalog (self->reg);
+  guint chosen = gtk_drop_down_get_selected (self->assign_dropdown);
+  g_autoptr(GtkBitset) selected = gtk_selection_model_get_selection (GTK_SELECTION_MODEL (self->selection));
+  g_autoptr(GHashTable) done = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autofree char *message = NULL;
+  const ThiduaTitle *title;
+  GtkBitsetIter iter;
+  guint position, added = 0, refused = 0;
+  g_autofree char *first_error = NULL;
+
+  if (chosen == GTK_INVALID_LIST_POSITION || chosen >= thidua_catalog_get_n_titles (catalog))
+    return;
+  title = thidua_catalog_get_title (catalog, chosen);
+  for (gboolean ok = gtk_bitset_iter_init_first (&iter, selected, &position); ok;
+       ok = gtk_bitset_iter_next (&iter, &position))
+    {
+      const ThiduaRegistration *r = thidua_register_model_peek (self->model, position);
+      g_autoptr(ThiduaRegistration) n = NULL;
+      g_autoptr(GError) error = NULL;
+      g_autofree char *who = NULL;
+
+      if (r == NULL)
+        continue;
+      /* several rows of one person give one registration */
+      who = g_strdup_printf ("%" G_GINT64_FORMAT "/%" G_GINT64_FORMAT, r->person_id, r->person_id ? 0 : r->unit_id);
+      if (!g_hash_table_add (done, g_steal_pointer (&who)))
+        continue;
+      n = thidua_registration_new ();
+      g_free (n->year);
+      n->year = g_strdup (thidua_register_model_get_year (self->model));
+      n->person_id = r->person_id;
+      n->unit_id = r->unit_id;
+      g_free (n->title);
+      n->title = g_strdup (title->id);
+      if (thidua_register_add (self->reg, n, &error) > 0)
+        added++;
+      else
+        {
+          refused++;
+          if (first_error == NULL)
+            first_error = g_strdup (error->message);
+        }
+    }
+  thidua_register_model_load (self->model, thidua_register_model_get_year (self->model), NULL);
+  message = refused
+    ? g_strdup_printf (_("“%s” given to %u, refused for %u: %s"), title->name, added, refused, first_error)
+    : g_strdup_printf (_("“%s” given to %u"), title->name, added);
+  show_status (self, message);
+}
+
+static void
+add_person_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
+{
+  ThiduaRegisterView *self = THIDUA_REGISTER_VIEW (widget);
+  g_autoptr(ThiduaRegPerson) p = thidua_reg_person_new ();
+  g_autoptr(GError) error = NULL;
+  const char *unit = gtk_editable_get_text (GTK_EDITABLE (self->person_unit_entry));
+  g_autofree char *message = NULL;
+
+  if (!thidua_reg_person_set_full_name (p, gtk_editable_get_text (GTK_EDITABLE (self->person_name_entry))))
+    {
+      show_status (self, _("A person needs a name"));
+      return;
+    }
+  g_free (p->position);
+  p->position = g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->person_position_entry)));
+  if (*unit)
+    {
+      p->unit_id = thidua_register_find_unit (self->reg, unit);
+      if (p->unit_id == 0 && (p->unit_id = thidua_register_add_unit (self->reg, 0, unit, "", &error)) == 0)
+        {
+          show_status (self, error->message);
+          return;
+        }
+    }
+  if (thidua_register_add_person (self->reg, p, &error) == 0)
+    {
+      show_status (self, error->message);
+      return;
+    }
+  fill_units (self);
+  gtk_editable_set_text (GTK_EDITABLE (self->person_name_entry), "");
+  gtk_popover_popdown (self->add_popover);
+  message = g_strdup_printf (_("Added %s: select a title and register them from the list of people"),
+                             p->given_name);
+  show_status (self, message);
+}
+
+static void
+add_unit_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
+{
+  ThiduaRegisterView *self = THIDUA_REGISTER_VIEW (widget);
+  g_autoptr(GError) error = NULL;
+  const char *name = gtk_editable_get_text (GTK_EDITABLE (self->unit_name_entry));
+  guint parent_index = gtk_drop_down_get_selected (self->unit_dropdown);
+  gint64 parent = parent_index < self->unit_ids->len ? g_array_index (self->unit_ids, gint64, parent_index) : 0;
+
+  if (thidua_register_add_unit (self->reg, parent, name, "", &error) == 0)
+    {
+      show_status (self, error->message);
+      return;
+    }
+  fill_units (self);
+  gtk_editable_set_text (GTK_EDITABLE (self->unit_name_entry), "");
+  gtk_popover_popdown (self->add_popover);
+  show_status (self, _("Unit added"));
+}
+
+/* ---- life cycle ---- */
+
+static void
+thidua_register_view_constructed (GObject *object)
+{
+  ThiduaRegisterView *self = THIDUA_REGISTER_VIEW (object);
+  const char *statuses[] = { _("Any status"), _("Registered"), _("Withdrawn"), NULL };
+  const char *results[] = { _("Any result"), _("Pending"), _("Achieved"), _("Not achieved"), NULL };
+  const char *sorts[] = { _("By unit"), _("By name"), _("By title"), NULL };
+
+  G_OBJECT_CLASS (thidua_register_view_parent_class)->constructed (object);
+
+  self->model = thidua_register_model_new (self->reg);
+  self->selection = gtk_multi_selection_new (g_object_ref (G_LIST_MODEL (self->model)));
+  gtk_column_view_set_model (self->column_view, GTK_SELECTION_MODEL (self->selection));
+  g_signal_connect (self->model, "items-changed", G_CALLBACK (on_items_changed), self);
+  thidua_register_dashboard_set_model (self->dashboard, self->model);
+
+  add_column (self, _("Name"), COL_NAME, TRUE, 0);
+  add_column (self, _("Position"), COL_POSITION, FALSE, 130);
+  add_column (self, _("Unit"), COL_UNIT, TRUE, 0);
+  add_column (self, _("Title or reward"), COL_TITLE, TRUE, 0);
+  add_column (self, _("Status"), COL_STATUS, FALSE, 100);
+  add_column (self, _("Result"), COL_RESULT, FALSE, 130);
+  add_column (self, _("Decision"), COL_DECISION, FALSE, 110);
+  add_column (self, _("Note"), COL_NOTE, TRUE, 0);
+
+  self->updating = TRUE;
+  gtk_drop_down_set_model (self->status_dropdown, G_LIST_MODEL (gtk_string_list_new (statuses)));
+  gtk_drop_down_set_model (self->result_dropdown, G_LIST_MODEL (gtk_string_list_new (results)));
+  gtk_drop_down_set_model (self->sort_dropdown, G_LIST_MODEL (gtk_string_list_new (sorts)));
+  self->updating = FALSE;
+  fill_units (self);
+  fill_titles (self);
+  fill_years (self, NULL);
+
+  g_signal_connect (self->search_entry, "changed", G_CALLBACK (on_search_changed), self);
+  g_signal_connect (self->findings_list, "row-activated", G_CALLBACK (on_finding_activated), self);
+  {
+    GtkDropDown *dropdowns[] = { self->year_dropdown, self->unit_dropdown, self->title_dropdown,
+                                 self->status_dropdown, self->result_dropdown, self->sort_dropdown };
+    for (guint i = 0; i < G_N_ELEMENTS (dropdowns); i++)
+      g_signal_connect (dropdowns[i], "notify::selected", G_CALLBACK (on_filter_selected), self);
+  }
+  /* open on the latest year that has registrations */
+  {
+    g_auto(GStrv) years = thidua_register_list_years (self->reg, NULL);
+    if (years && years[0])
+      thidua_register_view_set_year (self, years[g_strv_length (years) - 1], NULL);
+    else if (self->years && self->years[0])
+      thidua_register_view_set_year (self, self->years[0], NULL);
+  }
+}
+
+static void
+thidua_register_view_dispose (GObject *object)
+{
+  ThiduaRegisterView *self = THIDUA_REGISTER_VIEW (object);
+
+  g_clear_handle_id (&self->dashboard_source, g_source_remove);
+  if (self->model)
+    g_signal_handlers_disconnect_by_data (self->model, self);
+  gtk_widget_dispose_template (GTK_WIDGET (self), THIDUA_TYPE_REGISTER_VIEW);
+  g_clear_object (&self->selection);
+  g_clear_object (&self->model);
+  g_clear_object (&self->reg);
+  G_OBJECT_CLASS (thidua_register_view_parent_class)->dispose (object);
+}
+
+static void
+thidua_register_view_finalize (GObject *object)
+{
+  ThiduaRegisterView *self = THIDUA_REGISTER_VIEW (object);
+
+  g_array_unref (self->unit_ids);
+  g_ptr_array_unref (self->title_ids);
+  g_strfreev (self->years);
+  G_OBJECT_CLASS (thidua_register_view_parent_class)->finalize (object);
+}
+
+static void
+thidua_register_view_get_property (GObject *object, guint prop_id, GValue *value, GParamSpec *pspec)
+{
+  ThiduaRegisterView *self = THIDUA_REGISTER_VIEW (object);
+
+  switch (prop_id)
+    {
+    case PROP_REGISTER:
+      g_value_set_object (value, self->reg);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+thidua_register_view_set_property (GObject *object, guint prop_id, const GValue *value, GParamSpec *pspec)
+{
+  ThiduaRegisterView *self = THIDUA_REGISTER_VIEW (object);
+
+  switch (prop_id)
+    {
+    case PROP_REGISTER:
+      self->reg = g_value_dup_object (value);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+thidua_register_view_class_init (ThiduaRegisterViewClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->constructed = thidua_register_view_constructed;
+  object_class->dispose = thidua_register_view_dispose;
+  object_class->finalize = thidua_register_view_finalize;
+  object_class->get_property = thidua_register_view_get_property;
+  object_class->set_property = thidua_register_view_set_property;
+
+  properties[PROP_REGISTER] =
+    g_param_spec_object ("register", NULL, NULL, THIDUA_TYPE_REGISTER,
+                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  g_type_ensure (THIDUA_TYPE_REGISTER_DASHBOARD);
+  gtk_widget_class_set_template_from_resource (widget_class, "/io/github/thidua/Thidua/thidua-register-view.ui");
+#define BIND(name) gtk_widget_class_bind_template_child (widget_class, ThiduaRegisterView, name)
+  BIND (box);
+  BIND (year_dropdown);
+  BIND (search_entry);
+  BIND (unit_dropdown);
+  BIND (title_dropdown);
+  BIND (status_dropdown);
+  BIND (result_dropdown);
+  BIND (sort_dropdown);
+  BIND (assign_dropdown);
+  BIND (status_label);
+  BIND (column_view);
+  BIND (dashboard);
+  BIND (findings_list);
+  BIND (findings_label);
+  BIND (person_name_entry);
+  BIND (person_position_entry);
+  BIND (person_unit_entry);
+  BIND (unit_name_entry);
+  BIND (add_popover);
+#undef BIND
+  gtk_widget_class_install_action (widget_class, "register.check", NULL, check_action);
+  gtk_widget_class_install_action (widget_class, "register.assign-title", NULL, assign_title_action);
+  gtk_widget_class_install_action (widget_class, "register.add-person", NULL, add_person_action);
+  gtk_widget_class_install_action (widget_class, "register.add-unit", NULL, add_unit_action);
+  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+}
+
+static void
+thidua_register_view_init (ThiduaRegisterView *self)
+{
+  self->unit_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  self->title_ids = g_ptr_array_new ();
+  gtk_widget_init_template (GTK_WIDGET (self));
+}
+
+GtkWidget *
+thidua_register_view_new (ThiduaRegister *reg)
+{
+  g_return_val_if_fail (THIDUA_IS_REGISTER (reg), NULL);
+  return g_object_new (THIDUA_TYPE_REGISTER_VIEW, "register", reg, NULL);
+}
+
+ThiduaRegister *
+thidua_register_view_get_register (ThiduaRegisterView *self)
+{
+  return self->reg;
+}
+
+ThiduaRegisterModel *
+thidua_register_view_get_model (ThiduaRegisterView *self)
+{
+  return self->model;
+}
+
+gboolean
+thidua_register_view_set_year (ThiduaRegisterView *self, const char *year, GError **error)
+{
+  g_autofree char *label = NULL;
+
+  g_return_val_if_fail (THIDUA_IS_REGISTER_VIEW (self), FALSE);
+  if (!thidua_reg_year_parse (year, &label, NULL, NULL, error))
+    return FALSE;
+  /* the unit list is rebuilt below: its filter starts over */
+  thidua_register_model_set_unit (self->model, 0);
+  if (!thidua_register_model_load (self->model, label, error))
+    return FALSE;
+  fill_years (self, thidua_register_model_get_year (self->model));
+  fill_units (self);
+  show_status (self, NULL);
+  return TRUE;
+}
+
+GtkWidget *
+thidua_register_view_get_search_entry (ThiduaRegisterView *self)
+{
+  return GTK_WIDGET (self->search_entry);
+}
+
+GtkColumnView *
+thidua_register_view_get_column_view (ThiduaRegisterView *self)
+{
+  return self->column_view;
+}
+
+GtkListBox *
+thidua_register_view_get_findings (ThiduaRegisterView *self)
+{
+  return self->findings_list;
+}
