@@ -21,6 +21,8 @@ ThiduaRegisterModel *thidua_register_view_get_model (ThiduaRegisterView *self);
 /* Shows a year ("2024", "2023-2024"); FALSE with an error if it cannot be read. */
 gboolean             thidua_register_view_set_year  (ThiduaRegisterView *self, const char *year,
                                                      GError **error);
+/* The same as choosing the order in the view. */
+void                 thidua_register_view_set_sort  (ThiduaRegisterView *self, ThiduaRegSort sort);
 /* Widgets, for keyboard-free tests and the window's shortcuts. */
 GtkWidget           *thidua_register_view_get_search_entry (ThiduaRegisterView *self);
 GtkColumnView       *thidua_register_view_get_column_view  (ThiduaRegisterView *self);

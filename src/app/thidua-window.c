@@ -45,6 +45,7 @@ struct _ThiduaWindow
   gboolean              banner_is_save_error;
   ThiduaPlan           *deleted_plan;   /* for "Undo" after a delete */
   guint                 thumbnail_source;
+  gboolean              thumbnails_wanted;
   GListStore           *plans;
   GListStore           *templates;
   GtkSingleSelection   *plans_selection;
@@ -325,7 +326,8 @@ load_templates (ThiduaWindow *self)
       g_autoptr(ThiduaTemplateItem) item = thidua_template_item_new (g_ptr_array_index (infos, i));
       g_list_store_append (self->templates, item);
     }
-  if (self->thumbnail_source == 0)
+  self->thumbnails_wanted = TRUE;
+  if (gtk_widget_get_mapped (GTK_WIDGET (self)) && self->thumbnail_source == 0)
     self->thumbnail_source = g_idle_add_full (G_PRIORITY_LOW, thumbnail_idle, self, NULL);
 }
 
@@ -962,6 +964,24 @@ window_realized (ThiduaWindow *self)
                     G_CALLBACK (first_frame_painted), self);
 }
 
+/* Thumbnails are drawn after the first frame: start-up shows the window
+ * first, the pictures fill in a moment later. */
+static void
+start_thumbnails (GdkFrameClock *clock,
+                  ThiduaWindow  *self)
+{
+  g_signal_handlers_disconnect_by_func (clock, start_thumbnails, self);
+  if (self->thumbnails_wanted && self->thumbnail_source == 0)
+    self->thumbnail_source = g_idle_add_full (G_PRIORITY_LOW, thumbnail_idle, self, NULL);
+}
+
+static void
+window_realized_thumbnails (ThiduaWindow *self)
+{
+  g_signal_connect_object (gtk_widget_get_frame_clock (GTK_WIDGET (self)), "after-paint",
+                           G_CALLBACK (start_thumbnails), self, 0);
+}
+
 static void
 thidua_window_constructed (GObject *object)
 {
@@ -972,6 +992,7 @@ thidua_window_constructed (GObject *object)
 
   if (g_getenv ("THIDUA_BENCH") != NULL)
     g_signal_connect (self, "realize", G_CALLBACK (window_realized), NULL);
+  g_signal_connect (self, "realize", G_CALLBACK (window_realized_thumbnails), NULL);
 
   if (THIDUA_IS_APPLICATION (app))
     {

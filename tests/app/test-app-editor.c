@@ -587,6 +587,59 @@ test_undo_and_recipients (Fixture       *f,
   g_assert_cmpstr (lines[1], ==, "");
 }
 
+static void
+test_close_when_locked (Fixture       *f,
+                        gconstpointer  data)
+{
+  ThiduaWindow *win = start_app (f);
+  ThiduaPlanEditor *editor = thidua_window_get_editor (win);
+  g_autofree char *dir = g_build_filename (g_get_user_data_dir (), "thidua", "recovered", NULL);
+  g_autoptr(GDir) listing = NULL;
+  g_autofree char *path = NULL;
+  g_autofree char *json = NULL;
+  const char *name;
+  sqlite3 *other = NULL;
+  gint64 id;
+
+  gtk_widget_activate_action (GTK_WIDGET (win), "win.new-plan", "s", "blank-state");
+  g_assert_cmpint (sqlite3_open (f->db_path, &other), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (other, "BEGIN EXCLUSIVE", NULL, NULL, NULL), ==, SQLITE_OK);
+  gtk_editable_set_text (GTK_EDITABLE (thidua_plan_editor_get_field_widget (editor, "subject")),
+                         "Gõ ngay trước khi đóng cửa sổ");
+
+  /* The first close is refused and a copy of the plan is written. */
+  gtk_window_close (GTK_WINDOW (win));
+  thidua_test_spin (20);
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (win)));
+  g_assert_nonnull (thidua_window_get_banner (win));
+  g_assert_nonnull (strstr (thidua_window_get_banner (win), dir));
+  listing = g_dir_open (dir, 0, NULL);
+  g_assert_nonnull (listing);
+  name = g_dir_read_name (listing);
+  g_assert_nonnull (name);
+  path = g_build_filename (dir, name, NULL);
+  g_assert_true (g_file_get_contents (path, &json, NULL, NULL));
+  g_assert_nonnull (strstr (json, "Gõ ngay trước khi đóng cửa sổ"));
+  {
+    g_autoptr(ThiduaPlan) back = thidua_plan_new_from_json (json, -1, NULL);
+    g_assert_nonnull (back);
+    g_assert_cmpstr (thidua_plan_get_subject (back), ==, "Gõ ngay trước khi đóng cửa sổ");
+  }
+
+  sqlite3_exec (other, "ROLLBACK", NULL, NULL, NULL);
+  sqlite3_close (other);
+  /* once the database is free again the close saves and goes through */
+  id = thidua_plan_get_id (thidua_plan_editor_get_plan (editor));
+  gtk_window_close (GTK_WINDOW (win));
+  thidua_test_spin (20);
+  f->window = NULL;
+  g_assert_null (gtk_application_get_active_window (GTK_APPLICATION (f->app)));
+  {
+    g_autoptr(ThiduaPlan) stored = load_stored (f, id);
+    g_assert_cmpstr (thidua_plan_get_subject (stored), ==, "Gõ ngay trước khi đóng cửa sổ");
+  }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -606,7 +659,10 @@ main (int   argc,
       g_setenv ("THIDUA_TEST_PRIVATE_BUS", "1", TRUE);
     }
 
-  gtk_test_init (&argc, &argv, NULL);
+  /* Own XDG directories per test: the recovery copy written on a failed
+   * close must not land in the real user's data folder. */
+  g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
+  gtk_init ();
 
   g_test_add_func ("/editor/body-helpers", test_body_helpers);
   g_test_add_func ("/editor/symbol-suggestion", test_symbol_suggestion);
@@ -620,6 +676,8 @@ main (int   argc,
               fixture_set_up, test_form_validation, fixture_tear_down);
   g_test_add ("/editor/undo-and-recipients", Fixture, NULL,
               fixture_set_up, test_undo_and_recipients, fixture_tear_down);
+  g_test_add ("/editor/close-when-locked", Fixture, NULL,
+              fixture_set_up, test_close_when_locked, fixture_tear_down);
   g_test_add ("/editor/delete-and-undo", Fixture, NULL,
               fixture_set_up, test_delete_and_undo, fixture_tear_down);
   g_test_add ("/editor/write-failure-keeps-edits", Fixture, NULL,
