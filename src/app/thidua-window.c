@@ -584,10 +584,8 @@ export_response (GtkNativeDialog *native,
   if (response == GTK_RESPONSE_ACCEPT && self->document != NULL)
     {
       g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (native));
-      g_autoptr(GFile) folder = file ? g_file_get_parent (file) : NULL;
       g_autofree char *path = file ? g_file_get_path (file) : NULL;
       g_autoptr(GError) error = NULL;
-      ThiduaLayout *layout;
 
       if (path != NULL && !g_str_has_suffix (path, data->format))
         {
@@ -595,21 +593,45 @@ export_response (GtkNativeDialog *native,
           g_free (path);
           path = with_ext;
         }
-      thidua_preview_flush (self->preview);
-      layout = thidua_preview_get_layout (self->preview);
-      if (path != NULL && layout != NULL &&
-          !thidua_render_to_file (layout, thidua_document_get_plan (self->document), path,
-                                  thidua_preview_get_page (self->preview), 150, &error))
+      if (path != NULL && !thidua_window_export (self, path, &error))
         report_error (self, _("Could not export"), error);
-
-      if (folder != NULL && self->settings != NULL)
-        {
-          g_autofree char *folder_path = g_file_get_path (folder);
-          g_settings_set_string (self->settings, "last-folder", folder_path ? folder_path : "");
-        }
     }
   export_data_free (data);
   g_object_unref (native);
+}
+
+gboolean
+thidua_window_export (ThiduaWindow  *self,
+                      const char    *path,
+                      GError       **error)
+{
+  g_autofree char *folder = NULL;
+  ThiduaLayout *layout;
+
+  g_return_val_if_fail (THIDUA_IS_WINDOW (self), FALSE);
+  g_return_val_if_fail (path != NULL, FALSE);
+
+  if (self->document == NULL)
+    {
+      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_FAILED, _("No plan is open"));
+      return FALSE;
+    }
+  thidua_preview_flush (self->preview);
+  layout = thidua_preview_get_layout (self->preview);
+  if (layout == NULL)
+    {
+      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_FAILED, _("No plan is open"));
+      return FALSE;
+    }
+  /* The same pages as the preview and the print: one renderer. */
+  if (!thidua_render_to_file (layout, thidua_document_get_plan (self->document), path,
+                              thidua_preview_get_page (self->preview), 150, error))
+    return FALSE;
+
+  folder = g_path_get_dirname (path);
+  if (self->settings != NULL)
+    g_settings_set_string (self->settings, "last-folder", folder);
+  return TRUE;
 }
 
 static char *
@@ -982,35 +1004,42 @@ window_realized_thumbnails (ThiduaWindow *self)
                            G_CALLBACK (start_thumbnails), self, 0);
 }
 
+/* "application" is not a construct property: it is set after
+ * constructed(), so the settings are bound once the window has it. */
+static void
+bind_settings (ThiduaWindow *self)
+{
+  GtkApplication *app = gtk_window_get_application (GTK_WINDOW (self));
+
+  if (self->settings != NULL || !THIDUA_IS_APPLICATION (app))
+    return;
+
+  self->settings = g_object_ref (thidua_application_get_settings (THIDUA_APPLICATION (app)));
+  g_settings_bind (self->settings, "sidebar-position", self->sidebar_paned, "position",
+                   G_SETTINGS_BIND_DEFAULT);
+  g_settings_bind (self->settings, "preview-position", self->editor_paned, "position",
+                   G_SETTINGS_BIND_DEFAULT);
+  g_settings_bind (self->settings, "preview-zoom", self->preview, "zoom",
+                   G_SETTINGS_BIND_DEFAULT);
+  g_signal_connect_object (self->settings, "changed::language",
+                           G_CALLBACK (language_changed_cb), self, G_CONNECT_SWAPPED);
+  gtk_window_set_default_size (GTK_WINDOW (self),
+                               g_settings_get_int (self->settings, "window-width"),
+                               g_settings_get_int (self->settings, "window-height"));
+  if (g_settings_get_boolean (self->settings, "window-maximized"))
+    gtk_window_maximize (GTK_WINDOW (self));
+}
+
 static void
 thidua_window_constructed (GObject *object)
 {
   ThiduaWindow *self = THIDUA_WINDOW (object);
-  GtkApplication *app = gtk_window_get_application (GTK_WINDOW (self));
 
   G_OBJECT_CLASS (thidua_window_parent_class)->constructed (object);
 
   if (g_getenv ("THIDUA_BENCH") != NULL)
     g_signal_connect (self, "realize", G_CALLBACK (window_realized), NULL);
   g_signal_connect (self, "realize", G_CALLBACK (window_realized_thumbnails), NULL);
-
-  if (THIDUA_IS_APPLICATION (app))
-    {
-      self->settings = g_object_ref (thidua_application_get_settings (THIDUA_APPLICATION (app)));
-      g_settings_bind (self->settings, "sidebar-position", self->sidebar_paned, "position",
-                       G_SETTINGS_BIND_DEFAULT);
-      g_settings_bind (self->settings, "preview-position", self->editor_paned, "position",
-                       G_SETTINGS_BIND_DEFAULT);
-      g_settings_bind (self->settings, "preview-zoom", self->preview, "zoom",
-                       G_SETTINGS_BIND_DEFAULT);
-      g_signal_connect_object (self->settings, "changed::language",
-                               G_CALLBACK (language_changed_cb), self, G_CONNECT_SWAPPED);
-      gtk_window_set_default_size (GTK_WINDOW (self),
-                                   g_settings_get_int (self->settings, "window-width"),
-                                   g_settings_get_int (self->settings, "window-height"));
-      if (g_settings_get_boolean (self->settings, "window-maximized"))
-        gtk_window_maximize (GTK_WINDOW (self));
-    }
 }
 
 static gboolean
@@ -1221,8 +1250,10 @@ ThiduaWindow *
 thidua_window_new (ThiduaApplication *application,
                    ThiduaStore       *store)
 {
-  return g_object_new (THIDUA_TYPE_WINDOW,
-                       "application", application,
-                       "store", store,
-                       NULL);
+  ThiduaWindow *self = g_object_new (THIDUA_TYPE_WINDOW,
+                                     "application", application,
+                                     "store", store,
+                                     NULL);
+  bind_settings (self);
+  return self;
 }

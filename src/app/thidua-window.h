@@ -36,6 +36,12 @@ ThiduaPreview    *thidua_window_get_preview  (ThiduaWindow *self);
 /* The message of the banner when it is shown, else NULL. */
 const char   *thidua_window_get_banner          (ThiduaWindow *self);
 
+/* Writes the open plan to path: .pdf (all pages) or .png (the page shown
+ * in the preview, 150 dpi); remembers the folder for the next export. */
+gboolean      thidua_window_export              (ThiduaWindow  *self,
+                                                 const char    *path,
+                                                 GError       **error);
+
 /* Shows a message over the content (read-only database, write failure). */
 void          thidua_window_show_banner         (ThiduaWindow *self,
                                                  const char   *message,

@@ -8,6 +8,7 @@
 #include <gtk/gtk.h>
 #include <poppler.h>
 #include <sqlite3.h>
+#include <stdlib.h>
 #include <string.h>
 
 /* poppler-glib 22.12 defines no autoptr cleanups */
@@ -17,6 +18,7 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (PopplerPage, g_object_unref)
 #include "thidua-application.h"
 #include "thidua-body-view.h"
 #include "thidua-print.h"
+#include "thidua-settings.h"
 #include "thidua-template-item.h"
 #include "thidua-test-util.h"
 #include "thidua-text.h"
@@ -210,8 +212,16 @@ test_reopen_and_search (Fixture       *f,
                          subject);
   type_into_body (editor, "I. MỤC ĐÍCH, YÊU CẦU\n1. Mục đích\nĐẩy mạnh phong trào.");
 
-  /* Closing right after typing: the pending write happens on close. */
+  /* Closing right after typing: the pending write happens on close, and
+   * the window's size is remembered. */
+  gtk_window_set_default_size (GTK_WINDOW (win), 1200, 700);
   stop_app (f);
+  {
+    g_autoptr(GSettings) settings = thidua_settings_new ();
+
+    g_assert_cmpint (g_settings_get_int (settings, "window-width"), ==, 1200);
+    g_assert_cmpint (g_settings_get_int (settings, "window-height"), ==, 700);
+  }
 
   win = start_app (f);
   editor = thidua_window_get_editor (win);
@@ -640,6 +650,54 @@ test_close_when_locked (Fixture       *f,
   }
 }
 
+static void
+test_export_files (Fixture       *f,
+                   gconstpointer  data)
+{
+  ThiduaWindow *win = start_app (f);
+  ThiduaPreview *preview = thidua_window_get_preview (win);
+  g_autofree char *pdf = g_build_filename (f->dir, "out", "plan.pdf", NULL);
+  g_autofree char *png = g_build_filename (f->dir, "out", "page2.png", NULL);
+  g_autofree char *out = g_build_filename (f->dir, "out", NULL);
+  g_autofree char *uri = NULL;
+  g_autofree char *last = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PopplerDocument) doc = NULL;
+  g_autoptr(GdkTexture) texture = NULL;
+  g_autoptr(GFile) png_file = NULL;
+  GSettings *settings = thidua_application_get_settings (f->app);
+
+  g_mkdir_with_parents (out, 0755);
+  gtk_widget_activate_action (GTK_WIDGET (win), "win.new-plan", "s", "annual-party-school");
+  thidua_preview_flush (preview);
+  g_assert_cmpuint (thidua_preview_get_n_pages (preview), >=, 2);
+
+  g_assert_true (thidua_window_export (win, pdf, &error));
+  g_assert_no_error (error);
+  uri = g_filename_to_uri (pdf, NULL, NULL);
+  doc = poppler_document_new_from_file (uri, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (poppler_document_get_n_pages (doc), ==, thidua_preview_get_n_pages (preview));
+
+  /* PNG: the page shown, at 150 dpi (A4 = 1240 × 1754 px) */
+  thidua_preview_set_page (preview, 1);
+  g_assert_true (thidua_window_export (win, png, &error));
+  g_assert_no_error (error);
+  png_file = g_file_new_for_path (png);
+  texture = gdk_texture_new_from_file (png_file, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (abs (gdk_texture_get_width (texture) - 1240), <=, 2);
+  g_assert_cmpint (abs (gdk_texture_get_height (texture) - 1754), <=, 2);
+
+  /* the folder is remembered for the next export */
+  last = g_settings_get_string (settings, "last-folder");
+  g_assert_cmpstr (last, ==, out);
+
+  /* a bad place is reported, not ignored */
+  g_assert_false (thidua_window_export (win, "/nonexistent-dir/x.pdf", &error));
+  g_assert_nonnull (error);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -676,6 +734,8 @@ main (int   argc,
               fixture_set_up, test_form_validation, fixture_tear_down);
   g_test_add ("/editor/undo-and-recipients", Fixture, NULL,
               fixture_set_up, test_undo_and_recipients, fixture_tear_down);
+  g_test_add ("/editor/export-files", Fixture, NULL,
+              fixture_set_up, test_export_files, fixture_tear_down);
   g_test_add ("/editor/close-when-locked", Fixture, NULL,
               fixture_set_up, test_close_when_locked, fixture_tear_down);
   g_test_add ("/editor/delete-and-undo", Fixture, NULL,

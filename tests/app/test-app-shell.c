@@ -125,6 +125,31 @@ test_lists_seeded_templates (Fixture       *f,
       g_assert_nonnull (thidua_test_find_label (GTK_WIDGET (window), info->title));
     }
 
+  /* The application's own actions, and the import entry points of the
+   * import dialog, are there. */
+  for (guint i = 0; i < 5; i++)
+    {
+      static const char * const names[] = { "about", "quit", "language", "import-file", "paste-as-new" };
+      g_assert_true (g_action_group_has_action (G_ACTION_GROUP (f->app), names[i]));
+    }
+
+  /* F1: the shortcuts window from gtk/help-overlay.ui */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-help-overlay", NULL));
+  thidua_test_spin (50);
+  {
+    GList *windows = gtk_application_get_windows (GTK_APPLICATION (f->app));
+    gboolean found = FALSE;
+
+    for (GList *l = gtk_window_list_toplevels (); l; l = g_list_delete_link (l, l))
+      if (GTK_IS_SHORTCUTS_WINDOW (l->data) && gtk_widget_get_visible (l->data))
+        {
+          found = TRUE;
+          gtk_window_close (l->data);
+        }
+    g_assert_true (found);
+    (void) windows;
+  }
+
   /* A fresh database has no plans. */
   g_assert_cmpuint (g_list_model_get_n_items (thidua_window_get_plans (THIDUA_WINDOW (window))), ==, 0);
 }
