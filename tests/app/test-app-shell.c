@@ -150,6 +150,22 @@ test_lists_seeded_templates (Fixture       *f,
     (void) windows;
   }
 
+  /* About */
+  g_action_group_activate_action (G_ACTION_GROUP (f->app), "about", NULL);
+  thidua_test_spin (50);
+  {
+    gboolean found = FALSE;
+
+    for (GList *l = gtk_window_list_toplevels (); l; l = g_list_delete_link (l, l))
+      if (GTK_IS_ABOUT_DIALOG (l->data) && gtk_widget_get_visible (l->data))
+        {
+          g_assert_cmpstr (gtk_about_dialog_get_version (l->data), ==, PACKAGE_VERSION);
+          found = TRUE;
+          gtk_window_destroy (l->data);
+        }
+    g_assert_true (found);
+  }
+
   /* A fresh database has no plans. */
   g_assert_cmpuint (g_list_model_get_n_items (thidua_window_get_plans (THIDUA_WINDOW (window))), ==, 0);
 }
