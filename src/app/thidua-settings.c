@@ -26,6 +26,19 @@ thidua_settings_new (void)
 
   if (source != NULL)
     schema = g_settings_schema_source_lookup (source, APP_ID, TRUE);
+
+  /* Installed under a prefix the system does not search (XDG_DATA_DIRS):
+   * the schema compiled by the install sits beside our data. */
+  if (schema == NULL && !thidua_paths_is_uninstalled ())
+    {
+      g_autofree char *share = g_path_get_dirname (thidua_paths_get_datadir ());
+      g_autofree char *dir = g_build_filename (share, "glib-2.0", "schemas", NULL);
+      g_autoptr(GSettingsSchemaSource) installed =
+        g_settings_schema_source_new_from_directory (dir, g_settings_schema_source_get_default (),
+                                                     FALSE, NULL);
+      if (installed != NULL)
+        schema = g_settings_schema_source_lookup (installed, APP_ID, TRUE);
+    }
   if (schema == NULL)
     g_error ("The settings schema %s is not installed; run glib-compile-schemas "
              "on the schema directory of this installation", APP_ID);
