@@ -187,6 +187,20 @@ word_prefix (const char *s, const char * const *prefixes)
 
 /* --- lines --------------------------------------------------------------- */
 
+/* Removes C0 controls other than tab and the line ends, in place.  Done
+ * before NFC: marks on either side of a dropped control must compose. */
+static void
+drop_controls (char *s)
+{
+  char *out = s;
+
+  for (const char *p = s; *p != '\0'; p++)
+    if ((guchar) *p >= 0x20 || *p == '\t' || *p == '\n' || *p == '\r' || *p == '\f'
+        || *p == '\v')
+      *out++ = *p;
+  *out = '\0';
+}
+
 /* Splits text into stripped lines.  \r\n, \r, form feed, vertical tab
  * (Word's manual line break) and U+2028 end a line; other C0 controls
  * are dropped. */
@@ -1076,6 +1090,7 @@ thidua_import_text (const char *text, gssize len, int profile, GPtrArray *warnin
   g_return_val_if_fail (text != NULL || len == 0, NULL);
 
   valid = g_utf8_make_valid (text != NULL ? text : "", len);
+  drop_controls (valid);
   nfc = thidua_encoding_nfc (valid, -1);
 
   self.warnings = warnings;

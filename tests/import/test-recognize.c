@@ -315,6 +315,18 @@ test_normalisation (void)
   g_assert_cmpstr (thidua_plan_get_body (r.plan), ==, "I. MỤC ĐÍCH");
 }
 
+/* Found by fuzzing: control characters between a letter and its marks are
+ * dropped before NFC, so the marks still compose. */
+static void
+test_controls_between_marks (void)
+{
+  g_auto(Result) r = { 0 };
+
+  recognize (&r, "KẾ HOẠCH\nTrie\xCC\x82\x13\x13\xCC\x89n khai\n\nI. MỤC ĐÍCH\n",
+             THIDUA_IMPORT_PROFILE_AUTO);
+  g_assert_cmpstr (thidua_plan_get_subject (r.plan), ==, "Triển khai");
+}
+
 static void
 test_data_errors (void)
 {
@@ -350,6 +362,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/import/recognize/no-type-name", test_no_type_name);
   g_test_add_func ("/import/recognize/profile", test_profile);
   g_test_add_func ("/import/recognize/normalisation", test_normalisation);
+  g_test_add_func ("/import/recognize/controls-between-marks", test_controls_between_marks);
   g_test_add_func ("/import/recognize/data-errors", test_data_errors);
   return g_test_run ();
 }
