@@ -322,9 +322,11 @@ test_controls_between_marks (void)
 {
   g_auto(Result) r = { 0 };
 
-  recognize (&r, "KẾ HOẠCH\nTrie\xCC\x82\x13\x13\xCC\x89n khai\n\nI. MỤC ĐÍCH\n",
+  /* the header line is quoted in a warning, which no setter normalises */
+  recognize (&r, "Trie\xCC\x82\x13\x13\xCC\x89n khai\nKẾ HOẠCH\nThi đua\n\nI. MỤC ĐÍCH\n",
              THIDUA_IMPORT_PROFILE_AUTO);
-  g_assert_cmpstr (thidua_plan_get_subject (r.plan), ==, "Triển khai");
+  g_assert_true (warned (&r, "“Triển khai” in the header is not recognised"));
+  g_assert_true (g_str_has_prefix (thidua_plan_get_body (r.plan), "Triển khai\n"));
 }
 
 static void
