@@ -341,28 +341,10 @@ fill_years (ThiduaRegisterView *self, const char *current)
   self->updating = FALSE;
 }
 
-/* GTK 4.8's list item manager asks the model for every added item on a
- * big items-changed (to reuse row widgets), which makes 100,000 items on
- * each keystroke.  Detached, the column view sees no change; attached
- * again, it only makes the rows on screen. */
-static void
-detach (ThiduaRegisterView *self)
-{
-  gtk_column_view_set_model (self->column_view, NULL);
-}
-
-static void
-attach (ThiduaRegisterView *self)
-{
-  gtk_column_view_set_model (self->column_view, GTK_SELECTION_MODEL (self->selection));
-}
-
 static void
 on_search_changed (GtkEditable *entry, ThiduaRegisterView *self)
 {
-  detach (self);
   thidua_register_model_set_search (self->model, gtk_editable_get_text (entry));
-  attach (self);
 }
 
 static void
@@ -372,7 +354,6 @@ on_filter_selected (GtkDropDown *dropdown, GParamSpec *pspec, ThiduaRegisterView
 
   if (self->updating || selected == GTK_INVALID_LIST_POSITION)
     return;
-  detach (self);
   if (dropdown == self->unit_dropdown)
     thidua_register_model_set_unit (self->model, selected < self->unit_ids->len
                                                  ? g_array_index (self->unit_ids, gint64, selected) : 0);
@@ -391,7 +372,6 @@ on_filter_selected (GtkDropDown *dropdown, GParamSpec *pspec, ThiduaRegisterView
       if (!thidua_register_view_set_year (self, self->years[selected], &error))
         show_status (self, error->message);
     }
-  attach (self);
 }
 
 static gboolean
@@ -558,9 +538,7 @@ assign_title_action (GtkWidget *widget, const char *action_name, GVariant *param
             first_error = g_strdup (error->message);
         }
     }
-  detach (self);
   thidua_register_model_load (self->model, thidua_register_model_get_year (self->model), NULL);
-  attach (self);
   message = refused
     ? g_strdup_printf (_("“%s” given to %u, refused for %u: %s"), title->name, added, refused, first_error)
     : g_strdup_printf (_("“%s” given to %u"), title->name, added);
@@ -863,14 +841,9 @@ thidua_register_view_set_year (ThiduaRegisterView *self, const char *year, GErro
   if (!thidua_reg_year_parse (year, &label, NULL, NULL, error))
     return FALSE;
   /* the unit list is rebuilt below: its filter starts over */
-  detach (self);
   thidua_register_model_set_unit (self->model, 0);
   if (!thidua_register_model_load (self->model, label, error))
-    {
-      attach (self);
-      return FALSE;
-    }
-  attach (self);
+    return FALSE;
   fill_years (self, thidua_register_model_get_year (self->model));
   fill_units (self);
   show_status (self, NULL);

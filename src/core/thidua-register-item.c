@@ -7,9 +7,10 @@ struct _ThiduaRegisterItem
   GObject             parent_instance;
 
   ThiduaRegistration *r;
-  char               *name;
-  char               *title_name;
-  char               *title_code;
+  GPtrArray          *shared;     /* holds r when shared, else NULL and r is owned */
+  ThiduaCatalog      *catalog;
+  const ThiduaTitle  *title;
+  char               *name;       /* made on first use */
 };
 
 enum {
@@ -33,10 +34,12 @@ thidua_register_item_finalize (GObject *object)
 {
   ThiduaRegisterItem *self = THIDUA_REGISTER_ITEM (object);
 
-  g_clear_pointer (&self->r, thidua_registration_free);
+  if (self->shared)
+    g_ptr_array_unref (self->shared);
+  else
+    g_clear_pointer (&self->r, thidua_registration_free);
+  g_clear_object (&self->catalog);
   g_free (self->name);
-  g_free (self->title_name);
-  g_free (self->title_code);
   G_OBJECT_CLASS (thidua_register_item_parent_class)->finalize (object);
 }
 
@@ -47,11 +50,11 @@ thidua_register_item_get_property (GObject *object, guint prop_id, GValue *value
 
   switch (prop_id)
     {
-    case PROP_NAME: g_value_set_string (value, self->name); break;
+    case PROP_NAME: g_value_set_string (value, thidua_register_item_get_name (self)); break;
     case PROP_POSITION: g_value_set_string (value, self->r->position); break;
     case PROP_UNIT: g_value_set_string (value, self->r->unit_name); break;
-    case PROP_TITLE_NAME: g_value_set_string (value, self->title_name); break;
-    case PROP_TITLE_CODE: g_value_set_string (value, self->title_code); break;
+    case PROP_TITLE_NAME: g_value_set_string (value, thidua_register_item_get_title_name (self)); break;
+    case PROP_TITLE_CODE: g_value_set_string (value, thidua_register_item_get_title_code (self)); break;
     case PROP_NOTE: g_value_set_string (value, self->r->note); break;
     case PROP_DECISION: g_value_set_string (value, self->r->decision); break;
     default: G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -88,14 +91,19 @@ thidua_register_item_new (const ThiduaRegistration *r, const ThiduaTitle *title)
   ThiduaRegisterItem *self = g_object_new (THIDUA_TYPE_REGISTER_ITEM, NULL);
 
   self->r = thidua_registration_copy (r);
-  if (r->person_id == 0)
-    self->name = g_strdup_printf ("Tập thể %s", r->unit_name);
-  else if (*r->honorific)
-    self->name = g_strdup_printf ("%s %s", r->honorific, r->person_name);
-  else
-    self->name = g_strdup (r->person_name);
-  self->title_name = g_strdup (title ? title->name : r->title);
-  self->title_code = g_strdup (title ? thidua_title_get_short_name (title) : r->title);
+  self->title = title;
+  return self;
+}
+
+ThiduaRegisterItem *
+thidua_register_item_new_shared (GPtrArray *registrations, guint index, ThiduaCatalog *catalog)
+{
+  ThiduaRegisterItem *self = g_object_new (THIDUA_TYPE_REGISTER_ITEM, NULL);
+
+  self->shared = g_ptr_array_ref (registrations);
+  self->r = g_ptr_array_index (registrations, index);
+  self->catalog = g_object_ref (catalog);
+  self->title = thidua_catalog_lookup (catalog, self->r->title);
   return self;
 }
 
@@ -106,11 +114,25 @@ thidua_register_item_get_registration (ThiduaRegisterItem *self)
 }
 
 gint64 thidua_register_item_get_id (ThiduaRegisterItem *self) { return self->r->id; }
-const char *thidua_register_item_get_name (ThiduaRegisterItem *self) { return self->name; }
+const char *
+thidua_register_item_get_name (ThiduaRegisterItem *self)
+{
+  if (self->name == NULL)
+    {
+      if (self->r->person_id == 0)
+        self->name = g_strdup_printf ("Tập thể %s", self->r->unit_name);
+      else if (*self->r->honorific)
+        self->name = g_strdup_printf ("%s %s", self->r->honorific, self->r->person_name);
+      else
+        self->name = g_strdup (self->r->person_name);
+    }
+  return self->name;
+}
+
 const char *thidua_register_item_get_position (ThiduaRegisterItem *self) { return self->r->position; }
 const char *thidua_register_item_get_unit (ThiduaRegisterItem *self) { return self->r->unit_name; }
-const char *thidua_register_item_get_title_name (ThiduaRegisterItem *self) { return self->title_name; }
-const char *thidua_register_item_get_title_code (ThiduaRegisterItem *self) { return self->title_code; }
+const char *thidua_register_item_get_title_name (ThiduaRegisterItem *self) { return self->title ? self->title->name : self->r->title; }
+const char *thidua_register_item_get_title_code (ThiduaRegisterItem *self) { return self->title ? thidua_title_get_short_name (self->title) : self->r->title; }
 const char *thidua_register_item_get_note (ThiduaRegisterItem *self) { return self->r->note; }
 const char *thidua_register_item_get_decision (ThiduaRegisterItem *self) { return self->r->decision; }
 ThiduaRegStatus thidua_register_item_get_status (ThiduaRegisterItem *self) { return self->r->status; }

@@ -18,7 +18,8 @@ struct _ThiduaRegisterModel
   guint          *title_pos;  /* per registration: catalog position */
   guint          *order;      /* all indexes, sorted */
   GArray         *visible;    /* guint indexes into all */
-  GHashTable     *items;      /* index → ThiduaRegisterItem (not owned; weak) */
+  GPtrArray      *items;      /* per registration: its ThiduaRegisterItem once asked for */
+  GPtrArray      *replaced;   /* registrations replaced by refresh_row, kept for items still out */
 
   char          **needle;     /* folded search words */
   char           *folded_search;
@@ -56,46 +57,26 @@ get_n_items (GListModel *model)
   return THIDUA_REGISTER_MODEL (model)->visible->len;
 }
 
-typedef struct {
-  ThiduaRegisterModel *model;
-  guint                index;
-} WeakKey;
-
-static void
-item_gone (gpointer data, GObject *where_the_object_was)
-{
-  WeakKey *key = data;
-
-  if (key->model != NULL)
-    g_hash_table_remove (key->model->items, GUINT_TO_POINTER (key->index + 1));
-  g_free (key);
-}
-
+/* GTK 4.8's list widgets ask for every added item on a change, so items
+ * are kept once made: asking again is an array lookup.  They share the
+ * registrations (and keep the array alive if the model moves on). */
 static gpointer
 get_item (GListModel *model, guint position)
 {
   ThiduaRegisterModel *self = THIDUA_REGISTER_MODEL (model);
-  ThiduaRegisterItem *item;
   guint index;
-  WeakKey *key;
+  ThiduaRegisterItem *item;
 
   if (position >= self->visible->len)
     return NULL;
   index = g_array_index (self->visible, guint, position);
-  item = g_hash_table_lookup (self->items, GUINT_TO_POINTER (index + 1));
-  if (item != NULL)
-    return g_object_ref (item);
-
-  item = thidua_register_item_new (g_ptr_array_index (self->all, index),
-                                   thidua_catalog_lookup (thidua_register_get_catalog (self->reg),
-                                                          ((ThiduaRegistration *) g_ptr_array_index (self->all, index))->title));
-  key = g_new0 (WeakKey, 1);
-  key->model = self;
-  key->index = index;
-  g_object_weak_ref (G_OBJECT (item), item_gone, key);
-  g_object_set_data (G_OBJECT (item), "thidua-weak-key", key);
-  g_hash_table_insert (self->items, GUINT_TO_POINTER (index + 1), item);
-  return item;
+  item = g_ptr_array_index (self->items, index);
+  if (item == NULL)
+    {
+      item = thidua_register_item_new_shared (self->all, index, thidua_register_get_catalog (self->reg));
+      g_ptr_array_index (self->items, index) = item;
+    }
+  return g_object_ref (item);
 }
 
 static void
@@ -106,21 +87,18 @@ list_model_iface_init (GListModelInterface *iface)
   iface->get_item = get_item;
 }
 
-/* Items may outlive the model (a view holds them): cut their way back. */
+static void
+unref_item (gpointer item)
+{
+  if (item != NULL)
+    g_object_unref (item);
+}
+
 static void
 forget_items (ThiduaRegisterModel *self)
 {
-  GHashTableIter iter;
-  gpointer value;
-
-  g_hash_table_iter_init (&iter, self->items);
-  while (g_hash_table_iter_next (&iter, NULL, &value))
-    {
-      WeakKey *key = g_object_get_data (value, "thidua-weak-key");
-      if (key)
-        key->model = NULL;
-    }
-  g_hash_table_remove_all (self->items);
+  g_ptr_array_set_size (self->items, 0);
+  g_ptr_array_set_size (self->items, self->all->len);
 }
 
 static void
@@ -128,8 +106,8 @@ thidua_register_model_finalize (GObject *object)
 {
   ThiduaRegisterModel *self = THIDUA_REGISTER_MODEL (object);
 
-  forget_items (self);
-  g_hash_table_unref (self->items);
+  g_ptr_array_unref (self->items);
+  g_ptr_array_unref (self->replaced);
   g_clear_object (&self->reg);
   g_free (self->year);
   g_clear_pointer (&self->all, g_ptr_array_unref);
@@ -199,7 +177,8 @@ thidua_register_model_init (ThiduaRegisterModel *self)
 {
   self->all = g_ptr_array_new_with_free_func ((GDestroyNotify) thidua_registration_free);
   self->visible = g_array_new (FALSE, FALSE, sizeof (guint));
-  self->items = g_hash_table_new (g_direct_hash, g_direct_equal);
+  self->items = g_ptr_array_new_with_free_func (unref_item);
+  self->replaced = g_ptr_array_new_with_free_func ((GDestroyNotify) thidua_registration_free);
   self->status = -1;
   self->result = -1;
   self->sort = THIDUA_REG_SORT_UNIT;
@@ -305,35 +284,68 @@ matches (ThiduaRegisterModel *self, guint index)
 }
 
 /* Typing one more letter only narrows: filter the rows still shown. */
+/* Tells views only about the span that changed: list widgets do work for
+ * every row an items-changed adds, so unchanged heads and tails (and
+ * a keystroke that changes nothing) cost nothing. */
+static void
+emit_changes (ThiduaRegisterModel *self, GArray *before, gboolean all_new)
+{
+  guint n_old = before->len, n_new = self->visible->len;
+  guint head = 0, tail = 0;
+
+  if (all_new)
+    {
+      g_list_model_items_changed (G_LIST_MODEL (self), 0, n_old, n_new);
+      if (n_old != n_new)
+        g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_N_ITEMS]);
+      return;
+    }
+  while (head < n_old && head < n_new
+         && g_array_index (before, guint, head) == g_array_index (self->visible, guint, head))
+    head++;
+  while (tail < n_old - head && tail < n_new - head
+         && g_array_index (before, guint, n_old - 1 - tail) == g_array_index (self->visible, guint, n_new - 1 - tail))
+    tail++;
+  if (head == n_old && head == n_new)
+    return;
+  g_list_model_items_changed (G_LIST_MODEL (self), head, n_old - head - tail, n_new - head - tail);
+  if (n_old != n_new)
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_N_ITEMS]);
+}
+
+/* Typing one more letter only narrows: filter the rows still shown. */
 static void
 refine (ThiduaRegisterModel *self)
 {
-  guint old = self->visible->len, kept = 0;
+  g_autoptr(GArray) before = g_array_copy (self->visible);
+  guint kept = 0;
 
-  for (guint i = 0; i < old; i++)
+  for (guint i = 0; i < before->len; i++)
     {
-      guint index = g_array_index (self->visible, guint, i);
+      guint index = g_array_index (before, guint, i);
       if (matches (self, index))
         g_array_index (self->visible, guint, kept++) = index;
     }
   g_array_set_size (self->visible, kept);
-  g_list_model_items_changed (G_LIST_MODEL (self), 0, old, kept);
-  if (old != kept)
-    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_N_ITEMS]);
+  emit_changes (self, before, FALSE);
+}
+
+static void
+refilter_full (ThiduaRegisterModel *self, gboolean all_new)
+{
+  g_autoptr(GArray) before = self->visible;
+
+  self->visible = g_array_sized_new (FALSE, FALSE, sizeof (guint), before->len);
+  for (guint i = 0; i < self->all->len; i++)
+    if (matches (self, self->order[i]))
+      g_array_append_val (self->visible, self->order[i]);
+  emit_changes (self, before, all_new);
 }
 
 static void
 refilter (ThiduaRegisterModel *self)
 {
-  guint old = self->visible->len;
-
-  g_array_set_size (self->visible, 0);
-  for (guint i = 0; i < self->all->len; i++)
-    if (matches (self, self->order[i]))
-      g_array_append_val (self->visible, self->order[i]);
-  g_list_model_items_changed (G_LIST_MODEL (self), 0, old, self->visible->len);
-  if (old != self->visible->len)
-    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_N_ITEMS]);
+  refilter_full (self, FALSE);
 }
 
 gboolean
@@ -349,9 +361,10 @@ thidua_register_model_load (ThiduaRegisterModel *self, const char *year, GError 
   if (rows == NULL)
     return FALSE;
 
-  forget_items (self);
   g_ptr_array_unref (self->all);
   self->all = g_steal_pointer (&rows);
+  g_ptr_array_set_size (self->replaced, 0);
+  forget_items (self);
   g_free (self->title_pos);
   self->title_pos = g_new (guint, self->all->len + 1);
   for (guint i = 0; i < self->all->len; i++)
@@ -362,7 +375,8 @@ thidua_register_model_load (ThiduaRegisterModel *self, const char *year, GError 
   g_free (self->year);
   self->year = g_strdup (year);
   sort_order (self);
-  refilter (self);
+  /* the same positions now hold other registrations */
+  refilter_full (self, TRUE);
   return TRUE;
 }
 
@@ -472,9 +486,16 @@ thidua_register_model_set_sort (ThiduaRegisterModel *self, ThiduaRegSort sort)
   if (self->sort == sort)
     return;
   self->sort = sort;
-  forget_items (self);
   sort_order (self);
   refilter (self);
+}
+
+const ThiduaRegistration *
+thidua_register_model_peek (ThiduaRegisterModel *self, guint position)
+{
+  if (position >= self->visible->len)
+    return NULL;
+  return g_ptr_array_index (self->all, g_array_index (self->visible, guint, position));
 }
 
 int
@@ -509,17 +530,10 @@ thidua_register_model_refresh_row (ThiduaRegisterModel *self, gint64 registratio
       fresh->search_key = g_strdup (r->search_key);
       fresh->sort_key = g_strdup (r->sort_key);
       fresh->unit_sort_key = g_strdup (r->unit_sort_key);
-      thidua_registration_free (g_steal_pointer (&self->all->pdata[i]));
+      /* items out there may still point at the old one */
+      g_ptr_array_add (self->replaced, self->all->pdata[i]);
       self->all->pdata[i] = fresh;
-      {
-        gpointer item = g_hash_table_lookup (self->items, GUINT_TO_POINTER (i + 1));
-        if (item)
-          {
-            WeakKey *key = g_object_get_data (item, "thidua-weak-key");
-            key->model = NULL;
-            g_hash_table_remove (self->items, GUINT_TO_POINTER (i + 1));
-          }
-      }
+      g_clear_object (&self->items->pdata[i]);
       position = thidua_register_model_find (self, registration_id);
       if (position >= 0)
         g_list_model_items_changed (G_LIST_MODEL (self), position, 1, 1);

@@ -36,6 +36,10 @@ void        thidua_register_model_set_status  (ThiduaRegisterModel *self, int st
 void        thidua_register_model_set_result  (ThiduaRegisterModel *self, int result);
 void        thidua_register_model_set_sort    (ThiduaRegisterModel *self, ThiduaRegSort sort);
 
+/* The registration at a filtered position, without making an item (for
+ * summaries such as the dashboard); NULL past the end. */
+const ThiduaRegistration *thidua_register_model_peek (ThiduaRegisterModel *self, guint position);
+
 /* The position of a registration among the filtered rows, or -1. */
 int         thidua_register_model_find        (ThiduaRegisterModel *self, gint64 registration_id);
 /* Re-reads one registration after an edit and updates its row. */

@@ -1,0 +1,190 @@
+/* test-register-view.c — the register page under Xvfb over a register of
+ * 100,000 registrations: filtering as one types, sorting by name, the
+ * findings of check jumping to their row. */
+#include "config.h"
+
+#include <gtk/gtk.h>
+#include <string.h>
+
+#include "register-test-util.h"
+#include "thidua-register-import.h"
+#include "thidua-register-item.h"
+#include "thidua-register-view.h"
+#include "thidua-text.h"
+
+static const char * const families[] = { "Nguyễn", "Trần", "Lê", "Phạm", "Hoàng", "Đặng", "Đỗ", "Lò" };
+static const char * const middles[] = { "Văn", "Thị", "Minh", "Đức", "Thị Thu", "Ngọc" };
+static const char * const givens[] = { "An", "Ánh", "Bình", "Dũng", "Đạt", "Hà", "Hòa", "Lan", "Ước", "Yến" };
+
+/* n registrations across 300 units, each person LĐTT (and a reward now
+ * and then), plus one CSTĐCS without LĐTT for check to find */
+static void
+fill (RegFixture *f, guint n)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ThiduaTable) t = thidua_table_new ();
+  g_autoptr(ThiduaRegisterImport) import = thidua_register_import_new (f->reg, "2024");
+  const char *header[] = { "Họ và tên", "Đơn vị", "Danh hiệu", "Hình thức khen thưởng", "Năm sinh", "Sáng kiến", NULL };
+  guint count = 0, row = 2, i = 0;
+
+  thidua_table_take_row (t, 1, g_strdupv ((char **) header));
+  while (count < n - 1)
+    {
+      char **cells = g_new0 (char *, 7);
+      gboolean reward = i % 3 == 0;
+      cells[0] = g_strdup_printf ("%s %s %s", families[i % G_N_ELEMENTS (families)],
+                                  middles[(i / 8) % G_N_ELEMENTS (middles)],
+                                  givens[(i / 48) % G_N_ELEMENTS (givens)]);
+      cells[1] = g_strdup_printf ("Khoa %u", i % 300);
+      cells[2] = g_strdup ("LĐTT");
+      cells[3] = g_strdup (reward ? "Giấy khen" : "");
+      cells[4] = g_strdup_printf ("%u", 1950 + i / 480 % 60 + (i / 28800));
+      cells[5] = g_strdup ("");
+      thidua_table_take_row (t, row++, cells);
+      count += reward ? 2 : 1;
+      i++;
+    }
+  {
+    const char *odd[] = { "Vi Văn Lạ", "Khoa 7", "CSTĐCS", "", "1999", "Sáng kiến X", NULL };
+    thidua_table_take_row (t, row++, g_strdupv ((char **) odd));
+  }
+  g_assert_true (thidua_register_import_prepare_table (import, "generated", t, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (thidua_register_import_commit (import, NULL, NULL, &error), >, 0);
+  g_assert_no_error (error);
+}
+
+static void
+drain (void)
+{
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+}
+
+static guint
+count_by_query (RegFixture *f, const char *search)
+{
+  ThiduaRegQuery q = THIDUA_REG_QUERY_INIT;
+  g_autoptr(GPtrArray) rows = NULL;
+
+  q.year = "2024";
+  q.search = search;
+  rows = thidua_register_query (f->reg, &q, NULL);
+  return rows->len;
+}
+
+static void
+test_view (RegFixture *f, gconstpointer data)
+{
+  GtkWidget *window = gtk_window_new ();
+  GtkWidget *view;
+  ThiduaRegisterModel *model;
+  GtkWidget *search;
+  const char *typed = "nguyen thi an";
+  double worst = 0;
+  gint64 t0;
+  guint n_total;
+
+  fill (f, 100000);
+  t0 = g_get_monotonic_time ();
+  view = thidua_register_view_new (f->reg);
+  gtk_window_set_child (GTK_WINDOW (window), view);
+  gtk_window_set_default_size (GTK_WINDOW (window), 1200, 800);
+  gtk_window_present (GTK_WINDOW (window));
+  drain ();
+  g_test_message ("view with 100,000 registrations up in %.0f ms",
+                  (g_get_monotonic_time () - t0) / 1000.0);
+
+  model = thidua_register_view_get_model (THIDUA_REGISTER_VIEW (view));
+  n_total = g_list_model_get_n_items (G_LIST_MODEL (model));
+  g_assert_cmpuint (n_total, ==, 100000);
+  g_assert_cmpstr (thidua_register_model_get_year (model), ==, "2024");
+
+  /* type letter by letter, as a person would: each key inserts one
+   * character at the end (set_text would delete and insert) */
+  search = thidua_register_view_get_search_entry (THIDUA_REGISTER_VIEW (view));
+  for (gsize len = 0; len < strlen (typed); len++)
+    {
+      int pos = (int) len;
+      gint64 s = g_get_monotonic_time ();
+      double ms;
+
+      gtk_editable_insert_text (GTK_EDITABLE (search), typed + len, 1, &pos);
+      drain ();
+      ms = (g_get_monotonic_time () - s) / 1000.0;
+      worst = MAX (worst, ms);
+    }
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (search)), ==, typed);
+  g_test_message ("filter as you type: worst keystroke %.1f ms (filter and redraw)", worst);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (model)), ==, count_by_query (f, typed));
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (model)), >, 0);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (model)), <, n_total);
+  {
+    g_autoptr(ThiduaRegisterItem) item = g_list_model_get_item (G_LIST_MODEL (model), 0);
+    g_autofree char *folded = thidua_text_fold (thidua_register_item_get_name (item));
+    g_assert_true (thidua_text_folded_match (folded, "nguyen thi an"));
+  }
+  /* decomposed input finds the same rows */
+  {
+    g_autofree char *nfd = g_utf8_normalize ("Nguyễn Thị Ánh", -1, G_NORMALIZE_NFD);
+    gtk_editable_set_text (GTK_EDITABLE (search), nfd);
+    drain ();
+    g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (model)), ==, count_by_query (f, "nguyen thi anh"));
+  }
+  gtk_editable_set_text (GTK_EDITABLE (search), "");
+  drain ();
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (model)), ==, n_total);
+
+  /* by given name, Vietnamese order */
+  t0 = g_get_monotonic_time ();
+  thidua_register_view_set_sort (THIDUA_REGISTER_VIEW (view), THIDUA_REG_SORT_NAME);
+  drain ();
+  g_test_message ("sort 100,000 by given name: %.0f ms", (g_get_monotonic_time () - t0) / 1000.0);
+  {
+    const ThiduaRegistration *first = thidua_register_model_peek (model, 0);
+    const ThiduaRegistration *last = thidua_register_model_peek (model, n_total - 1);
+    g_assert_cmpstr (first->given_name, ==, "An");
+    /* "Ước" after "Yến"? no: U < Ư < Y */
+    g_assert_true (last->person_id == 0 || g_str_equal (last->given_name, "Yến"));
+    for (guint i = 1; i < 2000; i++)
+      g_assert_cmpint (strcmp (thidua_register_model_peek (model, i - 1)->sort_key,
+                               thidua_register_model_peek (model, i)->sort_key), <=, 0);
+  }
+
+  /* check lists the odd registration; activating it selects its row */
+  gtk_editable_set_text (GTK_EDITABLE (search), "dat");
+  drain ();
+  g_assert_true (gtk_widget_activate_action (view, "register.check", NULL));
+  drain ();
+  {
+    GtkListBox *findings = thidua_register_view_get_findings (THIDUA_REGISTER_VIEW (view));
+    GtkListBoxRow *row = NULL;
+    GtkSelectionModel *selection;
+    gint64 *id = NULL;
+
+    for (int i = 0; (row = gtk_list_box_get_row_at_index (findings, i)) != NULL; i++)
+      {
+        id = g_object_get_data (G_OBJECT (row), "registration-id");
+        if (id && *id > 0)
+          break;
+      }
+    g_assert_nonnull (row);
+    g_signal_emit_by_name (findings, "row-activated", row);
+    drain ();
+    /* the search hid it: the filters were cleared to show it */
+    selection = GTK_SELECTION_MODEL (gtk_column_view_get_model (thidua_register_view_get_column_view (THIDUA_REGISTER_VIEW (view))));
+    g_assert_true (gtk_selection_model_is_selected (selection, thidua_register_model_find (model, *id)));
+    g_assert_cmpstr (thidua_register_model_peek (model, thidua_register_model_find (model, *id))->person_name, ==, "Vi Văn Lạ");
+  }
+  gtk_window_destroy (GTK_WINDOW (window));
+  drain ();
+}
+
+int
+main (int argc, char **argv)
+{
+  gtk_test_init (&argc, &argv, NULL);
+  g_test_add ("/register/view/100k-filter-sort-check", RegFixture, NULL, reg_fixture_set_up, test_view,
+              reg_fixture_tear_down);
+  return g_test_run ();
+}
