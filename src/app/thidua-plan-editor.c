@@ -29,7 +29,7 @@ struct _ThiduaPlanEditor
   GtkCalendar     *calendar;
   GtkLabel        *date_error_label;
   GtkEntry        *type_entry;
-  GtkEntry        *subject_entry;
+  GtkTextView     *subject_view;
   GtkListBox      *outline_list;
   ThiduaBodyView  *body_view;
   GtkListBox      *recipients_list;
@@ -82,8 +82,6 @@ static const struct {
     thidua_plan_get_place, thidua_plan_set_place },
   { "type_name", G_STRUCT_OFFSET (ThiduaPlanEditor, type_entry),
     thidua_plan_get_type_name, thidua_plan_set_type_name },
-  { "subject", G_STRUCT_OFFSET (ThiduaPlanEditor, subject_entry),
-    thidua_plan_get_subject, thidua_plan_set_subject },
   { "signer.on_behalf_of", G_STRUCT_OFFSET (ThiduaPlanEditor, on_behalf_entry),
     thidua_plan_get_signer_on_behalf_of, thidua_plan_set_signer_on_behalf_of },
   { "signer.position", G_STRUCT_OFFSET (ThiduaPlanEditor, position_entry),
@@ -284,6 +282,35 @@ text_field_changed (GtkEditable      *editable,
       g_str_equal (text_fields[i].field, "issuing_body"))
     update_suggestion (self);
   emit_changed (self);
+}
+
+/* The subject wraps over lines as printed; a line break typed here is
+ * kept (secretaries balance the two lines of a long subject by hand). */
+static void
+subject_changed (GtkTextBuffer    *buffer,
+                 ThiduaPlanEditor *self)
+{
+  GtkTextIter start, end;
+  g_autofree char *text = NULL;
+
+  if (self->loading || self->plan == NULL)
+    return;
+  gtk_text_buffer_get_bounds (buffer, &start, &end);
+  text = gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
+  thidua_plan_set_subject (self->plan, text);
+  emit_changed (self);
+}
+
+static void
+load_subject (ThiduaPlanEditor *self,
+              const char       *text)
+{
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (self->subject_view);
+
+  /* loading is not an undo step */
+  gtk_text_buffer_begin_irreversible_action (buffer);
+  gtk_text_buffer_set_text (buffer, text, -1);
+  gtk_text_buffer_end_irreversible_action (buffer);
 }
 
 /* ------------------------------------------------------------------ */
@@ -857,10 +884,14 @@ load_plan (ThiduaPlanEditor *self)
       set_entry_number (self->month_entry, thidua_plan_get_month (plan), TRUE);
       set_entry_number (self->year_entry, thidua_plan_get_year (plan), FALSE);
       thidua_body_view_set_text (self->body_view, thidua_plan_get_body (plan));
+      load_subject (self, thidua_plan_get_subject (plan));
       fill_authorities (self);
     }
   else
-    thidua_body_view_set_text (self->body_view, "");
+    {
+      thidua_body_view_set_text (self->body_view, "");
+      load_subject (self, "");
+    }
   gtk_label_set_label (self->date_error_label, "");
   g_clear_pointer (&self->last_suggestion, g_free);
   update_suggestion (self);
@@ -901,6 +932,7 @@ thidua_plan_editor_set_editable (ThiduaPlanEditor *self,
   gtk_editable_set_editable (GTK_EDITABLE (self->month_entry), editable);
   gtk_editable_set_editable (GTK_EDITABLE (self->year_entry), editable);
   gtk_text_view_set_editable (GTK_TEXT_VIEW (self->body_view), editable);
+  gtk_text_view_set_editable (self->subject_view, editable);
   gtk_widget_set_sensitive (GTK_WIDGET (self->profile_dropdown), editable);
   gtk_widget_set_sensitive (GTK_WIDGET (self->authority_dropdown), editable);
   gtk_widget_set_sensitive (GTK_WIDGET (self->recipients_list), editable);
@@ -931,6 +963,8 @@ thidua_plan_editor_get_field_widget (ThiduaPlanEditor *self,
       return GTK_WIDGET (FIELD_ENTRY (self, i));
   if (g_strcmp0 (field, "body") == 0)
     return GTK_WIDGET (self->body_view);
+  if (g_strcmp0 (field, "subject") == 0)
+    return GTK_WIDGET (self->subject_view);
   if (g_strcmp0 (field, "date") == 0)
     return GTK_WIDGET (self->day_entry);
   if (g_strcmp0 (field, "profile") == 0)
@@ -1062,7 +1096,7 @@ thidua_plan_editor_class_init (ThiduaPlanEditorClass *klass)
   BIND (calendar);
   BIND (date_error_label);
   BIND (type_entry);
-  BIND (subject_entry);
+  BIND (subject_view);
   BIND (outline_list);
   BIND (body_view);
   BIND (recipients_list);
@@ -1107,6 +1141,9 @@ thidua_plan_editor_init (ThiduaPlanEditor *self)
   g_signal_connect_swapped (self->year_entry, "changed", G_CALLBACK (date_changed), self);
   g_signal_connect (gtk_text_view_get_buffer (GTK_TEXT_VIEW (self->body_view)), "changed",
                     G_CALLBACK (body_changed), self);
+  g_signal_connect (gtk_text_view_get_buffer (self->subject_view), "changed",
+                    G_CALLBACK (subject_changed), self);
+  gtk_text_buffer_set_enable_undo (gtk_text_view_get_buffer (self->subject_view), TRUE);
   g_signal_connect (gtk_text_view_get_buffer (GTK_TEXT_VIEW (self->body_view)),
                     "notify::cursor-position", G_CALLBACK (body_cursor_moved), self);
   g_signal_connect_swapped (self->profile_dropdown, "notify::selected",

@@ -83,10 +83,12 @@ test_profiles (void)
   g_application_set_flags (G_APPLICATION (app), G_APPLICATION_NON_UNIQUE);
   g_application_register (G_APPLICATION (app), NULL, &error);
   g_assert_no_error (error);
+  /* the window opens at the remembered size: make it the laptop screen */
+  g_settings_set_int (thidua_application_get_settings (app), "window-width", 1366);
+  g_settings_set_int (thidua_application_get_settings (app), "window-height", 768);
   g_application_activate (G_APPLICATION (app));
   window = gtk_application_get_active_window (GTK_APPLICATION (app));
   g_assert_true (THIDUA_IS_WINDOW (window));
-  gtk_window_set_default_size (window, 1366, 768);
   g_assert_true (thidua_test_wait_mapped (GTK_WIDGET (window)));
 
   for (guint i = 0; i < G_N_ELEMENTS (templates); i++)
