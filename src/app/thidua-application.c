@@ -90,14 +90,18 @@ set_db_path (ThiduaApplication *self, const char *path)
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DB_PATH]);
 }
 
-static void
+/* Closes every window as the user would, so each one saves its plan
+ * (close-request); FALSE when a window refused because its plan could not
+ * be written (it says so in its banner and stays open). */
+static gboolean
 close_windows (ThiduaApplication *self)
 {
   GList *windows = g_list_copy (gtk_application_get_windows (GTK_APPLICATION (self)));
 
   for (GList *l = windows; l != NULL; l = l->next)
-    gtk_window_destroy (GTK_WINDOW (l->data));
+    gtk_window_close (GTK_WINDOW (l->data));
   g_list_free (windows);
+  return gtk_application_get_windows (GTK_APPLICATION (self)) == NULL;
 }
 
 gboolean
@@ -113,7 +117,8 @@ thidua_application_open_database (ThiduaApplication *self,
 
   /* The old windows go first so their pending edits are flushed into the
    * database they belong to before the store changes. */
-  close_windows (self);
+  if (!close_windows (self))
+    return FALSE;
 
   set_db_path (self, path);
   store = thidua_store_open (self->db_path, THIDUA_STORE_OPEN_DEFAULT, &error);
@@ -191,8 +196,9 @@ app_quit (GSimpleAction *action,
           GVariant      *param,
           gpointer       user_data)
 {
+  /* The application ends with its last window; a window that could not
+   * save keeps it running. */
   close_windows (THIDUA_APPLICATION (user_data));
-  g_application_quit (G_APPLICATION (user_data));
 }
 
 static const GActionEntry app_entries[] = {

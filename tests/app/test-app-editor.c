@@ -641,8 +641,9 @@ test_close_when_locked (Fixture       *f,
   g_assert_cmpint (sqlite3_exec (other, "BEGIN EXCLUSIVE", NULL, NULL, NULL), ==, SQLITE_OK);
   set_subject (editor, "Gõ ngay trước khi đóng cửa sổ");
 
-  /* The first close is refused and a copy of the plan is written. */
-  gtk_window_close (GTK_WINDOW (win));
+  /* Quitting (Ctrl+Q) closes the window as the user would: the close is
+   * refused and a copy of the plan is written. */
+  g_action_group_activate_action (G_ACTION_GROUP (f->app), "quit", NULL);
   thidua_test_spin (20);
   g_assert_true (gtk_widget_get_visible (GTK_WIDGET (win)));
   g_assert_nonnull (thidua_window_get_banner (win));
