@@ -333,6 +333,39 @@ test_print_to_pdf (Fixture       *f,
   g_assert_nonnull (strstr (folded_all, "Dòng kiểm tra in ấn cuối cùng./."));
 }
 
+static gboolean
+cancel_print_dialog (gpointer data)
+{
+  gboolean *seen = data;
+
+  for (GList *l = gtk_window_list_toplevels (); l; l = g_list_delete_link (l, l))
+    if (GTK_IS_DIALOG (l->data) && gtk_widget_get_visible (l->data) &&
+        g_str_has_prefix (G_OBJECT_TYPE_NAME (l->data), "GtkPrint"))
+      {
+        *seen = TRUE;
+        gtk_dialog_response (GTK_DIALOG (l->data), GTK_RESPONSE_CANCEL);
+      }
+  return *seen ? G_SOURCE_REMOVE : G_SOURCE_CONTINUE;
+}
+
+/* Ctrl+P opens the system print dialog (cancelled here). */
+static void
+test_print_dialog (Fixture       *f,
+                   gconstpointer  data)
+{
+  ThiduaWindow *win = start_app (f);
+  gboolean seen = FALSE;
+  guint source;
+
+  gtk_widget_activate_action (GTK_WIDGET (win), "win.new-plan", "s", "covid-party-school");
+  source = g_timeout_add (100, cancel_print_dialog, &seen);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (win), "win.print", NULL));
+  if (!seen)
+    g_source_remove (source);
+  g_assert_true (seen);
+  g_assert_null (thidua_window_get_banner (win));
+}
+
 static void
 test_body_helpers (void)
 {
@@ -759,6 +792,8 @@ main (int   argc,
               fixture_set_up, test_form_validation, fixture_tear_down);
   g_test_add ("/editor/undo-and-recipients", Fixture, NULL,
               fixture_set_up, test_undo_and_recipients, fixture_tear_down);
+  g_test_add ("/editor/print-dialog", Fixture, NULL,
+              fixture_set_up, test_print_dialog, fixture_tear_down);
   g_test_add ("/editor/export-files", Fixture, NULL,
               fixture_set_up, test_export_files, fixture_tear_down);
   g_test_add ("/editor/close-when-locked", Fixture, NULL,
