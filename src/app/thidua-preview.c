@@ -248,7 +248,17 @@ run_update (ThiduaPreview *self)
                                                                      &error);
       if (profile == NULL)
         {
-          g_warning ("%s", error->message);
+          /* An office's edited profile with a bad value: say which, in
+           * place of the page, rather than print something wrong. */
+          g_autofree char *msg = g_strdup_printf (_("The format profile cannot be used: %s"),
+                                                  error->message);
+          g_clear_object (&self->layout);
+          g_clear_pointer (&self->warnings_key, g_free);
+          gtk_label_set_label (self->warnings_label, msg);
+          gtk_label_set_wrap (self->warnings_label, TRUE);
+          gtk_widget_set_visible (GTK_WIDGET (self->warnings_list), FALSE);
+          update_size (self);
+          gtk_widget_queue_draw (GTK_WIDGET (self->page_area));
           return;
         }
       if (self->layout == NULL)
