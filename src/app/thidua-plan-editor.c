@@ -48,7 +48,29 @@ struct _ThiduaPlanEditor
   GPtrArray       *marked;         /* widgets marked by warnings */
   guint            outline_source;
   char            *outline_key;    /* the outline shown, to skip rebuilds */
+  /* Undo for the fields that are not text (text fields keep their own
+   * history): profile, authority, date from the calendar, recipients
+   * list, suggested symbol.  Stacks of FormState. */
+  GPtrArray       *undo_stack;
+  GPtrArray       *redo_stack;
 };
+
+typedef struct {
+  ThiduaProfileKind profile;
+  char             *authority;
+  guint             day, month, year;
+  GStrv             recipients;
+  char             *symbol;
+} FormState;
+
+static void
+form_state_free (FormState *state)
+{
+  g_free (state->authority);
+  g_strfreev (state->recipients);
+  g_free (state->symbol);
+  g_free (state);
+}
 
 G_DEFINE_FINAL_TYPE (ThiduaPlanEditor, thidua_plan_editor, GTK_TYPE_WIDGET)
 
@@ -100,6 +122,92 @@ static void
 emit_changed (ThiduaPlanEditor *self)
 {
   g_signal_emit (self, signals[CHANGED], 0, g_get_monotonic_time ());
+}
+
+static void refresh_form_fields (ThiduaPlanEditor *self);
+
+static FormState *
+form_state_capture (ThiduaPlan *plan)
+{
+  FormState *state = g_new0 (FormState, 1);
+
+  state->profile = thidua_plan_get_profile (plan);
+  state->authority = g_strdup (thidua_plan_get_signer_authority (plan));
+  state->day = thidua_plan_get_day (plan);
+  state->month = thidua_plan_get_month (plan);
+  state->year = thidua_plan_get_year (plan);
+  state->recipients = g_strdupv ((GStrv) thidua_plan_get_recipients (plan));
+  state->symbol = g_strdup (thidua_plan_get_symbol (plan));
+  return state;
+}
+
+static void
+form_state_apply (FormState  *state,
+                  ThiduaPlan *plan)
+{
+  thidua_plan_set_profile (plan, state->profile);
+  thidua_plan_set_signer_authority (plan, state->authority);
+  thidua_plan_set_date (plan, state->day, state->month, state->year);
+  thidua_plan_set_recipients (plan, (const char * const *) state->recipients);
+  thidua_plan_set_symbol (plan, state->symbol);
+}
+
+static void
+update_undo_actions (ThiduaPlanEditor *self)
+{
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "editor.undo", self->undo_stack->len > 0);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "editor.redo", self->redo_stack->len > 0);
+}
+
+/* Called before a change of a non-text field. */
+static void
+push_undo (ThiduaPlanEditor *self)
+{
+  if (self->loading || self->plan == NULL)
+    return;
+  g_ptr_array_add (self->undo_stack, form_state_capture (self->plan));
+  g_ptr_array_set_size (self->redo_stack, 0);
+  update_undo_actions (self);
+}
+
+static void
+undo_redo (ThiduaPlanEditor *self,
+           GPtrArray        *from,
+           GPtrArray        *to)
+{
+  FormState *state;
+
+  if (self->plan == NULL || from->len == 0)
+    return;
+  state = g_ptr_array_steal_index (from, from->len - 1);
+  g_ptr_array_add (to, form_state_capture (self->plan));
+  form_state_apply (state, self->plan);
+  form_state_free (state);
+  /* only the non-text widgets: the text fields keep their cursor and
+   * their own undo history */
+  refresh_form_fields (self);
+  update_undo_actions (self);
+  emit_changed (self);
+}
+
+static void
+undo_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *param)
+{
+  ThiduaPlanEditor *self = THIDUA_PLAN_EDITOR (widget);
+
+  undo_redo (self, self->undo_stack, self->redo_stack);
+}
+
+static void
+redo_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *param)
+{
+  ThiduaPlanEditor *self = THIDUA_PLAN_EDITOR (widget);
+
+  undo_redo (self, self->redo_stack, self->undo_stack);
 }
 
 /* ------------------------------------------------------------------ */
@@ -262,7 +370,10 @@ suggest_symbol_action (GtkWidget  *widget,
   ThiduaPlanEditor *self = THIDUA_PLAN_EDITOR (widget);
 
   if (self->last_suggestion && *self->last_suggestion)
-    gtk_editable_set_text (GTK_EDITABLE (self->symbol_entry), self->last_suggestion);
+    {
+      push_undo (self);
+      gtk_editable_set_text (GTK_EDITABLE (self->symbol_entry), self->last_suggestion);
+    }
 }
 
 /* ------------------------------------------------------------------ */
@@ -383,6 +494,7 @@ calendar_day_selected (ThiduaPlanEditor *self)
 
   if (self->loading)
     return;
+  push_undo (self);
   self->loading++;
   set_entry_number (self->day_entry, g_date_time_get_day_of_month (date), TRUE);
   set_entry_number (self->month_entry, g_date_time_get_month (date), TRUE);
@@ -611,6 +723,7 @@ set_recipients_and_rebuild (ThiduaPlanEditor *self,
 {
   g_autoptr(GPtrArray) entries = NULL;
 
+  push_undo (self);
   thidua_plan_set_recipients (self->plan, (const char * const *) lines);
   rebuild_recipients (self);
   update_luu_button (self);
@@ -835,6 +948,7 @@ authority_selected (ThiduaPlanEditor *self)
 
   if (self->loading || self->plan == NULL)
     return;
+  push_undo (self);
   list = authorities_for (thidua_plan_get_profile (self->plan));
   selected = gtk_drop_down_get_selected (self->authority_dropdown);
   if (selected < g_strv_length ((GStrv) list))
@@ -853,8 +967,9 @@ profile_selected (ThiduaPlanEditor *self)
   if (self->loading || self->plan == NULL)
     return;
   selected = gtk_drop_down_get_selected (self->profile_dropdown);
-  if (selected > THIDUA_PROFILE_UNION)
+  if (selected > THIDUA_PROFILE_UNION || selected == thidua_plan_get_profile (self->plan))
     return;
+  push_undo (self);
   thidua_plan_set_profile (self->plan, (ThiduaProfileKind) selected);
   gtk_label_set_label (self->symbol_separator_label,
                        selected == THIDUA_PROFILE_PARTY ? "-" : "/");
@@ -865,6 +980,28 @@ profile_selected (ThiduaPlanEditor *self)
 }
 
 /* ------------------------------------------------------------------ */
+
+static void
+refresh_form_fields (ThiduaPlanEditor *self)
+{
+  ThiduaPlan *plan = self->plan;
+
+  self->loading++;
+  gtk_drop_down_set_selected (self->profile_dropdown, thidua_plan_get_profile (plan));
+  gtk_label_set_label (self->symbol_separator_label,
+                       thidua_plan_get_profile (plan) == THIDUA_PROFILE_PARTY ? "-" : "/");
+  set_entry_number (self->day_entry, thidua_plan_get_day (plan), TRUE);
+  set_entry_number (self->month_entry, thidua_plan_get_month (plan), TRUE);
+  set_entry_number (self->year_entry, thidua_plan_get_year (plan), FALSE);
+  gtk_label_set_label (self->date_error_label, "");
+  gtk_widget_remove_css_class (GTK_WIDGET (self->day_entry), "error");
+  gtk_editable_set_text (GTK_EDITABLE (self->symbol_entry), thidua_plan_get_symbol (plan));
+  fill_authorities (self);
+  update_suggestion (self);
+  self->loading--;
+  rebuild_recipients (self);
+  update_luu_button (self);
+}
 
 static void
 load_plan (ThiduaPlanEditor *self)
@@ -908,8 +1045,14 @@ thidua_plan_editor_set_plan (ThiduaPlanEditor *self,
 {
   g_return_if_fail (THIDUA_IS_PLAN_EDITOR (self));
 
+  if (self->plan != plan)
+    {
+      g_ptr_array_set_size (self->undo_stack, 0);
+      g_ptr_array_set_size (self->redo_stack, 0);
+    }
   g_set_object (&self->plan, plan);
   load_plan (self);
+  update_undo_actions (self);
   gtk_adjustment_set_value (gtk_scrolled_window_get_vadjustment (self->scroller), 0);
 }
 
@@ -1054,6 +1197,8 @@ thidua_plan_editor_dispose (GObject *object)
   g_clear_pointer (&self->marked, g_ptr_array_unref);
   g_clear_pointer (&self->last_suggestion, g_free);
   g_clear_pointer (&self->outline_key, g_free);
+  g_clear_pointer (&self->undo_stack, g_ptr_array_unref);
+  g_clear_pointer (&self->redo_stack, g_ptr_array_unref);
   G_OBJECT_CLASS (thidua_plan_editor_parent_class)->dispose (object);
 }
 
@@ -1111,6 +1256,12 @@ thidua_plan_editor_class_init (ThiduaPlanEditorClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, calendar_day_selected);
 
   gtk_widget_class_install_action (widget_class, "editor.suggest-symbol", NULL, suggest_symbol_action);
+  gtk_widget_class_install_action (widget_class, "editor.undo", NULL, undo_action);
+  gtk_widget_class_install_action (widget_class, "editor.redo", NULL, redo_action);
+  /* Reached when the focused widget has no text history of its own. */
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_z, GDK_CONTROL_MASK, "editor.undo", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_z, GDK_CONTROL_MASK | GDK_SHIFT_MASK,
+                                       "editor.redo", NULL);
   gtk_widget_class_install_action (widget_class, "editor.goto-line", "i", goto_line_action);
   gtk_widget_class_install_action (widget_class, "editor.bold", NULL, bold_action);
   gtk_widget_class_install_action (widget_class, "editor.italic", NULL, italic_action);
@@ -1128,6 +1279,9 @@ thidua_plan_editor_init (ThiduaPlanEditor *self)
 
   gtk_widget_init_template (GTK_WIDGET (self));
   self->marked = g_ptr_array_new ();
+  self->undo_stack = g_ptr_array_new_with_free_func ((GDestroyNotify) form_state_free);
+  self->redo_stack = g_ptr_array_new_with_free_func ((GDestroyNotify) form_state_free);
+  update_undo_actions (self);
 
   for (guint i = 0; i < G_N_ELEMENTS (text_fields); i++)
     {

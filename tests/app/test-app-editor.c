@@ -653,6 +653,25 @@ test_undo_and_recipients (Fixture       *f,
   g_assert_cmpuint (g_strv_length ((GStrv) lines), ==, 2);
   g_assert_cmpstr (lines[0], ==, "");
   g_assert_cmpstr (lines[1], ==, "");
+
+  /* the fields that are not text have their own undo: the removal, then
+   * a profile change, are undone and redone; the body is left alone */
+  g_clear_pointer (&before, g_free);
+  before = g_strdup (thidua_plan_get_body (plan));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (editor), "editor.undo", NULL));
+  lines = thidua_plan_get_recipients (plan);
+  g_assert_cmpuint (g_strv_length ((GStrv) lines), ==, 3);
+  g_assert_cmpstr (lines[1], ==, "Lưu: VT.");
+  gtk_drop_down_set_selected (GTK_DROP_DOWN (thidua_plan_editor_get_field_widget (editor, "profile")),
+                              THIDUA_PROFILE_PARTY);
+  g_assert_cmpint (thidua_plan_get_profile (plan), ==, THIDUA_PROFILE_PARTY);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (editor), "editor.undo", NULL));
+  g_assert_cmpint (thidua_plan_get_profile (plan), ==, THIDUA_PROFILE_STATE);
+  g_assert_cmpuint (gtk_drop_down_get_selected (GTK_DROP_DOWN (thidua_plan_editor_get_field_widget (editor, "profile"))),
+                    ==, THIDUA_PROFILE_STATE);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (editor), "editor.redo", NULL));
+  g_assert_cmpint (thidua_plan_get_profile (plan), ==, THIDUA_PROFILE_PARTY);
+  g_assert_cmpstr (thidua_plan_get_body (plan), ==, before);
 }
 
 static void
