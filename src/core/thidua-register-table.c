@@ -10,8 +10,10 @@
 
 struct _ThiduaTable
 {
-  GPtrArray *rows;     /* char ** */
-  GArray    *numbers;  /* guint */
+  GPtrArray    *rows;     /* char **, the strings in chunk */
+  GArray       *numbers;  /* guint */
+  GStringChunk *chunk;    /* a 100,000-row sheet is a million cells: a few
+                           * big blocks instead of a million small ones */
 };
 
 G_DEFINE_QUARK (thidua-table-error-quark, thidua_table_error)
@@ -21,8 +23,9 @@ thidua_table_new (void)
 {
   ThiduaTable *self = g_new0 (ThiduaTable, 1);
 
-  self->rows = g_ptr_array_new_with_free_func ((GDestroyNotify) g_strfreev);
+  self->rows = g_ptr_array_new_with_free_func (g_free);
   self->numbers = g_array_new (FALSE, FALSE, sizeof (guint));
+  self->chunk = g_string_chunk_new (64 * 1024);
   return self;
 }
 
@@ -33,13 +36,21 @@ thidua_table_free (ThiduaTable *self)
     return;
   g_ptr_array_unref (self->rows);
   g_array_unref (self->numbers);
+  g_string_chunk_free (self->chunk);
   g_free (self);
 }
 
 void
 thidua_table_take_row (ThiduaTable *self, guint number, char **cells)
 {
-  g_ptr_array_add (self->rows, cells);
+  guint n = g_strv_length (cells);
+  char **row = g_new (char *, n + 1);
+
+  for (guint i = 0; i < n; i++)
+    row[i] = *cells[i] ? g_string_chunk_insert (self->chunk, cells[i]) : (char *) "";
+  row[n] = NULL;
+  g_strfreev (cells);
+  g_ptr_array_add (self->rows, row);
   g_array_append_val (self->numbers, number);
 }
 
