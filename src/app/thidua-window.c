@@ -19,7 +19,7 @@ struct _ThiduaWindow
   /* template children */
   GtkHeaderBar         *header_bar;
   GtkMenuButton        *new_button;
-  GtkListView          *new_templates_view;
+  GtkGridView          *new_templates_view;
   GtkLabel             *title_label;
   GtkLabel             *subtitle_label;
   GtkRevealer          *banner_revealer;
@@ -713,19 +713,6 @@ search_changed_cb (ThiduaWindow *self)
 }
 
 static void
-template_activated_cb (GtkListView *view,
-                       guint        position,
-                       gpointer     user_data)
-{
-  GListModel *model = G_LIST_MODEL (gtk_list_view_get_model (view));
-  g_autoptr(ThiduaTemplateItem) item = g_list_model_get_item (model, position);
-
-  if (item != NULL)
-    gtk_widget_activate_action (GTK_WIDGET (view), "win.new-plan", "s",
-                                thidua_template_item_get_name (item));
-}
-
-static void
 template_card_activated_cb (GtkGridView *view,
                             guint        position,
                             gpointer     user_data)
@@ -1195,7 +1182,6 @@ thidua_window_class_init (ThiduaWindowClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, preview_updated_cb);
   gtk_widget_class_bind_template_callback (widget_class, body_cursor_moved_cb);
   gtk_widget_class_bind_template_callback (widget_class, search_changed_cb);
-  gtk_widget_class_bind_template_callback (widget_class, template_activated_cb);
   gtk_widget_class_bind_template_callback (widget_class, template_card_activated_cb);
 
   gtk_widget_class_install_action (widget_class, "win.new-plan", "s", new_plan_action);
@@ -1241,7 +1227,7 @@ thidua_window_init (ThiduaWindow *self)
     g_autoptr(GtkNoSelection) a = gtk_no_selection_new (g_object_ref (G_LIST_MODEL (self->templates)));
     g_autoptr(GtkNoSelection) b = gtk_no_selection_new (g_object_ref (G_LIST_MODEL (self->templates)));
 
-    gtk_list_view_set_model (self->new_templates_view, GTK_SELECTION_MODEL (a));
+    gtk_grid_view_set_model (self->new_templates_view, GTK_SELECTION_MODEL (a));
     gtk_grid_view_set_model (self->welcome_templates_view, GTK_SELECTION_MODEL (b));
   }
 }
