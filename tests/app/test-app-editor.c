@@ -505,8 +505,29 @@ test_form_validation (Fixture       *f,
   thidua_preview_flush (thidua_window_get_preview (win));
   g_assert_true (gtk_widget_has_css_class (thidua_plan_editor_get_field_widget (editor, "signer.name"),
                                            "warning"));
-  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (win), "win.focus-field", "(si)",
-                                             "signer.name", -1));
+  /* the warning's row under the preview leads to the field */
+  {
+    GtkWidget *list = thidua_test_find_widget (GTK_WIDGET (thidua_window_get_preview (win)),
+                                               GTK_TYPE_LIST_BOX, NULL);
+    GtkWidget *row = NULL;
+
+    g_assert_nonnull (list);
+    for (GtkWidget *r = gtk_widget_get_first_child (list); r; r = gtk_widget_get_next_sibling (r))
+      {
+        GVariant *target = gtk_actionable_get_action_target_value (GTK_ACTIONABLE (r));
+        const char *field = NULL;
+        int line;
+
+        g_assert_cmpstr (gtk_actionable_get_action_name (GTK_ACTIONABLE (r)), ==, "win.focus-field");
+        g_variant_get (target, "(&si)", &field, &line);
+        if (g_strcmp0 (field, "signer.name") == 0)
+          row = r;
+      }
+    g_assert_nonnull (row);
+    gtk_widget_grab_focus (thidua_plan_editor_get_field_widget (editor, "place"));
+    gtk_widget_activate (row);
+    thidua_test_spin (20);
+  }
   g_assert_true (gtk_widget_has_focus (thidua_plan_editor_get_field_widget (editor, "signer.name")) ||
                  gtk_widget_is_focus (gtk_widget_get_first_child (thidua_plan_editor_get_field_widget (editor, "signer.name"))));
 }
