@@ -3,6 +3,9 @@
 #include "thidua-register-view.h"
 #include "thidua-register-check.h"
 #include "thidua-register-dashboard.h"
+#include "thidua-register-export.h"
+#include "thidua-register-import-dialog.h"
+#include "thidua-report.h"
 #include "thidua-register-item.h"
 
 #include <glib/gi18n.h>
@@ -647,6 +650,100 @@ add_unit_action (GtkWidget *widget, const char *action_name, GVariant *parameter
   show_status (self, _("Unit added"));
 }
 
+static void
+on_imported (ThiduaRegisterImportDialog *dialog, ThiduaRegisterView *self)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (!thidua_register_view_set_year (self, thidua_register_model_get_year (self->model), &error))
+    show_status (self, error->message);
+}
+
+static void
+on_import_file_chosen (GtkNativeDialog *native, int response, ThiduaRegisterView *self)
+{
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(GError) error = NULL;
+  ThiduaRegisterImportDialog *dialog;
+
+  if (response == GTK_RESPONSE_ACCEPT)
+    file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (native));
+  g_object_unref (native);
+  if (file == NULL)
+    return;
+  dialog = thidua_register_import_dialog_new (GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))),
+                                              self->reg, thidua_register_model_get_year (self->model));
+  if (!thidua_register_import_dialog_set_file (dialog, file, &error))
+    {
+      show_status (self, error->message);
+      gtk_window_destroy (GTK_WINDOW (dialog));
+      return;
+    }
+  g_signal_connect_object (dialog, "imported", G_CALLBACK (on_imported), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+import_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
+{
+  ThiduaRegisterView *self = THIDUA_REGISTER_VIEW (widget);
+  GtkFileChooserNative *native;
+  GtkFileFilter *filter = gtk_file_filter_new ();
+
+  gtk_file_filter_set_name (filter, _("Spreadsheets (CSV, XLSX, XLS)"));
+  gtk_file_filter_add_suffix (filter, "csv");
+  gtk_file_filter_add_suffix (filter, "xlsx");
+  gtk_file_filter_add_suffix (filter, "xls");
+  native = gtk_file_chooser_native_new (_("Import Registrations"),
+                                        GTK_WINDOW (gtk_widget_get_root (widget)),
+                                        GTK_FILE_CHOOSER_ACTION_OPEN, _("_Open"), _("_Cancel"));
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (native), filter);
+  g_object_unref (filter);
+  g_signal_connect (native, "response", G_CALLBACK (on_import_file_chosen), self);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (native));
+}
+
+/* Export and the printed summary share the save dialog; the kind rides on
+ * the dialog. */
+static void
+on_save_chosen (GtkNativeDialog *native, int response, ThiduaRegisterView *self)
+{
+  gboolean report = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (native), "report"));
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = NULL;
+  gboolean ok;
+
+  if (response == GTK_RESPONSE_ACCEPT)
+    file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (native));
+  g_object_unref (native);
+  if (file == NULL || (path = g_file_get_path (file)) == NULL)
+    return;
+  ok = report
+    ? thidua_report_write_register_pdf (self->reg, thidua_register_model_get_year (self->model), NULL, path, &error)
+    : thidua_register_export (self->reg, thidua_register_model_get_year (self->model), path, &error);
+  show_status (self, ok ? _("Saved") : error->message);
+}
+
+static void
+save_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
+{
+  ThiduaRegisterView *self = THIDUA_REGISTER_VIEW (widget);
+  gboolean report = g_str_equal (action_name, "register.report");
+  GtkFileChooserNative *native;
+  g_autofree char *name = NULL;
+
+  native = gtk_file_chooser_native_new (report ? _("Save Summary Table as PDF") : _("Export Registrations"),
+                                        GTK_WINDOW (gtk_widget_get_root (widget)),
+                                        GTK_FILE_CHOOSER_ACTION_SAVE, _("_Save"), _("_Cancel"));
+  name = g_strdup_printf (report ? "bang-tong-hop-%s.pdf" : "dang-ky-thi-dua-%s.xlsx",
+                          thidua_register_model_get_year (self->model));
+  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (native), name);
+  g_object_set_data (G_OBJECT (native), "report", GINT_TO_POINTER (report));
+  g_signal_connect (native, "response", G_CALLBACK (on_save_chosen), self);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (native));
+}
+
 /* ---- life cycle ---- */
 
 static void
@@ -801,6 +898,9 @@ thidua_register_view_class_init (ThiduaRegisterViewClass *klass)
   gtk_widget_class_install_action (widget_class, "register.assign-title", NULL, assign_title_action);
   gtk_widget_class_install_action (widget_class, "register.add-person", NULL, add_person_action);
   gtk_widget_class_install_action (widget_class, "register.set-result", "i", set_result_action);
+  gtk_widget_class_install_action (widget_class, "register.import", NULL, import_action);
+  gtk_widget_class_install_action (widget_class, "register.export", NULL, save_action);
+  gtk_widget_class_install_action (widget_class, "register.report", NULL, save_action);
   gtk_widget_class_install_action (widget_class, "register.add-unit", NULL, add_unit_action);
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
 }

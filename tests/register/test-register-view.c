@@ -10,6 +10,7 @@
 #include "thidua-register-import.h"
 #include "thidua-register-item.h"
 #include "thidua-register-view.h"
+#include "thidua-register-import-dialog.h"
 #include "thidua-text.h"
 
 static const char * const families[] = { "Nguyễn", "Trần", "Lê", "Phạm", "Hoàng", "Đặng", "Đỗ", "Lò" };
@@ -72,6 +73,17 @@ drain (void)
 {
   while (g_main_context_iteration (NULL, FALSE))
     ;
+}
+
+static guint
+count_year_rows (RegFixture *f)
+{
+  ThiduaRegQuery q = THIDUA_REG_QUERY_INIT;
+  g_autoptr(GPtrArray) rows = NULL;
+
+  q.year = "2024";
+  rows = thidua_register_query (f->reg, &q, NULL);
+  return rows->len;
 }
 
 static guint
@@ -196,11 +208,74 @@ test_view (RegFixture *f, gconstpointer data)
   drain ();
 }
 
+static guint
+count_rows (GtkWidget *list)
+{
+  guint n = 0;
+  for (GtkWidget *c = gtk_widget_get_first_child (list); c; c = gtk_widget_get_next_sibling (c))
+    n++;
+  return n;
+}
+
+/* The import dialog: preview with the rejected rows, the import in its
+ * thread with progress, then undo. */
+static void
+test_import_dialog (RegFixture *f, gconstpointer data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = g_build_filename (g_getenv ("THIDUA_TEST_FIXTURES"), "register", "dang-ky-2024.csv", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  ThiduaRegisterImportDialog *dialog = thidua_register_import_dialog_new (NULL, f->reg, "2024");
+  GtkWidget *rejected;
+  gint64 t0;
+
+  g_assert_true (thidua_register_import_dialog_set_file (dialog, file, &error));
+  g_assert_no_error (error);
+  gtk_window_present (GTK_WINDOW (dialog));
+  drain ();
+  rejected = gtk_widget_get_first_child (GTK_WIDGET (dialog));
+  /* the rejected rows are listed before anything is imported */
+  {
+    GtkWidget *w = GTK_WIDGET (dialog);
+    GtkWidget *list = NULL;
+    GSList *stack = g_slist_prepend (NULL, w);
+    while (stack && list == NULL)
+      {
+        GtkWidget *cur = stack->data;
+        stack = g_slist_delete_link (stack, stack);
+        if (GTK_IS_LIST_BOX (cur))
+          list = cur;
+        for (GtkWidget *c = gtk_widget_get_first_child (cur); c; c = gtk_widget_get_next_sibling (c))
+          stack = g_slist_prepend (stack, c);
+      }
+    g_slist_free (stack);
+    rejected = list;
+  }
+  g_assert_nonnull (rejected);
+  g_assert_cmpuint (count_rows (rejected), ==, 4);
+  g_assert_cmpuint (count_year_rows (f), ==, 0);
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "import.run", NULL));
+  t0 = g_get_monotonic_time ();
+  while (thidua_register_import_dialog_get_batch (dialog) == 0 && g_get_monotonic_time () - t0 < 20 * G_USEC_PER_SEC)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_cmpint (thidua_register_import_dialog_get_batch (dialog), >, 0);
+  g_assert_cmpuint (count_year_rows (f), ==, 10);
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "import.undo", NULL));
+  drain ();
+  g_assert_cmpuint (count_year_rows (f), ==, 0);
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  drain ();
+}
+
 int
 main (int argc, char **argv)
 {
   gtk_test_init (&argc, &argv, NULL);
   g_test_add ("/register/view/100k-filter-sort-check", RegFixture, NULL, reg_fixture_set_up, test_view,
+              reg_fixture_tear_down);
+  g_test_add ("/register/view/import-dialog", RegFixture, NULL, reg_fixture_set_up, test_import_dialog,
               reg_fixture_tear_down);
   return g_test_run ();
 }
