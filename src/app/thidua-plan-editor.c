@@ -541,7 +541,7 @@ rebuild_outline (ThiduaPlanEditor *self)
       gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
       gtk_widget_set_margin_start (label, 4 + 10 * (MAX (e->level, 1) - 1));
       if (e->level == 1)
-        gtk_widget_add_css_class (label, "heading");
+        gtk_widget_add_css_class (label, "thidua-outline-heading");
       if (e->misnumbered)
         {
           g_autofree char *tip = g_strdup_printf (_("“%s” skips or repeats a number"), e->label);

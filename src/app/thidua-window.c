@@ -352,12 +352,25 @@ update_title (ThiduaWindow *self)
   g_autofree char *basename = g_path_get_basename (thidua_store_get_path (self->store));
   g_autofree char *subtitle = NULL;
 
+  const char *subject = self->document
+                        ? thidua_plan_get_subject (thidua_document_get_plan (self->document))
+                        : "";
+  g_autofree char *title = NULL;
+  g_autofree char *shown = NULL;
+
   if (self->document != NULL && !thidua_store_is_read_only (self->store))
     subtitle = g_strdup_printf ("%s — %s", basename,
                                 save_state_label (thidua_document_get_state (self->document)));
   else
     subtitle = g_strdup (basename);
   gtk_label_set_label (self->subtitle_label, subtitle);
+
+  /* The plan's subject names the window (task switchers, the title bar),
+   * on one line. */
+  shown = g_strdelimit (g_strdup (subject), "\n", ' ');
+  title = *shown ? g_strdup_printf ("%s — %s", shown, _("Thi Đua")) : g_strdup (_("Thi Đua"));
+  gtk_window_set_title (GTK_WINDOW (self), title);
+  gtk_label_set_label (self->title_label, *shown ? shown : _("Thi Đua"));
 }
 
 static void
@@ -488,6 +501,7 @@ plan_edited_cb (ThiduaWindow *self,
 
   plan = thidua_document_get_plan (self->document);
   thidua_document_changed (self->document);
+  update_title (self);
   thidua_preview_queue_update (self->preview, input_time);
 
   /* The list shows the subject and date as they are typed. */
