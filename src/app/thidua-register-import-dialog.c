@@ -207,6 +207,8 @@ run_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
   if (self->import == NULL || self->running)
     return;
   self->running = TRUE;
+  /* the year entry goes insensitive: take the focus off it first */
+  gtk_window_set_focus (GTK_WINDOW (self), NULL);
   gtk_widget_action_set_enabled (widget, "import.run", FALSE);
   gtk_widget_set_sensitive (GTK_WIDGET (self->year_entry), FALSE);
   gtk_widget_set_sensitive (GTK_WIDGET (self->replace_check), FALSE);

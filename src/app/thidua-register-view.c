@@ -762,10 +762,10 @@ thidua_register_view_constructed (GObject *object)
   g_signal_connect (self->model, "items-changed", G_CALLBACK (on_items_changed), self);
   thidua_register_dashboard_set_model (self->dashboard, self->model);
 
-  add_column (self, _("Name"), COL_NAME, TRUE, 0);
-  add_column (self, _("Position"), COL_POSITION, FALSE, 130);
-  add_column (self, _("Unit"), COL_UNIT, TRUE, 0);
-  add_column (self, _("Title or reward"), COL_TITLE, TRUE, 0);
+  add_column (self, _("Name"), COL_NAME, FALSE, 210);
+  add_column (self, _("Position"), COL_POSITION, FALSE, 120);
+  add_column (self, _("Unit"), COL_UNIT, FALSE, 170);
+  add_column (self, _("Title or reward"), COL_TITLE, FALSE, 210);
   add_column (self, _("Status"), COL_STATUS, FALSE, 100);
   add_column (self, _("Result"), COL_RESULT, FALSE, 130);
   add_column (self, _("Decision"), COL_DECISION, FALSE, 110);

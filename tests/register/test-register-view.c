@@ -68,6 +68,32 @@ rss_mb (void)
   return (guint) (g_ascii_strtoull (rss + 6 + strspn (rss + 6, " \t"), NULL, 10) / 1024);
 }
 
+/* THIDUA_TEST_SCREENSHOT=DIR saves the window as PNG, to look at. */
+static void
+screenshot (GtkWidget *window, const char *name)
+{
+  const char *dir = g_getenv ("THIDUA_TEST_SCREENSHOT");
+  g_autoptr(GdkPaintable) paintable = NULL;
+  g_autoptr(GtkSnapshot) snapshot = NULL;
+  g_autoptr(GskRenderNode) node = NULL;
+  g_autoptr(GdkTexture) texture = NULL;
+  g_autofree char *path = NULL;
+  int w = gtk_widget_get_width (window), h = gtk_widget_get_height (window);
+
+  if (dir == NULL)
+    return;
+  paintable = gtk_widget_paintable_new (window);
+  snapshot = gtk_snapshot_new ();
+  gdk_paintable_snapshot (paintable, snapshot, w, h);
+  node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
+  if (node == NULL)
+    return;
+  texture = gsk_renderer_render_texture (gtk_native_get_renderer (GTK_NATIVE (window)), node,
+                                         &GRAPHENE_RECT_INIT (0, 0, w, h));
+  path = g_build_filename (dir, name, NULL);
+  gdk_texture_save_to_png (texture, path);
+}
+
 static void
 drain (void)
 {
@@ -177,6 +203,8 @@ test_view (RegFixture *f, gconstpointer data)
                                thidua_register_model_peek (model, i)->sort_key), <=, 0);
   }
 
+  screenshot (window, "register-view-sorted.png");
+
   /* check lists the odd registration; activating it selects its row */
   gtk_editable_set_text (GTK_EDITABLE (search), "dat");
   drain ();
@@ -202,8 +230,14 @@ test_view (RegFixture *f, gconstpointer data)
     g_assert_true (gtk_selection_model_is_selected (selection, thidua_register_model_find (model, *id)));
     g_assert_cmpstr (thidua_register_model_peek (model, thidua_register_model_find (model, *id))->person_name, ==, "Vi Văn Lạ");
   }
+  drain ();
+  screenshot (window, "register-view-finding.png");
   g_test_message ("resident memory: %u MB after importing, %u MB with the view open (Linux only, reported, not asserted)",
                   rss_before, rss_mb ());
+  /* no window manager under Xvfb: drop the focus before the window goes,
+   * or GtkText warns that it never saw a focus-out */
+  gtk_window_set_focus (GTK_WINDOW (window), NULL);
+  drain ();
   gtk_window_destroy (GTK_WINDOW (window));
   drain ();
 }
@@ -254,6 +288,7 @@ test_import_dialog (RegFixture *f, gconstpointer data)
   g_assert_nonnull (rejected);
   g_assert_cmpuint (count_rows (rejected), ==, 4);
   g_assert_cmpuint (count_year_rows (f), ==, 0);
+  screenshot (GTK_WIDGET (dialog), "register-import-dialog.png");
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "import.run", NULL));
   t0 = g_get_monotonic_time ();
@@ -265,6 +300,8 @@ test_import_dialog (RegFixture *f, gconstpointer data)
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "import.undo", NULL));
   drain ();
   g_assert_cmpuint (count_year_rows (f), ==, 0);
+  gtk_window_set_focus (GTK_WINDOW (dialog), NULL);
+  drain ();
   gtk_window_destroy (GTK_WINDOW (dialog));
   drain ();
 }
