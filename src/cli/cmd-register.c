@@ -12,6 +12,7 @@
 #include "thidua-register-check.h"
 #include "thidua-register-export.h"
 #include "thidua-register-import.h"
+#include "thidua-register-targets.h"
 #include "thidua-report.h"
 
 static char *
@@ -456,6 +457,151 @@ register_report (CliContext *ctx, int argc, char **argv)
   return 0;
 }
 
+/* ---- plan targets and the year's plan ---- */
+
+static gboolean
+check_plan (CliContext *ctx, ThiduaRegister *reg, gint64 plan)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ThiduaPlan) p = NULL;
+
+  if (plan <= 0)
+    {
+      cli_fail (ctx, "--plan ID is required");
+      return FALSE;
+    }
+  p = thidua_store_load_plan (thidua_register_get_store (reg), plan, &error);
+  if (p == NULL)
+    {
+      cli_fail (ctx, "%s", error->message);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static double
+member_bound (JsonObject *o, const char *name)
+{
+  JsonNode *n = json_object_get_member (o, name);
+  if (n == NULL || JSON_NODE_HOLDS_NULL (n))
+    return -1;
+  return json_node_get_double (n);
+}
+
+/* register targets --plan ID [--set FILE.json]: the plan's chỉ tiêu, one a
+ * line as TITLE<TAB>MIN<TAB>MAX<TAB>MEASURE<TAB>BASE<TAB>SENTENCE ("-" for
+ * no bound); --set replaces them from a JSON array of
+ * {"title", "min", "max", "measure": "percent"|"count", "base"}. */
+static int
+register_targets (CliContext *ctx, int argc, char **argv)
+{
+  gint64 plan = 0;
+  g_autofree char *set = NULL;
+  GOptionEntry entries[] = {
+    { "plan", 'p', 0, G_OPTION_ARG_INT64, &plan, "The plan", "ID" },
+    { "set", 0, 0, G_OPTION_ARG_FILENAME, &set, "Replace the targets from a JSON file", "FILE" },
+    { NULL }
+  };
+  g_autoptr(ThiduaRegister) reg = NULL;
+  g_autoptr(GPtrArray) targets = NULL;
+  g_autoptr(GError) error = NULL;
+  ThiduaCatalog *catalog;
+
+  if (!cli_parse_options (ctx, entries, "", &argc, &argv))
+    return 2;
+  if (argc > 1)
+    return cli_fail (ctx, "unexpected argument “%s”", argv[1]);
+  if ((reg = open_register (ctx, set == NULL)) == NULL)
+    return 1;
+  if (!check_plan (ctx, reg, plan))
+    return 1;
+  catalog = thidua_register_get_catalog (reg);
+
+  if (set != NULL)
+    {
+      g_autoptr(JsonParser) parser = json_parser_new ();
+      g_autoptr(GPtrArray) list = g_ptr_array_new_with_free_func ((GDestroyNotify) thidua_plan_target_free);
+      JsonArray *array;
+
+      if (!json_parser_load_from_file (parser, set, &error))
+        return cli_fail (ctx, "%s: %s", set, error->message);
+      if (!JSON_NODE_HOLDS_ARRAY (json_parser_get_root (parser)))
+        return cli_fail (ctx, "%s: expected a JSON array of targets", set);
+      array = json_node_get_array (json_parser_get_root (parser));
+      for (guint i = 0; i < json_array_get_length (array); i++)
+        {
+          JsonNode *e = json_array_get_element (array, i);
+          JsonObject *o;
+          const ThiduaTitle *t;
+          const char *measure;
+
+          if (!JSON_NODE_HOLDS_OBJECT (e))
+            return cli_fail (ctx, "%s: target %u is not an object", set, i + 1);
+          o = json_node_get_object (e);
+          t = thidua_catalog_match (catalog, json_object_get_string_member_with_default (o, "title", ""));
+          if (t == NULL)
+            return cli_fail (ctx, "%s: target %u: “%s” is not in the catalog", set, i + 1,
+                             json_object_get_string_member_with_default (o, "title", ""));
+          measure = json_object_get_string_member_with_default (o, "measure", "percent");
+          if (!g_str_equal (measure, "percent") && !g_str_equal (measure, "count"))
+            return cli_fail (ctx, "%s: target %u: measure must be percent or count", set, i + 1);
+          {
+            const char *base = json_object_get_string_member_with_default (o, "base", "staff");
+            const ThiduaTitle *bt = thidua_catalog_match (catalog, base);
+            g_ptr_array_add (list, thidua_plan_target_new (t->id, member_bound (o, "min"), member_bound (o, "max"),
+                                                           g_str_equal (measure, "count") ? THIDUA_TARGET_COUNT
+                                                                                          : THIDUA_TARGET_PERCENT,
+                                                           bt ? bt->id : base));
+          }
+        }
+      if (!thidua_register_set_targets (reg, plan, list, &error))
+        return cli_fail (ctx, "%s", error->message);
+    }
+
+  if ((targets = thidua_register_get_targets (reg, plan, &error)) == NULL)
+    return cli_fail (ctx, "%s", error->message);
+  for (guint i = 0; i < targets->len; i++)
+    {
+      ThiduaPlanTarget *t = g_ptr_array_index (targets, i);
+      g_autofree char *sentence = thidua_plan_target_to_sentence (t, catalog);
+      g_autofree char *lo = t->min_value >= 0 ? g_strdup_printf ("%g", t->min_value) : g_strdup ("-");
+      g_autofree char *hi = t->max_value >= 0 ? g_strdup_printf ("%g", t->max_value) : g_strdup ("-");
+      cli_print ("%s\t%s\t%s\t%s\t%s\t%s\n", t->title, lo, hi,
+                 t->measure == THIDUA_TARGET_COUNT ? "count" : "percent", t->base, sentence);
+    }
+  return 0;
+}
+
+/* register plan --year Y --plan ID: the plan a year's registrations belong to
+ * (its targets are checked, its header printed on the summary). */
+static int
+register_plan (CliContext *ctx, int argc, char **argv)
+{
+  g_autofree char *year = NULL;
+  gint64 plan = 0;
+  GOptionEntry entries[] = {
+    { "year", 'y', 0, G_OPTION_ARG_STRING, &year, "Registration year", "YEAR" },
+    { "plan", 'p', 0, G_OPTION_ARG_INT64, &plan, "The plan", "ID" },
+    { NULL }
+  };
+  g_autoptr(ThiduaRegister) reg = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (!cli_parse_options (ctx, entries, "", &argc, &argv))
+    return 2;
+  if (argc > 1)
+    return cli_fail (ctx, "unexpected argument “%s”", argv[1]);
+  if (!require_year (ctx, year))
+    return 2;
+  if ((reg = open_register (ctx, FALSE)) == NULL)
+    return 1;
+  if (!check_plan (ctx, reg, plan))
+    return 1;
+  if (!thidua_register_set_year_plan (reg, year, plan, &error))
+    return cli_fail (ctx, "%s", error->message);
+  return 0;
+}
+
 /* ---- dispatch ---- */
 
 typedef struct {
@@ -471,6 +617,8 @@ static const Sub subs[] = {
   { "check",       "register check",       register_check },
   { "export",      "register export",      register_export },
   { "report",      "register report",      register_report },
+  { "targets",     "register targets",     register_targets },
+  { "plan",        "register plan",        register_plan },
 };
 
 int
@@ -488,7 +636,9 @@ cmd_register (CliContext *ctx, int argc, char **argv)
                " [--status S] [--result R] [--sort unit|name|title] [--json]\n"
                "  thidua-cli [--db PATH] register check --year Y [--plan ID] [--json]\n"
                "  thidua-cli [--db PATH] register report --year Y [--unit NAME] -o FILE.pdf\n"
-               "  thidua-cli [--db PATH] register export --year Y -o FILE.csv|FILE.xlsx\n");
+               "  thidua-cli [--db PATH] register export --year Y -o FILE.csv|FILE.xlsx\n"
+               "  thidua-cli [--db PATH] register plan --year Y --plan ID\n"
+               "  thidua-cli [--db PATH] register targets --plan ID [--set FILE.json]\n");
       return help ? 0 : 2;
     }
   for (guint i = 0; i < G_N_ELEMENTS (subs); i++)
@@ -497,5 +647,5 @@ cmd_register (CliContext *ctx, int argc, char **argv)
         ctx->command = subs[i].full;
         return subs[i].func (ctx, argc - 1, argv + 1);
       }
-  return cli_fail (ctx, "unknown subcommand “%s” (import, undo-import, list, check, report, export)", argv[1]);
+  return cli_fail (ctx, "unknown subcommand “%s” (import, undo-import, list, check, report, export, plan, targets)", argv[1]);
 }

@@ -43,6 +43,16 @@ cli (Run *r, const char *db, ...)
 }
 
 static guint
+count_lines_with (const char *s, const char *prefix)
+{
+  g_auto(GStrv) lines = g_strsplit (s, "\n", -1);
+  guint n = 0;
+  for (guint i = 0; lines[i]; i++)
+    n += g_str_has_prefix (lines[i], prefix);
+  return n;
+}
+
+static guint
 n_lines (const char *s)
 {
   guint n = 0;
@@ -170,6 +180,34 @@ test_cli (void)
     g_assert_cmpint (r.status, !=, 0);
     g_assert_cmpstr (r.out, ==, "");
   }
+  /* the year's plan and its targets (seed 002: 10 - 15% CSTĐCS of LĐTT) */
+  {
+    g_auto(Run) r = { 0 }, s = { 0 }, t = { 0 }, u = { 0 };
+    g_autofree char *targets = g_build_filename (dir, "targets.json", NULL);
+    g_autofree char *plan_id = NULL;
+
+    cli (&r, db, "new", NULL);
+    g_assert_cmpint (r.status, ==, 0);
+    plan_id = g_strstrip (g_strdup (r.out));
+    g_file_set_contents (targets,
+        "[{\"title\": \"CSTĐCS\", \"min\": 10, \"max\": 15, \"measure\": \"percent\", \"base\": \"LĐTT\"},"
+        " {\"title\": \"TTLĐXS\", \"min\": 2, \"measure\": \"count\", \"base\": \"units\"}]", -1, NULL);
+    cli (&s, db, "register", "targets", "--plan", plan_id, "--set", targets, NULL);
+    g_assert_cmpint (s.status, ==, 0);
+    g_assert_nonnull (strstr (s.out, "cstdcs\t10\t15\tpercent\tldtt\tCó từ 10 - 15% cá nhân đạt danh hiệu “Chiến sĩ thi đua cơ sở”"));
+    g_assert_nonnull (strstr (s.out, "ttldxs\t2\t-\tcount\tunits\t"));
+    cli (&t, db, "register", "plan", "--year", "2024", "--plan", plan_id, NULL);
+    g_assert_cmpint (t.status, ==, 0);
+    /* 3 CSTĐCS of 3 LĐTT exceeds 15%; 1 TTLĐXS is fewer than 2 */
+    cli (&u, db, "register", "check", "--year", "2024", NULL);
+    g_assert_cmpuint (count_lines_with (u.out, "plan-targets\t"), ==, 2);
+  }
+  {
+    g_auto(Run) r = { 0 };
+    cli (&r, db, "register", "targets", "--plan", "999", NULL);
+    g_assert_cmpint (r.status, !=, 0);
+  }
+
   /* undo the first import: the register is empty again */
   {
     g_auto(Run) r = { 0 }, s = { 0 };
