@@ -1,6 +1,7 @@
 /* thidua-print.c — GtkPrintOperation over the layout renderer. */
 #include "config.h"
 #include "thidua-print.h"
+#include "thidua-print-preview.h"
 
 #include <glib/gi18n.h>
 
@@ -18,17 +19,37 @@ draw_page (GtkPrintOperation *op,
 }
 
 static gboolean
+end_preview_idle (gpointer data)
+{
+  gtk_print_operation_preview_end_preview (GTK_PRINT_OPERATION_PREVIEW (data));
+  return G_SOURCE_REMOVE;
+}
+
+static gboolean
 preview (GtkPrintOperation        *op,
          GtkPrintOperationPreview *op_preview,
          GtkPrintContext          *context,
          GtkWindow                *parent,
-         GtkWidget                *preview_widget)
+         ThiduaPlan               *plan)
 {
-  /* The window's preview pane draws exactly these pages; show it rather
-   * than hand a PDF to an external viewer that may not exist. */
-  gtk_print_operation_preview_end_preview (op_preview);
-  if (preview_widget != NULL)
-    gtk_widget_grab_focus (preview_widget);
+  cairo_surface_t *surface;
+  cairo_t *cr;
+
+  /* Our own window draws exactly these pages with the renderer, rather
+   * than a PDF handed to an external viewer that may not exist.  GTK
+   * wants a cairo context on the print context once the preview is
+   * taken over; it draws nothing into it, and the preview is ended as
+   * soon as the operation has returned. */
+  surface = cairo_image_surface_create (CAIRO_FORMAT_ARGB32, 1, 1);
+  cr = cairo_create (surface);
+  gtk_print_context_set_cairo_context (context, cr, 72, 72);
+  cairo_destroy (cr);
+  cairo_surface_destroy (surface);
+  g_idle_add_full (G_PRIORITY_DEFAULT, end_preview_idle, g_object_ref (op_preview),
+                   g_object_unref);
+
+  if (plan != NULL)
+    gtk_window_present (thidua_print_preview_new (parent, plan));
   return TRUE;
 }
 
@@ -38,7 +59,6 @@ thidua_print_run (GtkWindow                *parent,
                   ThiduaPlan               *plan,
                   GtkPrintOperationAction   action,
                   const char               *export_path,
-                  GtkWidget                *preview_widget,
                   GError                  **error)
 {
   g_autoptr(GtkPrintOperation) op = gtk_print_operation_new ();
@@ -72,7 +92,7 @@ thidua_print_run (GtkWindow                *parent,
     gtk_print_operation_set_export_filename (op, export_path);
 
   g_signal_connect (op, "draw-page", G_CALLBACK (draw_page), layout);
-  g_signal_connect (op, "preview", G_CALLBACK (preview), preview_widget);
+  g_signal_connect (op, "preview", G_CALLBACK (preview), plan);
 
   return gtk_print_operation_run (op, action, parent, error);
 }

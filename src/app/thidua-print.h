@@ -10,14 +10,13 @@ G_BEGIN_DECLS
  * thidua_layout_draw_page(): A4 portrait, full page in points (the layout
  * carries the profile's margins), no scaling.  With
  * GTK_PRINT_OPERATION_ACTION_EXPORT, export_path is the PDF written.
- * The system dialog's "Preview" shows the window's own preview pane
- * (preview_widget gets the focus) instead of an external viewer. */
+ * The system dialog's "Preview" opens ThiduaPrintPreview (the same pages,
+ * in the app) instead of an external viewer. */
 GtkPrintOperationResult thidua_print_run (GtkWindow               *parent,
                                           ThiduaLayout            *layout,
                                           ThiduaPlan              *plan,
                                           GtkPrintOperationAction  action,
                                           const char              *export_path,
-                                          GtkWidget               *preview_widget,
                                           GError                 **error);
 
 G_END_DECLS

@@ -570,8 +570,7 @@ print_action (GtkWidget  *widget,
   if (layout == NULL)
     return;
   if (thidua_print_run (GTK_WINDOW (self), layout, thidua_document_get_plan (self->document),
-                        GTK_PRINT_OPERATION_ACTION_PRINT_DIALOG, NULL,
-                        GTK_WIDGET (self->preview), &error) == GTK_PRINT_OPERATION_RESULT_ERROR)
+                        GTK_PRINT_OPERATION_ACTION_PRINT_DIALOG, NULL, &error) == GTK_PRINT_OPERATION_RESULT_ERROR)
     report_error (self, _("Could not print"), error);
 }
 

@@ -18,6 +18,7 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (PopplerPage, g_object_unref)
 #include "thidua-application.h"
 #include "thidua-body-view.h"
 #include "thidua-print.h"
+#include "thidua-print-preview.h"
 #include "thidua-settings.h"
 #include "thidua-template-item.h"
 #include "thidua-test-util.h"
@@ -305,7 +306,7 @@ test_print_to_pdf (Fixture       *f,
   g_assert_cmpuint (n_pages, >=, 2);
 
   g_assert_cmpint (thidua_print_run (GTK_WINDOW (win), thidua_preview_get_layout (preview), plan,
-                                     GTK_PRINT_OPERATION_ACTION_EXPORT, pdf, NULL, &error),
+                                     GTK_PRINT_OPERATION_ACTION_EXPORT, pdf, &error),
                    ==, GTK_PRINT_OPERATION_RESULT_APPLY);
   g_assert_no_error (error);
 
@@ -331,6 +332,68 @@ test_print_to_pdf (Fixture       *f,
   g_assert_nonnull (strstr (folded_all, "KẾ HOẠCH"));
   g_assert_nonnull (strstr (folded_all, folded_subject));
   g_assert_nonnull (strstr (folded_all, "Dòng kiểm tra in ấn cuối cùng./."));
+}
+
+/* The print dialog's Preview opens the preview inside the app. */
+static void
+test_print_preview_window (Fixture       *f,
+                           gconstpointer  data)
+{
+  ThiduaWindow *win = start_app (f);
+  ThiduaPlan *plan;
+  GtkWindow *preview_window;
+  ThiduaPreview *pages;
+
+  gtk_widget_activate_action (GTK_WIDGET (win), "win.new-plan", "s", "annual-party-school");
+  plan = thidua_plan_editor_get_plan (thidua_window_get_editor (win));
+  preview_window = thidua_print_preview_new (GTK_WINDOW (win), plan);
+  gtk_window_present (preview_window);
+  g_assert_true (thidua_test_wait_mapped (GTK_WIDGET (preview_window)));
+  pages = THIDUA_PREVIEW (thidua_test_find_widget (GTK_WIDGET (preview_window), THIDUA_TYPE_PREVIEW, NULL));
+  g_assert_nonnull (pages);
+  g_assert_cmpuint (thidua_preview_get_n_pages (pages), ==,
+                    thidua_preview_get_n_pages (thidua_window_get_preview (win)));
+  gtk_window_destroy (preview_window);
+}
+
+/* The print dialog's "Print Preview" button answers GTK_RESPONSE_APPLY. */
+static gboolean
+preview_from_print_dialog (gpointer data)
+{
+  gboolean *seen = data;
+
+  for (GList *l = gtk_window_list_toplevels (); l; l = g_list_delete_link (l, l))
+    if (GTK_IS_DIALOG (l->data) && gtk_widget_get_visible (l->data) &&
+        g_str_has_prefix (G_OBJECT_TYPE_NAME (l->data), "GtkPrint"))
+      {
+        *seen = TRUE;
+        gtk_dialog_response (GTK_DIALOG (l->data), GTK_RESPONSE_APPLY);
+      }
+  return *seen ? G_SOURCE_REMOVE : G_SOURCE_CONTINUE;
+}
+
+static void
+test_print_dialog_preview (Fixture       *f,
+                           gconstpointer  data)
+{
+  ThiduaWindow *win = start_app (f);
+  gboolean seen = FALSE, shown = FALSE;
+  guint source;
+
+  gtk_widget_activate_action (GTK_WIDGET (win), "win.new-plan", "s", "education-office");
+  source = g_timeout_add (100, preview_from_print_dialog, &seen);
+  gtk_widget_activate_action (GTK_WIDGET (win), "win.print", NULL);
+  if (!seen)
+    g_source_remove (source);
+  g_assert_true (seen);
+  thidua_test_spin (100);
+  for (GList *l = gtk_window_list_toplevels (); l; l = g_list_delete_link (l, l))
+    if (THIDUA_IS_PRINT_PREVIEW (l->data) && gtk_widget_get_visible (l->data))
+      {
+        shown = TRUE;
+        gtk_window_destroy (l->data);
+      }
+  g_assert_true (shown);
 }
 
 static gboolean
@@ -832,6 +895,10 @@ main (int   argc,
               fixture_set_up, test_form_validation, fixture_tear_down);
   g_test_add ("/editor/undo-and-recipients", Fixture, NULL,
               fixture_set_up, test_undo_and_recipients, fixture_tear_down);
+  g_test_add ("/editor/print-preview-window", Fixture, NULL,
+              fixture_set_up, test_print_preview_window, fixture_tear_down);
+  g_test_add ("/editor/print-dialog-preview", Fixture, NULL,
+              fixture_set_up, test_print_dialog_preview, fixture_tear_down);
   g_test_add ("/editor/print-dialog", Fixture, NULL,
               fixture_set_up, test_print_dialog, fixture_tear_down);
   g_test_add ("/editor/export-files", Fixture, NULL,
