@@ -703,6 +703,73 @@ import_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (native));
 }
 
+/* The unit chosen in the filter (its form is printed instead of the
+ * summary), or NULL. */
+static char *
+chosen_unit_name (ThiduaRegisterView *self)
+{
+  guint selected = gtk_drop_down_get_selected (self->unit_dropdown);
+  g_autoptr(GPtrArray) units = NULL;
+  gint64 id;
+
+  if (selected == 0 || selected >= self->unit_ids->len)
+    return NULL;
+  id = g_array_index (self->unit_ids, gint64, selected);
+  units = thidua_register_list_units (self->reg, NULL);
+  for (guint i = 0; units && i < units->len; i++)
+    if (((ThiduaRegUnit *) units->pdata[i])->id == id)
+      return g_strdup (((ThiduaRegUnit *) units->pdata[i])->name);
+  return NULL;
+}
+
+static void
+draw_report_page (GtkPrintOperation *op, GtkPrintContext *context, int page, ThiduaReport *report)
+{
+  thidua_report_draw_page (report, gtk_print_context_get_cairo_context (context), (guint) page);
+}
+
+/* Printing goes through GtkPrintOperation with the report's own pages,
+ * in points on the full page, as the plans print. */
+gboolean
+thidua_register_view_print (ThiduaRegisterView *self, const char *export_pdf, GError **error)
+{
+  g_autofree char *unit = chosen_unit_name (self);
+  g_autoptr(ThiduaReport) report = thidua_report_new_register (self->reg, thidua_register_model_get_year (self->model),
+                                                               unit, error);
+  g_autoptr(GtkPrintOperation) op = NULL;
+  g_autoptr(GtkPageSetup) setup = NULL;
+  GtkPrintOperationResult result;
+
+  if (report == NULL)
+    return FALSE;
+  op = gtk_print_operation_new ();
+  setup = gtk_page_setup_new ();
+  gtk_page_setup_set_paper_size (setup, gtk_paper_size_new (GTK_PAPER_NAME_A4));
+  gtk_page_setup_set_orientation (setup, thidua_report_get_page_width (report) > thidua_report_get_page_height (report)
+                                         ? GTK_PAGE_ORIENTATION_LANDSCAPE : GTK_PAGE_ORIENTATION_PORTRAIT);
+  gtk_print_operation_set_default_page_setup (op, setup);
+  gtk_print_operation_set_unit (op, GTK_UNIT_POINTS);
+  gtk_print_operation_set_use_full_page (op, TRUE);
+  gtk_print_operation_set_n_pages (op, (int) thidua_report_get_n_pages (report));
+  gtk_print_operation_set_job_name (op, unit ? unit : _("Summary of registrations"));
+  g_signal_connect (op, "draw-page", G_CALLBACK (draw_report_page), report);
+  if (export_pdf != NULL)
+    gtk_print_operation_set_export_filename (op, export_pdf);
+  result = gtk_print_operation_run (op, export_pdf ? GTK_PRINT_OPERATION_ACTION_EXPORT
+                                                   : GTK_PRINT_OPERATION_ACTION_PRINT_DIALOG,
+                                    GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))), error);
+  return result != GTK_PRINT_OPERATION_RESULT_ERROR;
+}
+
+static void
+print_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (!thidua_register_view_print (THIDUA_REGISTER_VIEW (widget), NULL, &error))
+    show_status (THIDUA_REGISTER_VIEW (widget), error->message);
+}
+
 /* Export and the printed summary share the save dialog; the kind rides on
  * the dialog. */
 static void
@@ -720,7 +787,8 @@ on_save_chosen (GtkNativeDialog *native, int response, ThiduaRegisterView *self)
   if (file == NULL || (path = g_file_get_path (file)) == NULL)
     return;
   ok = report
-    ? thidua_report_write_register_pdf (self->reg, thidua_register_model_get_year (self->model), NULL, path, &error)
+    ? thidua_report_write_register_pdf (self->reg, thidua_register_model_get_year (self->model),
+                                        g_object_get_data (G_OBJECT (native), "unit"), path, &error)
     : thidua_register_export (self->reg, thidua_register_model_get_year (self->model), path, &error);
   show_status (self, ok ? _("Saved") : error->message);
 }
@@ -738,6 +806,9 @@ save_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
                                         GTK_FILE_CHOOSER_ACTION_SAVE, _("_Save"), _("_Cancel"));
   name = g_strdup_printf (report ? "bang-tong-hop-%s.pdf" : "dang-ky-thi-dua-%s.xlsx",
                           thidua_register_model_get_year (self->model));
+  /* with a unit chosen, its registration form instead of the summary */
+  if (report)
+    g_object_set_data_full (G_OBJECT (native), "unit", chosen_unit_name (self), g_free);
   gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (native), name);
   g_object_set_data (G_OBJECT (native), "report", GINT_TO_POINTER (report));
   g_signal_connect (native, "response", G_CALLBACK (on_save_chosen), self);
@@ -901,6 +972,7 @@ thidua_register_view_class_init (ThiduaRegisterViewClass *klass)
   gtk_widget_class_install_action (widget_class, "register.import", NULL, import_action);
   gtk_widget_class_install_action (widget_class, "register.export", NULL, save_action);
   gtk_widget_class_install_action (widget_class, "register.report", NULL, save_action);
+  gtk_widget_class_install_action (widget_class, "register.print", NULL, print_action);
   gtk_widget_class_install_action (widget_class, "register.add-unit", NULL, add_unit_action);
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
 }

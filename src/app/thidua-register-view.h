@@ -27,6 +27,11 @@ void                 thidua_register_view_set_sort  (ThiduaRegisterView *self, T
 GtkWidget           *thidua_register_view_get_search_entry (ThiduaRegisterView *self);
 GtkColumnView       *thidua_register_view_get_column_view  (ThiduaRegisterView *self);
 GtkListBox          *thidua_register_view_get_findings     (ThiduaRegisterView *self);
+/* Prints the summary (or, with a unit chosen in the filter, that unit's
+ * registration form) through GtkPrintOperation; export_pdf non-NULL exports
+ * without a dialog. */
+gboolean             thidua_register_view_print     (ThiduaRegisterView *self, const char *export_pdf,
+                                                     GError **error);
 /* Selects and scrolls to a registration, clearing filters that hide it. */
 gboolean             thidua_register_view_reveal    (ThiduaRegisterView *self, gint64 registration_id);
 
