@@ -323,6 +323,67 @@ test_import_dialog (RegFixture *f, gconstpointer data)
   drain ();
 }
 
+static void
+collect_editables (GtkWidget *w, GPtrArray *out)
+{
+  if (GTK_IS_EDITABLE_LABEL (w))
+    g_ptr_array_add (out, w);
+  for (GtkWidget *c = gtk_widget_get_first_child (w); c; c = gtk_widget_get_next_sibling (c))
+    collect_editables (c, out);
+}
+
+/* Editing a note in its cell stores it and shows it in the row. */
+static void
+test_inline_edit (RegFixture *f, gconstpointer data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) editables = g_ptr_array_new ();
+  GtkWidget *window = gtk_window_new ();
+  GtkWidget *view;
+  ThiduaRegisterModel *model;
+  GtkEditableLabel *label = NULL;
+  gint64 id;
+
+  reg_add (f, "2024", reg_add_person (f, "Nguyễn Văn An", thidua_register_add_unit (f->reg, 0, "Khoa A", "", NULL), 1980), "LĐTT");
+  view = thidua_register_view_new (f->reg);
+  gtk_window_set_child (GTK_WINDOW (window), view);
+  gtk_window_set_default_size (GTK_WINDOW (window), 1200, 600);
+  gtk_window_present (GTK_WINDOW (window));
+  drain ();
+  model = thidua_register_view_get_model (THIDUA_REGISTER_VIEW (view));
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (model)), ==, 1);
+  id = thidua_register_model_peek (model, 0)->id;
+
+  collect_editables (GTK_WIDGET (thidua_register_view_get_column_view (THIDUA_REGISTER_VIEW (view))), editables);
+  /* decision, then note, for the one row */
+  g_assert_cmpuint (editables->len, ==, 2);
+  label = g_ptr_array_index (editables, 1);
+  gtk_editable_label_start_editing (label);
+  gtk_editable_set_text (GTK_EDITABLE (label), "đề nghị Bằng khen");
+  gtk_editable_label_stop_editing (label, TRUE);
+  drain ();
+  {
+    g_autoptr(ThiduaRegistration) r = thidua_register_load (f->reg, id, &error);
+    g_assert_no_error (error);
+    g_assert_cmpstr (r->note, ==, "đề nghị Bằng khen");
+  }
+  g_assert_cmpstr (thidua_register_model_peek (model, 0)->note, ==, "đề nghị Bằng khen");
+
+  /* a result for the selection */
+  gtk_selection_model_select_item (gtk_column_view_get_model (thidua_register_view_get_column_view (THIDUA_REGISTER_VIEW (view))),
+                                   0, TRUE);
+  g_assert_true (gtk_widget_activate_action (view, "register.set-result", "i", THIDUA_REG_RESULT_ACHIEVED));
+  drain ();
+  {
+    g_autoptr(ThiduaRegistration) r = thidua_register_load (f->reg, id, &error);
+    g_assert_cmpint (r->result, ==, THIDUA_REG_RESULT_ACHIEVED);
+  }
+  gtk_window_set_focus (GTK_WINDOW (window), NULL);
+  drain ();
+  gtk_window_destroy (GTK_WINDOW (window));
+  drain ();
+}
+
 int
 main (int argc, char **argv)
 {
@@ -330,6 +391,8 @@ main (int argc, char **argv)
   g_test_add ("/register/view/100k-filter-sort-check", RegFixture, NULL, reg_fixture_set_up, test_view,
               reg_fixture_tear_down);
   g_test_add ("/register/view/import-dialog", RegFixture, NULL, reg_fixture_set_up, test_import_dialog,
+              reg_fixture_tear_down);
+  g_test_add ("/register/view/inline-edit", RegFixture, NULL, reg_fixture_set_up, test_inline_edit,
               reg_fixture_tear_down);
   return g_test_run ();
 }
