@@ -127,6 +127,16 @@ thidua_document_changed (ThiduaDocument *self)
 }
 
 void
+thidua_document_abandon (ThiduaDocument *self)
+{
+  g_return_if_fail (THIDUA_IS_DOCUMENT (self));
+
+  g_clear_handle_id (&self->save_source, g_source_remove);
+  g_clear_error (&self->error);
+  set_state (self, THIDUA_SAVE_STATE_SAVED);
+}
+
+void
 thidua_document_set_delays (ThiduaDocument *self,
                             guint           save_ms,
                             guint           retry_ms)

@@ -34,6 +34,9 @@ void             thidua_document_changed       (ThiduaDocument *self);
 gboolean         thidua_document_flush         (ThiduaDocument *self,
                                                 GError        **error);
 
+/* Stops trying: the caller kept the plan elsewhere (a recovery copy). */
+void             thidua_document_abandon       (ThiduaDocument *self);
+
 /* Delay before a write and between retries, in ms (tests shorten them). */
 void             thidua_document_set_delays    (ThiduaDocument *self,
                                                 guint           save_ms,

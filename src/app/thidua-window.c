@@ -1042,36 +1042,78 @@ thidua_window_constructed (GObject *object)
   g_signal_connect (self, "realize", G_CALLBACK (window_realized_thumbnails), NULL);
 }
 
+/* <user data dir>/thidua/recovered/plan-ID-TIME.json, as thidua-cli
+ * import-json reads it; the path, or NULL when it cannot be written. */
+static char *
+write_recovery_copy (ThiduaPlan *plan)
+{
+  g_autofree char *dir = g_build_filename (g_get_user_data_dir (), "thidua", "recovered", NULL);
+  g_autofree char *name = g_strdup_printf ("plan-%" G_GINT64_FORMAT "-%" G_GINT64_FORMAT ".json",
+                                           thidua_plan_get_id (plan),
+                                           g_get_real_time () / G_USEC_PER_SEC);
+  g_autofree char *path = g_build_filename (dir, name, NULL);
+  g_autofree char *json = thidua_plan_to_json (plan, TRUE);
+
+  if (g_mkdir_with_parents (dir, 0700) != 0 || !g_file_set_contents (path, json, -1, NULL))
+    return NULL;
+  return g_steal_pointer (&path);
+}
+
 static gboolean
 thidua_window_close_request (GtkWindow *window)
 {
   ThiduaWindow *self = THIDUA_WINDOW (window);
+  g_autoptr(GPtrArray) failed = g_ptr_array_new ();
   g_autoptr(GError) error = NULL;
+  g_autofree char *first_copy = NULL;
 
-  if (self->document != NULL && !thidua_document_flush (self->document, &error) &&
-      !self->close_refused)
+  /* Every plan edited in this window must reach the database or a file. */
+  if (self->document != NULL && !thidua_document_flush (self->document, &error))
+    g_ptr_array_add (failed, self->document);
+  for (guint i = 0; i < self->unsaved->len; i++)
     {
-      /* Nothing typed may be lost: keep a copy beside the database's
-       * folder and keep the window open once so the user sees why. */
-      g_autofree char *dir = g_build_filename (g_get_user_data_dir (), "thidua", "recovered", NULL);
-      g_autofree char *name = g_strdup_printf ("plan-%" G_GINT64_FORMAT "-%" G_GINT64_FORMAT ".json",
-                                               thidua_plan_get_id (thidua_document_get_plan (self->document)),
-                                               g_get_real_time () / G_USEC_PER_SEC);
-      g_autofree char *path = g_build_filename (dir, name, NULL);
-      g_autofree char *json = thidua_plan_to_json (thidua_document_get_plan (self->document), TRUE);
-      g_autofree char *msg = NULL;
+      ThiduaDocument *doc = g_ptr_array_index (self->unsaved, i);
 
-      g_mkdir_with_parents (dir, 0700);
-      if (g_file_set_contents (path, json, -1, NULL))
-        msg = g_strdup_printf (_("The plan could not be saved (%s). A copy was written to “%s”; "
-                                 "it can be brought back with thidua-cli import-json. "
-                                 "Close again to quit."), error->message, path);
-      else
-        msg = g_strdup_printf (_("The plan could not be saved (%s). Close again to quit "
-                                 "without the last edits."), error->message);
-      thidua_window_show_banner (self, msg, TRUE);
-      self->close_refused = TRUE;
-      return TRUE;
+      if (!thidua_document_flush (doc, error == NULL ? &error : NULL))
+        g_ptr_array_add (failed, doc);
+    }
+
+  if (failed->len > 0)
+    {
+      gboolean all_copied = TRUE;
+
+      for (guint i = 0; i < failed->len; i++)
+        {
+          ThiduaDocument *doc = g_ptr_array_index (failed, i);
+          g_autofree char *path = write_recovery_copy (thidua_document_get_plan (doc));
+
+          if (path == NULL)
+            all_copied = FALSE;
+          else if (first_copy == NULL)
+            first_copy = g_steal_pointer (&path);
+        }
+
+      if (!self->close_refused)
+        {
+          /* Keep the window open once, so the user sees why and where. */
+          g_autofree char *msg = NULL;
+
+          if (all_copied)
+            msg = g_strdup_printf (_("The plan could not be saved (%s). A copy was written to “%s”; "
+                                     "it can be brought back with thidua-cli import-json. "
+                                     "Close again to quit."),
+                                   error ? error->message : "", first_copy);
+          else
+            msg = g_strdup_printf (_("The plan could not be saved (%s). Close again to quit "
+                                     "without the last edits."), error ? error->message : "");
+          thidua_window_show_banner (self, msg, TRUE);
+          self->close_refused = TRUE;
+          return TRUE;
+        }
+
+      /* Closing anyway: the copies just written hold the latest text. */
+      for (guint i = 0; i < failed->len; i++)
+        thidua_document_abandon (g_ptr_array_index (failed, i));
     }
 
   if (self->settings != NULL)

@@ -859,6 +859,50 @@ test_export_files (Fixture       *f,
   g_assert_nonnull (error);
 }
 
+/* Closing twice while the database stays locked: the window goes, and
+ * the latest text is in a recovery copy. */
+static void
+test_close_anyway_when_locked (Fixture       *f,
+                               gconstpointer  data)
+{
+  ThiduaWindow *win = start_app (f);
+  ThiduaPlanEditor *editor = thidua_window_get_editor (win);
+  g_autofree char *dir = g_build_filename (g_get_user_data_dir (), "thidua", "recovered", NULL);
+  g_autoptr(GDir) listing = NULL;
+  const char *name;
+  gboolean found = FALSE;
+  sqlite3 *other = NULL;
+
+  gtk_widget_activate_action (GTK_WIDGET (win), "win.new-plan", "s", "blank-party");
+  g_assert_cmpint (sqlite3_open (f->db_path, &other), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (other, "BEGIN EXCLUSIVE", NULL, NULL, NULL), ==, SQLITE_OK);
+
+  set_subject (editor, "Bản đầu");
+  gtk_window_close (GTK_WINDOW (win));
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (win)));
+  set_subject (editor, "Bản cuối cùng trước khi thoát");
+  gtk_window_close (GTK_WINDOW (win));
+  thidua_test_spin (20);
+  f->window = NULL;
+  g_assert_null (gtk_application_get_active_window (GTK_APPLICATION (f->app)));
+
+  listing = g_dir_open (dir, 0, NULL);
+  g_assert_nonnull (listing);
+  while ((name = g_dir_read_name (listing)) != NULL)
+    {
+      g_autofree char *path = g_build_filename (dir, name, NULL);
+      g_autofree char *json = NULL;
+
+      g_assert_true (g_file_get_contents (path, &json, NULL, NULL));
+      if (strstr (json, "Bản cuối cùng trước khi thoát") != NULL)
+        found = TRUE;
+    }
+  g_assert_true (found);
+
+  sqlite3_exec (other, "ROLLBACK", NULL, NULL, NULL);
+  sqlite3_close (other);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -905,6 +949,8 @@ main (int   argc,
               fixture_set_up, test_export_files, fixture_tear_down);
   g_test_add ("/editor/close-when-locked", Fixture, NULL,
               fixture_set_up, test_close_when_locked, fixture_tear_down);
+  g_test_add ("/editor/close-anyway-when-locked", Fixture, NULL,
+              fixture_set_up, test_close_anyway_when_locked, fixture_tear_down);
   g_test_add ("/editor/delete-and-undo", Fixture, NULL,
               fixture_set_up, test_delete_and_undo, fixture_tear_down);
   g_test_add ("/editor/write-failure-keeps-edits", Fixture, NULL,
