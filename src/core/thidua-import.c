@@ -943,7 +943,8 @@ read_closing (Importer *self, guint start)
  * that extraction split — a blank line, then a line going on in lower case
  * after one without final punctuation — joined back. */
 static char *
-build_body (Importer *self, guint start, guint end, GPtrArray *prefix, GPtrArray *suffix)
+build_body (Importer *self, guint start, guint end, GPtrArray *prefix, GPtrArray *suffix,
+            gboolean join_split)
 {
   GString *body = g_string_new (NULL);
   g_autoptr(GString) joined = g_string_new (NULL);
@@ -968,14 +969,19 @@ build_body (Importer *self, guint start, guint end, GPtrArray *prefix, GPtrArray
           gboolean prev_open = len > 1 && !strchr (".;:!?”\")", body->str[len - 2])
                                && !g_str_has_suffix (body->str, "”\n");
 
-          if (prev_open && starts_lower (text))
+          if (join_split && prev_open && starts_lower (text))
             {
               g_string_truncate (body, len - 1);
               g_string_append_c (body, ' ');
               g_string_append (body, text);
               g_string_append_c (body, '\n');
-              g_string_append_printf (joined, "%s%u", n_joined++ ? ", " : "",
-                                      line_at (self, i)->number);
+              /* name the first ten; a long text would make a warning pages long */
+              if (n_joined < 10)
+                g_string_append_printf (joined, "%s%u", n_joined ? ", " : "",
+                                        line_at (self, i)->number);
+              else if (n_joined == 10)
+                g_string_append (joined, " …");
+              n_joined++;
               pending_blank = FALSE;
               continue;
             }
@@ -992,10 +998,12 @@ build_body (Importer *self, guint start, guint end, GPtrArray *prefix, GPtrArray
 
   while (body->len > 0 && body->str[body->len - 1] == '\n')
     g_string_truncate (body, body->len - 1);
-  if (n_joined > 0)
-    warn (self, "%s %s: %s split by a blank line %s joined back to the line before",
-          n_joined > 1 ? "lines" : "line", joined->str,
-          n_joined > 1 ? "paragraphs" : "a paragraph", n_joined > 1 ? "were" : "was");
+  if (n_joined == 1)
+    warn (self, "line %s: a paragraph split by a blank line was joined back to the line before",
+          joined->str);
+  else if (n_joined > 1)
+    warn (self, "lines %s: %u paragraphs split by a blank line were joined back to the line "
+          "before", joined->str, n_joined);
   return g_string_free (body, FALSE);
 }
 
@@ -1180,14 +1188,15 @@ thidua_import_text (const char *text, gssize len, int profile, GPtrArray *warnin
       g_set_object (&self.plan, blank);
       warn (&self, "the text is not recognised as a plan (no header, type name, recipients "
             "or signature): all of it is kept as the body");
-      body = build_body (&self, 0, n, NULL, NULL);
+      /* not a plan: no guessing at paragraphs either */
+      body = build_body (&self, 0, n, NULL, NULL, FALSE);
       thidua_plan_set_body (self.plan, body);
       if (profile >= 0)
         thidua_plan_set_profile (self.plan, profile);
     }
   else
     {
-      body = build_body (&self, body_start, MAX (body_start, body_end), prefix, suffix);
+      body = build_body (&self, body_start, MAX (body_start, body_end), prefix, suffix, TRUE);
       thidua_plan_set_body (self.plan, body);
       if (*body == '\0')
         warn (&self, "the body is empty");
