@@ -992,6 +992,18 @@ thidua_register_view_new (ThiduaRegister *reg)
   return g_object_new (THIDUA_TYPE_REGISTER_VIEW, "register", reg, NULL);
 }
 
+GtkWidget *
+thidua_register_view_new_for_store (ThiduaStore *store, GError **error)
+{
+  g_autoptr(ThiduaCatalog) catalog = thidua_catalog_new_default (error);
+  g_autoptr(ThiduaRegister) reg = NULL;
+
+  if (catalog == NULL)
+    return NULL;
+  reg = thidua_register_new (store, catalog);
+  return thidua_register_view_new (reg);
+}
+
 ThiduaRegister *
 thidua_register_view_get_register (ThiduaRegisterView *self)
 {

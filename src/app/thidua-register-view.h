@@ -16,6 +16,10 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (ThiduaRegisterView, thidua_register_view, THIDUA, REGISTER_VIEW, GtkWidget)
 
 GtkWidget           *thidua_register_view_new       (ThiduaRegister *reg);
+/* For the main window: the register over the window's store, with the
+ * catalog and rules from data (and the office's overrides); NULL with an
+ * error naming the data file when they cannot be read. */
+GtkWidget           *thidua_register_view_new_for_store (ThiduaStore *store, GError **error);
 ThiduaRegister      *thidua_register_view_get_register (ThiduaRegisterView *self);
 ThiduaRegisterModel *thidua_register_view_get_model (ThiduaRegisterView *self);
 /* Shows a year ("2024", "2023-2024"); FALSE with an error if it cannot be read. */
