@@ -219,6 +219,9 @@ thidua_window_reload_plans (ThiduaWindow *self)
     }
 
   selected = thidua_window_get_selected_plan (self);
+  /* the open plan may have been hidden by the previous search */
+  if (selected == 0 && self->document != NULL)
+    selected = thidua_plan_get_id (thidua_document_get_plan (self->document));
   items = g_ptr_array_new_full (summaries->len, g_object_unref);
   for (guint i = 0; i < summaries->len; i++)
     g_ptr_array_add (items, thidua_plan_item_new (g_ptr_array_index (summaries, i)));
@@ -478,6 +481,12 @@ update_selection_state (ThiduaWindow *self)
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.duplicate", id != 0 && writable);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.delete", id != 0 && writable);
+  /* A search that hides the open plan does not close it: the secretary
+   * may be looking up last year's wording while drafting. */
+  if (id == 0 && self->document != NULL &&
+      *gtk_editable_get_text (GTK_EDITABLE (self->search_entry)) != '\0')
+    return;
+
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.print", id != 0);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export", id != 0);
   open_plan (self, id);

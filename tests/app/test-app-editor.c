@@ -263,6 +263,13 @@ test_reopen_and_search (Fixture       *f,
   gtk_editable_set_text (thidua_window_get_search_entry (win), "DONG KHOI ha noi");
   thidua_window_reload_plans (win);
   g_assert_cmpuint (g_list_model_get_n_items (thidua_window_get_plans (win)), ==, 0);
+  /* the open plan stays open while the search hides it */
+  g_assert_nonnull (thidua_window_get_document (win));
+  g_assert_cmpint (thidua_plan_get_id (thidua_plan_editor_get_plan (editor)), ==, id);
+  gtk_editable_set_text (thidua_window_get_search_entry (win), "");
+  thidua_window_reload_plans (win);
+  g_assert_cmpint (thidua_window_get_selected_plan (win), ==, id);
+  g_assert_nonnull (thidua_window_get_document (win));
 }
 
 static char *
