@@ -38,7 +38,8 @@ typedef struct {
   gboolean    national_heading;
   gboolean    party_number;
   GPtrArray  *bodies;         /* upper-case header pieces, in order */
-  GPtrArray  *header_extra;   /* header text that is none of the above */
+  GPtrArray  *header_extra;   /* "LINE\tTEXT": header text that is none of the above */
+  GPtrArray  *closing_extra;  /* closing text that is no signature */
   gboolean    header_seen;
 } Importer;
 
@@ -928,7 +929,7 @@ read_closing (Importer *self, guint start)
           warn (self, "the closing lines “%s” are not a signature: they are kept at the end of "
                 "the body", joined);
           /* Kept as text rather than lost. */
-          g_ptr_array_add (self->header_extra, g_strdup_printf ("0\t%s", joined));
+          g_ptr_array_add (self->closing_extra, g_steal_pointer (&joined));
         }
       else
         warn (self, "no signature");
@@ -1079,6 +1080,7 @@ importer_clear (Importer *self)
   g_regex_unref (self->authority_re);
   g_ptr_array_unref (self->bodies);
   g_ptr_array_unref (self->header_extra);
+  g_ptr_array_unref (self->closing_extra);
 }
 
 #define BLANK "(?:\\s|[._…])*"
@@ -1106,6 +1108,7 @@ thidua_import_text (const char *text, gssize len, int profile, GPtrArray *warnin
   self.lines = g_array_new (FALSE, FALSE, sizeof (Line));
   self.bodies = g_ptr_array_new_with_free_func (g_free);
   self.header_extra = g_ptr_array_new_with_free_func (g_free);
+  self.closing_extra = g_ptr_array_new_with_free_func (g_free);
   self.number_re = g_regex_new ("^(?:Số|SỐ|số)\\s*([:.]?)" BLANK "([0-9]*)" BLANK "([/-])\\s*(\\S+)",
                                 G_REGEX_OPTIMIZE, 0, NULL);
   self.date_re = g_regex_new ("^(.*?)\\s*(?:ngày|Ngày|NGÀY)" BLANK "([0-9]{1,2})?" BLANK
@@ -1165,14 +1168,10 @@ thidua_import_text (const char *text, gssize len, int profile, GPtrArray *warnin
             "of the body", (int) (tab - entry), entry, tab + 1);
       g_ptr_array_add (prefix, g_strdup (tab + 1));
     }
-  g_ptr_array_set_size (self.header_extra, 0);
 
   body_end = read_closing (&self, body_start);
-  for (i = 0; i < self.header_extra->len; i++)
-    {
-      const char *entry = g_ptr_array_index (self.header_extra, i);
-      g_ptr_array_add (suffix, g_strdup (strchr (entry, '\t') + 1));
-    }
+  for (i = 0; i < self.closing_extra->len; i++)
+    g_ptr_array_add (suffix, g_strdup (g_ptr_array_index (self.closing_extra, i)));
 
   if (type_line == G_MAXUINT && !self.header_seen
       && thidua_plan_get_recipients (self.plan)[0] == NULL

@@ -215,6 +215,22 @@ test_signatures (void)
     }
 }
 
+/* Closing text that is no signature is not lost: it ends the body. */
+static void
+test_closing_not_signature (void)
+{
+  g_auto(Result) r = { 0 };
+
+  recognize (&r, "KẾ HOẠCH\nThi đua\n\nI. MỤC ĐÍCH\nThi đua tốt.\n\nNơi nhận:\n- Lưu: VT.\n\n"
+             "Ghi chú: gửi bản mềm qua thư điện tử.\n", THIDUA_IMPORT_PROFILE_AUTO);
+  g_assert_cmpstr (thidua_plan_get_signer_name (r.plan), ==, "");
+  g_assert_cmpstr (thidua_plan_get_signer_position (r.plan), ==, "");
+  g_assert_cmpstr (thidua_plan_get_body (r.plan), ==,
+                   "I. MỤC ĐÍCH\nThi đua tốt.\n\nGhi chú: gửi bản mềm qua thư điện tử.");
+  g_assert_cmpstr (thidua_plan_get_recipients (r.plan)[0], ==, "Lưu: VT.");
+  g_assert_true (warned (&r, "are not a signature"));
+}
+
 /* A name at the end of a text without recipients may be a sentence's
  * subject: without a position above it, it is body. */
 static void
@@ -359,6 +375,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/import/recognize/recipients", test_recipients);
   g_test_add_func ("/import/recognize/signatures", test_signatures);
   g_test_add_func ("/import/recognize/no-invented-signature", test_no_invented_signature);
+  g_test_add_func ("/import/recognize/closing-not-signature", test_closing_not_signature);
   g_test_add_func ("/import/recognize/not-a-plan", test_not_a_plan);
   g_test_add_func ("/import/recognize/not-a-plan-legacy", test_not_a_plan_legacy);
   g_test_add_func ("/import/recognize/no-type-name", test_no_type_name);
