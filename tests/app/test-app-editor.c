@@ -215,6 +215,29 @@ test_each_template (Fixture       *f,
                                        "tránh hình thức, lãng phí;"));
       g_assert_nonnull (strstr (thidua_plan_get_body (stored), "40. Các đơn vị"));
     }
+
+  /* the issuing bodies used so far complete the issuing-body field */
+  gtk_widget_activate_action (GTK_WIDGET (win), "win.new-plan", "s", "blank-state");
+  {
+    GtkWidget *issuing = thidua_plan_editor_get_field_widget (editor, "issuing_body");
+    GtkEntryCompletion *completion = gtk_entry_get_completion (GTK_ENTRY (issuing));
+    GtkTreeModel *model = gtk_entry_completion_get_model (completion);
+    GtkTreeIter iter;
+    gboolean found = FALSE;
+
+    g_assert_nonnull (model);
+    if (gtk_tree_model_get_iter_first (model, &iter))
+      do
+        {
+          g_autofree char *body = NULL;
+
+          gtk_tree_model_get (model, &iter, 0, &body, -1);
+          if (g_strcmp0 (body, "PHÒNG GIÁO DỤC VÀ ĐÀO TẠO") == 0)
+            found = TRUE;
+        }
+      while (gtk_tree_model_iter_next (model, &iter));
+    g_assert_true (found);
+  }
 }
 
 static void
