@@ -117,12 +117,8 @@ line_text (GtkTextBuffer *buffer,
   return gtk_text_buffer_get_text (buffer, line_start, at, FALSE);
 }
 
-static gboolean
-key_pressed (GtkEventControllerKey *controller,
-             guint                  keyval,
-             guint                  keycode,
-             GdkModifierType        state,
-             ThiduaBodyView        *self)
+gboolean
+thidua_body_view_continue_line (ThiduaBodyView *self)
 {
   GtkTextBuffer *buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (self));
   GtkTextIter cursor, start, line_end;
@@ -130,11 +126,10 @@ key_pressed (GtkEventControllerKey *controller,
   g_autofree char *prefix = NULL;
   gboolean ends_list;
 
-  if ((keyval != GDK_KEY_Return && keyval != GDK_KEY_KP_Enter) ||
-      (state & (GDK_SHIFT_MASK | GDK_CONTROL_MASK | GDK_ALT_MASK)) != 0 ||
-      gtk_text_buffer_get_has_selection (buffer))
-    return FALSE;
+  g_return_val_if_fail (THIDUA_IS_BODY_VIEW (self), FALSE);
 
+  if (gtk_text_buffer_get_has_selection (buffer))
+    return FALSE;
   gtk_text_buffer_get_iter_at_mark (buffer, &cursor, gtk_text_buffer_get_insert (buffer));
   /* Only at the end of the line: Enter in the middle splits as usual. */
   line_end = cursor;
@@ -161,6 +156,19 @@ key_pressed (GtkEventControllerKey *controller,
   gtk_text_buffer_end_user_action (buffer);
   gtk_text_view_scroll_mark_onscreen (GTK_TEXT_VIEW (self), gtk_text_buffer_get_insert (buffer));
   return TRUE;
+}
+
+static gboolean
+key_pressed (GtkEventControllerKey *controller,
+             guint                  keyval,
+             guint                  keycode,
+             GdkModifierType        state,
+             ThiduaBodyView        *self)
+{
+  if ((keyval != GDK_KEY_Return && keyval != GDK_KEY_KP_Enter) ||
+      (state & (GDK_SHIFT_MASK | GDK_CONTROL_MASK | GDK_ALT_MASK)) != 0)
+    return FALSE;
+  return thidua_body_view_continue_line (self);
 }
 
 static void

@@ -20,6 +20,11 @@ char      *thidua_body_view_get_text         (ThiduaBodyView *self);
 void       thidua_body_view_goto_line        (ThiduaBodyView *self,
                                               int             line);
 
+/* What Enter does at the end of a list line: inserts the newline and the
+ * next label (or ends the list on an empty item).  FALSE when the cursor's
+ * line continues no list (Enter then inserts a plain newline). */
+gboolean   thidua_body_view_continue_line    (ThiduaBodyView *self);
+
 /* The prefix to put on the line after `line` when Enter is pressed at its
  * end: "- ", "2. ", "2.2. ", "b) "; NULL when the line does not continue
  * a list.  *ends_list is TRUE when the line is an empty item (Enter ends

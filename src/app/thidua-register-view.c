@@ -851,7 +851,9 @@ thidua_register_view_constructed (GObject *object)
   fill_titles (self);
   fill_years (self, NULL);
 
-  g_signal_connect (self->search_entry, "changed", G_CALLBACK (on_search_changed), self);
+  /* GtkSearchEntry's search-changed waits until typing pauses (its
+   * search-delay): keys stay instant and the rows are rebuilt once */
+  g_signal_connect (self->search_entry, "search-changed", G_CALLBACK (on_search_changed), self);
   g_signal_connect (self->findings_list, "row-activated", G_CALLBACK (on_finding_activated), self);
   {
     GtkDropDown *dropdowns[] = { self->year_dropdown, self->unit_dropdown, self->title_dropdown,

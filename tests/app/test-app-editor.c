@@ -499,6 +499,25 @@ test_body_helpers (void)
         g_assert_cmpstr (next, ==, cases[i].next);
     }
 
+  /* Enter at the end of a list line continues it; on an empty item it
+   * ends the list */
+  gtk_text_buffer_set_text (buffer, "I. NỘI DUNG\n1. Tổ chức phát động;", -1);
+  gtk_text_buffer_get_end_iter (buffer, &end);
+  gtk_text_buffer_place_cursor (buffer, &end);
+  g_assert_true (thidua_body_view_continue_line (THIDUA_BODY_VIEW (view)));
+  text = thidua_body_view_get_text (THIDUA_BODY_VIEW (view));
+  g_assert_cmpstr (text, ==, "I. NỘI DUNG\n1. Tổ chức phát động;\n2. ");
+  g_clear_pointer (&text, g_free);
+  g_assert_true (thidua_body_view_continue_line (THIDUA_BODY_VIEW (view)));
+  text = thidua_body_view_get_text (THIDUA_BODY_VIEW (view));
+  g_assert_cmpstr (text, ==, "I. NỘI DUNG\n1. Tổ chức phát động;\n\n");
+  g_clear_pointer (&text, g_free);
+  gtk_text_buffer_set_text (buffer, "Căn cứ Luật Thi đua;", -1);
+  gtk_text_buffer_get_end_iter (buffer, &end);
+  gtk_text_buffer_place_cursor (buffer, &end);
+  g_assert_false (thidua_body_view_continue_line (THIDUA_BODY_VIEW (view)));
+  gtk_text_buffer_set_text (buffer, "", -1);
+
   /* paste of decomposed text (Unicode tổ hợp) lands as NFC */
   g_assert_cmpstr (nfd, !=, "Việt Nam đổi mới");
   gtk_text_buffer_insert_interactive_at_cursor (buffer, nfd, -1, TRUE);
