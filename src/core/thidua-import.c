@@ -264,6 +264,29 @@ is_type_name (const char *text)
   return FALSE;
 }
 
+/* "KẾ HOẠCH Tổ chức phong trào …": extraction sometimes runs the subject
+ * into the type name's line.  Only a type name written in capitals counts
+ * (a sentence "Kế hoạch số 48/KH-TCT …" does not); returns the byte length
+ * of the type name, 0 when the line does not start with one. */
+static gsize
+type_name_prefix (const char *text)
+{
+  static const char * const upper_names[] = {
+    "KẾ HOẠCH", "CHƯƠNG TRÌNH", "HƯỚNG DẪN", "PHƯƠNG ÁN", "ĐỀ ÁN", "BÁO CÁO", "THÔNG BÁO",
+    "QUYẾT ĐỊNH", "TỜ TRÌNH", NULL,
+  };
+
+  for (guint i = 0; upper_names[i] != NULL; i++)
+    {
+      gsize n = strlen (upper_names[i]);
+
+      if (strncmp (text, upper_names[i], n) == 0 && (text[n] == ' ' || text[n] == '\t')
+          && !g_str_has_prefix (text + n + 1, "số") && !g_str_has_prefix (text + n + 1, "SỐ"))
+        return n;
+    }
+  return 0;
+}
+
 static gboolean classify_piece (Importer *self, const char *piece, guint number);
 static gboolean is_roman_heading (const char *s);
 static gboolean is_numbered (const char *s);
@@ -1095,6 +1118,7 @@ thidua_import_text (const char *text, gssize len, int profile, GPtrArray *warnin
   g_autoptr(GPtrArray) prefix = g_ptr_array_new_with_free_func (g_free);
   g_autoptr(GPtrArray) suffix = g_ptr_array_new_with_free_func (g_free);
   guint n, type_line = G_MAXUINT, body_start, body_end, i;
+  gsize type_prefix = 0;
   guint scanned = 0, first_warning = warnings != NULL ? warnings->len : 0;
 
   g_return_val_if_fail (text != NULL || len == 0, NULL);
@@ -1120,7 +1144,8 @@ thidua_import_text (const char *text, gssize len, int profile, GPtrArray *warnin
   split_lines (&self, nfc);
   n = self.lines->len;
 
-  /* The type name: among the first lines that carry text. */
+  /* The type name: among the first lines that carry text, alone on its
+   * line or, failing that, with the subject run into it. */
   for (i = 0; i < n && scanned < 60; i++)
     {
       if (is_blank (&self, i))
@@ -1131,18 +1156,49 @@ thidua_import_text (const char *text, gssize len, int profile, GPtrArray *warnin
           type_line = i;
           break;
         }
+      if (is_roman_heading (line_at (&self, i)->text))
+        break;
     }
+  if (type_line == G_MAXUINT)
+    for (i = 0, scanned = 0; i < n && scanned < 60; i++)
+      {
+        Line *line = line_at (&self, i);
+
+        if (is_blank (&self, i))
+          continue;
+        scanned++;
+        if (is_roman_heading (line->text))
+          break;
+        if ((type_prefix = type_name_prefix (line->text)) > 0)
+          {
+            type_line = i;
+            break;
+          }
+      }
 
   if (type_line != G_MAXUINT)
     {
-      g_autofree char *name = strip_markers (line_at (&self, type_line)->text);
+      Line *line = line_at (&self, type_line);
+      g_autofree char *name = type_prefix > 0 ? g_strndup (line->text, type_prefix)
+                                              : strip_markers (line->text);
       g_autofree char *upper = g_utf8_strup (name, -1);
 
       for (i = 0; i < type_line; i++)
         if (!is_blank (&self, i))
           classify_header_line (&self, i);
       thidua_plan_set_type_name (self.plan, upper);
-      body_start = read_subject (&self, type_line + 1);
+      if (type_prefix > 0)
+        {
+          /* the rest of the line is where the subject starts */
+          char *rest = strip (line->text + type_prefix, -1);
+
+          g_free (line->text);
+          line->text = rest;
+          warn (&self, "line %u: the subject was read from the type name's line", line->number);
+          body_start = read_subject (&self, type_line);
+        }
+      else
+        body_start = read_subject (&self, type_line + 1);
     }
   else
     {

@@ -280,6 +280,21 @@ test_not_a_plan_legacy (void)
   g_assert_nonnull (strstr (g_ptr_array_index (warnings, 0), "tcvn3"));
 }
 
+/* Extraction ran the subject into the type name's line. */
+static void
+test_type_name_with_subject (void)
+{
+  g_auto(Result) r = { 0 };
+
+  recognize (&r, "SỞ Y TẾ\nKẾ HOẠCH Tổ chức phong trào thi đua\nnăm 2024\n\nI. MỤC ĐÍCH\n"
+             "Kế hoạch số 48/KH-TCT được thực hiện.\n", THIDUA_IMPORT_PROFILE_AUTO);
+  g_assert_cmpstr (thidua_plan_get_type_name (r.plan), ==, "KẾ HOẠCH");
+  g_assert_cmpstr (thidua_plan_get_subject (r.plan), ==, "Tổ chức phong trào thi đua năm 2024");
+  g_assert_cmpstr (thidua_plan_get_issuing_body (r.plan), ==, "SỞ Y TẾ");
+  g_assert_cmpstr (thidua_plan_get_body (r.plan), ==,
+                   "I. MỤC ĐÍCH\nKế hoạch số 48/KH-TCT được thực hiện.");
+}
+
 /* Without a type name line, the header is what stands above the body. */
 static void
 test_no_type_name (void)
@@ -378,6 +393,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/import/recognize/closing-not-signature", test_closing_not_signature);
   g_test_add_func ("/import/recognize/not-a-plan", test_not_a_plan);
   g_test_add_func ("/import/recognize/not-a-plan-legacy", test_not_a_plan_legacy);
+  g_test_add_func ("/import/recognize/type-name-with-subject", test_type_name_with_subject);
   g_test_add_func ("/import/recognize/no-type-name", test_no_type_name);
   g_test_add_func ("/import/recognize/profile", test_profile);
   g_test_add_func ("/import/recognize/normalisation", test_normalisation);
