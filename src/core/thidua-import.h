@@ -12,6 +12,9 @@
  *   where extraction put them; of the remaining upper-case lines the first
  *   is the superior body and the others the issuing body (one line alone is
  *   the issuing body).  Other header text is kept at the top of the body;
+ * - the type name is a known type ("KẾ HOẠCH", "CHƯƠNG TRÌNH", …) alone on
+ *   its line in any case, or, when there is no such line, written in
+ *   capitals at the start of a line with the subject run into it;
  * - the subject runs from the line after the type name over line breaks and
  *   blank lines while the next part is a continuation (starts in lower case
  *   or with a quote, or a quote is still open) and stops at a rule
