@@ -959,17 +959,7 @@ main (int   argc,
   GTestDBus *bus = NULL;  /* not unreffed: finalize would wait for the connection */
   int ret;
 
-  if (g_getenv ("THIDUA_TEST_PRIVATE_BUS") == NULL)
-    {
-      /* g_test_dbus_up() unsets DISPLAY; the windows still need it. */
-      g_autofree char *display = g_strdup (g_getenv ("DISPLAY"));
-
-      bus = g_test_dbus_new (G_TEST_DBUS_NONE);
-      g_test_dbus_up (bus);
-      if (display != NULL)
-        g_setenv ("DISPLAY", display, TRUE);
-      g_setenv ("THIDUA_TEST_PRIVATE_BUS", "1", TRUE);
-    }
+  bus = thidua_test_private_bus_up ();
 
   /* Own XDG directories per test: the recovery copy written on a failed
    * close must not land in the real user's data folder. */

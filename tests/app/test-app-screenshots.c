@@ -147,7 +147,6 @@ main (int   argc,
       char *argv[])
 {
   GTestDBus *bus;  /* not unreffed: finalize would wait for the connection */
-  g_autofree char *display = g_strdup (g_getenv ("DISPLAY"));
   int ret;
 
   /* The screenshots are of the Vietnamese interface. */
@@ -157,14 +156,12 @@ main (int   argc,
   bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
   textdomain (GETTEXT_PACKAGE);
 
-  bus = g_test_dbus_new (G_TEST_DBUS_NONE);
-  g_test_dbus_up (bus);
-  if (display != NULL)
-    g_setenv ("DISPLAY", display, TRUE);
+  bus = thidua_test_private_bus_up ();
 
   gtk_test_init (&argc, &argv, NULL);
   g_test_add_func ("/screenshots/profiles", test_profiles);
   ret = g_test_run ();
-  g_test_dbus_stop (bus);
+  if (bus != NULL)
+    g_test_dbus_stop (bus);
   return ret;
 }

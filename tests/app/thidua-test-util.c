@@ -120,3 +120,28 @@ thidua_test_remove_dir (const char *path)
     }
   g_rmdir (path);
 }
+
+GTestDBus *
+thidua_test_private_bus_up (void)
+{
+  g_autofree char *display = g_strdup (g_getenv ("DISPLAY"));
+  g_autofree char *daemon = g_find_program_in_path ("dbus-daemon");
+  GTestDBus *bus;
+
+  /* A child started by a test shares its parent's bus. */
+  if (g_getenv ("THIDUA_TEST_PRIVATE_BUS") != NULL)
+    return NULL;
+  g_setenv ("THIDUA_TEST_PRIVATE_BUS", "1", TRUE);
+
+  if (daemon == NULL)
+    {
+      g_setenv ("DBUS_SESSION_BUS_ADDRESS", "unix:path=/nonexistent/thidua-test-bus", TRUE);
+      return NULL;
+    }
+
+  bus = g_test_dbus_new (G_TEST_DBUS_NONE);
+  g_test_dbus_up (bus);
+  if (display != NULL)
+    g_setenv ("DISPLAY", display, TRUE);
+  return bus;
+}

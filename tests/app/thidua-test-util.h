@@ -28,4 +28,10 @@ GtkWidget  *thidua_test_find_widget       (GtkWidget  *root,
 char       *thidua_test_make_tmpdir       (void);
 void        thidua_test_remove_dir        (const char *path);
 
+/* A private session bus for the test program (NULL when dbus-daemon is
+ * not installed: then no bus at all, and nothing is autolaunched).  Keeps
+ * DISPLAY, which g_test_dbus_up() unsets.  Child processes inherit the
+ * bus.  Call before gtk_init(); stop with g_test_dbus_stop(). */
+GTestDBus  *thidua_test_private_bus_up    (void);
+
 G_END_DECLS
