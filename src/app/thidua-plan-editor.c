@@ -53,6 +53,7 @@ struct _ThiduaPlanEditor
    * list, suggested symbol.  Stacks of FormState. */
   GPtrArray       *undo_stack;
   GPtrArray       *redo_stack;
+  gboolean         editable;       /* FALSE on a read-only database */
 };
 
 typedef struct {
@@ -155,8 +156,10 @@ form_state_apply (FormState  *state,
 static void
 update_undo_actions (ThiduaPlanEditor *self)
 {
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "editor.undo", self->undo_stack->len > 0);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "editor.redo", self->redo_stack->len > 0);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "editor.undo",
+                                 self->editable && self->undo_stack->len > 0);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "editor.redo",
+                                 self->editable && self->redo_stack->len > 0);
 }
 
 /* Called before a change of a non-text field. */
@@ -359,7 +362,8 @@ update_suggestion (ThiduaPlanEditor *self)
   tooltip = *suggestion ? g_strdup_printf (_("Use the suggested symbol %s"), suggestion)
                         : g_strdup (_("No symbol to suggest: fill in the type and the issuing body"));
   gtk_widget_set_tooltip_text (GTK_WIDGET (self->suggest_symbol_button), tooltip);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "editor.suggest-symbol", *suggestion != '\0');
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "editor.suggest-symbol",
+                                 self->editable && *suggestion != '\0');
 }
 
 static void
@@ -1080,8 +1084,20 @@ thidua_plan_editor_set_editable (ThiduaPlanEditor *self,
   gtk_widget_set_sensitive (GTK_WIDGET (self->authority_dropdown), editable);
   gtk_widget_set_sensitive (GTK_WIDGET (self->recipients_list), editable);
   gtk_widget_set_sensitive (GTK_WIDGET (self->calendar), editable);
+  self->editable = editable;
+  /* every action that changes the plan follows */
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "editor.recipient-add", editable);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "editor.recipient-add-luu", editable);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "editor.recipient-remove", editable);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "editor.recipient-up", editable);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "editor.recipient-down", editable);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "editor.bold", editable);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "editor.italic", editable);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self->body_view), "body.bold", editable);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self->body_view), "body.italic", editable);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->suggest_symbol_button), editable);
+  update_undo_actions (self);
+  update_suggestion (self);
 }
 
 void
@@ -1279,6 +1295,7 @@ thidua_plan_editor_init (ThiduaPlanEditor *self)
 
   gtk_widget_init_template (GTK_WIDGET (self));
   self->marked = g_ptr_array_new ();
+  self->editable = TRUE;
   self->undo_stack = g_ptr_array_new_with_free_func ((GDestroyNotify) form_state_free);
   self->redo_stack = g_ptr_array_new_with_free_func ((GDestroyNotify) form_state_free);
   update_undo_actions (self);

@@ -295,6 +295,22 @@ test_read_only_database (Fixture       *f,
   store = thidua_application_get_store (f->app);
   g_assert_true (thidua_store_is_read_only (store));
   g_assert_cmpuint (g_list_model_get_n_items (thidua_window_get_plans (THIDUA_WINDOW (window))), ==, 1);
+  /* The plan opens for reading: its fields cannot be edited, and the
+   * actions that would change it are off. */
+  {
+    g_autoptr(ThiduaPlanItem) first = g_list_model_get_item (thidua_window_get_plans (THIDUA_WINDOW (window)), 0);
+    ThiduaPlanEditor *editor = thidua_window_get_editor (THIDUA_WINDOW (window));
+    GtkWidget *subject = thidua_plan_editor_get_field_widget (editor, "subject");
+    GtkWidget *issuing = thidua_plan_editor_get_field_widget (editor, "issuing_body");
+
+    g_assert_true (thidua_window_select_plan (THIDUA_WINDOW (window), thidua_plan_item_get_id (first)));
+    g_assert_false (gtk_text_view_get_editable (GTK_TEXT_VIEW (subject)));
+    g_assert_false (gtk_editable_get_editable (GTK_EDITABLE (issuing)));
+    gtk_widget_activate_action (GTK_WIDGET (editor), "editor.recipient-add", NULL);
+    g_assert_cmpuint (thidua_document_get_state (thidua_window_get_document (THIDUA_WINDOW (window))),
+                      ==, THIDUA_SAVE_STATE_SAVED);
+  }
+
   /* The action is disabled: activating it creates nothing. */
   gtk_widget_activate_action (GTK_WIDGET (window), "win.new-plan", "s", "blank-state");
   g_assert_cmpuint (g_list_model_get_n_items (thidua_window_get_plans (THIDUA_WINDOW (window))), ==, 1);
