@@ -1,6 +1,7 @@
 /* thidua-window.c — the main window. */
 #include "config.h"
 #include "thidua-window.h"
+#include "thidua-register-view.h"
 #include "thidua-document.h"
 #include "thidua-plan-editor.h"
 #include "thidua-plan-item.h"
@@ -31,6 +32,7 @@ struct _ThiduaWindow
   GtkListView          *plans_view;
   GtkLabel             *plans_empty_label;
   GtkStack             *main_stack;
+  GtkStack             *section_stack;
   GtkGridView          *welcome_templates_view;
   GtkPaned             *editor_paned;
   ThiduaPlanEditor     *plan_editor;
@@ -946,6 +948,50 @@ language_changed_cb (ThiduaWindow *self)
                              FALSE);
 }
 
+/* The register of the same database, beside the plans.  Without its
+ * catalog the plans still work; the banner says what is missing. */
+static void
+add_register_page (ThiduaWindow *self)
+{
+  g_autoptr(GError) error = NULL;
+  GtkWidget *view = thidua_register_view_new_for_store (self->store, &error);
+
+  if (view == NULL)
+    {
+      g_autofree char *msg = g_strdup_printf (_("The register cannot be shown: %s"), error->message);
+      thidua_window_show_banner (self, msg, FALSE);
+      return;
+    }
+  gtk_stack_add_titled (self->section_stack, view, "register", _("Register"));
+}
+
+GtkWidget *
+thidua_window_get_section (ThiduaWindow *self,
+                           const char   *name)
+{
+  g_return_val_if_fail (THIDUA_IS_WINDOW (self), NULL);
+  return gtk_stack_get_child_by_name (self->section_stack, name);
+}
+
+const char *
+thidua_window_get_visible_section (ThiduaWindow *self)
+{
+  g_return_val_if_fail (THIDUA_IS_WINDOW (self), NULL);
+  return gtk_stack_get_visible_child_name (self->section_stack);
+}
+
+static void
+show_section_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *param)
+{
+  ThiduaWindow *self = THIDUA_WINDOW (widget);
+  const char *name = g_variant_get_string (param, NULL);
+
+  if (gtk_stack_get_child_by_name (self->section_stack, name) != NULL)
+    gtk_stack_set_visible_child_name (self->section_stack, name);
+}
+
 static void
 set_store (ThiduaWindow *self,
            ThiduaStore  *store)
@@ -971,6 +1017,7 @@ set_store (ThiduaWindow *self,
   load_templates (self);
   thidua_window_reload_plans (self);
   update_selection_state (self);
+  add_register_page (self);
 }
 
 /* THIDUA_BENCH=1: report when the first frame is on screen (real time, so
@@ -1225,6 +1272,8 @@ thidua_window_class_init (ThiduaWindowClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/thidua/Thidua/thidua-window.ui");
   gtk_widget_class_bind_template_child (widget_class, ThiduaWindow, header_bar);
+  gtk_widget_class_bind_template_child (widget_class, ThiduaWindow, section_stack);
+  gtk_widget_class_install_action (widget_class, "win.show-section", "s", show_section_action);
   gtk_widget_class_bind_template_child (widget_class, ThiduaWindow, new_button);
   gtk_widget_class_bind_template_child (widget_class, ThiduaWindow, new_templates_view);
   gtk_widget_class_bind_template_child (widget_class, ThiduaWindow, title_label);

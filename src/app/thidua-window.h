@@ -33,6 +33,12 @@ gint64        thidua_window_get_selected_plan   (ThiduaWindow *self);
 ThiduaDocument   *thidua_window_get_document (ThiduaWindow *self);
 ThiduaPlanEditor *thidua_window_get_editor   (ThiduaWindow *self);
 ThiduaPreview    *thidua_window_get_preview  (ThiduaWindow *self);
+/* The sections of the window ("plans", "register"), switched by the
+ * action win.show-section; the page widget, NULL when not there. */
+GtkWidget    *thidua_window_get_section         (ThiduaWindow *self,
+                                                 const char   *name);
+const char   *thidua_window_get_visible_section (ThiduaWindow *self);
+
 /* The message of the banner when it is shown, else NULL. */
 const char   *thidua_window_get_banner          (ThiduaWindow *self);
 
