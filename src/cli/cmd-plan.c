@@ -5,18 +5,6 @@
 
 #include <stdio.h>
 
-/* Tabs and newlines inside a field would break the one-line, tab-separated
- * list format: they print as spaces. */
-static char *
-one_line (const char *s)
-{
-  char *out = g_strdup (s ? s : "");
-  for (char *p = out; *p != '\0'; p++)
-    if (*p == '\t' || *p == '\n' || *p == '\r')
-      *p = ' ';
-  return out;
-}
-
 int
 cmd_templates (CliContext *ctx, int argc, char **argv)
 {
@@ -35,7 +23,7 @@ cmd_templates (CliContext *ctx, int argc, char **argv)
   for (guint i = 0; i < templates->len; i++)
     {
       ThiduaTemplateInfo *t = g_ptr_array_index (templates, i);
-      g_autofree char *title = one_line (t->title);
+      g_autofree char *title = cli_one_line (t->title);
       cli_print ("%s\t%s\n", t->name, title);
     }
   return 0;
@@ -107,8 +95,8 @@ cmd_list (CliContext *ctx, int argc, char **argv)
     {
       ThiduaPlanSummary *p = g_ptr_array_index (plans, i);
       g_autofree char *date = format_date (p);
-      g_autofree char *number = one_line (p->number);
-      g_autofree char *subject = one_line (p->subject);
+      g_autofree char *number = cli_one_line (p->number);
+      g_autofree char *subject = cli_one_line (p->subject);
       g_string_append_printf (out, "%" G_GINT64_FORMAT "\t%s\t%s\t%s\t%s\n",
                               p->id, p->status, date, number, subject);
     }

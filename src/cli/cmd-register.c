@@ -15,16 +15,6 @@
 #include "thidua-register-targets.h"
 #include "thidua-report.h"
 
-static char *
-one_line (const char *s)
-{
-  char *out = g_strdup (s ? s : "");
-  for (char *p = out; *p != '\0'; p++)
-    if (*p == '\t' || *p == '\n' || *p == '\r')
-      *p = ' ';
-  return out;
-}
-
 /* The store and the register over it, with the catalog from data. */
 static ThiduaRegister *
 open_register (CliContext *ctx, gboolean read_only)
@@ -297,9 +287,9 @@ register_list (CliContext *ctx, int argc, char **argv)
     {
       ThiduaRegistration *r = g_ptr_array_index (rows, i);
       const ThiduaTitle *t = thidua_catalog_lookup (catalog, r->title);
-      g_autofree char *name = one_line (r->person_id ? r->person_name : r->unit_name);
-      g_autofree char *position = one_line (r->position);
-      g_autofree char *unit_name = one_line (r->unit_name);
+      g_autofree char *name = cli_one_line (r->person_id ? r->person_name : r->unit_name);
+      g_autofree char *position = cli_one_line (r->position);
+      g_autofree char *unit_name = cli_one_line (r->unit_name);
 
       cli_print ("%" G_GINT64_FORMAT "\t%s\t%s\t%s\t%s\t%s\t%s\n", r->id, name, position, unit_name,
                  t ? thidua_title_get_short_name (t) : r->title,
@@ -391,8 +381,8 @@ register_check (CliContext *ctx, int argc, char **argv)
   for (guint i = 0; i < findings->len; i++)
     {
       ThiduaFinding *f = g_ptr_array_index (findings, i);
-      g_autofree char *message = one_line (f->message);
-      g_autofree char *source = one_line (f->source);
+      g_autofree char *message = cli_one_line (f->message);
+      g_autofree char *source = cli_one_line (f->source);
       g_autofree char *id = f->registration_id ? g_strdup_printf ("%" G_GINT64_FORMAT, f->registration_id)
                                                : g_strdup ("-");
       cli_print ("%s\t%s\t%s\t%s\n", f->rule_id, id, message, source);

@@ -47,6 +47,17 @@ cli_print (const char *format, ...)
   fputs (s, stdout);
 }
 
+char *
+cli_one_line (const char *s)
+{
+  char *out = g_strdup (s ? s : "");
+
+  for (char *p = out; *p != '\0'; p++)
+    if (*p == '\t' || *p == '\n' || *p == '\r')
+      *p = ' ';
+  return out;
+}
+
 int
 cli_fail (CliContext *ctx, const char *format, ...)
 {

@@ -27,6 +27,9 @@ gboolean     cli_parse_options (CliContext *ctx, GOptionEntry *entries,
                                 int *argc, char ***argv);
 /* Parses a plan id argument (a positive integer). */
 gboolean     cli_parse_id    (CliContext *ctx, const char *arg, gint64 *id);
+/* A copy with tabs and line breaks as spaces, for one-line, tab-separated
+ * output; NULL gives "". */
+char        *cli_one_line    (const char *s);
 /* Writes a string to stdout exactly (no locale conversion). */
 void         cli_print       (const char *format, ...) G_GNUC_PRINTF (1, 2);
 
