@@ -1,8 +1,10 @@
 /* thidua-cli.c — thidua-cli: the core and renderer without a display. */
 #include "config.h"
 #include "thidua-cli.h"
+#include "thidua-paths.h"
 
 #include <locale.h>
+#include <glib/gi18n-lib.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -129,6 +131,9 @@ main (int argc, char **argv)
   int i = 1;
 
   setlocale (LC_ALL, "");
+  /* Messages of core and renderer follow LANGUAGE like the app's. */
+  bindtextdomain (GETTEXT_PACKAGE, thidua_paths_get_localedir ());
+  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
 
   /* Global options come before the command. */
   while (i < argc && argv[i][0] == '-')

@@ -13,6 +13,7 @@
 #include <string.h>
 #include <glib/gstdio.h>
 #include <sqlite3.h>
+#include <glib/gi18n-lib.h>
 
 #define MIGRATIONS_PATH "/io/github/thidua/Thidua/migrations"
 #define BUSY_TIMEOUT_MS 1500
@@ -52,43 +53,45 @@ set_sqlite_error (GError    **error,
 {
   int primary = rc & 0xff;
   const char *detail = db ? sqlite3_errmsg (db) : sqlite3_errstr (rc);
+
+  doing = _(doing);
   g_autofree char *display = g_filename_display_name (path ? path : "");
 
   switch (primary)
     {
     case SQLITE_NOTADB:
       g_set_error (error, THIDUA_STORE_ERROR, THIDUA_STORE_ERROR_NOT_DATABASE,
-                   "“%s” is not a Thi Đua database: it is not an SQLite file", display);
+                   _("“%s” is not a Thi Đua database: it is not an SQLite file"), display);
       break;
     case SQLITE_CORRUPT:
       g_set_error (error, THIDUA_STORE_ERROR, THIDUA_STORE_ERROR_CORRUPT,
-                   "“%s” is damaged (%s) while %s; it was not changed", display, detail, doing);
+                   _("“%s” is damaged (%s) while %s; it was not changed"), display, detail, doing);
       break;
     case SQLITE_BUSY:
     case SQLITE_LOCKED:
       g_set_error (error, THIDUA_STORE_ERROR, THIDUA_STORE_ERROR_LOCKED,
-                   "“%s” is locked by another program while %s; close it there and try again",
+                   _("“%s” is locked by another program while %s; close it there and try again"),
                    display, doing);
       break;
     case SQLITE_READONLY:
       g_set_error (error, THIDUA_STORE_ERROR, THIDUA_STORE_ERROR_READ_ONLY,
-                   "“%s” is read-only: cannot save while %s", display, doing);
+                   _("“%s” is read-only: cannot save while %s"), display, doing);
       break;
     case SQLITE_FULL:
       g_set_error (error, THIDUA_STORE_ERROR, THIDUA_STORE_ERROR_FAILED,
-                   "The disk holding “%s” is full while %s", display, doing);
+                   _("The disk holding “%s” is full while %s"), display, doing);
       break;
     case SQLITE_CANTOPEN:
       g_set_error (error, THIDUA_STORE_ERROR, THIDUA_STORE_ERROR_FAILED,
-                   "“%s” cannot be opened (%s)", display, detail);
+                   _("“%s” cannot be opened (%s)"), display, detail);
       break;
     case SQLITE_CONSTRAINT:
       g_set_error (error, THIDUA_STORE_ERROR, THIDUA_STORE_ERROR_INVALID,
-                   "A value was refused while %s in “%s”: %s", doing, display, detail);
+                   _("A value was refused while %s in “%s”: %s"), doing, display, detail);
       break;
     default:
       g_set_error (error, THIDUA_STORE_ERROR, THIDUA_STORE_ERROR_FAILED,
-                   "Error while %s in “%s”: %s", doing, display, detail);
+                   _("Error while %s in “%s”: %s"), doing, display, detail);
       break;
     }
 }
@@ -108,7 +111,7 @@ check_writable (ThiduaStore *self, GError **error)
   {
     g_autofree char *display = g_filename_display_name (self->path);
     g_set_error (error, THIDUA_STORE_ERROR, THIDUA_STORE_ERROR_READ_ONLY,
-                 "“%s” is open read-only: changes cannot be saved", display);
+                 _("“%s” is open read-only: changes cannot be saved"), display);
   }
   return FALSE;
 }
@@ -186,13 +189,13 @@ thidua_store_transaction (ThiduaStore *self, ThiduaStoreTxnFunc func,
   name = g_strdup_printf ("thidua_%u", self->txn_depth);
   if (self->txn_depth == 0)
     {
-      if (!exec (self, "BEGIN IMMEDIATE", "starting a change", error))
+      if (!exec (self, "BEGIN IMMEDIATE", N_("starting a change"), error))
         return FALSE;
     }
   else
     {
       g_autofree char *sql = g_strdup_printf ("SAVEPOINT %s", name);
-      if (!exec (self, sql, "starting a change", error))
+      if (!exec (self, sql, N_("starting a change"), error))
         return FALSE;
     }
 
@@ -207,7 +210,7 @@ thidua_store_transaction (ThiduaStore *self, ThiduaStoreTxnFunc func,
           int rc = sqlite3_exec (self->db, "COMMIT", NULL, NULL, NULL);
           if (rc == SQLITE_OK)
             return TRUE;
-          ok = store_fail (self, error, rc, "saving");
+          ok = store_fail (self, error, rc, N_("saving"));
         }
       sqlite3_exec (self->db, "ROLLBACK", NULL, NULL, NULL);
       return ok;
@@ -217,7 +220,7 @@ thidua_store_transaction (ThiduaStore *self, ThiduaStoreTxnFunc func,
       g_autofree char *sql = ok ? g_strdup_printf ("RELEASE %s", name)
                                 : g_strdup_printf ("ROLLBACK TO %s; RELEASE %s", name, name);
       if (sqlite3_exec (self->db, sql, NULL, NULL, NULL) != SQLITE_OK && ok)
-        return store_fail (self, error, sqlite3_errcode (self->db), "saving");
+        return store_fail (self, error, sqlite3_errcode (self->db), N_("saving"));
       return ok;
     }
 }
@@ -266,7 +269,7 @@ apply_migration (ThiduaStore *self, gpointer data, GError **error)
   g_autoptr(GBytes) bytes = g_resource_lookup_data (thidua_migrations_get_resource (),
                                                     path, 0, error);
   g_autofree char *sql = NULL;
-  g_autofree char *doing = g_strdup_printf ("upgrading to schema %d (%s)",
+  g_autofree char *doing = g_strdup_printf (_("upgrading to schema %d (%s)"),
                                             step->to_version, step->name);
   g_autofree char *set_version = g_strdup_printf ("PRAGMA user_version = %d", step->to_version);
 
@@ -301,7 +304,7 @@ fill_search_keys (ThiduaStore *self, gpointer data, GError **error)
   g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
   int rc;
 
-  if (!prepare (self, &sel, "SELECT id FROM plans WHERE search_key = ''", "indexing plans", error))
+  if (!prepare (self, &sel, "SELECT id FROM plans WHERE search_key = ''", N_("indexing plans"), error))
     return FALSE;
   while ((rc = sqlite3_step (sel.stmt)) == SQLITE_ROW)
     {
@@ -309,7 +312,7 @@ fill_search_keys (ThiduaStore *self, gpointer data, GError **error)
       g_array_append_val (ids, id);
     }
   if (rc != SQLITE_DONE)
-    return store_fail (self, error, rc, "indexing plans");
+    return store_fail (self, error, rc, N_("indexing plans"));
 
   for (guint i = 0; i < ids->len; i++)
     {
@@ -321,12 +324,12 @@ fill_search_keys (ThiduaStore *self, gpointer data, GError **error)
       if (plan == NULL)
         return FALSE;
       key = plan_search_key (plan);
-      if (!prepare (self, &upd, "UPDATE plans SET search_key = ?1 WHERE id = ?2", "indexing plans", error))
+      if (!prepare (self, &upd, "UPDATE plans SET search_key = ?1 WHERE id = ?2", N_("indexing plans"), error))
         return FALSE;
       bind_text (upd.stmt, 1, key);
       sqlite3_bind_int64 (upd.stmt, 2, id);
       if ((rc = sqlite3_step (upd.stmt)) != SQLITE_DONE)
-        return store_fail (self, error, rc, "indexing plans");
+        return store_fail (self, error, rc, N_("indexing plans"));
     }
   return TRUE;
 }
@@ -387,13 +390,13 @@ seed_one_template (ThiduaStore *self, const char *file, GError **error)
   plan = thidua_plan_new_from_json_node (json_object_get_member (obj, "plan"), error);
   if (plan == NULL)
     {
-      g_prefix_error (error, "Template “%s”: ", file);
+      g_prefix_error (error, _("Template “%s”: "), file);
       return FALSE;
     }
   plan_json = thidua_plan_to_json (plan, FALSE);
 
   if (!prepare (self, &ins, "INSERT OR IGNORE INTO templates (name, title, profile, plan) "
-                            "VALUES (?1, ?2, ?3, ?4)", "adding templates", error))
+                            "VALUES (?1, ?2, ?3, ?4)", N_("adding templates"), error))
     return FALSE;
   bind_text (ins.stmt, 1, name);
   {
@@ -403,12 +406,12 @@ seed_one_template (ThiduaStore *self, const char *file, GError **error)
   bind_text (ins.stmt, 3, thidua_profile_kind_to_string (thidua_plan_get_profile (plan)));
   bind_text (ins.stmt, 4, plan_json);
   if ((rc = sqlite3_step (ins.stmt)) != SQLITE_DONE)
-    return store_fail (self, error, rc, "adding templates");
+    return store_fail (self, error, rc, N_("adding templates"));
   return TRUE;
 
 bad:
   g_set_error (error, THIDUA_STORE_ERROR, THIDUA_STORE_ERROR_INVALID,
-               "Template “%s” needs “name”, “title” and “plan”", file);
+               _("Template “%s” needs “name”, “title” and “plan”"), file);
   return FALSE;
 }
 
@@ -422,7 +425,7 @@ seed_templates (ThiduaStore *self, gpointer data, GError **error)
 
   if (dir == NULL)
     {
-      g_prefix_error (error, "Built-in templates not found: ");
+      g_prefix_error (error, _("Built-in templates not found: "));
       return FALSE;
     }
   while ((entry = g_dir_read_name (dir)) != NULL)
@@ -442,10 +445,10 @@ templates_empty (ThiduaStore *self, gboolean *empty, GError **error)
   g_auto(Stmt) s = { 0 };
   int rc;
 
-  if (!prepare (self, &s, "SELECT count(*) FROM templates", "reading templates", error))
+  if (!prepare (self, &s, "SELECT count(*) FROM templates", N_("reading templates"), error))
     return FALSE;
   if ((rc = sqlite3_step (s.stmt)) != SQLITE_ROW)
-    return store_fail (self, error, rc, "reading templates");
+    return store_fail (self, error, rc, N_("reading templates"));
   *empty = sqlite3_column_int (s.stmt, 0) == 0;
   return TRUE;
 }
@@ -459,7 +462,7 @@ thidua_store_list_templates (ThiduaStore *self, GError **error)
 
   g_return_val_if_fail (THIDUA_IS_STORE (self), NULL);
   if (!prepare (self, &s, "SELECT name, title, profile FROM templates ORDER BY rowid",
-                "reading templates", error))
+                N_("reading templates"), error))
     return NULL;
   while ((rc = sqlite3_step (s.stmt)) == SQLITE_ROW)
     {
@@ -470,7 +473,7 @@ thidua_store_list_templates (ThiduaStore *self, GError **error)
       g_ptr_array_add (out, t);
     }
   if (rc != SQLITE_DONE)
-    return store_fail (self, error, rc, "reading templates"), NULL;
+    return store_fail (self, error, rc, N_("reading templates")), NULL;
   return g_steal_pointer (&out);
 }
 
@@ -483,18 +486,18 @@ thidua_store_plan_from_template (ThiduaStore *self, const char *name, GError **e
   g_return_val_if_fail (THIDUA_IS_STORE (self), NULL);
   if (name == NULL)
     name = "blank-state";
-  if (!prepare (self, &s, "SELECT plan FROM templates WHERE name = ?1", "reading templates", error))
+  if (!prepare (self, &s, "SELECT plan FROM templates WHERE name = ?1", N_("reading templates"), error))
     return NULL;
   bind_text (s.stmt, 1, name);
   rc = sqlite3_step (s.stmt);
   if (rc == SQLITE_DONE)
     {
       g_set_error (error, THIDUA_STORE_ERROR, THIDUA_STORE_ERROR_NOT_FOUND,
-                   "There is no template named “%s”", name);
+                   _("There is no template named “%s”"), name);
       return NULL;
     }
   if (rc != SQLITE_ROW)
-    return store_fail (self, error, rc, "reading templates"), NULL;
+    return store_fail (self, error, rc, N_("reading templates")), NULL;
   return thidua_plan_new_from_json (column_text (s.stmt, 0), -1, error);
 }
 
@@ -545,13 +548,13 @@ read_user_version (ThiduaStore *self, GError **error)
     rc = sqlite3_step (s.stmt);
   if (rc != SQLITE_ROW)
     return store_fail (self, error, rc != SQLITE_OK ? rc : sqlite3_errcode (self->db),
-                       "opening");
+                       N_("opening"));
   stmt_clear (&s);
 
-  if (!prepare (self, &s, "PRAGMA user_version", "opening", error))
+  if (!prepare (self, &s, "PRAGMA user_version", N_("opening"), error))
     return FALSE;
   if ((rc = sqlite3_step (s.stmt)) != SQLITE_ROW)
-    return store_fail (self, error, rc, "opening");
+    return store_fail (self, error, rc, N_("opening"));
   self->version = sqlite3_column_int (s.stmt, 0);
   return TRUE;
 }
@@ -571,10 +574,10 @@ probe_tables (ThiduaStore *self, GError **error)
     {
       g_auto(Stmt) s = { 0 };
       int rc;
-      if (!prepare (self, &s, probes[i], "checking the database", error))
+      if (!prepare (self, &s, probes[i], N_("checking the database"), error))
         return FALSE;
       if ((rc = sqlite3_step (s.stmt)) != SQLITE_ROW)
-        return store_fail (self, error, rc, "checking the database");
+        return store_fail (self, error, rc, N_("checking the database"));
     }
   return TRUE;
 }
@@ -601,7 +604,7 @@ thidua_store_open_at_version (const char            *path,
     {
       g_autofree char *display = g_filename_display_name (path);
       g_set_error (error, THIDUA_STORE_ERROR, THIDUA_STORE_ERROR_NOT_DATABASE,
-                   "“%s” is not a Thi Đua database: it is not a regular file", display);
+                   _("“%s” is not a Thi Đua database: it is not a regular file"), display);
       return NULL;
     }
 
@@ -616,7 +619,7 @@ thidua_store_open_at_version (const char            *path,
         {
           g_autofree char *display = g_filename_display_name (path);
           g_set_error (error, THIDUA_STORE_ERROR, THIDUA_STORE_ERROR_NOT_FOUND,
-                       "“%s” does not exist", display);
+                       _("“%s” does not exist"), display);
           return NULL;
         }
       if (g_mkdir_with_parents (dir, 0700) != 0)
@@ -624,7 +627,7 @@ thidua_store_open_at_version (const char            *path,
           int saved = errno;
           g_autofree char *display = g_filename_display_name (dir);
           g_set_error (error, THIDUA_STORE_ERROR, THIDUA_STORE_ERROR_FAILED,
-                       "Cannot create the folder “%s”: %s", display, g_strerror (saved));
+                       _("Cannot create the folder “%s”: %s"), display, g_strerror (saved));
           return NULL;
         }
     }
@@ -635,7 +638,7 @@ thidua_store_open_at_version (const char            *path,
                         NULL);
   if (rc != SQLITE_OK)
     {
-      set_sqlite_error (error, self->db, rc, path, "opening");
+      set_sqlite_error (error, self->db, rc, path, N_("opening"));
       return NULL;
     }
   sqlite3_extended_result_codes (self->db, 1);
@@ -648,12 +651,12 @@ thidua_store_open_at_version (const char            *path,
     {
       g_autofree char *display = g_filename_display_name (path);
       g_set_error (error, THIDUA_STORE_ERROR, THIDUA_STORE_ERROR_TOO_NEW,
-                   "“%s” was written by a newer Thi Đua (schema %d; this version knows %d): "
-                   "it was not changed", display, self->version, latest);
+                   _("“%s” was written by a newer Thi Đua (schema %d; this version knows %d): "
+                     "it was not changed"), display, self->version, latest);
       return NULL;
     }
 
-  if (!exec (self, "PRAGMA foreign_keys = ON", "opening", error))
+  if (!exec (self, "PRAGMA foreign_keys = ON", N_("opening"), error))
     return NULL;
 
   if (self->read_only)
@@ -662,16 +665,16 @@ thidua_store_open_at_version (const char            *path,
         {
           g_autofree char *display = g_filename_display_name (path);
           g_set_error (error, THIDUA_STORE_ERROR, THIDUA_STORE_ERROR_READ_ONLY,
-                       "“%s” is read-only and was written by an older Thi Đua: "
-                       "it must be upgraded, which needs write access", display);
+                       _("“%s” is read-only and was written by an older Thi Đua: "
+                         "it must be upgraded, which needs write access"), display);
           return NULL;
         }
     }
   else
     {
       /* Only now, with the file known to be ours, do we write to it. */
-      if (!exec (self, "PRAGMA journal_mode = WAL", "opening", error) ||
-          !exec (self, "PRAGMA synchronous = NORMAL", "opening", error))
+      if (!exec (self, "PRAGMA journal_mode = WAL", N_("opening"), error) ||
+          !exec (self, "PRAGMA synchronous = NORMAL", N_("opening"), error))
         return NULL;
       if (!migrate (self, version, error))
         return NULL;
@@ -766,7 +769,7 @@ thidua_store_list_plans (ThiduaStore *self, const char *search, GError **error)
       }
   g_string_append (sql, " ORDER BY year DESC, month DESC, day DESC, id DESC");
 
-  if (!prepare (self, &s, sql->str, "listing plans", error))
+  if (!prepare (self, &s, sql->str, N_("listing plans"), error))
     return NULL;
   n_words = 0;
   for (guint i = 0; words[i] != NULL; i++)
@@ -790,7 +793,7 @@ thidua_store_list_plans (ThiduaStore *self, const char *search, GError **error)
       g_ptr_array_add (out, p);
     }
   if (rc != SQLITE_DONE)
-    return store_fail (self, error, rc, "listing plans"), NULL;
+    return store_fail (self, error, rc, N_("listing plans")), NULL;
   return g_steal_pointer (&out);
 }
 
@@ -802,13 +805,13 @@ load_recipients (ThiduaStore *self, ThiduaPlan *plan, GError **error)
   int rc;
 
   if (!prepare (self, &s, "SELECT line FROM plan_recipients WHERE plan_id = ?1 ORDER BY position",
-                "reading a plan", error))
+                N_("reading a plan"), error))
     return FALSE;
   sqlite3_bind_int64 (s.stmt, 1, thidua_plan_get_id (plan));
   while ((rc = sqlite3_step (s.stmt)) == SQLITE_ROW)
     g_ptr_array_add (lines, g_strdup (column_text (s.stmt, 0)));
   if (rc != SQLITE_DONE)
-    return store_fail (self, error, rc, "reading a plan");
+    return store_fail (self, error, rc, N_("reading a plan"));
   g_ptr_array_add (lines, NULL);
   thidua_plan_set_recipients (plan, (const char * const *) lines->pdata);
   return TRUE;
@@ -833,18 +836,18 @@ thidua_store_load_plan (ThiduaStore *self, gint64 id, GError **error)
   if (!prepare (self, &s, "SELECT " PLAN_COLUMNS ", created, modified, "
                           "(SELECT body FROM plan_bodies WHERE plan_id = plans.id) "
                           "FROM plans WHERE id = ?1",
-                "reading a plan", error))
+                N_("reading a plan"), error))
     return NULL;
   sqlite3_bind_int64 (s.stmt, 1, id);
   rc = sqlite3_step (s.stmt);
   if (rc == SQLITE_DONE)
     {
       g_set_error (error, THIDUA_STORE_ERROR, THIDUA_STORE_ERROR_NOT_FOUND,
-                   "There is no plan with ID %" G_GINT64_FORMAT, id);
+                   _("There is no plan with ID %lld"), (long long) id);
       return NULL;
     }
   if (rc != SQLITE_ROW)
-    return store_fail (self, error, rc, "reading a plan"), NULL;
+    return store_fail (self, error, rc, N_("reading a plan")), NULL;
 
   plan = thidua_plan_new ();
   thidua_plan_set_id (plan, id);
@@ -903,7 +906,7 @@ validate_plan (ThiduaPlan *plan, GError **error)
                                thidua_plan_get_year (plan), &local))
     {
       g_set_error (error, THIDUA_STORE_ERROR, THIDUA_STORE_ERROR_INVALID,
-                   "The plan's date is impossible: %s", local->message);
+                   _("The plan's date is impossible: %s"), local->message);
       return FALSE;
     }
   return TRUE;
@@ -916,12 +919,12 @@ save_body (ThiduaStore *self, ThiduaPlan *plan, GError **error)
   int rc;
 
   if (!prepare (self, &s, "INSERT OR REPLACE INTO plan_bodies (plan_id, body) VALUES (?1, ?2)",
-                "saving a plan", error))
+                N_("saving a plan"), error))
     return FALSE;
   sqlite3_bind_int64 (s.stmt, 1, thidua_plan_get_id (plan));
   bind_text (s.stmt, 2, thidua_plan_get_body (plan));
   if ((rc = sqlite3_step (s.stmt)) != SQLITE_DONE)
-    return store_fail (self, error, rc, "saving a plan");
+    return store_fail (self, error, rc, N_("saving a plan"));
   return TRUE;
 }
 
@@ -933,13 +936,13 @@ save_recipients (ThiduaStore *self, ThiduaPlan *plan, GError **error)
   g_auto(Stmt) ins = { 0 };
   int rc;
 
-  if (!prepare (self, &del, "DELETE FROM plan_recipients WHERE plan_id = ?1", "saving a plan", error) ||
+  if (!prepare (self, &del, "DELETE FROM plan_recipients WHERE plan_id = ?1", N_("saving a plan"), error) ||
       !prepare (self, &ins, "INSERT INTO plan_recipients (plan_id, position, line) VALUES (?1, ?2, ?3)",
-                "saving a plan", error))
+                N_("saving a plan"), error))
     return FALSE;
   sqlite3_bind_int64 (del.stmt, 1, thidua_plan_get_id (plan));
   if ((rc = sqlite3_step (del.stmt)) != SQLITE_DONE)
-    return store_fail (self, error, rc, "saving a plan");
+    return store_fail (self, error, rc, N_("saving a plan"));
 
   for (guint i = 0; lines[i] != NULL; i++)
     {
@@ -948,7 +951,7 @@ save_recipients (ThiduaStore *self, ThiduaPlan *plan, GError **error)
       sqlite3_bind_int (ins.stmt, 2, (int) i);
       bind_text (ins.stmt, 3, lines[i]);
       if ((rc = sqlite3_step (ins.stmt)) != SQLITE_DONE)
-        return store_fail (self, error, rc, "saving a plan");
+        return store_fail (self, error, rc, N_("saving a plan"));
     }
   return TRUE;
 }
@@ -970,13 +973,13 @@ insert_txn (ThiduaStore *self, gpointer data, GError **error)
 
   if (!prepare (self, &s, "INSERT INTO plans (" PLAN_COLUMNS ", search_key, created, modified) "
                           "VALUES (?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,?11,?12,?13,?14,?15,?16,?17,?18,?18)",
-                "adding a plan", error))
+                N_("adding a plan"), error))
     return FALSE;
   bind_plan (s.stmt, plan);
   bind_text (s.stmt, 17, key);
   sqlite3_bind_int64 (s.stmt, 18, now);
   if ((rc = sqlite3_step (s.stmt)) != SQLITE_DONE)
-    return store_fail (self, error, rc, "adding a plan");
+    return store_fail (self, error, rc, N_("adding a plan"));
   thidua_plan_set_id (plan, sqlite3_last_insert_rowid (self->db));
   thidua_plan_set_times (plan, now, now);
   return save_body (self, plan, error) && save_recipients (self, plan, error);
@@ -1015,18 +1018,18 @@ update_txn (ThiduaStore *self, gpointer data, GError **error)
                 "symbol=?5, place=?6, day=?7, month=?8, year=?9, type_name=?10, subject=?11, "
                 "signer_authority=?12, signer_on_behalf_of=?13, signer_position=?14, "
                 "signer_name=?15, status=?16, search_key=?17, modified=?18 WHERE id=?19",
-                "saving a plan", error))
+                N_("saving a plan"), error))
     return FALSE;
   bind_plan (s.stmt, plan);
   bind_text (s.stmt, 17, key);
   sqlite3_bind_int64 (s.stmt, 18, now);
   sqlite3_bind_int64 (s.stmt, 19, thidua_plan_get_id (plan));
   if ((rc = sqlite3_step (s.stmt)) != SQLITE_DONE)
-    return store_fail (self, error, rc, "saving a plan");
+    return store_fail (self, error, rc, N_("saving a plan"));
   if (sqlite3_changes (self->db) == 0)
     {
       g_set_error (error, THIDUA_STORE_ERROR, THIDUA_STORE_ERROR_NOT_FOUND,
-                   "There is no plan with ID %" G_GINT64_FORMAT, thidua_plan_get_id (plan));
+                   _("There is no plan with ID %lld"), (long long) thidua_plan_get_id (plan));
       return FALSE;
     }
   thidua_plan_set_times (plan, thidua_plan_get_created (plan), now);
@@ -1050,15 +1053,15 @@ delete_txn (ThiduaStore *self, gpointer data, GError **error)
   g_auto(Stmt) s = { 0 };
   int rc;
 
-  if (!prepare (self, &s, "DELETE FROM plans WHERE id = ?1", "deleting a plan", error))
+  if (!prepare (self, &s, "DELETE FROM plans WHERE id = ?1", N_("deleting a plan"), error))
     return FALSE;
   sqlite3_bind_int64 (s.stmt, 1, id);
   if ((rc = sqlite3_step (s.stmt)) != SQLITE_DONE)
-    return store_fail (self, error, rc, "deleting a plan");
+    return store_fail (self, error, rc, N_("deleting a plan"));
   if (sqlite3_changes (self->db) == 0)
     {
       g_set_error (error, THIDUA_STORE_ERROR, THIDUA_STORE_ERROR_NOT_FOUND,
-                   "There is no plan with ID %" G_GINT64_FORMAT, id);
+                   _("There is no plan with ID %lld"), (long long) id);
       return FALSE;
     }
   return TRUE;

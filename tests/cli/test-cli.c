@@ -49,33 +49,58 @@ fixture_teardown (Fixture *f, gconstpointer data)
   g_free (f->db);
 }
 
-/* Runs thidua-cli --db <db> args…; NULL-terminated. */
+/* Runs thidua-cli --db <db> args…; NULL-terminated.  language, when not
+ * NULL, is the LANGUAGE the command runs in. */
 static void
-cli (Fixture *f, Run *r, ...)
+cli_in (Fixture *f, Run *r, const char *language, va_list args)
 {
   g_autoptr(GPtrArray) argv = g_ptr_array_new ();
+  g_autoptr(GSubprocessLauncher) launcher =
+    g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE | G_SUBPROCESS_FLAGS_STDERR_PIPE);
   g_autoptr(GSubprocess) proc = NULL;
   g_autoptr(GError) error = NULL;
   const char *cli_path = g_getenv ("THIDUA_CLI");
   const char *arg;
-  va_list args;
 
   g_assert_nonnull (cli_path);
   g_ptr_array_add (argv, (gpointer) cli_path);
   g_ptr_array_add (argv, "--db");
   g_ptr_array_add (argv, f->db);
-  va_start (args, r);
   while ((arg = va_arg (args, const char *)) != NULL)
     g_ptr_array_add (argv, (gpointer) arg);
-  va_end (args);
   g_ptr_array_add (argv, NULL);
 
-  proc = g_subprocess_newv ((const char * const *) argv->pdata,
-                            G_SUBPROCESS_FLAGS_STDOUT_PIPE | G_SUBPROCESS_FLAGS_STDERR_PIPE, &error);
+  if (language != NULL)
+    {
+      g_subprocess_launcher_setenv (launcher, "LANGUAGE", language, TRUE);
+      g_subprocess_launcher_setenv (launcher, "LANG", "C.UTF-8", TRUE);
+      g_subprocess_launcher_unsetenv (launcher, "LC_ALL");
+    }
+  proc = g_subprocess_launcher_spawnv (launcher, (const char * const *) argv->pdata, &error);
   g_assert_no_error (error);
   g_subprocess_communicate_utf8 (proc, NULL, NULL, &r->out, &r->err, &error);
   g_assert_no_error (error);
   r->status = g_subprocess_get_exit_status (proc);
+}
+
+static void
+cli (Fixture *f, Run *r, ...)
+{
+  va_list args;
+
+  va_start (args, r);
+  cli_in (f, r, NULL, args);
+  va_end (args);
+}
+
+static void
+cli_language (Fixture *f, Run *r, const char *language, ...)
+{
+  va_list args;
+
+  va_start (args, language);
+  cli_in (f, r, language, args);
+  va_end (args);
 }
 
 static gint64
@@ -312,6 +337,27 @@ test_bad_database (Fixture *f, gconstpointer data)
   g_assert_cmpstr (before, ==, after);
 }
 
+/* Messages from core follow LANGUAGE, as in the app. */
+static void
+test_translated_errors (Fixture *f, gconstpointer data)
+{
+  g_autofree char *mo = g_build_filename (g_getenv ("THIDUA_LOCALEDIR"), "vi", "LC_MESSAGES",
+                                          GETTEXT_PACKAGE ".mo", NULL);
+  g_auto(Run) vi = { 0 };
+  g_auto(Run) en = { 0 };
+
+  if (!g_file_test (mo, G_FILE_TEST_EXISTS))
+    {
+      g_test_skip ("translations are built with the app (meson -Dapp=true)");
+      return;
+    }
+  cli_language (f, &vi, "vi", "show", "4242", "--json", NULL);
+  g_assert_cmpint (vi.status, !=, 0);
+  g_assert_nonnull (strstr (vi.err, "Không có kế hoạch nào có mã 4242"));
+  cli_language (f, &en, "en", "show", "4242", "--json", NULL);
+  g_assert_nonnull (strstr (en.err, "There is no plan with ID 4242"));
+}
+
 static void
 test_duplicate_delete (Fixture *f, gconstpointer data)
 {
@@ -349,6 +395,7 @@ main (int argc, char **argv)
   ADD ("errors", test_errors);
   ADD ("bad-database", test_bad_database);
   ADD ("duplicate-delete", test_duplicate_delete);
+  ADD ("translated-errors", test_translated_errors);
 #undef ADD
   return g_test_run ();
 }
