@@ -20,6 +20,7 @@
 
 #include <pango/pangocairo.h>
 #include <string.h>
+#include <glib/gi18n-lib.h>
 
 /* ------------------------------------------------------------------ */
 /* Cached text                                                        */
@@ -609,7 +610,7 @@ compose_header (ThiduaLayout *self, ThiduaPlan *plan, const TextStyle *base)
       ly = place_centred (self, base, v->superior_body_size, FALSE, FALSE, superior, ml, lw, ly, &ct);
       if (ct->n_lines > v->header_max_lines)
         add_warning (self, "superior_body", -1,
-                     "The superior body takes %d lines in its column (at most %g): shorten it",
+                     _("The superior body takes %d lines in its column (at most %g): shorten it"),
                      ct->n_lines, v->header_max_lines);
     }
   if (issuing[0] != '\0')
@@ -617,7 +618,7 @@ compose_header (ThiduaLayout *self, ThiduaPlan *plan, const TextStyle *base)
       ly = place_centred (self, base, v->issuing_body_size, TRUE, FALSE, issuing, ml, lw, ly, &ct);
       if (ct->n_lines > v->header_max_lines)
         add_warning (self, "issuing_body", -1,
-                     "The issuing body takes %d lines in its column (at most %g): shorten it",
+                     _("The issuing body takes %d lines in its column (at most %g): shorten it"),
                      ct->n_lines, v->header_max_lines);
       if (v->issuing_body_mark == THIDUA_MARK_RULE)
         {
@@ -632,7 +633,7 @@ compose_header (ThiduaLayout *self, ThiduaPlan *plan, const TextStyle *base)
         ly = place_centred (self, base, v->issuing_body_size, FALSE, FALSE, "*", ml, lw, ly, NULL);
     }
   else
-    add_warning (self, "issuing_body", -1, "The issuing body (cơ quan ban hành) is missing");
+    add_warning (self, "issuing_body", -1, _("The issuing body (cơ quan ban hành) is missing"));
 
   /* Right: national name and motto (or the Party's name) with the rule as
    * long as the last of them. */
@@ -669,7 +670,7 @@ compose_header (ThiduaLayout *self, ThiduaPlan *plan, const TextStyle *base)
     y = MAX (base_y - nb + num_ct->height, base_y - db + date_ct->height);
   }
   if (thidua_plan_get_place (plan)[0] == '\0')
-    add_warning (self, "place", -1, "The place of issue (địa danh) is missing");
+    add_warning (self, "place", -1, _("The place of issue (địa danh) is missing"));
 
   /* Type name and subject, centred on the text width. */
   y += v->title_space_before_pt;
@@ -691,7 +692,7 @@ compose_header (ThiduaLayout *self, ThiduaPlan *plan, const TextStyle *base)
         y = place_centred (self, base, v->subject_size, FALSE, FALSE, "-----", ml, text_w, y, NULL);
     }
   else
-    add_warning (self, "subject", -1, "The subject (trích yếu) is missing");
+    add_warning (self, "subject", -1, _("The subject (trích yếu) is missing"));
 
   return y + v->title_space_after_pt;
 }
@@ -751,10 +752,10 @@ compose_closing (ThiduaLayout *self, ThiduaPlan *plan, const TextStyle *base, Cl
       g_ptr_array_add (c->recipients, get_text (self, &st, line, NULL));
     }
   if (recipients == NULL || recipients[0] == NULL)
-    add_warning (self, "recipients", -1, "The recipients (nơi nhận) are missing");
+    add_warning (self, "recipients", -1, _("The recipients (nơi nhận) are missing"));
   else if (v->recipients_require_luu && !has_luu)
     add_warning (self, "recipients", -1,
-                 "The recipients must end with the filing line “- %s: VT, …”",
+                 _("The recipients must end with the filing line “- %s: VT, …”"),
                  v->recipients_luu_prefix);
 
   /* Right column: authority line, position, room to sign, name. */
@@ -791,7 +792,7 @@ compose_closing (ThiduaLayout *self, ThiduaPlan *plan, const TextStyle *base, Cl
     {
       c->sig_gap_before_name = 0;
       c->sig_height += v->signature_blank_lines * v->signature_size * 1.15;
-      add_warning (self, "signer.name", -1, "The signer's name is missing");
+      add_warning (self, "signer.name", -1, _("The signer's name is missing"));
     }
 
   /* "Nơi nhận:" sits level with the authority line: align the baselines. */
@@ -919,15 +920,15 @@ compose (ThiduaLayout *self, ThiduaPlan *plan)
     g_autofree char *trimmed = thidua_text_strip (thidua_plan_get_body (plan));
 
     if (trimmed[0] != '\0' && !g_str_has_suffix (trimmed, v->body_ending_mark))
-      add_warning (self, "body", -1, "The body does not end with “%s”", v->body_ending_mark);
+      add_warning (self, "body", -1, _("The body does not end with “%s”"), v->body_ending_mark);
     if (trimmed[0] == '\0')
-      add_warning (self, "body", -1, "The body is empty");
+      add_warning (self, "body", -1, _("The body is empty"));
     for (guint i = 0; i < thidua_body_n_outline (body); i++)
       {
         const ThiduaOutlineEntry *e = thidua_body_get_outline (body, i);
         if (e->misnumbered)
           add_warning (self, "body", (int) e->line,
-                       "The heading “%s %s” repeats or skips a number", e->label, e->title);
+                       _("The heading “%s %s” repeats or skips a number"), e->label, e->title);
       }
   }
 
@@ -1142,15 +1143,15 @@ thidua_layout_update (ThiduaLayout *self, ThiduaPlan *plan)
   self->reused = self->created = 0;
 
   if (profile_error != NULL)
-    add_warning (self, "profile", -1, "%s: the page is laid out with the profile “%s”",
+    add_warning (self, "profile", -1, _("%s: the page is laid out with the profile “%s”"),
                  profile_error->message, thidua_profile_get_name (self->profile));
   if (!self->font_ok)
     {
       const char *family = thidua_profile_get_font_family (self->profile);
 
       add_warning (self, "font", -1,
-                   "The font “%s” is not installed: the pages would print in “%s”. "
-                   "Install Times New Roman or Liberation Serif (fonts-liberation2)",
+                   _("The font “%s” is not installed: the pages would print in “%s”. "
+                     "Install Times New Roman or Liberation Serif (fonts-liberation2)"),
                    family, self->font_family_used);
     }
 

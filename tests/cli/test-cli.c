@@ -356,6 +356,22 @@ test_translated_errors (Fixture *f, gconstpointer data)
   g_assert_nonnull (strstr (vi.err, "Không có kế hoạch nào có mã 4242"));
   cli_language (f, &en, "en", "show", "4242", "--json", NULL);
   g_assert_nonnull (strstr (en.err, "There is no plan with ID 4242"));
+
+  /* The renderer's layout warnings too: this template leaves the signer's
+   * name for the office to fill in. */
+  {
+    g_auto(Run) made = { 0 };
+    g_auto(Run) rendered = { 0 };
+    g_autofree char *id = NULL;
+    g_autofree char *pdf = g_build_filename (f->dir, "out.pdf", NULL);
+
+    cli (f, &made, "new", "--template", "education-office", NULL);
+    id = g_strdup_printf ("%" G_GINT64_FORMAT, parse_id (made.out));
+    cli_language (f, &rendered, "vi", "render", id, "-o", pdf, NULL);
+    g_assert_cmpint (rendered.status, ==, 0);
+    g_assert_nonnull (strstr (rendered.err, "Thiếu họ tên người ký"));
+    g_remove (pdf);
+  }
 }
 
 static void
