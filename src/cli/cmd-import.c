@@ -4,6 +4,7 @@
 #include "thidua-cli.h"
 #include "thidua-import.h"
 
+#include <glib/gi18n.h>
 #include <stdio.h>
 
 int
@@ -31,16 +32,16 @@ cmd_import_text (CliContext *ctx, int argc, char **argv)
   if (!cli_parse_options (ctx, entries, "FILE", &argc, &argv))
     return 2;
   if (argc < 2)
-    return cli_fail (ctx, "a FILE to import is required");
+    return cli_fail (ctx, _("a FILE to import is required"));
   if (argc > 2)
-    return cli_fail (ctx, "unexpected argument “%s”", argv[2]);
+    return cli_fail (ctx, _("unexpected argument “%s”"), argv[2]);
   if (encoding_name != NULL && !thidua_encoding_from_string (encoding_name, &encoding))
-    return cli_fail (ctx, "unknown encoding “%s” (auto, utf-8, utf-16, tcvn3, vni, cp1258)",
+    return cli_fail (ctx, _("unknown encoding “%s” (auto, utf-8, utf-16, tcvn3, vni, cp1258)"),
                      encoding_name);
   if (profile_name != NULL)
     {
       if (!thidua_profile_kind_from_string (profile_name, &profile_kind))
-        return cli_fail (ctx, "unknown profile “%s” (state, party, union)", profile_name);
+        return cli_fail (ctx, _("unknown profile “%s” (state, party, union)"), profile_name);
       profile = profile_kind;
     }
 

@@ -13,6 +13,7 @@
 #include "thidua-encoding.h"
 #include "thidua-text.h"
 
+#include <glib/gi18n-lib.h>
 #include <string.h>
 
 G_DEFINE_QUARK (thidua-encoding-error-quark, thidua_encoding_error)
@@ -344,10 +345,10 @@ invalid_utf8_error (const char *what, const guint8 *data, gsize len, const char 
       line++;
   if (memchr (data, 0, len) != NULL)
     g_set_error (error, THIDUA_ENCODING_ERROR, THIDUA_ENCODING_ERROR_BINARY,
-                 "the file holds NUL bytes: it is not %s text", what);
+                 _("the file holds NUL bytes: it is not %s text"), what);
   else
     g_set_error (error, THIDUA_ENCODING_ERROR, THIDUA_ENCODING_ERROR_INVALID,
-                 "not valid %s at byte %" G_GSIZE_FORMAT " (line %u)", what, offset, line);
+                 _("not valid %s at byte %lu (line %u)"), what, (gulong) offset, line);
   return NULL;
 }
 
@@ -406,7 +407,7 @@ thidua_encoding_decode_utf16 (const guint8 *data, gsize len, GError **error)
   if (len % 2 != 0)
     {
       g_set_error (error, THIDUA_ENCODING_ERROR, THIDUA_ENCODING_ERROR_INVALID,
-                   "not valid UTF-16: odd number of bytes (%" G_GSIZE_FORMAT ")", len);
+                   _("not valid UTF-16: odd number of bytes (%lu)"), (gulong) len);
       return NULL;
     }
   n = len / 2;
@@ -420,13 +421,13 @@ thidua_encoding_decode_utf16 (const guint8 *data, gsize len, GError **error)
   if (utf8 == NULL)
     {
       g_set_error (error, THIDUA_ENCODING_ERROR, THIDUA_ENCODING_ERROR_INVALID,
-                   "not valid UTF-16%s: %s", big_endian ? "BE" : "LE", local_error->message);
+                   _("not valid UTF-16%s: %s"), big_endian ? "BE" : "LE", local_error->message);
       return NULL;
     }
   if ((gsize) written != strlen (utf8))
     {
       g_set_error (error, THIDUA_ENCODING_ERROR, THIDUA_ENCODING_ERROR_BINARY,
-                   "the file holds NUL characters: it is not text");
+                   _("the file holds NUL characters: it is not text"));
       return NULL;
     }
   return thidua_encoding_nfc (g_str_has_prefix (utf8, "\xEF\xBB\xBF") ? utf8 + 3 : utf8, -1);
@@ -734,7 +735,7 @@ thidua_encoding_decode (const guint8 *data, gsize len, ThiduaEncoding encoding,
       if (memchr (data, 0, len) != NULL)
         {
           g_set_error (error, THIDUA_ENCODING_ERROR, THIDUA_ENCODING_ERROR_BINARY,
-                       "the file holds NUL bytes: it is not text");
+                       _("the file holds NUL bytes: it is not text"));
           return NULL;
         }
       text = actual == THIDUA_ENCODING_TCVN3 ? thidua_encoding_decode_tcvn3 (data, len)
@@ -750,7 +751,7 @@ thidua_encoding_decode (const guint8 *data, gsize len, ThiduaEncoding encoding,
   if (looks_binary (text))
     {
       g_set_error (error, THIDUA_ENCODING_ERROR, THIDUA_ENCODING_ERROR_BINARY,
-                   "the file holds control characters: it is not text");
+                   _("the file holds control characters: it is not text"));
       return NULL;
     }
   if (used != NULL)

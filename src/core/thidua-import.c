@@ -16,6 +16,7 @@
 #include "thidua-import.h"
 #include "thidua-text.h"
 
+#include <glib/gi18n-lib.h>
 #include <string.h>
 
 G_DEFINE_QUARK (thidua-import-error-quark, thidua_import_error)
@@ -369,7 +370,7 @@ match_date (Importer *self, const char *piece, guint number)
 
   if (!thidua_plan_check_date (day, month, year, &error))
     {
-      warn (self, "line %u: the date %s: the day is left blank", number, error->message);
+      warn (self, _("line %u: the date %s: the day is left blank"), number, error->message);
       day = 0;
       if (!thidua_plan_check_date (day, month, year, NULL))
         month = 0;
@@ -478,8 +479,8 @@ assign_bodies (Importer *self)
         }
       thidua_plan_set_issuing_body (self->plan, issuing->str);
       if (b->len > 2)
-        warn (self, "the header has %u upper-case lines on the left: the first is taken as "
-              "the superior body, the others as the issuing body “%s”", b->len, issuing->str);
+        warn (self, _("the header has %u upper-case lines on the left: the first is taken as "
+              "the superior body, the others as the issuing body “%s”"), b->len, issuing->str);
     }
 }
 
@@ -601,7 +602,7 @@ read_subject (Importer *self, guint i)
     }
 
   if (subject->len == 0)
-    warn (self, "no subject (trích yếu) after the type name");
+    warn (self, _("no subject (trích yếu) after the type name"));
   else
     {
       /* White space runs (as in a blank number of spaces) become one. */
@@ -719,7 +720,7 @@ read_signature (Importer *self, GPtrArray *cells)
       else if (is_person_name (s))
         name = s;
       else if (s[0] == '(' || s[0] == '[')
-        warn (self, "“%s” in the signature block is left out", s);
+        warn (self, _("“%s” in the signature block is left out"), s);
       else
         return FALSE;
     }
@@ -814,7 +815,7 @@ read_closing (Importer *self, guint start)
       gboolean in_list = TRUE;
 
       if (strstr (text, "Nơi nhận") == NULL && strstr (text, "NƠI NHẬN") == NULL)
-        warn (self, "line %u: “%s” read as “Nơi nhận:”", line_at (self, heading)->number, text);
+        warn (self, _("line %u: “%s” read as “Nơi nhận:”"), line_at (self, heading)->number, text);
       if (*after == '-' || *after == '+')
         g_ptr_array_add (recipients, strip (after + 1, -1));
 
@@ -927,11 +928,11 @@ read_closing (Importer *self, guint start)
               body_end = found;
             }
         }
-      warn (self, "no recipients: there is no “Nơi nhận:” line");
+      warn (self, _("no recipients: there is no “Nơi nhận:” line"));
     }
 
   if (heading != G_MAXUINT && recipients->len == 0)
-    warn (self, "line %u: “Nơi nhận:” is followed by no “- ” line",
+    warn (self, _("line %u: “Nơi nhận:” is followed by no “- ” line"),
           line_at (self, heading)->number);
   if (recipients->len > 0)
     {
@@ -949,13 +950,13 @@ read_closing (Importer *self, guint start)
           for (guint j = 0; j < before->len; j++)
             g_string_append_printf (s, "%s%s", j ? " / " : "", (char *) g_ptr_array_index (before, j));
           joined = g_string_free (g_steal_pointer (&s), FALSE);
-          warn (self, "the closing lines “%s” are not a signature: they are kept at the end of "
-                "the body", joined);
+          warn (self, _("the closing lines “%s” are not a signature: they are kept at the end of "
+                "the body"), joined);
           /* Kept as text rather than lost. */
           g_ptr_array_add (self->closing_extra, g_steal_pointer (&joined));
         }
       else
-        warn (self, "no signature");
+        warn (self, _("no signature"));
     }
   return body_end;
 }
@@ -1023,11 +1024,11 @@ build_body (Importer *self, guint start, guint end, GPtrArray *prefix, GPtrArray
   while (body->len > 0 && body->str[body->len - 1] == '\n')
     g_string_truncate (body, body->len - 1);
   if (n_joined == 1)
-    warn (self, "line %s: a paragraph split by a blank line was joined back to the line before",
+    warn (self, _("line %s: a paragraph split by a blank line was joined back to the line before"),
           joined->str);
   else if (n_joined > 1)
-    warn (self, "lines %s: %u paragraphs split by a blank line were joined back to the line "
-          "before", joined->str, n_joined);
+    warn (self, _("lines %s: %u paragraphs split by a blank line were joined back to the line "
+          "before"), joined->str, n_joined);
   return g_string_free (body, FALSE);
 }
 
@@ -1070,23 +1071,23 @@ guess_profile (Importer *self, const char *text)
     return THIDUA_PROFILE_STATE;
   if (self->party_number)
     {
-      warn (self, "profile guessed as party from the number “Số %s-%s”",
+      warn (self, _("profile guessed as party from the number “Số %s-%s”"),
             thidua_plan_get_number (self->plan), thidua_plan_get_symbol (self->plan));
       return THIDUA_PROFILE_PARTY;
     }
   if (strchr (authority, '/') != NULL)
     {
-      warn (self, "profile guessed as party from the signature “%s”", authority);
+      warn (self, _("profile guessed as party from the signature “%s”"), authority);
       return THIDUA_PROFILE_PARTY;
     }
   if (g_str_has_prefix (authority, "TM") && folded_contains_any (behalf, union_committees)
       && folded_contains_any (text, union_words))
     {
-      warn (self, "profile guessed as union from the signature “%s %s”", authority, behalf);
+      warn (self, _("profile guessed as union from the signature “%s %s”"), authority, behalf);
       return THIDUA_PROFILE_UNION;
     }
-  warn (self, "profile guessed as state: the header shows neither the national nor the Party "
-        "heading");
+  warn (self, _("profile guessed as state: the header shows neither the national nor the Party "
+        "heading"));
   return THIDUA_PROFILE_STATE;
 }
 
@@ -1194,7 +1195,7 @@ thidua_import_text (const char *text, gssize len, int profile, GPtrArray *warnin
 
           g_free (line->text);
           line->text = rest;
-          warn (&self, "line %u: the subject was read from the type name's line", line->number);
+          warn (&self, _("line %u: the subject was read from the type name's line"), line->number);
           body_start = read_subject (&self, type_line);
         }
       else
@@ -1210,7 +1211,7 @@ thidua_import_text (const char *text, gssize len, int profile, GPtrArray *warnin
       if (self.header_extra->len > 0)
         g_ptr_array_set_size (self.header_extra, 0);
       body_start = i;
-      warn (&self, "no type name line (such as “KẾ HOẠCH”): no subject either");
+      warn (&self, _("no type name line (such as “KẾ HOẠCH”): no subject either"));
     }
   assign_bodies (&self);
 
@@ -1220,8 +1221,8 @@ thidua_import_text (const char *text, gssize len, int profile, GPtrArray *warnin
       const char *entry = g_ptr_array_index (self.header_extra, i);
       const char *tab = strchr (entry, '\t');
 
-      warn (&self, "line %.*s: “%s” in the header is not recognised: it is kept at the top "
-            "of the body", (int) (tab - entry), entry, tab + 1);
+      warn (&self, _("line %.*s: “%s” in the header is not recognised: it is kept at the top "
+            "of the body"), (int) (tab - entry), entry, tab + 1);
       g_ptr_array_add (prefix, g_strdup (tab + 1));
     }
 
@@ -1241,8 +1242,8 @@ thidua_import_text (const char *text, gssize len, int profile, GPtrArray *warnin
       if (warnings != NULL)
         g_ptr_array_set_size (warnings, first_warning);
       g_set_object (&self.plan, blank);
-      warn (&self, "the text is not recognised as a plan (no header, type name, recipients "
-            "or signature): all of it is kept as the body");
+      warn (&self, _("the text is not recognised as a plan (no header, type name, recipients "
+            "or signature): all of it is kept as the body"));
       /* not a plan: no guessing at paragraphs either */
       body = build_body (&self, 0, n, NULL, NULL, FALSE);
       thidua_plan_set_body (self.plan, body);
@@ -1254,9 +1255,9 @@ thidua_import_text (const char *text, gssize len, int profile, GPtrArray *warnin
       body = build_body (&self, body_start, MAX (body_start, body_end), prefix, suffix, TRUE);
       thidua_plan_set_body (self.plan, body);
       if (*body == '\0')
-        warn (&self, "the body is empty");
+        warn (&self, _("the body is empty"));
       if (!self.header_seen)
-        warn (&self, "no header (issuing body, number, place and date)");
+        warn (&self, _("no header (issuing body, number, place and date)"));
       if (profile >= 0)
         thidua_plan_set_profile (self.plan, profile);
       else
@@ -1278,7 +1279,7 @@ thidua_import_data (const guint8 *data, gsize len, ThiduaEncoding encoding, int 
   if (len > THIDUA_IMPORT_MAX_SIZE)
     {
       g_set_error (error, THIDUA_IMPORT_ERROR, THIDUA_IMPORT_ERROR_TOO_LARGE,
-                   "the text is too large for a plan (%.1f MB; the limit is %d MB)",
+                   _("the text is too large for a plan (%.1f MB; the limit is %d MB)"),
                    len / (1024.0 * 1024.0), THIDUA_IMPORT_MAX_SIZE / (1024 * 1024));
       return NULL;
     }
@@ -1290,14 +1291,14 @@ thidua_import_data (const guint8 *data, gsize len, ThiduaEncoding encoding, int 
   if (blank)
     {
       g_set_error (error, THIDUA_IMPORT_ERROR, THIDUA_IMPORT_ERROR_EMPTY,
-                   len == 0 ? "the text is empty" : "the text holds nothing but white space");
+                   len == 0 ? _("the text is empty") : _("the text holds nothing but white space"));
       return NULL;
     }
   if (used != NULL)
     *used = actual;
   if (encoding == THIDUA_ENCODING_AUTO && actual != THIDUA_ENCODING_UTF8
       && actual != THIDUA_ENCODING_UTF16 && warnings != NULL)
-    g_ptr_array_add (warnings, g_strdup_printf ("the text was read as %s (detected)",
+    g_ptr_array_add (warnings, g_strdup_printf (_("the text was read as %s (detected)"),
                                                 thidua_encoding_to_string (actual)));
   return thidua_import_text (text, -1, profile, warnings);
 }
@@ -1322,14 +1323,14 @@ thidua_import_file (GFile *file, ThiduaEncoding encoding, int profile, ThiduaEnc
     }
   if (g_file_info_get_file_type (info) == G_FILE_TYPE_DIRECTORY)
     {
-      g_set_error (error, G_IO_ERROR, G_IO_ERROR_IS_DIRECTORY, "%s: is a folder, not a text file",
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_IS_DIRECTORY, _("%s: is a folder, not a text file"),
                    name);
       return NULL;
     }
   if (g_file_info_get_size (info) > THIDUA_IMPORT_MAX_SIZE)
     {
       g_set_error (error, THIDUA_IMPORT_ERROR, THIDUA_IMPORT_ERROR_TOO_LARGE,
-                   "%s: the file is too large for a plan (%.1f MB; the limit is %d MB)", name,
+                   _("%s: the file is too large for a plan (%.1f MB; the limit is %d MB)"), name,
                    g_file_info_get_size (info) / (1024.0 * 1024.0),
                    THIDUA_IMPORT_MAX_SIZE / (1024 * 1024));
       return NULL;
