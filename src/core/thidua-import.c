@@ -557,7 +557,7 @@ starts_quote (const char *s)
 /* Reads the subject from line i on; returns the first line after it.
  * Parts are joined with one space: a subject is one title, broken over
  * lines only by the page width or by extraction, and the printed page
- * wraps it again (see the README). */
+ * wraps it again (see thidua-import.h). */
 static guint
 read_subject (Importer *self, guint i)
 {
