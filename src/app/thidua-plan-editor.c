@@ -2,6 +2,7 @@
 #include "config.h"
 #include "thidua-plan-editor.h"
 #include "thidua-body-view.h"
+#include "thidua-targets-editor.h"
 #include "thidua-layout.h"
 #include "thidua-markup.h"
 #include "thidua-text.h"
@@ -32,6 +33,7 @@ struct _ThiduaPlanEditor
   GtkTextView     *subject_view;
   GtkListBox      *outline_list;
   ThiduaBodyView  *body_view;
+  ThiduaTargetsEditor *targets_editor;
   GtkListBox      *recipients_list;
   GtkButton       *luu_button;
   GtkLabel        *recipients_error_label;
@@ -1041,6 +1043,7 @@ load_plan (ThiduaPlanEditor *self)
   rebuild_recipients (self);
   update_luu_button (self);
   rebuild_outline (self);
+  thidua_targets_editor_set_plan_id (self->targets_editor, plan ? thidua_plan_get_id (plan) : 0);
 }
 
 void
@@ -1096,8 +1099,25 @@ thidua_plan_editor_set_editable (ThiduaPlanEditor *self,
   gtk_widget_action_set_enabled (GTK_WIDGET (self->body_view), "body.bold", editable);
   gtk_widget_action_set_enabled (GTK_WIDGET (self->body_view), "body.italic", editable);
   gtk_widget_set_sensitive (GTK_WIDGET (self->suggest_symbol_button), editable);
+  thidua_targets_editor_set_editable (self->targets_editor, editable);
   update_undo_actions (self);
   update_suggestion (self);
+}
+
+/* -- targets editor: the register keeping the plan's targets (chỉ tiêu) */
+void
+thidua_plan_editor_set_register (ThiduaPlanEditor *self,
+                                 ThiduaRegister   *reg)
+{
+  g_return_if_fail (THIDUA_IS_PLAN_EDITOR (self));
+  thidua_targets_editor_set_register (self->targets_editor, reg);
+}
+
+ThiduaTargetsEditor *
+thidua_plan_editor_get_targets_editor (ThiduaPlanEditor *self)
+{
+  g_return_val_if_fail (THIDUA_IS_PLAN_EDITOR (self), NULL);
+  return self->targets_editor;
 }
 
 void
@@ -1238,6 +1258,7 @@ thidua_plan_editor_class_init (ThiduaPlanEditorClass *klass)
                                              G_TYPE_NONE, 1, G_TYPE_UINT64);
 
   g_type_ensure (THIDUA_TYPE_BODY_VIEW);
+  g_type_ensure (THIDUA_TYPE_TARGETS_EDITOR);
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/thidua/Thidua/thidua-plan-editor.ui");
@@ -1260,6 +1281,7 @@ thidua_plan_editor_class_init (ThiduaPlanEditorClass *klass)
   BIND (subject_view);
   BIND (outline_list);
   BIND (body_view);
+  BIND (targets_editor);
   BIND (recipients_list);
   BIND (luu_button);
   BIND (recipients_error_label);
@@ -1312,6 +1334,7 @@ thidua_plan_editor_init (ThiduaPlanEditor *self)
   g_signal_connect_swapped (self->year_entry, "changed", G_CALLBACK (date_changed), self);
   g_signal_connect (gtk_text_view_get_buffer (GTK_TEXT_VIEW (self->body_view)), "changed",
                     G_CALLBACK (body_changed), self);
+  thidua_targets_editor_set_body_view (self->targets_editor, GTK_TEXT_VIEW (self->body_view));
   g_signal_connect (gtk_text_view_get_buffer (self->subject_view), "changed",
                     G_CALLBACK (subject_changed), self);
   gtk_text_buffer_set_enable_undo (gtk_text_view_get_buffer (self->subject_view), TRUE);

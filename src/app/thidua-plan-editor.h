@@ -5,6 +5,7 @@
 
 #include <gtk/gtk.h>
 #include "thidua-plan.h"
+#include "thidua-targets-editor.h"
 
 G_BEGIN_DECLS
 
@@ -18,6 +19,11 @@ void        thidua_plan_editor_set_plan       (ThiduaPlanEditor *self,
 ThiduaPlan *thidua_plan_editor_get_plan       (ThiduaPlanEditor *self);
 void        thidua_plan_editor_set_editable   (ThiduaPlanEditor *self,
                                                gboolean          editable);
+/* The register keeping the plans' targets (chỉ tiêu), edited in the
+ * section "Chỉ tiêu thi đua" (NULL: the section shows nothing). */
+void        thidua_plan_editor_set_register   (ThiduaPlanEditor *self,
+                                               ThiduaRegister   *reg);
+ThiduaTargetsEditor *thidua_plan_editor_get_targets_editor (ThiduaPlanEditor *self);
 /* Issuing bodies used before, for completion. */
 void        thidua_plan_editor_set_known_bodies (ThiduaPlanEditor  *self,
                                                  const char * const *bodies);

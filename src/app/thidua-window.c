@@ -963,6 +963,9 @@ add_register_page (ThiduaWindow *self)
       return;
     }
   gtk_stack_add_titled (self->section_stack, view, "register", _("Register"));
+  /* the plans' targets (chỉ tiêu) are kept in the same register */
+  thidua_plan_editor_set_register (self->plan_editor,
+                                   thidua_register_view_get_register (THIDUA_REGISTER_VIEW (view)));
 }
 
 GtkWidget *
