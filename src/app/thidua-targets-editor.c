@@ -597,18 +597,23 @@ bind_ellipsized (GtkSignalListItemFactory *factory,
   gtk_widget_set_tooltip_text (label, gtk_string_object_get_string (obj));
 }
 
-/* A dropdown whose button shrinks with the form (long catalog names are
- * ellipsized, the full name is in the tooltip). */
+/* A dropdown; with `shrink` its button shrinks with the form (long
+ * catalog names are ellipsized, the full name is in the tooltip). */
 static GtkWidget *
 make_dropdown (GtkStringList *model,
+               gboolean       shrink,
                const char    *accessible_label)
 {
-  g_autoptr(GtkListItemFactory) factory = gtk_signal_list_item_factory_new ();
   GtkWidget *dd = gtk_drop_down_new (g_object_ref (G_LIST_MODEL (model)), NULL);
 
-  g_signal_connect (factory, "setup", G_CALLBACK (setup_ellipsized), NULL);
-  g_signal_connect (factory, "bind", G_CALLBACK (bind_ellipsized), NULL);
-  gtk_drop_down_set_factory (GTK_DROP_DOWN (dd), factory);
+  if (shrink)
+    {
+      g_autoptr(GtkListItemFactory) factory = gtk_signal_list_item_factory_new ();
+
+      g_signal_connect (factory, "setup", G_CALLBACK (setup_ellipsized), NULL);
+      g_signal_connect (factory, "bind", G_CALLBACK (bind_ellipsized), NULL);
+      gtk_drop_down_set_factory (GTK_DROP_DOWN (dd), factory);
+    }
   gtk_accessible_update_property (GTK_ACCESSIBLE (dd), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                   accessible_label, -1);
   return dd;
@@ -673,7 +678,7 @@ target_row_new (ThiduaTargetsEditor *self,
   g_signal_connect (row->check, "notify::active", G_CALLBACK (select_toggled), row);
   gtk_box_append (GTK_BOX (line), row->check);
 
-  row->title_dd = make_dropdown (self->title_model, a11y_title);
+  row->title_dd = make_dropdown (self->title_model, TRUE, a11y_title);
   gtk_widget_set_hexpand (row->title_dd, TRUE);
   gtk_drop_down_set_selected (GTK_DROP_DOWN (row->title_dd), find_id (self->title_ids, state->title));
   g_signal_connect (row->title_dd, "notify::selected", G_CALLBACK (title_selected), row);
@@ -692,7 +697,7 @@ target_row_new (ThiduaTargetsEditor *self,
   /* [at least ▾] [10] – [15] [% ▾] */
   line = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
   gtk_widget_set_margin_start (line, 28);
-  row->bound_dd = make_dropdown (self->bound_model, a11y_bound);
+  row->bound_dd = make_dropdown (self->bound_model, FALSE, a11y_bound);
   gtk_drop_down_set_selected (GTK_DROP_DOWN (row->bound_dd), state->bound);
   g_signal_connect (row->bound_dd, "notify::selected", G_CALLBACK (bound_selected), row);
   gtk_box_append (GTK_BOX (line), row->bound_dd);
@@ -706,7 +711,7 @@ target_row_new (ThiduaTargetsEditor *self,
   g_signal_connect (row->max_entry, "changed", G_CALLBACK (bound_text_changed), row);
   gtk_box_append (GTK_BOX (line), row->max_entry);
 
-  row->measure_dd = make_dropdown (self->measure_model, a11y_measure);
+  row->measure_dd = make_dropdown (self->measure_model, FALSE, a11y_measure);
   gtk_drop_down_set_selected (GTK_DROP_DOWN (row->measure_dd), state->measure);
   g_signal_connect (row->measure_dd, "notify::selected", G_CALLBACK (measure_selected), row);
   gtk_box_append (GTK_BOX (line), row->measure_dd);
@@ -718,7 +723,7 @@ target_row_new (ThiduaTargetsEditor *self,
   label = gtk_label_new (C_("target", "of"));
   gtk_widget_add_css_class (label, "dim-label");
   gtk_box_append (GTK_BOX (row->base_box), label);
-  row->base_dd = make_dropdown (self->base_model, a11y_base);
+  row->base_dd = make_dropdown (self->base_model, TRUE, a11y_base);
   gtk_widget_set_hexpand (row->base_dd, TRUE);
   gtk_drop_down_set_selected (GTK_DROP_DOWN (row->base_dd), find_id (self->base_ids, state->base));
   g_signal_connect (row->base_dd, "notify::selected", G_CALLBACK (base_selected), row);
