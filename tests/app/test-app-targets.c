@@ -12,6 +12,7 @@
 #include <gtk/gtk.h>
 #include <locale.h>
 #include <poppler.h>
+#include <sqlite3.h>
 #include <string.h>
 
 /* poppler-glib 22.12 defines no autoptr cleanups */
@@ -451,6 +452,72 @@ test_switch_and_reopen (Fixture       *f,
                             "Không quá 20% cá nhân xếp loại “Hoàn thành xuất sắc nhiệm vụ”"));
 }
 
+static gboolean
+targets_stored (gpointer data)
+{
+  ThiduaTargetsEditor *te = data;
+  g_autoptr(GPtrArray) stored =
+    thidua_register_get_targets (thidua_targets_editor_get_register (te),
+                                 thidua_targets_editor_get_plan_id (te), NULL);
+
+  return stored != NULL && stored->len == 3;
+}
+
+/* Another program holds the database: nothing typed is lost, the status
+ * says so, and the targets are written once it lets go.  A read-only
+ * database turns every change off. */
+static void
+test_locked_and_read_only (Fixture       *f,
+                           gconstpointer  data)
+{
+  ThiduaWindow *win = start_app (f);
+  ThiduaTargetsEditor *te = get_targets_editor (win);
+  g_autoptr(GError) error = NULL;
+  GtkWidget *status;
+  sqlite3 *other = NULL;
+  char *errmsg = NULL;
+
+  gtk_widget_activate_action (GTK_WIDGET (win), "win.new-plan", "s", "blank-state");
+  status = thidua_test_find_widget (GTK_WIDGET (te), GTK_TYPE_LABEL, "status_label");
+  g_assert_nonnull (status);
+
+  g_assert_cmpint (sqlite3_open (f->db_path, &other), ==, SQLITE_OK);
+  sqlite3_busy_timeout (other, 0);
+  g_assert_cmpint (sqlite3_exec (other, "BEGIN EXCLUSIVE", NULL, NULL, &errmsg), ==, SQLITE_OK);
+
+  add_seed_targets (te);
+  g_assert_false (thidua_targets_editor_flush (te, &error));
+  g_assert_nonnull (error);
+  g_assert_cmpuint (thidua_targets_editor_get_n_rows (te), ==, 3);
+  g_assert_true (gtk_widget_get_visible (status));
+  g_assert_true (gtk_widget_has_css_class (status, "error"));
+  g_assert_nonnull (strstr (gtk_label_get_label (GTK_LABEL (status)), error->message));
+
+  g_assert_cmpint (sqlite3_exec (other, "ROLLBACK", NULL, NULL, &errmsg), ==, SQLITE_OK);
+  sqlite3_close (other);
+  /* the retry writes them without any action from the user */
+  g_assert_true (thidua_test_wait_for (targets_stored, te, 10000));
+  g_assert_false (gtk_widget_has_css_class (status, "error"));
+  g_assert_cmpstr (gtk_label_get_label (GTK_LABEL (status)), ==, _("Saved"));
+
+  thidua_targets_editor_set_editable (te, FALSE);
+  {
+    g_autofree char *body_before = body_text (win);
+    g_autofree char *body_after = NULL;
+
+    /* disabled actions do nothing */
+    gtk_widget_activate_action (GTK_WIDGET (te), "targets.add", NULL);
+    gtk_widget_activate_action (GTK_WIDGET (te), "targets.remove", "i", 0);
+    gtk_widget_activate_action (GTK_WIDGET (te), "targets.insert", NULL);
+    g_assert_cmpuint (thidua_targets_editor_get_n_rows (te), ==, 3);
+    body_after = body_text (win);
+    g_assert_cmpstr (body_after, ==, body_before);
+  }
+  g_assert_false (gtk_widget_is_sensitive (thidua_targets_editor_get_row_widget (te, 0, "min")));
+  thidua_targets_editor_set_editable (te, TRUE);
+  g_assert_true (gtk_widget_is_sensitive (thidua_targets_editor_get_row_widget (te, 0, "min")));
+}
+
 static char *
 artifacts_dir (void)
 {
@@ -550,6 +617,8 @@ main (int   argc,
               fixture_set_up, test_validation_and_undo, fixture_tear_down);
   g_test_add ("/targets/switch-and-reopen", Fixture, NULL,
               fixture_set_up, test_switch_and_reopen, fixture_tear_down);
+  g_test_add ("/targets/locked-and-read-only", Fixture, NULL,
+              fixture_set_up, test_locked_and_read_only, fixture_tear_down);
   g_test_add ("/targets/screenshot-1366x768", Fixture, NULL,
               fixture_set_up, test_screenshot, fixture_tear_down);
 
