@@ -63,6 +63,7 @@ struct _ThiduaTargetsEditor
   guint            save_source;
   gboolean         dirty;
   char            *save_error;     /* the last refusal, NULL when stored */
+  gboolean         load_failed;    /* nothing shown, so nothing is written */
 };
 
 struct _TargetRow
@@ -330,7 +331,7 @@ save_now (ThiduaTargetsEditor *self,
   g_autoptr(GError) local_error = NULL;
 
   g_clear_handle_id (&self->save_source, g_source_remove);
-  if (!self->dirty || self->reg == NULL || self->plan_id == 0)
+  if (!self->dirty || self->reg == NULL || self->plan_id == 0 || self->load_failed)
     {
       self->dirty = FALSE;
       return TRUE;
@@ -387,7 +388,7 @@ thidua_targets_editor_flush (ThiduaTargetsEditor *self,
 static void
 update_actions (ThiduaTargetsEditor *self)
 {
-  gboolean active = self->editable && self->reg != NULL && self->plan_id != 0;
+  gboolean active = self->editable && self->reg != NULL && self->plan_id != 0 && !self->load_failed;
   GtkWidget *widget = GTK_WIDGET (self);
 
   gtk_widget_action_set_enabled (widget, "targets.add", active);
@@ -773,10 +774,9 @@ static void
 set_states (ThiduaTargetsEditor *self,
             GPtrArray           *states)
 {
-  GtkWidget *child;
-
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->list))) != NULL)
-    gtk_list_box_remove (self->list, child);
+  /* the rows only: the list's placeholder stays */
+  for (guint i = 0; i < self->rows->len; i++)
+    gtk_list_box_remove (self->list, ((TargetRow *) g_ptr_array_index (self->rows, i))->row);
   g_ptr_array_set_size (self->rows, 0);
   for (guint i = 0; states && i < states->len; i++)
     append_row (self, target_state_copy (g_ptr_array_index (states, i)));
@@ -793,11 +793,11 @@ load_targets (ThiduaTargetsEditor *self)
 
   g_clear_pointer (&self->save_error, g_free);
   self->dirty = FALSE;
+  self->load_failed = FALSE;
   if (self->reg != NULL && self->plan_id != 0)
     {
       targets = thidua_register_get_targets (self->reg, self->plan_id, &error);
-      if (targets == NULL)
-        self->save_error = g_strdup (error->message);
+      self->load_failed = targets == NULL;
       for (guint i = 0; targets && i < targets->len; i++)
         g_ptr_array_add (states, target_state_from_target (g_ptr_array_index (targets, i)));
     }
@@ -806,8 +806,7 @@ load_targets (ThiduaTargetsEditor *self)
     {
       g_autofree char *text = g_strdup_printf (_("The targets cannot be read: %s"), error->message);
 
-      /* not "saved again": nothing was loaded, so nothing is written */
-      g_clear_pointer (&self->save_error, g_free);
+      /* nothing was loaded, so nothing may be written over it */
       gtk_label_set_label (self->status_label, text);
       gtk_widget_set_visible (GTK_WIDGET (self->status_label), TRUE);
       gtk_widget_add_css_class (GTK_WIDGET (self->status_label), "error");
@@ -815,6 +814,7 @@ load_targets (ThiduaTargetsEditor *self)
     }
   else
     gtk_widget_set_sensitive (GTK_WIDGET (self->list), TRUE);
+  update_actions (self);
 }
 
 /* ---- actions ---- */

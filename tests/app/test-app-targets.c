@@ -427,6 +427,11 @@ test_switch_and_reopen (Fixture       *f,
   g_assert_cmpint (second, !=, first);
   g_assert_cmpint (thidua_targets_editor_get_plan_id (te), ==, second);
   g_assert_cmpuint (thidua_targets_editor_get_n_rows (te), ==, 0);
+  /* the empty list says so */
+  gtk_expander_set_expanded (GTK_EXPANDER (thidua_test_find_widget (GTK_WIDGET (win), GTK_TYPE_EXPANDER,
+                                                                    "targets_expander")), TRUE);
+  thidua_test_spin (100);
+  g_assert_nonnull (thidua_test_find_label (GTK_WIDGET (te), "Chưa có chỉ tiêu"));
   {
     g_autoptr(GPtrArray) stored = stored_targets (te, first);
     g_assert_cmpuint (stored->len, ==, 3);
