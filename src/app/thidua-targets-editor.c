@@ -1306,6 +1306,8 @@ thidua_targets_editor_init (ThiduaTargetsEditor *self)
   const char *measures[] = { _("percent (%)"), C_("target", "count"), NULL };
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  _("Emulation targets"), -1);
 
   self->editable = TRUE;
   self->rows = g_ptr_array_new_with_free_func ((GDestroyNotify) target_row_free);

@@ -523,6 +523,62 @@ test_locked_and_read_only (Fixture       *f,
   g_assert_true (gtk_widget_is_sensitive (thidua_targets_editor_get_row_widget (te, 0, "min")));
 }
 
+static void
+collect_action_buttons (GtkWidget *widget,
+                        GPtrArray *out)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      if (GTK_IS_ACTIONABLE (child)
+          && g_str_has_prefix (gtk_actionable_get_action_name (GTK_ACTIONABLE (child)) ?: "", "targets."))
+        g_ptr_array_add (out, child);
+      collect_action_buttons (child, out);
+    }
+}
+
+/* Every control of the section has an accessible name. */
+static void
+test_accessible_names (Fixture       *f,
+                       gconstpointer  data)
+{
+  static const char * const parts[] = {
+    "select", "title", "bound", "min", "max", "measure", "base", "remove",
+  };
+  ThiduaWindow *win = start_app (f);
+  ThiduaTargetsEditor *te = get_targets_editor (win);
+  g_autoptr(GPtrArray) buttons = g_ptr_array_new ();
+  GtkWidget *expander;
+
+  gtk_widget_activate_action (GTK_WIDGET (win), "win.new-plan", "s", "blank-party");
+  add_seed_targets (te);
+  g_assert_true (gtk_test_accessible_has_property (GTK_ACCESSIBLE (te), GTK_ACCESSIBLE_PROPERTY_LABEL));
+  expander = thidua_test_find_widget (GTK_WIDGET (win), GTK_TYPE_EXPANDER, "targets_expander");
+  g_assert_true (gtk_test_accessible_has_property (GTK_ACCESSIBLE (expander), GTK_ACCESSIBLE_PROPERTY_LABEL));
+  for (guint i = 0; i < thidua_targets_editor_get_n_rows (te); i++)
+    for (guint j = 0; j < G_N_ELEMENTS (parts); j++)
+      {
+        GtkWidget *w = thidua_targets_editor_get_row_widget (te, i, parts[j]);
+
+        g_assert_nonnull (w);
+        if (!gtk_test_accessible_has_property (GTK_ACCESSIBLE (w), GTK_ACCESSIBLE_PROPERTY_LABEL))
+          g_error ("row %u: %s has no accessible name", i, parts[j]);
+      }
+  /* each row's error is its description */
+  g_assert_true (gtk_test_accessible_has_relation (GTK_ACCESSIBLE (gtk_widget_get_ancestor (
+                   thidua_targets_editor_get_row_widget (te, 0, "min"), GTK_TYPE_LIST_BOX_ROW)),
+                   GTK_ACCESSIBLE_RELATION_DESCRIBED_BY));
+
+  collect_action_buttons (GTK_WIDGET (te), buttons);
+  /* add, undo, redo, insert and one remove per row */
+  g_assert_cmpuint (buttons->len, ==, 4 + thidua_targets_editor_get_n_rows (te));
+  for (guint i = 0; i < buttons->len; i++)
+    if (!gtk_test_accessible_has_property (GTK_ACCESSIBLE (g_ptr_array_index (buttons, i)),
+                                           GTK_ACCESSIBLE_PROPERTY_LABEL))
+      g_error ("the button for %s has no accessible name",
+               gtk_actionable_get_action_name (GTK_ACTIONABLE (g_ptr_array_index (buttons, i))));
+}
+
 static char *
 artifacts_dir (void)
 {
@@ -612,6 +668,10 @@ main (int   argc,
   bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
   textdomain (GETTEXT_PACKAGE);
 
+  /* GTK's test accessibility backend: it records the accessible names
+   * (checked by /targets/accessible-names) and needs no bus. */
+  g_setenv ("GTK_A11Y", "test", TRUE);
+
   bus = thidua_test_private_bus_up ();
   g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
   gtk_init ();
@@ -624,6 +684,8 @@ main (int   argc,
               fixture_set_up, test_switch_and_reopen, fixture_tear_down);
   g_test_add ("/targets/locked-and-read-only", Fixture, NULL,
               fixture_set_up, test_locked_and_read_only, fixture_tear_down);
+  g_test_add ("/targets/accessible-names", Fixture, NULL,
+              fixture_set_up, test_accessible_names, fixture_tear_down);
   g_test_add ("/targets/screenshot-1366x768", Fixture, NULL,
               fixture_set_up, test_screenshot, fixture_tear_down);
 
