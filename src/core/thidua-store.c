@@ -1074,21 +1074,53 @@ thidua_store_delete_plan (ThiduaStore *self, gint64 id, GError **error)
   return thidua_store_transaction (self, delete_txn, &id, error);
 }
 
+typedef struct {
+  gint64      from;
+  ThiduaPlan *copy;
+} Duplicate;
+
+/* Everything that belongs to the plan comes along: its targets (chỉ tiêu)
+ * are what next year's plan most often keeps. */
+static gboolean
+duplicate_txn (ThiduaStore *self, gpointer data, GError **error)
+{
+  Duplicate *d = data;
+  g_auto(Stmt) s = { 0 };
+  int rc;
+
+  if (!insert_txn (self, d->copy, error))
+    return FALSE;
+  if (!prepare (self, &s, "INSERT INTO plan_targets "
+                          "(plan_id, position, title, min_value, max_value, measure, base) "
+                          "SELECT ?1, position, title, min_value, max_value, measure, base "
+                          "FROM plan_targets WHERE plan_id = ?2 ORDER BY position",
+                N_("adding a plan"), error))
+    return FALSE;
+  sqlite3_bind_int64 (s.stmt, 1, thidua_plan_get_id (d->copy));
+  sqlite3_bind_int64 (s.stmt, 2, d->from);
+  if ((rc = sqlite3_step (s.stmt)) != SQLITE_DONE)
+    return store_fail (self, error, rc, N_("adding a plan"));
+  return TRUE;
+}
+
 /* The copy is a new draft; the number is cleared because the clerk gives
  * each issued document its own. */
 gint64
 thidua_store_duplicate_plan (ThiduaStore *self, gint64 id, GError **error)
 {
   g_autoptr(ThiduaPlan) plan = thidua_store_load_plan (self, id, error);
-  g_autoptr(ThiduaPlan) copy = NULL;
+  Duplicate d = { id, NULL };
+  gint64 copy_id;
 
   if (plan == NULL)
     return 0;
-  copy = thidua_plan_copy (plan);
-  thidua_plan_set_id (copy, 0);
-  thidua_plan_set_number (copy, "");
-  thidua_plan_set_status (copy, "draft");
-  return thidua_store_insert_plan (self, copy, error);
+  d.copy = thidua_plan_copy (plan);
+  thidua_plan_set_id (d.copy, 0);
+  thidua_plan_set_number (d.copy, "");
+  thidua_plan_set_status (d.copy, "draft");
+  copy_id = thidua_store_transaction (self, duplicate_txn, &d, error) ? thidua_plan_get_id (d.copy) : 0;
+  g_object_unref (d.copy);
+  return copy_id;
 }
 
 /* ---- GObject ---------------------------------------------------------- */

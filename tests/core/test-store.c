@@ -385,6 +385,29 @@ test_duplicate_delete (Fixture *f, gconstpointer data)
   g_assert_cmpstr (thidua_plan_get_number (copy), ==, "");
   g_assert_cmpstr (thidua_plan_get_status (copy), ==, "draft");
 
+  /* The plan's targets come along with it. */
+  {
+    sqlite3 *db = thidua_store_get_handle (store);
+    g_autofree char *ins = g_strdup_printf (
+      "INSERT INTO plan_targets (plan_id, position, title, min_value, max_value, measure, base) "
+      "VALUES (%" G_GINT64_FORMAT ", 0, 'cstdcs', 10, 15, 'percent', 'ldtt')", id);
+    g_autofree char *count = NULL;
+    sqlite3_stmt *stmt = NULL;
+    gint64 second;
+
+    g_assert_cmpint (sqlite3_exec (db, ins, NULL, NULL, NULL), ==, SQLITE_OK);
+    second = thidua_store_duplicate_plan (store, id, &error);
+    g_assert_no_error (error);
+    count = g_strdup_printf ("SELECT count(*), max(title), max(min_value) FROM plan_targets "
+                             "WHERE plan_id = %" G_GINT64_FORMAT, second);
+    g_assert_cmpint (sqlite3_prepare_v2 (db, count, -1, &stmt, NULL), ==, SQLITE_OK);
+    g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+    g_assert_cmpint (sqlite3_column_int (stmt, 0), ==, 1);
+    g_assert_cmpstr ((const char *) sqlite3_column_text (stmt, 1), ==, "cstdcs");
+    g_assert_cmpint (sqlite3_column_int (stmt, 2), ==, 10);
+    sqlite3_finalize (stmt);
+  }
+
   g_assert_true (thidua_store_delete_plan (store, id, &error));
   g_assert_null (thidua_store_load_plan (store, id, &error));
   g_assert_error (error, THIDUA_STORE_ERROR, THIDUA_STORE_ERROR_NOT_FOUND);
