@@ -289,6 +289,20 @@ add_warning (ThiduaLayout *self, const char *field, int line, const char *format
   g_ptr_array_add (self->warnings, w);
 }
 
+/* A sentence named in a warning: its first words, not the paragraph. */
+static char *
+short_text (const char *text, glong max_chars)
+{
+  g_autofree char *head = NULL;
+
+  if (text == NULL)
+    return g_strdup ("");
+  if (g_utf8_strlen (text, -1) <= max_chars)
+    return g_strdup (text);
+  head = g_utf8_substring (text, 0, max_chars);
+  return g_strconcat (g_strchomp (head), "…", NULL);
+}
+
 /* The key of a text in the cache: everything that changes its layout. */
 static char *
 text_key (ThiduaLayout *self, const TextStyle *st, const char *text, GArray *runs)
@@ -918,17 +932,37 @@ compose (ThiduaLayout *self, ThiduaPlan *plan)
   /* Warnings about the body. */
   {
     g_autofree char *trimmed = thidua_text_strip (thidua_plan_get_body (plan));
+    g_autofree char *last_text = NULL;
 
-    if (trimmed[0] != '\0' && !g_str_has_suffix (trimmed, v->body_ending_mark))
+    /* The printed text, not the source: "**… xử lý./.**" ends with the
+     * mark once the bold markers are gone. */
+    if (n_blocks > 0)
+      {
+        const ThiduaBlock *last = thidua_body_get_block (body, n_blocks - 1);
+        last_text = thidua_text_strip (last->text != NULL && last->text[0] != '\0'
+                                       ? last->text : last->label);
+      }
+    if (trimmed[0] != '\0' &&
+        (last_text == NULL || !g_str_has_suffix (last_text, v->body_ending_mark)))
       add_warning (self, "body", -1, _("The body does not end with “%s”"), v->body_ending_mark);
     if (trimmed[0] == '\0')
       add_warning (self, "body", -1, _("The body is empty"));
-    for (guint i = 0; i < thidua_body_n_outline (body); i++)
+    for (guint i = 0; i < n_blocks; i++)
       {
-        const ThiduaOutlineEntry *e = thidua_body_get_outline (body, i);
-        if (e->misnumbered)
-          add_warning (self, "body", (int) e->line,
-                       _("The heading “%s %s” repeats or skips a number"), e->label, e->title);
+        const ThiduaBlock *blk = thidua_body_get_block (body, i);
+        g_autofree char *shown = NULL;
+
+        if (!blk->misnumbered)
+          continue;
+        /* Headings and items alike: "3." after "1." skips a number
+         * whether or not the item has a title. */
+        shown = short_text (blk->text, 40);
+        if (blk->kind == THIDUA_BLOCK_HEADING || blk->titled)
+          add_warning (self, "body", (int) blk->first_line,
+                       _("The heading “%s %s” repeats or skips a number"), blk->label, shown);
+        else
+          add_warning (self, "body", (int) blk->first_line,
+                       _("The item “%s %s” repeats or skips a number"), blk->label, shown);
       }
   }
 

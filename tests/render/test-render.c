@@ -1088,6 +1088,73 @@ test_warnings (void)
   g_assert_null (find_warning (layout, "font"));
 }
 
+/* Body warnings judge the printed text and every numbered item, not only
+ * the outline's headings. */
+static guint
+count_warnings (ThiduaLayout *layout, const char *field, const char *needle)
+{
+  GPtrArray *warnings = thidua_layout_get_warnings (layout);
+  guint n = 0;
+
+  for (guint i = 0; i < warnings->len; i++)
+    {
+      const ThiduaLayoutWarning *w = g_ptr_array_index (warnings, i);
+      if (g_strcmp0 (w->field, field) == 0 && strstr (w->message, needle) != NULL)
+        n++;
+    }
+  return n;
+}
+
+static void
+test_body_warnings (void)
+{
+  g_autoptr(ThiduaPlan) plan = long_plan (1);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ThiduaLayout) layout = thidua_layout_new_for_plan (plan, &error);
+  const ThiduaLayoutWarning *w;
+
+  g_assert_no_error (error);
+  g_assert_cmpuint (thidua_layout_get_warnings (layout)->len, ==, 0);
+
+  /* The ending mark inside bold markers is printed last: nothing to say. */
+  thidua_plan_set_body (plan, "I. MỤC ĐÍCH\nĐề nghị các đơn vị **thực hiện nghiêm túc./.**\n");
+  thidua_layout_update (layout, plan);
+  g_assert_null (find_warning (layout, "body"));
+
+  /* Markers after the text do not hide a missing mark either. */
+  thidua_plan_set_body (plan, "I. MỤC ĐÍCH\nĐề nghị các đơn vị **thực hiện nghiêm túc**");
+  thidua_layout_update (layout, plan);
+  g_assert_cmpuint (count_warnings (layout, "body", "./."), ==, 1);
+
+  /* Lettered items out of order and a numbered sentence that skips one. */
+  thidua_plan_set_body (plan,
+                        "I. MỤC ĐÍCH\n"
+                        "1. Thi đua thực hiện tốt công tác phòng, chống dịch trong cơ quan.\n"
+                        "3. Thi đua dạy tốt, học tốt trong điều kiện giãn cách xã hội, "
+                        "bảo đảm tiến độ đào tạo của Tỉnh giao.\n"
+                        "a) Phạm vi: trong nội bộ cơ quan;\n"
+                        "c) Đối tượng: cán bộ, viên chức./.");
+  thidua_layout_update (layout, plan);
+  g_assert_cmpuint (count_warnings (layout, "body", "repeats or skips"), ==, 2);
+  g_assert_cmpuint (count_warnings (layout, "body", "“3. Thi đua dạy tốt"), ==, 1);
+  g_assert_cmpuint (count_warnings (layout, "body", "“c) Đối tượng"), ==, 1);
+  w = find_warning (layout, "body");
+  g_assert_cmpint (w->line, ==, 2);
+  /* A long item is named by its first words. */
+  g_assert_nonnull (strstr (w->message, "…"));
+  g_assert_null (strstr (w->message, "Tỉnh giao"));
+
+  /* In order, nothing is reported. */
+  thidua_plan_set_body (plan,
+                        "I. MỤC ĐÍCH\n"
+                        "1. Thi đua thực hiện tốt công tác phòng, chống dịch trong cơ quan.\n"
+                        "2. Thi đua dạy tốt, học tốt.\n"
+                        "a) Phạm vi: trong nội bộ cơ quan;\n"
+                        "b) Đối tượng: cán bộ, viên chức./.");
+  thidua_layout_update (layout, plan);
+  g_assert_null (find_warning (layout, "body"));
+}
+
 /* A profile whose font is not Times New Roman (nor its metric twin) is
  * reported, never printed silently in another face. */
 static void
@@ -1325,6 +1392,7 @@ main (int argc, char **argv)
   g_test_add_func ("/render/long-plan", test_long_plan);
   g_test_add_func ("/render/document-numbers", test_document_numbers);
   g_test_add_func ("/render/warnings", test_warnings);
+  g_test_add_func ("/render/body-warnings", test_body_warnings);
   g_test_add_func ("/render/font-warning", test_font_warning);
   g_test_add_func ("/render/cache", test_cache);
   g_test_add_func ("/render/number-date", test_number_date);
