@@ -798,7 +798,10 @@ compose_closing (ThiduaLayout *self, ThiduaPlan *plan, const TextStyle *base, Cl
   if (name[0] != '\0')
     {
       ct = get_text (self, &st, name, NULL);
-      c->sig_gap_before_name = v->signature_blank_lines * ct->height;
+      /* Blank lines of the name's line height: a name that wraps gets no
+       * more room to sign than a short one. */
+      c->sig_gap_before_name = v->signature_blank_lines *
+                               (ct->n_lines > 0 ? ct->height / ct->n_lines : ct->height);
       g_ptr_array_add (c->signature, ct);
       c->sig_height += c->sig_gap_before_name + ct->height;
     }

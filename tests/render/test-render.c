@@ -1088,6 +1088,45 @@ test_warnings (void)
   g_assert_null (find_warning (layout, "font"));
 }
 
+/* The room to sign between the position and the name, in points. */
+static double
+signature_room (const char *name)
+{
+  g_autoptr(ThiduaPlan) plan = long_plan (1);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ThiduaLayout) layout = NULL;
+  g_autoptr(Pdf) pdf = NULL;
+  PdfPage *p;
+  Match pos, nm;
+
+  thidua_plan_set_signer_authority (plan, "KT.");
+  thidua_plan_set_signer_on_behalf_of (plan, "GIÁM ĐỐC");
+  thidua_plan_set_signer_position (plan, "PHÓ GIÁM ĐỐC");
+  thidua_plan_set_signer_name (plan, name);
+  layout = thidua_layout_new_for_plan (plan, &error);
+  g_assert_no_error (error);
+  pdf = render_pdf (layout, plan);
+  p = pdf_page (pdf, pdf->pages->len - 1);
+  pos = pdf_find_required (p, "PHÓ GIÁM ĐỐC");
+  nm = pdf_find_required (p, name);
+  g_assert_cmpfloat (nm.y1, >, pos.y2);
+  return nm.y1 - pos.y2;
+}
+
+/* A name long enough to wrap in the right column gets the same room to
+ * sign as a short one, not a multiple of it. */
+static void
+test_signature_room (void)
+{
+  const char *long_name = "Nguyễn Thị Hồng Nhung Phương Thảo Minh Khai Thanh Xuân Bảo Ngọc";
+  double short_room = signature_room ("Lò Văn Thắng");
+  double long_room = signature_room (long_name);
+
+  /* Room for the signature and seal: at least three blank 14 pt lines. */
+  g_assert_cmpfloat (short_room, >=, 3 * 14.0);
+  g_assert_cmpfloat_with_epsilon (long_room, short_room, 1.0);
+}
+
 /* Body warnings judge the printed text and every numbered item, not only
  * the outline's headings. */
 static guint
@@ -1393,6 +1432,7 @@ main (int argc, char **argv)
   g_test_add_func ("/render/document-numbers", test_document_numbers);
   g_test_add_func ("/render/warnings", test_warnings);
   g_test_add_func ("/render/body-warnings", test_body_warnings);
+  g_test_add_func ("/render/signature-room", test_signature_room);
   g_test_add_func ("/render/font-warning", test_font_warning);
   g_test_add_func ("/render/cache", test_cache);
   g_test_add_func ("/render/number-date", test_number_date);
