@@ -5,6 +5,8 @@
 
 #include <cairo-pdf.h>
 #include <cairo-svg.h>
+#include <gio/gio.h>
+#include <glib/gstdio.h>
 #include <pango/pangocairo.h>
 #include <string.h>
 
@@ -48,14 +50,77 @@ thidua_render_check_font (const char *family, char **used)
   return ok;
 }
 
-static gboolean
-check_status (cairo_status_t status, const char *path, GError **error)
+/* Files are written through GIO rather than by cairo itself: the message
+ * names the real cause ("No such file or directory", "No space left on
+ * device"), and an existing file is replaced only once the new one is
+ * complete, so a failed export never destroys the previous one. */
+typedef struct {
+  const char    *path;
+  GOutputStream *out;
+  GCancellable  *cancellable;
+  GError        *error;       /* the first write error */
+  gboolean       existed;
+} Sink;
+
+static cairo_status_t
+sink_write (void *closure, const unsigned char *data, unsigned int length)
 {
-  if (status == CAIRO_STATUS_SUCCESS)
-    return TRUE;
-  g_set_error (error, THIDUA_RENDER_ERROR, THIDUA_RENDER_ERROR_WRITE,
-               "Cannot write %s: %s", path, cairo_status_to_string (status));
-  return FALSE;
+  Sink *s = closure;
+
+  if (s->error != NULL)
+    return CAIRO_STATUS_WRITE_ERROR;
+  if (!g_output_stream_write_all (s->out, data, length, NULL, s->cancellable, &s->error))
+    return CAIRO_STATUS_WRITE_ERROR;
+  return CAIRO_STATUS_SUCCESS;
+}
+
+static gboolean
+sink_open (Sink *s, const char *path, GError **error)
+{
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GError) local = NULL;
+
+  s->path = path;
+  s->existed = g_file_query_exists (file, NULL);
+  s->out = G_OUTPUT_STREAM (g_file_replace (file, NULL, FALSE, G_FILE_CREATE_NONE, NULL, &local));
+  if (s->out == NULL)
+    {
+      g_set_error (error, THIDUA_RENDER_ERROR, THIDUA_RENDER_ERROR_WRITE,
+                   "Cannot write %s: %s", path, local->message);
+      return FALSE;
+    }
+  s->cancellable = g_cancellable_new ();
+  return TRUE;
+}
+
+/* Finishes the file, or on failure leaves what was there before. */
+static gboolean
+sink_close (Sink *s, cairo_status_t status, GError **error)
+{
+  g_autoptr(GError) close_error = NULL;
+  gboolean ok = status == CAIRO_STATUS_SUCCESS && s->error == NULL;
+
+  /* A cancelled close makes GIO drop its temporary copy. */
+  if (!ok)
+    g_cancellable_cancel (s->cancellable);
+  if (!g_output_stream_close (s->out, s->cancellable, &close_error) && ok)
+    ok = FALSE;
+  if (!ok)
+    {
+      const char *why = s->error != NULL ? s->error->message
+                        : status != CAIRO_STATUS_SUCCESS ? cairo_status_to_string (status)
+                        : close_error->message;
+
+      g_set_error (error, THIDUA_RENDER_ERROR, THIDUA_RENDER_ERROR_WRITE,
+                   "Cannot write %s: %s", s->path, why);
+      /* A new file that could not be finished is not left half written. */
+      if (!s->existed)
+        g_remove (s->path);
+    }
+  g_clear_object (&s->out);
+  g_clear_object (&s->cancellable);
+  g_clear_error (&s->error);
+  return ok;
 }
 
 static gboolean
@@ -78,11 +143,14 @@ thidua_render_to_pdf (ThiduaLayout *layout, ThiduaPlan *plan, const char *path, 
   cairo_surface_t *surface;
   cairo_t *cr;
   cairo_status_t status;
+  Sink sink = { 0 };
 
   g_return_val_if_fail (THIDUA_IS_LAYOUT (layout), FALSE);
   g_return_val_if_fail (path != NULL, FALSE);
 
-  surface = cairo_pdf_surface_create (path, w, h);
+  if (!sink_open (&sink, path, error))
+    return FALSE;
+  surface = cairo_pdf_surface_create_for_stream (sink_write, &sink, w, h);
   if (plan != NULL)
     {
       const char *type_name = thidua_plan_get_type_name (plan);
@@ -112,7 +180,7 @@ thidua_render_to_pdf (ThiduaLayout *layout, ThiduaPlan *plan, const char *path, 
   if (status == CAIRO_STATUS_SUCCESS)
     status = cairo_surface_status (surface);
   cairo_surface_destroy (surface);
-  return check_status (status, path, error);
+  return sink_close (&sink, status, error);
 }
 
 gboolean
@@ -123,6 +191,7 @@ thidua_render_to_png (ThiduaLayout *layout, const char *path, guint page, double
   cairo_surface_t *surface;
   cairo_t *cr;
   cairo_status_t status;
+  Sink sink = { 0 };
 
   g_return_val_if_fail (THIDUA_IS_LAYOUT (layout), FALSE);
   g_return_val_if_fail (dpi > 0, FALSE);
@@ -140,10 +209,21 @@ thidua_render_to_png (ThiduaLayout *layout, const char *path, guint page, double
   thidua_layout_draw_page (layout, cr, page);
   status = cairo_status (cr);
   cairo_destroy (cr);
-  if (status == CAIRO_STATUS_SUCCESS)
-    status = cairo_surface_write_to_png (surface, path);
+  if (status == CAIRO_STATUS_SUCCESS && !sink_open (&sink, path, error))
+    {
+      cairo_surface_destroy (surface);
+      return FALSE;
+    }
+  if (status != CAIRO_STATUS_SUCCESS)
+    {
+      cairo_surface_destroy (surface);
+      g_set_error (error, THIDUA_RENDER_ERROR, THIDUA_RENDER_ERROR_WRITE,
+                   "Cannot write %s: %s", path, cairo_status_to_string (status));
+      return FALSE;
+    }
+  status = cairo_surface_write_to_png_stream (surface, sink_write, &sink);
   cairo_surface_destroy (surface);
-  return check_status (status, path, error);
+  return sink_close (&sink, status, error);
 }
 
 gboolean
@@ -152,14 +232,18 @@ thidua_render_to_svg (ThiduaLayout *layout, const char *path, guint page, GError
   cairo_surface_t *surface;
   cairo_t *cr;
   cairo_status_t status;
+  Sink sink = { 0 };
 
   g_return_val_if_fail (THIDUA_IS_LAYOUT (layout), FALSE);
 
   if (!check_page (layout, page, error))
     return FALSE;
 
-  surface = cairo_svg_surface_create (path, thidua_layout_get_page_width (layout),
-                                      thidua_layout_get_page_height (layout));
+  if (!sink_open (&sink, path, error))
+    return FALSE;
+  surface = cairo_svg_surface_create_for_stream (sink_write, &sink,
+                                                 thidua_layout_get_page_width (layout),
+                                                 thidua_layout_get_page_height (layout));
   cairo_svg_surface_set_document_unit (surface, CAIRO_SVG_UNIT_PT);
   cr = cairo_create (surface);
   thidua_layout_draw_page (layout, cr, page);
@@ -170,7 +254,7 @@ thidua_render_to_svg (ThiduaLayout *layout, const char *path, guint page, GError
   if (status == CAIRO_STATUS_SUCCESS)
     status = cairo_surface_status (surface);
   cairo_surface_destroy (surface);
-  return check_status (status, path, error);
+  return sink_close (&sink, status, error);
 }
 
 gboolean

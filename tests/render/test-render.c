@@ -12,9 +12,14 @@
 #include "thidua-paths.h"
 #include "thidua-text.h"
 
+#include <errno.h>
 #include <glib/gstdio.h>
 #include <poppler.h>
 #include <string.h>
+#ifdef G_OS_UNIX
+#include <signal.h>
+#include <sys/resource.h>
+#endif
 
 #define TOL 1.0   /* pt, for "inside" checks */
 
@@ -1088,6 +1093,86 @@ test_warnings (void)
   g_assert_null (find_warning (layout, "font"));
 }
 
+/* A file that cannot be written is named with the system's reason. */
+static void
+test_write_errors (void)
+{
+  g_autoptr(ThiduaPlan) plan = long_plan (1);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ThiduaLayout) layout = thidua_layout_new_for_plan (plan, &error);
+  g_autofree char *dir = g_dir_make_tmp ("thidua-render-XXXXXX", &error);
+  g_autofree char *missing = NULL;
+  const char *exts[] = { "pdf", "png", "svg" };
+
+  g_assert_no_error (error);
+  for (guint i = 0; i < G_N_ELEMENTS (exts); i++)
+    {
+      g_autofree char *name = g_strconcat ("plan.", exts[i], NULL);
+
+      g_clear_pointer (&missing, g_free);
+      missing = g_build_filename (dir, "no-such-folder", name, NULL);
+      g_assert_false (thidua_render_to_file (layout, plan, missing, 0, 72, &error));
+      g_assert_error (error, THIDUA_RENDER_ERROR, THIDUA_RENDER_ERROR_WRITE);
+      g_assert_nonnull (strstr (error->message, missing));
+      g_assert_nonnull (strstr (error->message, g_strerror (ENOENT)));
+      g_clear_error (&error);
+    }
+  g_rmdir (dir);
+}
+
+/* An export that fails half way (here: the file size limit) keeps the
+ * previous file byte for byte and leaves no half-written new one. */
+static void
+test_write_failure_keeps_file (void)
+{
+#ifdef G_OS_UNIX
+  if (g_test_subprocess ())
+    {
+      g_autoptr(ThiduaPlan) plan = long_plan (8);
+      g_autoptr(GError) error = NULL;
+      g_autoptr(ThiduaLayout) layout = thidua_layout_new_for_plan (plan, &error);
+      g_autofree char *dir = g_dir_make_tmp ("thidua-render-XXXXXX", &error);
+      g_autofree char *old = g_build_filename (dir, "old.pdf", NULL);
+      g_autofree char *fresh = g_build_filename (dir, "new.pdf", NULL);
+      g_autofree char *kept = NULL;
+      const char *before = "%PDF-1.5 the export of yesterday\n";
+      struct rlimit lim = { 16 * 1024, 16 * 1024 };
+      GDir *d;
+
+      g_assert_no_error (error);
+      g_file_set_contents (old, before, -1, &error);
+      g_assert_no_error (error);
+      signal (SIGXFSZ, SIG_IGN);
+      g_assert_cmpint (setrlimit (RLIMIT_FSIZE, &lim), ==, 0);
+
+      g_assert_false (thidua_render_to_pdf (layout, plan, old, &error));
+      g_assert_error (error, THIDUA_RENDER_ERROR, THIDUA_RENDER_ERROR_WRITE);
+      g_clear_error (&error);
+      g_file_get_contents (old, &kept, NULL, &error);
+      g_assert_no_error (error);
+      g_assert_cmpstr (kept, ==, before);
+
+      g_assert_false (thidua_render_to_pdf (layout, plan, fresh, &error));
+      g_clear_error (&error);
+      g_assert_false (g_file_test (fresh, G_FILE_TEST_EXISTS));
+
+      /* Nothing else was left in the folder. */
+      d = g_dir_open (dir, 0, &error);
+      g_assert_no_error (error);
+      g_assert_cmpstr (g_dir_read_name (d), ==, "old.pdf");
+      g_assert_null (g_dir_read_name (d));
+      g_dir_close (d);
+      g_remove (old);
+      g_rmdir (dir);
+      return;
+    }
+  g_test_trap_subprocess (NULL, 0, G_TEST_SUBPROCESS_DEFAULT);
+  g_test_trap_assert_passed ();
+#else
+  g_test_skip ("needs RLIMIT_FSIZE");
+#endif
+}
+
 /* The room to sign between the position and the name, in points. */
 static double
 signature_room (const char *name)
@@ -1433,6 +1518,8 @@ main (int argc, char **argv)
   g_test_add_func ("/render/warnings", test_warnings);
   g_test_add_func ("/render/body-warnings", test_body_warnings);
   g_test_add_func ("/render/signature-room", test_signature_room);
+  g_test_add_func ("/render/write-errors", test_write_errors);
+  g_test_add_func ("/render/write-failure-keeps-file", test_write_failure_keeps_file);
   g_test_add_func ("/render/font-warning", test_font_warning);
   g_test_add_func ("/render/cache", test_cache);
   g_test_add_func ("/render/number-date", test_number_date);
