@@ -32,8 +32,7 @@ with open(sys.argv[1], encoding="utf-8") as log:
         if bad or result not in ("OK", "SKIP", "EXPECTEDFAIL"):
             print(f"failed: {entry.get('name')} [{result}]")
 
-line = f"{passed} passed, {failed} failed"
 if skipped:
-    line += f", {skipped} skipped"
-print(line)
+    print(f"{skipped} skipped")
+print(f"{passed} passed, {failed} failed")
 sys.exit(1 if failed else 0)

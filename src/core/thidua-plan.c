@@ -164,6 +164,11 @@ thidua_plan_set_property (GObject *object, guint prop_id, const GValue *value, G
 {
   ThiduaPlan *self = THIDUA_PLAN (object);
 
+  if (prop_id == PROP_SYMBOL)
+    {
+      thidua_plan_set_symbol (self, g_value_get_string (value));
+      return;
+    }
   if (prop_id >= FIRST_STR && prop_id <= LAST_STR)
     {
       set_str (self, prop_id, g_value_get_string (value));
@@ -305,7 +310,21 @@ thidua_plan_set_profile (ThiduaPlan *self, ThiduaProfileKind profile)
 STR_ACCESSORS (superior_body, PROP_SUPERIOR_BODY)
 STR_ACCESSORS (issuing_body, PROP_ISSUING_BODY)
 STR_ACCESSORS (number, PROP_NUMBER)
-STR_ACCESSORS (symbol, PROP_SYMBOL)
+const char *thidua_plan_get_symbol (ThiduaPlan *self) { return get_str (self, PROP_SYMBOL); }
+
+/* The symbol follows the number's separator, which the profile prints
+ * ("/" or "-"): one typed in front ("/KH-SYT") would print twice. */
+void
+thidua_plan_set_symbol (ThiduaPlan *self, const char *s)
+{
+  g_autofree char *trimmed = thidua_text_strip (s);
+  const char *p = trimmed;
+
+  while (*p == '/' || *p == '-')
+    p++;
+  set_str (self, PROP_SYMBOL, p);
+}
+
 STR_ACCESSORS (place, PROP_PLACE)
 STR_ACCESSORS (type_name, PROP_TYPE_NAME)
 STR_ACCESSORS (subject, PROP_SUBJECT)
@@ -568,6 +587,31 @@ read_date_part (JsonObject *obj, const char *key, guint max, guint *out, GError 
   return TRUE;
 }
 
+/* A misspelt key ("subjet") would silently leave a part blank. */
+static gboolean
+check_keys (JsonObject *obj, const char * const *known, const char *where, GError **error)
+{
+  g_autoptr(GList) members = json_object_get_members (obj);
+
+  for (GList *l = members; l != NULL; l = l->next)
+    if (!g_strv_contains (known, l->data))
+      {
+        g_set_error (error, THIDUA_PLAN_ERROR, THIDUA_PLAN_ERROR_INVALID_JSON,
+                     "unknown key “%s%s”", where, (const char *) l->data);
+        return FALSE;
+      }
+  return TRUE;
+}
+
+static const char * const plan_keys[] = {
+  "id", "profile", "superior_body", "issuing_body", "number", "symbol", "place", "date",
+  "type_name", "subject", "body", "outline", "recipients", "signer", "status", NULL
+};
+static const char * const date_keys[] = { "day", "month", "year", NULL };
+static const char * const signer_keys[] = { "authority", "on_behalf_of", "position", "name", NULL };
+/* Statuses this version knows; later workflows add to the list. */
+static const char * const statuses[] = { "draft", NULL };
+
 ThiduaPlan *
 thidua_plan_new_from_json_node (JsonNode *node, GError **error)
 {
@@ -583,6 +627,8 @@ thidua_plan_new_from_json_node (JsonNode *node, GError **error)
       return NULL;
     }
   obj = json_node_get_object (node);
+  if (!check_keys (obj, plan_keys, "", error))
+    return NULL;
 
   if (!read_string (obj, "profile", &s, error))
     return NULL;
@@ -602,13 +648,23 @@ thidua_plan_new_from_json_node (JsonNode *node, GError **error)
     {
       if (!read_string (obj, str_keys[p - FIRST_STR], &s, error))
         return NULL;
-      if (s != NULL)
+      if (s != NULL && p == PROP_SYMBOL)
+        thidua_plan_set_symbol (plan, s);
+      else if (s != NULL)
         set_str (plan, p, s);
     }
   if (!read_string (obj, "status", &s, error))
     return NULL;
   if (s != NULL && *s != '\0')
-    set_str (plan, PROP_STATUS, s);
+    {
+      if (!g_strv_contains (statuses, s))
+        {
+          g_set_error (error, THIDUA_PLAN_ERROR, THIDUA_PLAN_ERROR_INVALID_JSON,
+                       "“status” is “%s”; it must be draft", s);
+          return NULL;
+        }
+      set_str (plan, PROP_STATUS, s);
+    }
 
   n = json_object_get_member (obj, "date");
   if (n != NULL && !JSON_NODE_HOLDS_NULL (n))
@@ -619,6 +675,8 @@ thidua_plan_new_from_json_node (JsonNode *node, GError **error)
       if (!JSON_NODE_HOLDS_OBJECT (n))
         return json_error (error, "date", "must be an object with day, month, year"), NULL;
       d = json_node_get_object (n);
+      if (!check_keys (d, date_keys, "date.", error))
+        return NULL;
       if (!read_date_part (d, "day", 31, &day, error) ||
           !read_date_part (d, "month", 12, &month, error) ||
           !read_date_part (d, "year", 9999, &year, error) ||
@@ -656,6 +714,8 @@ thidua_plan_new_from_json_node (JsonNode *node, GError **error)
       if (!JSON_NODE_HOLDS_OBJECT (n))
         return json_error (error, "signer", "must be an object"), NULL;
       sg = json_node_get_object (n);
+      if (!check_keys (sg, signer_keys, "signer.", error))
+        return NULL;
       for (guint p = PROP_SIGNER_AUTHORITY; p <= PROP_SIGNER_NAME; p++)
         {
           if (!read_string (sg, str_keys[p - FIRST_STR], &s, error))

@@ -17,6 +17,8 @@
 
 #define MIGRATIONS_PATH "/io/github/thidua/Thidua/migrations"
 #define BUSY_TIMEOUT_MS 1500
+/* PRAGMA application_id of a Thi Đua database: "TDUA". */
+#define THIDUA_APPLICATION_ID 0x54445541
 
 struct _ThiduaStore
 {
@@ -26,6 +28,7 @@ struct _ThiduaStore
   gboolean  read_only;
   int       version;
   guint     txn_depth;
+  gboolean  integrity_checked;
 };
 
 enum {
@@ -173,6 +176,32 @@ exec (ThiduaStore *self, const char *sql, const char *doing, GError **error)
 
 /* ---- transactions ---------------------------------------------------- */
 
+/* Damage inside a page shows only when that page is read; before the first
+ * write of a session every page is read once, so nothing is written into a
+ * damaged file.  Reading alone (listing plans) stays fast. */
+static gboolean
+check_integrity (ThiduaStore *self, GError **error)
+{
+  g_auto(Stmt) s = { 0 };
+  int rc;
+
+  if (!prepare (self, &s, "PRAGMA quick_check(1)", N_("checking the database"), error))
+    return FALSE;
+  rc = sqlite3_step (s.stmt);
+  if (rc != SQLITE_ROW)
+    return store_fail (self, error, rc, N_("checking the database"));
+  if (g_strcmp0 (column_text (s.stmt, 0), "ok") != 0)
+    {
+      g_autofree char *display = g_filename_display_name (self->path);
+      g_set_error (error, THIDUA_STORE_ERROR, THIDUA_STORE_ERROR_CORRUPT,
+                   _("“%s” is damaged (%s): nothing was written to it"),
+                   display, column_text (s.stmt, 0));
+      return FALSE;
+    }
+  self->integrity_checked = TRUE;
+  return TRUE;
+}
+
 /* Nested calls become savepoints so a helper that needs a transaction can
  * be called from inside another one. */
 gboolean
@@ -184,6 +213,9 @@ thidua_store_transaction (ThiduaStore *self, ThiduaStoreTxnFunc func,
 
   g_return_val_if_fail (THIDUA_IS_STORE (self), FALSE);
   if (!check_writable (self, error))
+    return FALSE;
+
+  if (!self->integrity_checked && !check_integrity (self, error))
     return FALSE;
 
   name = g_strdup_printf ("thidua_%u", self->txn_depth);
@@ -582,6 +614,54 @@ probe_tables (ThiduaStore *self, GError **error)
   return TRUE;
 }
 
+static gboolean
+journal_is_wal (ThiduaStore *self)
+{
+  g_auto(Stmt) s = { 0 };
+
+  if (sqlite3_prepare_v2 (self->db, "PRAGMA journal_mode", -1, &s.stmt, NULL) != SQLITE_OK ||
+      sqlite3_step (s.stmt) != SQLITE_ROW)
+    return FALSE;
+  return g_ascii_strcasecmp (column_text (s.stmt, 0), "wal") == 0;
+}
+
+/* Whose file is this?  Ours carry our application id; an empty file is
+ * new; anything else belongs to another program and is left alone. */
+static gboolean
+identify (ThiduaStore *self, gboolean *stamp, GError **error)
+{
+  g_auto(Stmt) s = { 0 };
+  int rc, app_id, n_tables, n_ours;
+
+  if (!prepare (self, &s, "SELECT (SELECT application_id FROM pragma_application_id), "
+                          "(SELECT count(*) FROM sqlite_schema WHERE type = 'table' "
+                          " AND name NOT LIKE 'sqlite!_%' ESCAPE '!'), "
+                          "(SELECT count(*) FROM sqlite_schema WHERE type = 'table' "
+                          " AND name IN ('plans', 'templates'))",
+                N_("opening"), error))
+    return FALSE;
+  if ((rc = sqlite3_step (s.stmt)) != SQLITE_ROW)
+    return store_fail (self, error, rc, N_("opening"));
+  app_id = sqlite3_column_int (s.stmt, 0);
+  n_tables = sqlite3_column_int (s.stmt, 1);
+  n_ours = sqlite3_column_int (s.stmt, 2);
+
+  *stamp = app_id != THIDUA_APPLICATION_ID;
+  if (app_id == THIDUA_APPLICATION_ID)
+    return TRUE;
+  if (app_id == 0 && self->version == 0 && n_tables == 0)
+    return TRUE;                       /* new (or empty) */
+  if (app_id == 0 && self->version > 0 && n_ours == 2)
+    return TRUE;                       /* made before the id was stamped */
+  {
+    g_autofree char *display = g_filename_display_name (self->path);
+    g_set_error (error, THIDUA_STORE_ERROR, THIDUA_STORE_ERROR_NOT_DATABASE,
+                 _("“%s” is a database of another program, not a Thi Đua database: "
+                   "it was not changed"), display);
+  }
+  return FALSE;
+}
+
 ThiduaStore *
 thidua_store_open_at_version (const char            *path,
                               ThiduaStoreOpenFlags   flags,
@@ -589,7 +669,7 @@ thidua_store_open_at_version (const char            *path,
                               GError               **error)
 {
   g_autoptr(ThiduaStore) self = NULL;
-  gboolean exists;
+  gboolean exists, stamp = FALSE;
   int latest = thidua_store_latest_version ();
   int rc;
 
@@ -644,7 +724,7 @@ thidua_store_open_at_version (const char            *path,
   sqlite3_extended_result_codes (self->db, 1);
   sqlite3_busy_timeout (self->db, BUSY_TIMEOUT_MS);
 
-  if (!read_user_version (self, error))
+  if (!read_user_version (self, error) || !identify (self, &stamp, error))
     return NULL;
 
   if (self->version > latest)
@@ -661,6 +741,13 @@ thidua_store_open_at_version (const char            *path,
 
   if (self->read_only)
     {
+      if (self->version == 0)
+        {
+          g_autofree char *display = g_filename_display_name (path);
+          g_set_error (error, THIDUA_STORE_ERROR, THIDUA_STORE_ERROR_READ_ONLY,
+                       _("“%s” is empty and read-only: there is nothing to read"), display);
+          return NULL;
+        }
       if (self->version < version)
         {
           g_autofree char *display = g_filename_display_name (path);
@@ -672,10 +759,20 @@ thidua_store_open_at_version (const char            *path,
     }
   else
     {
-      /* Only now, with the file known to be ours, do we write to it. */
+      /* Only now, with the file known to be ours, do we write to it.
+       * Switching to WAL rewrites the header, so a file not yet in WAL
+       * mode is checked first. */
+      if (!journal_is_wal (self) && !check_integrity (self, error))
+        return NULL;
       if (!exec (self, "PRAGMA journal_mode = WAL", N_("opening"), error) ||
           !exec (self, "PRAGMA synchronous = NORMAL", N_("opening"), error))
         return NULL;
+      if (stamp)
+        {
+          g_autofree char *sql = g_strdup_printf ("PRAGMA application_id = %d", THIDUA_APPLICATION_ID);
+          if (!exec (self, sql, N_("opening"), error))
+            return NULL;
+        }
       if (!migrate (self, version, error))
         return NULL;
     }
@@ -1103,8 +1200,9 @@ duplicate_txn (ThiduaStore *self, gpointer data, GError **error)
   return TRUE;
 }
 
-/* The copy is a new draft; the number is cleared because the clerk gives
- * each issued document its own. */
+/* The copy is a new draft.  The number and the date are cleared: the clerk
+ * gives each issued document its own, and a forgotten edit must show as a
+ * blank rather than print last year's date. */
 gint64
 thidua_store_duplicate_plan (ThiduaStore *self, gint64 id, GError **error)
 {
@@ -1117,6 +1215,7 @@ thidua_store_duplicate_plan (ThiduaStore *self, gint64 id, GError **error)
   d.copy = thidua_plan_copy (plan);
   thidua_plan_set_id (d.copy, 0);
   thidua_plan_set_number (d.copy, "");
+  thidua_plan_set_date (d.copy, 0, 0, 0);
   thidua_plan_set_status (d.copy, "draft");
   copy_id = thidua_store_transaction (self, duplicate_txn, &d, error) ? thidua_plan_get_id (d.copy) : 0;
   g_object_unref (d.copy);

@@ -101,6 +101,10 @@ test_json_errors (void)
     { "{\"date\": {\"day\": 0, \"month\": 2, \"year\": 2024}}", THIDUA_PLAN_ERROR_INVALID_DATE, "day" },
     { "{\"date\": {\"month\": 13}}", THIDUA_PLAN_ERROR_INVALID_DATE, "month" },
     { "{\"date\": \"08/02/2024\"}", THIDUA_PLAN_ERROR_INVALID_JSON, "date" },
+    { "{\"subjet\": \"Kế hoạch\"}", THIDUA_PLAN_ERROR_INVALID_JSON, "subjet" },
+    { "{\"date\": {\"dya\": 8}}", THIDUA_PLAN_ERROR_INVALID_JSON, "date.dya" },
+    { "{\"signer\": {\"title\": \"x\"}}", THIDUA_PLAN_ERROR_INVALID_JSON, "signer.title" },
+    { "{\"status\": \"signed\"}", THIDUA_PLAN_ERROR_INVALID_JSON, "signed" },
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
@@ -147,6 +151,12 @@ test_setters_normalise_and_notify (void)
   thidua_plan_set_subject (plan, NULL);
   g_assert_cmpstr (thidua_plan_get_subject (plan), ==, "");
   g_assert_cmpuint (count, ==, 2);
+
+  /* A separator typed before the symbol is the profile's to print. */
+  thidua_plan_set_symbol (plan, " /KH-SYT ");
+  g_assert_cmpstr (thidua_plan_get_symbol (plan), ==, "KH-SYT");
+  g_object_set (plan, "symbol", "-KH/TCT", NULL);
+  g_assert_cmpstr (thidua_plan_get_symbol (plan), ==, "KH/TCT");
 
   g_object_set (plan, "signer-name", "Nguyễn Thị Thiện", "profile", "union", NULL);
   g_object_get (plan, "signer-name", &value, NULL);

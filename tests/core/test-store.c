@@ -383,6 +383,8 @@ test_duplicate_delete (Fixture *f, gconstpointer data)
   g_assert_cmpstr (thidua_plan_get_body (copy), ==, thidua_plan_get_body (original));
   g_assert_cmpstr (thidua_plan_get_number (original), ==, "100");
   g_assert_cmpstr (thidua_plan_get_number (copy), ==, "");
+  g_assert_cmpuint (thidua_plan_get_year (original), ==, 2022);
+  g_assert_cmpuint (thidua_plan_get_day (copy) + thidua_plan_get_month (copy) + thidua_plan_get_year (copy), ==, 0);
   g_assert_cmpstr (thidua_plan_get_status (copy), ==, "draft");
 
   /* The plan's targets come along with it. */
@@ -551,6 +553,83 @@ test_locked (Fixture *f, gconstpointer data)
 }
 
 static void
+test_foreign_database (Fixture *f, gconstpointer data)
+{
+  g_autofree char *path = g_build_filename (f->dir, "contacts.db", NULL);
+  g_autofree char *old = g_build_filename (f->dir, "old.db", NULL);
+  sqlite3 *db = NULL;
+
+  /* Another program's database, and one that claims a schema version. */
+  g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db, "CREATE TABLE contacts (name TEXT); "
+                                 "INSERT INTO contacts VALUES ('Lò Văn Thắng')", NULL, NULL, NULL), ==, SQLITE_OK);
+  sqlite3_close (db);
+  assert_open_fails_untouched (path, THIDUA_STORE_ERROR_NOT_DATABASE);
+
+  g_assert_cmpint (sqlite3_open (old, &db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db, "CREATE TABLE t (x); PRAGMA user_version = 7", NULL, NULL, NULL), ==, SQLITE_OK);
+  sqlite3_close (db);
+  assert_open_fails_untouched (old, THIDUA_STORE_ERROR_NOT_DATABASE);
+}
+
+/* Damage inside a cell is not seen by reading the tables' pages of the
+ * first rows; it is found before anything is written. */
+static void
+test_damaged_cell (Fixture *f, gconstpointer data)
+{
+  gboolean wal = GPOINTER_TO_INT (data);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *contents = NULL;
+  g_autofree char *before = NULL;
+  gsize len;
+
+  {
+    g_autoptr(ThiduaStore) store = thidua_store_open (f->path, 0, &error);
+    g_assert_no_error (error);
+    for (int i = 0; i < 30; i++)
+      g_assert_cmpint (thidua_store_new_plan (store, "annual-party-school", &error), >, 0);
+    g_assert_cmpint (sqlite3_exec (thidua_store_get_handle (store),
+                                   wal ? "PRAGMA wal_checkpoint(TRUNCATE)"
+                                       : "PRAGMA wal_checkpoint(TRUNCATE); PRAGMA journal_mode=DELETE",
+                                   NULL, NULL, NULL), ==, SQLITE_OK);
+  }
+  g_assert_true (g_file_get_contents (f->path, &contents, &len, NULL));
+  /* Scribble over the middle of the file, where plan bodies are. */
+  for (gsize i = len / 2; i < len / 2 + 2048; i++)
+    contents[i] = (char) (i * 31 + 7);
+  g_assert_true (g_file_set_contents (f->path, contents, len, NULL));
+  before = g_memdup2 (contents, len);
+
+  {
+    g_autoptr(ThiduaStore) store = thidua_store_open (f->path, 0, &error);
+    g_autofree char *after = NULL;
+    gsize after_len;
+
+    if (!wal)
+      {
+        /* Not yet in WAL mode: opening would rewrite the header, so the
+         * damage is found at open. */
+        g_assert_null (store);
+        g_assert_error (error, THIDUA_STORE_ERROR, THIDUA_STORE_ERROR_CORRUPT);
+      }
+    else
+      {
+        /* Ours, in WAL mode: opening and reading stay fast; the first
+         * write finds the damage and writes nothing. */
+        g_assert_no_error (error);
+        g_assert_nonnull (store);
+        g_assert_cmpint (thidua_store_new_plan (store, "blank-state", &error), ==, 0);
+        g_assert_error (error, THIDUA_STORE_ERROR, THIDUA_STORE_ERROR_CORRUPT);
+        g_assert_nonnull (strstr (error->message, "thidua.db"));
+        g_clear_object (&store);
+      }
+    g_assert_true (g_file_get_contents (f->path, &after, &after_len, NULL));
+    g_assert_cmpuint (after_len, ==, len);
+    g_assert_true (memcmp (before, after, len) == 0);
+  }
+}
+
+static void
 test_directory_not_file (Fixture *f, gconstpointer data)
 {
   g_autoptr(GError) error = NULL;
@@ -581,6 +660,11 @@ main (int argc, char **argv)
   ADD ("bad/read-only", test_read_only_file);
   ADD ("bad/locked", test_locked);
   ADD ("bad/directory", test_directory_not_file);
+  ADD ("bad/foreign-database", test_foreign_database);
+  g_test_add ("/store/bad/damaged-cell", Fixture, GINT_TO_POINTER (FALSE),
+              fixture_setup, test_damaged_cell, fixture_teardown);
+  g_test_add ("/store/bad/damaged-cell-wal", Fixture, GINT_TO_POINTER (TRUE),
+              fixture_setup, test_damaged_cell, fixture_teardown);
 #undef ADD
 
   return g_test_run ();
