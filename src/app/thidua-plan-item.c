@@ -59,7 +59,8 @@ set_string (ThiduaPlanItem *self, char **field, const char *value, int prop)
 
 void
 thidua_plan_item_update (ThiduaPlanItem          *self,
-                         const ThiduaPlanSummary *s)
+                         const ThiduaPlanSummary *s,
+                         const char              *separator)
 {
   g_autofree char *date = NULL;
   g_autofree char *subtitle = NULL;
@@ -78,7 +79,7 @@ thidua_plan_item_update (ThiduaPlanItem          *self,
       if (sub->len)
         g_string_append (sub, " · ");
       g_string_append (sub, s->number && *s->number ? s->number : "…");
-      g_string_append_c (sub, '/');
+      g_string_append (sub, separator ? separator : "/");
       g_string_append (sub, s->symbol);
     }
   if (sub->len)
@@ -94,12 +95,13 @@ thidua_plan_item_update (ThiduaPlanItem          *self,
 }
 
 ThiduaPlanItem *
-thidua_plan_item_new (const ThiduaPlanSummary *summary)
+thidua_plan_item_new (const ThiduaPlanSummary *summary,
+                      const char              *separator)
 {
   ThiduaPlanItem *self = g_object_new (THIDUA_TYPE_PLAN_ITEM, NULL);
 
   self->id = summary->id;
-  thidua_plan_item_update (self, summary);
+  thidua_plan_item_update (self, summary, separator);
   return self;
 }
 

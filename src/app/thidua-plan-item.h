@@ -9,14 +9,17 @@ G_BEGIN_DECLS
 #define THIDUA_TYPE_PLAN_ITEM (thidua_plan_item_get_type ())
 G_DECLARE_FINAL_TYPE (ThiduaPlanItem, thidua_plan_item, THIDUA, PLAN_ITEM, GObject)
 
-ThiduaPlanItem *thidua_plan_item_new          (const ThiduaPlanSummary *summary);
+/* separator joins number and symbol as the plan's profile prints them. */
+ThiduaPlanItem *thidua_plan_item_new          (const ThiduaPlanSummary *summary,
+                                               const char              *separator);
 gint64          thidua_plan_item_get_id       (ThiduaPlanItem *self);
 const char     *thidua_plan_item_get_title    (ThiduaPlanItem *self);
 const char     *thidua_plan_item_get_subtitle (ThiduaPlanItem *self);
 const char     *thidua_plan_item_get_profile  (ThiduaPlanItem *self);
 /* Refreshes the shown texts from a newer summary of the same plan. */
 void            thidua_plan_item_update       (ThiduaPlanItem *self,
-                                               const ThiduaPlanSummary *summary);
+                                               const ThiduaPlanSummary *summary,
+                                               const char              *separator);
 
 /* "08/02/2024", "…/09/2021" (blank parts as dots), "" when no year. */
 char           *thidua_format_plan_date       (guint day, guint month, guint year);

@@ -50,6 +50,7 @@ struct _ThiduaWindow
   gboolean              thumbnails_wanted;
   GListStore           *plans;
   GListStore           *templates;
+  GHashTable           *number_separators;  /* profile name → "/" or "-" */
   GtkSingleSelection   *plans_selection;
   GSettings            *settings;
 };
@@ -201,6 +202,29 @@ thidua_window_select_plan (ThiduaWindow *self,
   return TRUE;
 }
 
+/* The list shows numbers as the profile prints them (215/KH-SYT,
+ * 100-KH/TCT); each profile file is read once per window.  A profile that
+ * cannot be read is reported by the preview; the list falls back to "/". */
+static const char *
+number_separator (ThiduaWindow *self,
+                  const char   *profile)
+{
+  const char *sep;
+
+  if (profile == NULL)
+    return "/";
+  sep = g_hash_table_lookup (self->number_separators, profile);
+  if (sep == NULL)
+    {
+      g_autoptr(ThiduaProfile) p = thidua_profile_load (profile, NULL);
+
+      sep = p != NULL ? thidua_profile_get_number_separator (p) : "/";
+      g_hash_table_insert (self->number_separators, g_strdup (profile), g_strdup (sep));
+      sep = g_hash_table_lookup (self->number_separators, profile);
+    }
+  return sep;
+}
+
 void
 thidua_window_reload_plans (ThiduaWindow *self)
 {
@@ -226,7 +250,10 @@ thidua_window_reload_plans (ThiduaWindow *self)
     selected = thidua_plan_get_id (thidua_document_get_plan (self->document));
   items = g_ptr_array_new_full (summaries->len, g_object_unref);
   for (guint i = 0; i < summaries->len; i++)
-    g_ptr_array_add (items, thidua_plan_item_new (g_ptr_array_index (summaries, i)));
+    {
+      ThiduaPlanSummary *s = g_ptr_array_index (summaries, i);
+      g_ptr_array_add (items, thidua_plan_item_new (s, number_separator (self, s->profile)));
+    }
 
   /* One splice: the list view rebuilds once, not per row. */
   g_list_store_splice (self->plans, 0, g_list_model_get_n_items (G_LIST_MODEL (self->plans)),
@@ -532,7 +559,7 @@ plan_edited_cb (ThiduaWindow *self,
         .profile = (char *) thidua_profile_kind_to_string (thidua_plan_get_profile (plan)),
       };
 
-      thidua_plan_item_update (item, &summary);
+      thidua_plan_item_update (item, &summary, number_separator (self, summary.profile));
     }
 }
 
@@ -1207,6 +1234,7 @@ thidua_window_dispose (GObject *object)
   g_clear_object (&self->plans);
   g_clear_object (&self->templates);
   g_clear_object (&self->store);
+  g_clear_pointer (&self->number_separators, g_hash_table_unref);
   g_clear_object (&self->settings);
   G_OBJECT_CLASS (thidua_window_parent_class)->dispose (object);
 }
@@ -1330,6 +1358,7 @@ thidua_window_init (ThiduaWindow *self)
   self->unsaved = g_ptr_array_new_with_free_func (g_object_unref);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.undo-delete", FALSE);
   self->plans = g_list_store_new (THIDUA_TYPE_PLAN_ITEM);
+  self->number_separators = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   self->templates = g_list_store_new (THIDUA_TYPE_TEMPLATE_ITEM);
 
   self->plans_selection = gtk_single_selection_new (g_object_ref (G_LIST_MODEL (self->plans)));

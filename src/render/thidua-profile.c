@@ -560,6 +560,13 @@ thidua_profile_get_ending_mark (ThiduaProfile *self)
   return self->v.body_ending_mark;
 }
 
+const char *
+thidua_profile_get_number_separator (ThiduaProfile *self)
+{
+  g_return_val_if_fail (THIDUA_IS_PROFILE (self), NULL);
+  return self->v.number_separator;
+}
+
 gboolean
 thidua_profile_lookup_number (ThiduaProfile *self, const char *key, double *value)
 {

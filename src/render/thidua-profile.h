@@ -52,6 +52,8 @@ void           thidua_profile_get_margins     (ThiduaProfile *self,
                                                double *left, double *right);
 const char    *thidua_profile_get_font_family (ThiduaProfile *self);
 const char    *thidua_profile_get_ending_mark (ThiduaProfile *self);  /* "./." */
+/* What joins the number and the symbol: "/" (Số: 215/KH-SYT), "-" (Số 100-KH/TCT). */
+const char    *thidua_profile_get_number_separator (ThiduaProfile *self);
 
 /* Any numeric key by its dotted name ("size.body", "margin.left"): the
  * value as written in the file (mm or pt as the key says). */
