@@ -246,6 +246,9 @@ thidua_render_to_svg (ThiduaLayout *layout, const char *path, guint page, GError
                                                  thidua_layout_get_page_height (layout));
   cairo_svg_surface_set_document_unit (surface, CAIRO_SVG_UNIT_PT);
   cr = cairo_create (surface);
+  /* A sheet of paper, as in the PNG: viewers show transparency as grey or black. */
+  cairo_set_source_rgb (cr, 1, 1, 1);
+  cairo_paint (cr);
   thidua_layout_draw_page (layout, cr, page);
   cairo_show_page (cr);
   status = cairo_status (cr);

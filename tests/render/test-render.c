@@ -1469,6 +1469,7 @@ test_png_svg (void)
   g_assert_no_error (error);
   g_assert_nonnull (strstr (svg_text, "<svg"));
   g_assert_nonnull (strstr (svg_text, "width=\"595.2"));   /* A4 in points */
+  g_assert_nonnull (strstr (svg_text, "fill:rgb(100%,100%,100%)"));  /* a white sheet, not transparent */
 
   g_assert_false (thidua_render_to_file (layout, plan, png, 99, 150, &error));
   g_assert_error (error, THIDUA_RENDER_ERROR, THIDUA_RENDER_ERROR_NO_PAGE);
