@@ -46,6 +46,7 @@ struct _ThiduaWindow
   gboolean              close_refused;
   gboolean              banner_is_save_error;
   ThiduaPlan           *deleted_plan;   /* for "Undo" after a delete */
+  GPtrArray            *deleted_targets; /* its chỉ tiêu, which go with it */
   guint                 thumbnail_source;
   gboolean              thumbnails_wanted;
   GListStore           *plans;
@@ -845,6 +846,16 @@ duplicate_action (GtkWidget  *widget,
   thidua_window_select_plan (self, copy);
 }
 
+/* The register over this window's database (NULL when its catalog could
+ * not be read): plan targets are kept there. */
+static ThiduaRegister *
+window_register (ThiduaWindow *self)
+{
+  GtkWidget *page = gtk_stack_get_child_by_name (self->section_stack, "register");
+
+  return page != NULL ? thidua_register_view_get_register (THIDUA_REGISTER_VIEW (page)) : NULL;
+}
+
 static void
 delete_action (GtkWidget  *widget,
                const char *action_name,
@@ -853,6 +864,7 @@ delete_action (GtkWidget  *widget,
   ThiduaWindow *self = THIDUA_WINDOW (widget);
   g_autoptr(GError) error = NULL;
   g_autoptr(ThiduaPlan) plan = NULL;
+  g_autoptr(GPtrArray) targets = NULL;
   g_autofree char *msg = NULL;
   gint64 id = thidua_window_get_selected_plan (self);
 
@@ -864,12 +876,16 @@ delete_action (GtkWidget  *widget,
   if (self->document != NULL)
     thidua_document_flush (self->document, NULL);
   plan = thidua_store_load_plan (self->store, id, &error);
-  if (plan == NULL || !thidua_store_delete_plan (self->store, id, &error))
+  if (plan != NULL && window_register (self) != NULL)
+    targets = thidua_register_get_targets (window_register (self), id, &error);
+  if (plan == NULL || error != NULL || !thidua_store_delete_plan (self->store, id, &error))
     {
       report_error (self, _("Could not delete the plan"), error);
       return;
     }
   g_set_object (&self->deleted_plan, plan);
+  g_clear_pointer (&self->deleted_targets, g_ptr_array_unref);
+  self->deleted_targets = g_steal_pointer (&targets);
   thidua_window_reload_plans (self);
 
   /* No confirmation maze: the delete happens, and can be undone. */
@@ -901,6 +917,10 @@ undo_delete_action (GtkWidget  *widget,
       report_error (self, _("Could not bring the plan back"), error);
       return;
     }
+  if (self->deleted_targets != NULL && self->deleted_targets->len > 0 &&
+      !thidua_register_set_targets (window_register (self), id, self->deleted_targets, &error))
+    report_error (self, _("Could not bring the plan back"), error);
+  g_clear_pointer (&self->deleted_targets, g_ptr_array_unref);
   g_clear_object (&self->deleted_plan);
   g_clear_handle_id (&self->thumbnail_source, g_source_remove);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.undo-delete", FALSE);
@@ -1229,6 +1249,7 @@ thidua_window_dispose (GObject *object)
   g_clear_object (&self->document);
   g_clear_pointer (&self->unsaved, g_ptr_array_unref);
   g_clear_object (&self->deleted_plan);
+  g_clear_pointer (&self->deleted_targets, g_ptr_array_unref);
   g_clear_handle_id (&self->thumbnail_source, g_source_remove);
   g_clear_object (&self->plans_selection);
   g_clear_object (&self->plans);

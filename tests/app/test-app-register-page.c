@@ -8,6 +8,7 @@
 
 #include "thidua-application.h"
 #include "thidua-plan-item.h"
+#include "thidua-register-targets.h"
 #include "thidua-register-view.h"
 #include "thidua-test-util.h"
 #include "thidua-window.h"
@@ -103,11 +104,59 @@ test_plan_list_numbers (void)
   thidua_test_remove_dir (dir);
 }
 
+/* Deleting a plan and undoing it brings back its targets (chỉ tiêu) too. */
+static void
+test_delete_undo_keeps_targets (void)
+{
+  g_autofree char *dir = thidua_test_make_tmpdir ();
+  g_autofree char *db = g_build_filename (dir, "thidua.db", NULL);
+  g_autoptr(ThiduaApplication) app = thidua_application_new (db);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) targets = g_ptr_array_new_with_free_func ((GDestroyNotify) thidua_plan_target_free);
+  g_autoptr(GPtrArray) back = NULL;
+  ThiduaWindow *window;
+  ThiduaRegister *reg;
+  ThiduaStore *store;
+  gint64 id, restored;
+
+  g_application_register (G_APPLICATION (app), NULL, &error);
+  g_assert_no_error (error);
+  g_application_activate (G_APPLICATION (app));
+  window = THIDUA_WINDOW (gtk_application_get_active_window (GTK_APPLICATION (app)));
+  g_assert_true (thidua_test_wait_mapped (GTK_WIDGET (window)));
+  store = thidua_window_get_store (window);
+  reg = thidua_register_view_get_register (THIDUA_REGISTER_VIEW (thidua_window_get_section (window, "register")));
+
+  id = thidua_store_new_plan (store, "annual-party-school", &error);
+  g_assert_no_error (error);
+  g_ptr_array_add (targets, thidua_plan_target_new ("cstdcs", 10, 15, THIDUA_TARGET_PERCENT, "ldtt"));
+  g_assert_true (thidua_register_set_targets (reg, id, targets, &error));
+  g_assert_no_error (error);
+
+  thidua_window_reload_plans (window);
+  g_assert_true (thidua_window_select_plan (window, id));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.delete", NULL));
+  g_assert_null (thidua_store_load_plan (store, id, NULL));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.undo-delete", NULL));
+
+  restored = thidua_window_get_selected_plan (window);
+  g_assert_cmpint (restored, >, 0);
+  back = thidua_register_get_targets (reg, restored, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (back->len, ==, 1);
+  g_assert_cmpstr (((ThiduaPlanTarget *) g_ptr_array_index (back, 0))->title, ==, "cstdcs");
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  thidua_test_spin (50);
+  thidua_test_remove_dir (dir);
+}
+
 int
 main (int argc, char **argv)
 {
   gtk_test_init (&argc, &argv, NULL);
   g_test_add_func ("/app/register-page", test_register_beside_plans);
   g_test_add_func ("/app/plan-list-numbers", test_plan_list_numbers);
+  g_test_add_func ("/app/delete-undo-keeps-targets", test_delete_undo_keeps_targets);
   return g_test_run ();
 }
