@@ -151,12 +151,119 @@ test_delete_undo_keeps_targets (void)
   thidua_test_remove_dir (dir);
 }
 
+/* A control has a name when it is given one, is labelled by another
+ * widget, or shows its own text. */
+static gboolean
+has_accessible_name (GtkWidget *w)
+{
+  const char *text = NULL;
+
+  if (gtk_test_accessible_has_property (GTK_ACCESSIBLE (w), GTK_ACCESSIBLE_PROPERTY_LABEL) ||
+      gtk_test_accessible_has_relation (GTK_ACCESSIBLE (w), GTK_ACCESSIBLE_RELATION_LABELLED_BY))
+    return TRUE;
+  if (GTK_IS_MENU_BUTTON (w))
+    text = gtk_menu_button_get_label (GTK_MENU_BUTTON (w));
+  else if (GTK_IS_CHECK_BUTTON (w))
+    text = gtk_check_button_get_label (GTK_CHECK_BUTTON (w));
+  else if (GTK_IS_BUTTON (w))
+    {
+      GtkWidget *child = gtk_button_get_child (GTK_BUTTON (w));
+      text = gtk_button_get_label (GTK_BUTTON (w));
+      if (text == NULL && GTK_IS_LABEL (child))
+        text = gtk_label_get_text (GTK_LABEL (child));
+      if (text == NULL && child != NULL && !GTK_IS_IMAGE (child))
+        for (GtkWidget *c = gtk_widget_get_first_child (child); c; c = gtk_widget_get_next_sibling (c))
+          if (GTK_IS_LABEL (c))
+            text = gtk_label_get_text (GTK_LABEL (c));
+    }
+  else if (GTK_IS_EXPANDER (w))
+    text = gtk_expander_get_label (GTK_EXPANDER (w));
+  return text != NULL && *text != '\0';
+}
+
+static gboolean
+is_control (GtkWidget *w)
+{
+  return GTK_IS_BUTTON (w) || GTK_IS_MENU_BUTTON (w) || GTK_IS_CHECK_BUTTON (w) ||
+         GTK_IS_ENTRY (w) || GTK_IS_SEARCH_ENTRY (w) || GTK_IS_SPIN_BUTTON (w) ||
+         GTK_IS_DROP_DOWN (w) || GTK_IS_TEXT_VIEW (w) || GTK_IS_SWITCH (w) ||
+         GTK_IS_SCALE (w) || GTK_IS_EXPANDER (w) || GTK_IS_LIST_VIEW (w) ||
+         GTK_IS_GRID_VIEW (w) || GTK_IS_COLUMN_VIEW (w) || GTK_IS_LIST_BOX (w) ||
+         GTK_IS_CALENDAR (w) || GTK_IS_PASSWORD_ENTRY (w);
+}
+
+/* Controls inside these are GTK's own parts (window buttons, the entry of a
+ * spin button, the rows of a list): they are named by GTK or by the list. */
+static gboolean
+is_opaque (GtkWidget *w)
+{
+  return GTK_IS_WINDOW_CONTROLS (w) || GTK_IS_DROP_DOWN (w) || GTK_IS_MENU_BUTTON (w) ||
+         GTK_IS_SPIN_BUTTON (w) || GTK_IS_ENTRY (w) || GTK_IS_SEARCH_ENTRY (w) ||
+         GTK_IS_LIST_VIEW (w) || GTK_IS_GRID_VIEW (w) || GTK_IS_COLUMN_VIEW (w) ||
+         GTK_IS_STACK_SWITCHER (w) || GTK_IS_EXPANDER (w) || GTK_IS_POPOVER (w);
+}
+
+static void
+collect_unnamed (GtkWidget *w, GString *out)
+{
+  if (is_control (w) && gtk_widget_get_mapped (w) && !has_accessible_name (w))
+    {
+      /* the path from the window, so that a failure says where */
+      g_string_append (out, " ");
+      for (GtkWidget *a = w; a != NULL; a = gtk_widget_get_parent (a))
+        g_string_append_printf (out, " < %s", G_OBJECT_TYPE_NAME (a));
+      if (GTK_IS_BUTTON (w) && gtk_button_get_icon_name (GTK_BUTTON (w)))
+        g_string_append_printf (out, " (icon %s)", gtk_button_get_icon_name (GTK_BUTTON (w)));
+      g_string_append_c (out, '\n');
+    }
+  if (is_opaque (w) && !GTK_IS_EXPANDER (w))
+    return;
+  for (GtkWidget *c = gtk_widget_get_first_child (w); c; c = gtk_widget_get_next_sibling (c))
+    collect_unnamed (c, out);
+}
+
+/* Every control of the window has an accessible name: with a plan open in
+ * the form and preview, and on the register page. */
+static void
+test_accessible_names (void)
+{
+  g_autofree char *dir = thidua_test_make_tmpdir ();
+  g_autofree char *db = g_build_filename (dir, "thidua.db", NULL);
+  g_autoptr(ThiduaApplication) app = thidua_application_new (db);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GString) unnamed = g_string_new (NULL);
+  ThiduaWindow *window;
+
+  g_application_register (G_APPLICATION (app), NULL, &error);
+  g_assert_no_error (error);
+  g_application_activate (G_APPLICATION (app));
+  window = THIDUA_WINDOW (gtk_application_get_active_window (GTK_APPLICATION (app)));
+  g_assert_true (thidua_test_wait_mapped (GTK_WIDGET (window)));
+
+  collect_unnamed (GTK_WIDGET (window), unnamed);            /* the welcome page */
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.new-plan", "s", "labour-federation");
+  thidua_test_spin (200);
+  collect_unnamed (GTK_WIDGET (window), unnamed);            /* form and preview */
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.show-section", "s", "register");
+  thidua_test_spin (200);
+  collect_unnamed (GTK_WIDGET (window), unnamed);            /* the register */
+  if (unnamed->len > 0)
+    g_error ("controls without an accessible name:\n%s", unnamed->str);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  thidua_test_spin (50);
+  thidua_test_remove_dir (dir);
+}
+
 int
 main (int argc, char **argv)
 {
+  /* The test accessibility backend records names; "none" records nothing. */
+  g_setenv ("GTK_A11Y", "test", TRUE);
   gtk_test_init (&argc, &argv, NULL);
   g_test_add_func ("/app/register-page", test_register_beside_plans);
   g_test_add_func ("/app/plan-list-numbers", test_plan_list_numbers);
   g_test_add_func ("/app/delete-undo-keeps-targets", test_delete_undo_keeps_targets);
+  g_test_add_func ("/app/accessible-names", test_accessible_names);
   return g_test_run ();
 }
