@@ -470,6 +470,22 @@ test_libreoffice (RegFixture *f, gconstpointer data)
   }
 }
 
+/* The same register as LibreOffice 7.4 wrote it (XLSX and legacy XLS, with
+ * NFC and with decomposed headers), kept under tests/fixtures so that the
+ * import of a real program's files is tested where LibreOffice is not
+ * installed.  Made with: soffice --headless --infilter=CSV:59,34,76,1
+ * --convert-to xlsx|xls dang-ky-2024.csv (and its NFD copy). */
+static void
+test_libreoffice_files (RegFixture *f, gconstpointer data)
+{
+  const char *name = data;
+  g_autofree char *path = g_build_filename (g_getenv ("THIDUA_TEST_FIXTURES"), "register",
+                                            "libreoffice", name, NULL);
+  g_autoptr(ThiduaRegisterImport) import = import_file (f, path, "2024", FALSE, NULL);
+
+  check_fixture_import (f, import);
+}
+
 /* Export, then import the file into an empty register: the same rows. */
 static void
 test_export_round_trip (RegFixture *f, gconstpointer data)
@@ -551,6 +567,7 @@ int
 main (int argc, char **argv)
 {
   g_test_init (&argc, &argv, NULL);
+
 #define ADD(path, func) \
   g_test_add (path, RegFixture, NULL, reg_fixture_set_up, func, reg_fixture_tear_down)
 #define ADD_DATA(path, data, func) \
@@ -567,6 +584,10 @@ main (int argc, char **argv)
   ADD ("/register/import/xlsx-damaged", test_damaged_xlsx);
   ADD_DATA ("/register/import/libreoffice-xlsx", "xlsx", test_libreoffice);
   ADD_DATA ("/register/import/libreoffice-xls", "xls", test_libreoffice);
+  ADD_DATA ("/register/import/libreoffice-file-xlsx", "dang-ky-2024.xlsx", test_libreoffice_files);
+  ADD_DATA ("/register/import/libreoffice-file-xls", "dang-ky-2024.xls", test_libreoffice_files);
+  ADD_DATA ("/register/import/libreoffice-file-nfd-xlsx", "dang-ky-2024-nfd.xlsx", test_libreoffice_files);
+  ADD_DATA ("/register/import/libreoffice-file-nfd-xls", "dang-ky-2024-nfd.xls", test_libreoffice_files);
   ADD_DATA ("/register/import/export-round-trip-csv", "csv", test_export_round_trip);
   ADD_DATA ("/register/import/export-round-trip-xlsx", "xlsx", test_export_round_trip);
   return g_test_run ();
