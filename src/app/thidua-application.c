@@ -104,6 +104,51 @@ close_windows (ThiduaApplication *self)
   return gtk_application_get_windows (GTK_APPLICATION (self)) == NULL;
 }
 
+static void
+chooser_response (GtkNativeDialog *native,
+                  int              response,
+                  gpointer         user_data)
+{
+  g_autoptr(ThiduaApplication) app = user_data;
+
+  if (response == GTK_RESPONSE_ACCEPT)
+    {
+      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (native));
+      g_autofree char *path = file ? g_file_get_path (file) : NULL;
+
+      if (path != NULL)
+        thidua_application_open_database (app, path);
+    }
+  g_object_unref (native);
+}
+
+void
+thidua_application_choose_database (ThiduaApplication *self,
+                                    GtkWindow         *parent,
+                                    gboolean           create)
+{
+  GtkFileChooserNative *native;
+  g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
+
+  g_return_if_fail (THIDUA_IS_APPLICATION (self));
+
+  native = gtk_file_chooser_native_new (create ? _("New Database") : _("Open Database"), parent,
+                                        create ? GTK_FILE_CHOOSER_ACTION_SAVE
+                                               : GTK_FILE_CHOOSER_ACTION_OPEN,
+                                        create ? _("_Create") : _("_Open"),
+                                        _("_Cancel"));
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (native), TRUE);
+  if (create)
+    gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (native), "thidua.db");
+  gtk_file_filter_set_name (filter, _("Thi Đua databases"));
+  gtk_file_filter_add_pattern (filter, "*.db");
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (native), filter);
+
+  /* The parent may be gone when the answer comes: hold the application. */
+  g_signal_connect (native, "response", G_CALLBACK (chooser_response), g_object_ref (self));
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (native));
+}
+
 gboolean
 thidua_application_open_database (ThiduaApplication *self,
                                   const char        *path)

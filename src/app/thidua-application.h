@@ -20,6 +20,12 @@ GSettings         *thidua_application_get_settings     (ThiduaApplication *self)
 gboolean           thidua_application_open_database    (ThiduaApplication *self,
                                                         const char        *path);
 
+/* Asks for a database file (GtkFileChooserNative, modal to parent) and
+ * opens it; create chooses a new file rather than an existing one. */
+void               thidua_application_choose_database  (ThiduaApplication *self,
+                                                        GtkWindow         *parent,
+                                                        gboolean           create);
+
 /* The application id for a database file: APP_ID for the default one,
  * APP_ID + ".Db" + a short hash of the absolute path for any other, so
  * that a second start on the same file raises the running window. */

@@ -931,53 +931,12 @@ undo_delete_action (GtkWidget  *widget,
 }
 
 static void
-chooser_response (GtkNativeDialog *native,
-                  int              response,
-                  gpointer         user_data)
-{
-  g_autoptr(ThiduaApplication) app = user_data;
-
-  if (response == GTK_RESPONSE_ACCEPT)
-    {
-      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (native));
-      g_autofree char *path = file ? g_file_get_path (file) : NULL;
-
-      if (path != NULL)
-        thidua_application_open_database (app, path);
-    }
-  g_object_unref (native);
-}
-
-static void
-choose_database (ThiduaWindow         *self,
-                 GtkFileChooserAction  action)
-{
-  GtkFileChooserNative *native;
-  g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
-  gboolean save = action == GTK_FILE_CHOOSER_ACTION_SAVE;
-
-  native = gtk_file_chooser_native_new (save ? _("New Database") : _("Open Database"),
-                                        GTK_WINDOW (self), action,
-                                        save ? _("_Create") : _("_Open"),
-                                        _("_Cancel"));
-  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (native), TRUE);
-  if (save)
-    gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (native), "thidua.db");
-  gtk_file_filter_set_name (filter, _("Thi Đua databases"));
-  gtk_file_filter_add_pattern (filter, "*.db");
-  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (native), filter);
-
-  g_signal_connect (native, "response", G_CALLBACK (chooser_response),
-                    g_object_ref (gtk_window_get_application (GTK_WINDOW (self))));
-  gtk_native_dialog_show (GTK_NATIVE_DIALOG (native));
-}
-
-static void
 open_database_action (GtkWidget  *widget,
                       const char *action_name,
                       GVariant   *param)
 {
-  choose_database (THIDUA_WINDOW (widget), GTK_FILE_CHOOSER_ACTION_OPEN);
+  thidua_application_choose_database (THIDUA_APPLICATION (gtk_window_get_application (GTK_WINDOW (widget))),
+                                      GTK_WINDOW (widget), FALSE);
 }
 
 static void
@@ -985,7 +944,8 @@ new_database_action (GtkWidget  *widget,
                      const char *action_name,
                      GVariant   *param)
 {
-  choose_database (THIDUA_WINDOW (widget), GTK_FILE_CHOOSER_ACTION_SAVE);
+  thidua_application_choose_database (THIDUA_APPLICATION (gtk_window_get_application (GTK_WINDOW (widget))),
+                                      GTK_WINDOW (widget), TRUE);
 }
 
 static void
