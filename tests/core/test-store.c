@@ -453,7 +453,10 @@ test_not_a_database (Fixture *f, gconstpointer data)
     g_string_append (junk, "Kế hoạch thi đua năm 2024. ");
   g_assert_true (g_file_set_contents (path, junk->str, junk->len, NULL));
   assert_open_fails_untouched (path, THIDUA_STORE_ERROR_NOT_DATABASE);
-  g_assert_false (g_file_test (g_strconcat (path, "-wal", NULL), G_FILE_TEST_EXISTS));
+  {
+    g_autofree char *wal = g_strconcat (path, "-wal", NULL);
+    g_assert_false (g_file_test (wal, G_FILE_TEST_EXISTS));
+  }
 }
 
 static void
