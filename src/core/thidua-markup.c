@@ -71,6 +71,7 @@ block_clear (gpointer data)
   g_clear_pointer (&block->label, g_free);
   g_clear_pointer (&block->runs, g_array_unref);
   g_clear_pointer (&block->text, g_free);
+  g_clear_pointer (&block->table, thidua_body_table_unref);
 }
 
 static void
@@ -842,19 +843,63 @@ last_char_of (const char *start, const char *end)
 }
 
 ThiduaBody *
-thidua_body_parse (const char *text)
+thidua_body_new (void)
 {
   ThiduaBody *body = g_new0 (ThiduaBody, 1);
-  ParseState st = { 0 };
-  Pending pd = { 0 };
-  const char *p, *end;
-  guint line = 0, blank_lines = 0;
 
   g_atomic_ref_count_init (&body->ref_count);
   body->blocks = g_array_new (FALSE, TRUE, sizeof (ThiduaBlock));
   g_array_set_clear_func (body->blocks, block_clear);
   body->outline = g_array_new (FALSE, TRUE, sizeof (ThiduaOutlineEntry));
   g_array_set_clear_func (body->outline, outline_entry_clear);
+  return body;
+}
+
+void
+thidua_body_append_text (ThiduaBody *body, ThiduaBlockKind kind, guint level,
+                         const char *label, const char *text, gboolean titled)
+{
+  ThiduaBlock block = { 0 };
+  GString *plain = g_string_new (NULL);
+
+  g_return_if_fail (body != NULL);
+  g_return_if_fail (kind != THIDUA_BLOCK_TABLE);
+
+  block.kind = kind;
+  block.level = level;
+  block.label = normalize_range (label != NULL ? label : "", -1, FALSE);
+  block.titled = titled;
+  block.runs = thidua_markup_parse_inline (text != NULL ? text : "");
+  for (guint i = 0; i < block.runs->len; i++)
+    g_string_append (plain, g_array_index (block.runs, ThiduaRun, i).text);
+  block.text = g_string_free (plain, FALSE);
+  g_array_append_val (body->blocks, block);
+}
+
+void
+thidua_body_append_table (ThiduaBody *body, ThiduaBodyTable *table)
+{
+  ThiduaBlock block = { 0 };
+
+  g_return_if_fail (body != NULL);
+  g_return_if_fail (table != NULL);
+
+  block.kind = THIDUA_BLOCK_TABLE;
+  block.label = g_strdup ("");
+  block.runs = g_array_new (FALSE, TRUE, sizeof (ThiduaRun));
+  block.text = g_strdup ("");
+  block.table = thidua_body_table_ref (table);
+  g_array_append_val (body->blocks, block);
+}
+
+ThiduaBody *
+thidua_body_parse (const char *text)
+{
+  ThiduaBody *body = thidua_body_new ();
+  ParseState st = { 0 };
+  Pending pd = { 0 };
+  const char *p, *end;
+  guint line = 0, blank_lines = 0;
 
   if (text == NULL)
     text = "";

@@ -24,6 +24,7 @@
 #pragma once
 
 #include <glib.h>
+#include "thidua-body-table.h"
 
 G_BEGIN_DECLS
 
@@ -33,7 +34,7 @@ typedef enum {
   THIDUA_BLOCK_NUMBERED,    /* 1. / 2.1. / 2.1.1. — level = depth */
   THIDUA_BLOCK_LETTERED,    /* a) */
   THIDUA_BLOCK_BULLET,      /* - (level 1) or + (level 2) */
-  THIDUA_BLOCK_TABLE,       /* reserved for the register's printed tables */
+  THIDUA_BLOCK_TABLE,       /* | a | b | lines, or built with thidua_body_append_table() */
 } ThiduaBlockKind;
 
 typedef enum {
@@ -59,6 +60,7 @@ typedef struct {
   guint           first_line;   /* 0-based source lines */
   guint           last_line;
   gboolean        misnumbered;  /* headings, numbered and lettered items: skips or repeats */
+  ThiduaBodyTable *table;       /* THIDUA_BLOCK_TABLE: the table (text and runs empty) */
 } ThiduaBlock;
 
 typedef struct {
@@ -79,6 +81,19 @@ guint               thidua_body_n_blocks     (ThiduaBody *body);
 const ThiduaBlock  *thidua_body_get_block    (ThiduaBody *body, guint i);
 guint               thidua_body_n_outline    (ThiduaBody *body);
 const ThiduaOutlineEntry *thidua_body_get_outline (ThiduaBody *body, guint i);
+
+/* A body built by code rather than parsed (the register's printed
+ * tables): blocks are appended in order; start/end and the lines are 0.
+ * text may carry *italic* / **bold**. */
+ThiduaBody         *thidua_body_new          (void);
+void                thidua_body_append_text  (ThiduaBody      *body,
+                                              ThiduaBlockKind  kind,
+                                              guint            level,
+                                              const char      *label,
+                                              const char      *text,
+                                              gboolean         titled);
+void                thidua_body_append_table (ThiduaBody      *body,
+                                              ThiduaBodyTable *table);
 
 /* Splits inline *italic* / **bold** into runs; unmatched markers stay text. */
 GArray             *thidua_markup_parse_inline (const char *text);
