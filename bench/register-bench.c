@@ -258,7 +258,7 @@ main (int argc, char **argv)
     if (!thidua_report_write_pdf (report, pdf, &error))
       g_error ("%s", error->message);
     printf ("report_registrations\t%u\n", thidua_report_get_n_registrations (report));
-    printf ("report_pages\t%u\n", thidua_report_get_n_pages (report));
+    printf ("report_pages\t%u\n", thidua_layout_get_n_pages (thidua_report_get_layout (report)));
     printf ("report_compose_ms\t%.0f\n", t1 - t0);
     printf ("report_pdf_ms\t%.0f\n", now_ms () - t1);
     printf ("report_total_ms\t%.0f\n", now_ms () - t0);

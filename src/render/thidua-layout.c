@@ -5,10 +5,12 @@
  *     its final width, with its line metrics), looked up by a key made of
  *     its style, width and text, so an edit re-lays only what changed;
  *  2. the body and closing become a flat list of units (one per body line,
- *     one for the closing head, one per recipient) with "no break before"
- *     flags for headings, widows/orphans and the signature block;
+ *     one per table row, one for the closing head, one per recipient) with
+ *     "no break before" flags for headings, widows/orphans, a table's
+ *     header and first row, and the signature block;
  *  3. a greedy paginator places the units, moving back to the last
- *     allowed break when a unit does not fit.
+ *     allowed break when a unit does not fit, and repeats a table's header
+ *     row above a row that starts a page.
  * Drawing replays the placed lines with pango_cairo_show_layout_line().
  */
 #include "config.h"
@@ -76,13 +78,32 @@ typedef struct {
 
 typedef enum {
   UNIT_BODY_LINE,
+  UNIT_TABLE_ROW,
   UNIT_CLOSING_HEAD,
   UNIT_RECIPIENT,
+  UNIT_FORM_CLOSING,
 } UnitKind;
+
+/* A table's column boundaries on the page. */
+typedef struct {
+  guint   n_columns;
+  double *col_x;              /* n_columns + 1 x positions, pt */
+} TableGeom;
+
+/* One row of a table laid out: a text per cell (one for a group row). */
+typedef struct {
+  TableGeom   *geom;
+  CachedText **cells;
+  guint        n_cells;
+  gboolean     header;
+  double       height;
+} TableRow;
 
 typedef struct {
   UnitKind  kind;
   CachedText *ct;             /* body line: the block's text */
+  TableRow *row;              /* table row */
+  int       header_unit;      /* table row: its table's header unit, or -1 */
   guint     block;            /* body block / recipient index */
   int       line;             /* line of the block's text */
   double    gap;              /* space before; dropped at the top of a page */
@@ -104,7 +125,7 @@ typedef struct {
 } TextItem;
 
 typedef struct {
-  double x1, x2, y, width;
+  double x1, y1, x2, y2, width;
 } RuleItem;
 
 typedef struct {
@@ -148,6 +169,7 @@ struct _ThiduaLayout
   GPtrArray     *pages;       /* Page */
   GPtrArray     *warnings;    /* ThiduaLayoutWarning */
   GArray        *block_pages; /* per body block: (start offset, page) */
+  gboolean       landscape;   /* the current composition is a landscape form */
 };
 
 typedef struct {
@@ -519,10 +541,29 @@ place_text (ThiduaLayout *self, guint page, CachedText *ct, double x, double y)
 }
 
 static void
+place_line (ThiduaLayout *self, guint page, double x1, double y1, double x2, double y2,
+            double width)
+{
+  RuleItem r = { x1, y1, x2, y2, width };
+  g_array_append_val (ensure_page (self, page)->rules, r);
+}
+
+static void
 place_rule (ThiduaLayout *self, guint page, double x1, double x2, double y, double width)
 {
-  RuleItem r = { x1, x2, y, width };
-  g_array_append_val (ensure_page (self, page)->rules, r);
+  place_line (self, page, x1, y, x2, y, width);
+}
+
+/* The page in points, turned for a landscape form. */
+static void
+page_size (ThiduaLayout *self, double *width, double *height)
+{
+  const ThiduaProfileValues *v = thidua_profile_get_values (self->profile);
+  double w = THIDUA_MM_TO_PT (v->page_width_mm);
+  double h = THIDUA_MM_TO_PT (v->page_height_mm);
+
+  *width = self->landscape ? MAX (w, h) : w;
+  *height = self->landscape ? MIN (w, h) : h;
 }
 
 /* Text centred in a column [x, x + w] at y; returns its bottom. */
@@ -597,26 +638,62 @@ format_date_line (const ThiduaProfileValues *v, ThiduaPlan *plan)
   return g_strdup_printf ("%s%sngày %s tháng %s năm %s", place, place[0] ? ", " : "", d, m, y);
 }
 
+/* The number and the place-and-date, on one baseline below the header
+ * columns; returns the y below them. */
+static double
+place_number_and_date (ThiduaLayout *self, ThiduaPlan *plan, const TextStyle *base,
+                       double y, double lw, double rx, double rw)
+{
+  const ThiduaProfileValues *v = thidua_profile_get_values (self->profile);
+  double ml = THIDUA_MM_TO_PT (v->margin_left_mm);
+  g_autofree char *number_line = format_number_line (v, plan);
+  g_autofree char *date_line = format_date_line (v, plan);
+  CachedText *num_ct, *date_ct;
+  TextStyle st = *base;
+  double nb, db, base_y;
+
+  st.size = v->number_size;
+  st.align = PANGO_ALIGN_CENTER;
+  st.width = lw;
+  num_ct = get_text (self, &st, number_line, NULL);
+  st.size = v->date_size;
+  st.italic = TRUE;
+  st.width = rw;
+  date_ct = get_text (self, &st, date_line, NULL);
+
+  nb = num_ct->baseline[0];
+  db = date_ct->baseline[0];
+  base_y = y + MAX (nb, db);
+  place_text (self, 0, num_ct, ml, base_y - nb);
+  place_text (self, 0, date_ct, rx, base_y - db);
+  if (thidua_plan_get_place (plan)[0] == '\0')
+    add_warning (self, "place", -1, _("The place of issue (địa danh) is missing"));
+  return MAX (base_y - nb + num_ct->height, base_y - db + date_ct->height);
+}
+
 /* The two-column header and the title, on page 1.  Returns the y where the
  * body starts. */
 static double
-compose_header (ThiduaLayout *self, ThiduaPlan *plan, const TextStyle *base)
+compose_header (ThiduaLayout *self, ThiduaPlan *plan, const TextStyle *base,
+                gboolean number_and_date)
 {
   const ThiduaProfileValues *v = thidua_profile_get_values (self->profile);
   double ml = THIDUA_MM_TO_PT (v->margin_left_mm);
   double mr = THIDUA_MM_TO_PT (v->margin_right_mm);
   double mt = THIDUA_MM_TO_PT (v->margin_top_mm);
-  double pw = THIDUA_MM_TO_PT (v->page_width_mm);
-  double text_w = pw - ml - mr;
+  double pw, ph;
+  double text_w;
   double lw = THIDUA_MM_TO_PT (v->header_left_column_mm);
-  double rx = ml + lw, rw = text_w - lw;
+  double rx, rw;
   double ly = mt, ry = mt, y;
   const char *superior = thidua_plan_get_superior_body (plan);
   const char *issuing = thidua_plan_get_issuing_body (plan);
-  CachedText *ct = NULL, *num_ct, *date_ct;
-  g_autofree char *number_line = NULL;
-  g_autofree char *date_line = NULL;
-  TextStyle st;
+  CachedText *ct = NULL;
+
+  page_size (self, &pw, &ph);
+  text_w = pw - ml - mr;
+  rx = ml + lw;
+  rw = text_w - lw;
 
   /* Left: superior body over issuing body, a short rule or a star. */
   if (superior[0] != '\0')
@@ -662,29 +739,10 @@ compose_header (ThiduaLayout *self, ThiduaPlan *plan, const TextStyle *base)
     ry += 8.0;
   }
 
-  /* The number and the place-and-date share a baseline. */
-  number_line = format_number_line (v, plan);
-  date_line = format_date_line (v, plan);
-  st = *base;
-  st.size = v->number_size;
-  st.align = PANGO_ALIGN_CENTER;
-  st.width = lw;
-  num_ct = get_text (self, &st, number_line, NULL);
-  st.size = v->date_size;
-  st.italic = TRUE;
-  st.width = rw;
-  date_ct = get_text (self, &st, date_line, NULL);
   y = MAX (ly, ry) + 4.0;
-  {
-    double nb = num_ct->baseline[0], db = date_ct->baseline[0];
-    double base_y = y + MAX (nb, db);
-
-    place_text (self, 0, num_ct, ml, base_y - nb);
-    place_text (self, 0, date_ct, rx, base_y - db);
-    y = MAX (base_y - nb + num_ct->height, base_y - db + date_ct->height);
-  }
-  if (thidua_plan_get_place (plan)[0] == '\0')
-    add_warning (self, "place", -1, _("The place of issue (địa danh) is missing"));
+  /* A form (the register's tables) has no number; its date is at the end. */
+  if (number_and_date)
+    y = place_number_and_date (self, plan, base, y, lw, rx, rw);
 
   /* Type name and subject, centred on the text width. */
   y += v->title_space_before_pt;
@@ -705,7 +763,7 @@ compose_header (ThiduaLayout *self, ThiduaPlan *plan, const TextStyle *base)
       else
         y = place_centred (self, base, v->subject_size, FALSE, FALSE, "-----", ml, text_w, y, NULL);
     }
-  else
+  else if (number_and_date)
     add_warning (self, "subject", -1, _("The subject (trích yếu) is missing"));
 
   return y + v->title_space_after_pt;
@@ -727,9 +785,9 @@ compose_closing (ThiduaLayout *self, ThiduaPlan *plan, const TextStyle *base, Cl
   const ThiduaProfileValues *v = thidua_profile_get_values (self->profile);
   double ml = THIDUA_MM_TO_PT (v->margin_left_mm);
   double mr = THIDUA_MM_TO_PT (v->margin_right_mm);
-  double pw = THIDUA_MM_TO_PT (v->page_width_mm);
+  double pw, ph;
   double lw = THIDUA_MM_TO_PT (v->closing_left_column_mm);
-  double rw = pw - ml - mr - lw;
+  double rw;
   const char * const *recipients = thidua_plan_get_recipients (plan);
   const char *authority = thidua_plan_get_signer_authority (plan);
   const char *on_behalf_of = thidua_plan_get_signer_on_behalf_of (plan);
@@ -739,6 +797,8 @@ compose_closing (ThiduaLayout *self, ThiduaPlan *plan, const TextStyle *base, Cl
   TextStyle st;
   CachedText *ct;
 
+  page_size (self, &pw, &ph);
+  rw = pw - ml - mr - lw;
   c->recipients = g_ptr_array_new ();
   c->signature = g_ptr_array_new ();
 
@@ -852,30 +912,337 @@ block_keeps_with_next (const ThiduaBlock *b)
   return b->kind == THIDUA_BLOCK_HEADING || b->titled;
 }
 
+/* ------------------------------------------------------------------ */
+/* Tables                                                             */
+
 static void
-compose (ThiduaLayout *self, ThiduaPlan *plan)
+table_geom_free (TableGeom *g)
+{
+  g_free (g->col_x);
+  g_free (g);
+}
+
+static void
+table_row_free (TableRow *r)
+{
+  g_free (r->cells);
+  g_free (r);
+}
+
+static PangoAlignment
+pango_align (ThiduaBodyTableAlign align)
+{
+  switch (align)
+    {
+    case THIDUA_BODY_TABLE_ALIGN_CENTER:
+      return PANGO_ALIGN_CENTER;
+    case THIDUA_BODY_TABLE_ALIGN_RIGHT:
+      return PANGO_ALIGN_RIGHT;
+    case THIDUA_BODY_TABLE_ALIGN_LEFT:
+    default:
+      return PANGO_ALIGN_LEFT;
+    }
+}
+
+/* Columns share the text width by their weights. */
+static TableGeom *
+table_geom_new (ThiduaBodyTable *table, double x, double width)
+{
+  TableGeom *g = g_new0 (TableGeom, 1);
+  double total = 0, acc = 0;
+
+  g->n_columns = thidua_body_table_get_n_columns (table);
+  g->col_x = g_new (double, g->n_columns + 1);
+  for (guint c = 0; c < g->n_columns; c++)
+    total += thidua_body_table_get_weight (table, c);
+  g->col_x[0] = x;
+  for (guint c = 0; c < g->n_columns; c++)
+    {
+      acc += thidua_body_table_get_weight (table, c);
+      g->col_x[c + 1] = x + width * acc / total;
+    }
+  return g;
+}
+
+/* Lays out one row (row G_MAXUINT: the header row). */
+static TableRow *
+table_row_new (ThiduaLayout *self, ThiduaBodyTable *table, TableGeom *g,
+               const TextStyle *base, guint row)
+{
+  const ThiduaProfileValues *v = thidua_profile_get_values (self->profile);
+  double pad = v->table_padding_pt;
+  TableRow *r = g_new0 (TableRow, 1);
+  ThiduaBodyTableRowKind kind = THIDUA_BODY_TABLE_ROW_BODY;
+  double h = 0;
+
+  r->geom = g;
+  r->header = row == G_MAXUINT;
+  if (!r->header)
+    kind = thidua_body_table_get_row_kind (table, row);
+  r->n_cells = kind == THIDUA_BODY_TABLE_ROW_GROUP ? 1 : g->n_columns;
+  r->cells = g_new0 (CachedText *, r->n_cells);
+  for (guint c = 0; c < r->n_cells; c++)
+    {
+      TextStyle st = *base;
+      double right = r->n_cells == 1 ? g->col_x[g->n_columns] : g->col_x[c + 1];
+      const char *text = r->header ? thidua_body_table_get_header (table, c)
+                                   : thidua_body_table_get_cell (table, row, c);
+
+      st.size = v->table_size;
+      st.bold = r->header || kind != THIDUA_BODY_TABLE_ROW_BODY;
+      st.align = r->header ? PANGO_ALIGN_CENTER
+               : kind == THIDUA_BODY_TABLE_ROW_GROUP ? PANGO_ALIGN_LEFT
+               : pango_align (thidua_body_table_get_align (table, c));
+      st.width = MAX (right - g->col_x[c] - 2 * pad, 1.0);
+      st.keep_numbers = TRUE;
+      r->cells[c] = get_text (self, &st, text, NULL);
+      h = MAX (h, r->cells[c]->height);
+    }
+  r->height = h + 2 * pad;
+  return r;
+}
+
+/* The cells and the grid of a row whose top is at y. */
+static void
+place_table_row (ThiduaLayout *self, guint page, TableRow *r, double y)
+{
+  const ThiduaProfileValues *v = thidua_profile_get_values (self->profile);
+  double pad = v->table_padding_pt;
+  double rule = v->table_rule_width_pt;
+  TableGeom *g = r->geom;
+  double left = g->col_x[0], right = g->col_x[g->n_columns];
+
+  for (guint c = 0; c < r->n_cells; c++)
+    {
+      CachedText *ct = r->cells[c];
+      /* Header texts sit in the middle of the header row. */
+      double ty = r->header ? y + (r->height - ct->height) / 2 : y + pad;
+
+      place_text (self, page, ct, g->col_x[c] + pad, ty);
+    }
+  place_rule (self, page, left, right, y, rule);
+  place_rule (self, page, left, right, y + r->height, rule);
+  place_line (self, page, left, y, left, y + r->height, rule);
+  if (r->n_cells > 1)
+    for (guint c = 1; c < g->n_columns; c++)
+      place_line (self, page, g->col_x[c], y, g->col_x[c], y + r->height, rule);
+  place_line (self, page, right, y, right, y + r->height, rule);
+}
+
+/* A table becomes a unit per row: the header row stays with the first
+ * row, a group row (a unit's name) with the row after it. */
+static void
+add_table_units (ThiduaLayout *self, GArray *units, GPtrArray *owned_geoms,
+                 GPtrArray *owned_rows, const ThiduaBlock *blk, guint b,
+                 const TextStyle *base, double x, double width)
+{
+  const ThiduaProfileValues *v = thidua_profile_get_values (self->profile);
+  ThiduaBodyTable *table = blk->table;
+  TableGeom *g;
+  int header_unit = -1;
+  gboolean keep_next = units->len > 0 && g_array_index (units, Unit, units->len - 1).heading;
+  guint n_rows = thidua_body_table_get_n_rows (table);
+  gboolean first = TRUE;
+
+  if (thidua_body_table_get_n_columns (table) == 0)
+    return;
+  g = table_geom_new (table, x, width);
+  g_ptr_array_add (owned_geoms, g);
+
+  for (guint r = thidua_body_table_get_has_header (table) ? G_MAXUINT : 0;
+       r == G_MAXUINT || r < n_rows; r = r == G_MAXUINT ? 0 : r + 1)
+    {
+      TableRow *row = table_row_new (self, table, g, base, r);
+      Unit u = { 0 };
+
+      g_ptr_array_add (owned_rows, row);
+      u.kind = UNIT_TABLE_ROW;
+      u.row = row;
+      u.block = b;
+      u.line = first ? 0 : 1;
+      u.gap = first && units->len > 0 ? v->table_space_pt : 0;
+      u.height = u.need = row->height;
+      u.no_break_before = keep_next;
+      u.header_unit = header_unit;
+      /* What follows a header or a group row starts no page. */
+      keep_next = row->header || (r != G_MAXUINT &&
+                  thidua_body_table_get_row_kind (table, r) == THIDUA_BODY_TABLE_ROW_GROUP);
+      if (row->header)
+        header_unit = (int) units->len;
+      g_array_append_val (units, u);
+      first = FALSE;
+    }
+}
+
+/* ------------------------------------------------------------------ */
+/* A form's end: the place and date, then signature columns           */
+
+typedef struct {
+  CachedText *date;
+  double      date_x, date_w;
+  CachedText *titles[2];
+  CachedText *names[2];
+  double      col_x[2], col_w;
+  double      name_gap;
+  double      height;
+} FormClosing;
+
+static void
+compose_form_closing (ThiduaLayout *self, ThiduaPlan *plan, const ThiduaLayoutForm *form,
+                      const TextStyle *base, double ml, double text_w, FormClosing *fc)
+{
+  const ThiduaProfileValues *v = thidua_profile_get_values (self->profile);
+  guint n = MIN (form->n_signatures, 2);
+  g_autofree char *date_line = format_date_line (v, plan);
+  g_autofree char *shown = NULL;
+  double lw = THIDUA_MM_TO_PT (v->closing_left_column_mm);
+  double sig_h = 0;
+  TextStyle st;
+
+  /* One signature sits in the plan's signature column; two share the
+   * width. */
+  if (n == 2)
+    {
+      fc->col_w = text_w / 2;
+      fc->col_x[0] = ml;
+      fc->col_x[1] = ml + text_w / 2;
+    }
+  else
+    {
+      fc->col_w = text_w - lw;
+      fc->col_x[0] = ml + lw;
+    }
+  fc->date_x = fc->col_x[n > 0 ? n - 1 : 0];
+  fc->date_w = fc->col_w;
+
+  /* No place yet: room to write it, as the clerk would leave it. */
+  shown = thidua_plan_get_place (plan)[0] != '\0' ? g_strdup (date_line)
+                                                   : g_strconcat ("…………, ", date_line, NULL);
+  st = *base;
+  st.size = v->date_size;
+  st.italic = TRUE;
+  st.align = PANGO_ALIGN_CENTER;
+  st.width = fc->date_w;
+  fc->date = get_text (self, &st, shown, NULL);
+
+  for (guint i = 0; i < n; i++)
+    {
+      const char *title = form->signatures[i].title ? form->signatures[i].title : "";
+      const char *name = form->signatures[i].name ? form->signatures[i].name : "";
+      double h;
+
+      st = *base;
+      st.size = v->signature_size;
+      st.bold = TRUE;
+      st.upper = TRUE;
+      st.align = PANGO_ALIGN_CENTER;
+      st.width = fc->col_w;
+      fc->titles[i] = get_text (self, &st, title, NULL);
+      st.upper = FALSE;
+      fc->names[i] = name[0] != '\0' ? get_text (self, &st, name, NULL) : NULL;
+      h = fc->titles[i]->height + (fc->names[i] ? fc->names[i]->height : 0);
+      sig_h = MAX (sig_h, h);
+    }
+  fc->name_gap = v->signature_blank_lines * v->signature_size * 1.15;
+  fc->height = fc->date->height + sig_h + fc->name_gap;
+}
+
+static void
+place_form_closing (ThiduaLayout *self, const ThiduaLayoutForm *form, FormClosing *fc,
+                    guint page, double y)
+{
+  guint n = MIN (form->n_signatures, 2);
+
+  place_text (self, page, fc->date, fc->date_x, y);
+  y += fc->date->height;
+  for (guint i = 0; i < n; i++)
+    {
+      place_text (self, page, fc->titles[i], fc->col_x[i], y);
+      if (fc->names[i] != NULL)
+        place_text (self, page, fc->names[i], fc->col_x[i],
+                    y + fc->titles[i]->height + fc->name_gap);
+    }
+}
+
+/* ------------------------------------------------------------------ */
+/* Composition                                                        */
+
+/* A table's header printed again above a row that starts a page. */
+typedef struct {
+  guint     page;
+  double    y;
+  TableRow *row;
+} Repeat;
+
+static void
+body_warnings (ThiduaLayout *self, ThiduaPlan *plan, ThiduaBody *body)
+{
+  const ThiduaProfileValues *v = thidua_profile_get_values (self->profile);
+  g_autofree char *trimmed = thidua_text_strip (thidua_plan_get_body (plan));
+  g_autofree char *last_text = NULL;
+  guint n_blocks = thidua_body_n_blocks (body);
+
+  /* The printed text, not the source: "**… xử lý./.**" ends with the
+   * mark once the bold markers are gone. */
+  if (n_blocks > 0)
+    {
+      const ThiduaBlock *last = thidua_body_get_block (body, n_blocks - 1);
+      last_text = thidua_text_strip (last->text != NULL && last->text[0] != '\0'
+                                     ? last->text : last->label);
+    }
+  if (trimmed[0] != '\0' &&
+      (last_text == NULL || !g_str_has_suffix (last_text, v->body_ending_mark)))
+    add_warning (self, "body", -1, _("The body does not end with “%s”"), v->body_ending_mark);
+  if (trimmed[0] == '\0')
+    add_warning (self, "body", -1, _("The body is empty"));
+  for (guint i = 0; i < n_blocks; i++)
+    {
+      const ThiduaBlock *blk = thidua_body_get_block (body, i);
+      g_autofree char *shown = NULL;
+
+      if (!blk->misnumbered)
+        continue;
+      /* Headings and items alike: "3." after "1." skips a number
+       * whether or not the item has a title. */
+      shown = short_text (blk->text, 40);
+      if (blk->kind == THIDUA_BLOCK_HEADING || blk->titled)
+        add_warning (self, "body", (int) blk->first_line,
+                     _("The heading “%s %s” repeats or skips a number"), blk->label, shown);
+      else
+        add_warning (self, "body", (int) blk->first_line,
+                     _("The item “%s %s” repeats or skips a number"), blk->label, shown);
+    }
+}
+
+/* form NULL: a plan, with its number, recipients and signer. */
+static void
+compose (ThiduaLayout *self, ThiduaPlan *plan, ThiduaBody *body, const ThiduaLayoutForm *form)
 {
   const ThiduaProfileValues *v = thidua_profile_get_values (self->profile);
   double ml = THIDUA_MM_TO_PT (v->margin_left_mm);
   double mr = THIDUA_MM_TO_PT (v->margin_right_mm);
   double mt = THIDUA_MM_TO_PT (v->margin_top_mm);
   double mb = THIDUA_MM_TO_PT (v->margin_bottom_mm);
-  double pw = THIDUA_MM_TO_PT (v->page_width_mm);
-  double ph = THIDUA_MM_TO_PT (v->page_height_mm);
-  double text_w = pw - ml - mr;
-  double bottom = ph - mb;
-  g_autoptr(ThiduaBody) body = thidua_body_parse (thidua_plan_get_body (plan));
+  double pw, ph, text_w, bottom;
   g_autoptr(GArray) units = g_array_new (FALSE, TRUE, sizeof (Unit));
+  g_autoptr(GArray) repeats = g_array_new (FALSE, FALSE, sizeof (Repeat));
+  g_autoptr(GPtrArray) geoms = g_ptr_array_new_with_free_func ((GDestroyNotify) table_geom_free);
+  g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func ((GDestroyNotify) table_row_free);
   TextStyle base = { 0 };
   TextStyle body_st;
   Closing closing = { 0 };
+  FormClosing form_closing = { 0 };
   double y, closing_total;
+  double after_table = 0;
   guint page, page_first;
   guint n_blocks = thidua_body_n_blocks (body);
 
+  page_size (self, &pw, &ph);
+  text_w = pw - ml - mr;
+  bottom = ph - mb;
   base.align = PANGO_ALIGN_LEFT;
   ensure_page (self, 0);
-  y = compose_header (self, plan, &base);
+  y = compose_header (self, plan, &base, form == NULL);
 
   /* Body blocks. */
   body_st = base;
@@ -889,12 +1256,20 @@ compose (ThiduaLayout *self, ThiduaPlan *plan)
   for (guint b = 0; b < n_blocks; b++)
     {
       const ThiduaBlock *blk = thidua_body_get_block (body, b);
-      g_autoptr(GArray) runs = g_array_new (FALSE, TRUE, sizeof (ThiduaRun));
+      g_autoptr(GArray) runs = NULL;
       TextStyle st = body_st;
       CachedText *ct;
       ThiduaRun label_run;
       g_autofree char *label = NULL;
 
+      if (blk->kind == THIDUA_BLOCK_TABLE)
+        {
+          add_table_units (self, units, geoms, rows, blk, b, &base, ml, text_w);
+          after_table = v->table_space_pt;
+          continue;
+        }
+
+      runs = g_array_new (FALSE, TRUE, sizeof (ThiduaRun));
       st.bold = block_keeps_with_next (blk);
       st.upper = blk->kind == THIDUA_BLOCK_HEADING;
       if (blk->label != NULL && blk->label[0] != '\0')
@@ -918,7 +1293,8 @@ compose (ThiduaLayout *self, ThiduaPlan *plan)
           u.ct = ct;
           u.block = b;
           u.line = l;
-          u.gap = (l == 0 && units->len > 0) ? v->body_paragraph_space_pt : 0;
+          u.header_unit = -1;
+          u.gap = (l == 0 && units->len > 0) ? MAX (v->body_paragraph_space_pt, after_table) : 0;
           u.height = ct->line_bottom[l] - ct->line_top[l];
           u.need = u.height;
           u.heading = block_keeps_with_next (blk);
@@ -930,73 +1306,58 @@ compose (ThiduaLayout *self, ThiduaPlan *plan)
             u.no_break_before = g_array_index (units, Unit, units->len - 1).heading;
           g_array_append_val (units, u);
         }
+      after_table = 0;
     }
 
-  /* Warnings about the body. */
-  {
-    g_autofree char *trimmed = thidua_text_strip (thidua_plan_get_body (plan));
-    g_autofree char *last_text = NULL;
+  if (form == NULL)
+    body_warnings (self, plan, body);
 
-    /* The printed text, not the source: "**… xử lý./.**" ends with the
-     * mark once the bold markers are gone. */
-    if (n_blocks > 0)
-      {
-        const ThiduaBlock *last = thidua_body_get_block (body, n_blocks - 1);
-        last_text = thidua_text_strip (last->text != NULL && last->text[0] != '\0'
-                                       ? last->text : last->label);
-      }
-    if (trimmed[0] != '\0' &&
-        (last_text == NULL || !g_str_has_suffix (last_text, v->body_ending_mark)))
-      add_warning (self, "body", -1, _("The body does not end with “%s”"), v->body_ending_mark);
-    if (trimmed[0] == '\0')
-      add_warning (self, "body", -1, _("The body is empty"));
-    for (guint i = 0; i < n_blocks; i++)
-      {
-        const ThiduaBlock *blk = thidua_body_get_block (body, i);
-        g_autofree char *shown = NULL;
-
-        if (!blk->misnumbered)
-          continue;
-        /* Headings and items alike: "3." after "1." skips a number
-         * whether or not the item has a title. */
-        shown = short_text (blk->text, 40);
-        if (blk->kind == THIDUA_BLOCK_HEADING || blk->titled)
-          add_warning (self, "body", (int) blk->first_line,
-                       _("The heading “%s %s” repeats or skips a number"), blk->label, shown);
-        else
-          add_warning (self, "body", (int) blk->first_line,
-                       _("The item “%s %s” repeats or skips a number"), blk->label, shown);
-      }
-  }
-
-  /* The closing block: its head (Nơi nhận: level with the authority line,
-   * the whole signature column) never starts a page alone. */
-  compose_closing (self, plan, &base, &closing);
-  {
-    Unit u = { 0 };
-    double left_h = closing.title ? closing.title_offset + closing.title->height : 0;
-
-    u.kind = UNIT_CLOSING_HEAD;
-    u.gap = v->closing_space_before_pt;
-    u.height = left_h;
-    u.need = MAX (left_h, closing.sig_offset + closing.sig_height);
-    u.no_break_before = units->len > 0;
-    g_array_append_val (units, u);
-    closing_total = left_h;
-    for (guint i = 0; i < closing.recipients->len; i++)
-      closing_total += ((CachedText *) closing.recipients->pdata[i])->height;
-    closing_total = MAX (closing_total, u.need);
-  }
-  for (guint i = 0; i < closing.recipients->len; i++)
+  if (form != NULL)
     {
+      /* The date and signatures never start a page alone: the last row
+       * comes with them. */
       Unit u = { 0 };
 
-      u.kind = UNIT_RECIPIENT;
-      u.block = i;
-      u.height = u.need = ((CachedText *) closing.recipients->pdata[i])->height;
-      /* Recipients split only when the list is longer than a page. */
-      u.no_break_before = closing_total <= bottom - mt;
+      compose_form_closing (self, plan, form, &base, ml, text_w, &form_closing);
+      u.kind = UNIT_FORM_CLOSING;
+      u.header_unit = -1;
+      u.gap = MAX (v->closing_space_before_pt, after_table);
+      u.height = u.need = form_closing.height;
+      u.no_break_before = units->len > 0;
       g_array_append_val (units, u);
+    }
+  else
+    {
+      /* The closing block: its head (Nơi nhận: level with the authority
+       * line, the whole signature column) never starts a page alone. */
+      Unit u = { 0 };
+      double left_h;
+
+      compose_closing (self, plan, &base, &closing);
+      left_h = closing.title ? closing.title_offset + closing.title->height : 0;
+      u.kind = UNIT_CLOSING_HEAD;
+      u.header_unit = -1;
+      u.gap = MAX (v->closing_space_before_pt, after_table);
+      u.height = left_h;
+      u.need = MAX (left_h, closing.sig_offset + closing.sig_height);
+      u.no_break_before = units->len > 0;
+      g_array_append_val (units, u);
+      closing_total = left_h;
+      for (guint i = 0; i < closing.recipients->len; i++)
+        closing_total += ((CachedText *) closing.recipients->pdata[i])->height;
+      closing_total = MAX (closing_total, u.need);
+      for (guint i = 0; i < closing.recipients->len; i++)
+        {
+          Unit r = { 0 };
+
+          r.kind = UNIT_RECIPIENT;
+          r.block = i;
+          r.header_unit = -1;
+          r.height = r.need = ((CachedText *) closing.recipients->pdata[i])->height;
+          /* Recipients split only when the list is longer than a page. */
+          r.no_break_before = closing_total <= bottom - mt;
+          g_array_append_val (units, r);
+        }
     }
 
   /* Paginate: greedy, backing up to the last allowed break. */
@@ -1012,6 +1373,14 @@ compose (ThiduaLayout *self, ThiduaPlan *plan)
         gap = 0;
       if (y + gap + u->need <= bottom + 0.01 || (at_top && page > 0))
         {
+          /* A row that starts a page gets its table's header above it. */
+          if (at_top && page > 0 && u->header_unit >= 0)
+            {
+              Repeat rep = { page, y, g_array_index (units, Unit, u->header_unit).row };
+
+              g_array_append_val (repeats, rep);
+              y += rep.row->height;
+            }
           u->page = page;
           u->y = y + gap;
           y += gap + u->height;
@@ -1063,6 +1432,16 @@ compose (ThiduaLayout *self, ThiduaPlan *plan)
           }
           break;
 
+        case UNIT_TABLE_ROW:
+          place_table_row (self, u->page, u->row, u->y);
+          if (u->line == 0)
+            {
+              const ThiduaBlock *blk = thidua_body_get_block (body, u->block);
+              BlockPage bp = { blk->start, u->page };
+              g_array_append_val (self->block_pages, bp);
+            }
+          break;
+
         case UNIT_CLOSING_HEAD:
           place_closing_head (self, &closing, u->page, u->y);
           break;
@@ -1070,7 +1449,16 @@ compose (ThiduaLayout *self, ThiduaPlan *plan)
         case UNIT_RECIPIENT:
           place_text (self, u->page, closing.recipients->pdata[u->block], ml, u->y);
           break;
+
+        case UNIT_FORM_CLOSING:
+          place_form_closing (self, form, &form_closing, u->page, u->y);
+          break;
         }
+    }
+  for (guint i = 0; i < repeats->len; i++)
+    {
+      const Repeat *rep = &g_array_index (repeats, Repeat, i);
+      place_table_row (self, rep->page, rep->row, rep->y);
     }
 
   /* Page numbers, centred in the top margin from page 2 on. */
@@ -1087,8 +1475,8 @@ compose (ThiduaLayout *self, ThiduaPlan *plan)
       place_text (self, p, ct, ml, THIDUA_MM_TO_PT (v->page_number_top_mm) - ct->height / 2);
     }
 
-  g_ptr_array_unref (closing.recipients);
-  g_ptr_array_unref (closing.signature);
+  g_clear_pointer (&closing.recipients, g_ptr_array_unref);
+  g_clear_pointer (&closing.signature, g_ptr_array_unref);
 }
 
 /* ------------------------------------------------------------------ */
@@ -1141,33 +1529,14 @@ thidua_layout_set_profile (ThiduaLayout *self, ThiduaProfile *profile)
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PROFILE]);
 }
 
-void
-thidua_layout_update (ThiduaLayout *self, ThiduaPlan *plan)
+/* Everything an update does around the composition itself. */
+static void
+recompose (ThiduaLayout *self, ThiduaPlan *plan, ThiduaBody *body,
+           const ThiduaLayoutForm *form, const GError *profile_error)
 {
-  g_autoptr(GError) profile_error = NULL;
-  guint old_n_pages;
+  guint old_n_pages = self->pages->len;
 
-  g_return_if_fail (THIDUA_IS_LAYOUT (self));
-  g_return_if_fail (THIDUA_IS_PLAN (plan));
-  g_return_if_fail (self->profile != NULL);
-
-  /* The plan's format may have changed since the last update. */
-  {
-    const char *wanted = thidua_profile_kind_to_string (thidua_plan_get_profile (plan));
-
-    if (g_strcmp0 (thidua_profile_get_name (self->profile), wanted) != 0)
-      {
-        g_autoptr(GError) error = NULL;
-        g_autoptr(ThiduaProfile) profile = thidua_profile_load (wanted, &error);
-
-        if (profile != NULL)
-          thidua_layout_set_profile (self, profile);
-        else
-          profile_error = g_steal_pointer (&error);
-      }
-  }
-
-  old_n_pages = self->pages->len;
+  self->landscape = form != NULL && form->landscape;
   g_ptr_array_set_size (self->pages, 0);
   g_ptr_array_set_size (self->warnings, 0);
   g_array_set_size (self->block_pages, 0);
@@ -1192,13 +1561,56 @@ thidua_layout_update (ThiduaLayout *self, ThiduaPlan *plan)
                    family, self->font_family_used);
     }
 
-  compose (self, plan);
+  compose (self, plan, body, form);
 
   g_clear_pointer (&self->old_cache, g_hash_table_unref);
 
   if (old_n_pages != self->pages->len)
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_N_PAGES]);
   g_signal_emit (self, signals[CHANGED], 0);
+}
+
+void
+thidua_layout_update (ThiduaLayout *self, ThiduaPlan *plan)
+{
+  g_autoptr(GError) profile_error = NULL;
+  g_autoptr(ThiduaBody) body = NULL;
+
+  g_return_if_fail (THIDUA_IS_LAYOUT (self));
+  g_return_if_fail (THIDUA_IS_PLAN (plan));
+  g_return_if_fail (self->profile != NULL);
+
+  /* The plan's format may have changed since the last update. */
+  {
+    const char *wanted = thidua_profile_kind_to_string (thidua_plan_get_profile (plan));
+
+    if (g_strcmp0 (thidua_profile_get_name (self->profile), wanted) != 0)
+      {
+        g_autoptr(GError) error = NULL;
+        g_autoptr(ThiduaProfile) profile = thidua_profile_load (wanted, &error);
+
+        if (profile != NULL)
+          thidua_layout_set_profile (self, profile);
+        else
+          profile_error = g_steal_pointer (&error);
+      }
+  }
+
+  body = thidua_body_parse (thidua_plan_get_body (plan));
+  recompose (self, plan, body, NULL, profile_error);
+}
+
+void
+thidua_layout_update_form (ThiduaLayout *self, ThiduaPlan *plan, ThiduaBody *body,
+                           const ThiduaLayoutForm *form)
+{
+  g_return_if_fail (THIDUA_IS_LAYOUT (self));
+  g_return_if_fail (THIDUA_IS_PLAN (plan));
+  g_return_if_fail (body != NULL);
+  g_return_if_fail (form != NULL);
+  g_return_if_fail (self->profile != NULL);
+
+  recompose (self, plan, body, form, NULL);
 }
 
 guint
@@ -1211,15 +1623,21 @@ thidua_layout_get_n_pages (ThiduaLayout *self)
 double
 thidua_layout_get_page_width (ThiduaLayout *self)
 {
+  double w, h;
+
   g_return_val_if_fail (THIDUA_IS_LAYOUT (self), 0);
-  return thidua_profile_get_page_width (self->profile);
+  page_size (self, &w, &h);
+  return w;
 }
 
 double
 thidua_layout_get_page_height (ThiduaLayout *self)
 {
+  double w, h;
+
   g_return_val_if_fail (THIDUA_IS_LAYOUT (self), 0);
-  return thidua_profile_get_page_height (self->profile);
+  page_size (self, &w, &h);
+  return h;
 }
 
 void
@@ -1255,8 +1673,8 @@ thidua_layout_draw_page (ThiduaLayout *self, cairo_t *cr, guint page)
       const RuleItem *r = &g_array_index (p->rules, RuleItem, i);
 
       cairo_set_line_width (cr, r->width);
-      cairo_move_to (cr, r->x1, r->y);
-      cairo_line_to (cr, r->x2, r->y);
+      cairo_move_to (cr, r->x1, r->y1);
+      cairo_line_to (cr, r->x2, r->y2);
       cairo_stroke (cr);
     }
   cairo_restore (cr);

@@ -1,10 +1,12 @@
-/* thidua-layout.h — a plan composed into printed pages.
+/* thidua-layout.h — a plan (or a form such as the register's tables)
+ * composed into printed pages.
  *
  * The only code that knows how a page looks: the GTK preview, the
  * GtkPrintOperation "draw-page" handler and every export draw pages with
  * thidua_layout_draw_page().  Coordinates are points with the origin at the
- * top-left corner of the A4 page (595.28 × 841.89 pt); the caller scales the
- * cairo_t for zoom or device resolution.  With GtkPrintOperation use
+ * top-left corner of the A4 page (595.28 × 841.89 pt, the other way round
+ * for a landscape form); the caller scales the cairo_t for zoom or device
+ * resolution.  With GtkPrintOperation use
  * gtk_print_operation_set_unit (op, GTK_UNIT_POINTS) and
  * gtk_print_operation_set_use_full_page (op, TRUE), and do not scale.
  *
@@ -20,6 +22,7 @@
 #include <cairo.h>
 #include "thidua-plan.h"
 #include "thidua-profile.h"
+#include "thidua-markup.h"
 
 G_BEGIN_DECLS
 
@@ -32,6 +35,26 @@ typedef struct {
   char *message;  /* translated sentence for the user */
   int   line;     /* 0-based body line for "body" warnings, else -1 */
 } ThiduaLayoutWarning;
+
+/* A signature column of a form: its title ("NGƯỜI LẬP BIỂU", printed in
+ * capitals and bold), room to sign, then the name ("" or NULL: left blank
+ * for the signer to write). */
+typedef struct {
+  const char *title;
+  const char *name;
+} ThiduaLayoutSignature;
+
+/* A document that is not a plan: the register's printed tables.  The
+ * plan still gives the header (superior and issuing body), the title
+ * (type name and subject) and the place and date; the body is given
+ * ready-made (tables included).  Such a form prints no "Số:" line, puts
+ * the place-and-date line at the end above its signatures, and has no
+ * recipients. */
+typedef struct {
+  gboolean              landscape;        /* A4 across, binding margin still on the left */
+  guint                 n_signatures;     /* 1: in the right column; 2: side by side */
+  ThiduaLayoutSignature signatures[2];
+} ThiduaLayoutForm;
 
 #define THIDUA_TYPE_LAYOUT (thidua_layout_get_type ())
 G_DECLARE_FINAL_TYPE (ThiduaLayout, thidua_layout, THIDUA, LAYOUT, GObject)
@@ -55,6 +78,14 @@ void           thidua_layout_set_profile      (ThiduaLayout  *self,
  * Notifies "n-pages" when the count changes and emits "changed". */
 void           thidua_layout_update           (ThiduaLayout  *self,
                                                ThiduaPlan    *plan);
+
+/* Composes a form: the plan's header and title, body (usually built with
+ * thidua_body_new() and tables), the date line and the form's signatures.
+ * The layout's profile is used as it is (set it first). */
+void           thidua_layout_update_form      (ThiduaLayout           *self,
+                                               ThiduaPlan             *plan,
+                                               ThiduaBody             *body,
+                                               const ThiduaLayoutForm *form);
 
 guint          thidua_layout_get_n_pages      (ThiduaLayout  *self);
 double         thidua_layout_get_page_width   (ThiduaLayout  *self);  /* pt */

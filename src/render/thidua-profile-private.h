@@ -54,6 +54,11 @@ typedef struct {
   double  body_line_spacing;
   char   *body_ending_mark;
 
+  double  table_size;
+  double  table_padding_pt;       /* inside each cell, all sides */
+  double  table_rule_width_pt;
+  double  table_space_pt;         /* before and after a table */
+
   double  closing_space_before_pt;
   double  closing_left_column_mm;
 
