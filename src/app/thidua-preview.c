@@ -340,6 +340,24 @@ thidua_preview_set_plan (ThiduaPreview *self,
 }
 
 void
+thidua_preview_set_layout (ThiduaPreview *self,
+                           ThiduaLayout  *layout)
+{
+  g_return_if_fail (THIDUA_IS_PREVIEW (self));
+  g_return_if_fail (layout == NULL || THIDUA_IS_LAYOUT (layout));
+
+  thidua_preview_set_plan (self, NULL);
+  if (layout == NULL)
+    return;
+  g_set_object (&self->layout, layout);
+  self->page = 0;
+  update_warnings (self);
+  update_size (self);
+  gtk_widget_queue_draw (GTK_WIDGET (self->page_area));
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_N_PAGES]);
+}
+
+void
 thidua_preview_set_page (ThiduaPreview *self,
                          guint          page)
 {

@@ -14,6 +14,10 @@ G_DECLARE_FINAL_TYPE (ThiduaPreview, thidua_preview, THIDUA, PREVIEW, GtkWidget)
  * thidua_preview_queue_update(). */
 void          thidua_preview_set_plan      (ThiduaPreview *self,
                                             ThiduaPlan    *plan);
+/* Shows pages composed elsewhere (the register's printed tables), as
+ * they are: nothing is re-laid.  NULL shows nothing. */
+void          thidua_preview_set_layout    (ThiduaPreview *self,
+                                            ThiduaLayout  *layout);
 /* Re-lays the plan before the next frame; input_time (monotonic µs, 0 if
  * unknown) is the edit's time, for the latency measurement. */
 void          thidua_preview_queue_update  (ThiduaPreview *self,

@@ -2,6 +2,7 @@
 #include "config.h"
 #include "thidua-print-preview.h"
 #include "thidua-preview.h"
+#include "thidua-print.h"
 
 #include <glib/gi18n.h>
 
@@ -9,6 +10,8 @@ struct _ThiduaPrintPreview
 {
   GtkWindow      parent_instance;
   ThiduaPreview *preview;
+  ThiduaLayout  *layout;
+  ThiduaPlan    *plan;
 };
 
 G_DEFINE_FINAL_TYPE (ThiduaPrintPreview, thidua_print_preview, GTK_TYPE_WINDOW)
@@ -18,11 +21,35 @@ print_action (GtkWidget  *widget,
               const char *action_name,
               GVariant   *param)
 {
+  ThiduaPrintPreview *self = THIDUA_PRINT_PREVIEW (widget);
   GtkWindow *parent = gtk_window_get_transient_for (GTK_WINDOW (widget));
+  g_autoptr(ThiduaLayout) layout = g_object_ref (self->layout);
+  g_autoptr(ThiduaPlan) plan = self->plan ? g_object_ref (self->plan) : NULL;
+  g_autoptr(GError) error = NULL;
 
+  /* The pages shown are the pages printed. */
   gtk_window_destroy (GTK_WINDOW (widget));
-  if (parent != NULL)
-    gtk_widget_activate_action (GTK_WIDGET (parent), "win.print", NULL);
+  if (thidua_print_run (parent, layout, plan, GTK_PRINT_OPERATION_ACTION_PRINT_DIALOG,
+                        NULL, &error) == GTK_PRINT_OPERATION_RESULT_ERROR)
+    {
+      GtkWidget *dialog = gtk_message_dialog_new (parent, GTK_DIALOG_MODAL | GTK_DIALOG_DESTROY_WITH_PARENT,
+                                                  GTK_MESSAGE_ERROR, GTK_BUTTONS_CLOSE,
+                                                  "%s", _("Could not print"));
+
+      gtk_message_dialog_format_secondary_text (GTK_MESSAGE_DIALOG (dialog), "%s", error->message);
+      g_signal_connect (dialog, "response", G_CALLBACK (gtk_window_destroy), NULL);
+      gtk_window_present (GTK_WINDOW (dialog));
+    }
+}
+
+static void
+thidua_print_preview_dispose (GObject *object)
+{
+  ThiduaPrintPreview *self = THIDUA_PRINT_PREVIEW (object);
+
+  g_clear_object (&self->layout);
+  g_clear_object (&self->plan);
+  G_OBJECT_CLASS (thidua_print_preview_parent_class)->dispose (object);
 }
 
 static void
@@ -30,6 +57,7 @@ thidua_print_preview_class_init (ThiduaPrintPreviewClass *klass)
 {
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
+  G_OBJECT_CLASS (klass)->dispose = thidua_print_preview_dispose;
   g_type_ensure (THIDUA_TYPE_PREVIEW);
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/thidua/Thidua/thidua-print-preview.ui");
@@ -47,17 +75,21 @@ thidua_print_preview_init (ThiduaPrintPreview *self)
 }
 
 GtkWindow *
-thidua_print_preview_new (GtkWindow  *parent,
-                          ThiduaPlan *plan)
+thidua_print_preview_new (GtkWindow    *parent,
+                          ThiduaLayout *layout,
+                          ThiduaPlan   *plan)
 {
   ThiduaPrintPreview *self;
 
-  g_return_val_if_fail (THIDUA_IS_PLAN (plan), NULL);
+  g_return_val_if_fail (THIDUA_IS_LAYOUT (layout), NULL);
+  g_return_val_if_fail (plan == NULL || THIDUA_IS_PLAN (plan), NULL);
 
   self = g_object_new (THIDUA_TYPE_PRINT_PREVIEW,
                        "transient-for", parent,
                        "modal", TRUE,
                        NULL);
-  thidua_preview_set_plan (self->preview, plan);
+  self->layout = g_object_ref (layout);
+  self->plan = plan ? g_object_ref (plan) : NULL;
+  thidua_preview_set_layout (self->preview, layout);
   return GTK_WINDOW (self);
 }

@@ -30,8 +30,9 @@ preview (GtkPrintOperation        *op,
          GtkPrintOperationPreview *op_preview,
          GtkPrintContext          *context,
          GtkWindow                *parent,
-         ThiduaPlan               *plan)
+         ThiduaLayout             *layout)
 {
+  ThiduaPlan *plan = g_object_get_data (G_OBJECT (op), "thidua-plan");
   cairo_surface_t *surface;
   cairo_t *cr;
 
@@ -48,8 +49,7 @@ preview (GtkPrintOperation        *op,
   g_idle_add_full (G_PRIORITY_DEFAULT, end_preview_idle, g_object_ref (op_preview),
                    g_object_unref);
 
-  if (plan != NULL)
-    gtk_window_present (thidua_print_preview_new (parent, plan));
+  gtk_window_present (thidua_print_preview_new (parent, layout, plan));
   return TRUE;
 }
 
@@ -69,7 +69,11 @@ thidua_print_run (GtkWindow                *parent,
   g_return_val_if_fail (THIDUA_IS_LAYOUT (layout), GTK_PRINT_OPERATION_RESULT_ERROR);
 
   gtk_page_setup_set_paper_size (setup, a4);
-  gtk_page_setup_set_orientation (setup, GTK_PAGE_ORIENTATION_PORTRAIT);
+  /* The register's summary is composed across the page. */
+  gtk_page_setup_set_orientation (setup, thidua_layout_get_page_width (layout) >
+                                         thidua_layout_get_page_height (layout)
+                                         ? GTK_PAGE_ORIENTATION_LANDSCAPE
+                                         : GTK_PAGE_ORIENTATION_PORTRAIT);
   /* The layout places everything inside the profile's margins itself. */
   gtk_page_setup_set_top_margin (setup, 0, GTK_UNIT_POINTS);
   gtk_page_setup_set_bottom_margin (setup, 0, GTK_UNIT_POINTS);
@@ -92,7 +96,9 @@ thidua_print_run (GtkWindow                *parent,
     gtk_print_operation_set_export_filename (op, export_path);
 
   g_signal_connect (op, "draw-page", G_CALLBACK (draw_page), layout);
-  g_signal_connect (op, "preview", G_CALLBACK (preview), plan);
+  if (plan != NULL)
+    g_object_set_data_full (G_OBJECT (op), "thidua-plan", g_object_ref (plan), g_object_unref);
+  g_signal_connect (op, "preview", G_CALLBACK (preview), layout);
 
   return gtk_print_operation_run (op, action, parent, error);
 }

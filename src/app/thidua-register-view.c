@@ -1,6 +1,7 @@
 /* thidua-register-view.c — the register page. */
 #include "config.h"
 #include "thidua-register-view.h"
+#include "thidua-print.h"
 #include "thidua-register-check.h"
 #include "thidua-register-dashboard.h"
 #include "thidua-register-export.h"
@@ -722,42 +723,23 @@ chosen_unit_name (ThiduaRegisterView *self)
   return NULL;
 }
 
-static void
-draw_report_page (GtkPrintOperation *op, GtkPrintContext *context, int page, ThiduaReport *report)
-{
-  thidua_report_draw_page (report, gtk_print_context_get_cairo_context (context), (guint) page);
-}
-
-/* Printing goes through GtkPrintOperation with the report's own pages,
- * in points on the full page, as the plans print. */
+/* The summary (or the chosen unit's form) prints through the plans'
+ * print path: the same renderer, dialog and in-app preview. */
 gboolean
 thidua_register_view_print (ThiduaRegisterView *self, const char *export_pdf, GError **error)
 {
   g_autofree char *unit = chosen_unit_name (self);
   g_autoptr(ThiduaReport) report = thidua_report_new_register (self->reg, thidua_register_model_get_year (self->model),
                                                                unit, error);
-  g_autoptr(GtkPrintOperation) op = NULL;
-  g_autoptr(GtkPageSetup) setup = NULL;
   GtkPrintOperationResult result;
 
   if (report == NULL)
     return FALSE;
-  op = gtk_print_operation_new ();
-  setup = gtk_page_setup_new ();
-  gtk_page_setup_set_paper_size (setup, gtk_paper_size_new (GTK_PAPER_NAME_A4));
-  gtk_page_setup_set_orientation (setup, thidua_report_get_page_width (report) > thidua_report_get_page_height (report)
-                                         ? GTK_PAGE_ORIENTATION_LANDSCAPE : GTK_PAGE_ORIENTATION_PORTRAIT);
-  gtk_print_operation_set_default_page_setup (op, setup);
-  gtk_print_operation_set_unit (op, GTK_UNIT_POINTS);
-  gtk_print_operation_set_use_full_page (op, TRUE);
-  gtk_print_operation_set_n_pages (op, (int) thidua_report_get_n_pages (report));
-  gtk_print_operation_set_job_name (op, unit ? unit : _("Summary of registrations"));
-  g_signal_connect (op, "draw-page", G_CALLBACK (draw_report_page), report);
-  if (export_pdf != NULL)
-    gtk_print_operation_set_export_filename (op, export_pdf);
-  result = gtk_print_operation_run (op, export_pdf ? GTK_PRINT_OPERATION_ACTION_EXPORT
-                                                   : GTK_PRINT_OPERATION_ACTION_PRINT_DIALOG,
-                                    GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))), error);
+  result = thidua_print_run (GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))),
+                             thidua_report_get_layout (report), thidua_report_get_plan (report),
+                             export_pdf ? GTK_PRINT_OPERATION_ACTION_EXPORT
+                                        : GTK_PRINT_OPERATION_ACTION_PRINT_DIALOG,
+                             export_pdf, error);
   return result != GTK_PRINT_OPERATION_RESULT_ERROR;
 }
 

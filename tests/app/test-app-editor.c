@@ -376,7 +376,9 @@ test_print_preview_window (Fixture       *f,
 
   gtk_widget_activate_action (GTK_WIDGET (win), "win.new-plan", "s", "annual-party-school");
   plan = thidua_plan_editor_get_plan (thidua_window_get_editor (win));
-  preview_window = thidua_print_preview_new (GTK_WINDOW (win), plan);
+  preview_window = thidua_print_preview_new (GTK_WINDOW (win),
+                                             thidua_preview_get_layout (thidua_window_get_preview (win)),
+                                             plan);
   gtk_window_present (preview_window);
   g_assert_true (thidua_test_wait_mapped (GTK_WIDGET (preview_window)));
   pages = THIDUA_PREVIEW (thidua_test_find_widget (GTK_WIDGET (preview_window), THIDUA_TYPE_PREVIEW, NULL));
