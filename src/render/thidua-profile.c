@@ -4,6 +4,7 @@
 #include "thidua-paths.h"
 #include "thidua-text.h"
 
+#include <glib/gi18n-lib.h>
 #include <json-glib/json-glib.h>
 #include <stddef.h>
 #include <string.h>
@@ -77,6 +78,10 @@ static const ProfileKey profile_keys[] = {
   NUM  ("body.paragraph_space_pt", body_paragraph_space_pt),
   NUM  ("body.line_spacing", body_line_spacing),
   STR  ("body.ending_mark", body_ending_mark),
+  NUM  ("table.size", table_size),
+  NUM  ("table.padding_pt", table_padding_pt),
+  NUM  ("table.rule_width_pt", table_rule_width_pt),
+  NUM  ("table.space_pt", table_space_pt),
   NUM  ("closing.space_before_pt", closing_space_before_pt),
   NUM  ("closing.left_column_mm", closing_left_column_mm),
   STR  ("recipients.title.text", recipients_title_text),
@@ -183,14 +188,14 @@ parse_json (const char *data, const char *what, GError **error)
   if (!json_parser_load_from_data (parser, data, -1, &local))
     {
       g_set_error (error, THIDUA_PROFILE_ERROR, THIDUA_PROFILE_ERROR_PARSE,
-                   "%s is not valid JSON: %s", what, local->message);
+                   _("%s is not valid JSON: %s"), what, local->message);
       return NULL;
     }
   root = json_parser_get_root (parser);
   if (root == NULL || !JSON_NODE_HOLDS_OBJECT (root))
     {
       g_set_error (error, THIDUA_PROFILE_ERROR, THIDUA_PROFILE_ERROR_PARSE,
-                   "%s must hold one JSON object", what);
+                   _("%s must hold one JSON object"), what);
       return NULL;
     }
   return json_node_copy (root);
@@ -210,7 +215,7 @@ lookup_range (JsonObject *ranges, const char *profile, const char *key,
   if (section == NULL)
     {
       g_set_error (error, THIDUA_PROFILE_ERROR, THIDUA_PROFILE_ERROR_NOT_FOUND,
-                   "no ranges for the profile “%s” in ranges.json", profile);
+                   _("no ranges for the profile “%s” in ranges.json"), profile);
       return FALSE;
     }
   node = json_object_get_member (section, key);
@@ -218,7 +223,7 @@ lookup_range (JsonObject *ranges, const char *profile, const char *key,
       json_array_get_length (pair = json_node_get_array (node)) != 2)
     {
       g_set_error (error, THIDUA_PROFILE_ERROR, THIDUA_PROFILE_ERROR_MISSING_KEY,
-                   "ranges.json has no [min, max] for key “%s” of the profile “%s”",
+                   _("ranges.json has no [min, max] for key “%s” of the profile “%s”"),
                    key, profile);
       return FALSE;
     }
@@ -255,13 +260,13 @@ profile_from_root (JsonObject *root, JsonObject *ranges, const char *what, GErro
   if (name_node == NULL)
     {
       g_set_error (error, THIDUA_PROFILE_ERROR, THIDUA_PROFILE_ERROR_MISSING_KEY,
-                   "%s: the key “name” is missing", what);
+                   _("%s: the key “name” is missing"), what);
       return NULL;
     }
   if (!JSON_NODE_HOLDS_VALUE (name_node) || json_node_get_value_type (name_node) != G_TYPE_STRING)
     {
       g_set_error (error, THIDUA_PROFILE_ERROR, THIDUA_PROFILE_ERROR_BAD_TYPE,
-                   "%s: the key “name” must be a string", what);
+                   _("%s: the key “name” must be a string"), what);
       return NULL;
     }
   name = json_node_get_string (name_node);
@@ -275,7 +280,7 @@ profile_from_root (JsonObject *root, JsonObject *ranges, const char *what, GErro
       if (node == NULL)
         {
           g_set_error (error, THIDUA_PROFILE_ERROR, THIDUA_PROFILE_ERROR_MISSING_KEY,
-                       "%s: the key “%s” is missing", what, k->key);
+                       _("%s: the key “%s” is missing"), what, k->key);
           return NULL;
         }
 
@@ -288,7 +293,7 @@ profile_from_root (JsonObject *root, JsonObject *ranges, const char *what, GErro
             if (!is_number_node (node))
               {
                 g_set_error (error, THIDUA_PROFILE_ERROR, THIDUA_PROFILE_ERROR_BAD_TYPE,
-                             "%s: the key “%s” must be a number", what, k->key);
+                             _("%s: the key “%s” must be a number"), what, k->key);
                 return NULL;
               }
             v = json_node_get_double (node);
@@ -297,7 +302,7 @@ profile_from_root (JsonObject *root, JsonObject *ranges, const char *what, GErro
             if (v < min - 1e-9 || v > max + 1e-9)
               {
                 g_set_error (error, THIDUA_PROFILE_ERROR, THIDUA_PROFILE_ERROR_OUT_OF_RANGE,
-                             "%s: the key “%s” is %g, outside the allowed range %g–%g",
+                             _("%s: the key “%s” is %g, outside the allowed range %g–%g"),
                              what, k->key, v, min, max);
                 return NULL;
               }
@@ -312,14 +317,14 @@ profile_from_root (JsonObject *root, JsonObject *ranges, const char *what, GErro
             if (!JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_STRING)
               {
                 g_set_error (error, THIDUA_PROFILE_ERROR, THIDUA_PROFILE_ERROR_BAD_TYPE,
-                             "%s: the key “%s” must be a string", what, k->key);
+                             _("%s: the key “%s” must be a string"), what, k->key);
                 return NULL;
               }
             nfc = thidua_text_nfc (json_node_get_string (node), -1);
             if (nfc == NULL)
               {
                 g_set_error (error, THIDUA_PROFILE_ERROR, THIDUA_PROFILE_ERROR_BAD_TYPE,
-                             "%s: the key “%s” is not valid UTF-8", what, k->key);
+                             _("%s: the key “%s” is not valid UTF-8"), what, k->key);
                 return NULL;
               }
             *(char **) field = nfc;
@@ -330,7 +335,7 @@ profile_from_root (JsonObject *root, JsonObject *ranges, const char *what, GErro
           if (!JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_BOOLEAN)
             {
               g_set_error (error, THIDUA_PROFILE_ERROR, THIDUA_PROFILE_ERROR_BAD_TYPE,
-                           "%s: the key “%s” must be true or false", what, k->key);
+                           _("%s: the key “%s” must be true or false"), what, k->key);
               return NULL;
             }
           *(gboolean *) field = json_node_get_boolean (node);
@@ -355,7 +360,7 @@ profile_from_root (JsonObject *root, JsonObject *ranges, const char *what, GErro
               {
                 g_autofree char *list = g_strjoinv ("”, “", allowed);
                 g_set_error (error, THIDUA_PROFILE_ERROR, THIDUA_PROFILE_ERROR_BAD_TYPE,
-                             "%s: the key “%s” must be one of “%s”", what, k->key, list);
+                             _("%s: the key “%s” must be one of “%s”"), what, k->key, list);
                 return NULL;
               }
           }
@@ -374,7 +379,7 @@ profile_from_root (JsonObject *root, JsonObject *ranges, const char *what, GErro
       if (!known)
         {
           g_set_error (error, THIDUA_PROFILE_ERROR, THIDUA_PROFILE_ERROR_UNKNOWN_KEY,
-                       "%s: unknown key “%s”", what, (const char *) key);
+                       _("%s: unknown key “%s”"), what, (const char *) key);
           return NULL;
         }
     }
@@ -386,14 +391,14 @@ profile_from_root (JsonObject *root, JsonObject *ranges, const char *what, GErro
     if (self->v.header_left_column_mm > text_width - 60)
       {
         g_set_error (error, THIDUA_PROFILE_ERROR, THIDUA_PROFILE_ERROR_OUT_OF_RANGE,
-                     "%s: the key “header.left_column_mm” leaves less than 60 mm for the right column",
+                     _("%s: the key “header.left_column_mm” leaves less than 60 mm for the right column"),
                      what);
         return NULL;
       }
     if (self->v.closing_left_column_mm > text_width - 60)
       {
         g_set_error (error, THIDUA_PROFILE_ERROR, THIDUA_PROFILE_ERROR_OUT_OF_RANGE,
-                     "%s: the key “closing.left_column_mm” leaves less than 60 mm for the signature",
+                     _("%s: the key “closing.left_column_mm” leaves less than 60 mm for the signature"),
                      what);
         return NULL;
       }
@@ -410,7 +415,7 @@ read_ranges (GError **error)
 
   if (!g_file_get_contents (path, &data, NULL, error))
     {
-      g_prefix_error (error, "The ranges of the format profiles cannot be read: ");
+      g_prefix_error (error, _("The ranges of the format profiles cannot be read: "));
       return NULL;
     }
   return data;
@@ -455,7 +460,7 @@ thidua_profile_load_from_file (const char *path, GError **error)
   if (!g_file_get_contents (path, &data, NULL, &local))
     {
       g_set_error (error, THIDUA_PROFILE_ERROR, THIDUA_PROFILE_ERROR_NOT_FOUND,
-                   "%s cannot be read: %s", what, local->message);
+                   _("%s cannot be read: %s"), what, local->message);
       return NULL;
     }
   if ((ranges_data = read_ranges (error)) == NULL ||
@@ -478,7 +483,7 @@ thidua_profile_load (const char *name, GError **error)
   if (strchr (name, '/') != NULL || strchr (name, '\\') != NULL || name[0] == '.')
     {
       g_set_error (error, THIDUA_PROFILE_ERROR, THIDUA_PROFILE_ERROR_NOT_FOUND,
-                   "“%s” is not a profile name", name);
+                   _("“%s” is not a profile name"), name);
       return NULL;
     }
   file = g_strconcat (name, ".json", NULL);
@@ -487,7 +492,7 @@ thidua_profile_load (const char *name, GError **error)
   if (self != NULL && strcmp (self->v.name, name) != 0)
     {
       g_set_error (error, THIDUA_PROFILE_ERROR, THIDUA_PROFILE_ERROR_BAD_TYPE,
-                   "Profile file %s: the key “name” is “%s”, expected “%s”",
+                   _("Profile file %s: the key “name” is “%s”, expected “%s”"),
                    path, self->v.name, name);
       g_clear_object (&self);
     }
