@@ -19,6 +19,9 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (PopplerPage, g_object_unref)
 #include "thidua-body-view.h"
 #include "thidua-print.h"
 #include "thidua-print-preview.h"
+#include "thidua-preview.h"
+#include "thidua-register-view.h"
+#include "thidua-report.h"
 #include "thidua-settings.h"
 #include "thidua-template-item.h"
 #include "thidua-test-util.h"
@@ -954,6 +957,113 @@ test_close_anyway_when_locked (Fixture       *f,
   sqlite3_close (other);
 }
 
+/* The register's summary goes through the plans' print path: exported
+ * landscape by the print operation, and shown in the same print preview
+ * window (THIDUA_TEST_SCREENSHOT=DIR saves it to look at). */
+static void
+test_register_print (Fixture       *f,
+                     gconstpointer  data)
+{
+  ThiduaWindow *win = start_app (f);
+  ThiduaRegisterView *view = THIDUA_REGISTER_VIEW (thidua_window_get_section (win, "register"));
+  ThiduaRegister *reg = thidua_register_view_get_register (view);
+  g_autofree char *pdf = g_build_filename (f->dir, "register.pdf", NULL);
+  g_autofree char *uri = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(PopplerDocument) doc = NULL;
+  g_autoptr(ThiduaReport) report = NULL;
+  GtkWindow *preview_window;
+  ThiduaPreview *pages;
+  gint64 unit;
+
+  unit = thidua_register_add_unit (reg, 0, "Khoa Lý luận cơ sở", "khoa", &error);
+  g_assert_no_error (error);
+  for (guint i = 0; i < 40; i++)
+    {
+      g_autoptr(ThiduaRegPerson) p = thidua_reg_person_new ();
+      g_autoptr(ThiduaRegistration) r = thidua_registration_new ();
+      g_autofree char *name = g_strdup_printf ("Nguyễn Thị In%02u", i);
+
+      g_assert_true (thidua_reg_person_set_full_name (p, name));
+      p->unit_id = unit;
+      g_free (r->year);
+      r->year = g_strdup ("2024");
+      r->person_id = thidua_register_add_person (reg, p, &error);
+      g_assert_no_error (error);
+      r->unit_id = unit;
+      g_free (r->title);
+      r->title = g_strdup ("LĐTT");
+      g_assert_cmpint (thidua_register_add (reg, r, &error), >, 0);
+      g_assert_no_error (error);
+    }
+  g_assert_true (thidua_register_view_set_year (view, "2024", &error));
+  g_assert_no_error (error);
+
+  g_assert_true (thidua_register_view_print (view, pdf, &error));
+  g_assert_no_error (error);
+  uri = g_filename_to_uri (pdf, NULL, NULL);
+  doc = poppler_document_new_from_file (uri, NULL, &error);
+  g_assert_no_error (error);
+  report = thidua_report_new_register (reg, "2024", NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (poppler_document_get_n_pages (doc), ==,
+                   (int) thidua_layout_get_n_pages (thidua_report_get_layout (report)));
+  g_assert_cmpint (poppler_document_get_n_pages (doc), >=, 2);
+  for (int i = 0; i < poppler_document_get_n_pages (doc); i++)
+    {
+      g_autoptr(PopplerPage) page = poppler_document_get_page (doc, i);
+      g_autofree char *text = poppler_page_get_text (page);
+      double w, h;
+
+      poppler_page_get_size (page, &w, &h);
+      g_assert_cmpfloat_with_epsilon (w, 841.89, 1.0);   /* landscape A4 */
+      g_assert_cmpfloat_with_epsilon (h, 595.28, 1.0);
+      /* the header row on every page with people, upright (the text
+       * reads) */
+      if (strstr (text, "Nguyễn Thị In") != NULL)
+        g_assert_nonnull (strstr (text, "Họ và tên"));
+      if (g_getenv ("THIDUA_TEST_SCREENSHOT") != NULL)
+        {
+          g_autofree char *copy = g_build_filename (g_getenv ("THIDUA_TEST_SCREENSHOT"), "register.pdf", NULL);
+          g_autofree char *bytes = NULL;
+          gsize len;
+
+          g_assert_true (g_file_get_contents (pdf, &bytes, &len, NULL));
+          g_assert_true (g_file_set_contents (copy, bytes, len, NULL));
+        }
+      if (i == 0)
+        g_assert_nonnull (strstr (text, "BẢNG TỔNG HỢP ĐĂNG KÝ THI ĐUA NĂM 2024"));
+    }
+
+  preview_window = thidua_print_preview_new (GTK_WINDOW (win), thidua_report_get_layout (report),
+                                             thidua_report_get_plan (report));
+  gtk_window_set_default_size (preview_window, 1000, 700);
+  gtk_window_present (preview_window);
+  g_assert_true (thidua_test_wait_mapped (GTK_WIDGET (preview_window)));
+  pages = THIDUA_PREVIEW (thidua_test_find_widget (GTK_WIDGET (preview_window), THIDUA_TYPE_PREVIEW, NULL));
+  g_assert_cmpuint (thidua_preview_get_n_pages (pages), ==, (guint) poppler_document_get_n_pages (doc));
+  g_assert_true (thidua_preview_get_layout (pages) == thidua_report_get_layout (report));
+  thidua_test_spin (200);
+  if (g_getenv ("THIDUA_TEST_SCREENSHOT") != NULL)
+    {
+      g_autoptr(GdkPaintable) paintable = gtk_widget_paintable_new (GTK_WIDGET (preview_window));
+      GtkSnapshot *snapshot = gtk_snapshot_new ();
+      int w = gtk_widget_get_width (GTK_WIDGET (preview_window));
+      int h = gtk_widget_get_height (GTK_WIDGET (preview_window));
+      g_autoptr(GskRenderNode) node = NULL;
+      g_autoptr(GdkTexture) texture = NULL;
+      g_autofree char *png = g_build_filename (g_getenv ("THIDUA_TEST_SCREENSHOT"),
+                                               "register-print-preview.png", NULL);
+
+      gdk_paintable_snapshot (paintable, snapshot, w, h);
+      node = gtk_snapshot_free_to_node (snapshot);
+      texture = gsk_renderer_render_texture (gtk_native_get_renderer (GTK_NATIVE (preview_window)),
+                                             node, &GRAPHENE_RECT_INIT (0, 0, w, h));
+      gdk_texture_save_to_png (texture, png);
+    }
+  gtk_window_destroy (preview_window);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -982,6 +1092,8 @@ main (int   argc,
               fixture_set_up, test_undo_and_recipients, fixture_tear_down);
   g_test_add ("/editor/print-preview-window", Fixture, NULL,
               fixture_set_up, test_print_preview_window, fixture_tear_down);
+  g_test_add ("/editor/register-print", Fixture, NULL,
+              fixture_set_up, test_register_print, fixture_tear_down);
   g_test_add ("/editor/print-dialog-preview", Fixture, NULL,
               fixture_set_up, test_print_dialog_preview, fixture_tear_down);
   g_test_add ("/editor/print-dialog", Fixture, NULL,
