@@ -2,6 +2,7 @@
  * issue 2 (templates, new, list, show --json, import-json, duplicate,
  * delete), stdout for results only, errors on stderr with a non-zero exit. */
 #include "config.h"
+#include "../thidua-test-tmp.h"
 
 #include <string.h>
 #include <gio/gio.h>
@@ -30,21 +31,14 @@ G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Run, run_clear)
 static void
 fixture_setup (Fixture *f, gconstpointer data)
 {
-  f->dir = g_dir_make_tmp ("thidua-cli-XXXXXX", NULL);
+  f->dir = thidua_test_tmpdir_new ("thidua-cli");
   f->db = g_build_filename (f->dir, "test.db", NULL);
 }
 
 static void
 fixture_teardown (Fixture *f, gconstpointer data)
 {
-  g_autoptr(GDir) dir = g_dir_open (f->dir, 0, NULL);
-  const char *name;
-  while (dir && (name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *p = g_build_filename (f->dir, name, NULL);
-      g_remove (p);
-    }
-  g_rmdir (f->dir);
+  thidua_test_tmpdir_remove (f->dir);
   g_free (f->dir);
   g_free (f->db);
 }

@@ -1,5 +1,6 @@
 /* test-store.c — the database: migrations, plans, templates, bad files. */
 #include "config.h"
+#include "../thidua-test-tmp.h"
 #include "thidua-store.h"
 #include "thidua-text.h"
 
@@ -15,31 +16,14 @@ typedef struct {
 static void
 fixture_setup (Fixture *f, gconstpointer data)
 {
-  f->dir = g_dir_make_tmp ("thidua-store-XXXXXX", NULL);
-  g_assert_nonnull (f->dir);
+  f->dir = thidua_test_tmpdir_new ("thidua-store");
   f->path = g_build_filename (f->dir, "sub", "thidua.db", NULL);
-}
-
-static void
-remove_tree (const char *path)
-{
-  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
-  const char *name;
-
-  if (dir != NULL)
-    while ((name = g_dir_read_name (dir)) != NULL)
-      {
-        g_autofree char *child = g_build_filename (path, name, NULL);
-        g_chmod (child, 0700);
-        remove_tree (child);
-      }
-  g_remove (path);
 }
 
 static void
 fixture_teardown (Fixture *f, gconstpointer data)
 {
-  remove_tree (f->dir);
+  thidua_test_tmpdir_remove (f->dir);
   g_free (f->dir);
   g_free (f->path);
 }

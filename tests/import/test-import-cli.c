@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "import-test-util.h"
+#include "../thidua-test-tmp.h"
 
 typedef struct {
   char *dir;
@@ -16,31 +17,14 @@ typedef struct {
 static void
 fixture_set_up (Fixture *f, gconstpointer data)
 {
-  g_autoptr(GError) error = NULL;
-
-  f->dir = g_dir_make_tmp ("thidua-import-XXXXXX", &error);
-  g_assert_no_error (error);
+  f->dir = thidua_test_tmpdir_new ("thidua-import");
   f->db = g_build_filename (f->dir, "test.db", NULL);
-}
-
-static void
-remove_tree (const char *dir)
-{
-  g_autoptr(GDir) d = g_dir_open (dir, 0, NULL);
-  const char *name;
-
-  while (d != NULL && (name = g_dir_read_name (d)) != NULL)
-    {
-      g_autofree char *path = g_build_filename (dir, name, NULL);
-      g_remove (path);
-    }
-  g_rmdir (dir);
 }
 
 static void
 fixture_tear_down (Fixture *f, gconstpointer data)
 {
-  remove_tree (f->dir);
+  thidua_test_tmpdir_remove (f->dir);
   g_free (f->dir);
   g_free (f->db);
 }

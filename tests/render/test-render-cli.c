@@ -2,6 +2,7 @@
  * real executable: outputs by extension, metadata, warnings on stderr,
  * errors with a non-zero exit. */
 #include "config.h"
+#include "../thidua-test-tmp.h"
 
 #include <cairo.h>
 #include <glib/gstdio.h>
@@ -15,24 +16,13 @@ typedef struct {
 static void
 fixture_set_up (Fixture *f, gconstpointer data)
 {
-  g_autoptr(GError) error = NULL;
-
-  f->dir = g_dir_make_tmp ("thidua-render-cli-XXXXXX", &error);
-  g_assert_no_error (error);
+  f->dir = thidua_test_tmpdir_new ("thidua-render-cli");
 }
 
 static void
 fixture_tear_down (Fixture *f, gconstpointer data)
 {
-  g_autoptr(GDir) dir = g_dir_open (f->dir, 0, NULL);
-  const char *name;
-
-  while (dir && (name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *path = g_build_filename (f->dir, name, NULL);
-      g_unlink (path);
-    }
-  g_rmdir (f->dir);
+  thidua_test_tmpdir_remove (f->dir);
   g_free (f->dir);
 }
 

@@ -4,6 +4,7 @@
  * after them, and forms (landscape, no number, date and signatures at
  * the end). */
 #include "config.h"
+#include "../thidua-test-tmp.h"
 
 #include <poppler.h>
 #include <string.h>
@@ -26,27 +27,13 @@ typedef struct {
 static void
 fixture_set_up (Fixture *f, gconstpointer data)
 {
-  g_autoptr(GError) error = NULL;
-
-  f->dir = g_dir_make_tmp ("thidua-table-XXXXXX", &error);
-  g_assert_no_error (error);
+  f->dir = thidua_test_tmpdir_new ("thidua-table");
 }
 
 static void
 fixture_tear_down (Fixture *f, gconstpointer data)
 {
-  g_autoptr(GFile) dir = g_file_new_for_path (f->dir);
-  g_autoptr(GFileEnumerator) e = g_file_enumerate_children (dir, G_FILE_ATTRIBUTE_STANDARD_NAME,
-                                                            G_FILE_QUERY_INFO_NONE, NULL, NULL);
-  GFileInfo *info;
-
-  while (e != NULL && (info = g_file_enumerator_next_file (e, NULL, NULL)) != NULL)
-    {
-      g_autoptr(GFile) child = g_file_get_child (dir, g_file_info_get_name (info));
-      g_file_delete (child, NULL, NULL);
-      g_object_unref (info);
-    }
-  g_file_delete (dir, NULL, NULL);
+  thidua_test_tmpdir_remove (f->dir);
   g_free (f->dir);
 }
 
