@@ -6,6 +6,8 @@
 #include <string.h>
 
 #include "thidua-text.h"
+#include "thidua-xlsx.h"
+#include <stdio.h>
 
 /* ---- headers ---- */
 
@@ -531,6 +533,22 @@ parse_birth_year (const char *text, int *out)
   return FALSE;
 }
 
+/* "29353" → "12/05/1980": a whole number in the range of Excel's day
+ * numbers for the years 1900–2100; NULL otherwise. */
+static char *
+serial_hint (const char *text)
+{
+  guint64 serial;
+  g_autofree char *iso = NULL;
+  int y, m, d;
+
+  if (!g_ascii_string_to_unsigned (text, 10, 367, 73415, &serial, NULL)
+      || (iso = thidua_xlsx_serial_to_date ((double) serial, FALSE)) == NULL
+      || sscanf (iso, "%d-%d-%d", &y, &m, &d) != 3)
+    return NULL;
+  return g_strdup_printf ("%02d/%02d/%04d", d, m, y);
+}
+
 typedef struct {
   ThiduaCatalog *catalog;
   GHashTable    *cache;   /* cell text → GPtrArray of ids, or NULL when unknown (stored as a marker) */
@@ -800,7 +818,16 @@ prepare_row (ThiduaRegisterImport *self, const ThiduaTable *table, guint index, 
 
   if (!parse_birth_year (birth_text, &r->birth_year))
     {
-      reject (self, number, g_strdup_printf ("“%s” in “Năm sinh” is not a year of birth", birth_text));
+      g_autofree char *serial_date = serial_hint (birth_text);
+
+      /* A date cell copied as a number ("29353") lost its date format:
+       * say which date it was rather than guess. */
+      if (serial_date != NULL)
+        reject (self, number, g_strdup_printf ("“%s” in “Năm sinh” is not a year of birth; as an Excel "
+                                               "date number it would be %s: format the column as dates "
+                                               "or type the year", birth_text, serial_date));
+      else
+        reject (self, number, g_strdup_printf ("“%s” in “Năm sinh” is not a year of birth", birth_text));
       import_row_free (r);
       return FALSE;
     }

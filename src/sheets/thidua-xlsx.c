@@ -165,6 +165,152 @@ first_sheet_path (zip_t *zip)
   return target ? target : g_strdup ("xl/worksheets/sheet1.xml");
 }
 
+/* ---- dates ----
+ * A date in a workbook is a number (days since the epoch) whose cell style
+ * has a date format: the built-in formats 14–22, 27–36, 45–47 and 50–58,
+ * or a custom format with day, month or year letters outside quoted text,
+ * escapes and [brackets] ("dd/mm/yyyy", "[$-42A]d mmmm yyyy"). */
+
+static gboolean
+format_code_is_date (const char *code)
+{
+  gboolean date = FALSE;
+
+  for (const char *p = code; p != NULL && *p; p++)
+    {
+      if (*p == '"')
+        {
+          p = strchr (p + 1, '"');
+          if (p == NULL)
+            break;
+        }
+      else if (*p == '\\' || *p == '_' || *p == '*')
+        {
+          if (p[1] == '\0')
+            break;
+          p++;
+        }
+      else if (*p == '[')
+        {
+          p = strchr (p + 1, ']');
+          if (p == NULL)
+            break;
+        }
+      else if (*p == ';')
+        break;                /* the first section decides */
+      else if (strchr ("dDyY", *p) != NULL)
+        date = TRUE;
+      else if ((*p == 'm' || *p == 'M') && !date)
+        {
+          /* "mm" is minutes after h or before s: look for a date letter */
+          const char *q = p;
+          while (*q && strchr ("mM", *q))
+            q++;
+          if (strpbrk (q, "dDyY") != NULL || strpbrk (code, "hHsS") == NULL)
+            date = TRUE;
+        }
+    }
+  return date;
+}
+
+static gboolean
+builtin_format_is_date (guint id)
+{
+  return (id >= 14 && id <= 17) || id == 22 || (id >= 27 && id <= 36)
+         || (id >= 50 && id <= 58);
+}
+
+/* Per cell style (the s="…" of a cell): does it show a date? */
+static GArray *
+read_date_styles (GBytes *bytes)
+{
+  GArray *is_date = g_array_new (FALSE, TRUE, sizeof (gboolean));
+  g_autoptr(GHashTable) custom = g_hash_table_new (g_direct_hash, g_direct_equal);
+  xmlTextReaderPtr r;
+  gboolean in_xfs = FALSE;
+
+  if (bytes == NULL || (r = reader_for (bytes)) == NULL)
+    return is_date;
+  while (xmlTextReaderRead (r) == 1)
+    {
+      if (is_element (r, "numFmt"))
+        {
+          xmlChar *id = xmlTextReaderGetAttribute (r, (const xmlChar *) "numFmtId");
+          xmlChar *code = xmlTextReaderGetAttribute (r, (const xmlChar *) "formatCode");
+
+          if (id != NULL && code != NULL && format_code_is_date ((const char *) code))
+            g_hash_table_add (custom, GUINT_TO_POINTER ((guint) g_ascii_strtoull ((const char *) id, NULL, 10)));
+          xmlFree (id);
+          xmlFree (code);
+        }
+      else if (is_element (r, "cellXfs"))
+        in_xfs = !xmlTextReaderIsEmptyElement (r);
+      else if (is_end (r, "cellXfs"))
+        in_xfs = FALSE;
+      else if (in_xfs && is_element (r, "xf"))
+        {
+          xmlChar *id = xmlTextReaderGetAttribute (r, (const xmlChar *) "numFmtId");
+          guint fmt = id ? (guint) g_ascii_strtoull ((const char *) id, NULL, 10) : 0;
+          gboolean date = builtin_format_is_date (fmt)
+                          || g_hash_table_contains (custom, GUINT_TO_POINTER (fmt));
+
+          g_array_append_val (is_date, date);
+          xmlFree (id);
+        }
+    }
+  xmlFreeTextReader (r);
+  return is_date;
+}
+
+/* <workbookPr date1904="1"/>: dates count from 1904 (old Excel for Mac). */
+static gboolean
+workbook_uses_1904 (zip_t *zip)
+{
+  g_autoptr(GBytes) wb = read_entry (zip, "xl/workbook.xml");
+  xmlTextReaderPtr r;
+  gboolean date1904 = FALSE;
+
+  if (wb == NULL || (r = reader_for (wb)) == NULL)
+    return FALSE;
+  while (xmlTextReaderRead (r) == 1)
+    if (is_element (r, "workbookPr"))
+      {
+        xmlChar *v = xmlTextReaderGetAttribute (r, (const xmlChar *) "date1904");
+
+        date1904 = v != NULL && (g_str_equal ((const char *) v, "1")
+                                 || g_ascii_strcasecmp ((const char *) v, "true") == 0);
+        xmlFree (v);
+        break;
+      }
+  xmlFreeTextReader (r);
+  return date1904;
+}
+
+char *
+thidua_xlsx_serial_to_date (double serial, gboolean date1904)
+{
+  g_autoptr(GDate) date = NULL;
+  double days = floor (serial);
+
+  if (!isfinite (serial) || days < (date1904 ? 0 : 1) || days > 2958465)  /* 9999-12-31 */
+    return NULL;
+  if (date1904)
+    date = g_date_new_dmy (1, G_DATE_JANUARY, 1904);
+  else if (days < 60)
+    date = g_date_new_dmy (31, G_DATE_DECEMBER, 1899);
+  else
+    {
+      /* Lotus's 29 February 1900 (serial 60) does not exist: from then
+       * on the count is one day ahead. */
+      if (days == 60)
+        days = 61;
+      date = g_date_new_dmy (30, G_DATE_DECEMBER, 1899);
+    }
+  g_date_add_days (date, (guint) days);
+  return g_strdup_printf ("%04u-%02u-%02u", g_date_get_year (date), g_date_get_month (date),
+                          g_date_get_day (date));
+}
+
 /* "BC12" → column 54 (0-based) */
 static int
 column_of (const char *ref)
@@ -203,10 +349,14 @@ thidua_xlsx_read (const char *path, GError **error)
   g_autoptr(GPtrArray) shared = NULL;
   g_autoptr(GBytes) sst = NULL;
   g_autoptr(GBytes) sheet = NULL;
+  g_autoptr(GBytes) styles = NULL;
+  g_autoptr(GArray) date_styles = NULL;
   g_autoptr(GPtrArray) cells = g_ptr_array_new_with_free_func (g_free);
   g_autoptr(GString) value = g_string_new (NULL);
   g_autofree char *sheet_path = NULL;
   g_autofree char *cell_type = NULL;
+  gboolean cell_is_date = FALSE;
+  gboolean date1904;
   xmlTextReaderPtr r;
   zip_t *zip;
   int zerr = 0;
@@ -225,7 +375,10 @@ thidua_xlsx_read (const char *path, GError **error)
   sheet_path = first_sheet_path (zip);
   sst = read_entry (zip, "xl/sharedStrings.xml");
   sheet = read_entry (zip, sheet_path);
+  styles = read_entry (zip, "xl/styles.xml");
+  date1904 = workbook_uses_1904 (zip);
   zip_close (zip);
+  date_styles = read_date_styles (styles);
   if (sheet == NULL)
     {
       g_set_error (error, THIDUA_TABLE_ERROR, THIDUA_TABLE_ERROR_MALFORMED,
@@ -266,6 +419,12 @@ thidua_xlsx_read (const char *path, GError **error)
             {
               xmlChar *ref = xmlTextReaderGetAttribute (r, (const xmlChar *) "r");
               xmlChar *t = xmlTextReaderGetAttribute (r, (const xmlChar *) "t");
+              xmlChar *style = xmlTextReaderGetAttribute (r, (const xmlChar *) "s");
+              guint64 si = style ? g_ascii_strtoull ((const char *) style, NULL, 10) : 0;
+
+              cell_is_date = style != NULL && si < date_styles->len
+                             && g_array_index (date_styles, gboolean, si);
+              xmlFree (style);
               col = ref ? column_of ((const char *) ref) : next_col;
               if (col < 0)
                 col = next_col;
@@ -296,6 +455,10 @@ thidua_xlsx_read (const char *path, GError **error)
                   guint64 idx = g_ascii_strtoull (value->str, NULL, 10);
                   text = idx < shared->len ? g_strdup (g_ptr_array_index (shared, idx)) : g_strdup ("");
                 }
+              else if (g_str_equal (cell_type, "n") && value->len > 0 && cell_is_date
+                       && (text = thidua_xlsx_serial_to_date (g_ascii_strtod (value->str, NULL),
+                                                              date1904)) != NULL)
+                ;   /* a date cell reads as the date it shows */
               else if (g_str_equal (cell_type, "n") && value->len > 0)
                 text = thidua_xlsx_format_number (g_ascii_strtod (value->str, NULL));
               else if (g_str_equal (cell_type, "b"))

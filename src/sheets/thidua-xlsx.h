@@ -1,6 +1,7 @@
 /* thidua-xlsx.h — Office Open XML workbooks (.xlsx): read with libzip and
- * libxml2's streaming reader (shared strings, inline strings, numbers; the
- * first worksheet), written with libxlsxwriter. */
+ * libxml2's streaming reader (shared strings, inline strings, numbers, and
+ * date cells as "YYYY-MM-DD"; the first worksheet), written with
+ * libxlsxwriter. */
 #pragma once
 
 #include "thidua-register-table.h"
@@ -11,6 +12,9 @@ ThiduaTable *thidua_xlsx_read  (const char *path, GError **error);
 /* One sheet; the first row is the header (bold, frozen). */
 gboolean     thidua_xlsx_write (const char *path, const char *sheet_name,
                                 const ThiduaTable *table, GError **error);
+/* The date an Excel day number stands for, "YYYY-MM-DD" (NULL when out of
+ * range): 29353 → "1980-05-12"; date1904 for workbooks counting from 1904. */
+char        *thidua_xlsx_serial_to_date (double serial, gboolean date1904);
 /* 1985.0 → "1985", 12.5 → "12.5" (spreadsheets store numbers as doubles). */
 char        *thidua_xlsx_format_number (double v);
 

@@ -5,6 +5,7 @@
 
 #include <string.h>
 #include <xlsxwriter.h>
+#include <zip.h>
 
 #include "register-test-util.h"
 #include "thidua-csv.h"
@@ -563,6 +564,177 @@ test_csv_parser (void)
   g_assert_nonnull (strstr (error->message, "line 2"));
 }
 
+/* ---- date cells ---- */
+
+static void
+test_serial_to_date (void)
+{
+  const struct { double serial; gboolean date1904; const char *iso; } cases[] = {
+    { 1, FALSE, "1900-01-01" },
+    { 59, FALSE, "1900-02-28" },
+    { 61, FALSE, "1900-03-01" },        /* after Lotus's 29 February 1900 */
+    { 29353, FALSE, "1980-05-12" },
+    { 29353.75, FALSE, "1980-05-12" },  /* a time of day does not change the date */
+    { 36526, FALSE, "2000-01-01" },
+    { 0, TRUE, "1904-01-01" },
+    { 27891, TRUE, "1980-05-12" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *iso = thidua_xlsx_serial_to_date (cases[i].serial, cases[i].date1904);
+      g_assert_cmpstr (iso, ==, cases[i].iso);
+    }
+  g_assert_null (thidua_xlsx_serial_to_date (0, FALSE));
+  g_assert_null (thidua_xlsx_serial_to_date (-5, TRUE));
+  g_assert_null (thidua_xlsx_serial_to_date (1e9, FALSE));
+}
+
+static int
+birth_year_of (RegFixture *f, const char *year, const char *name)
+{
+  ThiduaRegQuery q = THIDUA_REG_QUERY_INIT;
+  g_autoptr(GPtrArray) rows = NULL;
+
+  q.year = year;
+  rows = thidua_register_query (f->reg, &q, NULL);
+  for (guint i = 0; i < rows->len; i++)
+    {
+      ThiduaRegistration *r = g_ptr_array_index (rows, i);
+      if (g_str_equal (r->person_name, name))
+        return r->birth_year;
+    }
+  g_error ("%s is not registered in %s", name, year);
+  return 0;
+}
+
+/* ngay-sinh.csv as LibreOffice 7.4 converted it (soffice --headless
+ * --infilter=CSV:59,34,76,1,,1066,false,false,true --convert-to xlsx|xls):
+ * ISO dates become date cells, "12/05/1982" stays text, 1968 a number. */
+static void
+test_date_cells_libreoffice (RegFixture *f, gconstpointer data)
+{
+  const char *name = data;
+  g_autofree char *path = g_build_filename (g_getenv ("THIDUA_TEST_FIXTURES"), "register",
+                                            "libreoffice", name, NULL);
+  g_autoptr(ThiduaRegisterImport) import = import_file (f, path, "2024", FALSE, NULL);
+  GPtrArray *rej = thidua_register_import_get_rejections (import);
+  ThiduaImportRejection *x;
+
+  g_assert_cmpuint (thidua_register_import_get_n_accepted (import), ==, 5);
+  g_assert_cmpint (birth_year_of (f, "2024", "Nguyễn Văn Ngày"), ==, 1980);
+  g_assert_cmpint (birth_year_of (f, "2024", "Trần Thị Tháng"), ==, 1975);
+  g_assert_cmpint (birth_year_of (f, "2024", "Lê Văn Năm"), ==, 1990);
+  g_assert_cmpint (birth_year_of (f, "2024", "Phạm Thị Chữ"), ==, 1982);
+  g_assert_cmpint (birth_year_of (f, "2024", "Hoàng Văn Số"), ==, 1968);
+  /* neither a date nor a year: named by row and column */
+  g_assert_cmpuint (rej->len, ==, 1);
+  x = g_ptr_array_index (rej, 0);
+  g_assert_cmpuint (x->row, ==, 7);
+  g_assert_nonnull (strstr (x->reason, "không nhớ"));
+  g_assert_nonnull (strstr (x->reason, "Năm sinh"));
+}
+
+/* Date cells written by libxlsxwriter with a dd/mm/yyyy format; then the
+ * same day numbers in a workbook that counts from 1904 (old Excel for
+ * Mac), made by setting date1904 in its workbook.xml. */
+static char *
+write_date_xlsx (RegFixture *f, const char *name, gboolean date1904)
+{
+  g_autofree char *path = g_build_filename (f->dir, name, NULL);
+  lxw_workbook *wb = workbook_new (path);
+  lxw_worksheet *ws = workbook_add_worksheet (wb, NULL);
+  lxw_format *date = workbook_add_format (wb);
+  lxw_datetime born = { 1980, 5, 12, 0, 0, 0 };
+  lxw_datetime other = { 1969, 12, 31, 0, 0, 0 };
+
+  format_set_num_format (date, "dd/mm/yyyy");
+  worksheet_write_string (ws, 0, 0, "Họ và tên", NULL);
+  worksheet_write_string (ws, 0, 1, "Đơn vị", NULL);
+  worksheet_write_string (ws, 0, 2, "Danh hiệu", NULL);
+  worksheet_write_string (ws, 0, 3, "Ngày sinh", NULL);
+  worksheet_write_string (ws, 1, 0, "Đỗ Văn Lịch", NULL);
+  worksheet_write_string (ws, 1, 1, "Phòng Đào tạo", NULL);
+  worksheet_write_string (ws, 1, 2, "LĐTT", NULL);
+  worksheet_write_string (ws, 2, 0, "Ngô Thị Lịch", NULL);
+  worksheet_write_string (ws, 2, 1, "Phòng Đào tạo", NULL);
+  worksheet_write_string (ws, 2, 2, "LĐTT", NULL);
+  if (!date1904)
+    {
+      worksheet_write_datetime (ws, 1, 3, &born, date);
+      worksheet_write_datetime (ws, 2, 3, &other, date);
+    }
+  else
+    {
+      worksheet_write_number (ws, 1, 3, 27891, date);   /* 12/05/1980 from 1904 */
+      worksheet_write_number (ws, 2, 3, 24105, date);   /* 31/12/1969 from 1904 */
+    }
+  g_assert_cmpint (workbook_close (wb), ==, LXW_NO_ERROR);
+
+  if (date1904)
+    {
+      int zerr = 0;
+      zip_t *zip = zip_open (path, 0, &zerr);
+      zip_stat_t st;
+      zip_file_t *file;
+      g_autofree char *xml = NULL;
+      g_autofree char *patched = NULL;
+      zip_source_t *src;
+
+      g_assert_nonnull (zip);
+      g_assert_cmpint (zip_stat (zip, "xl/workbook.xml", 0, &st), ==, 0);
+      xml = g_malloc0 (st.size + 1);
+      file = zip_fopen (zip, "xl/workbook.xml", 0);
+      g_assert_cmpint (zip_fread (file, xml, st.size), ==, (zip_int64_t) st.size);
+      zip_fclose (file);
+      g_assert_nonnull (strstr (xml, "<workbookPr "));
+      {
+        g_auto(GStrv) parts = g_strsplit (xml, "<workbookPr ", 2);
+        patched = g_strconcat (parts[0], "<workbookPr date1904=\"1\" ", parts[1], NULL);
+      }
+      src = zip_source_buffer (zip, g_strdup (patched), strlen (patched), 1);
+      g_assert_cmpint (zip_file_add (zip, "xl/workbook.xml", src, ZIP_FL_OVERWRITE), >=, 0);
+      g_assert_cmpint (zip_close (zip), ==, 0);
+    }
+  return g_steal_pointer (&path);
+}
+
+static void
+test_date_cells_xlsxwriter (RegFixture *f, gconstpointer data)
+{
+  gboolean date1904 = GPOINTER_TO_INT (data);
+  g_autofree char *path = write_date_xlsx (f, "ngay.xlsx", date1904);
+  g_autoptr(ThiduaRegisterImport) import = import_file (f, path, "2024", FALSE, NULL);
+
+  g_assert_cmpuint (thidua_register_import_get_rejections (import)->len, ==, 0);
+  g_assert_cmpuint (thidua_register_import_get_n_accepted (import), ==, 2);
+  g_assert_cmpint (birth_year_of (f, "2024", "Đỗ Văn Lịch"), ==, 1980);
+  g_assert_cmpint (birth_year_of (f, "2024", "Ngô Thị Lịch"), ==, 1969);
+}
+
+/* A day number whose date format was lost (a General cell, a CSV) is not
+ * taken for a year: the message says which date it would be. */
+static void
+test_date_serial_without_format (RegFixture *f, gconstpointer data)
+{
+  g_autofree char *path = g_build_filename (f->dir, "serial.csv", NULL);
+  g_autoptr(ThiduaRegisterImport) import = NULL;
+  ThiduaImportRejection *x;
+
+  g_assert_true (g_file_set_contents (path,
+                                      "Họ và tên;Đơn vị;Danh hiệu;Năm sinh\n"
+                                      "Mai Văn Số;Phòng Đào tạo;LĐTT;29353\n"
+                                      "Mai Thị Năm;Phòng Đào tạo;LĐTT;1981\n", -1, NULL));
+  import = import_file (f, path, "2024", FALSE, NULL);
+  g_assert_cmpuint (thidua_register_import_get_n_accepted (import), ==, 1);
+  g_assert_cmpuint (thidua_register_import_get_rejections (import)->len, ==, 1);
+  x = g_ptr_array_index (thidua_register_import_get_rejections (import), 0);
+  g_assert_cmpuint (x->row, ==, 2);
+  g_assert_nonnull (strstr (x->reason, "29353"));
+  g_assert_nonnull (strstr (x->reason, "12/05/1980"));
+  g_assert_cmpint (birth_year_of (f, "2024", "Mai Thị Năm"), ==, 1981);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -574,6 +746,12 @@ main (int argc, char **argv)
   g_test_add (path, RegFixture, data, reg_fixture_set_up, func, reg_fixture_tear_down)
   g_test_add_func ("/register/import/csv-parser", test_csv_parser);
   ADD ("/register/import/csv-fixture", test_csv_fixture);
+  g_test_add_func ("/register/import/date-serials", test_serial_to_date);
+  ADD_DATA ("/register/import/date-cells-libreoffice-xlsx", "ngay-sinh.xlsx", test_date_cells_libreoffice);
+  ADD_DATA ("/register/import/date-cells-libreoffice-xls", "ngay-sinh.xls", test_date_cells_libreoffice);
+  ADD_DATA ("/register/import/date-cells-xlsxwriter", GINT_TO_POINTER (FALSE), test_date_cells_xlsxwriter);
+  ADD_DATA ("/register/import/date-cells-1904", GINT_TO_POINTER (TRUE), test_date_cells_xlsxwriter);
+  ADD ("/register/import/date-serial-without-format", test_date_serial_without_format);
   ADD ("/register/import/csv-encodings-separators-nfd", test_csv_variants);
   ADD ("/register/import/nothing-overwritten", test_nothing_overwritten);
   ADD ("/register/import/undo-whole-import", test_undo_whole_import);
