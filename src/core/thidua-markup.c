@@ -37,6 +37,18 @@
  *    are not in the outline) follow the Vietnamese alphabet a b c d đ e g
  *    … y from "a" after each heading or numbered item; "đ" may be skipped,
  *    f j w z are always flagged.
+ *  - Tables are written as in plain-text mail and Markdown: consecutive
+ *    lines starting with "|" form one table, a cell per "|…|" ("\|" is a
+ *    bar inside a cell, the closing "|" may be left out).  A second line
+ *    made of dashes (at least one per cell, "---", ":--", "--:", ":-:")
+ *    makes the first line the header row, repeated on every printed page,
+ *    and gives the columns' alignment; without it there is no header.
+ *    Cells print as plain text (emphasis markers are removed as
+ *    elsewhere).  Columns are as wide as their longest cell suggests (3 to
+ *    40 characters' worth plus two for the padding, shared out over the
+ *    text width).  A blank line
+ *    or any other line ends a table; tables are not in the outline and do
+ *    not count for numbering.
  */
 #include "config.h"
 #include "thidua-markup.h"
@@ -624,6 +636,169 @@ classify_line (const char *p, const char *end, LineClass *lc)
   lc->n_numbers = 0;
 }
 
+/* ---------------------------------------------------------------- tables */
+
+static gboolean
+is_table_line (const char *content, const char *end)
+{
+  return content < end && *content == '|';
+}
+
+/* The cells of "| a | b \| c |": "a", "b | c" (raw, untrimmed). */
+static GPtrArray *
+split_cells (const char *line)
+{
+  GPtrArray *cells = g_ptr_array_new_with_free_func (g_free);
+  GString *cur = g_string_new (NULL);
+  const char *p = line + 1;     /* after the opening bar */
+  gboolean closed = FALSE;
+
+  for (; *p; p++)
+    {
+      if (*p == '\\' && p[1] == '|')
+        {
+          g_string_append_c (cur, '|');
+          p++;
+        }
+      else if (*p == '|')
+        {
+          g_ptr_array_add (cells, g_string_free (cur, FALSE));
+          cur = g_string_new (NULL);
+          closed = TRUE;
+        }
+      else
+        {
+          g_string_append_c (cur, *p);
+          if (*p != ' ' && *p != '\t')
+            closed = FALSE;
+        }
+    }
+  /* "| a | b" without the closing bar still has its last cell */
+  if (!closed || cells->len == 0)
+    g_ptr_array_add (cells, g_string_free (cur, FALSE));
+  else
+    g_string_free (cur, TRUE);
+  return cells;
+}
+
+/* ":--" left, ":-:" centre, "--:" right; FALSE when not a rule cell. */
+static gboolean
+rule_cell (const char *cell, ThiduaBodyTableAlign *align)
+{
+  g_autofree char *t = g_strstrip (g_strdup (cell));
+  gsize n = strlen (t);
+  gboolean left, right;
+  guint dashes = 0;
+
+  if (n == 0)
+    return FALSE;
+  left = t[0] == ':';
+  right = n > 1 && t[n - 1] == ':';
+  for (gsize i = left ? 1 : 0; i < (right ? n - 1 : n); i++)
+    {
+      if (t[i] != '-')
+        return FALSE;
+      dashes++;
+    }
+  if (dashes == 0)
+    return FALSE;
+  *align = left && right ? THIDUA_BODY_TABLE_ALIGN_CENTER
+         : right ? THIDUA_BODY_TABLE_ALIGN_RIGHT
+         : THIDUA_BODY_TABLE_ALIGN_LEFT;
+  return TRUE;
+}
+
+/* A cell as printed: NFC, white space collapsed, emphasis markers gone. */
+static char *
+cell_text (const char *raw, gboolean source_nfc)
+{
+  g_autofree char *text = normalize_range (raw, -1, source_nfc);
+  g_autoptr(GArray) runs = NULL;
+  GString *joined = g_string_new (NULL);
+
+  collapse_space (text);
+  runs = parse_inline_len (text, strlen (text));
+  for (guint i = 0; i < runs->len; i++)
+    g_string_append (joined, g_array_index (runs, ThiduaRun, i).text);
+  return g_string_free (joined, FALSE);
+}
+
+/* lines: the table's source lines joined by '\n'. */
+static ThiduaBodyTable *
+parse_table (const char *lines, gboolean source_nfc)
+{
+  g_auto(GStrv) source = g_strsplit (lines, "\n", -1);
+  g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func ((GDestroyNotify) g_ptr_array_unref);
+  g_autoptr(GArray) aligns = g_array_new (FALSE, TRUE, sizeof (ThiduaBodyTableAlign));
+  g_autoptr(GArray) widths = g_array_new (FALSE, TRUE, sizeof (guint));
+  ThiduaBodyTable *table = thidua_body_table_new ();
+  gboolean has_header = FALSE;
+  guint n_columns = 0;
+
+  for (guint i = 0; source[i] != NULL; i++)
+    {
+      g_autoptr(GPtrArray) raw = split_cells (source[i]);
+      GPtrArray *row;
+
+      if (i == 1 && rows->len == 1)
+        {
+          gboolean rule = raw->len > 0;
+
+          g_array_set_size (aligns, raw->len);
+          for (guint c = 0; rule && c < raw->len; c++)
+            rule = rule_cell (raw->pdata[c], &g_array_index (aligns, ThiduaBodyTableAlign, c));
+          if (rule)
+            {
+              has_header = TRUE;
+              continue;
+            }
+          g_array_set_size (aligns, 0);
+        }
+      row = g_ptr_array_new_with_free_func (g_free);
+      for (guint c = 0; c < raw->len; c++)
+        g_ptr_array_add (row, cell_text (raw->pdata[c], source_nfc));
+      n_columns = MAX (n_columns, row->len);
+      g_ptr_array_add (rows, row);
+    }
+
+  /* Widths from the longest cell of each column, within 3 to 40
+   * characters: an STT column stays narrow, a long text cannot starve
+   * the others. */
+  g_array_set_size (widths, n_columns);
+  for (guint r = 0; r < rows->len; r++)
+    {
+      GPtrArray *row = rows->pdata[r];
+
+      for (guint c = 0; c < row->len; c++)
+        {
+          guint len = (guint) g_utf8_strlen (row->pdata[c], -1);
+          guint *w = &g_array_index (widths, guint, c);
+          *w = MAX (*w, len);
+        }
+    }
+  for (guint c = 0; c < n_columns; c++)
+    {
+      GPtrArray *first = rows->len > 0 ? rows->pdata[0] : NULL;
+      const char *header = has_header && first != NULL && c < first->len ? first->pdata[c] : "";
+      ThiduaBodyTableAlign align = c < aligns->len ? g_array_index (aligns, ThiduaBodyTableAlign, c)
+                                                   : THIDUA_BODY_TABLE_ALIGN_LEFT;
+
+      /* two characters' worth more for the cell's padding */
+      thidua_body_table_add_column (table, header,
+                                    CLAMP (g_array_index (widths, guint, c), 3, 40) + 2, align);
+    }
+  thidua_body_table_set_has_header (table, has_header);
+  for (guint r = has_header ? 1 : 0; r < rows->len; r++)
+    {
+      GPtrArray *row = rows->pdata[r];
+
+      g_ptr_array_add (row, NULL);
+      thidua_body_table_add_row (table, THIDUA_BODY_TABLE_ROW_BODY, (const char * const *) row->pdata);
+      g_ptr_array_set_size (row, row->len - 1);
+    }
+  return table;
+}
+
 /* ---------------------------------------------------------------- blocks */
 
 typedef struct {
@@ -752,6 +927,21 @@ flush (ParseState *st, Pending *pd)
     return;
   pd->open = FALSE;
 
+  if (pd->lc.kind == THIDUA_BLOCK_TABLE)
+    {
+      block.kind = THIDUA_BLOCK_TABLE;
+      block.label = g_strdup ("");
+      block.runs = g_array_new (FALSE, TRUE, sizeof (ThiduaRun));
+      block.text = g_strdup ("");
+      block.table = parse_table (pd->raw->str, st->source_nfc);
+      block.start = pd->start;
+      block.end = pd->end;
+      block.first_line = pd->first_line;
+      block.last_line = pd->last_line;
+      g_array_append_val (body->blocks, block);
+      return;
+    }
+
   label = normalize_range (pd->label_start, pd->lc.label_end - pd->label_start, st->source_nfc);
   collapse_space (label);
   text = normalize_range (pd->raw->str, pd->raw->len, st->source_nfc);
@@ -821,7 +1011,8 @@ continues (const Pending *pd, const char *content, const char *end,
 {
   gunichar first;
 
-  if (!pd->open || lc->kind != THIDUA_BLOCK_PARAGRAPH || blank_lines > 1)
+  if (!pd->open || lc->kind != THIDUA_BLOCK_PARAGRAPH || blank_lines > 1
+      || pd->lc.kind == THIDUA_BLOCK_TABLE)
     return FALSE;
   if (pd->lc.kind == THIDUA_BLOCK_HEADING || is_final_punct (pd->last_char))
     return FALSE;
@@ -928,6 +1119,27 @@ thidua_body_parse (const char *text)
       if (content == content_end)
         {
           blank_lines++;
+        }
+      else if (is_table_line (content, content_end))
+        {
+          /* A table runs over consecutive "|" lines. */
+          if (pd.open && pd.lc.kind == THIDUA_BLOCK_TABLE && blank_lines == 0)
+            g_string_append_c (pd.raw, '\n');
+          else
+            {
+              flush (&st, &pd);
+              pd.open = TRUE;
+              memset (&pd.lc, 0, sizeof pd.lc);
+              pd.lc.kind = THIDUA_BLOCK_TABLE;
+              pd.start = content - text;
+              pd.first_line = line;
+              g_string_truncate (pd.raw, 0);
+            }
+          g_string_append_len (pd.raw, content, content_end - content);
+          pd.end = content_end - text;
+          pd.last_line = line;
+          pd.last_char = '|';
+          blank_lines = 0;
         }
       else
         {

@@ -8,6 +8,9 @@
  *   - … / + …                 bullet items (level 1 / 2; "* ", "–", "•" level 1)
  *   blank line                paragraph break; other lines are paragraphs
  *   *italic*, **bold**        inline
+ *   | STT | Nội dung |        a table: "|" lines; a "|---|:--:|" line after
+ *   |---|:--|                 the first makes it the header row (and sets
+ *   | 1 | … |                 the columns' alignment)
  *
  * Each non-blank line is a block, except a line that obviously continues
  * a hard-wrapped one (no marker, starts in lower case, the line before

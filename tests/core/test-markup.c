@@ -904,6 +904,138 @@ test_large_pathological (void)
   assert_lossless (wrapped->str, b2);
 }
 
+/* --------------------------------------------------------------- tables */
+
+static const ThiduaBlock *
+only_table (ThiduaBody *body)
+{
+  for (guint i = 0; i < thidua_body_n_blocks (body); i++)
+    if (thidua_body_get_block (body, i)->kind == THIDUA_BLOCK_TABLE)
+      return thidua_body_get_block (body, i);
+  g_assert_not_reached ();
+  return NULL;
+}
+
+static void
+test_table_header_alignment (void)
+{
+  const char *text =
+    "Chỉ tiêu năm học:\n"
+    "| STT | Danh hiệu | Chỉ tiêu |\n"
+    "|:---:|-----------|---------:|\n"
+    "| 1 | Lao động tiên tiến | 80% |\n"
+    "| 2 | **Chiến sĩ thi đua cơ sở** | 10 - 15% |\n"
+    "Các đơn vị thực hiện./.";
+  g_autoptr(ThiduaBody) body = thidua_body_parse (text);
+  const ThiduaBlock *b;
+  ThiduaBodyTable *t;
+
+  g_assert_cmpuint (thidua_body_n_blocks (body), ==, 3);
+  g_assert_cmpint (thidua_body_get_block (body, 0)->kind, ==, THIDUA_BLOCK_PARAGRAPH);
+  g_assert_cmpint (thidua_body_get_block (body, 2)->kind, ==, THIDUA_BLOCK_PARAGRAPH);
+  b = thidua_body_get_block (body, 1);
+  g_assert_cmpint (b->kind, ==, THIDUA_BLOCK_TABLE);
+  t = b->table;
+  g_assert_true (thidua_body_table_get_has_header (t));
+  g_assert_cmpuint (thidua_body_table_get_n_columns (t), ==, 3);
+  g_assert_cmpstr (thidua_body_table_get_header (t, 0), ==, "STT");
+  g_assert_cmpstr (thidua_body_table_get_header (t, 2), ==, "Chỉ tiêu");
+  g_assert_cmpint (thidua_body_table_get_align (t, 0), ==, THIDUA_BODY_TABLE_ALIGN_CENTER);
+  g_assert_cmpint (thidua_body_table_get_align (t, 1), ==, THIDUA_BODY_TABLE_ALIGN_LEFT);
+  g_assert_cmpint (thidua_body_table_get_align (t, 2), ==, THIDUA_BODY_TABLE_ALIGN_RIGHT);
+  g_assert_cmpuint (thidua_body_table_get_n_rows (t), ==, 2);
+  g_assert_cmpstr (thidua_body_table_get_cell (t, 0, 1), ==, "Lao động tiên tiến");
+  /* emphasis markers are not printed in cells */
+  g_assert_cmpstr (thidua_body_table_get_cell (t, 1, 1), ==, "Chiến sĩ thi đua cơ sở");
+  g_assert_cmpstr (thidua_body_table_get_cell (t, 1, 2), ==, "10 - 15%");
+  /* narrow numbers, wide names */
+  g_assert_cmpfloat (thidua_body_table_get_weight (t, 0), <, thidua_body_table_get_weight (t, 1));
+  /* where it came from */
+  g_assert_cmpuint (b->first_line, ==, 1);
+  g_assert_cmpuint (b->last_line, ==, 4);
+  g_assert_cmpuint (b->start, ==, strlen ("Chỉ tiêu năm học:\n"));
+  g_assert_true (text[b->end - 1] == '|');
+  g_assert_cmpstr (b->text, ==, "");
+  g_assert_cmpuint (thidua_body_n_outline (body), ==, 0);
+}
+
+static void
+test_table_without_header (void)
+{
+  /* ragged rows, an escaped bar, no closing bar, NFD text */
+  g_autoptr(ThiduaBody) body = thidua_body_parse ("| a | Nguye\xcc\x82\xcc\x83n \\| Tra\xcc\x82\xcc\x80n\n"
+                                                  "| b |\n"
+                                                  "|c|d|e|\n");
+  const ThiduaBlock *b = only_table (body);
+  ThiduaBodyTable *t = b->table;
+
+  g_assert_cmpuint (thidua_body_n_blocks (body), ==, 1);
+  g_assert_false (thidua_body_table_get_has_header (t));
+  g_assert_cmpuint (thidua_body_table_get_n_columns (t), ==, 3);
+  g_assert_cmpuint (thidua_body_table_get_n_rows (t), ==, 3);
+  g_assert_cmpstr (thidua_body_table_get_cell (t, 0, 1), ==, "Nguyễn | Trần");
+  g_assert_cmpstr (thidua_body_table_get_cell (t, 1, 0), ==, "b");
+  g_assert_cmpstr (thidua_body_table_get_cell (t, 1, 1), ==, "");
+  g_assert_cmpstr (thidua_body_table_get_cell (t, 2, 2), ==, "e");
+  g_assert_cmpstr (thidua_body_table_get_header (t, 0), ==, "");
+}
+
+static void
+test_table_boundaries (void)
+{
+  /* a hard-wrapped paragraph does not swallow a table line, a table does
+   * not swallow the lower-case line after it, a blank line splits two
+   * tables, and numbers in cells do not count as numbered items */
+  g_autoptr(ThiduaBody) body = thidua_body_parse ("1. Mục đích\n"
+                                                  "các đơn vị thực hiện\n"
+                                                  "| 1. Một | 3. Ba |\n"
+                                                  "tiếp theo bảng\n"
+                                                  "\n"
+                                                  "| x |\n"
+                                                  "\n"
+                                                  "| y |\n"
+                                                  "2. Yêu cầu\n");
+  guint tables = 0;
+
+  for (guint i = 0; i < thidua_body_n_blocks (body); i++)
+    {
+      const ThiduaBlock *b = thidua_body_get_block (body, i);
+
+      if (b->kind == THIDUA_BLOCK_TABLE)
+        tables++;
+      g_assert_false (b->misnumbered);
+    }
+  g_assert_cmpuint (tables, ==, 3);
+  g_assert_cmpuint (thidua_body_n_blocks (body), ==, 6);
+  g_assert_cmpstr (thidua_body_get_block (body, 0)->text, ==, "Mục đích các đơn vị thực hiện");
+  g_assert_cmpint (thidua_body_get_block (body, 2)->kind, ==, THIDUA_BLOCK_PARAGRAPH);
+  g_assert_cmpstr (thidua_body_get_block (body, 2)->text, ==, "tiếp theo bảng");
+  g_assert_cmpuint (thidua_body_get_block (body, 3)->first_line, ==, 5);
+  g_assert_cmpuint (thidua_body_get_block (body, 4)->first_line, ==, 7);
+  g_assert_cmpint (thidua_body_get_block (body, 5)->kind, ==, THIDUA_BLOCK_NUMBERED);
+  g_assert_cmpuint (thidua_body_n_outline (body), ==, 2);
+  /* a bar inside a line is text */
+  {
+    g_autoptr(ThiduaBody) para = thidua_body_parse ("Tỷ lệ | số lượng");
+    g_assert_cmpint (thidua_body_get_block (para, 0)->kind, ==, THIDUA_BLOCK_PARAGRAPH);
+  }
+}
+
+static void
+test_table_large (void)
+{
+  g_autoptr(GString) text = g_string_new ("| STT | Họ và tên | Ghi chú |\n|---|---|---|\n");
+  g_autoptr(ThiduaBody) body = NULL;
+  ThiduaBodyTable *t;
+
+  for (guint i = 1; i <= 2000; i++)
+    g_string_append_printf (text, "| %u | Nguyễn Văn %u | |\n", i, i);
+  body = thidua_body_parse (text->str);
+  t = only_table (body)->table;
+  g_assert_cmpuint (thidua_body_table_get_n_rows (t), ==, 2000);
+  g_assert_cmpstr (thidua_body_table_get_cell (t, 1999, 1), ==, "Nguyễn Văn 2000");
+}
+
 int
 main (int argc, char **argv)
 {
@@ -928,6 +1060,10 @@ main (int argc, char **argv)
   g_test_add_func ("/markup/lettering", test_lettering);
   g_test_add_func ("/markup/empty-and-ref", test_empty_and_ref);
   g_test_add_func ("/markup/random-lossless", test_random_lossless);
+  g_test_add_func ("/markup/table/header-alignment", test_table_header_alignment);
+  g_test_add_func ("/markup/table/without-header", test_table_without_header);
+  g_test_add_func ("/markup/table/boundaries", test_table_boundaries);
+  g_test_add_func ("/markup/table/large", test_table_large);
   g_test_add_func ("/markup/large/body", test_large_body);
   g_test_add_func ("/markup/large/pathological", test_large_pathological);
 

@@ -288,6 +288,52 @@ test_form_then_plan (Fixture *f, gconstpointer data)
   g_assert_cmpuint (thidua_layout_get_n_pages (layout), ==, 1);
 }
 
+/* A table typed in a plan's body ("|" lines) is the same block: printed
+ * with its header row on every page, every row once. */
+static void
+test_table_in_plan_body (Fixture *f, gconstpointer data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ThiduaLayout) layout = NULL;
+  g_autoptr(ThiduaPlan) plan = form_plan ();
+  g_autoptr(GString) body = g_string_new ("I. CHỈ TIÊU\n| STT | Đơn vị đăng ký | Chỉ tiêu |\n|:-:|---|--:|\n");
+  g_autofree char *path = g_build_filename (f->dir, "plan.pdf", NULL);
+  g_autoptr(PopplerDocument) doc = NULL;
+  g_autoptr(GString) all = g_string_new (NULL);
+  int n_pages;
+
+  for (guint i = 1; i <= 90; i++)
+    g_string_append_printf (body, "| %u | Đơn vị U%03u | %u%% |\n", i, i, 50 + i % 50);
+  g_string_append (body, "Các đơn vị thực hiện./.");
+  thidua_plan_set_subject (plan, "Chỉ tiêu thi đua");
+  thidua_plan_set_body (plan, body->str);
+  layout = thidua_layout_new_for_plan (plan, &error);
+  g_assert_no_error (error);
+  doc = write_and_open (layout, plan, path);
+  n_pages = poppler_document_get_n_pages (doc);
+  g_assert_cmpint (n_pages, >=, 2);
+  for (int p = 0; p < n_pages; p++)
+    {
+      g_autoptr(PopplerPage) page = poppler_document_get_page (doc, p);
+      g_autofree char *text = poppler_page_get_text (page);
+
+      if (strstr (text, "Đơn vị U") != NULL)
+        {
+          g_assert_cmpuint (count (text, "Đơn vị đăng ký"), ==, 1);
+          g_assert_cmpfloat (text_top (page, "Đơn vị đăng ký"), <, text_top (page, "Đơn vị U"));
+        }
+      g_string_append (all, text);
+    }
+  for (guint i = 1; i <= 90; i++)
+    {
+      g_autofree char *unit = g_strdup_printf ("Đơn vị U%03u", i);
+      g_assert_cmpuint (count (all->str, unit), ==, 1);
+    }
+  /* the "|" and the rule line are markup, not text */
+  g_assert_null (strstr (all->str, "|"));
+  g_assert_null (strstr (all->str, ":-:"));
+}
+
 int
 main (int argc, char **argv)
 {
@@ -296,6 +342,8 @@ main (int argc, char **argv)
               fixture_set_up, test_rows_and_header, fixture_tear_down);
   g_test_add ("/render/table/landscape-form", Fixture, NULL,
               fixture_set_up, test_landscape_form, fixture_tear_down);
+  g_test_add ("/render/table/in-plan-body", Fixture, NULL,
+              fixture_set_up, test_table_in_plan_body, fixture_tear_down);
   g_test_add ("/render/table/form-then-plan", Fixture, NULL,
               fixture_set_up, test_form_then_plan, fixture_tear_down);
   return g_test_run ();
