@@ -638,10 +638,11 @@ classify_line (const char *p, const char *end, LineClass *lc)
 
 /* ---------------------------------------------------------------- tables */
 
+/* A lone "|" is not an empty table: it stays visible as text. */
 static gboolean
 is_table_line (const char *content, const char *end)
 {
-  return content < end && *content == '|';
+  return end - content >= 2 && *content == '|';
 }
 
 /* The cells of "| a | b \| c |": "a", "b | c" (raw, untrimmed). */
@@ -659,6 +660,7 @@ split_cells (const char *line)
         {
           g_string_append_c (cur, '|');
           p++;
+          closed = FALSE;   /* "| a \|" ends in a cell, not a closing bar */
         }
       else if (*p == '|')
         {
