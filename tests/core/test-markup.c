@@ -8,11 +8,11 @@
 
 /* ------------------------------------------------------------- helpers */
 
-/* The non-space characters of s, without the '*' markers: what must
- * survive parsing.  Compared up to canonical equivalence (NFD before and
- * after dropping), because removing a marker or a space may let a
- * combining mark compose with the letter before it.  The parser treats
- * BOM and zero-width space as space. */
+/* The non-space characters of s, without the '*' markers and the table
+ * bars ('|', and the '\\' of "\\|"): what must survive parsing.  Compared
+ * up to canonical equivalence (NFD before and after dropping), because
+ * removing a marker or a space may let a combining mark compose with the
+ * letter before it.  The parser treats BOM and zero-width space as space. */
 static void
 append_stream (GString *out, const char *s, gssize len)
 {
@@ -23,7 +23,8 @@ append_stream (GString *out, const char *s, gssize len)
     {
       gunichar c = g_utf8_get_char (p);
 
-      if (g_unichar_isspace (c) || c == '*' || c == 0xFEFF || c == 0x200B)
+      if (g_unichar_isspace (c) || c == '*' || c == '|' || c == 0xFEFF || c == 0x200B
+          || (c == '\\' && p[1] == '|'))
         continue;
       g_string_append_unichar (out, c);
     }
@@ -47,6 +48,8 @@ stream_of (const char *s, gssize len)
   return canonical (out);
 }
 
+/* A table's stream is its header (when it has one) and its cells, row
+ * by row: what its source lines hold, less the bars and the rule line. */
 static char *
 block_stream (const ThiduaBlock *b)
 {
@@ -54,6 +57,26 @@ block_stream (const ThiduaBlock *b)
 
   append_stream (out, b->label, -1);
   append_stream (out, b->text, -1);
+  if (b->kind == THIDUA_BLOCK_TABLE)
+    {
+      ThiduaBodyTable *t = b->table;
+      guint n_columns = thidua_body_table_get_n_columns (t);
+
+      g_assert_nonnull (t);
+      g_assert_cmpstr (b->text, ==, "");
+      for (guint c = 0; c < n_columns && thidua_body_table_get_has_header (t); c++)
+        append_stream (out, thidua_body_table_get_header (t, c), -1);
+      for (guint r = 0; r < thidua_body_table_get_n_rows (t); r++)
+        for (guint c = 0; c < n_columns; c++)
+          {
+            const char *cell = thidua_body_table_get_cell (t, r, c);
+
+            g_assert_true (g_utf8_validate (cell, -1, NULL));
+            append_stream (out, cell, -1);
+          }
+    }
+  else
+    g_assert_null (b->table);
   return canonical (out);
 }
 
@@ -142,9 +165,51 @@ line_starts_of (const char *text)
  * and lines hold exactly its label and text; each line's text lands, in
  * order, in the block that covers the line.  Linear, so it also runs on
  * the 10 MB bodies. */
-static void
-assert_lossless (const char *body_text, ThiduaBody *body)
+/* The source with the rule line of each table that has a header blanked
+ * out (same length, so offsets hold); the line must be only '-', ':',
+ * '|' and space. */
+static char *
+without_rule_lines (const char *body_text, ThiduaBody *body, GArray *line_starts)
 {
+  char *copy = g_strdup (body_text);
+  gsize text_len = strlen (body_text);
+
+  for (guint i = 0; i < thidua_body_n_blocks (body); i++)
+    {
+      const ThiduaBlock *b = thidua_body_get_block (body, i);
+      guint l = b->first_line + 1;
+      gsize ls, le;
+
+      if (b->kind != THIDUA_BLOCK_TABLE || !thidua_body_table_get_has_header (b->table))
+        continue;
+      g_assert_cmpuint (l, <=, b->last_line);
+      ls = g_array_index (line_starts, gsize, l);
+      le = l + 1 < line_starts->len ? g_array_index (line_starts, gsize, l + 1) : text_len;
+      for (gsize k = ls; k < le; )
+        {
+          gunichar c = g_utf8_get_char_validated (copy + k, le - k);
+          gsize n = c < 0x80 ? 1 : (gsize) (g_utf8_next_char (copy + k) - (copy + k));
+
+          if (c == '\n' || c == '\r')
+            {
+              k++;
+              continue;
+            }
+          if (c != '-' && c != ':' && c != '|' && c != 0xFEFF && c != 0x200B
+              && !g_unichar_isspace (c))
+            g_error ("rule line %u holds U+%04X: %.*s", l, c, (int) (le - ls), body_text + ls);
+          memset (copy + k, ' ', n);
+          k += n;
+        }
+    }
+  return copy;
+}
+
+static void
+assert_lossless (const char *source_text, ThiduaBody *body)
+{
+  g_autoptr(GArray) source_starts = line_starts_of (source_text);
+  g_autofree char *body_text = without_rule_lines (source_text, body, source_starts);
   g_autofree char *want = stream_of (body_text, -1);
   g_autofree char *got_nfd = NULL;
   GString *got = g_string_new (NULL);
@@ -834,8 +899,10 @@ test_random_lossless (void)
     "-", "+", "*", "**", "***", "–", "•", " ", "  ", "\t", "\n", "\n", "\n\n",
     "\r\n", "\r", "\xc2\xa0", "\xef\xbb\xbf", "Mục", "đích", "ĐỒNG", "x", "Y",
     "hoạch", "Nguye\xcc\x82\xcc\x83n", "\xcc\x81", ".", ";", ":", ",", "\"",
-    "”", "(", ")", "0", "9",
+    "”", "(", ")", "0", "9", "|", "| ", " |", "\\|", "---", ":-:", "--:", "|---|",
+    "\n|", "\n| ", "\n|:--|--:|\n",
   };
+  guint tables = 0, headers = 0;
 
   for (guint round = 0; round < 3000; round++)
     {
@@ -853,8 +920,21 @@ test_random_lossless (void)
 
           g_assert_cmpuint (e->block_index, <, thidua_body_n_blocks (body));
           g_assert_cmpuint (e->level, >=, 1);
+          g_assert_cmpint (thidua_body_get_block (body, e->block_index)->kind, !=, THIDUA_BLOCK_TABLE);
+        }
+      for (guint i = 0; i < thidua_body_n_blocks (body); i++)
+        {
+          const ThiduaBlock *b = thidua_body_get_block (body, i);
+
+          if (b->kind != THIDUA_BLOCK_TABLE)
+            continue;
+          tables++;
+          headers += thidua_body_table_get_has_header (b->table);
         }
     }
+  /* the pieces do make tables, with and without a header */
+  g_assert_cmpuint (tables, >, 100);
+  g_assert_cmpuint (headers, >, 10);
 }
 
 /* --------------------------------------------------------------- large */
@@ -957,6 +1037,7 @@ test_table_header_alignment (void)
   g_assert_true (text[b->end - 1] == '|');
   g_assert_cmpstr (b->text, ==, "");
   g_assert_cmpuint (thidua_body_n_outline (body), ==, 0);
+  assert_lossless (text, body);
 }
 
 static void
@@ -1022,6 +1103,53 @@ test_table_boundaries (void)
 }
 
 static void
+test_table_edges (void)
+{
+  /* indented, CRLF, an escaped bar closing the line, a one-dash rule */
+  const char *text = "Bảng:\r\n  | Số | Tên \\|\r\n  |-|:-|\r\n  | 1 | a \\| b \\|\r\n";
+  g_autoptr(ThiduaBody) body = thidua_body_parse (text);
+  g_autoptr(ThiduaBody) lone = thidua_body_parse ("Trước\n|\n| a |");
+  g_autoptr(ThiduaBody) late_rule = thidua_body_parse ("| a | b |\n| c | d |\n|---|---|\n");
+  g_autoptr(ThiduaBody) dashes = thidua_body_parse ("| a | b |\n| - | x |\n");
+  const ThiduaBlock *b;
+  ThiduaBodyTable *t;
+
+  g_assert_cmpuint (thidua_body_n_blocks (body), ==, 2);
+  b = thidua_body_get_block (body, 1);
+  t = b->table;
+  g_assert_cmpint (b->kind, ==, THIDUA_BLOCK_TABLE);
+  g_assert_cmpuint (b->first_line, ==, 1);
+  g_assert_cmpuint (b->last_line, ==, 3);
+  g_assert_cmpuint (b->start, ==, strlen ("Bảng:\r\n  "));
+  g_assert_cmpuint (b->end, ==, strlen (text) - 2);
+  g_assert_true (thidua_body_table_get_has_header (t));
+  g_assert_cmpuint (thidua_body_table_get_n_columns (t), ==, 2);
+  g_assert_cmpstr (thidua_body_table_get_header (t, 1), ==, "Tên |");
+  g_assert_cmpint (thidua_body_table_get_align (t, 1), ==, THIDUA_BODY_TABLE_ALIGN_LEFT);
+  g_assert_cmpuint (thidua_body_table_get_n_rows (t), ==, 1);
+  g_assert_cmpstr (thidua_body_table_get_cell (t, 0, 1), ==, "a | b |");
+  assert_lossless (text, body);
+
+  /* a lone bar is text, and does not start or join a table */
+  g_assert_cmpuint (thidua_body_n_blocks (lone), ==, 3);
+  g_assert_cmpint (thidua_body_get_block (lone, 1)->kind, ==, THIDUA_BLOCK_PARAGRAPH);
+  g_assert_cmpstr (thidua_body_get_block (lone, 1)->text, ==, "|");
+  g_assert_cmpint (thidua_body_get_block (lone, 2)->kind, ==, THIDUA_BLOCK_TABLE);
+  g_assert_cmpuint (thidua_body_get_block (lone, 2)->first_line, ==, 2);
+
+  /* a rule line anywhere but second is a row like the others */
+  t = only_table (late_rule)->table;
+  g_assert_false (thidua_body_table_get_has_header (t));
+  g_assert_cmpuint (thidua_body_table_get_n_rows (t), ==, 3);
+  g_assert_cmpstr (thidua_body_table_get_cell (t, 2, 0), ==, "---");
+
+  /* a second row with text besides dashes is a row */
+  t = only_table (dashes)->table;
+  g_assert_false (thidua_body_table_get_has_header (t));
+  g_assert_cmpstr (thidua_body_table_get_cell (t, 1, 0), ==, "-");
+}
+
+static void
 test_table_large (void)
 {
   g_autoptr(GString) text = g_string_new ("| STT | Họ và tên | Ghi chú |\n|---|---|---|\n");
@@ -1034,6 +1162,7 @@ test_table_large (void)
   t = only_table (body)->table;
   g_assert_cmpuint (thidua_body_table_get_n_rows (t), ==, 2000);
   g_assert_cmpstr (thidua_body_table_get_cell (t, 1999, 1), ==, "Nguyễn Văn 2000");
+  assert_lossless (text->str, body);
 }
 
 int
@@ -1063,6 +1192,7 @@ main (int argc, char **argv)
   g_test_add_func ("/markup/table/header-alignment", test_table_header_alignment);
   g_test_add_func ("/markup/table/without-header", test_table_without_header);
   g_test_add_func ("/markup/table/boundaries", test_table_boundaries);
+  g_test_add_func ("/markup/table/edges", test_table_edges);
   g_test_add_func ("/markup/table/large", test_table_large);
   g_test_add_func ("/markup/large/body", test_large_body);
   g_test_add_func ("/markup/large/pathological", test_large_pathological);
