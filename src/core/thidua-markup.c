@@ -43,12 +43,19 @@
  *    made of dashes (at least one per cell, "---", ":--", "--:", ":-:")
  *    makes the first line the header row, repeated on every printed page,
  *    and gives the columns' alignment; without it there is no header.
- *    Cells print as plain text (emphasis markers are removed as
- *    elsewhere).  Columns are as wide as their longest cell suggests (3 to
- *    40 characters' worth plus two for the padding, shared out over the
- *    text width).  A blank line
- *    or any other line ends a table; tables are not in the outline and do
- *    not count for numbering.
+ *    Only the second line can be the rule line, and only when every one
+ *    of its cells is a rule cell (it may have fewer or more cells than the
+ *    header); a row of "-" cells anywhere else is data.  Cells print as
+ *    plain text (matched emphasis markers are removed as elsewhere, each
+ *    cell on its own), NFC, white space collapsed.  The table has as many
+ *    columns as its longest row; shorter rows get empty cells.  Columns
+ *    are as wide as their longest cell (header included) suggests: 3 to 40
+ *    characters' worth plus two for the padding, as weights shared out
+ *    over the text width, so an STT column stays narrow.  A blank line or
+ *    any other line ends a table: a table line never continues a
+ *    paragraph and no line continues a table.  A lone "|" is text (a
+ *    paragraph), not an empty table.  Tables are not in the outline and
+ *    do not count for numbering ("| 1. … |" is a cell).
  */
 #include "config.h"
 #include "thidua-markup.h"

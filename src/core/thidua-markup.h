@@ -8,9 +8,12 @@
  *   - … / + …                 bullet items (level 1 / 2; "* ", "–", "•" level 1)
  *   blank line                paragraph break; other lines are paragraphs
  *   *italic*, **bold**        inline
- *   | STT | Nội dung |        a table: "|" lines; a "|---|:--:|" line after
- *   |---|:--|                 the first makes it the header row (and sets
- *   | 1 | … |                 the columns' alignment)
+ *   | STT | Nội dung |        a table: consecutive lines starting with "|"
+ *   |:-:|---|                 ("\|" is a bar in a cell, the last "|" may be
+ *   | 1 | … |                 left out); a rule line (cells of '-' with ':'
+ *                             for the alignment: ":-" left, ":-:" centre,
+ *                             "-:" right) as the second line makes the first
+ *                             the header row, repeated on every page
  *
  * Each non-blank line is a block, except a line that obviously continues
  * a hard-wrapped one (no marker, starts in lower case, the line before
@@ -19,8 +22,12 @@
  * written ("2.1" stays "2.1").  Texts and labels are NFC with white space
  * collapsed.  The full list of decisions is at the top of thidua-markup.c.
  *
+ * A table is one THIDUA_BLOCK_TABLE block (text and runs empty, cells
+ * as plain text); it is not in the outline.
+ *
  * The parser never drops text: what it does not recognise is a paragraph;
- * only the '*' of matched emphasis markers is removed.  Every block
+ * only the '*' of matched emphasis markers, the table's bars and its rule
+ * line are removed.  Every block
  * records the byte range (first to last non-space byte, label included)
  * and the lines of the source it came from.
  */
