@@ -21,11 +21,13 @@ CFLAGS="-g -O1 -fno-omit-frame-pointer -fsanitize=fuzzer,address,undefined \
   $(pkg-config --cflags glib-2.0 gobject-2.0 gio-2.0 json-glib-1.0)"
 LIBS="$(pkg-config --libs glib-2.0 gobject-2.0 gio-2.0 json-glib-1.0) -lm"
 core="$top/src/core/thidua-encoding.c $top/src/core/thidua-import.c \
-  $top/src/core/thidua-plan.c $top/src/core/thidua-text.c $top/src/core/thidua-markup.c"
+  $top/src/core/thidua-plan.c $top/src/core/thidua-text.c $top/src/core/thidua-markup.c \
+  $top/src/core/thidua-body-table.c"
 
 for t in tcvn3 vni cp1258 utf16 auto; do
   T=$(echo "$t" | tr a-z A-Z)
   $CC $CFLAGS -DFUZZ_$T -o "$out/fuzz-decode-$t" "$here/fuzz-decode.c" $core $LIBS
 done
 $CC $CFLAGS -o "$out/fuzz-recognize" "$here/fuzz-recognize.c" $core $LIBS
+$CC $CFLAGS -o "$out/fuzz-markup" "$here/fuzz-markup.c" $core $LIBS
 echo "fuzz targets in $out"
