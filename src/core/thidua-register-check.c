@@ -4,6 +4,7 @@
  * titles per person and unit) so that 100,000 registrations check in well
  * under a second; every rule then walks those arrays. */
 #include "config.h"
+#include <glib/gi18n-lib.h>
 #include "thidua-register-check.h"
 #include "thidua-register-private.h"
 #include "thidua-register-targets.h"
@@ -335,7 +336,7 @@ check_prerequisite (Check *c, ThiduaRule *rule, GError **error)
         {
           g_autofree char *w = describe (c, row->person_id, row->unit_id);
           ThiduaFinding *f = add_finding (c, rule, thidua_rule_get_title (rule),
-              g_strdup_printf ("%s is registered for “%s” in %s without an initiative or research topic",
+              g_strdup_printf (_("%s is registered for “%s” in %s without an initiative or research topic"),
                                w, title_name (c, title), c->label));
           f->registration_id = row->id;
           f->person_id = row->person_id;
@@ -368,14 +369,14 @@ check_prerequisite (Check *c, ThiduaRule *rule, GError **error)
 
               if (years == 1)
                 f = add_finding (c, rule, thidua_rule_get_title (rule),
-                    g_strdup_printf ("%s is registered for “%s” in %s without “%s” the same year",
+                    g_strdup_printf (_("%s is registered for “%s” in %s without “%s” the same year"),
                                      w, title_name (c, title), c->label, title_name (c, need)));
               else
                 {
                   g_autofree char *first = year_label (c, years - 1);
                   f = add_finding (c, rule, thidua_rule_get_title (rule),
-                      g_strdup_printf ("%s is registered for “%s” in %s but “%s” is needed %d years "
-                                       "running (%s to %s); missing: %s",
+                      g_strdup_printf (_("%s is registered for “%s” in %s but “%s” is needed %d years "
+                                         "running (%s to %s); missing: %s"),
                                        w, title_name (c, title), c->label, title_name (c, need),
                                        years, first, c->label, missing->str));
                 }
@@ -442,19 +443,19 @@ check_quota (Check *c, ThiduaRule *rule)
   if (g_str_equal (of, "staff"))
     {
       base = g_hash_table_size (c->staff);
-      base_text = g_strdup_printf ("%u people registered", base);
+      base_text = g_strdup_printf (_("%u people registered"), base);
     }
   else
     {
       int base_title = title_index (c, of);
       base = count_people_with (c, base_title);
-      base_text = g_strdup_printf ("%u with “%s”", base, title_name (c, base_title));
+      base_text = g_strdup_printf (_("%u with “%s”"), base, title_name (c, base_title));
     }
   allowed = thidua_rule_quota_allowed (base, percent);
   if (count <= allowed)
     return;
   f = add_finding (c, rule, thidua_rule_get_title (rule),
-      g_strdup_printf ("%u people have “%s” in %s, more than %s%% of %s allows (at most %u)",
+      g_strdup_printf (_("%u people have “%s” in %s, more than %s%% of %s allows (at most %u)"),
                        count, title_name (c, title), c->label, pct, base_text, allowed));
   f->count = count;
   f->limit = allowed;
@@ -517,7 +518,7 @@ check_collective (Check *c, ThiduaRule *rule)
       if (n == 0)
         {
           ThiduaFinding *f = add_finding (c, rule, thidua_rule_get_title (rule),
-              g_strdup_printf ("%s is registered for “%s” in %s but none of its members is in the register",
+              g_strdup_printf (_("%s is registered for “%s” in %s but none of its members is in the register"),
                                unit_name (c, row->unit_id), title_name (c, title), c->label));
           f->registration_id = row->id;
           f->unit_id = row->unit_id;
@@ -526,11 +527,12 @@ check_collective (Check *c, ThiduaRule *rule)
       if (min_percent > 0 && !thidua_rule_percent_reached (with, n, min_percent, strict))
         {
           ThiduaFinding *f = add_finding (c, rule, thidua_rule_get_title (rule),
-              g_strdup_printf ("%s is registered for “%s” in %s but only %u of its %u members have “%s”; "
-                               "%s %s%% is needed",
+              g_strdup_printf (strict ? _("%s is registered for “%s” in %s but only %u of its %u members "
+                                          "have “%s”; more than %s%% is needed")
+                                      : _("%s is registered for “%s” in %s but only %u of its %u members "
+                                          "have “%s”; at least %s%% is needed"),
                                unit_name (c, row->unit_id), title_name (c, title), c->label,
-                               with, n, title_name (c, members_title),
-                               strict ? "more than" : "at least", pct));
+                               with, n, title_name (c, members_title), pct));
           f->registration_id = row->id;
           f->unit_id = row->unit_id;
           f->count = with;
@@ -542,8 +544,8 @@ check_collective (Check *c, ThiduaRule *rule)
       if (any_title >= 0 && any < min_count)
         {
           ThiduaFinding *f = add_finding (c, rule, thidua_rule_get_title (rule),
-              g_strdup_printf ("%s is registered for “%s” in %s but %u of its members have “%s” "
-                               "(at least %u needed)",
+              g_strdup_printf (_("%s is registered for “%s” in %s but %u of its members have “%s” "
+                                 "(at least %u needed)"),
                                unit_name (c, row->unit_id), title_name (c, title), c->label,
                                any, title_name (c, any_title), min_count));
           f->registration_id = row->id;
@@ -572,9 +574,9 @@ check_units_exist (Check *c, ThiduaRule *rule)
         continue;
       w = row->person_id > 0 ? g_strdup (person_name (c, row->person_id)) : NULL;
       f = add_finding (c, rule, NULL,
-          w ? g_strdup_printf ("%s is registered in %s for %s, but %s no longer exists since %d",
+          w ? g_strdup_printf (_("%s is registered in %s for %s, but %s no longer exists since %d"),
                                w, c->label, u->name, u->name, u->closed_year)
-            : g_strdup_printf ("%s is registered in %s, but it no longer exists since %d",
+            : g_strdup_printf (_("%s is registered in %s, but it no longer exists since %d"),
                                u->name, c->label, u->closed_year));
       g_free (f->title);
       f->title = g_strdup (row->title >= 0 ? thidua_catalog_get_title (c->catalog, row->title)->id : "");
@@ -607,11 +609,11 @@ check_duplicates (Check *c, ThiduaRule *rule, GError **error)
       gint64 first = g_ascii_strtoll (ids[0], NULL, 10);
       gint64 unit_id = sqlite3_column_int64 (sel, 1);
       int birth = sqlite3_column_int (sel, 2);
-      g_autofree char *birth_text = birth ? g_strdup_printf ("born %d", birth)
-                                          : g_strdup ("birth year unknown");
+      g_autofree char *birth_text = birth ? g_strdup_printf (_("born %d"), birth)
+                                          : g_strdup (_("birth year unknown"));
       g_autofree char *list = g_strjoinv (", ", ids);
       ThiduaFinding *f = add_finding (c, rule, NULL,
-          g_strdup_printf ("%s appears %d times in %s (%s): people %s",
+          g_strdup_printf (_("%s appears %d times in %s (%s): people %s"),
                            person_name (c, first), sqlite3_column_int (sel, 3),
                            unit_name (c, unit_id), birth_text, list));
       f->person_id = first;
@@ -652,8 +654,8 @@ format_bounds (const ThiduaPlanTarget *t)
   if (lo && hi)
     return g_strdup_printf ("%s - %s%s", lo, hi, unit);
   if (lo)
-    return g_strdup_printf ("at least %s%s", lo, unit);
-  return g_strdup_printf ("at most %s%s", hi, unit);
+    return g_strdup_printf (_("at least %s%s"), lo, unit);
+  return g_strdup_printf (_("at most %s%s"), hi, unit);
 }
 
 static gboolean
@@ -702,6 +704,7 @@ check_targets (Check *c, ThiduaRule *rule, gint64 plan_id, GError **error)
           g_autofree char *bounds = NULL;
           g_autofree char *base_text = NULL;
           g_autofree char *sentence = NULL;
+          g_autofree char *plan_text = NULL;
           ThiduaFinding *f;
 
           if (title == NULL)
@@ -721,17 +724,17 @@ check_targets (Check *c, ThiduaRule *rule, gint64 plan_id, GError **error)
                   base = base_title->subject == THIDUA_SUBJECT_COLLECTIVE
                          ? count_units_with (c, base_title->position)
                          : count_people_with (c, base_title->position);
-                  base_text = g_strdup_printf ("%u with “%s”", base, base_title->name);
+                  base_text = g_strdup_printf (_("%u with “%s”"), base, base_title->name);
                 }
               else if (g_str_equal (t->base, "units"))
                 {
                   base = count_open_units (c);
-                  base_text = g_strdup_printf ("%u units", base);
+                  base_text = g_strdup_printf (_("%u units"), base);
                 }
               else
                 {
                   base = g_hash_table_size (c->staff);
-                  base_text = g_strdup_printf ("%u people registered", base);
+                  base_text = g_strdup_printf (_("%u people registered"), base);
                 }
               low = t->min_value >= 0 && (base == 0 || !thidua_rule_percent_reached (count, base, t->min_value, FALSE));
               high = t->max_value >= 0 && base > 0 && thidua_rule_percent_reached (count, base, t->max_value, TRUE);
@@ -740,21 +743,33 @@ check_targets (Check *c, ThiduaRule *rule, gint64 plan_id, GError **error)
             continue;
 
           bounds = format_bounds (t);
+          plan_text = g_strdup_printf ("%" G_GINT64_FORMAT, pid);
           sentence = thidua_plan_target_to_sentence (t, c->catalog);
           if (t->measure == THIDUA_TARGET_COUNT)
-            f = add_finding (c, rule, title->id,
-                g_strdup_printf ("target of plan %" G_GINT64_FORMAT " %s: %u %s “%s” in %s, the plan sets %s (%s)",
-                                 pid, low ? "not reached" : "exceeded", count,
-                                 collective ? "units have" : "people have", title->name, c->label,
-                                 bounds, sentence));
+            {
+              /* whole sentences, so that each can be translated */
+              const char *format = low
+                ? (collective ? _("target of plan %s not reached: %u units have “%s” in %s, "
+                                  "the plan sets %s (%s)")
+                              : _("target of plan %s not reached: %u people have “%s” in %s, "
+                                  "the plan sets %s (%s)"))
+                : (collective ? _("target of plan %s exceeded: %u units have “%s” in %s, "
+                                  "the plan sets %s (%s)")
+                              : _("target of plan %s exceeded: %u people have “%s” in %s, "
+                                  "the plan sets %s (%s)"));
+
+              f = add_finding (c, rule, title->id,
+                  g_strdup_printf (format, plan_text, count, title->name, c->label, bounds, sentence));
+            }
           else
             {
               g_autofree char *actual = base ? format_percent (100.0 * count / base) : g_strdup ("0");
               f = add_finding (c, rule, title->id,
-                  g_strdup_printf ("target of plan %" G_GINT64_FORMAT " %s: %u of %s have “%s” in %s (%s%%), "
-                                   "the plan sets %s (%s)",
-                                   pid, low ? "not reached" : "exceeded", count, base_text,
-                                   title->name, c->label, actual, bounds, sentence));
+                  g_strdup_printf (low ? _("target of plan %s not reached: %u of %s have “%s” "
+                                           "in %s (%s%%), the plan sets %s (%s)")
+                                       : _("target of plan %s exceeded: %u of %s have “%s” "
+                                           "in %s (%s%%), the plan sets %s (%s)"),
+                                   plan_text, count, base_text, title->name, c->label, actual, bounds, sentence));
             }
           f->count = count;
           f->base = base;

@@ -1,5 +1,6 @@
 /* thidua-csv.c — reading and writing CSV. */
 #include "config.h"
+#include <glib/gi18n-lib.h>
 #include "thidua-csv.h"
 #include "thidua-text.h"
 
@@ -40,8 +41,8 @@ decode (const char *name, const char *data, gsize len, gsize *out_len, GError **
   if (utf8 == NULL)
     {
       g_set_error (error, THIDUA_TABLE_ERROR, THIDUA_TABLE_ERROR_ENCODING,
-                   "%s: the text is neither UTF-8, UTF-16 nor Windows-1258 (%s); "
-                   "save it again as “CSV UTF-8”", name, local->message);
+                   _("%s: the text is neither UTF-8, UTF-16 nor Windows-1258 (%s); "
+                   "save it again as “CSV UTF-8”"), name, local->message);
       return NULL;
     }
   return utf8;
@@ -176,7 +177,7 @@ thidua_csv_parse (const char *name, const char *data, gsize len, GError **error)
     {
       g_ptr_array_free (cells, TRUE);
       g_set_error (error, THIDUA_TABLE_ERROR, THIDUA_TABLE_ERROR_MALFORMED,
-                   "%s: the quote opened on line %u is never closed", name, quote_line);
+                   _("%s: the quote opened on line %u is never closed"), name, quote_line);
       return NULL;
     }
   if (any || cell->len > 0)

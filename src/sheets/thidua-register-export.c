@@ -1,5 +1,6 @@
 /* thidua-register-export.c — the register out to CSV or XLSX. */
 #include "config.h"
+#include <glib/gi18n-lib.h>
 #include "thidua-register-export.h"
 
 #include "thidua-csv.h"
@@ -101,7 +102,7 @@ thidua_register_export (ThiduaRegister *reg, const char *year, const char *path,
   if (!xlsx && !g_str_has_suffix (lower, ".csv"))
     {
       g_set_error (error, THIDUA_TABLE_ERROR, THIDUA_TABLE_ERROR_UNSUPPORTED,
-                   "%s: export writes .csv or .xlsx files", path);
+                   _("%s: export writes .csv or .xlsx files"), path);
       return FALSE;
     }
   table = thidua_register_export_table (reg, year, error);

@@ -1,5 +1,6 @@
 /* thidua-register-import.c — from a spreadsheet into the register. */
 #include "config.h"
+#include <glib/gi18n-lib.h>
 #include "thidua-register-import.h"
 #include "thidua-register-private.h"
 
@@ -752,7 +753,7 @@ prepare_row (ThiduaRegisterImport *self, const ThiduaTable *table, guint index, 
 
   if (*name == '\0')
     {
-      reject (self, number, g_strdup ("no name in the “Họ và tên” column"));
+      reject (self, number, g_strdup (_("no name in the “Họ và tên” column")));
       return FALSE;
     }
   if (*year_text)
@@ -766,14 +767,14 @@ prepare_row (ThiduaRegisterImport *self, const ThiduaTable *table, guint index, 
         }
       if (!g_str_equal (label, self->year))
         {
-          reject (self, number, g_strdup_printf ("the row is for %s, not for %s being imported",
+          reject (self, number, g_strdup_printf (_("the row is for %s, not for %s being imported"),
                                                  label, self->year));
           return FALSE;
         }
     }
   if (!parse_kind (kind_text, &kind))
     {
-      reject (self, number, g_strdup_printf ("“%s” in “Loại” is neither Cá nhân nor Tập thể", kind_text));
+      reject (self, number, g_strdup_printf (_("“%s” in “Loại” is neither Cá nhân nor Tập thể"), kind_text));
       return FALSE;
     }
   if (kind < 0)
@@ -823,23 +824,23 @@ prepare_row (ThiduaRegisterImport *self, const ThiduaTable *table, guint index, 
       /* A date cell copied as a number ("29353") lost its date format:
        * say which date it was rather than guess. */
       if (serial_date != NULL)
-        reject (self, number, g_strdup_printf ("“%s” in “Năm sinh” is not a year of birth; as an Excel "
-                                               "date number it would be %s: format the column as dates "
-                                               "or type the year", birth_text, serial_date));
+        reject (self, number, g_strdup_printf (_("“%s” in “Năm sinh” is not a year of birth; as an Excel "
+                                                 "date number it would be %s: format the column as dates "
+                                                 "or type the year"), birth_text, serial_date));
       else
-        reject (self, number, g_strdup_printf ("“%s” in “Năm sinh” is not a year of birth", birth_text));
+        reject (self, number, g_strdup_printf (_("“%s” in “Năm sinh” is not a year of birth"), birth_text));
       import_row_free (r);
       return FALSE;
     }
   if (!parse_status (status_text, &r->status))
     {
-      reject (self, number, g_strdup_printf ("“%s” in “Trạng thái” is not Đăng ký or Rút đăng ký", status_text));
+      reject (self, number, g_strdup_printf (_("“%s” in “Trạng thái” is not Đăng ký or Rút đăng ký"), status_text));
       import_row_free (r);
       return FALSE;
     }
   if (!parse_result (result_text, &r->result))
     {
-      reject (self, number, g_strdup_printf ("“%s” in “Kết quả” is not Đạt, Không đạt or Chưa xét", result_text));
+      reject (self, number, g_strdup_printf (_("“%s” in “Kết quả” is not Đạt, Không đạt or Chưa xét"), result_text));
       import_row_free (r);
       return FALSE;
     }
@@ -858,7 +859,7 @@ prepare_row (ThiduaRegisterImport *self, const ThiduaTable *table, guint index, 
           ids = match_titles (matcher, text, &bad);
           if (ids == NULL)
             {
-              reject (self, number, g_strdup_printf ("“%s” in “%s” is not a title or form of reward in the catalog",
+              reject (self, number, g_strdup_printf (_("“%s” in “%s” is not a title or form of reward in the catalog"),
                                                      bad, self->column_header[title_columns[c]]));
               import_row_free (r);
               return FALSE;
@@ -879,7 +880,7 @@ prepare_row (ThiduaRegisterImport *self, const ThiduaTable *table, guint index, 
     }
   if (r->titles->len == 0)
     {
-      reject (self, number, g_strdup_printf ("%s registers for no title or form of reward", r->name));
+      reject (self, number, g_strdup_printf (_("%s registers for no title or form of reward"), r->name));
       import_row_free (r);
       return FALSE;
     }
@@ -890,9 +891,10 @@ prepare_row (ThiduaRegisterImport *self, const ThiduaTable *table, guint index, 
       const ThiduaTitle *t = thidua_catalog_lookup (catalog, g_ptr_array_index (r->titles, i));
       if (!(t->subject & (r->collective ? THIDUA_SUBJECT_COLLECTIVE : THIDUA_SUBJECT_INDIVIDUAL)))
         {
-          reject (self, number, g_strdup_printf ("“%s” is a title for %s, but %s is %s",
-                                                 t->name, r->collective ? "individuals" : "collectives",
-                                                 r->name, r->collective ? "a collective" : "a person"));
+          reject (self, number, g_strdup_printf (r->collective
+                                                 ? _("“%s” is a title for individuals, but %s is a collective")
+                                                 : _("“%s” is a title for collectives, but %s is a person"),
+                                                 t->name, r->name));
           import_row_free (r);
           return FALSE;
         }
@@ -903,7 +905,7 @@ prepare_row (ThiduaRegisterImport *self, const ThiduaTable *table, guint index, 
       g_autoptr(ThiduaRegPerson) p = thidua_reg_person_new ();
       if (!thidua_reg_person_set_full_name (p, r->name))
         {
-          reject (self, number, g_strdup ("no name in the “Họ và tên” column"));
+          reject (self, number, g_strdup (_("no name in the “Họ và tên” column")));
           import_row_free (r);
           return FALSE;
         }
@@ -929,7 +931,7 @@ prepare_row (ThiduaRegisterImport *self, const ThiduaTable *table, guint index, 
 
       if (earlier != NULL)
         {
-          reject (self, number, g_strdup_printf ("%s is registered for “%s” twice in the file (row %u)",
+          reject (self, number, g_strdup_printf (_("%s is registered for “%s” twice in the file (row %u)"),
                                                  r->name, thidua_catalog_lookup (catalog, id)->name,
                                                  GPOINTER_TO_UINT (earlier)));
           import_row_free (r);
@@ -939,8 +941,8 @@ prepare_row (ThiduaRegisterImport *self, const ThiduaTable *table, guint index, 
         {
           if (!self->replace)
             {
-              reject (self, number, g_strdup_printf ("%s is already registered for “%s” in %s "
-                                                     "(kept; import with replace to update it)",
+              reject (self, number, g_strdup_printf (_("%s is already registered for “%s” in %s "
+                                                       "(kept; import with replace to update it)"),
                                                      r->name, thidua_catalog_lookup (catalog, id)->name,
                                                      self->year));
               import_row_free (r);
@@ -987,8 +989,8 @@ thidua_register_import_prepare_table (ThiduaRegisterImport *self, const char *na
   if (!find_header (self, table, &header_index))
     {
       g_set_error (error, THIDUA_TABLE_ERROR, THIDUA_TABLE_ERROR_MALFORMED,
-                   "%s: no header row naming the columns (“Họ và tên” and “Danh hiệu thi đua” "
-                   "or “Hình thức khen thưởng”) in its first 30 rows", name);
+                   _("%s: no header row naming the columns (“Họ và tên” and “Danh hiệu thi đua” "
+                     "or “Hình thức khen thưởng”) in its first 30 rows"), name);
       g_hash_table_unref (matcher.cache);
       return FALSE;
     }
@@ -997,7 +999,7 @@ thidua_register_import_prepare_table (ThiduaRegisterImport *self, const char *na
       && self->column_index[THIDUA_IMPORT_COLUMN_RATING] < 0)
     {
       g_set_error (error, THIDUA_TABLE_ERROR, THIDUA_TABLE_ERROR_MALFORMED,
-                   "%s: the header (row %u) has no “Danh hiệu thi đua” or “Hình thức khen thưởng” column",
+                   _("%s: the header (row %u) has no “Danh hiệu thi đua” or “Hình thức khen thưởng” column"),
                    name, self->header_row);
       g_hash_table_unref (matcher.cache);
       return FALSE;

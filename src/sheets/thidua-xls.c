@@ -1,5 +1,6 @@
 /* thidua-xls.c — .xls through libfreexl. */
 #include "config.h"
+#include <glib/gi18n-lib.h>
 #include "thidua-xls.h"
 
 #include <freexl.h>
@@ -20,7 +21,7 @@ thidua_xls_read (const char *path, GError **error)
   if (rc != FREEXL_OK)
     {
       g_set_error (error, THIDUA_TABLE_ERROR, THIDUA_TABLE_ERROR_MALFORMED,
-                   "%s: not a readable Excel 97–2003 workbook (libfreexl error %d)", path, rc);
+                   _("%s: not a readable Excel 97–2003 workbook (libfreexl error %d)"), path, rc);
       if (handle)
         freexl_close (handle);
       return NULL;
@@ -29,7 +30,7 @@ thidua_xls_read (const char *path, GError **error)
       || freexl_worksheet_dimensions (handle, &rows, &cols) != FREEXL_OK)
     {
       g_set_error (error, THIDUA_TABLE_ERROR, THIDUA_TABLE_ERROR_MALFORMED,
-                   "%s: the workbook has no readable first sheet", path);
+                   _("%s: the workbook has no readable first sheet"), path);
       freexl_close (handle);
       return NULL;
     }

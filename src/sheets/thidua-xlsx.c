@@ -1,5 +1,6 @@
 /* thidua-xlsx.c — .xlsx in and out. */
 #include "config.h"
+#include <glib/gi18n-lib.h>
 #include "thidua-xlsx.h"
 #include "thidua-text.h"
 
@@ -369,7 +370,7 @@ thidua_xlsx_read (const char *path, GError **error)
   if (zip == NULL)
     {
       g_set_error (error, THIDUA_TABLE_ERROR, THIDUA_TABLE_ERROR_MALFORMED,
-                   "%s: not a readable XLSX workbook (damaged zip, libzip error %d)", path, zerr);
+                   _("%s: not a readable XLSX workbook (damaged zip, libzip error %d)"), path, zerr);
       return NULL;
     }
   sheet_path = first_sheet_path (zip);
@@ -382,7 +383,7 @@ thidua_xlsx_read (const char *path, GError **error)
   if (sheet == NULL)
     {
       g_set_error (error, THIDUA_TABLE_ERROR, THIDUA_TABLE_ERROR_MALFORMED,
-                   "%s: the workbook has no worksheet (%s)", path, sheet_path);
+                   _("%s: the workbook has no worksheet (%s)"), path, sheet_path);
       return NULL;
     }
   shared = sst ? read_shared_strings (sst) : g_ptr_array_new_with_free_func (g_free);
@@ -391,7 +392,7 @@ thidua_xlsx_read (const char *path, GError **error)
   if (r == NULL)
     {
       g_set_error (error, THIDUA_TABLE_ERROR, THIDUA_TABLE_ERROR_MALFORMED,
-                   "%s: the worksheet cannot be read", path);
+                   _("%s: the worksheet cannot be read"), path);
       return NULL;
     }
   while ((rc = xmlTextReaderRead (r)) == 1)
@@ -485,7 +486,7 @@ thidua_xlsx_read (const char *path, GError **error)
   if (rc < 0)
     {
       g_set_error (error, THIDUA_TABLE_ERROR, THIDUA_TABLE_ERROR_MALFORMED,
-                   "%s: the worksheet's XML is damaged", path);
+                   _("%s: the worksheet's XML is damaged"), path);
       return NULL;
     }
   return g_steal_pointer (&table);
@@ -503,7 +504,7 @@ thidua_xlsx_write (const char *path, const char *sheet_name, const ThiduaTable *
   if (wb == NULL)
     {
       g_set_error (error, THIDUA_TABLE_ERROR, THIDUA_TABLE_ERROR_UNREADABLE,
-                   "%s: cannot create the workbook", path);
+                   _("%s: cannot create the workbook"), path);
       return FALSE;
     }
   ws = workbook_add_worksheet (wb, sheet_name);
@@ -533,7 +534,7 @@ thidua_xlsx_write (const char *path, const char *sheet_name, const ThiduaTable *
   if (err != LXW_NO_ERROR)
     {
       g_set_error (error, THIDUA_TABLE_ERROR, THIDUA_TABLE_ERROR_UNREADABLE,
-                   "%s: cannot write the workbook (%s)", path, lxw_strerror (err));
+                   _("%s: cannot write the workbook (%s)"), path, lxw_strerror (err));
       return FALSE;
     }
   return TRUE;

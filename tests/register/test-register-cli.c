@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "register-test-util.h"
+#include "../thidua-test-tmp.h"
 
 typedef struct {
   int   status;
@@ -40,6 +41,51 @@ cli (Run *r, const char *db, ...)
   g_spawn_sync (NULL, (char **) argv->pdata, NULL, G_SPAWN_DEFAULT, NULL, NULL,
                 &r->out, &r->err, &r->status, &error);
   g_assert_no_error (error);
+}
+
+/* The same in Vietnamese: LANGUAGE=vi (only C.UTF-8 exists here, which
+ * gettext accepts with LANGUAGE). */
+static void
+cli_vi (Run *r, const char *db, const char *a1, const char *a2, const char *a3,
+        const char *a4, const char *a5)
+{
+  const char *argv[] = { g_getenv ("THIDUA_CLI"), "--db", db, a1, a2, a3, a4, a5, NULL };
+  g_auto(GStrv) env = g_environ_setenv (g_get_environ (), "LANGUAGE", "vi", TRUE);
+  g_autoptr(GError) error = NULL;
+
+  env = g_environ_setenv (env, "LC_ALL", "C.UTF-8", TRUE);
+  g_spawn_sync (NULL, (char **) argv, env, G_SPAWN_DEFAULT, NULL, NULL,
+                &r->out, &r->err, &r->status, &error);
+  g_assert_no_error (error);
+}
+
+/* Rejected rows and findings reach the secretary in Vietnamese; the
+ * contract line stays as scripts read it. */
+static void
+test_cli_vietnamese (void)
+{
+  g_autofree char *dir = thidua_test_tmpdir_new ("thidua-register-vi");
+  g_autofree char *db = g_build_filename (dir, "vi.db", NULL);
+  g_autofree char *csv = g_build_filename (g_getenv ("THIDUA_TEST_FIXTURES"), "register", "dang-ky-2024.csv", NULL);
+
+  {
+    g_auto(Run) r = { 0 };
+    cli_vi (&r, db, "register", "import", csv, "--year", "2024");
+    g_assert_cmpint (r.status, ==, 0);
+    g_assert_cmpstr (r.out, ==, "imported 6, rejected 4\n");
+    g_assert_nonnull (strstr (r.err, "“Lao động giỏi” ở cột “Đăng ký danh hiệu thi đua” không phải danh hiệu"));
+    g_assert_nonnull (strstr (r.err, "cột “Họ và tên” không có tên"));
+    g_assert_nonnull (strstr (r.err, "là danh hiệu cho tập thể, nhưng Hoàng Văn Em là cá nhân"));
+    g_assert_nonnull (strstr (r.err, "hai lần trong tệp (dòng 7)"));
+  }
+  {
+    g_auto(Run) r = { 0 };
+    cli_vi (&r, db, "register", "check", "--year", "2024", NULL);
+    g_assert_nonnull (strstr (r.out, "cùng năm không đăng ký “Lao động tiên tiến”"));
+    g_assert_nonnull (strstr (r.out, "vượt tỷ lệ 15%"));
+    g_assert_null (strstr (r.out, "is registered for"));
+  }
+  thidua_test_tmpdir_remove (dir);
 }
 
 static guint
@@ -224,5 +270,6 @@ main (int argc, char **argv)
 {
   g_test_init (&argc, &argv, NULL);
   g_test_add_func ("/register/cli/contract", test_cli);
+  g_test_add_func ("/register/cli/vietnamese", test_cli_vietnamese);
   return g_test_run ();
 }
