@@ -1,5 +1,6 @@
 /* thidua-catalog.c — titles and rules from data files. */
 #include "config.h"
+#include <glib/gi18n-lib.h>
 #include "thidua-catalog.h"
 
 #include <json-glib/json-glib.h>
@@ -181,7 +182,7 @@ load_json (const char *path, GError **error)
   if (!JSON_NODE_HOLDS_OBJECT (json_parser_get_root (parser)))
     {
       g_set_error (error, THIDUA_CATALOG_ERROR, THIDUA_CATALOG_ERROR_INVALID,
-                   "%s: the file must hold one JSON object", path);
+                   _("%s: the file must hold one JSON object"), path);
       return NULL;
     }
   return json_node_copy (json_parser_get_root (parser));
@@ -200,7 +201,7 @@ load_titles (ThiduaCatalog *self, const char *path, GError **error)
   if (list == NULL || !JSON_NODE_HOLDS_ARRAY (list))
     {
       g_set_error (error, THIDUA_CATALOG_ERROR, THIDUA_CATALOG_ERROR_INVALID,
-                   "%s: no “titles” list", path);
+                   _("%s: no “titles” list"), path);
       return FALSE;
     }
   array = json_node_get_array (list);
@@ -214,7 +215,7 @@ load_titles (ThiduaCatalog *self, const char *path, GError **error)
       if (!JSON_NODE_HOLDS_OBJECT (e))
         {
           g_set_error (error, THIDUA_CATALOG_ERROR, THIDUA_CATALOG_ERROR_INVALID,
-                       "%s: title %u is not an object", path, i + 1);
+                       _("%s: title %u is not an object"), path, i + 1);
           return FALSE;
         }
       o = json_node_get_object (e);
@@ -233,13 +234,13 @@ load_titles (ThiduaCatalog *self, const char *path, GError **error)
       if (*t->id == '\0' || *t->name == '\0')
         {
           g_set_error (error, THIDUA_CATALOG_ERROR, THIDUA_CATALOG_ERROR_INVALID,
-                       "%s: title %u needs an “id” and a “name”", path, i + 1);
+                       _("%s: title %u needs an “id” and a “name”"), path, i + 1);
           return FALSE;
         }
       if (g_hash_table_contains (self->by_id, t->id))
         {
           g_set_error (error, THIDUA_CATALOG_ERROR, THIDUA_CATALOG_ERROR_INVALID,
-                       "%s: title id “%s” appears twice", path, t->id);
+                       _("%s: title id “%s” appears twice"), path, t->id);
           return FALSE;
         }
       if (g_str_equal (kind, "title"))
@@ -251,7 +252,7 @@ load_titles (ThiduaCatalog *self, const char *path, GError **error)
       else
         {
           g_set_error (error, THIDUA_CATALOG_ERROR, THIDUA_CATALOG_ERROR_INVALID,
-                       "%s: title “%s”: kind “%s” is not title, rating or reward",
+                       _("%s: title “%s”: kind “%s” is not title, rating or reward"),
                        path, t->id, kind);
           return FALSE;
         }
@@ -264,7 +265,7 @@ load_titles (ThiduaCatalog *self, const char *path, GError **error)
       else
         {
           g_set_error (error, THIDUA_CATALOG_ERROR, THIDUA_CATALOG_ERROR_INVALID,
-                       "%s: title “%s”: subject “%s” is not individual, collective or both",
+                       _("%s: title “%s”: subject “%s” is not individual, collective or both"),
                        path, t->id, subject);
           return FALSE;
         }
@@ -305,7 +306,7 @@ load_rules (ThiduaCatalog *self, const char *path, GError **error)
   if (list == NULL || !JSON_NODE_HOLDS_ARRAY (list))
     {
       g_set_error (error, THIDUA_CATALOG_ERROR, THIDUA_CATALOG_ERROR_INVALID,
-                   "%s: no “rules” list", path);
+                   _("%s: no “rules” list"), path);
       return FALSE;
     }
   array = json_node_get_array (list);
@@ -319,7 +320,7 @@ load_rules (ThiduaCatalog *self, const char *path, GError **error)
       if (!JSON_NODE_HOLDS_OBJECT (e))
         {
           g_set_error (error, THIDUA_CATALOG_ERROR, THIDUA_CATALOG_ERROR_INVALID,
-                       "%s: rule %u is not an object", path, i + 1);
+                       _("%s: rule %u is not an object"), path, i + 1);
           return FALSE;
         }
       rule = thidua_rule_new_from_json (json_node_get_object (e), &local);
@@ -333,14 +334,14 @@ load_rules (ThiduaCatalog *self, const char *path, GError **error)
       if (thidua_catalog_lookup_rule (self, thidua_rule_get_id (rule)) != rule)
         {
           g_set_error (error, THIDUA_CATALOG_ERROR, THIDUA_CATALOG_ERROR_INVALID,
-                       "%s: rule id “%s” appears twice", path, thidua_rule_get_id (rule));
+                       _("%s: rule id “%s” appears twice"), path, thidua_rule_get_id (rule));
           return FALSE;
         }
       title = thidua_rule_get_title (rule);
       if (*title != '\0' && thidua_catalog_lookup (self, title) == NULL)
         {
           g_set_error (error, THIDUA_CATALOG_ERROR, THIDUA_CATALOG_ERROR_INVALID,
-                       "%s: rule “%s” names title “%s”, which is not in the catalog",
+                       _("%s: rule “%s” names title “%s”, which is not in the catalog"),
                        path, thidua_rule_get_id (rule), title);
           return FALSE;
         }
@@ -390,7 +391,7 @@ thidua_catalog_apply_overrides (ThiduaCatalog *self, const char *path, GError **
   if (list == NULL || !JSON_NODE_HOLDS_ARRAY (list))
     {
       g_set_error (error, THIDUA_CATALOG_ERROR, THIDUA_CATALOG_ERROR_INVALID,
-                   "%s: no “rules” list", path);
+                   _("%s: no “rules” list"), path);
       return FALSE;
     }
   array = json_node_get_array (list);
@@ -410,7 +411,7 @@ thidua_catalog_apply_overrides (ThiduaCatalog *self, const char *path, GError **
       if (rule == NULL)
         {
           g_set_error (error, THIDUA_CATALOG_ERROR, THIDUA_CATALOG_ERROR_INVALID,
-                       "%s: override for unknown rule “%s”", path, id);
+                       _("%s: override for unknown rule “%s”"), path, id);
           return FALSE;
         }
       if (!thidua_rule_apply_override (rule, o, &local))

@@ -1,5 +1,6 @@
 /* thidua-register-targets.c — a plan's targets: storage and wording. */
 #include "config.h"
+#include <glib/gi18n-lib.h>
 #include "thidua-register-targets.h"
 #include "thidua-register-private.h"
 
@@ -37,33 +38,33 @@ thidua_plan_target_validate (const ThiduaPlanTarget *t, ThiduaCatalog *catalog, 
   if (title == NULL)
     {
       g_set_error (error, THIDUA_REGISTER_ERROR, THIDUA_REGISTER_ERROR_INVALID,
-                   "target: “%s” is not a title in the catalog", t->title);
+                   _("target: “%s” is not a title in the catalog"), t->title);
       return FALSE;
     }
   if (!g_str_equal (t->base, "staff") && !g_str_equal (t->base, "units")
       && thidua_catalog_lookup (catalog, t->base) == NULL)
     {
       g_set_error (error, THIDUA_REGISTER_ERROR, THIDUA_REGISTER_ERROR_INVALID,
-                   "target for “%s”: “%s” is not staff, units or a title in the catalog",
+                   _("target for “%s”: “%s” is not staff, units or a title in the catalog"),
                    title->name, t->base);
       return FALSE;
     }
   if (t->min_value < 0 && t->max_value < 0)
     {
       g_set_error (error, THIDUA_REGISTER_ERROR, THIDUA_REGISTER_ERROR_INVALID,
-                   "target for “%s” has neither a lower nor an upper bound", title->name);
+                   _("target for “%s” has neither a lower nor an upper bound"), title->name);
       return FALSE;
     }
   if (t->measure == THIDUA_TARGET_PERCENT && (t->min_value > 100 || t->max_value > 100))
     {
       g_set_error (error, THIDUA_REGISTER_ERROR, THIDUA_REGISTER_ERROR_INVALID,
-                   "target for “%s”: a percentage cannot exceed 100", title->name);
+                   _("target for “%s”: a percentage cannot exceed 100"), title->name);
       return FALSE;
     }
   if (t->min_value >= 0 && t->max_value >= 0 && t->min_value > t->max_value)
     {
       g_set_error (error, THIDUA_REGISTER_ERROR, THIDUA_REGISTER_ERROR_INVALID,
-                   "target for “%s”: the lower bound %g is above the upper bound %g",
+                   _("target for “%s”: the lower bound %g is above the upper bound %g"),
                    title->name, t->min_value, t->max_value);
       return FALSE;
     }

@@ -1,5 +1,6 @@
 /* thidua-register.c — units, people and registrations in SQLite. */
 #include "config.h"
+#include <glib/gi18n-lib.h>
 #include "thidua-register.h"
 #include "thidua-register-private.h"
 
@@ -134,7 +135,7 @@ thidua_register_sql_fail (ThiduaRegister *self, GError **error, const char *doin
 
   if (rc == SQLITE_READONLY || (rc & 0xff) == SQLITE_READONLY)
     g_set_error (error, THIDUA_STORE_ERROR, THIDUA_STORE_ERROR_READ_ONLY,
-                 "%s: the database %s is read-only", doing, thidua_store_get_path (self->store));
+                 _("%s: the database %s is read-only"), doing, thidua_store_get_path (self->store));
   else
     g_set_error (error, THIDUA_REGISTER_ERROR, THIDUA_REGISTER_ERROR_FAILED,
                  "%s: %s", doing, sqlite3_errmsg (db));
@@ -259,7 +260,7 @@ thidua_reg_year_parse (const char *text, char **label, int *start_year,
       if (b != a + 1)
         {
           g_set_error (error, THIDUA_REGISTER_ERROR, THIDUA_REGISTER_ERROR_INVALID,
-                       "“%s” is not a school year: the second year must follow the first (%d-%d)",
+                       _("“%s” is not a school year: the second year must follow the first (%d-%d)"),
                        stripped, a, a + 1);
           return FALSE;
         }
@@ -269,7 +270,7 @@ thidua_reg_year_parse (const char *text, char **label, int *start_year,
       return TRUE;
     }
   g_set_error (error, THIDUA_REGISTER_ERROR, THIDUA_REGISTER_ERROR_INVALID,
-               "“%s” is not a year: write a calendar year (2024) or a school year (2023-2024)",
+               _("“%s” is not a year: write a calendar year (2024) or a school year (2023-2024)"),
                stripped);
   return FALSE;
 }
@@ -310,7 +311,7 @@ thidua_register_ensure_year (ThiduaRegister *self, const char *text, gboolean cr
   if (!create)
     {
       g_set_error (error, THIDUA_REGISTER_ERROR, THIDUA_REGISTER_ERROR_NOT_FOUND,
-                   "the register has nothing for %s", label);
+                   _("the register has nothing for %s"), label);
       return 0;
     }
   ins = thidua_register_prepare (self,
@@ -455,14 +456,14 @@ add_unit_cb (ThiduaRegister *self, gpointer data, GError **error)
   if (name == NULL || kind == NULL)
     {
       g_set_error (error, THIDUA_REGISTER_ERROR, THIDUA_REGISTER_ERROR_INVALID,
-                   "a unit's name is not valid UTF-8 text");
+                   _("a unit's name is not valid UTF-8 text"));
       return FALSE;
     }
   stripped = thidua_text_strip (name);
   if (*stripped == '\0')
     {
       g_set_error (error, THIDUA_REGISTER_ERROR, THIDUA_REGISTER_ERROR_INVALID,
-                   "a unit needs a name");
+                   _("a unit needs a name"));
       return FALSE;
     }
   key = thidua_text_fold (stripped);
@@ -484,10 +485,10 @@ add_unit_cb (ThiduaRegister *self, gpointer data, GError **error)
     {
       if (sqlite3_extended_errcode (thidua_register_get_db (self)) == SQLITE_CONSTRAINT_FOREIGNKEY)
         g_set_error (error, THIDUA_REGISTER_ERROR, THIDUA_REGISTER_ERROR_NOT_FOUND,
-                     "cannot add the unit “%s”: its parent unit does not exist", stripped);
+                     _("cannot add the unit “%s”: its parent unit does not exist"), stripped);
       else
         g_set_error (error, THIDUA_REGISTER_ERROR, THIDUA_REGISTER_ERROR_DUPLICATE,
-                     "a unit named “%s” already exists there", stripped);
+                     _("a unit named “%s” already exists there"), stripped);
       return FALSE;
     }
   if (rc != SQLITE_DONE)
@@ -761,7 +762,7 @@ normalise_person (ThiduaRegPerson *p, GError **error)
       if (nfc == NULL)
         {
           g_set_error (error, THIDUA_REGISTER_ERROR, THIDUA_REGISTER_ERROR_INVALID,
-                       "a person's details are not valid UTF-8 text");
+                       _("a person's details are not valid UTF-8 text"));
           return FALSE;
         }
       stripped = thidua_text_strip (nfc);
@@ -772,19 +773,19 @@ normalise_person (ThiduaRegPerson *p, GError **error)
   if (*p->given_name == '\0')
     {
       g_set_error (error, THIDUA_REGISTER_ERROR, THIDUA_REGISTER_ERROR_INVALID,
-                   "a person needs a name");
+                   _("a person needs a name"));
       return FALSE;
     }
   if (*p->honorific && !g_str_equal (p->honorific, "Ông") && !g_str_equal (p->honorific, "Bà"))
     {
       g_set_error (error, THIDUA_REGISTER_ERROR, THIDUA_REGISTER_ERROR_INVALID,
-                   "“%s” is not Ông or Bà", p->honorific);
+                   _("“%s” is not Ông or Bà"), p->honorific);
       return FALSE;
     }
   if (p->birth_year != 0 && (p->birth_year < 1900 || p->birth_year > 2100))
     {
       g_set_error (error, THIDUA_REGISTER_ERROR, THIDUA_REGISTER_ERROR_INVALID,
-                   "%d is not a birth year", p->birth_year);
+                   _("%d is not a birth year"), p->birth_year);
       return FALSE;
     }
   if (*p->start_date)
@@ -795,7 +796,7 @@ normalise_person (ThiduaRegPerson *p, GError **error)
       if (dt == NULL || strlen (p->start_date) != 10)
         {
           g_set_error (error, THIDUA_REGISTER_ERROR, THIDUA_REGISTER_ERROR_INVALID,
-                       "“%s” is not a date (YYYY-MM-DD)", p->start_date);
+                       _("“%s” is not a date (YYYY-MM-DD)"), p->start_date);
           return FALSE;
         }
     }
@@ -1008,7 +1009,7 @@ normalise_text_field (char **field, GError **error)
   if (nfc == NULL)
     {
       g_set_error (error, THIDUA_REGISTER_ERROR, THIDUA_REGISTER_ERROR_INVALID,
-                   "a registration's text is not valid UTF-8");
+                   _("a registration's text is not valid UTF-8"));
       return FALSE;
     }
   g_free (*field);
@@ -1066,7 +1067,7 @@ validate_registration (ThiduaRegister *self, ThiduaRegistration *r, GError **err
   if (title == NULL)
     {
       g_set_error (error, THIDUA_REGISTER_ERROR, THIDUA_REGISTER_ERROR_INVALID,
-                   "“%s” is not a title or form of reward in the catalog", r->title);
+                   _("“%s” is not a title or form of reward in the catalog"), r->title);
       return FALSE;
     }
   g_free (r->title);
@@ -1075,19 +1076,19 @@ validate_registration (ThiduaRegister *self, ThiduaRegistration *r, GError **err
   if (r->person_id <= 0 && r->unit_id <= 0)
     {
       g_set_error (error, THIDUA_REGISTER_ERROR, THIDUA_REGISTER_ERROR_INVALID,
-                   "a registration needs a person or a unit");
+                   _("a registration needs a person or a unit"));
       return FALSE;
     }
   if (r->person_id > 0 && !(title->subject & THIDUA_SUBJECT_INDIVIDUAL))
     {
       g_set_error (error, THIDUA_REGISTER_ERROR, THIDUA_REGISTER_ERROR_INVALID,
-                   "“%s” is a title for collectives, not for a person", title->name);
+                   _("“%s” is a title for collectives, not for a person"), title->name);
       return FALSE;
     }
   if (r->person_id <= 0 && !(title->subject & THIDUA_SUBJECT_COLLECTIVE))
     {
       g_set_error (error, THIDUA_REGISTER_ERROR, THIDUA_REGISTER_ERROR_INVALID,
-                   "“%s” is a title for individuals, not for a unit", title->name);
+                   _("“%s” is a title for individuals, not for a unit"), title->name);
       return FALSE;
     }
   return TRUE;
@@ -1135,9 +1136,10 @@ refuse_duplicate (ThiduaRegister *self, ThiduaRegistration *r, gint64 year_id, G
   title = thidua_catalog_lookup (self->catalog, r->title);
   thidua_reg_year_parse (r->year, &label, NULL, NULL, NULL);
   g_set_error (error, THIDUA_REGISTER_ERROR, THIDUA_REGISTER_ERROR_DUPLICATE,
-               "%s is already registered for “%s” in %s%s", who, title->name,
-               label ? label : r->year,
-               withdrawn ? " (withdrawn: change that registration's status instead)" : "");
+               withdrawn ? _("%s is already registered for “%s” in %s (withdrawn: change that "
+                             "registration's status instead)")
+                         : _("%s is already registered for “%s” in %s"),
+               who, title->name, label ? label : r->year);
   return FALSE;
 }
 
@@ -1186,7 +1188,7 @@ add_cb (ThiduaRegister *self, gpointer data, GError **error)
       if (sqlite3_extended_errcode (thidua_register_get_db (self)) == SQLITE_CONSTRAINT_FOREIGNKEY)
         {
           g_set_error (error, THIDUA_REGISTER_ERROR, THIDUA_REGISTER_ERROR_NOT_FOUND,
-                       "the person, unit or plan of the registration does not exist");
+                       _("the person, unit or plan of the registration does not exist"));
           return FALSE;
         }
       return thidua_register_sql_fail (self, error, "adding a registration");
@@ -1449,7 +1451,7 @@ thidua_register_query (ThiduaRegister *self, const ThiduaRegQuery *q, GError **e
       if (title == NULL)
         {
           g_set_error (error, THIDUA_REGISTER_ERROR, THIDUA_REGISTER_ERROR_NOT_FOUND,
-                       "“%s” is not a title or form of reward in the catalog", q->title);
+                       _("“%s” is not a title or form of reward in the catalog"), q->title);
           return NULL;
         }
     }
@@ -1459,7 +1461,7 @@ thidua_register_query (ThiduaRegister *self, const ThiduaRegQuery *q, GError **e
       if (thidua_register_find_unit (self, q->unit) == 0)
         {
           g_set_error (error, THIDUA_REGISTER_ERROR, THIDUA_REGISTER_ERROR_NOT_FOUND,
-                       "the register has no unit named “%s”", q->unit);
+                       _("the register has no unit named “%s”"), q->unit);
           return NULL;
         }
       g_string_append (sql, "WITH RECURSIVE sub (id) AS (SELECT id FROM units WHERE name_key = ?2 "

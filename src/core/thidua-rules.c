@@ -1,5 +1,6 @@
 /* thidua-rules.c — rules of the register as data. */
 #include "config.h"
+#include <glib/gi18n-lib.h>
 #include "thidua-rules.h"
 
 #include <math.h>
@@ -77,14 +78,14 @@ validate_parameters (const char *id, JsonObject *params, GError **error)
               && json_node_get_value_type (node) != G_TYPE_DOUBLE))
         {
           g_set_error (error, THIDUA_RULE_ERROR, THIDUA_RULE_ERROR_INVALID,
-                       "rule “%s”: parameter “%s” must be a number", id, percents[i]);
+                       _("rule “%s”: parameter “%s” must be a number"), id, percents[i]);
           return FALSE;
         }
       v = json_node_get_double (node);
       if (v < 0 || v > 100)
         {
           g_set_error (error, THIDUA_RULE_ERROR, THIDUA_RULE_ERROR_INVALID,
-                       "rule “%s”: parameter “%s” is %g, not a percentage between 0 and 100",
+                       _("rule “%s”: parameter “%s” is %g, not a percentage between 0 and 100"),
                        id, percents[i], v);
           return FALSE;
         }
@@ -96,7 +97,7 @@ validate_parameters (const char *id, JsonObject *params, GError **error)
           || json_node_get_int (node) < 1 || json_node_get_int (node) > 50)
         {
           g_set_error (error, THIDUA_RULE_ERROR, THIDUA_RULE_ERROR_INVALID,
-                       "rule “%s”: parameter “consecutive_years” must be a whole number from 1 to 50", id);
+                       _("rule “%s”: parameter “consecutive_years” must be a whole number from 1 to 50"), id);
           return FALSE;
         }
     }
@@ -123,15 +124,15 @@ thidua_rule_new_from_json (JsonObject *object, GError **error)
   if (*self->id == '\0')
     {
       g_set_error (error, THIDUA_RULE_ERROR, THIDUA_RULE_ERROR_INVALID,
-                   "a rule has no “id”");
+                   _("a rule has no “id”"));
       return NULL;
     }
   kind = dup_member_string (object, "kind");
   if (!thidua_rule_kind_from_string (kind, &self->kind))
     {
       g_set_error (error, THIDUA_RULE_ERROR, THIDUA_RULE_ERROR_INVALID,
-                   "rule “%s”: unknown kind “%s” (expected prerequisite, quota, "
-                   "collective, target or integrity)", self->id, kind);
+                   _("rule “%s”: unknown kind “%s” (expected prerequisite, quota, "
+                   "collective, target or integrity)"), self->id, kind);
       return NULL;
     }
   if (*self->title == '\0'
@@ -139,7 +140,7 @@ thidua_rule_new_from_json (JsonObject *object, GError **error)
           || self->kind == THIDUA_RULE_COLLECTIVE))
     {
       g_set_error (error, THIDUA_RULE_ERROR, THIDUA_RULE_ERROR_INVALID,
-                   "rule “%s”: a %s rule needs a “title”", self->id, kind);
+                   _("rule “%s”: a %s rule needs a “title”"), self->id, kind);
       return NULL;
     }
 
@@ -147,7 +148,7 @@ thidua_rule_new_from_json (JsonObject *object, GError **error)
   if (params != NULL && !JSON_NODE_HOLDS_OBJECT (params))
     {
       g_set_error (error, THIDUA_RULE_ERROR, THIDUA_RULE_ERROR_INVALID,
-                   "rule “%s”: “parameters” must be an object", self->id);
+                   _("rule “%s”: “parameters” must be an object"), self->id);
       return NULL;
     }
   self->parameters = params ? json_object_ref (json_node_get_object (params)) : json_object_new ();
@@ -253,7 +254,7 @@ thidua_rule_apply_override (ThiduaRule *self, JsonObject *override, GError **err
   if (params != NULL && !JSON_NODE_HOLDS_OBJECT (params))
     {
       g_set_error (error, THIDUA_RULE_ERROR, THIDUA_RULE_ERROR_INVALID,
-                   "override of rule “%s”: “parameters” must be an object", self->id);
+                   _("override of rule “%s”: “parameters” must be an object"), self->id);
       return FALSE;
     }
 
