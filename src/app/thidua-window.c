@@ -44,6 +44,7 @@ struct _ThiduaWindow
    * keep retrying on their own until the store takes them. */
   GPtrArray            *unsaved;
   gboolean              close_refused;
+  gboolean              plan_printable; /* a plan is open to print */
   gboolean              banner_is_save_error;
   ThiduaPlan           *deleted_plan;   /* for "Undo" after a delete */
   GPtrArray            *deleted_targets; /* its chỉ tiêu, which go with it */
@@ -503,6 +504,18 @@ open_plan (ThiduaWindow *self,
   update_title (self);
 }
 
+/* The header's Print prints what the section shows: the open plan, or
+ * the register's summary (a unit's form when a unit is chosen). */
+static void
+update_print_state (ThiduaWindow *self)
+{
+  gboolean on_register = g_strcmp0 (gtk_stack_get_visible_child_name (self->section_stack),
+                                    "register") == 0;
+
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.print",
+                                 on_register || self->plan_printable);
+}
+
 static void
 update_selection_state (ThiduaWindow *self)
 {
@@ -517,7 +530,8 @@ update_selection_state (ThiduaWindow *self)
       *gtk_editable_get_text (GTK_EDITABLE (self->search_entry)) != '\0')
     return;
 
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.print", id != 0);
+  self->plan_printable = id != 0;
+  update_print_state (self);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export", id != 0);
   open_plan (self, id);
 }
@@ -602,6 +616,14 @@ print_action (GtkWidget  *widget,
   g_autoptr(GError) error = NULL;
   ThiduaLayout *layout;
 
+  if (g_strcmp0 (gtk_stack_get_visible_child_name (self->section_stack), "register") == 0)
+    {
+      GtkWidget *page = gtk_stack_get_child_by_name (self->section_stack, "register");
+
+      if (!thidua_register_view_print (THIDUA_REGISTER_VIEW (page), NULL, &error))
+        report_error (self, _("Could not print"), error);
+      return;
+    }
   if (self->document == NULL)
     return;
   thidua_preview_flush (self->preview);
@@ -970,6 +992,8 @@ add_register_page (ThiduaWindow *self)
       return;
     }
   gtk_stack_add_titled (self->section_stack, view, "register", _("Register"));
+  g_signal_connect_object (self->section_stack, "notify::visible-child-name",
+                           G_CALLBACK (update_print_state), self, G_CONNECT_SWAPPED);
   /* the plans' targets (chỉ tiêu) are kept in the same register */
   thidua_plan_editor_set_register (self->plan_editor,
                                    thidua_register_view_get_register (THIDUA_REGISTER_VIEW (view)));

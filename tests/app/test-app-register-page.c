@@ -13,6 +13,22 @@
 #include "thidua-test-util.h"
 #include "thidua-window.h"
 
+/* The header button bound to an action, by depth-first search. */
+static GtkWidget *
+button_for_action (GtkWidget *root, const char *action)
+{
+  for (GtkWidget *c = gtk_widget_get_first_child (root); c != NULL; c = gtk_widget_get_next_sibling (c))
+    {
+      GtkWidget *found;
+
+      if (GTK_IS_ACTIONABLE (c) && g_strcmp0 (gtk_actionable_get_action_name (GTK_ACTIONABLE (c)), action) == 0)
+        return c;
+      if ((found = button_for_action (c, action)) != NULL)
+        return found;
+    }
+  return NULL;
+}
+
 static void
 test_register_beside_plans (void)
 {
@@ -22,6 +38,7 @@ test_register_beside_plans (void)
   g_autoptr(GError) error = NULL;
   ThiduaWindow *window;
   GtkWidget *page;
+  GtkWidget *print_button;
   ThiduaRegister *reg;
 
   g_application_register (G_APPLICATION (app), NULL, &error);
@@ -37,14 +54,24 @@ test_register_beside_plans (void)
   reg = thidua_register_view_get_register (THIDUA_REGISTER_VIEW (page));
   g_assert_true (thidua_register_get_store (reg) == thidua_window_get_store (window));
 
+  /* the header's Print: nothing to print without a plan, the register's
+   * summary on the register page */
+  print_button = button_for_action (GTK_WIDGET (window), "win.print");
+  g_assert_nonnull (print_button);
+  thidua_test_spin (20);
+  g_assert_false (gtk_widget_get_sensitive (print_button));
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-section", "s", "register"));
   g_assert_cmpstr (thidua_window_get_visible_section (window), ==, "register");
+  thidua_test_spin (20);
+  g_assert_true (gtk_widget_get_sensitive (print_button));
   g_assert_true (thidua_test_wait_mapped (page));
   /* An unknown section changes nothing. */
   gtk_widget_activate_action (GTK_WIDGET (window), "win.show-section", "s", "nowhere");
   g_assert_cmpstr (thidua_window_get_visible_section (window), ==, "register");
   gtk_widget_activate_action (GTK_WIDGET (window), "win.show-section", "s", "plans");
   g_assert_cmpstr (thidua_window_get_visible_section (window), ==, "plans");
+  thidua_test_spin (20);
+  g_assert_false (gtk_widget_get_sensitive (print_button));
 
   gtk_window_destroy (GTK_WINDOW (window));
   thidua_test_spin (50);
