@@ -8,20 +8,9 @@
 #include <glib.h>
 #include <string.h>
 
-#include "thidua-text.h"
+#include "fuzz-check.h"
 #include "thidua-markup.h"
 
-static void
-check (const char *s)
-{
-  g_autofree char *nfc = NULL;
-
-  if (s == NULL || !g_utf8_validate (s, -1, NULL))
-    __builtin_trap ();
-  nfc = thidua_text_nfc (s, -1);
-  if (strcmp (nfc, s) != 0)
-    __builtin_trap ();
-}
 
 static void
 check_utf8 (const char *s)
@@ -42,13 +31,13 @@ check_table (ThiduaBodyTable *t)
     __builtin_trap ();
   for (guint c = 0; c < n_columns; c++)
     {
-      check (thidua_body_table_get_header (t, c));
+      fuzz_check_nfc (thidua_body_table_get_header (t, c));
       if (!(thidua_body_table_get_weight (t, c) > 0))
         __builtin_trap ();
     }
   for (guint r = 0; r < thidua_body_table_get_n_rows (t); r++)
     for (guint c = 0; c < n_columns; c++)
-      check (thidua_body_table_get_cell (t, r, c));
+      fuzz_check_nfc (thidua_body_table_get_cell (t, r, c));
 }
 
 int
@@ -72,7 +61,7 @@ LLVMFuzzerTestOneInput (const guint8 *data, size_t len)
           if (prev->end > b->start || prev->last_line >= b->first_line)
             __builtin_trap ();
         }
-      check (b->label);
+      fuzz_check_nfc (b->label);
       check_utf8 (b->text);
       for (guint r = 0; r < b->runs->len; r++)
         check_utf8 (g_array_index (b->runs, ThiduaRun, r).text);
@@ -93,7 +82,7 @@ LLVMFuzzerTestOneInput (const guint8 *data, size_t len)
         __builtin_trap ();
       if (e->line != b->first_line)
         __builtin_trap ();
-      check (e->label);
+      fuzz_check_nfc (e->label);
       check_utf8 (e->title);
     }
   return 0;
