@@ -366,6 +366,103 @@ fill_search_keys (ThiduaStore *self, gpointer data, GError **error)
   return TRUE;
 }
 
+/* Read before any write: opening stays a read when nothing changed. */
+static gboolean
+text_keys_current (ThiduaStore *self)
+{
+  g_auto(Stmt) ver = { 0 };
+
+  if (sqlite3_prepare_v2 (self->db, "SELECT version FROM text_keys", -1, &ver.stmt, NULL) != SQLITE_OK)
+    return TRUE;   /* no table: nothing to compare; the open goes on */
+  return sqlite3_step (ver.stmt) == SQLITE_ROW
+         && sqlite3_column_int (ver.stmt, 0) == THIDUA_TEXT_KEY_VERSION;
+}
+
+/* Keys computed by an older folding or collation are recomputed once:
+ * search would miss people and sorting would be wrong, silently. */
+static gboolean
+refresh_text_keys (ThiduaStore *self, gpointer data, GError **error)
+{
+  g_auto(Stmt) ver = { 0 };
+  g_auto(Stmt) sel = { 0 };
+  g_auto(Stmt) upd = { 0 };
+  int rc;
+
+  if (!prepare (self, &ver, "SELECT version FROM text_keys", N_("indexing names"), error))
+    return FALSE;
+  if ((rc = sqlite3_step (ver.stmt)) == SQLITE_ROW
+      && sqlite3_column_int (ver.stmt, 0) == THIDUA_TEXT_KEY_VERSION)
+    return TRUE;
+
+  if (!exec (self, "UPDATE plans SET search_key = ''", N_("indexing plans"), error)
+      || !fill_search_keys (self, NULL, error))
+    return FALSE;
+
+  if (!prepare (self, &sel, "SELECT id, name FROM units", N_("indexing names"), error)
+      || !prepare (self, &upd, "UPDATE units SET name_key = ?1, sort_key = ?2 WHERE id = ?3",
+                   N_("indexing names"), error))
+    return FALSE;
+  while ((rc = sqlite3_step (sel.stmt)) == SQLITE_ROW)
+    {
+      const char *name = (const char *) sqlite3_column_text (sel.stmt, 1);
+      g_autofree char *key = thidua_text_fold (name);
+      g_autofree char *sort_key = thidua_text_collate_key (name);
+
+      sqlite3_reset (upd.stmt);
+      bind_text (upd.stmt, 1, key);
+      bind_text (upd.stmt, 2, sort_key);
+      sqlite3_bind_int64 (upd.stmt, 3, sqlite3_column_int64 (sel.stmt, 0));
+      if ((rc = sqlite3_step (upd.stmt)) != SQLITE_DONE)
+        return store_fail (self, error, rc, N_("indexing names"));
+    }
+  if (rc != SQLITE_DONE)
+    return store_fail (self, error, rc, N_("indexing names"));
+
+  stmt_clear (&sel);
+  stmt_clear (&upd);
+  if (!prepare (self, &sel, "SELECT id, family_name, middle_name, given_name FROM people",
+                N_("indexing names"), error)
+      || !prepare (self, &upd, "UPDATE people SET name_key = ?1, sort_key = ?2 WHERE id = ?3",
+                   N_("indexing names"), error))
+    return FALSE;
+  while ((rc = sqlite3_step (sel.stmt)) == SQLITE_ROW)
+    {
+      g_autoptr(GString) full = g_string_new (NULL);
+      g_autofree char *key = NULL;
+      g_autofree char *sort_key = NULL;
+
+      /* family, middle and given name, as the register joins them */
+      for (int c = 1; c <= 3; c++)
+        {
+          const char *part = (const char *) sqlite3_column_text (sel.stmt, c);
+
+          if (part == NULL || *part == '\0')
+            continue;
+          if (full->len > 0)
+            g_string_append_c (full, ' ');
+          g_string_append (full, part);
+        }
+      key = thidua_text_fold (full->str);
+      sort_key = thidua_text_person_sort_key (full->str);
+      sqlite3_reset (upd.stmt);
+      bind_text (upd.stmt, 1, key);
+      bind_text (upd.stmt, 2, sort_key);
+      sqlite3_bind_int64 (upd.stmt, 3, sqlite3_column_int64 (sel.stmt, 0));
+      if ((rc = sqlite3_step (upd.stmt)) != SQLITE_DONE)
+        return store_fail (self, error, rc, N_("indexing names"));
+    }
+  if (rc != SQLITE_DONE)
+    return store_fail (self, error, rc, N_("indexing names"));
+
+  stmt_clear (&upd);
+  if (!prepare (self, &upd, "UPDATE text_keys SET version = ?1", N_("indexing names"), error))
+    return FALSE;
+  sqlite3_bind_int (upd.stmt, 1, THIDUA_TEXT_KEY_VERSION);
+  if ((rc = sqlite3_step (upd.stmt)) != SQLITE_DONE)
+    return store_fail (self, error, rc, N_("indexing names"));
+  return TRUE;
+}
+
 static gboolean
 migrate (ThiduaStore *self, int target, GError **error)
 {
@@ -779,6 +876,16 @@ thidua_store_open_at_version (const char            *path,
 
   if (self->version == latest && !probe_tables (self, error))
     return NULL;
+
+  /* A key that cannot be redone (two names now folding alike) leaves the
+   * old keys and the data as they were: the file still opens. */
+  if (!self->read_only && self->version == latest && !text_keys_current (self))
+    {
+      g_autoptr(GError) keys_error = NULL;
+
+      if (!thidua_store_transaction (self, refresh_text_keys, NULL, &keys_error))
+        g_info ("%s: the stored search keys were kept: %s", path, keys_error->message);
+    }
 
   if (!self->read_only && self->version >= 1 && !(flags & THIDUA_STORE_OPEN_NO_SEED))
     {

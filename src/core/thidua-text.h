@@ -5,6 +5,11 @@
 
 G_BEGIN_DECLS
 
+/* Raise when thidua_text_fold(), thidua_text_collate_key() or
+ * thidua_text_person_sort_key() change what they return: the store then
+ * recomputes the keys it keeps on the next open. */
+#define THIDUA_TEXT_KEY_VERSION 1
+
 /* NFC of valid UTF-8; NULL for invalid UTF-8 (callers report it).
  * len may be -1. */
 char    *thidua_text_nfc        (const char *s, gssize len);

@@ -569,20 +569,35 @@ test_damaged_cell (Fixture *f, gconstpointer data)
   g_autofree char *contents = NULL;
   g_autofree char *before = NULL;
   gsize len;
+  gint64 page = 0, page_size = 0;
 
   {
     g_autoptr(ThiduaStore) store = thidua_store_open (f->path, 0, &error);
+    sqlite3 *db;
+    sqlite3_stmt *stmt = NULL;
+
     g_assert_no_error (error);
     for (int i = 0; i < 30; i++)
       g_assert_cmpint (thidua_store_new_plan (store, "annual-party-school", &error), >, 0);
-    g_assert_cmpint (sqlite3_exec (thidua_store_get_handle (store),
+    db = thidua_store_get_handle (store);
+    g_assert_cmpint (sqlite3_exec (db,
                                    wal ? "PRAGMA wal_checkpoint(TRUNCATE)"
                                        : "PRAGMA wal_checkpoint(TRUNCATE); PRAGMA journal_mode=DELETE",
                                    NULL, NULL, NULL), ==, SQLITE_OK);
+    /* A page of a plan body's overflow chain: reading the tables' own
+     * pages never touches it (whatever else the schema adds). */
+    g_assert_cmpint (sqlite3_prepare_v2 (db, "SELECT pageno, (SELECT page_size FROM pragma_page_size) "
+                                             "FROM dbstat WHERE name = 'plan_bodies' AND pagetype = 'overflow' "
+                                             "ORDER BY pageno DESC LIMIT 1", -1, &stmt, NULL), ==, SQLITE_OK);
+    g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+    page = sqlite3_column_int64 (stmt, 0);
+    page_size = sqlite3_column_int64 (stmt, 1);
+    sqlite3_finalize (stmt);
   }
   g_assert_true (g_file_get_contents (f->path, &contents, &len, NULL));
-  /* Scribble over the middle of the file, where plan bodies are. */
-  for (gsize i = len / 2; i < len / 2 + 2048; i++)
+  /* Scribble over that page, its link to the next one included. */
+  g_assert_cmpuint ((gsize) (page * page_size), <=, len);
+  for (gsize i = (gsize) ((page - 1) * page_size); i < (gsize) ((page - 1) * page_size + 2048); i++)
     contents[i] = (char) (i * 31 + 7);
   g_assert_true (g_file_set_contents (f->path, contents, len, NULL));
   before = g_memdup2 (contents, len);

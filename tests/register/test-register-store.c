@@ -3,7 +3,10 @@
 
 #include <string.h>
 
+#include <sqlite3.h>
+
 #include "register-test-util.h"
+#include "thidua-text.h"
 
 static void
 test_year_parse (void)
@@ -303,6 +306,62 @@ test_query (RegFixture *f, gconstpointer data)
   g_assert_cmpuint (rows->len, ==, 0);
 }
 
+/* Keys written by another folding (an older Thi Đua) are recomputed on
+ * the next open: search and sorting find people again. */
+static void
+test_text_keys_refreshed (RegFixture *f, gconstpointer data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ThiduaPlan) plan = thidua_plan_new ();
+  g_autoptr(GPtrArray) found = NULL;
+  ThiduaRegQuery q = THIDUA_REG_QUERY_INIT;
+  gint64 unit = thidua_register_add_unit (f->reg, 0, "Khoa Đào tạo", "khoa", &error);
+  gint64 person;
+  sqlite3 *db;
+  sqlite3_stmt *stmt = NULL;
+
+  g_assert_no_error (error);
+  person = reg_add_person (f, "Nguyễn Thị Đào", unit, 1980);
+  reg_add (f, "2024", person, "LĐTT");
+  thidua_plan_set_subject (plan, "Phong trào thi đua Đổi mới");
+  g_assert_cmpint (thidua_store_insert_plan (f->store, plan, &error), >, 0);
+
+  /* what an older folding might have left */
+  db = thidua_store_get_handle (f->store);
+  g_assert_cmpint (sqlite3_exec (db, "UPDATE people SET name_key = 'stale', sort_key = 'stale';"
+                                     "UPDATE units SET name_key = 'stale', sort_key = 'stale';"
+                                     "UPDATE plans SET search_key = 'stale';"
+                                     "UPDATE text_keys SET version = 0", NULL, NULL, NULL), ==, SQLITE_OK);
+  g_clear_object (&f->reg);
+  g_clear_object (&f->store);
+
+  f->store = thidua_store_open (f->db_path, THIDUA_STORE_OPEN_NO_SEED, &error);
+  g_assert_no_error (error);
+  f->reg = thidua_register_new (f->store, f->catalog);
+  db = thidua_store_get_handle (f->store);
+  g_assert_cmpint (sqlite3_prepare_v2 (db, "SELECT version FROM text_keys", -1, &stmt, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  g_assert_cmpint (sqlite3_column_int (stmt, 0), ==, THIDUA_TEXT_KEY_VERSION);
+  sqlite3_finalize (stmt);
+
+  /* the person by a search without diacritics, the unit by name, the plan by its subject */
+  q.year = "2024";
+  q.search = "nguyen thi dao";
+  found = thidua_register_query (f->reg, &q, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (found->len, ==, 1);
+  g_assert_cmpint (thidua_register_find_unit (f->reg, "khoa dao tao"), ==, unit);
+  g_clear_pointer (&found, g_ptr_array_unref);
+  found = thidua_store_list_plans (f->store, "doi moi", &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (found->len, ==, 1);
+  g_assert_cmpint (sqlite3_prepare_v2 (db, "SELECT count (*) FROM people WHERE sort_key = 'stale' OR name_key = 'stale'",
+                                       -1, &stmt, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  g_assert_cmpint (sqlite3_column_int (stmt, 0), ==, 0);
+  sqlite3_finalize (stmt);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -315,5 +374,6 @@ main (int argc, char **argv)
   ADD ("/register/store/units-tree", test_units_tree);
   ADD ("/register/store/same-title-twice", test_same_title_twice);
   ADD ("/register/store/query", test_query);
+  ADD ("/register/store/text-keys-refreshed", test_text_keys_refreshed);
   return g_test_run ();
 }
