@@ -52,7 +52,8 @@ struct _ThiduaPlanEditor
   char            *outline_key;    /* the outline shown, to skip rebuilds */
   /* Undo for the fields that are not text (text fields keep their own
    * history): profile, authority, date from the calendar, recipients
-   * list, suggested symbol.  Stacks of FormState. */
+   * list, suggested symbol, and the targets editor's steps (a marker:
+   * that editor keeps the rows).  Stacks of FormState. */
   GPtrArray       *undo_stack;
   GPtrArray       *redo_stack;
   gboolean         editable;       /* FALSE on a read-only database */
@@ -64,6 +65,7 @@ typedef struct {
   guint             day, month, year;
   GStrv             recipients;
   char             *symbol;
+  gboolean          targets_step;  /* a step of the targets editor */
 } FormState;
 
 static void
@@ -172,6 +174,27 @@ push_undo (ThiduaPlanEditor *self)
     return;
   g_ptr_array_add (self->undo_stack, form_state_capture (self->plan));
   g_ptr_array_set_size (self->redo_stack, 0);
+  thidua_targets_editor_clear_redo (self->targets_editor);
+  update_undo_actions (self);
+}
+
+static FormState *
+targets_marker_new (void)
+{
+  FormState *state = g_new0 (FormState, 1);
+
+  state->targets_step = TRUE;
+  return state;
+}
+
+static void
+targets_undo_step (ThiduaPlanEditor    *self,
+                   ThiduaTargetsEditor *targets_editor)
+{
+  if (self->loading || self->plan == NULL)
+    return;
+  g_ptr_array_add (self->undo_stack, targets_marker_new ());
+  g_ptr_array_set_size (self->redo_stack, 0);
   update_undo_actions (self);
 }
 
@@ -182,8 +205,34 @@ undo_redo (ThiduaPlanEditor *self,
 {
   FormState *state;
 
-  if (self->plan == NULL || from->len == 0)
+  if (self->plan == NULL)
     return;
+  /* a targets step the targets editor no longer has (undone by its own
+   * action) is skipped, so one Ctrl+Z always changes something */
+  while (from->len > 0)
+    {
+      gboolean done;
+
+      state = g_ptr_array_index (from, from->len - 1);
+      if (!state->targets_step)
+        break;
+      g_ptr_array_steal_index (from, from->len - 1);
+      done = from == self->undo_stack
+        ? thidua_targets_editor_undo (self->targets_editor)
+        : thidua_targets_editor_redo (self->targets_editor);
+      if (done)
+        {
+          g_ptr_array_add (to, state);
+          update_undo_actions (self);
+          return;
+        }
+      form_state_free (state);
+    }
+  if (from->len == 0)
+    {
+      update_undo_actions (self);
+      return;
+    }
   state = g_ptr_array_steal_index (from, from->len - 1);
   g_ptr_array_add (to, form_state_capture (self->plan));
   form_state_apply (state, self->plan);
@@ -1335,6 +1384,8 @@ thidua_plan_editor_init (ThiduaPlanEditor *self)
   g_signal_connect (gtk_text_view_get_buffer (GTK_TEXT_VIEW (self->body_view)), "changed",
                     G_CALLBACK (body_changed), self);
   thidua_targets_editor_set_body_view (self->targets_editor, GTK_TEXT_VIEW (self->body_view));
+  g_signal_connect_object (self->targets_editor, "undo-step",
+                           G_CALLBACK (targets_undo_step), self, G_CONNECT_SWAPPED);
   g_signal_connect (gtk_text_view_get_buffer (self->subject_view), "changed",
                     G_CALLBACK (subject_changed), self);
   gtk_text_buffer_set_enable_undo (gtk_text_view_get_buffer (self->subject_view), TRUE);

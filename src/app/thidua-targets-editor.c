@@ -98,6 +98,13 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 
+enum {
+  UNDO_STEP,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
 /* ---- states ---- */
 
 static void
@@ -421,6 +428,9 @@ push_undo (ThiduaTargetsEditor *self,
   g_ptr_array_add (self->undo_stack, states_copy (self->rows));
   g_ptr_array_set_size (self->redo_stack, 0);
   update_actions (self);
+  /* the form keeps one history: it records where this step falls among
+   * its own steps so that Ctrl+Z anywhere undoes the latest change */
+  g_signal_emit (self, signals[UNDO_STEP], 0);
 }
 
 /* ---- rows ---- */
@@ -632,6 +642,8 @@ make_entry (const char *text,
   gtk_entry_set_input_purpose (GTK_ENTRY (entry), GTK_INPUT_PURPOSE_NUMBER);
   gtk_editable_set_width_chars (GTK_EDITABLE (entry), 4);
   gtk_editable_set_max_width_chars (GTK_EDITABLE (entry), 6);
+  /* Ctrl+Z reaches the form's history, which holds the target edits */
+  gtk_editable_set_enable_undo (GTK_EDITABLE (entry), FALSE);
   gtk_accessible_update_property (GTK_ACCESSIBLE (entry), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                   accessible_label, -1);
   return entry;
@@ -869,7 +881,7 @@ remove_action (GtkWidget  *widget,
   schedule_save (self, SAVE_DELAY_MS);
 }
 
-static void
+static gboolean
 undo_redo (ThiduaTargetsEditor *self,
            GPtrArray           *from,
            GPtrArray           *to)
@@ -877,12 +889,35 @@ undo_redo (ThiduaTargetsEditor *self,
   g_autoptr(GPtrArray) states = NULL;
 
   if (from->len == 0)
-    return;
+    return FALSE;
   states = g_ptr_array_steal_index (from, from->len - 1);
   g_ptr_array_add (to, states_copy (self->rows));
   g_clear_pointer (&self->undo_key, g_free);
   set_states (self, states);
   schedule_save (self, SAVE_DELAY_MS);
+  update_actions (self);
+  return TRUE;
+}
+
+gboolean
+thidua_targets_editor_undo (ThiduaTargetsEditor *self)
+{
+  g_return_val_if_fail (THIDUA_IS_TARGETS_EDITOR (self), FALSE);
+  return undo_redo (self, self->undo_stack, self->redo_stack);
+}
+
+gboolean
+thidua_targets_editor_redo (ThiduaTargetsEditor *self)
+{
+  g_return_val_if_fail (THIDUA_IS_TARGETS_EDITOR (self), FALSE);
+  return undo_redo (self, self->redo_stack, self->undo_stack);
+}
+
+void
+thidua_targets_editor_clear_redo (ThiduaTargetsEditor *self)
+{
+  g_return_if_fail (THIDUA_IS_TARGETS_EDITOR (self));
+  g_ptr_array_set_size (self->redo_stack, 0);
   update_actions (self);
 }
 
@@ -1282,6 +1317,12 @@ thidua_targets_editor_class_init (ThiduaTargetsEditorClass *klass)
     g_param_spec_boolean ("editable", NULL, NULL, TRUE,
                           G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  /* A new undo step was recorded (several keystrokes in one field are
+   * one step and emit once). */
+  signals[UNDO_STEP] =
+    g_signal_new ("undo-step", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 0);
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/thidua/Thidua/thidua-targets-editor.ui");

@@ -51,5 +51,11 @@ gboolean    thidua_targets_editor_flush          (ThiduaTargetsEditor *self,
  * is selected) at the body's cursor, as one undo step of the body.
  * Returns how many sentences were inserted. */
 guint       thidua_targets_editor_insert_into_body (ThiduaTargetsEditor *self);
+/* One step of the editor's history; FALSE when there is none.  The form
+ * calls these from its own history ("undo-step" tells it of each step). */
+gboolean    thidua_targets_editor_undo           (ThiduaTargetsEditor *self);
+gboolean    thidua_targets_editor_redo           (ThiduaTargetsEditor *self);
+/* A later edit elsewhere in the form makes the undone steps unreachable. */
+void        thidua_targets_editor_clear_redo     (ThiduaTargetsEditor *self);
 
 G_END_DECLS

@@ -1,0 +1,284 @@
+/* test-app-targets-undo.c — the plan's targets (chỉ tiêu) in the drafting form,
+ * driven through the real window: rows added through the widget, stored
+ * in the register, errors shown per row and not stored, undo of a removal,
+ * the sentences inserted into the body and reaching the preview, the
+ * targets found again after reopening, and a screenshot at 1366×768 in
+ * Vietnamese (tests/artifacts/window-vi-targets.png). */
+#include "config.h"
+
+#include <cairo-pdf.h>
+#include <glib/gi18n.h>
+#include <glib/gstdio.h>
+#include <gtk/gtk.h>
+#include <locale.h>
+#include <poppler.h>
+#include <sqlite3.h>
+#include <string.h>
+
+/* poppler-glib 22.12 defines no autoptr cleanups */
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (PopplerDocument, g_object_unref)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (PopplerPage, g_object_unref)
+
+#include "thidua-application.h"
+#include "thidua-layout.h"
+#include "thidua-paths.h"
+#include "thidua-targets-editor.h"
+#include "thidua-test-util.h"
+#include "thidua-window.h"
+
+typedef struct {
+  char              *dir;
+  char              *db_path;
+  ThiduaApplication *app;
+  ThiduaWindow      *window;
+} Fixture;
+
+static void
+fixture_set_up (Fixture       *f,
+                gconstpointer  data)
+{
+  f->dir = thidua_test_make_tmpdir ();
+  f->db_path = g_build_filename (f->dir, "thidua.db", NULL);
+}
+
+static void
+stop_app (Fixture *f)
+{
+  GList *windows;
+
+  if (f->app == NULL)
+    return;
+  windows = g_list_copy (gtk_application_get_windows (GTK_APPLICATION (f->app)));
+  for (GList *l = windows; l; l = l->next)
+    gtk_window_close (l->data);
+  g_list_free (windows);
+  thidua_test_spin (50);
+  g_clear_object (&f->app);
+  f->window = NULL;
+}
+
+static void
+fixture_tear_down (Fixture       *f,
+                   gconstpointer  data)
+{
+  stop_app (f);
+  thidua_test_remove_dir (f->dir);
+  g_free (f->dir);
+  g_free (f->db_path);
+}
+
+static ThiduaWindow *
+start_app (Fixture *f)
+{
+  static guint starts;  /* ids are never reused within the process */
+  g_autoptr(GError) error = NULL;
+  g_autofree char *id = NULL;
+  GtkWindow *window;
+
+  f->app = thidua_application_new (f->db_path);
+  id = g_strdup_printf ("%s.TargetsUndo%u", APP_ID, ++starts);
+  g_application_set_application_id (G_APPLICATION (f->app), id);
+  g_application_set_flags (G_APPLICATION (f->app), G_APPLICATION_NON_UNIQUE);
+  g_application_register (G_APPLICATION (f->app), NULL, &error);
+  g_assert_no_error (error);
+  g_settings_set_int (thidua_application_get_settings (f->app), "window-width", 1366);
+  g_settings_set_int (thidua_application_get_settings (f->app), "window-height", 768);
+  g_application_activate (G_APPLICATION (f->app));
+  window = gtk_application_get_active_window (GTK_APPLICATION (f->app));
+  g_assert_true (THIDUA_IS_WINDOW (window));
+  g_assert_true (thidua_test_wait_mapped (GTK_WIDGET (window)));
+  f->window = THIDUA_WINDOW (window);
+  return f->window;
+}
+
+static ThiduaTargetsEditor *
+get_targets_editor (ThiduaWindow *win)
+{
+  ThiduaTargetsEditor *te = thidua_plan_editor_get_targets_editor (thidua_window_get_editor (win));
+
+  g_assert_true (THIDUA_IS_TARGETS_EDITOR (te));
+  g_assert_nonnull (thidua_targets_editor_get_register (te));
+  return te;
+}
+
+static GPtrArray *
+stored_targets (ThiduaTargetsEditor *te,
+                gint64               plan_id)
+{
+  g_autoptr(GError) error = NULL;
+  GPtrArray *targets = thidua_register_get_targets (thidua_targets_editor_get_register (te),
+                                                    plan_id, &error);
+
+  g_assert_no_error (error);
+  return targets;
+}
+
+static char *
+body_text (ThiduaWindow *win)
+{
+  GtkWidget *view = thidua_plan_editor_get_field_widget (thidua_window_get_editor (win), "body");
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (view));
+  GtkTextIter start, end;
+
+  gtk_text_buffer_get_bounds (buffer, &start, &end);
+  return gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
+}
+
+static char *
+view_text (GtkWidget *view)
+{
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (view));
+  GtkTextIter start, end;
+
+  gtk_text_buffer_get_bounds (buffer, &start, &end);
+  return gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
+}
+
+static gdouble
+stored_min (ThiduaTargetsEditor *te,
+            gint64               plan_id,
+            guint                expect_len)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) stored = NULL;
+
+  g_assert_true (thidua_targets_editor_flush (te, &error));
+  g_assert_no_error (error);
+  stored = stored_targets (te, plan_id);
+  g_assert_cmpuint (stored->len, ==, expect_len);
+  return expect_len ? ((ThiduaPlanTarget *) g_ptr_array_index (stored, 0))->min_value : -1;
+}
+
+static const char *
+row_min_text (ThiduaTargetsEditor *te)
+{
+  return gtk_editable_get_text (GTK_EDITABLE (thidua_targets_editor_get_row_widget (te, 0, "min")));
+}
+
+/* The form's undo (Ctrl+Z reaches editor.undo from every widget of the
+ * form without a text history of its own) undoes target edits one by one,
+ * in order with the other form edits, and the store follows. */
+static void
+test_form_undo (Fixture       *f,
+                gconstpointer  data)
+{
+  ThiduaWindow *win = start_app (f);
+  ThiduaPlanEditor *pe = thidua_window_get_editor (win);
+  ThiduaTargetsEditor *te = get_targets_editor (win);
+  g_autoptr(ThiduaPlanTarget) ldtt = thidua_plan_target_new ("ldtt", 90, -1, THIDUA_TARGET_PERCENT, "staff");
+  GtkWidget *min_entry, *subject;
+  g_autofree char *subject_before = NULL;
+  gint64 id;
+
+  gtk_widget_activate_action (GTK_WIDGET (win), "win.new-plan", "s", "blank-state");
+  id = thidua_window_get_selected_plan (win);
+  subject = thidua_plan_editor_get_field_widget (pe, "subject");
+  g_assert_nonnull (subject);
+
+  /* add, change the value, remove: three steps */
+  thidua_targets_editor_add_target (te, ldtt);
+  g_assert_cmpuint (thidua_targets_editor_get_n_rows (te), ==, 1);
+  g_assert_cmpfloat (stored_min (te, id, 1), ==, 90);
+  min_entry = thidua_targets_editor_get_row_widget (te, 0, "min");
+  /* the entry leaves Ctrl+Z to the form */
+  g_assert_false (gtk_editable_get_enable_undo (GTK_EDITABLE (min_entry)));
+  gtk_editable_set_text (GTK_EDITABLE (min_entry), "95");
+  g_assert_cmpfloat (stored_min (te, id, 1), ==, 95);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (te), "targets.remove", "i", 0));
+  g_assert_cmpuint (thidua_targets_editor_get_n_rows (te), ==, 0);
+  g_assert_cmpfloat (stored_min (te, id, 0), ==, -1);
+  subject_before = view_text (subject);
+
+  /* undo through the form, where Ctrl+Z lands from the targets editor 
+   * (its entries leave the key to the form) */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (pe), "editor.undo", NULL));
+  g_assert_cmpuint (thidua_targets_editor_get_n_rows (te), ==, 1);
+  g_assert_cmpstr (row_min_text (te), ==, "95");
+  g_assert_cmpfloat (stored_min (te, id, 1), ==, 95);
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (pe), "editor.undo", NULL));
+  g_assert_cmpuint (thidua_targets_editor_get_n_rows (te), ==, 1);
+  g_assert_cmpstr (row_min_text (te), ==, "90");
+  g_assert_cmpfloat (stored_min (te, id, 1), ==, 90);
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (pe), "editor.undo", NULL));
+  g_assert_cmpuint (thidua_targets_editor_get_n_rows (te), ==, 0);
+  g_assert_cmpfloat (stored_min (te, id, 0), ==, -1);
+
+  /* redo brings the target back; the other fields are untouched */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (pe), "editor.redo", NULL));
+  g_assert_cmpuint (thidua_targets_editor_get_n_rows (te), ==, 1);
+  g_assert_cmpstr (row_min_text (te), ==, "90");
+  g_assert_cmpfloat (stored_min (te, id, 1), ==, 90);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (pe), "editor.redo", NULL));
+  g_assert_cmpstr (row_min_text (te), ==, "95");
+  g_assert_cmpfloat (stored_min (te, id, 1), ==, 95);
+  {
+    g_autofree char *subject_after = view_text (subject);
+    g_assert_cmpstr (subject_after, ==, subject_before);
+  }
+
+  /* a new edit drops what was undone */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (pe), "editor.undo", NULL));
+  gtk_editable_set_text (GTK_EDITABLE (thidua_targets_editor_get_row_widget (te, 0, "min")), "80");
+  g_assert_cmpfloat (stored_min (te, id, 1), ==, 80);
+  gtk_widget_activate_action (GTK_WIDGET (pe), "editor.redo", NULL);
+  g_assert_cmpstr (row_min_text (te), ==, "80");
+  g_assert_cmpfloat (stored_min (te, id, 1), ==, 80);
+}
+
+/* Inserting the sentences is one step of the body's own history. */
+static void
+test_insert_undone_in_one_step (Fixture       *f,
+                                gconstpointer  data)
+{
+  ThiduaWindow *win = start_app (f);
+  ThiduaTargetsEditor *te = get_targets_editor (win);
+  g_autoptr(ThiduaPlanTarget) ldtt = thidua_plan_target_new ("ldtt", 90, -1, THIDUA_TARGET_PERCENT, "staff");
+  g_autoptr(ThiduaPlanTarget) cstd = thidua_plan_target_new ("cstdcs", 10, 15, THIDUA_TARGET_PERCENT, "ldtt");
+  GtkWidget *view;
+  g_autofree char *before = NULL;
+  g_autofree char *after = NULL;
+  g_autofree char *undone = NULL;
+  g_autofree char *redone = NULL;
+
+  gtk_widget_activate_action (GTK_WIDGET (win), "win.new-plan", "s", "blank-state");
+  thidua_targets_editor_add_target (te, ldtt);
+  thidua_targets_editor_add_target (te, cstd);
+  view = thidua_plan_editor_get_field_widget (thidua_window_get_editor (win), "body");
+  before = body_text (win);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (te), "targets.insert", NULL));
+  after = body_text (win);
+  g_assert_nonnull (strstr (after, "90%"));
+  g_assert_cmpstr (before, !=, after);
+  g_assert_true (gtk_widget_activate_action (view, "text.undo", NULL));
+  undone = body_text (win);
+  g_assert_cmpstr (undone, ==, before);
+  /* the targets themselves stay */
+  g_assert_cmpuint (thidua_targets_editor_get_n_rows (te), ==, 2);
+  g_assert_true (gtk_widget_activate_action (view, "text.redo", NULL));
+  redone = body_text (win);
+  g_assert_cmpstr (redone, ==, after);
+}
+
+int
+main (int argc, char *argv[])
+{
+  GTestDBus *bus;  /* not unreffed: finalize would wait for the connection */
+  int ret;
+
+  g_setenv ("GTK_A11Y", "none", TRUE);
+  bus = thidua_test_private_bus_up ();
+  g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
+  gtk_init ();
+
+  g_test_add ("/targets-undo/form-undo", Fixture, NULL,
+              fixture_set_up, test_form_undo, fixture_tear_down);
+  g_test_add ("/targets-undo/insert-undone-in-one-step", Fixture, NULL,
+              fixture_set_up, test_insert_undone_in_one_step, fixture_tear_down);
+
+  ret = g_test_run ();
+  if (bus != NULL)
+    g_test_dbus_stop (bus);
+  return ret;
+}
