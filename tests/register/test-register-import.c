@@ -735,6 +735,29 @@ test_date_serial_without_format (RegFixture *f, gconstpointer data)
   g_assert_cmpint (birth_year_of (f, "2024", "Mai Thị Năm"), ==, 1981);
 }
 
+/* Dates typed as text in the birth-year column give their year, in the
+ * three ways secretaries write them; a plausible number stays a year. */
+static void
+test_text_dates (RegFixture *f, gconstpointer data)
+{
+  g_autofree char *path = g_build_filename (f->dir, "text-dates.csv", NULL);
+  g_autoptr(ThiduaRegisterImport) import = NULL;
+
+  g_assert_true (g_file_set_contents (path,
+                                      "Họ và tên;Đơn vị;Danh hiệu;Năm sinh\n"
+                                      "Mai Văn Gạch;Phòng Đào tạo;LĐTT;12/05/1980\n"
+                                      "Mai Văn Ngang;Phòng Đào tạo;LĐTT;13-06-1981\n"
+                                      "Mai Văn Iso;Phòng Đào tạo;LĐTT;1982-07-14\n"
+                                      "Mai Văn Năm;Phòng Đào tạo;LĐTT;1983\n", -1, NULL));
+  import = import_file (f, path, "2024", FALSE, NULL);
+  g_assert_cmpuint (thidua_register_import_get_rejections (import)->len, ==, 0);
+  g_assert_cmpuint (thidua_register_import_get_n_accepted (import), ==, 4);
+  g_assert_cmpint (birth_year_of (f, "2024", "Mai Văn Gạch"), ==, 1980);
+  g_assert_cmpint (birth_year_of (f, "2024", "Mai Văn Ngang"), ==, 1981);
+  g_assert_cmpint (birth_year_of (f, "2024", "Mai Văn Iso"), ==, 1982);
+  g_assert_cmpint (birth_year_of (f, "2024", "Mai Văn Năm"), ==, 1983);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -752,6 +775,7 @@ main (int argc, char **argv)
   ADD_DATA ("/register/import/date-cells-xlsxwriter", GINT_TO_POINTER (FALSE), test_date_cells_xlsxwriter);
   ADD_DATA ("/register/import/date-cells-1904", GINT_TO_POINTER (TRUE), test_date_cells_xlsxwriter);
   ADD ("/register/import/date-serial-without-format", test_date_serial_without_format);
+  ADD ("/register/import/text-dates", test_text_dates);
   ADD ("/register/import/csv-encodings-separators-nfd", test_csv_variants);
   ADD ("/register/import/nothing-overwritten", test_nothing_overwritten);
   ADD ("/register/import/undo-whole-import", test_undo_whole_import);
