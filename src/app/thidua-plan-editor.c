@@ -244,6 +244,32 @@ undo_redo (ThiduaPlanEditor *self,
   emit_changed (self);
 }
 
+static gboolean
+targets_key_undo (GtkWidget *widget,
+                  GVariant  *args,
+                  gpointer   user_data)
+{
+  ThiduaPlanEditor *self = user_data;
+
+  if (!self->editable)
+    return FALSE;
+  undo_redo (self, self->undo_stack, self->redo_stack);
+  return TRUE;
+}
+
+static gboolean
+targets_key_redo (GtkWidget *widget,
+                  GVariant  *args,
+                  gpointer   user_data)
+{
+  ThiduaPlanEditor *self = user_data;
+
+  if (!self->editable)
+    return FALSE;
+  undo_redo (self, self->redo_stack, self->undo_stack);
+  return TRUE;
+}
+
 static void
 undo_action (GtkWidget  *widget,
              const char *action_name,
@@ -1386,6 +1412,20 @@ thidua_plan_editor_init (ThiduaPlanEditor *self)
   thidua_targets_editor_set_body_view (self->targets_editor, GTK_TEXT_VIEW (self->body_view));
   g_signal_connect_object (self->targets_editor, "undo-step",
                            G_CALLBACK (targets_undo_step), self, G_CONNECT_SWAPPED);
+  {
+    /* Caught before the targets' entries see it: their text history
+     * would take Ctrl+Z, and the step is the form's. */
+    GtkEventController *shortcuts = gtk_shortcut_controller_new ();
+
+    gtk_event_controller_set_propagation_phase (shortcuts, GTK_PHASE_CAPTURE);
+    gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (shortcuts),
+      gtk_shortcut_new (gtk_keyval_trigger_new (GDK_KEY_z, GDK_CONTROL_MASK),
+                        gtk_callback_action_new (targets_key_undo, self, NULL)));
+    gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (shortcuts),
+      gtk_shortcut_new (gtk_keyval_trigger_new (GDK_KEY_z, GDK_CONTROL_MASK | GDK_SHIFT_MASK),
+                        gtk_callback_action_new (targets_key_redo, self, NULL)));
+    gtk_widget_add_controller (GTK_WIDGET (self->targets_editor), shortcuts);
+  }
   g_signal_connect (gtk_text_view_get_buffer (self->subject_view), "changed",
                     G_CALLBACK (subject_changed), self);
   gtk_text_buffer_set_enable_undo (gtk_text_view_get_buffer (self->subject_view), TRUE);

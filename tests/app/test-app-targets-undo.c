@@ -189,7 +189,7 @@ test_form_undo (Fixture       *f,
   g_assert_cmpfloat (stored_min (te, id, 0), ==, -1);
   subject_before = view_text (subject);
 
-  /* undo through the form, where Ctrl+Z lands from the targets editor 
+  /* undo through the form, where Ctrl+Z lands from the targets editor
    * (its entries leave the key to the form) */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (pe), "editor.undo", NULL));
   g_assert_cmpuint (thidua_targets_editor_get_n_rows (te), ==, 1);
@@ -261,6 +261,62 @@ test_insert_undone_in_one_step (Fixture       *f,
   g_assert_cmpstr (redone, ==, after);
 }
 
+/* The real key: Ctrl+Z typed while a target's entry has the focus
+ * (through the X server, so skipped where xdotool is missing). */
+static void
+test_ctrl_z_key (Fixture       *f,
+                 gconstpointer  data)
+{
+  ThiduaWindow *win;
+  ThiduaTargetsEditor *te;
+  g_autoptr(ThiduaPlanTarget) ldtt = thidua_plan_target_new ("ldtt", 90, -1, THIDUA_TARGET_PERCENT, "staff");
+  g_autofree char *xdotool = g_find_program_in_path ("xdotool");
+  GtkWidget *min_entry;
+  gint64 id;
+
+  if (xdotool == NULL || g_getenv ("DISPLAY") == NULL)
+    {
+      g_test_skip ("needs xdotool and an X server (xvfb-run)");
+      return;
+    }
+  win = start_app (f);
+  te = get_targets_editor (win);
+  gtk_widget_activate_action (GTK_WIDGET (win), "win.new-plan", "s", "blank-state");
+  id = thidua_window_get_selected_plan (win);
+  thidua_targets_editor_add_target (te, ldtt);
+  min_entry = thidua_targets_editor_get_row_widget (te, 0, "min");
+  gtk_editable_set_text (GTK_EDITABLE (min_entry), "95");
+  gtk_expander_set_expanded (GTK_EXPANDER (thidua_test_find_widget (GTK_WIDGET (win), GTK_TYPE_EXPANDER,
+                                                                    "targets_expander")), TRUE);
+  thidua_test_spin (200);
+  g_assert_true (gtk_widget_grab_focus (min_entry));
+  thidua_test_spin (100);
+  {
+    const char *argv[] = { xdotool, "mousemove", "300", "300", "key", "ctrl+z", NULL };
+    g_autoptr(GError) error = NULL;
+
+    g_assert_true (g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_DEFAULT, NULL, NULL,
+                                 NULL, NULL, NULL, &error));
+    g_assert_no_error (error);
+  }
+  for (guint i = 0; i < 50 && g_strcmp0 (row_min_text (te), "90") != 0; i++)
+    thidua_test_spin (20);
+  g_assert_cmpstr (row_min_text (te), ==, "90");
+  g_assert_cmpfloat (stored_min (te, id, 1), ==, 90);
+  {
+    const char *argv[] = { xdotool, "key", "ctrl+shift+z", NULL };
+    g_autoptr(GError) error = NULL;
+
+    g_assert_true (g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_DEFAULT, NULL, NULL,
+                                 NULL, NULL, NULL, &error));
+    g_assert_no_error (error);
+  }
+  for (guint i = 0; i < 50 && g_strcmp0 (row_min_text (te), "95") != 0; i++)
+    thidua_test_spin (20);
+  g_assert_cmpstr (row_min_text (te), ==, "95");
+  g_assert_cmpfloat (stored_min (te, id, 1), ==, 95);
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -276,6 +332,8 @@ main (int argc, char *argv[])
               fixture_set_up, test_form_undo, fixture_tear_down);
   g_test_add ("/targets-undo/insert-undone-in-one-step", Fixture, NULL,
               fixture_set_up, test_insert_undone_in_one_step, fixture_tear_down);
+  g_test_add ("/targets-undo/ctrl-z-key", Fixture, NULL,
+              fixture_set_up, test_ctrl_z_key, fixture_tear_down);
 
   ret = g_test_run ();
   if (bus != NULL)
