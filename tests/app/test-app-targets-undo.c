@@ -227,6 +227,56 @@ test_form_undo (Fixture       *f,
   g_assert_cmpfloat (stored_min (te, id, 1), ==, 80);
 }
 
+static guint
+n_recipients (ThiduaPlanEditor *pe)
+{
+  const char * const *lines = thidua_plan_get_recipients (thidua_plan_editor_get_plan (pe));
+
+  return lines ? g_strv_length ((GStrv) lines) : 0;
+}
+
+/* Target steps and the other form steps are one history, undone in the
+ * order they were made; none is lost. */
+static void
+test_interleaved (Fixture       *f,
+                  gconstpointer  data)
+{
+  ThiduaWindow *win = start_app (f);
+  ThiduaPlanEditor *pe = thidua_window_get_editor (win);
+  ThiduaTargetsEditor *te = get_targets_editor (win);
+  g_autoptr(ThiduaPlanTarget) ldtt = thidua_plan_target_new ("ldtt", 90, -1, THIDUA_TARGET_PERCENT, "staff");
+  guint n0;
+  gint64 id;
+
+  gtk_widget_activate_action (GTK_WIDGET (win), "win.new-plan", "s", "blank-state");
+  id = thidua_window_get_selected_plan (win);
+  n0 = n_recipients (pe);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (pe), "editor.recipient-add", NULL));
+  thidua_targets_editor_add_target (te, ldtt);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (pe), "editor.recipient-add", NULL));
+  g_assert_cmpuint (n_recipients (pe), ==, n0 + 2);
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (pe), "editor.undo", NULL));
+  g_assert_cmpuint (n_recipients (pe), ==, n0 + 1);
+  g_assert_cmpuint (thidua_targets_editor_get_n_rows (te), ==, 1);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (pe), "editor.undo", NULL));
+  g_assert_cmpuint (n_recipients (pe), ==, n0 + 1);
+  g_assert_cmpuint (thidua_targets_editor_get_n_rows (te), ==, 0);
+  g_assert_cmpfloat (stored_min (te, id, 0), ==, -1);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (pe), "editor.undo", NULL));
+  g_assert_cmpuint (n_recipients (pe), ==, n0);
+  g_assert_cmpuint (thidua_targets_editor_get_n_rows (te), ==, 0);
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (pe), "editor.redo", NULL));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (pe), "editor.redo", NULL));
+  g_assert_cmpuint (n_recipients (pe), ==, n0 + 1);
+  g_assert_cmpuint (thidua_targets_editor_get_n_rows (te), ==, 1);
+  g_assert_cmpfloat (stored_min (te, id, 1), ==, 90);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (pe), "editor.redo", NULL));
+  g_assert_cmpuint (n_recipients (pe), ==, n0 + 2);
+  g_assert_cmpuint (thidua_targets_editor_get_n_rows (te), ==, 1);
+}
+
 /* Inserting the sentences is one step of the body's own history. */
 static void
 test_insert_undone_in_one_step (Fixture       *f,
@@ -332,6 +382,8 @@ main (int argc, char *argv[])
               fixture_set_up, test_form_undo, fixture_tear_down);
   g_test_add ("/targets-undo/insert-undone-in-one-step", Fixture, NULL,
               fixture_set_up, test_insert_undone_in_one_step, fixture_tear_down);
+  g_test_add ("/targets-undo/interleaved", Fixture, NULL,
+              fixture_set_up, test_interleaved, fixture_tear_down);
   g_test_add ("/targets-undo/ctrl-z-key", Fixture, NULL,
               fixture_set_up, test_ctrl_z_key, fixture_tear_down);
 
