@@ -15,7 +15,7 @@ trap 'rm -rf "$work"' EXIT
 
 ninja -C "$build" src/core/libthidua-core.a src/cli/thidua-cli >/dev/null
 bench=$build/import-bench-standalone
-cc -O2 -I"$build" -I"$src/src/core" -I"$src/tests/import" "$here/import-bench.c" \
+cc -O2 -I"$build" -I"$src/src/core" -I"$src/src/core/store" -I"$src/src/core/plan" -I"$src/src/core/text" -I"$src/src/core/import" -I"$src/src/core/register" -I"$src/tests/import" "$here/import-bench.c" \
    "$src/tests/import/import-test-util.c" "$build/src/core/libthidua-core.a" \
    $(pkg-config --cflags --libs json-glib-1.0 gio-2.0 sqlite3) -lm -o "$bench"
 "$bench" --runs 50 "$src/tests/fixtures/seeds" | tee "$work/out.txt"

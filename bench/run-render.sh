@@ -25,7 +25,7 @@ else
   # bench/meson.build may not include bench/render yet: link the built libraries directly.
   ninja -C "$build" src/render/libthidua-render.a src/core/libthidua-core.a >/dev/null
   bench=$build/render-bench-standalone   # inside the build dir: data found from the source tree
-  cc -O2 -I"$build" -I"$src/src/core" -I"$src/src/render" "$here/render/render-bench.c" \
+  cc -O2 -I"$build" -I"$src/src/core" -I"$src/src/core/store" -I"$src/src/core/plan" -I"$src/src/core/text" -I"$src/src/core/import" -I"$src/src/core/register" -I"$src/src/render" "$here/render/render-bench.c" \
      "$build/src/render/libthidua-render.a" "$build/src/core/libthidua-core.a" \
      $(pkg-config --cflags --libs pangocairo pangoft2 cairo fontconfig json-glib-1.0 gio-2.0 sqlite3) -lm \
      -o "$bench"

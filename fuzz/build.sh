@@ -17,12 +17,12 @@ echo '#define GETTEXT_PACKAGE "thidua"' > "$out/config.h"
 CC=${CC:-clang}
 CFLAGS="-g -O1 -fno-omit-frame-pointer -fsanitize=fuzzer,address,undefined \
   -fno-sanitize-recover=undefined -DGLIB_VERSION_MIN_REQUIRED=GLIB_VERSION_2_74 \
-  -DGLIB_VERSION_MAX_ALLOWED=GLIB_VERSION_2_74 -I$out -I$top/src/core \
+  -DGLIB_VERSION_MAX_ALLOWED=GLIB_VERSION_2_74 -I$out -I$top/src/core -I$top/src/core/store -I$top/src/core/plan -I$top/src/core/text -I$top/src/core/import -I$top/src/core/register \
   $(pkg-config --cflags glib-2.0 gobject-2.0 gio-2.0 json-glib-1.0)"
 LIBS="$(pkg-config --libs glib-2.0 gobject-2.0 gio-2.0 json-glib-1.0) -lm"
-core="$top/src/core/thidua-encoding.c $top/src/core/thidua-import.c \
-  $top/src/core/thidua-plan.c $top/src/core/thidua-text.c $top/src/core/thidua-markup.c \
-  $top/src/core/thidua-body-table.c"
+core="$top/src/core/text/thidua-encoding.c $top/src/core/import/thidua-import.c \
+  $top/src/core/plan/thidua-plan.c $top/src/core/text/thidua-text.c $top/src/core/plan/thidua-markup.c \
+  $top/src/core/plan/thidua-body-table.c"
 
 for t in tcvn3 vni cp1258 utf16 auto; do
   T=$(echo "$t" | tr a-z A-Z)

@@ -30,7 +30,7 @@ typedef enum {
 } ThiduaStoreOpenFlags;
 
 /* The schema version this program writes: the number of migration files
- * in src/core/migrations (PRAGMA user_version). */
+ * in src/core/store/migrations (PRAGMA user_version). */
 int          thidua_store_latest_version (void);
 
 /* <user data dir>/thidua/thidua.db */
