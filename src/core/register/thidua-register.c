@@ -3,6 +3,7 @@
 #include <glib/gi18n-lib.h>
 #include "thidua-register.h"
 #include "thidua-register-private.h"
+#include "thidua-store-private.h"
 
 #include <string.h>
 
@@ -124,7 +125,7 @@ thidua_register_get_catalog (ThiduaRegister *self)
 sqlite3 *
 thidua_register_get_db (ThiduaRegister *self)
 {
-  return thidua_store_get_handle (self->store);
+  return thidua_store_get_db (self->store);
 }
 
 gboolean
