@@ -190,28 +190,22 @@ thidua_register_stage_begin (ThiduaRegister *self, GError **error)
   return TRUE;
 }
 
+/* base < 0: ids chosen by SQLite (a single add); id 0: NULL */
 static inline void
 bind_base (sqlite3_stmt *stmt, int i, gint64 base)
 {
-  if (base > 0)
+  if (base >= 0)
     sqlite3_bind_int64 (stmt, i, base);
   else
-    sqlite3_bind_null (stmt, i);  /* ids chosen by SQLite */
+    sqlite3_bind_null (stmt, i);
 }
 
 static gboolean
-flush (ThiduaRegister *self, const char *sql, const gint64 *args, guint n_args,
-       const char *doing, GError **error)
+flush (ThiduaRegister *self, sqlite3_stmt *stmt, const char *doing, GError **error)
 {
-  g_autoptr(sqlite3_stmt) stmt = thidua_register_prepare (self, sql, doing, error);
-  int rc;
-
   if (stmt == NULL)
     return FALSE;
-  for (guint i = 0; i < n_args; i++)
-    bind_base (stmt, i + 1, args[i]);
-  rc = sqlite3_step (stmt);
-  if (rc != SQLITE_DONE)
+  if (sqlite3_step (stmt) != SQLITE_DONE)
     return thidua_register_sql_fail (self, error, doing);
   return TRUE;
 }
@@ -219,43 +213,61 @@ flush (ThiduaRegister *self, const char *sql, const gint64 *args, guint n_args,
 gboolean
 thidua_register_flush_units (ThiduaRegister *self, gint64 base, gint64 import_id, GError **error)
 {
-  gint64 args[] = { base, import_id, now_seconds () };
+  g_autoptr(sqlite3_stmt) stmt = thidua_register_prepare (self,
+      "INSERT INTO units (id, parent_id, name, name_key, sort_key, kind, import_id, created) "
+      "SELECT ?1 + seq, CASE WHEN parent < 0 THEN ?1 - parent ELSE nullif (parent, 0) END, "
+      "name, name_key, sort_key, kind, ?2, ?3 FROM temp.stage_units ORDER BY seq",
+      "adding a unit", error);
 
-  return flush (self,
-                "INSERT INTO units (id, parent_id, name, name_key, sort_key, kind, import_id, created) "
-                "SELECT ?1 + seq, CASE WHEN parent < 0 THEN ?1 - parent ELSE nullif (parent, 0) END, "
-                "name, name_key, sort_key, kind, ?2, ?3 FROM temp.stage_units ORDER BY seq",
-                args, G_N_ELEMENTS (args), "adding a unit", error);
+  if (stmt == NULL)
+    return FALSE;
+  bind_base (stmt, 1, base);
+  reg_bind_id (stmt, 2, import_id);
+  sqlite3_bind_int64 (stmt, 3, now_seconds ());
+  return flush (self, stmt, "adding a unit", error);
 }
 
 gboolean
 thidua_register_flush_people (ThiduaRegister *self, gint64 unit_base, gint64 base,
                               gint64 import_id, GError **error)
 {
-  gint64 args[] = { base, unit_base, import_id, now_seconds () };
+  g_autoptr(sqlite3_stmt) stmt = thidua_register_prepare (self,
+      "INSERT INTO people (id, honorific, family_name, middle_name, given_name, position, "
+      "unit_id, start_date, birth_year, name_key, sort_key, import_id, created) "
+      "SELECT ?1 + seq, honorific, family_name, middle_name, given_name, position, "
+      "CASE WHEN unit < 0 THEN ?2 - unit ELSE nullif (unit, 0) END, start_date, birth_year, "
+      "name_key, sort_key, ?3, ?4 FROM temp.stage_people ORDER BY seq",
+      "adding a person", error);
 
-  return flush (self,
-                "INSERT INTO people (id, honorific, family_name, middle_name, given_name, position, "
-                "unit_id, start_date, birth_year, name_key, sort_key, import_id, created) "
-                "SELECT ?1 + seq, honorific, family_name, middle_name, given_name, position, "
-                "CASE WHEN unit < 0 THEN ?2 - unit ELSE nullif (unit, 0) END, start_date, birth_year, "
-                "name_key, sort_key, ?3, ?4 FROM temp.stage_people ORDER BY seq",
-                args, G_N_ELEMENTS (args), "adding a person", error);
+  if (stmt == NULL)
+    return FALSE;
+  bind_base (stmt, 1, base);
+  bind_base (stmt, 2, unit_base);
+  reg_bind_id (stmt, 3, import_id);
+  sqlite3_bind_int64 (stmt, 4, now_seconds ());
+  return flush (self, stmt, "adding a person", error);
 }
 
 gboolean
 thidua_register_flush_registrations (ThiduaRegister *self, gint64 year_id, gint64 unit_base,
                                      gint64 person_base, gint64 import_id, GError **error)
 {
-  gint64 args[] = { year_id, person_base, unit_base, import_id, now_seconds () };
+  g_autoptr(sqlite3_stmt) stmt = thidua_register_prepare (self,
+      "INSERT INTO registrations (year_id, person_id, unit_id, title, plan_id, initiative, "
+      "status, result, decision, note, import_id, created, modified) "
+      "SELECT ?1, CASE WHEN person < 0 THEN ?2 - person ELSE nullif (person, 0) END, "
+      "CASE WHEN unit < 0 THEN ?3 - unit ELSE nullif (unit, 0) END, title, plan_id, initiative, "
+      "status, result, decision, note, ?4, ?5, ?5 FROM temp.stage_registrations ORDER BY seq",
+      "adding a registration", error);
 
-  return flush (self,
-                "INSERT INTO registrations (year_id, person_id, unit_id, title, plan_id, initiative, "
-                "status, result, decision, note, import_id, created, modified) "
-                "SELECT ?1, CASE WHEN person < 0 THEN ?2 - person ELSE nullif (person, 0) END, "
-                "CASE WHEN unit < 0 THEN ?3 - unit ELSE nullif (unit, 0) END, title, plan_id, initiative, "
-                "status, result, decision, note, ?4, ?5, ?5 FROM temp.stage_registrations ORDER BY seq",
-                args, G_N_ELEMENTS (args), "adding a registration", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, year_id);
+  bind_base (stmt, 2, person_base);
+  bind_base (stmt, 3, unit_base);
+  reg_bind_id (stmt, 4, import_id);
+  sqlite3_bind_int64 (stmt, 5, now_seconds ());
+  return flush (self, stmt, "adding a registration", error);
 }
 
 /* ---- enums ---- */
@@ -579,7 +591,7 @@ add_unit_cb (ThiduaRegister *self, gpointer data, GError **error)
   reg_bind_text (ins, 6, kind);
   if (sqlite3_step (ins) != SQLITE_DONE)
     return thidua_register_sql_fail (self, error, "adding a unit");
-  if (!thidua_register_flush_units (self, 0, 0, &local))
+  if (!thidua_register_flush_units (self, -1, 0, &local))
     {
       sqlite3 *db = thidua_register_get_db (self);
       rc = sqlite3_extended_errcode (db);
@@ -959,7 +971,7 @@ add_person_cb (ThiduaRegister *self, gpointer data, GError **error)
   reg_bind_text (ins, 11, sort_key);
   if (sqlite3_step (ins) != SQLITE_DONE)
     return thidua_register_sql_fail (self, error, "adding a person");
-  if (!thidua_register_flush_people (self, 0, 0, 0, &local))
+  if (!thidua_register_flush_people (self, -1, -1, 0, &local))
     {
       if (sqlite3_extended_errcode (thidua_register_get_db (self)) == SQLITE_CONSTRAINT_FOREIGNKEY)
         {
@@ -1303,7 +1315,7 @@ add_cb (ThiduaRegister *self, gpointer data, GError **error)
   reg_bind_text (ins, 10, r->note);
   if (sqlite3_step (ins) != SQLITE_DONE)
     return thidua_register_sql_fail (self, error, "adding a registration");
-  if (!thidua_register_flush_registrations (self, year_id, 0, 0, r->import_id, &local))
+  if (!thidua_register_flush_registrations (self, year_id, -1, -1, r->import_id, &local))
     {
       if (sqlite3_extended_errcode (thidua_register_get_db (self)) == SQLITE_CONSTRAINT_FOREIGNKEY)
         {
