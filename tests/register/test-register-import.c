@@ -815,7 +815,7 @@ count (RegFixture *f, const char *year)
 
   q.year = year;
   rows = thidua_register_query (f->reg, &q, NULL);
-  return rows ? rows->len : -1;
+  return rows ? (gint64) rows->len : -1;
 }
 
 static void
