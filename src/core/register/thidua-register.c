@@ -1673,7 +1673,7 @@ set_results_cb (ThiduaRegister *self, gpointer data, GError **error)
       if (sqlite3_changes (thidua_register_get_db (self)) == 0)
         {
           g_set_error (error, THIDUA_REGISTER_ERROR, THIDUA_REGISTER_ERROR_NOT_FOUND,
-                       _("there is no registration %" G_GINT64_FORMAT), sr->ids[i]);
+                       "there is no registration %" G_GINT64_FORMAT, sr->ids[i]);
           return FALSE;
         }
     }

@@ -1437,6 +1437,100 @@ thidua_store_duplicate_plan (ThiduaStore *self, gint64 id, GError **error)
   return copy_id;
 }
 
+/* ---- the office -------------------------------------------------------- */
+
+void
+thidua_office_free (ThiduaOffice *office)
+{
+  if (office == NULL)
+    return;
+  g_free (office->name);
+  g_free (office->code);
+  g_free (office->parent);
+  g_free (office->signer);
+  g_free (office);
+}
+
+ThiduaOffice *
+thidua_store_get_office (ThiduaStore *self, GError **error)
+{
+  g_auto(Stmt) s = { 0 };
+  ThiduaOffice *office;
+  int rc;
+
+  g_return_val_if_fail (THIDUA_IS_STORE (self), NULL);
+  if (!prepare (self, &s, "SELECT name, code, parent, signer FROM office WHERE id = 1",
+                N_("reading the office"), error))
+    return NULL;
+  office = g_new0 (ThiduaOffice, 1);
+  rc = sqlite3_step (s.stmt);
+  if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+    {
+      thidua_office_free (office);
+      store_fail (self, error, rc, N_("reading the office"));
+      return NULL;
+    }
+  office->name = g_strdup (rc == SQLITE_ROW ? column_text (s.stmt, 0) : "");
+  office->code = g_strdup (rc == SQLITE_ROW ? column_text (s.stmt, 1) : "");
+  office->parent = g_strdup (rc == SQLITE_ROW ? column_text (s.stmt, 2) : "");
+  office->signer = g_strdup (rc == SQLITE_ROW ? column_text (s.stmt, 3) : "");
+  return office;
+}
+
+static gboolean
+set_office_txn (ThiduaStore *self, gpointer data, GError **error)
+{
+  char **fields = data;
+  g_auto(Stmt) s = { 0 };
+  int rc;
+
+  if (!prepare (self, &s, "INSERT INTO office (id, name, code, parent, signer) VALUES (1, ?1, ?2, ?3, ?4) "
+                          "ON CONFLICT (id) DO UPDATE SET name = excluded.name, code = excluded.code, "
+                          "parent = excluded.parent, signer = excluded.signer",
+                N_("saving the office"), error))
+    return FALSE;
+  for (int i = 0; i < 4; i++)
+    bind_text (s.stmt, i + 1, fields[i]);
+  rc = sqlite3_step (s.stmt);
+  if (rc != SQLITE_DONE)
+    return store_fail (self, error, rc, N_("saving the office"));
+  return TRUE;
+}
+
+gboolean
+thidua_store_set_office (ThiduaStore *self, const ThiduaOffice *office, GError **error)
+{
+  const char *in[4];
+  char *fields[4] = { NULL };
+  gboolean ok = FALSE;
+
+  g_return_val_if_fail (THIDUA_IS_STORE (self), FALSE);
+  g_return_val_if_fail (office != NULL, FALSE);
+  in[0] = office->name; in[1] = office->code; in[2] = office->parent; in[3] = office->signer;
+  for (int i = 0; i < 4; i++)
+    {
+      g_autofree char *nfc = thidua_text_nfc (in[i] ? in[i] : "", -1);
+      if (nfc == NULL)
+        {
+          g_set_error (error, THIDUA_STORE_ERROR, THIDUA_STORE_ERROR_INVALID,
+                       _("the office's details are not valid UTF-8 text"));
+          goto out;
+        }
+      fields[i] = thidua_text_strip (nfc);
+    }
+  if (*fields[0] == '\0')
+    {
+      g_set_error (error, THIDUA_STORE_ERROR, THIDUA_STORE_ERROR_INVALID,
+                   _("the office needs a name"));
+      goto out;
+    }
+  ok = thidua_store_transaction (self, set_office_txn, fields, error);
+out:
+  for (int i = 0; i < 4; i++)
+    g_free (fields[i]);
+  return ok;
+}
+
 /* ---- GObject ---------------------------------------------------------- */
 
 static void
