@@ -39,6 +39,13 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 
+enum {
+  SIGNAL_CHANGED,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
 G_DEFINE_FINAL_TYPE (ThiduaRegister, thidua_register, G_TYPE_OBJECT)
 G_DEFINE_QUARK (thidua-register-error-quark, thidua_register_error)
 
@@ -47,6 +54,8 @@ thidua_register_dispose (GObject *object)
 {
   ThiduaRegister *self = THIDUA_REGISTER (object);
 
+  if (self->store != NULL)
+    g_signal_handlers_disconnect_by_data (self->store, self);
   g_clear_object (&self->store);
   g_clear_object (&self->catalog);
   G_OBJECT_CLASS (thidua_register_parent_class)->dispose (object);
@@ -70,6 +79,13 @@ thidua_register_get_property (GObject *object, guint prop_id, GValue *value, GPa
     }
 }
 
+/* Every write of this store's connection that touched the register. */
+static void
+on_store_changed (ThiduaRegister *self, const char *what)
+{
+  g_signal_emit (self, signals[SIGNAL_CHANGED], 0);
+}
+
 static void
 thidua_register_set_property (GObject *object, guint prop_id, const GValue *value, GParamSpec *pspec)
 {
@@ -79,6 +95,10 @@ thidua_register_set_property (GObject *object, guint prop_id, const GValue *valu
     {
     case PROP_STORE:
       self->store = g_value_dup_object (value);
+      g_signal_connect_object (self->store, "changed::register", G_CALLBACK (on_store_changed),
+                               self, G_CONNECT_SWAPPED);
+      g_signal_connect_object (self->store, "changed::targets", G_CALLBACK (on_store_changed),
+                               self, G_CONNECT_SWAPPED);
       break;
     case PROP_CATALOG:
       self->catalog = g_value_dup_object (value);
@@ -106,6 +126,17 @@ thidua_register_class_init (ThiduaRegisterClass *klass)
                          G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY
                          | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  /**
+   * ThiduaRegister::changed:
+   *
+   * After a committed change to units, people, registrations, imports or
+   * targets through this register's store.  Other processes' changes show
+   * in thidua_store_get_data_version() instead.
+   */
+  signals[SIGNAL_CHANGED] =
+    g_signal_new ("changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 0);
 }
 
 static void
