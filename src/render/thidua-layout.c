@@ -1030,7 +1030,8 @@ place_table_row (ThiduaLayout *self, guint page, TableRow *r, double y)
 }
 
 /* A table becomes a unit per row: the header row stays with the first
- * row, a group row (a unit's name) with the row after it. */
+ * row, a group row (a unit's name) with the row after it, a total row
+ * with the row before it. */
 static void
 add_table_units (ThiduaLayout *self, GArray *units, GPtrArray *owned_geoms,
                  GPtrArray *owned_rows, const ThiduaBlock *blk, guint b,
@@ -1062,7 +1063,10 @@ add_table_units (ThiduaLayout *self, GArray *units, GPtrArray *owned_geoms,
       u.line = first ? 0 : 1;
       u.gap = first && units->len > 0 ? v->table_space_pt : 0;
       u.height = u.need = row->height;
-      u.no_break_before = keep_next;
+      /* a total row ("Cộng") never starts a page: it takes the row
+       * before it along (and the signatures that keep with it) */
+      u.no_break_before = keep_next || (r != G_MAXUINT &&
+                          thidua_body_table_get_row_kind (table, r) == THIDUA_BODY_TABLE_ROW_TOTAL);
       u.header_unit = header_unit;
       /* What follows a header or a group row starts no page. */
       keep_next = row->header || (r != G_MAXUINT &&

@@ -65,6 +65,56 @@ open_pdf (const char *path)
   return doc;
 }
 
+/* The total row ("Cộng") and the signatures never start the last page
+ * alone: for every length of the table, the page that prints "Cộng" also
+ * prints the totals row before it (issue 11). */
+static void
+test_total_keeps_rows (RegFixture *f, gconstpointer data)
+{
+  g_autoptr(GError) error = NULL;
+  gint64 unit = thidua_register_add_unit (f->reg, 0, "Phòng Tổng hợp", "phòng", &error);
+  guint checked = 0, broke = 0;
+
+  for (guint n = 1; n <= 48; n++)
+    {
+      g_autofree char *name = g_strdup_printf ("Lê Văn Số%02u", n);
+      g_autofree char *path = g_build_filename (f->dir, "cong.pdf", NULL);
+      g_autoptr(ThiduaReport) report = NULL;
+      g_autoptr(PopplerDocument) doc = NULL;
+      int pages;
+
+      reg_add (f, "2024", reg_add_person (f, name, unit, 1980), "LĐTT");
+      if (n < 8)
+        continue;
+      report = thidua_report_new_register (f->reg, "2024", NULL, &error);
+      g_assert_no_error (error);
+      g_assert_true (thidua_report_write_pdf (report, path, &error));
+      doc = open_pdf (path);
+      pages = poppler_document_get_n_pages (doc);
+      for (int i = 0; i < pages; i++)
+        {
+          g_autoptr(PopplerPage) page = poppler_document_get_page (doc, i);
+          g_autofree char *text = poppler_page_get_text (page);
+          const char *cong = strstr (text, "Cộng");
+          const char *row;
+
+          if (cong == NULL)
+            continue;
+          /* the totals row of LĐTT comes along, and the signatures too */
+          row = g_strrstr_len (text, cong - text, "Lao động tiên tiến");
+          if (row == NULL)
+            g_error ("%u people: “Cộng” starts page %d of %d alone:\n%s", n, i + 1, pages, text);
+          g_assert_nonnull (strstr (cong, "THỦ TRƯỞNG ĐƠN VỊ"));
+          if (i > 0 && strstr (text, "Lê Văn Số") == NULL)
+            broke++;   /* the totals table itself went over */
+          checked++;
+        }
+    }
+  g_assert_cmpuint (checked, ==, 41);
+  /* the lengths tried include tables whose totals reach a page of their own */
+  g_assert_cmpuint (broke, >, 0);
+}
+
 static void
 test_summary (RegFixture *f, gconstpointer data)
 {
@@ -205,6 +255,7 @@ main (int argc, char **argv)
   g_test_init (&argc, &argv, NULL);
 #define ADD(path, func) \
   g_test_add (path, RegFixture, NULL, reg_fixture_set_up, func, reg_fixture_tear_down)
+  ADD ("/register/report/total-keeps-rows", test_total_keeps_rows);
   ADD ("/register/report/summary-landscape", test_summary);
   ADD ("/register/report/unit-form-portrait", test_unit_form);
   ADD ("/register/report/header-from-plan", test_header_from_plan);
