@@ -12,6 +12,7 @@
 #include "thidua-markup.h"
 #include "thidua-plan.h"
 #include "thidua-profile.h"
+#include "thidua-register-report.h"
 #include "thidua-render.h"
 #include "thidua-store.h"
 
@@ -63,84 +64,10 @@ table_new (const Column *cols, guint n)
   return table;
 }
 
-typedef struct {
-  gint64      person_id;
-  gint64      unit_id;
-  GString    *titles;
-  GString    *rewards;
-  GString    *notes;
-  ThiduaRegistration *first;
-} Line;
-
-static void
-append_line (GString *s, const char *text, const char *sep)
-{
-  if (*text == '\0')
-    return;
-  if (s->len)
-    g_string_append (s, sep);
-  g_string_append (s, text);
-}
-
-/* Merges a person's (or unit's) consecutive registrations into one line. */
-static GPtrArray *
-lines_of (GPtrArray *rows, ThiduaCatalog *catalog)
-{
-  GPtrArray *lines = g_ptr_array_new ();
-  Line *cur = NULL;
-
-  for (guint i = 0; i < rows->len; i++)
-    {
-      ThiduaRegistration *r = g_ptr_array_index (rows, i);
-      const ThiduaTitle *t = thidua_catalog_lookup (catalog, r->title);
-
-      if (cur == NULL || cur->person_id != r->person_id || cur->unit_id != r->unit_id)
-        {
-          cur = g_new0 (Line, 1);
-          cur->person_id = r->person_id;
-          cur->unit_id = r->unit_id;
-          cur->titles = g_string_new (NULL);
-          cur->rewards = g_string_new (NULL);
-          cur->notes = g_string_new (NULL);
-          cur->first = r;
-          g_ptr_array_add (lines, cur);
-        }
-      append_line (t && t->kind == THIDUA_TITLE_KIND_REWARD ? cur->rewards : cur->titles,
-                   t ? t->name : r->title, "\n");
-      if (*r->note && strstr (cur->notes->str, r->note) == NULL)
-        append_line (cur->notes, r->note, "; ");
-    }
-  return lines;
-}
-
-static void
-lines_free (GPtrArray *lines)
-{
-  for (guint i = 0; i < lines->len; i++)
-    {
-      Line *l = g_ptr_array_index (lines, i);
-      g_string_free (l->titles, TRUE);
-      g_string_free (l->rewards, TRUE);
-      g_string_free (l->notes, TRUE);
-      g_free (l);
-    }
-  g_ptr_array_unref (lines);
-}
-
-static char *
-display_name (ThiduaRegistration *r)
-{
-  if (r->person_id == 0)
-    return g_strdup_printf ("Tập thể %s", r->unit_name);
-  if (*r->honorific)
-    return g_strdup_printf ("%s %s", r->honorific, r->person_name);
-  return g_strdup (r->person_name);
-}
-
 /* Totals per title: a heading, then a table with a row per title
- * registered and the sums. */
+ * registered and the sums ("Cộng", kept with the row before it). */
 static void
-add_totals (ThiduaBody *body, GPtrArray *rows, ThiduaCatalog *catalog)
+add_totals (ThiduaBody *body, const ThiduaRegReport *data)
 {
   static const Column cols[] = {
     { "STT", 1, THIDUA_BODY_TABLE_ALIGN_CENTER },
@@ -148,44 +75,22 @@ add_totals (ThiduaBody *body, GPtrArray *rows, ThiduaCatalog *catalog)
     { "Cá nhân", 3, THIDUA_BODY_TABLE_ALIGN_CENTER },
     { "Tập thể", 3, THIDUA_BODY_TABLE_ALIGN_CENTER },
   };
-  guint n = thidua_catalog_get_n_titles (catalog);
-  g_autofree guint *people = g_new0 (guint, n);
-  g_autofree guint *units = g_new0 (guint, n);
   g_autoptr(ThiduaBodyTable) table = table_new (cols, G_N_ELEMENTS (cols));
   g_autofree char *all_people = NULL, *all_units = NULL;
-  guint sum_people = 0, sum_units = 0, stt = 0;
+  guint sum_people = 0, sum_units = 0;
   const char *total[4] = { "", "Cộng", NULL, NULL };
 
-  for (guint i = 0; i < rows->len; i++)
+  for (guint i = 0; i < data->totals->len; i++)
     {
-      ThiduaRegistration *r = g_ptr_array_index (rows, i);
-      const ThiduaTitle *t = thidua_catalog_lookup (catalog, r->title);
+      const ThiduaRegTotal *t = &g_array_index (data->totals, ThiduaRegTotal, i);
+      g_autofree char *num = g_strdup_printf ("%u", i + 1);
+      g_autofree char *a = g_strdup_printf ("%u", t->people);
+      g_autofree char *b = g_strdup_printf ("%u", t->units);
+      const char *cells[4] = { num, t->title, a, b };
 
-      if (t == NULL)
-        continue;
-      if (r->person_id)
-        people[t->position]++;
-      else
-        units[t->position]++;
-    }
-  for (guint i = 0; i < n; i++)
-    {
-      const ThiduaTitle *t = thidua_catalog_get_title (catalog, i);
-      g_autofree char *num = NULL, *a = NULL, *b = NULL;
-      const char *cells[4];
-
-      if (people[i] == 0 && units[i] == 0)
-        continue;
-      num = g_strdup_printf ("%u", ++stt);
-      a = g_strdup_printf ("%u", people[i]);
-      b = g_strdup_printf ("%u", units[i]);
-      cells[0] = num;
-      cells[1] = t->name;
-      cells[2] = a;
-      cells[3] = b;
       thidua_body_table_add_row (table, THIDUA_BODY_TABLE_ROW_BODY, cells);
-      sum_people += people[i];
-      sum_units += units[i];
+      sum_people += t->people;
+      sum_units += t->units;
     }
   all_people = g_strdup_printf ("%u", sum_people);
   all_units = g_strdup_printf ("%u", sum_units);
@@ -198,9 +103,8 @@ add_totals (ThiduaBody *body, GPtrArray *rows, ThiduaCatalog *catalog)
   thidua_body_append_table (body, table);
 }
 
-static gboolean
-compose_summary (ThiduaReport *self, ThiduaRegister *reg, const char *year,
-                 ThiduaBody *body, GError **error)
+static void
+compose_summary (const ThiduaRegReport *data, ThiduaBody *body)
 {
   static const Column cols[] = {
     { "STT", 5, THIDUA_BODY_TABLE_ALIGN_CENTER },
@@ -211,54 +115,33 @@ compose_summary (ThiduaReport *self, ThiduaRegister *reg, const char *year,
     { "Hình thức khen thưởng", 18, THIDUA_BODY_TABLE_ALIGN_LEFT },
     { "Ghi chú", 12, THIDUA_BODY_TABLE_ALIGN_LEFT },
   };
-  ThiduaCatalog *catalog = thidua_register_get_catalog (reg);
-  ThiduaRegQuery q = THIDUA_REG_QUERY_INIT;
-  g_autoptr(GPtrArray) rows = NULL;
   g_autoptr(ThiduaBodyTable) table = table_new (cols, G_N_ELEMENTS (cols));
-  GPtrArray *lines;
-  gint64 unit = -1;
-
-  q.year = year;
-  q.status = THIDUA_REG_STATUS_REGISTERED;
-  q.sort = THIDUA_REG_SORT_UNIT;
-  if ((rows = thidua_register_query (reg, &q, error)) == NULL)
-    return FALSE;
-  self->n_registrations = rows->len;
+  guint stt = 0;
 
   /* A unit's name in a row across the table, then its people. */
-  lines = lines_of (rows, catalog);
-  for (guint i = 0; i < lines->len; i++)
+  for (guint i = 0; i < data->lines->len; i++)
     {
-      Line *l = g_ptr_array_index (lines, i);
-      g_autofree char *stt = g_strdup_printf ("%u", i + 1);
-      g_autofree char *name = display_name (l->first);
-      const char *cells[7];
+      const ThiduaRegLine *l = &g_array_index (data->lines, ThiduaRegLine, i);
+      g_autofree char *n = NULL;
 
-      if (l->unit_id != unit)
+      if (l->kind == THIDUA_REG_LINE_GROUP)
         {
-          const char *group[1] = { l->first->unit_name[0] ? l->first->unit_name : "(Chưa có đơn vị)" };
-
+          const char *group[1] = { l->name };
           thidua_body_table_add_row (table, THIDUA_BODY_TABLE_ROW_GROUP, group);
-          unit = l->unit_id;
+          continue;
         }
-      cells[0] = stt;
-      cells[1] = name;
-      cells[2] = l->first->position;
-      cells[3] = l->first->unit_name;
-      cells[4] = l->titles->str;
-      cells[5] = l->rewards->str;
-      cells[6] = l->notes->str;
-      thidua_body_table_add_row (table, THIDUA_BODY_TABLE_ROW_BODY, cells);
+      n = g_strdup_printf ("%u", ++stt);
+      {
+        const char *cells[7] = { n, l->name, l->position, l->unit, l->titles, l->rewards, l->notes };
+        thidua_body_table_add_row (table, THIDUA_BODY_TABLE_ROW_BODY, cells);
+      }
     }
-  lines_free (lines);
   thidua_body_append_table (body, table);
-  add_totals (body, rows, catalog);
-  return TRUE;
+  add_totals (body, data);
 }
 
-static gboolean
-compose_unit (ThiduaReport *self, ThiduaRegister *reg, const char *year, const char *unit,
-              ThiduaBody *body, GError **error)
+static void
+compose_unit (const ThiduaRegReport *data, ThiduaBody *body)
 {
   static const Column person_cols[] = {
     { "STT", 7, THIDUA_BODY_TABLE_ALIGN_CENTER },
@@ -275,114 +158,89 @@ compose_unit (ThiduaReport *self, ThiduaRegister *reg, const char *year, const c
     { "Đăng ký hình thức khen thưởng", 19, THIDUA_BODY_TABLE_ALIGN_LEFT },
     { "Ghi chú", 13, THIDUA_BODY_TABLE_ALIGN_LEFT },
   };
-  ThiduaCatalog *catalog = thidua_register_get_catalog (reg);
-  ThiduaRegQuery q = THIDUA_REG_QUERY_INIT;
-  g_autoptr(GPtrArray) rows = NULL;
-  g_autoptr(GPtrArray) people = g_ptr_array_new ();
-  g_autoptr(GPtrArray) units = g_ptr_array_new ();
   g_autoptr(ThiduaBodyTable) person_table = table_new (person_cols, G_N_ELEMENTS (person_cols));
   g_autoptr(ThiduaBodyTable) unit_table = table_new (unit_cols, G_N_ELEMENTS (unit_cols));
-  GPtrArray *lines;
-  guint stt = 0;
+  guint n_people = 0, n_units = 0;
 
-  q.year = year;
-  q.unit = unit;
-  q.status = THIDUA_REG_STATUS_REGISTERED;
-  q.sort = THIDUA_REG_SORT_UNIT;
-  if ((rows = thidua_register_query (reg, &q, error)) == NULL)
-    return FALSE;
-  self->n_registrations = rows->len;
-  for (guint i = 0; i < rows->len; i++)
+  for (guint i = 0; i < data->lines->len; i++)
     {
-      ThiduaRegistration *r = g_ptr_array_index (rows, i);
-      g_ptr_array_add (r->person_id ? people : units, r);
-    }
+      const ThiduaRegLine *l = &g_array_index (data->lines, ThiduaRegLine, i);
 
-  lines = lines_of (people, catalog);
-  for (guint i = 0; i < lines->len; i++)
-    {
-      Line *l = g_ptr_array_index (lines, i);
-      g_autofree char *n = g_strdup_printf ("%u", ++stt);
-      g_autofree char *name = display_name (l->first);
-      g_autofree char *where = *l->first->position
-        ? g_strdup_printf ("%s, %s", l->first->position, l->first->unit_name)
-        : g_strdup (l->first->unit_name);
-      const char *cells[] = { n, name, where, l->titles->str, l->rewards->str, l->notes->str };
-
-      thidua_body_table_add_row (person_table, THIDUA_BODY_TABLE_ROW_BODY, cells);
+      if (l->kind == THIDUA_REG_LINE_PERSON)
+        {
+          g_autofree char *n = g_strdup_printf ("%u", ++n_people);
+          g_autofree char *where = *l->position ? g_strdup_printf ("%s, %s", l->position, l->unit)
+                                                : g_strdup (l->unit);
+          const char *cells[] = { n, l->name, where, l->titles, l->rewards, l->notes };
+          thidua_body_table_add_row (person_table, THIDUA_BODY_TABLE_ROW_BODY, cells);
+        }
+      else if (l->kind == THIDUA_REG_LINE_COLLECTIVE)
+        {
+          g_autofree char *n = g_strdup_printf ("%u", ++n_units);
+          const char *cells[] = { n, l->name, l->titles, l->rewards, l->notes };
+          thidua_body_table_add_row (unit_table, THIDUA_BODY_TABLE_ROW_BODY, cells);
+        }
     }
-  if (lines->len == 0)
+  if (n_people == 0)
     {
       const char *cells[] = { "", "(không có cá nhân đăng ký)", NULL };
       thidua_body_table_add_row (person_table, THIDUA_BODY_TABLE_ROW_BODY, cells);
     }
-  lines_free (lines);
-
-  lines = lines_of (units, catalog);
-  stt = 0;
-  for (guint i = 0; i < lines->len; i++)
-    {
-      Line *l = g_ptr_array_index (lines, i);
-      g_autofree char *n = g_strdup_printf ("%u", ++stt);
-      g_autofree char *name = display_name (l->first);
-      const char *cells[] = { n, name, l->titles->str, l->rewards->str, l->notes->str };
-
-      thidua_body_table_add_row (unit_table, THIDUA_BODY_TABLE_ROW_BODY, cells);
-    }
-  if (lines->len == 0)
+  if (n_units == 0)
     {
       const char *cells[] = { "", "(không đăng ký)", NULL };
       thidua_body_table_add_row (unit_table, THIDUA_BODY_TABLE_ROW_BODY, cells);
     }
-  lines_free (lines);
 
   thidua_body_append_text (body, THIDUA_BLOCK_HEADING, 1, "I.", "Cá nhân", FALSE);
   thidua_body_append_table (body, person_table);
   thidua_body_append_text (body, THIDUA_BLOCK_HEADING, 1, "II.", "Tập thể", FALSE);
   thidua_body_append_table (body, unit_table);
-  return TRUE;
 }
 
-/* "khoa ly luan" typed in the CLI prints as the unit is registered. */
 static char *
-registered_unit_name (ThiduaRegister *reg, const char *typed)
+upper_or_null (const char *s)
 {
-  gint64 id = thidua_register_find_unit (reg, typed);
-  g_autoptr(GPtrArray) units = id > 0 ? thidua_register_list_units (reg, NULL) : NULL;
-
-  for (guint i = 0; units != NULL && i < units->len; i++)
-    if (((ThiduaRegUnit *) units->pdata[i])->id == id)
-      return g_strdup (((ThiduaRegUnit *) units->pdata[i])->name);
-  return g_strdup (typed);
+  return s != NULL && *s ? g_utf8_strup (s, -1) : NULL;
 }
 
-/* The plan printed at the top: the year's plan gives the profile, the
- * bodies and the place; the date is left for the clerk. */
+/* The plan printed at the top: the year's plan gives the profile and the
+ * place; the office (issue 11) names who issues the summary, top left,
+ * and its superior; the date is left for the clerk. */
 static ThiduaPlan *
-header_plan (ThiduaPlan *year_plan, const char *unit, const char *title, const char *subject)
+header_plan (const ThiduaRegReport *data, const char *title, const char *subject)
 {
   ThiduaPlan *plan = thidua_plan_new ();
+  ThiduaPlan *year_plan = data->year_plan;
+  const ThiduaOffice *office = data->office;
   g_autofree char *issuing = NULL;
   g_autofree char *superior = NULL;
+  g_autofree char *office_name = upper_or_null (office->name);
 
   if (year_plan != NULL)
     {
       thidua_plan_set_profile (plan, thidua_plan_get_profile (year_plan));
       thidua_plan_set_place (plan, thidua_plan_get_place (year_plan));
-      /* A unit's form comes from the unit, under the office. */
-      if (unit != NULL)
-        {
-          superior = g_utf8_strup (thidua_plan_get_issuing_body (year_plan), -1);
-          issuing = g_utf8_strup (unit, -1);
-        }
-      else
-        {
-          superior = g_utf8_strup (thidua_plan_get_superior_body (year_plan), -1);
-          issuing = g_utf8_strup (thidua_plan_get_issuing_body (year_plan), -1);
-        }
     }
-  else if (unit != NULL)
-    issuing = g_utf8_strup (unit, -1);
+  if (data->unit != NULL)
+    {
+      /* A unit's form comes from the unit, under the office. */
+      superior = office_name ? g_strdup (office_name)
+                             : year_plan ? upper_or_null (thidua_plan_get_issuing_body (year_plan)) : NULL;
+      issuing = g_utf8_strup (data->unit, -1);
+    }
+  else if (office_name != NULL)
+    {
+      issuing = g_strdup (office_name);
+      superior = upper_or_null (office->parent);
+      if (superior == NULL && year_plan != NULL)
+        superior = upper_or_null (thidua_plan_get_superior_body (year_plan));
+    }
+  else if (year_plan != NULL)
+    {
+      superior = upper_or_null (thidua_plan_get_superior_body (year_plan));
+      issuing = upper_or_null (thidua_plan_get_issuing_body (year_plan));
+    }
   thidua_plan_set_superior_body (plan, superior ? superior : "");
   thidua_plan_set_issuing_body (plan, issuing ? issuing : "");
   thidua_plan_set_type_name (plan, title);
@@ -394,51 +252,45 @@ ThiduaReport *
 thidua_report_new_register (ThiduaRegister *reg, const char *year, const char *unit, GError **error)
 {
   g_autoptr(ThiduaReport) self = g_object_new (THIDUA_TYPE_REPORT, NULL);
-  g_autoptr(ThiduaPlan) year_plan = NULL;
+  g_autoptr(ThiduaRegReport) data = NULL;
   g_autoptr(ThiduaProfile) profile = NULL;
   g_autoptr(ThiduaBody) body = thidua_body_new ();
-  g_autofree char *label = NULL;
   g_autofree char *title = NULL;
   ThiduaLayoutForm form = { 0 };
-  gboolean school = FALSE;
-  gint64 plan_id;
 
   g_return_val_if_fail (THIDUA_IS_REGISTER (reg), NULL);
-  if (!thidua_reg_year_parse (year, &label, NULL, &school, error))
+  /* one call: core hands over the finished rows, totals, plan and office */
+  if ((data = thidua_register_report (reg, year, unit, error)) == NULL)
     return NULL;
-  plan_id = thidua_register_get_year_plan (reg, label);
-  if (plan_id > 0)
-    year_plan = thidua_store_load_plan (thidua_register_get_store (reg), plan_id, NULL);
-  profile = year_plan ? thidua_profile_load_for_kind (thidua_plan_get_profile (year_plan), error)
-                      : thidua_profile_load ("state", error);
+  self->n_registrations = data->n_registrations;
+  profile = data->year_plan ? thidua_profile_load_for_kind (thidua_plan_get_profile (data->year_plan), error)
+                            : thidua_profile_load ("state", error);
   if (profile == NULL)
     return NULL;
 
   /* "năm học 2023-2024" for a school year. */
   title = g_strdup_printf (unit == NULL ? "BẢNG TỔNG HỢP ĐĂNG KÝ THI ĐUA %s %s"
                                         : "BẢN ĐĂNG KÝ THI ĐUA %s %s",
-                           school ? "NĂM HỌC" : "NĂM", label);
+                           data->school ? "NĂM HỌC" : "NĂM", data->year);
   if (unit == NULL)
     {
-      if (!compose_summary (self, reg, label, body, error))
-        return NULL;
-      self->plan = header_plan (year_plan, NULL, title, "");
+      compose_summary (data, body);
+      self->plan = header_plan (data, title, "");
       form.landscape = TRUE;
       form.n_signatures = 2;
       form.signatures[0].title = "Người lập biểu";
       form.signatures[1].title = "Thủ trưởng đơn vị";
-      /* The head of the office signs the summary, as the plan. */
-      form.signatures[1].name = year_plan ? thidua_plan_get_signer_name (year_plan) : NULL;
+      /* The head of the office signs the summary: the office's signer,
+       * else the plan's. */
+      form.signatures[1].name = *data->office->signer ? data->office->signer
+                                : data->year_plan ? thidua_plan_get_signer_name (data->year_plan) : NULL;
     }
   else
     {
-      g_autofree char *unit_line = NULL;
-      g_autofree char *unit_name = registered_unit_name (reg, unit);
+      g_autofree char *unit_line = g_strdup_printf ("Đơn vị: %s", data->unit);
 
-      if (!compose_unit (self, reg, label, unit, body, error))
-        return NULL;
-      unit_line = g_strdup_printf ("Đơn vị: %s", unit_name);
-      self->plan = header_plan (year_plan, unit_name, title, unit_line);
+      compose_unit (data, body);
+      self->plan = header_plan (data, title, unit_line);
       form.n_signatures = 1;
       form.signatures[0].title = "Thủ trưởng đơn vị";
     }

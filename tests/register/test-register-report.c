@@ -115,6 +115,38 @@ test_total_keeps_rows (RegFixture *f, gconstpointer data)
   g_assert_cmpuint (broke, >, 0);
 }
 
+/* The office set in the database heads the year's summary, top left,
+ * under its superior, and signs it (issue 11). */
+static void
+test_office_heads_summary (RegFixture *f, gconstpointer data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = g_build_filename (f->dir, "office.pdf", NULL);
+  g_autoptr(ThiduaReport) report = NULL;
+  g_autoptr(PopplerDocument) doc = NULL;
+  g_autoptr(PopplerPage) page = NULL;
+  g_autofree char *text = NULL;
+  ThiduaOffice office = { "Sở Y tế", "SYT", "UBND tỉnh Điện Biên", "Lò Văn Thắng" };
+  gint64 unit = thidua_register_add_unit (f->reg, 0, "Phòng Tổ chức", "phòng", &error);
+
+  reg_add (f, "2024", reg_add_person (f, "Lê Thị Hoa", unit, 1980), "LĐTT");
+  g_assert_true (thidua_store_set_office (f->store, &office, &error));
+  g_assert_no_error (error);
+  report = thidua_report_new_register (f->reg, "2024", NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (thidua_plan_get_issuing_body (thidua_report_get_plan (report)), ==, "SỞ Y TẾ");
+  g_assert_cmpstr (thidua_plan_get_superior_body (thidua_report_get_plan (report)), ==, "UBND TỈNH ĐIỆN BIÊN");
+  g_assert_true (thidua_report_write_pdf (report, path, &error));
+  doc = open_pdf (path);
+  page = poppler_document_get_page (doc, 0);
+  text = poppler_page_get_text (page);
+  /* top left, before the title */
+  g_assert_nonnull (strstr (text, "SỞ Y TẾ"));
+  g_assert_true (strstr (text, "SỞ Y TẾ") < strstr (text, "BẢNG TỔNG HỢP"));
+  g_assert_nonnull (strstr (text, "UBND TỈNH ĐIỆN BIÊN"));
+  g_assert_nonnull (strstr (text, "Lò Văn Thắng"));
+}
+
 static void
 test_summary (RegFixture *f, gconstpointer data)
 {
@@ -256,6 +288,7 @@ main (int argc, char **argv)
 #define ADD(path, func) \
   g_test_add (path, RegFixture, NULL, reg_fixture_set_up, func, reg_fixture_tear_down)
   ADD ("/register/report/total-keeps-rows", test_total_keeps_rows);
+  ADD ("/register/report/office-heads-summary", test_office_heads_summary);
   ADD ("/register/report/summary-landscape", test_summary);
   ADD ("/register/report/unit-form-portrait", test_unit_form);
   ADD ("/register/report/header-from-plan", test_header_from_plan);
