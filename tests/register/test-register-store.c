@@ -4,7 +4,8 @@
 #include <string.h>
 
 #include <sqlite3.h>
-#include "thidua-store-private.h"  /* raw handle: the test writes stale keys directly */
+#include "thidua-store-private.h"
+#include "thidua-core-enums.h"  /* raw handle: the test writes stale keys directly */
 
 #include "register-test-util.h"
 #include "thidua-text.h"
@@ -446,11 +447,38 @@ test_changed (RegFixture *f, gconstpointer data)
   g_assert_cmpint (old->status, ==, THIDUA_REG_STATUS_REGISTERED);
 }
 
+/* The enums are GTypes; their nicks are the strings of the database and
+ * the CLI, unchanged. */
+static void
+test_enum_strings (void)
+{
+  ThiduaRegResult r;
+  ThiduaRegStatus st;
+
+  g_assert_true (G_TYPE_IS_ENUM (THIDUA_TYPE_REG_RESULT));
+  g_assert_true (G_TYPE_IS_FLAGS (THIDUA_TYPE_STORE_CHANGE));
+  g_assert_cmpstr (thidua_reg_result_to_string (THIDUA_REG_RESULT_PENDING), ==, "pending");
+  g_assert_cmpstr (thidua_reg_result_to_string (THIDUA_REG_RESULT_ACHIEVED), ==, "achieved");
+  g_assert_cmpstr (thidua_reg_result_to_string (THIDUA_REG_RESULT_NOT_ACHIEVED), ==, "not-achieved");
+  g_assert_cmpstr (thidua_reg_status_to_string (THIDUA_REG_STATUS_REGISTERED), ==, "registered");
+  g_assert_cmpstr (thidua_reg_status_to_string (THIDUA_REG_STATUS_WITHDRAWN), ==, "withdrawn");
+  g_assert_true (thidua_reg_result_from_string ("not-achieved", &r));
+  g_assert_cmpint (r, ==, THIDUA_REG_RESULT_NOT_ACHIEVED);
+  g_assert_true (thidua_reg_status_from_string ("withdrawn", &st));
+  g_assert_cmpint (st, ==, THIDUA_REG_STATUS_WITHDRAWN);
+  g_assert_false (thidua_reg_result_from_string ("đạt", &r));
+  g_assert_false (thidua_reg_result_from_string (NULL, &r));
+  g_assert_false (thidua_reg_status_from_string ("THIDUA_REG_STATUS_WITHDRAWN", &st));
+  g_assert_cmpstr (thidua_store_change_to_string (THIDUA_STORE_CHANGE_REGISTER), ==, "register");
+  g_assert_null (thidua_store_change_to_string (THIDUA_STORE_CHANGE_PLANS | THIDUA_STORE_CHANGE_OFFICE));
+}
+
 int
 main (int argc, char **argv)
 {
   g_test_init (&argc, &argv, NULL);
   g_test_add_func ("/register/store/year-parse", test_year_parse);
+  g_test_add_func ("/register/store/enum-strings", test_enum_strings);
   g_test_add_func ("/register/store/person-names", test_person_names);
 #define ADD(path, func) \
   g_test_add (path, RegFixture, NULL, reg_fixture_set_up, func, reg_fixture_tear_down)

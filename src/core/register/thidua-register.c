@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "thidua-text.h"
+#include "thidua-core-enums.h"
 
 #define SELECT_REGISTRATION \
   "SELECT r.id, y.label, ifnull (r.person_id, 0), ifnull (r.unit_id, 0), r.title, " \
@@ -332,45 +333,69 @@ thidua_register_flush_registrations_with_id (ThiduaRegister *self, gint64 year_i
 
 /* ---- enums ---- */
 
-static const char * const status_names[] = { "registered", "withdrawn" };
-static const char * const result_names[] = { "pending", "achieved", "not-achieved" };
+/* The nicks of the GEnum types (thidua-core-enums.h) are the strings
+ * stored in the database and taken by the CLI: "not-achieved". */
+static const char *
+enum_nick (GType type, int value)
+{
+  GEnumClass *klass = g_type_class_ref (type);
+  GEnumValue *v = g_enum_get_value (klass, value);
+
+  g_type_class_unref (klass);   /* static types stay loaded */
+  return v ? v->value_nick : NULL;
+}
+
+static gboolean
+enum_from_nick (GType type, const char *nick, int *out)
+{
+  GEnumClass *klass = g_type_class_ref (type);
+  GEnumValue *v = nick ? g_enum_get_value_by_nick (klass, nick) : NULL;
+
+  g_type_class_unref (klass);
+  if (v == NULL)
+    return FALSE;
+  *out = v->value;
+  return TRUE;
+}
 
 const char *
 thidua_reg_status_to_string (ThiduaRegStatus status)
 {
-  g_return_val_if_fail (status < G_N_ELEMENTS (status_names), NULL);
-  return status_names[status];
+  const char *nick = enum_nick (THIDUA_TYPE_REG_STATUS, status);
+
+  g_return_val_if_fail (nick != NULL, NULL);
+  return nick;
 }
 
 gboolean
 thidua_reg_status_from_string (const char *s, ThiduaRegStatus *out)
 {
-  for (guint i = 0; i < G_N_ELEMENTS (status_names); i++)
-    if (g_strcmp0 (s, status_names[i]) == 0)
-      {
-        *out = i;
-        return TRUE;
-      }
-  return FALSE;
+  int v;
+
+  if (!enum_from_nick (THIDUA_TYPE_REG_STATUS, s, &v))
+    return FALSE;
+  *out = v;
+  return TRUE;
 }
 
 const char *
 thidua_reg_result_to_string (ThiduaRegResult result)
 {
-  g_return_val_if_fail (result < G_N_ELEMENTS (result_names), NULL);
-  return result_names[result];
+  const char *nick = enum_nick (THIDUA_TYPE_REG_RESULT, result);
+
+  g_return_val_if_fail (nick != NULL, NULL);
+  return nick;
 }
 
 gboolean
 thidua_reg_result_from_string (const char *s, ThiduaRegResult *out)
 {
-  for (guint i = 0; i < G_N_ELEMENTS (result_names); i++)
-    if (g_strcmp0 (s, result_names[i]) == 0)
-      {
-        *out = i;
-        return TRUE;
-      }
-  return FALSE;
+  int v;
+
+  if (!enum_from_nick (THIDUA_TYPE_REG_RESULT, s, &v))
+    return FALSE;
+  *out = v;
+  return TRUE;
 }
 
 /* ---- years ---- */

@@ -6,6 +6,7 @@
 #include "config.h"
 #include "thidua-store.h"
 #include "thidua-store-private.h"
+#include "thidua-core-enums.h"
 #include "thidua-paths.h"
 #include "thidua-text.h"
 #include "thidua-migrations.h"
@@ -244,15 +245,11 @@ store_emit_changes (ThiduaStore *self)
 const char *
 thidua_store_change_to_string (ThiduaStoreChange change)
 {
-  switch (change)
-    {
-    case THIDUA_STORE_CHANGE_PLANS: return "plans";
-    case THIDUA_STORE_CHANGE_TEMPLATES: return "templates";
-    case THIDUA_STORE_CHANGE_TARGETS: return "targets";
-    case THIDUA_STORE_CHANGE_REGISTER: return "register";
-    case THIDUA_STORE_CHANGE_OFFICE: return "office";
-    default: return NULL;
-    }
+  GFlagsClass *klass = g_type_class_ref (THIDUA_TYPE_STORE_CHANGE);
+  GFlagsValue *v = g_flags_get_first_value (klass, change);
+
+  g_type_class_unref (klass);
+  return v && v->value == (guint) change ? v->value_nick : NULL;
 }
 
 gint64
