@@ -104,7 +104,10 @@ thidua_register_batch_free (ThiduaRegisterBatch *b)
 static const char *
 intern (ThiduaRegisterBatch *b, const char *s)
 {
-  return g_string_chunk_insert_const (b->chunk, s ? s : "");
+  /* most cells (note, decision, initiative) are empty */
+  if (s == NULL || *s == '\0')
+    return "";
+  return g_string_chunk_insert_const (b->chunk, s);
 }
 
 static const char *
