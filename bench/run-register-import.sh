@@ -25,11 +25,16 @@ rm -f "$work"/t.db*
 "$cli" --db "$work/t.db" list >/dev/null
 "$cli" --db "$work/t.db" register import "$work/people-100k.csv" --year 2023 >/dev/null 2>&1 &
 pid=$!
-worst=0
+worst=0 tries=0 refused=0
 while kill -0 "$pid" 2>/dev/null; do
-  t=$(ms "$cli" --db "$work/t.db" office --name "Sở Y tế")
-  [ "$t" -gt "$worst" ] && worst=$t
+  s=$(date +%s%N)
+  "$cli" --db "$work/t.db" office --name "Sở Y tế" >/dev/null 2>&1 || refused=$((refused + 1))
+  e=$(date +%s%N)
+  t=$(( (e - s) / 1000000 )); tries=$((tries + 1))
+  if [ "$t" -gt "$worst" ]; then worst=$t; fi
 done
 wait "$pid" || true
+# a whole `thidua-cli office` process each, start-up included
 printf 'other_writer_worst_ms\t%s\n' "$worst"
+printf 'other_writer_refused\t%s of %s\n' "$refused" "$tries"
 "$build/bench/register-edit-bench" "$work"
