@@ -13,6 +13,7 @@
 #include "thidua-register-export.h"
 #include "thidua-register-import.h"
 #include "thidua-register-targets.h"
+#include "thidua-register-edit.h"
 #include "thidua-report.h"
 
 /* The store and the register over it, with the catalog from data. */
@@ -592,6 +593,13 @@ register_plan (CliContext *ctx, int argc, char **argv)
   return 0;
 }
 
+/* ---- by hand (cmd-register-edit.c) ---- */
+
+static int sub_add (CliContext *c, int n, char **v) { return register_add (c, open_register, n, v); }
+static int sub_set (CliContext *c, int n, char **v) { return register_set (c, open_register, n, v); }
+static int sub_withdraw (CliContext *c, int n, char **v) { return register_withdraw (c, open_register, n, v); }
+static int sub_delete (CliContext *c, int n, char **v) { return register_delete (c, open_register, n, v); }
+
 /* ---- dispatch ---- */
 
 typedef struct {
@@ -609,6 +617,10 @@ static const Sub subs[] = {
   { "report",      "register report",      register_report },
   { "targets",     "register targets",     register_targets },
   { "plan",        "register plan",        register_plan },
+  { "add",         "register add",         sub_add },
+  { "set",         "register set",         sub_set },
+  { "withdraw",    "register withdraw",    sub_withdraw },
+  { "delete",      "register delete",      sub_delete },
 };
 
 int
@@ -628,7 +640,13 @@ cmd_register (CliContext *ctx, int argc, char **argv)
                "  thidua-cli [--db PATH] register report --year Y [--unit NAME] -o FILE.pdf\n"
                "  thidua-cli [--db PATH] register export --year Y -o FILE.csv|FILE.xlsx\n"
                "  thidua-cli [--db PATH] register plan --year Y --plan ID\n"
-               "  thidua-cli [--db PATH] register targets --plan ID [--set FILE.json]\n");
+               "  thidua-cli [--db PATH] register targets --plan ID [--set FILE.json]\n"
+               "  thidua-cli [--db PATH] register add --year Y (--person NAME --unit UNIT [--position P]"
+               " | --collective UNIT) --title TITLE [--initiative TEXT] [--note TEXT]\n"
+               "  thidua-cli [--db PATH] register set ID [--title T] [--initiative TEXT] [--note TEXT]"
+               " [--result pending|achieved|not-achieved] [--decision TEXT]\n"
+               "  thidua-cli [--db PATH] register withdraw ID\n"
+               "  thidua-cli [--db PATH] register delete ID\n");
       return help ? 0 : 2;
     }
   for (guint i = 0; i < G_N_ELEMENTS (subs); i++)
@@ -637,5 +655,6 @@ cmd_register (CliContext *ctx, int argc, char **argv)
         ctx->command = subs[i].full;
         return subs[i].func (ctx, argc - 1, argv + 1);
       }
-  return cli_fail (ctx, "unknown subcommand “%s” (import, undo-import, list, check, report, export, plan, targets)", argv[1]);
+  return cli_fail (ctx, "unknown subcommand “%s” (import, undo-import, list, check, report, export, plan, targets, "
+                   "add, set, withdraw, delete)", argv[1]);
 }

@@ -26,7 +26,8 @@ static const CliCommand commands[] = {
   { "delete",      cmd_delete,      "delete ID" },
   { "render",      cmd_render,      "render ID -o FILE [--page N] [--dpi N]" },
   { "render-json", cmd_render_json, "render-json FILE -o OUT [--page N] [--dpi N]" },
-  { "register",    cmd_register,    "register import|list|check|report|export|undo-import … (register --help)" },
+  { "office",      cmd_office,      "office [--name NAME [--code CODE] [--parent NAME] [--signer NAME]]" },
+  { "register",    cmd_register,    "register import|list|add|set|withdraw|delete|check|report|export|undo-import … (register --help)" },
 };
 
 static void
