@@ -1,6 +1,7 @@
 /* cmd-render.c — render, render-json: a plan printed to PDF, PNG or SVG. */
 #include "config.h"
 #include "thidua-cli.h"
+#include "thidua-input.h"
 #include "thidua-layout.h"
 #include "thidua-render.h"
 
@@ -117,7 +118,7 @@ cmd_render_json (CliContext *ctx, int argc, char **argv)
     return 2;
   if (argc != 2)
     return cli_fail (ctx, "usage: render-json FILE -o OUT [--page N] [--dpi N]");
-  if (!g_file_get_contents (argv[1], &contents, &len, &error))
+  if (!thidua_input_read (argv[1], THIDUA_INPUT_MAX_JSON, &contents, &len, &error))
     return cli_fail (ctx, "%s", error->message);
   if ((plan = thidua_plan_new_from_json (contents, (gssize) len, &error)) == NULL)
     return cli_fail (ctx, "%s: %s", argv[1], error->message);
