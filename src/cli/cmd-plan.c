@@ -1,6 +1,7 @@
 /* cmd-plan.c — templates, new, list, show, import-json, duplicate, delete. */
 #include "config.h"
 #include "thidua-cli.h"
+#include "thidua-input.h"
 #include "thidua-plan.h"
 
 #include <stdio.h>
@@ -149,7 +150,7 @@ cmd_import_json (CliContext *ctx, int argc, char **argv)
     return 2;
   if (argc != 2)
     return cli_fail (ctx, "usage: import-json FILE");
-  if (!g_file_get_contents (argv[1], &contents, &len, &error))
+  if (!thidua_input_read (argv[1], THIDUA_INPUT_MAX_JSON, &contents, &len, &error))
     return cli_fail (ctx, "%s", error->message);
   /* Parse and validate everything before touching the database: a bad
    * file leaves no partial plan behind. */

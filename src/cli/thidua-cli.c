@@ -4,6 +4,7 @@
 #include "thidua-paths.h"
 
 #include <locale.h>
+#include <signal.h>
 #include <glib/gi18n-lib.h>
 #include <stdio.h>
 #include <string.h>
@@ -132,6 +133,12 @@ main (int argc, char **argv)
   int i = 1;
 
   setlocale (LC_ALL, "");
+#ifdef SIGXFSZ
+  /* Past the file size limit (ulimit -f) a write then fails with EFBIG,
+   * which every writer reports with the file's name, instead of the
+   * signal killing the program silently in the middle of a write. */
+  signal (SIGXFSZ, SIG_IGN);
+#endif
   /* Messages of core and renderer follow LANGUAGE like the app's. */
   bindtextdomain (GETTEXT_PACKAGE, thidua_paths_get_localedir ());
   bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");

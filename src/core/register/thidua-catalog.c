@@ -2,6 +2,7 @@
 #include "config.h"
 #include <glib/gi18n-lib.h>
 #include "thidua-catalog.h"
+#include "thidua-json.h"
 
 #include <json-glib/json-glib.h>
 #include <string.h>
@@ -170,22 +171,22 @@ member_strv (JsonObject *o, const char *name)
 static JsonNode *
 load_json (const char *path, GError **error)
 {
-  g_autoptr(JsonParser) parser = json_parser_new ();
   g_autoptr(GError) local = NULL;
+  g_autoptr(JsonNode) root = NULL;
 
-  if (!json_parser_load_from_file (parser, path, &local))
+  /* the one capped reader and JSON guard (already names the file) */
+  if ((root = thidua_json_load_file (path, &local)) == NULL)
     {
-      g_set_error (error, THIDUA_CATALOG_ERROR, THIDUA_CATALOG_ERROR_INVALID,
-                   "%s: %s", path, local->message);
+      g_set_error (error, THIDUA_CATALOG_ERROR, THIDUA_CATALOG_ERROR_INVALID, "%s", local->message);
       return NULL;
     }
-  if (!JSON_NODE_HOLDS_OBJECT (json_parser_get_root (parser)))
+  if (!JSON_NODE_HOLDS_OBJECT (root))
     {
       g_set_error (error, THIDUA_CATALOG_ERROR, THIDUA_CATALOG_ERROR_INVALID,
                    _("%s: the file must hold one JSON object"), path);
       return NULL;
     }
-  return json_node_copy (json_parser_get_root (parser));
+  return g_steal_pointer (&root);
 }
 
 static gboolean
