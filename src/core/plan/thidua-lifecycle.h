@@ -88,6 +88,7 @@ typedef struct {
   char *content_hash;
 } ThiduaLifecycleEvent;
 void       thidua_lifecycle_event_free (ThiduaLifecycleEvent *e);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (ThiduaLifecycleEvent, thidua_lifecycle_event_free)
 /* Oldest first; a GPtrArray of ThiduaLifecycleEvent. */
 GPtrArray *thidua_lifecycle_history (ThiduaStore *store, gint64 id, GError **error);
 
@@ -108,6 +109,7 @@ typedef struct {
   gint64  replaces;
 } ThiduaOutgoingEntry;
 void       thidua_outgoing_entry_free (ThiduaOutgoingEntry *e);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (ThiduaOutgoingEntry, thidua_outgoing_entry_free)
 /* The register of a year, by number (then issuing body); a GPtrArray of
  * ThiduaOutgoingEntry. */
 GPtrArray *thidua_lifecycle_numbers (ThiduaStore *store, guint year, GError **error);
