@@ -16,11 +16,11 @@ typedef struct {
 } Column;
 
 static const Column columns[] = {
-  { "Số, ký hiệu văn bản", 11, THIDUA_BODY_TABLE_ALIGN_CENTER },
+  { "Số, ký hiệu văn bản", 14, THIDUA_BODY_TABLE_ALIGN_CENTER },
   { "Ngày tháng văn bản", 9, THIDUA_BODY_TABLE_ALIGN_CENTER },
-  { "Tên loại và trích yếu nội dung văn bản", 22, THIDUA_BODY_TABLE_ALIGN_LEFT },
+  { "Tên loại và trích yếu nội dung văn bản", 20, THIDUA_BODY_TABLE_ALIGN_LEFT },
   { "Người ký", 11, THIDUA_BODY_TABLE_ALIGN_LEFT },
-  { "Nơi nhận văn bản", 15, THIDUA_BODY_TABLE_ALIGN_LEFT },
+  { "Nơi nhận văn bản", 14, THIDUA_BODY_TABLE_ALIGN_LEFT },
   { "Đơn vị, người nhận bản lưu", 9, THIDUA_BODY_TABLE_ALIGN_LEFT },
   { "Số lượng bản", 6, THIDUA_BODY_TABLE_ALIGN_CENTER },
   { "Ngày chuyển", 7, THIDUA_BODY_TABLE_ALIGN_CENTER },
