@@ -3,6 +3,7 @@
 #include "thidua-cli.h"
 #include "thidua-input.h"
 #include "thidua-plan.h"
+#include "thidua-lifecycle.h"
 
 #include <stdio.h>
 
@@ -131,7 +132,25 @@ cmd_show (CliContext *ctx, int argc, char **argv)
     return cli_fail (ctx, "%s", error->message);
 
   /* JSON is the only format for now; --json is accepted as the contract says. */
-  text = thidua_plan_to_json (plan, TRUE);
+  {
+    g_auto(ThiduaLifecycleInfo) info = { 0 };
+    g_autoptr(JsonNode) node = thidua_plan_to_json_node (plan);
+    g_autoptr(JsonGenerator) gen = json_generator_new ();
+    JsonObject *obj = json_node_get_object (node);
+
+    /* Sign-off state lives beside the model (thidua-lifecycle.h). */
+    if (!thidua_lifecycle_get_info (store, id, &info, &error))
+      return cli_fail (ctx, "%s", error->message);
+    json_object_set_string_member (obj, "status", info.status);
+    json_object_set_string_member (obj, "code", info.code);
+    if (info.replaces != 0)
+      json_object_set_int_member (obj, "replaces", info.replaces);
+    else
+      json_object_set_null_member (obj, "replaces");
+    json_generator_set_root (gen, node);
+    json_generator_set_pretty (gen, TRUE);
+    text = json_generator_to_data (gen, NULL);
+  }
   cli_print ("%s\n", text);
   return 0;
 }
@@ -158,6 +177,15 @@ cmd_import_json (CliContext *ctx, int argc, char **argv)
     {
       g_autofree char *display = g_filename_display_name (argv[1]);
       return cli_fail (ctx, "%s: %s", display, error->message);
+    }
+  /* Only drafts come in: an issued plan exists once, with its history. */
+  if (g_strcmp0 (thidua_plan_get_status (plan), "draft") != 0
+      && g_strcmp0 (thidua_plan_get_status (plan), "") != 0)
+    {
+      g_autofree char *display = g_filename_display_name (argv[1]);
+      return cli_fail (ctx, "%s: only a draft can be imported; this plan's status is “%s” "
+                       "(remove \"status\" or set it to \"draft\")",
+                       display, thidua_plan_get_status (plan));
     }
   if ((store = cli_open_store (ctx, FALSE)) == NULL)
     return 1;
@@ -203,6 +231,15 @@ cmd_delete (CliContext *ctx, int argc, char **argv)
     return 2;
   if ((store = cli_open_store (ctx, FALSE)) == NULL)
     return 1;
+  {
+    g_auto(ThiduaLifecycleInfo) info = { 0 };
+
+    if (thidua_lifecycle_get_info (store, id, &info, NULL)
+        && thidua_lifecycle_status_is_frozen (info.status))
+      return cli_fail (ctx, "plan %" G_GINT64_FORMAT " is %s and cannot be deleted: "
+                       "an issued plan stays in the register (use replace for a new version)",
+                       id, info.status);
+  }
   if (!thidua_store_delete_plan (store, id, &error))
     return cli_fail (ctx, "%s", error->message);
   return 0;

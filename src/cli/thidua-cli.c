@@ -29,6 +29,13 @@ static const CliCommand commands[] = {
   { "render-json", cmd_render_json, "render-json FILE -o OUT [--page N] [--dpi N]" },
   { "office",      cmd_office,      "office [--name NAME [--code CODE] [--parent NAME] [--signer NAME]]" },
   { "register",    cmd_register,    "register import|list|add|set|withdraw|delete|check|report|export|undo-import … (register --help)" },
+  { "submit",      cmd_submit,      "submit ID [--by NAME]" },
+  { "return",      cmd_return,      "return ID --comment TEXT [--by NAME]" },
+  { "issue",       cmd_issue,       "issue ID [--number N] [--date YYYY-MM-DD] [--by NAME]" },
+  { "replace",     cmd_replace,     "replace ID" },
+  { "history",     cmd_history,     "history ID" },
+  { "numbers",     cmd_numbers,     "numbers --year Y [-o FILE.pdf]" },
+  { "verify",      cmd_verify,      "verify CODE" },
 };
 
 static void

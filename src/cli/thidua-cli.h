@@ -54,5 +54,13 @@ int cmd_register     (CliContext *ctx, int argc, char **argv);
 
 /* cmd-office.c */
 int cmd_office       (CliContext *ctx, int argc, char **argv);
+/* cmd-lifecycle.c: sign-off and issuing */
+int cmd_submit       (CliContext *ctx, int argc, char **argv);
+int cmd_return       (CliContext *ctx, int argc, char **argv);
+int cmd_issue        (CliContext *ctx, int argc, char **argv);
+int cmd_replace      (CliContext *ctx, int argc, char **argv);
+int cmd_history      (CliContext *ctx, int argc, char **argv);
+int cmd_numbers      (CliContext *ctx, int argc, char **argv);
+int cmd_verify       (CliContext *ctx, int argc, char **argv);
 
 G_END_DECLS

@@ -19,6 +19,7 @@
 #include "thidua-render.h"
 #include "thidua-markup.h"
 #include "thidua-text.h"
+#include "thidua-stamp.h"
 
 #include <pango/pangocairo.h>
 #include <string.h>
@@ -1597,6 +1598,7 @@ thidua_layout_update (ThiduaLayout *self, ThiduaPlan *plan)
   }
 
   body = thidua_body_parse (thidua_plan_get_body (plan));
+  thidua_stamp_note_plan (self, plan);
   recompose (self, plan, body, NULL, profile_error);
 }
 
@@ -1610,6 +1612,7 @@ thidua_layout_update_form (ThiduaLayout *self, ThiduaPlan *plan, ThiduaBody *bod
   g_return_if_fail (form != NULL);
   g_return_if_fail (self->profile != NULL);
 
+  thidua_stamp_note_form (self);
   recompose (self, plan, body, form, NULL);
 }
 
@@ -1678,6 +1681,7 @@ thidua_layout_draw_page (ThiduaLayout *self, cairo_t *cr, guint page)
       cairo_stroke (cr);
     }
   cairo_restore (cr);
+  thidua_stamp_draw (self, cr, page);
 }
 
 GPtrArray *

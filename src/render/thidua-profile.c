@@ -100,6 +100,17 @@ static const ProfileKey profile_keys[] = {
   NUM  ("page_number.size", page_number_size),
   NUM  ("page_number.top_mm", page_number_top_mm),
   NUM  ("page_number.first_page", page_number_first_page),
+  STR  ("draft_mark.text", draft_mark_text),
+  STR  ("draft_mark.round_text", draft_mark_round_text),
+  NUM  ("draft_mark.size", draft_mark_size),
+  NUM  ("draft_mark.top_mm", draft_mark_top_mm),
+  NUM  ("draft_mark.padding_pt", draft_mark_padding_pt),
+  NUM  ("draft_mark.rule_width_pt", draft_mark_rule_width_pt),
+  STR  ("proof.code_label", proof_code_label),
+  NUM  ("proof.code_size", proof_code_size),
+  NUM  ("proof.code_bottom_mm", proof_code_bottom_mm),
+  NUM  ("proof.qr_size_mm", proof_qr_size_mm),
+  NUM  ("proof.qr_bottom_mm", proof_qr_bottom_mm),
 };
 
 static const char * const mark_names[] = { "rule", "star", "dashes" };

@@ -603,7 +603,9 @@ check_keys (JsonObject *obj, const char * const *known, const char *where, GErro
 
 static const char * const plan_keys[] = {
   "id", "profile", "superior_body", "issuing_body", "number", "symbol", "place", "date",
-  "type_name", "subject", "body", "outline", "recipients", "signer", "status", NULL
+  "type_name", "subject", "body", "outline", "recipients", "signer", "status",
+  /* sign-off (thidua-lifecycle.h): printed by show --json, ignored on input */
+  "code", "replaces", NULL
 };
 static const char * const date_keys[] = { "day", "month", "year", NULL };
 static const char * const signer_keys[] = { "authority", "on_behalf_of", "position", "name", NULL };

@@ -1476,9 +1476,11 @@ update_txn (ThiduaStore *self, gpointer data, GError **error)
                 "UPDATE plans SET profile=?1, superior_body=?2, issuing_body=?3, number=?4, "
                 "symbol=?5, place=?6, day=?7, month=?8, year=?9, type_name=?10, subject=?11, "
                 "signer_authority=?12, signer_on_behalf_of=?13, signer_position=?14, "
-                "signer_name=?15, status=?16, search_key=?17, modified=?18 WHERE id=?19",
+                "signer_name=?15, search_key=?17, modified=?18 WHERE id=?19",
                 N_("saving a plan"), error))
     return FALSE;
+  /* ?16 (status) is not written: only the sign-off steps change it
+   * (thidua-lifecycle.c), so a stale model cannot undo a submission. */
   bind_plan (s.stmt, plan);
   bind_text (s.stmt, 17, key);
   sqlite3_bind_int64 (s.stmt, 18, now);
