@@ -555,8 +555,17 @@ thidua_legal_resolve_placeholders (ThiduaLegalTable *self, const char *text, con
         cur = doc;
       if (cur != NULL)
         {
-          g_autofree char *display = thidua_legal_document_display (cur);
-          g_string_append (out, display);
+          /* As a Căn cứ line cites it (Nghị định 30/2020: 0 before a day
+           * under 10 and a month under 3): "Nghị định số 152/2025/NĐ-CP
+           * ngày 14 tháng 6 năm 2025" */
+          if (*cur->kind != '\0')
+            g_string_append_printf (out, "%s số ", cur->kind);
+          g_string_append (out, cur->number);
+          if (g_date_valid (&cur->date))
+            g_string_append_printf (out, " ngày %02d tháng %s%d năm %d",
+                                    g_date_get_day (&cur->date),
+                                    g_date_get_month (&cur->date) < 3 ? "0" : "",
+                                    g_date_get_month (&cur->date), g_date_get_year (&cur->date));
         }
       else
         g_string_append (out, number);

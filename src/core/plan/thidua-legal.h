@@ -74,9 +74,10 @@ const ThiduaLegalDocument *thidua_legal_table_current         (ThiduaLegalTable 
                                                                const ThiduaLegalDocument *doc,
                                                                const GDate               *date);
 
-/* Replaces every "{{van-ban:NUMBER}}" in text by the display name of the
- * document in force on date along NUMBER's chain (NUMBER's own when none is):
- * templates cite texts through the table and stay current. */
+/* Replaces every "{{van-ban:NUMBER}}" in text by the citation ("Nghị định
+ * số 152/2025/NĐ-CP ngày 14 tháng 6 năm 2025") of the document in force on
+ * date along NUMBER's chain (NUMBER's own when none is): templates cite
+ * texts through the table and stay current. */
 char *thidua_legal_resolve_placeholders (ThiduaLegalTable *self, const char *text,
                                          const GDate *date);
 
