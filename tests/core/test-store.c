@@ -90,7 +90,7 @@ test_create_seeds_templates (Fixture *f, gconstpointer data)
   g_assert_no_error (error);
   g_clear_pointer (&templates, g_ptr_array_unref);
   templates = thidua_store_list_templates (store, &error);
-  g_assert_cmpuint (templates->len, ==, 7);
+  g_assert_cmpuint (templates->len, ==, 8);
 }
 
 /* Inserts a plan as a program of schema `version` would have. */
