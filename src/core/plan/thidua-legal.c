@@ -634,9 +634,17 @@ thidua_legal_check_body (ThiduaLegalTable *self, const char *body, const GDate *
   lines = g_strsplit (body, "\n", -1);
   for (int i = 0; lines[i] != NULL; i++)
     {
-      g_autofree char *folded = thidua_text_fold (lines[i]);
+      g_autofree char *folded = NULL;
       g_autoptr(GMatchInfo) match = NULL;
+      const char *p = lines[i];
 
+      /* Only lines starting with "C" (after bullets) can be "Căn cứ": the
+       * check runs on every re-layout, so the rest is not folded. */
+      while (*p == ' ' || *p == '\t' || *p == '-' || *p == '+' || *p == '*' || *p == '_')
+        p++;
+      if (*p != 'C' && *p != 'c')
+        continue;
+      folded = thidua_text_fold (lines[i]);
       if (folded == NULL || !is_legal_basis_line (folded))
         continue;
       g_regex_match (self->number_re, lines[i], 0, &match);
