@@ -4,8 +4,30 @@
 #include "thidua-input.h"
 #include "thidua-plan.h"
 #include "thidua-lifecycle.h"
+#include "thidua-legal.h"
 
 #include <stdio.h>
+
+void
+cli_warn_legal_bases (CliContext *ctx, ThiduaPlan *plan)
+{
+  g_autoptr(ThiduaLegalTable) legal = NULL;
+  g_autoptr(GPtrArray) findings = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if ((legal = thidua_legal_table_new_default (&error)) == NULL)
+    {
+      fprintf (stderr, "thidua-cli: %s: warning: legal: %s\n", ctx->command, error->message);
+      return;
+    }
+  findings = thidua_legal_check_plan (legal, plan);
+  for (guint i = 0; i < findings->len; i++)
+    {
+      ThiduaLegalFinding *f = g_ptr_array_index (findings, i);
+      fprintf (stderr, "thidua-cli: %s: warning: body (body line %d): %s\n",
+               ctx->command, f->line + 1, f->message);
+    }
+}
 
 int
 cmd_templates (CliContext *ctx, int argc, char **argv)
@@ -191,6 +213,7 @@ cmd_import_json (CliContext *ctx, int argc, char **argv)
     return 1;
   if ((id = thidua_store_insert_plan (store, plan, &error)) == 0)
     return cli_fail (ctx, "%s", error->message);
+  cli_warn_legal_bases (ctx, plan);
   cli_print ("%" G_GINT64_FORMAT "\n", id);
   return 0;
 }
@@ -200,6 +223,7 @@ cmd_duplicate (CliContext *ctx, int argc, char **argv)
 {
   g_autoptr(ThiduaStore) store = NULL;
   g_autoptr(GError) error = NULL;
+  g_autoptr(ThiduaPlan) plan = NULL;
   gint64 id, copy;
 
   if (!cli_parse_options (ctx, NULL, "ID", &argc, &argv))
@@ -212,6 +236,9 @@ cmd_duplicate (CliContext *ctx, int argc, char **argv)
     return 1;
   if ((copy = thidua_store_duplicate_plan (store, id, &error)) == 0)
     return cli_fail (ctx, "%s", error->message);
+  /* The copy is for a new year: its legal bases are judged today. */
+  if ((plan = thidua_store_load_plan (store, copy, &error)) != NULL)
+    cli_warn_legal_bases (ctx, plan);
   cli_print ("%" G_GINT64_FORMAT "\n", copy);
   return 0;
 }

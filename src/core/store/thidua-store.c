@@ -11,6 +11,7 @@
 #include "thidua-store-private.h"
 #include "thidua-paths.h"
 #include "thidua-text.h"
+#include "thidua-legal.h"
 #include "thidua-migrations.h"
 #include "thidua-json.h"
 
@@ -764,6 +765,34 @@ thidua_store_list_templates (ThiduaStore *self, GError **error)
   return g_steal_pointer (&out);
 }
 
+/* Templates cite legal texts as "{{van-ban:NUMBER}}": a new plan gets the
+ * text in force today along NUMBER's "replaced by" chain, so templates stay
+ * current without editing each one (thidua-legal.h). */
+static ThiduaPlan *
+resolve_legal_placeholders (ThiduaPlan *plan, GError **error)
+{
+  g_autoptr(ThiduaLegalTable) legal = NULL;
+  g_autoptr(GDateTime) now = NULL;
+  g_autofree char *body = NULL;
+  GDate today;
+
+  if (plan == NULL || strstr (thidua_plan_get_body (plan), "{{van-ban:") == NULL)
+    return plan;
+  legal = thidua_legal_table_new_default (error);
+  if (legal == NULL)
+    {
+      g_object_unref (plan);
+      return NULL;
+    }
+  now = g_date_time_new_now_local ();
+  g_date_clear (&today, 1);
+  g_date_set_dmy (&today, g_date_time_get_day_of_month (now), g_date_time_get_month (now),
+                  g_date_time_get_year (now));
+  body = thidua_legal_resolve_placeholders (legal, thidua_plan_get_body (plan), &today);
+  thidua_plan_set_body (plan, body);
+  return plan;
+}
+
 ThiduaPlan *
 thidua_store_plan_from_template (ThiduaStore *self, const char *name, GError **error)
 {
@@ -785,7 +814,8 @@ thidua_store_plan_from_template (ThiduaStore *self, const char *name, GError **e
     }
   if (rc != SQLITE_ROW)
     return store_fail (self, error, rc, N_("reading templates")), NULL;
-  return thidua_plan_new_from_json (column_text (s.stmt, 0), -1, error);
+  return resolve_legal_placeholders (thidua_plan_new_from_json (column_text (s.stmt, 0), -1, error),
+                                     error);
 }
 
 gint64
