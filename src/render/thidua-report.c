@@ -126,7 +126,8 @@ compose_summary (const ThiduaRegReport *data, ThiduaBody *body)
 
       if (l->kind == THIDUA_REG_LINE_GROUP)
         {
-          const char *group[1] = { l->name };
+          /* NULL-ended: add_row reads cells until the first NULL */
+          const char *group[2] = { l->name, NULL };
           thidua_body_table_add_row (table, THIDUA_BODY_TABLE_ROW_GROUP, group);
           continue;
         }
