@@ -499,8 +499,9 @@ read_sheet (Workbook *wb)
               xmlFree (rn);
               if (number > XLSX_MAX_ROW_NUMBER)
                 {
-                  workbook_fail (wb, _("row %" G_GUINT64_FORMAT " is past row %u, the last a workbook can have"),
-                                 number, XLSX_MAX_ROW_NUMBER);
+                  g_autofree char *shown_number = g_strdup_printf ("%" G_GUINT64_FORMAT, number);
+                  workbook_fail (wb, _("row %s is past row %u, the last a workbook can have"),
+                                 shown_number, XLSX_MAX_ROW_NUMBER);
                   break;
                 }
               if (++n_rows > XLSX_MAX_ROWS)
