@@ -30,7 +30,7 @@ thidua_xlsx_format_number (double v)
 #define XLSX_MAX_ROWS     100000
 #define XLSX_MAX_COLUMNS  16384                /* XFD, Excel's last column */
 #define XLSX_MAX_ROW_NUMBER 1048576            /* Excel's last row */
-#define XLSX_MAX_CELLS    2000000              /* counting the blanks before a cell */
+#define XLSX_MAX_CELLS    1000000              /* counting the blanks before a cell */
 #define XLSX_MAX_SHARED   1000000
 #define XLSX_MAX_STRING   (128 * 1024)         /* bytes: Excel's 32,767 characters */
 #define XLSX_MAX_STYLES   65536
