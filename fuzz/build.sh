@@ -20,7 +20,7 @@ CFLAGS="-g -O1 -fno-omit-frame-pointer -fsanitize=fuzzer,address,undefined \
   -DGLIB_VERSION_MAX_ALLOWED=GLIB_VERSION_2_74 -I$out -I$top/src/core -I$top/src/core/store -I$top/src/core/plan -I$top/src/core/text -I$top/src/core/import -I$top/src/core/register \
   $(pkg-config --cflags glib-2.0 gobject-2.0 gio-2.0 json-glib-1.0)"
 LIBS="$(pkg-config --libs glib-2.0 gobject-2.0 gio-2.0 json-glib-1.0) -lm"
-core="$top/src/core/text/thidua-encoding.c $top/src/core/import/thidua-import.c \
+core="$top/src/core/thidua-input.c $top/src/core/thidua-json.c $top/src/core/text/thidua-encoding.c $top/src/core/import/thidua-import.c \
   $top/src/core/plan/thidua-plan.c $top/src/core/text/thidua-text.c $top/src/core/plan/thidua-markup.c \
   $top/src/core/plan/thidua-body-table.c"
 
@@ -30,4 +30,15 @@ for t in tcvn3 vni cp1258 utf16 auto; do
 done
 $CC $CFLAGS -o "$out/fuzz-recognize" "$here/fuzz-recognize.c" $core $LIBS
 $CC $CFLAGS -o "$out/fuzz-markup" "$here/fuzz-markup.c" $core $LIBS
+# The register's readers (src/sheets) and the JSON plan reader.
+SHEETS_CFLAGS="-I$top/src/sheets $(pkg-config --cflags libzip libxml-2.0 xlsxwriter freexl)"
+SHEETS_LIBS="$(pkg-config --libs libzip libxml-2.0 xlsxwriter freexl)"
+sheets="$top/src/sheets/thidua-csv.c $top/src/sheets/thidua-xlsx.c $top/src/sheets/thidua-xls.c \
+  $top/src/sheets/thidua-register-table.c"
+for t in csv xlsx xls; do
+  T=$(echo "$t" | tr a-z A-Z)
+  $CC $CFLAGS $SHEETS_CFLAGS -DFUZZ_$T -o "$out/fuzz-$t" "$here/fuzz-sheets.c" $sheets $core \
+    $LIBS $SHEETS_LIBS
+done
+$CC $CFLAGS -o "$out/fuzz-plan-json" "$here/fuzz-plan-json.c" $core $LIBS
 echo "fuzz targets in $out"

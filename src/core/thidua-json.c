@@ -29,9 +29,18 @@ path_of (GArray *stack)
         g_string_append_printf (s, "[%u]", f->index);
       else if (f->key->len > 0)
         {
+          /* a message shows the key: valid UTF-8, at most 40 characters */
+          g_autofree char *valid = g_utf8_make_valid (f->key->str, MIN (f->key->len, 160));
+
           if (s->len > 0)
             g_string_append_c (s, '.');
-          g_string_append_len (s, f->key->str, f->key->len);
+          if (g_utf8_strlen (valid, -1) > 40)
+            {
+              g_autofree char *cut = g_utf8_substring (valid, 0, 40);
+              g_string_append_printf (s, "%s…", cut);
+            }
+          else
+            g_string_append (s, valid);
         }
     }
   return g_string_free (s, FALSE);

@@ -30,7 +30,7 @@ thidua_xlsx_format_number (double v)
 #define XLSX_MAX_ROWS     100000
 #define XLSX_MAX_COLUMNS  16384                /* XFD, Excel's last column */
 #define XLSX_MAX_ROW_NUMBER 1048576            /* Excel's last row */
-#define XLSX_MAX_CELLS    2000000              /* counting the blanks before a cell */
+#define XLSX_MAX_CELLS    1000000              /* counting the blanks before a cell */
 #define XLSX_MAX_SHARED   1000000
 #define XLSX_MAX_STRING   (128 * 1024)         /* bytes: Excel's 32,767 characters */
 #define XLSX_MAX_STYLES   65536
@@ -499,8 +499,9 @@ read_sheet (Workbook *wb)
               xmlFree (rn);
               if (number > XLSX_MAX_ROW_NUMBER)
                 {
-                  workbook_fail (wb, _("row %" G_GUINT64_FORMAT " is past row %u, the last a workbook can have"),
-                                 number, XLSX_MAX_ROW_NUMBER);
+                  g_autofree char *shown_number = g_strdup_printf ("%" G_GUINT64_FORMAT, number);
+                  workbook_fail (wb, _("row %s is past row %u, the last a workbook can have"),
+                                 shown_number, XLSX_MAX_ROW_NUMBER);
                   break;
                 }
               if (++n_rows > XLSX_MAX_ROWS)

@@ -141,3 +141,5 @@ put("d15-csv-cells-2100000.csv", "Họ và tên;Danh hiệu thi đua\n" + ";" * 
 put("d15-csv-long-cell.csv", "Họ và tên;Danh hiệu thi đua\n" + "x" * (200 * 1024) + ";LĐTT\n")
 # an XLS header with nothing behind it
 put("d15-xls-truncated.xls", bytes([0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1]) + b"\0" * 504)
+
+put("d08-invalid-utf8-key.json", b'{"a\xff":1e400}')  # found by fuzz-plan-json: the key shown must be valid UTF-8

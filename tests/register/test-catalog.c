@@ -182,6 +182,7 @@ test_office_override (void)
   g_assert_false (thidua_rule_get_enabled (thidua_catalog_lookup_rule (catalog, "htxsnv-quota")));
   remove_temp (path);
 
+  g_free (path);
   path = write_temp ("rules.json", "{\"rules\": [{\"id\": \"cstdcs-quota\", \"parameters\": {\"max_percent\": 150}}]}");
   g_assert_false (thidua_catalog_apply_overrides (catalog, path, &error));
   g_assert_error (error, THIDUA_CATALOG_ERROR, THIDUA_CATALOG_ERROR_INVALID);
@@ -192,6 +193,7 @@ test_office_override (void)
   g_clear_error (&error);
   remove_temp (path);
 
+  g_free (path);
   path = write_temp ("rules.json", "{\"rules\": [{\"id\": \"no-such-rule\", \"enabled\": false}]}");
   g_assert_false (thidua_catalog_apply_overrides (catalog, path, &error));
   g_assert_nonnull (strstr (error->message, "no-such-rule"));

@@ -452,7 +452,9 @@ test_libreoffice (RegFixture *f, gconstpointer data)
   g_autofree char *converted = NULL;
   g_autofree char *converted_nfd = NULL;
 
-  if (g_find_program_in_path ("soffice") == NULL)
+  g_autofree char *soffice = g_find_program_in_path ("soffice");
+
+  if (soffice == NULL)
     {
       g_test_skip ("LibreOffice (soffice) is not installed");
       return;

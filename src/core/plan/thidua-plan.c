@@ -648,6 +648,15 @@ thidua_plan_new_from_json_node (JsonNode *node, GError **error)
     {
       if (!read_string (obj, str_keys[p - FIRST_STR], &s, error))
         return NULL;
+      /* Layout time grows with the body (about 2 s a megabyte); the longest
+       * real plans are under 100 kB. */
+      if (s != NULL && p == PROP_BODY && strlen (s) > THIDUA_PLAN_MAX_BODY)
+        {
+          g_set_error (error, THIDUA_PLAN_ERROR, THIDUA_PLAN_ERROR_INVALID_JSON,
+                       "“body” holds %" G_GSIZE_FORMAT " bytes; a plan's body holds at most %d",
+                       strlen (s), THIDUA_PLAN_MAX_BODY);
+          return NULL;
+        }
       if (s != NULL && p == PROP_SYMBOL)
         thidua_plan_set_symbol (plan, s);
       else if (s != NULL)

@@ -94,6 +94,8 @@ JsonNode    *thidua_plan_to_json_node      (ThiduaPlan *self);
 char        *thidua_plan_to_json           (ThiduaPlan *self, gboolean pretty);
 ThiduaPlan  *thidua_plan_new_from_json_node (JsonNode *node, GError **error);
 /* Parse errors carry "line L, column C". */
+/* A body longer than this (bytes) is refused when read from JSON. */
+#define THIDUA_PLAN_MAX_BODY (2 * 1024 * 1024)
 ThiduaPlan  *thidua_plan_new_from_json     (const char *json, gssize len, GError **error);
 
 G_END_DECLS
