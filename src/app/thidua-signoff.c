@@ -481,8 +481,8 @@ thidua_signoff_plan_opened (ThiduaWindow *win, ThiduaPlan *plan)
     }
   else if (g_strcmp0 (status, "replaced") == 0)
     {
-      g_autofree char *msg = g_strdup_printf (_("Replaced by plan %" G_GINT64_FORMAT ": the plan is read-only."),
-                                              info.replaced_by);
+      g_autofree char *msg = g_strdup_printf (_("Replaced by plan %lld: the plan is read-only."),
+                                              (long long) info.replaced_by);
       set_banner (win, msg);
     }
   else
