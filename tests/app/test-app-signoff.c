@@ -72,6 +72,36 @@ start_app (Fixture *f)
   return f->window;
 }
 
+/* With THIDUA_SIGNOFF_SHOTS=DIR, the window as shown goes to DIR/name.png,
+ * for a person to look at. */
+static void
+shot (GtkWindow *window, const char *name)
+{
+  const char *dir = g_getenv ("THIDUA_SIGNOFF_SHOTS");
+  g_autoptr(GdkPaintable) paintable = NULL;
+  g_autoptr(GskRenderNode) node = NULL;
+  g_autoptr(GdkTexture) texture = NULL;
+  g_autofree char *path = NULL;
+  GtkSnapshot *snapshot;
+  int w, h;
+
+  if (dir == NULL)
+    return;
+  thidua_test_spin (600);   /* the banner's revealer slides in */
+  paintable = gtk_widget_paintable_new (GTK_WIDGET (window));
+  snapshot = gtk_snapshot_new ();
+  w = gtk_widget_get_width (GTK_WIDGET (window));
+  h = gtk_widget_get_height (GTK_WIDGET (window));
+  gdk_paintable_snapshot (paintable, snapshot, w, h);
+  node = gtk_snapshot_free_to_node (snapshot);
+  if (node == NULL)
+    return;
+  texture = gsk_renderer_render_texture (gtk_native_get_renderer (GTK_NATIVE (window)), node,
+                                         &GRAPHENE_RECT_INIT (0, 0, w, h));
+  path = g_strdup_printf ("%s/%s.png", dir, name);
+  gdk_texture_save_to_png (texture, path);
+}
+
 static gboolean
 form_editable (ThiduaWindow *win)
 {
@@ -145,6 +175,7 @@ test_issue_through_dialog (Fixture *f, gconstpointer data)
   g_assert_cmpuint (thidua_issue_dialog_get_proposed_number (THIDUA_ISSUE_DIALOG (dialog)), ==, 1);
   blockers = thidua_issue_dialog_dup_blockers (THIDUA_ISSUE_DIALOG (dialog));
   g_assert_nonnull (strstr (blockers, "signer's name"));
+  shot (dialog, "issue-dialog-incomplete");
   gtk_window_close (dialog);
   thidua_test_spin (20);
 
@@ -157,6 +188,7 @@ test_issue_through_dialog (Fixture *f, gconstpointer data)
   g_assert_false (form_editable (win));
   g_assert_cmpstr (badge (win, id), ==, "Submitted");
   g_assert_nonnull (strstr (thidua_window_get_banner (win), "read-only"));
+  shot (GTK_WINDOW (win), "window-submitted");
   g_clear_pointer (&st, g_free);
   {
     g_autoptr(GError) error = NULL;
@@ -179,6 +211,7 @@ test_issue_through_dialog (Fixture *f, gconstpointer data)
   g_clear_pointer (&blockers, g_free);
   blockers = thidua_issue_dialog_dup_blockers (THIDUA_ISSUE_DIALOG (dialog));
   g_assert_cmpstr (blockers, ==, "");
+  shot (dialog, "issue-dialog");
   gtk_widget_activate_action (GTK_WIDGET (dialog), "issue.issue", NULL);
   thidua_test_spin (50);
 
@@ -187,6 +220,7 @@ test_issue_through_dialog (Fixture *f, gconstpointer data)
   g_assert_false (form_editable (win));
   g_assert_cmpstr (badge (win, id), ==, "Issued");
   g_assert_nonnull (strstr (thidua_window_get_banner (win), "Issued as number 1"));
+  shot (GTK_WINDOW (win), "window-issued");
   thidua_preview_flush (thidua_window_get_preview (win));
   layout = thidua_preview_get_layout (thidua_window_get_preview (win));
   g_clear_pointer (&mark, g_free);
