@@ -472,9 +472,11 @@ thidua_signoff_plan_opened (ThiduaWindow *win, ThiduaPlan *plan)
   else if (g_strcmp0 (status, "issued") == 0)
     {
       g_autofree char *code = thidua_canonical_format_code (info.code);
+      g_autoptr(ThiduaOutgoingEntry) entry = thidua_lifecycle_verify (store, info.code, NULL);
       g_autofree char *msg = g_strdup_printf (_("Issued as number %s on %02u/%02u/%u, code %s: "
                                                 "the plan is read-only. Use Replace for a new version."),
-                                              thidua_plan_get_number (plan), thidua_plan_get_day (plan),
+                                              entry ? entry->number_and_symbol : thidua_plan_get_number (plan),
+                                              thidua_plan_get_day (plan),
                                               thidua_plan_get_month (plan), thidua_plan_get_year (plan),
                                               code);
       set_banner (win, msg);

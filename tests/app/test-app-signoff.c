@@ -219,7 +219,7 @@ test_issue_through_dialog (Fixture *f, gconstpointer data)
   g_assert_cmpstr (st, ==, "issued");
   g_assert_false (form_editable (win));
   g_assert_cmpstr (badge (win, id), ==, "Issued");
-  g_assert_nonnull (strstr (thidua_window_get_banner (win), "Issued as number 1"));
+  g_assert_nonnull (strstr (thidua_window_get_banner (win), "Issued as number 01/KH-PGDĐT"));
   shot (GTK_WINDOW (win), "window-issued");
   thidua_preview_flush (thidua_window_get_preview (win));
   layout = thidua_preview_get_layout (thidua_window_get_preview (win));
