@@ -13,6 +13,7 @@
 #include "thidua-lifecycle.h"
 #include "thidua-plan-item.h"
 #include "thidua-preview.h"
+#include "thidua-print-preview.h"
 #include "thidua-signoff.h"
 #include "thidua-stamp.h"
 #include "thidua-test-util.h"
@@ -56,8 +57,11 @@ start_app (Fixture *f)
   g_autoptr(GError) error = NULL;
   GtkWindow *window;
 
+  static guint starts;   /* one id per start within the process */
+  g_autofree char *app_id = g_strdup_printf ("%s.SignoffTest%u", APP_ID, ++starts);
+
   f->app = thidua_application_new (f->db_path);
-  g_application_set_application_id (G_APPLICATION (f->app), APP_ID ".SignoffTest");
+  g_application_set_application_id (G_APPLICATION (f->app), app_id);
   g_application_set_flags (G_APPLICATION (f->app), G_APPLICATION_NON_UNIQUE);
   g_application_register (G_APPLICATION (f->app), NULL, &error);
   g_assert_no_error (error);
@@ -240,6 +244,87 @@ test_issue_through_dialog (Fixture *f, gconstpointer data)
   }
 }
 
+/* The newest toplevel other than the main window. */
+static GtkWindow *
+newest_dialog (ThiduaWindow *win)
+{
+  GListModel *tops = gtk_window_get_toplevels ();
+  GtkWindow *found = NULL;
+
+  for (guint i = 0; i < g_list_model_get_n_items (tops); i++)
+    {
+      g_autoptr(GtkWindow) w = g_list_model_get_item (tops, i);
+
+      if (w != GTK_WINDOW (win) && gtk_widget_get_visible (GTK_WIDGET (w))
+          && gtk_window_get_transient_for (w) == GTK_WINDOW (win))
+        found = w;
+    }
+  return found;
+}
+
+/* "Kiểm tra bản in": a code typed from paper opens the stored plan. */
+static void
+test_check_printout (Fixture *f, gconstpointer data)
+{
+  ThiduaWindow *win = start_app (f);
+  ThiduaStore *store = thidua_window_get_store (win);
+  g_autoptr(GError) error = NULL;
+  g_auto(ThiduaIssueResult) r = { 0 };
+  ThiduaIssueRequest req = { 0, 3, 2, 2026, "Văn thư", NULL, NULL };
+  GtkWindow *dialog;
+  GtkWidget *entry, *button;
+  g_autofree char *typed = NULL;
+  gint64 id, other;
+
+  gtk_widget_activate_action (GTK_WIDGET (win), "win.new-plan", "s", "education-office");
+  id = thidua_window_get_selected_plan (win);
+  gtk_widget_activate_action (GTK_WIDGET (win), "win.new-plan", "s", "blank-state");
+  other = thidua_window_get_selected_plan (win);
+  g_assert_cmpint (other, !=, id);
+  g_assert_true (thidua_lifecycle_issue (store, id, &req, &r, &error));
+  g_assert_no_error (error);
+
+  gtk_widget_activate_action (GTK_WIDGET (win), "win.check-print", NULL);
+  dialog = newest_dialog (win);
+  g_assert_nonnull (dialog);
+  g_assert_true (thidua_test_wait_mapped (GTK_WIDGET (dialog)));
+  entry = thidua_test_find_widget (GTK_WIDGET (dialog), GTK_TYPE_ENTRY, NULL);
+  button = gtk_window_get_default_widget (dialog);
+  typed = g_ascii_strdown (r.code, -1);
+  gtk_editable_set_text (GTK_EDITABLE (entry), typed);
+  g_signal_emit_by_name (button, "clicked");
+  thidua_test_spin (50);
+  g_assert_cmpint (thidua_window_get_selected_plan (win), ==, id);
+  {
+    gboolean seen = FALSE;
+
+    for (GtkWidget *c = gtk_widget_get_first_child (gtk_widget_get_parent (entry)); c;
+         c = gtk_widget_get_next_sibling (c))
+      if (GTK_IS_LABEL (c) && strstr (gtk_label_get_text (GTK_LABEL (c)), "01/KH-PGDĐT") != NULL)
+        seen = TRUE;
+    g_assert_true (seen);
+  }
+  gtk_window_destroy (dialog);
+
+  /* The outgoing register opens as print preview pages. */
+  gtk_widget_activate_action (GTK_WIDGET (win), "win.outgoing-register", NULL);
+  dialog = newest_dialog (win);
+  g_assert_nonnull (dialog);
+  g_assert_true (thidua_test_wait_mapped (GTK_WIDGET (dialog)));
+  {
+    GtkWidget *spin = thidua_test_find_widget (GTK_WIDGET (dialog), GTK_TYPE_SPIN_BUTTON, NULL);
+
+    gtk_spin_button_set_value (GTK_SPIN_BUTTON (spin), 2026);
+    g_signal_emit_by_name (gtk_window_get_default_widget (dialog), "clicked");
+  }
+  thidua_test_spin (100);
+  dialog = newest_dialog (win);
+  g_assert_nonnull (dialog);
+  g_assert_true (THIDUA_IS_PRINT_PREVIEW (dialog));
+  shot (dialog, "outgoing-register");
+  gtk_window_destroy (dialog);
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -249,6 +334,8 @@ main (int argc, char *argv[])
   gtk_init ();
   g_test_add ("/signoff/issue-through-dialog", Fixture, NULL,
               fixture_set_up, test_issue_through_dialog, fixture_tear_down);
+  g_test_add ("/signoff/check-printout", Fixture, NULL,
+              fixture_set_up, test_check_printout, fixture_tear_down);
   (void) bus;
   return g_test_run ();
 }
