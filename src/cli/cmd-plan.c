@@ -1,10 +1,34 @@
 /* cmd-plan.c — templates, new, list, show, import-json, duplicate, delete. */
 #include "config.h"
 #include "thidua-cli.h"
+#include "thidua-input.h"
+#include "thidua-json.h"
 #include "thidua-plan.h"
 #include "thidua-lifecycle.h"
+#include "thidua-legal.h"
 
 #include <stdio.h>
+
+void
+cli_warn_legal_bases (CliContext *ctx, ThiduaPlan *plan)
+{
+  g_autoptr(ThiduaLegalTable) legal = NULL;
+  g_autoptr(GPtrArray) findings = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if ((legal = thidua_legal_table_new_default (&error)) == NULL)
+    {
+      fprintf (stderr, "thidua-cli: %s: warning: legal: %s\n", ctx->command, error->message);
+      return;
+    }
+  findings = thidua_legal_check_plan (legal, plan);
+  for (guint i = 0; i < findings->len; i++)
+    {
+      ThiduaLegalFinding *f = g_ptr_array_index (findings, i);
+      fprintf (stderr, "thidua-cli: %s: warning: body (body line %d): %s\n",
+               ctx->command, f->line + 1, f->message);
+    }
+}
 
 int
 cmd_templates (CliContext *ctx, int argc, char **argv)
@@ -134,7 +158,6 @@ cmd_show (CliContext *ctx, int argc, char **argv)
   {
     g_auto(ThiduaLifecycleInfo) info = { 0 };
     g_autoptr(JsonNode) node = thidua_plan_to_json_node (plan);
-    g_autoptr(JsonGenerator) gen = json_generator_new ();
     JsonObject *obj = json_node_get_object (node);
 
     /* Sign-off state lives beside the model (thidua-lifecycle.h). */
@@ -146,9 +169,8 @@ cmd_show (CliContext *ctx, int argc, char **argv)
       json_object_set_int_member (obj, "replaces", info.replaces);
     else
       json_object_set_null_member (obj, "replaces");
-    json_generator_set_root (gen, node);
-    json_generator_set_pretty (gen, TRUE);
-    text = json_generator_to_data (gen, NULL);
+    /* Every control character escaped (json-glib 1.6 leaves U+001F raw). */
+    text = thidua_json_to_data (node, TRUE);
   }
   cli_print ("%s\n", text);
   return 0;
@@ -168,7 +190,7 @@ cmd_import_json (CliContext *ctx, int argc, char **argv)
     return 2;
   if (argc != 2)
     return cli_fail (ctx, "usage: import-json FILE");
-  if (!g_file_get_contents (argv[1], &contents, &len, &error))
+  if (!thidua_input_read (argv[1], THIDUA_INPUT_MAX_JSON, &contents, &len, &error))
     return cli_fail (ctx, "%s", error->message);
   /* Parse and validate everything before touching the database: a bad
    * file leaves no partial plan behind. */
@@ -190,6 +212,7 @@ cmd_import_json (CliContext *ctx, int argc, char **argv)
     return 1;
   if ((id = thidua_store_insert_plan (store, plan, &error)) == 0)
     return cli_fail (ctx, "%s", error->message);
+  cli_warn_legal_bases (ctx, plan);
   cli_print ("%" G_GINT64_FORMAT "\n", id);
   return 0;
 }
@@ -199,6 +222,7 @@ cmd_duplicate (CliContext *ctx, int argc, char **argv)
 {
   g_autoptr(ThiduaStore) store = NULL;
   g_autoptr(GError) error = NULL;
+  g_autoptr(ThiduaPlan) plan = NULL;
   gint64 id, copy;
 
   if (!cli_parse_options (ctx, NULL, "ID", &argc, &argv))
@@ -211,6 +235,9 @@ cmd_duplicate (CliContext *ctx, int argc, char **argv)
     return 1;
   if ((copy = thidua_store_duplicate_plan (store, id, &error)) == 0)
     return cli_fail (ctx, "%s", error->message);
+  /* The copy is for a new year: its legal bases are judged today. */
+  if ((plan = thidua_store_load_plan (store, copy, &error)) != NULL)
+    cli_warn_legal_bases (ctx, plan);
   cli_print ("%" G_GINT64_FORMAT "\n", copy);
   return 0;
 }

@@ -857,7 +857,9 @@ test_templates (void)
       check_margins (profile, pdf);
       check_page_numbers (profile, pdf);
       check_text (plan, pdf);
-      if (strlen (thidua_plan_get_body (plan)) > 1000)
+      /* The header check reads the date line: templates left undated
+       * (dated when used) are checked for text and pages only. */
+      if (strlen (thidua_plan_get_body (plan)) > 1000 && thidua_plan_get_year (plan) != 0)
         {
           check_fonts (profile, pdf);
           check_header (profile, plan, pdf);

@@ -2,6 +2,7 @@
 #include "config.h"
 #include "thidua-lifecycle.h"
 #include "thidua-canonical.h"
+#include "thidua-store-private.h"
 #include "thidua-text.h"
 
 #include <string.h>
@@ -28,7 +29,7 @@ G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Stmt, stmt_clear)
 static sqlite3 *
 db_of (ThiduaStore *store)
 {
-  return thidua_store_get_handle (store);
+  return thidua_store_get_db (store);
 }
 
 /* A refusal by a trigger carries its own sentence; anything else is a
