@@ -11,6 +11,7 @@ struct _ThiduaPlanItem
   char    *title;
   char    *subtitle;
   char    *profile;
+  char    *status;    /* the sign-off state as shown in the badge */
 };
 
 G_DEFINE_FINAL_TYPE (ThiduaPlanItem, thidua_plan_item, G_TYPE_OBJECT)
@@ -21,6 +22,7 @@ enum {
   PROP_TITLE,
   PROP_SUBTITLE,
   PROP_PROFILE,
+  PROP_STATUS,
   N_PROPS
 };
 
@@ -42,8 +44,14 @@ status_label (const char *status)
 {
   if (g_strcmp0 (status, "draft") == 0)
     return _("Draft");
+  if (g_strcmp0 (status, "submitted") == 0)
+    return _("Submitted");
+  if (g_strcmp0 (status, "returned") == 0)
+    return _("Returned");
   if (g_strcmp0 (status, "issued") == 0)
     return _("Issued");
+  if (g_strcmp0 (status, "replaced") == 0)
+    return _("Replaced");
   return status;
 }
 
@@ -82,15 +90,13 @@ thidua_plan_item_update (ThiduaPlanItem          *self,
       g_string_append (sub, separator ? separator : "/");
       g_string_append (sub, s->symbol);
     }
-  if (sub->len)
-    g_string_append (sub, " · ");
-  g_string_append (sub, status_label (s->status));
   subtitle = g_string_free (sub, FALSE);
 
   g_object_freeze_notify (G_OBJECT (self));
   set_string (self, &self->title, title, PROP_TITLE);
   set_string (self, &self->subtitle, subtitle, PROP_SUBTITLE);
   set_string (self, &self->profile, s->profile, PROP_PROFILE);
+  set_string (self, &self->status, status_label (s->status), PROP_STATUS);
   g_object_thaw_notify (G_OBJECT (self));
 }
 
@@ -120,6 +126,13 @@ thidua_plan_item_get_title (ThiduaPlanItem *self)
 }
 
 const char *
+thidua_plan_item_get_status (ThiduaPlanItem *self)
+{
+  g_return_val_if_fail (THIDUA_IS_PLAN_ITEM (self), NULL);
+  return self->status;
+}
+
+const char *
 thidua_plan_item_get_subtitle (ThiduaPlanItem *self)
 {
   g_return_val_if_fail (THIDUA_IS_PLAN_ITEM (self), NULL);
@@ -141,6 +154,7 @@ thidua_plan_item_finalize (GObject *object)
   g_free (self->title);
   g_free (self->subtitle);
   g_free (self->profile);
+  g_free (self->status);
   G_OBJECT_CLASS (thidua_plan_item_parent_class)->finalize (object);
 }
 
@@ -163,6 +177,9 @@ thidua_plan_item_get_property (GObject    *object,
     case PROP_SUBTITLE:
       g_value_set_string (value, self->subtitle);
       break;
+    case PROP_STATUS:
+      g_value_set_string (value, self->status);
+      break;
     case PROP_PROFILE:
       g_value_set_string (value, self->profile);
       break;
@@ -184,6 +201,7 @@ thidua_plan_item_class_init (ThiduaPlanItemClass *klass)
   properties[PROP_TITLE] = g_param_spec_string ("title", NULL, NULL, NULL, ro);
   properties[PROP_SUBTITLE] = g_param_spec_string ("subtitle", NULL, NULL, NULL, ro);
   properties[PROP_PROFILE] = g_param_spec_string ("profile", NULL, NULL, NULL, ro);
+  properties[PROP_STATUS] = g_param_spec_string ("status", NULL, NULL, NULL, ro);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }
 

@@ -16,6 +16,8 @@ gint64          thidua_plan_item_get_id       (ThiduaPlanItem *self);
 const char     *thidua_plan_item_get_title    (ThiduaPlanItem *self);
 const char     *thidua_plan_item_get_subtitle (ThiduaPlanItem *self);
 const char     *thidua_plan_item_get_profile  (ThiduaPlanItem *self);
+/* The sign-off state as its badge shows it ("Draft", "Issued", …). */
+const char     *thidua_plan_item_get_status   (ThiduaPlanItem *self);
 /* Refreshes the shown texts from a newer summary of the same plan. */
 void            thidua_plan_item_update       (ThiduaPlanItem *self,
                                                const ThiduaPlanSummary *summary,

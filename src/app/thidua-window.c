@@ -1,6 +1,7 @@
 /* thidua-window.c — the main window. */
 #include "config.h"
 #include "thidua-window.h"
+#include "thidua-signoff.h"
 #include "thidua-register-view.h"
 #include "thidua-document.h"
 #include "thidua-plan-editor.h"
@@ -488,6 +489,7 @@ open_plan (ThiduaWindow *self,
     {
       thidua_plan_editor_set_plan (self->plan_editor, NULL);
       thidua_preview_set_plan (self->preview, NULL);
+      thidua_signoff_plan_opened (self, NULL);
       gtk_stack_set_visible_child_name (self->main_stack, "welcome");
       update_title (self);
       return;
@@ -500,8 +502,18 @@ open_plan (ThiduaWindow *self,
   thidua_plan_editor_set_plan (self->plan_editor, plan);
   thidua_plan_editor_set_editable (self->plan_editor, !thidua_store_is_read_only (self->store));
   thidua_preview_set_plan (self->preview, plan);
+  thidua_signoff_plan_opened (self, plan);
   gtk_stack_set_visible_child_name (self->main_stack, "editor");
   update_title (self);
+}
+
+/* After a sign-off step: the stored plan changed under the document. */
+void
+thidua_window_reopen_plan (ThiduaWindow *self)
+{
+  g_return_if_fail (THIDUA_IS_WINDOW (self));
+  close_document (self);
+  open_plan (self, thidua_window_get_selected_plan (self));
 }
 
 /* The header's Print prints what the section shows: the open plan, or
@@ -1344,6 +1356,7 @@ thidua_window_class_init (ThiduaWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.focus-field", "(si)", focus_field_action);
   gtk_widget_class_install_action (widget_class, "win.print", NULL, print_action);
   gtk_widget_class_install_action (widget_class, "win.export", "s", export_action);
+  thidua_signoff_install_actions (widget_class);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK,
                                        "win.new-menu", NULL);
@@ -1380,6 +1393,7 @@ thidua_window_init (ThiduaWindow *self)
     gtk_grid_view_set_model (self->new_templates_view, GTK_SELECTION_MODEL (a));
     gtk_grid_view_set_model (self->welcome_templates_view, GTK_SELECTION_MODEL (b));
   }
+  thidua_signoff_init_window (self);
 }
 
 ThiduaWindow *

@@ -28,6 +28,8 @@ void          thidua_window_reload_plans        (ThiduaWindow *self);
 gboolean      thidua_window_select_plan         (ThiduaWindow *self,
                                                  gint64        id);
 gint64        thidua_window_get_selected_plan   (ThiduaWindow *self);
+/* Opens the selected plan again from the store (after a sign-off step). */
+void          thidua_window_reopen_plan         (ThiduaWindow *self);
 
 /* The plan open in the form, its editor and preview (NULL when none). */
 ThiduaDocument   *thidua_window_get_document (ThiduaWindow *self);

@@ -7,6 +7,7 @@
 #include "thidua-canonical.h"
 
 #include <string.h>
+#include <sqlite3.h>
 
 typedef struct {
   char        *dir;
@@ -362,11 +363,44 @@ test_check_refuses (Fixture *f, gconstpointer data)
   g_assert_cmpuint (year->len, ==, 0);
 }
 
+/* A database from before sign-off migrates forward: its plans are drafts
+ * without code or replacement, and the freeze applies from then on. */
+static void
+test_migration (void)
+{
+  g_autofree char *dir = thidua_test_tmpdir_new ("thidua-lifecycle-migrate");
+  g_autofree char *path = g_build_filename (dir, "old.db", NULL);
+  g_autoptr(GError) error = NULL;
+  g_auto(ThiduaLifecycleInfo) info = { 0 };
+  ThiduaStore *store;
+  char *errmsg = NULL;
+
+  store = thidua_store_open_at_version (path, THIDUA_STORE_OPEN_NO_SEED, 5, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (thidua_store_get_schema_version (store), ==, 5);
+  g_assert_cmpint (sqlite3_exec (thidua_store_get_handle (store),
+                                 "INSERT INTO plans (id, subject, status, created, modified) "
+                                 "VALUES (7, 'Cũ', 'approved', 1, 1)", NULL, NULL, &errmsg), ==, SQLITE_OK);
+  g_object_unref (store);
+
+  store = thidua_store_open (path, THIDUA_STORE_OPEN_NO_SEED, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (thidua_store_get_schema_version (store), ==, thidua_store_latest_version ());
+  g_assert_true (thidua_lifecycle_get_info (store, 7, &info, &error));
+  g_assert_cmpstr (info.status, ==, "draft");
+  g_assert_cmpstr (info.code, ==, "");
+  g_assert_cmpint (info.replaces, ==, 0);
+  g_assert_cmpuint (info.submissions, ==, 0);
+  g_object_unref (store);
+  thidua_test_tmpdir_remove (dir);
+}
+
 int
 main (int argc, char **argv)
 {
   g_test_init (&argc, &argv, NULL);
   g_test_add_func ("/lifecycle/canonical-vector", test_canonical_vector);
+  g_test_add_func ("/lifecycle/migration", test_migration);
   g_test_add ("/lifecycle/whole-path", Fixture, NULL, fixture_setup, test_whole_path, fixture_teardown);
   g_test_add ("/lifecycle/numbering", Fixture, NULL, fixture_setup, test_numbering, fixture_teardown);
   g_test_add ("/lifecycle/replace", Fixture, NULL, fixture_setup, test_replace, fixture_teardown);

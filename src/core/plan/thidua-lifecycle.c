@@ -522,6 +522,25 @@ thidua_lifecycle_issue (ThiduaStore *store, gint64 id, const ThiduaIssueRequest 
                    date_error ? ": " : "", date_error ? date_error->message : "");
       return FALSE;
     }
+  /* The completeness check first outside the transaction: a refusal
+   * takes no lock, and the check's first run (fonts, profile) does not
+   * hold the write lock another issuer is waiting for.  It runs again
+   * inside, on the plan exactly as issued. */
+  if (r.check != NULL)
+    {
+      g_autoptr(ThiduaPlan) plan = thidua_store_load_plan (store, id, error);
+
+      if (plan == NULL)
+        return FALSE;
+      if (!thidua_lifecycle_status_is_frozen (thidua_plan_get_status (plan)))
+        {
+          thidua_plan_set_number (plan, "1");
+          thidua_plan_set_date (plan, r.day, r.month, r.year);
+          thidua_plan_set_status (plan, "issued");
+          if (!r.check (plan, r.check_data, error))
+            return FALSE;
+        }
+    }
   if (!thidua_store_transaction (store, issue_txn, &is, error))
     {
       thidua_issue_result_clear (result);

@@ -12,6 +12,7 @@ UPDATE plans SET status = 'draft' WHERE status NOT IN ('draft');
 ALTER TABLE plans ADD COLUMN replaces INTEGER REFERENCES plans (id);
 ALTER TABLE plans ADD COLUMN code TEXT NOT NULL DEFAULT '';
 CREATE UNIQUE INDEX plans_by_code ON plans (code) WHERE code <> '';
+CREATE INDEX plans_by_replaces ON plans (replaces) WHERE replaces IS NOT NULL;
 
 -- No foreign key to plans: the history outlives nothing, and a plan that
 -- has one cannot be deleted (trigger below).

@@ -1,0 +1,341 @@
+/* test-app-signoff.c — sign-off in the window: submit makes the form
+ * read-only, return opens it again, the issue dialog proposes the number
+ * and issues, and afterwards the form is read-only with its banner, the
+ * badge says Issued and the preview carries the proof instead of the
+ * draft marking. */
+#include "config.h"
+
+#include <gtk/gtk.h>
+#include <string.h>
+
+#include "thidua-application.h"
+#include "thidua-issue-dialog.h"
+#include "thidua-lifecycle.h"
+#include "thidua-plan-item.h"
+#include "thidua-preview.h"
+#include "thidua-print-preview.h"
+#include "thidua-signoff.h"
+#include "thidua-stamp.h"
+#include "thidua-test-util.h"
+#include "thidua-window.h"
+
+typedef struct {
+  char              *dir;
+  char              *db_path;
+  ThiduaApplication *app;
+  ThiduaWindow      *window;
+} Fixture;
+
+static void
+fixture_set_up (Fixture *f, gconstpointer data)
+{
+  f->dir = thidua_test_make_tmpdir ();
+  f->db_path = g_build_filename (f->dir, "thidua.db", NULL);
+}
+
+static void
+fixture_tear_down (Fixture *f, gconstpointer data)
+{
+  if (f->app != NULL)
+    {
+      GList *windows = g_list_copy (gtk_application_get_windows (GTK_APPLICATION (f->app)));
+
+      for (GList *l = windows; l; l = l->next)
+        gtk_window_close (l->data);
+      g_list_free (windows);
+      thidua_test_spin (50);
+      g_clear_object (&f->app);
+    }
+  thidua_test_remove_dir (f->dir);
+  g_free (f->dir);
+  g_free (f->db_path);
+}
+
+static ThiduaWindow *
+start_app (Fixture *f)
+{
+  g_autoptr(GError) error = NULL;
+  GtkWindow *window;
+
+  static guint starts;   /* one id per start within the process */
+  g_autofree char *app_id = g_strdup_printf ("%s.SignoffTest%u", APP_ID, ++starts);
+
+  f->app = thidua_application_new (f->db_path);
+  g_application_set_application_id (G_APPLICATION (f->app), app_id);
+  g_application_set_flags (G_APPLICATION (f->app), G_APPLICATION_NON_UNIQUE);
+  g_application_register (G_APPLICATION (f->app), NULL, &error);
+  g_assert_no_error (error);
+  g_settings_set_int (thidua_application_get_settings (f->app), "window-width", 1366);
+  g_settings_set_int (thidua_application_get_settings (f->app), "window-height", 768);
+  g_settings_set_string (thidua_application_get_settings (f->app), "user-name", "Chị Hoa");
+  g_application_activate (G_APPLICATION (f->app));
+  window = gtk_application_get_active_window (GTK_APPLICATION (f->app));
+  g_assert_true (THIDUA_IS_WINDOW (window));
+  g_assert_true (thidua_test_wait_mapped (GTK_WIDGET (window)));
+  f->window = THIDUA_WINDOW (window);
+  return f->window;
+}
+
+/* With THIDUA_SIGNOFF_SHOTS=DIR, the window as shown goes to DIR/name.png,
+ * for a person to look at. */
+static void
+shot (GtkWindow *window, const char *name)
+{
+  const char *dir = g_getenv ("THIDUA_SIGNOFF_SHOTS");
+  g_autoptr(GdkPaintable) paintable = NULL;
+  g_autoptr(GskRenderNode) node = NULL;
+  g_autoptr(GdkTexture) texture = NULL;
+  g_autofree char *path = NULL;
+  GtkSnapshot *snapshot;
+  int w, h;
+
+  if (dir == NULL)
+    return;
+  thidua_test_spin (600);   /* the banner's revealer slides in */
+  paintable = gtk_widget_paintable_new (GTK_WIDGET (window));
+  snapshot = gtk_snapshot_new ();
+  w = gtk_widget_get_width (GTK_WIDGET (window));
+  h = gtk_widget_get_height (GTK_WIDGET (window));
+  gdk_paintable_snapshot (paintable, snapshot, w, h);
+  node = gtk_snapshot_free_to_node (snapshot);
+  if (node == NULL)
+    return;
+  texture = gsk_renderer_render_texture (gtk_native_get_renderer (GTK_NATIVE (window)), node,
+                                         &GRAPHENE_RECT_INIT (0, 0, w, h));
+  path = g_strdup_printf ("%s/%s.png", dir, name);
+  gdk_texture_save_to_png (texture, path);
+}
+
+static gboolean
+form_editable (ThiduaWindow *win)
+{
+  ThiduaPlanEditor *editor = thidua_window_get_editor (win);
+  GtkWidget *subject = thidua_plan_editor_get_field_widget (editor, "subject");
+  GtkWidget *name = thidua_plan_editor_get_field_widget (editor, "signer.name");
+  GtkWidget *body = thidua_plan_editor_get_field_widget (editor, "body");
+  gboolean a = gtk_text_view_get_editable (GTK_TEXT_VIEW (subject));
+  gboolean b = gtk_editable_get_editable (GTK_EDITABLE (name));
+  gboolean c = gtk_text_view_get_editable (GTK_TEXT_VIEW (body));
+
+  g_assert_true (a == b && b == c);
+  return a;
+}
+
+static const char *
+badge (ThiduaWindow *win, gint64 id)
+{
+  GListModel *plans = thidua_window_get_plans (win);
+
+  for (guint i = 0; i < g_list_model_get_n_items (plans); i++)
+    {
+      g_autoptr(ThiduaPlanItem) item = g_list_model_get_item (plans, i);
+
+      if (thidua_plan_item_get_id (item) == id)
+        return thidua_plan_item_get_status (item);
+    }
+  return NULL;
+}
+
+static char *
+stored_status (ThiduaWindow *win, gint64 id)
+{
+  g_auto(ThiduaLifecycleInfo) info = { 0 };
+  g_autoptr(GError) error = NULL;
+
+  thidua_lifecycle_get_info (thidua_window_get_store (win), id, &info, &error);
+  g_assert_no_error (error);
+  return g_strdup (info.status);
+}
+
+static void
+test_issue_through_dialog (Fixture *f, gconstpointer data)
+{
+  ThiduaWindow *win = start_app (f);
+  ThiduaPlanEditor *editor = thidua_window_get_editor (win);
+  ThiduaLayout *layout;
+  GtkWidget *name;
+  GtkWindow *dialog;
+  g_autofree char *mark = NULL;
+  g_autofree char *blockers = NULL;
+  g_autofree char *qr = NULL;
+  g_autofree char *st = NULL;
+  gint64 id;
+
+  gtk_widget_activate_action (GTK_WIDGET (win), "win.new-plan", "s", "education-office");
+  id = thidua_window_get_selected_plan (win);
+  g_assert_cmpint (id, !=, 0);
+  g_assert_true (form_editable (win));
+  g_assert_cmpstr (badge (win, id), ==, "Draft");
+  thidua_preview_flush (thidua_window_get_preview (win));
+  layout = thidua_preview_get_layout (thidua_window_get_preview (win));
+  mark = thidua_layout_dup_draft_mark (layout);
+  g_assert_cmpstr (mark, ==, "DỰ THẢO");
+
+  /* The template lacks the signer's name: the dialog names it. */
+  gtk_widget_activate_action (GTK_WIDGET (win), "win.issue-plan", NULL);
+  dialog = thidua_signoff_get_issue_dialog (win);
+  g_assert_nonnull (dialog);
+  g_assert_true (thidua_test_wait_mapped (GTK_WIDGET (dialog)));
+  g_assert_cmpuint (thidua_issue_dialog_get_proposed_number (THIDUA_ISSUE_DIALOG (dialog)), ==, 1);
+  blockers = thidua_issue_dialog_dup_blockers (THIDUA_ISSUE_DIALOG (dialog));
+  g_assert_nonnull (strstr (blockers, "signer's name"));
+  shot (dialog, "issue-dialog-incomplete");
+  gtk_window_close (dialog);
+  thidua_test_spin (20);
+
+  /* Type the name, submit: read-only; return: editable again. */
+  name = thidua_plan_editor_get_field_widget (editor, "signer.name");
+  gtk_editable_set_text (GTK_EDITABLE (name), "Nguyễn Văn An");
+  gtk_widget_activate_action (GTK_WIDGET (win), "win.submit-plan", NULL);
+  st = stored_status (win, id);
+  g_assert_cmpstr (st, ==, "submitted");
+  g_assert_false (form_editable (win));
+  g_assert_cmpstr (badge (win, id), ==, "Submitted");
+  g_assert_nonnull (strstr (thidua_window_get_banner (win), "read-only"));
+  shot (GTK_WINDOW (win), "window-submitted");
+  g_clear_pointer (&st, g_free);
+  {
+    g_autoptr(GError) error = NULL;
+
+    g_assert_true (thidua_lifecycle_return (thidua_window_get_store (win), id, "Anh Thắng",
+                                            "Sửa mục II", &error));
+    thidua_window_reopen_plan (win);
+  }
+  g_assert_true (form_editable (win));
+  thidua_preview_flush (thidua_window_get_preview (win));
+  layout = thidua_preview_get_layout (thidua_window_get_preview (win));
+  g_clear_pointer (&mark, g_free);
+  mark = thidua_layout_dup_draft_mark (layout);
+  g_assert_cmpstr (mark, ==, "DỰ THẢO LẦN 2");
+
+  /* Issue through the dialog. */
+  gtk_widget_activate_action (GTK_WIDGET (win), "win.issue-plan", NULL);
+  dialog = thidua_signoff_get_issue_dialog (win);
+  g_assert_true (thidua_test_wait_mapped (GTK_WIDGET (dialog)));
+  g_clear_pointer (&blockers, g_free);
+  blockers = thidua_issue_dialog_dup_blockers (THIDUA_ISSUE_DIALOG (dialog));
+  g_assert_cmpstr (blockers, ==, "");
+  shot (dialog, "issue-dialog");
+  gtk_widget_activate_action (GTK_WIDGET (dialog), "issue.issue", NULL);
+  thidua_test_spin (50);
+
+  st = stored_status (win, id);
+  g_assert_cmpstr (st, ==, "issued");
+  g_assert_false (form_editable (win));
+  g_assert_cmpstr (badge (win, id), ==, "Issued");
+  g_assert_nonnull (strstr (thidua_window_get_banner (win), "Issued as number 01/KH-PGDĐT"));
+  shot (GTK_WINDOW (win), "window-issued");
+  thidua_preview_flush (thidua_window_get_preview (win));
+  layout = thidua_preview_get_layout (thidua_window_get_preview (win));
+  g_clear_pointer (&mark, g_free);
+  mark = thidua_layout_dup_draft_mark (layout);
+  g_assert_null (mark);
+  qr = thidua_layout_dup_qr_text (layout);
+  g_assert_nonnull (qr);
+  g_assert_nonnull (strstr (qr, "01/KH-PGDĐT"));
+  {
+    g_autoptr(GPtrArray) events = thidua_lifecycle_history (thidua_window_get_store (win), id, NULL);
+    ThiduaLifecycleEvent *last = g_ptr_array_index (events, events->len - 1);
+
+    g_assert_cmpuint (events->len, ==, 3);   /* submitted, returned, issued straight from returned */
+    g_assert_cmpstr (last->from, ==, "returned");
+    g_assert_cmpstr (last->to, ==, "issued");
+    g_assert_cmpstr (last->by, ==, "Chị Hoa");
+  }
+}
+
+/* The newest toplevel other than the main window. */
+static GtkWindow *
+newest_dialog (ThiduaWindow *win)
+{
+  GListModel *tops = gtk_window_get_toplevels ();
+  GtkWindow *found = NULL;
+
+  for (guint i = 0; i < g_list_model_get_n_items (tops); i++)
+    {
+      g_autoptr(GtkWindow) w = g_list_model_get_item (tops, i);
+
+      if (w != GTK_WINDOW (win) && gtk_widget_get_visible (GTK_WIDGET (w))
+          && gtk_window_get_transient_for (w) == GTK_WINDOW (win))
+        found = w;
+    }
+  return found;
+}
+
+/* "Kiểm tra bản in": a code typed from paper opens the stored plan. */
+static void
+test_check_printout (Fixture *f, gconstpointer data)
+{
+  ThiduaWindow *win = start_app (f);
+  ThiduaStore *store = thidua_window_get_store (win);
+  g_autoptr(GError) error = NULL;
+  g_auto(ThiduaIssueResult) r = { 0 };
+  ThiduaIssueRequest req = { 0, 3, 2, 2026, "Văn thư", NULL, NULL };
+  GtkWindow *dialog;
+  GtkWidget *entry, *button;
+  g_autofree char *typed = NULL;
+  gint64 id, other;
+
+  gtk_widget_activate_action (GTK_WIDGET (win), "win.new-plan", "s", "education-office");
+  id = thidua_window_get_selected_plan (win);
+  gtk_widget_activate_action (GTK_WIDGET (win), "win.new-plan", "s", "blank-state");
+  other = thidua_window_get_selected_plan (win);
+  g_assert_cmpint (other, !=, id);
+  g_assert_true (thidua_lifecycle_issue (store, id, &req, &r, &error));
+  g_assert_no_error (error);
+
+  gtk_widget_activate_action (GTK_WIDGET (win), "win.check-print", NULL);
+  dialog = newest_dialog (win);
+  g_assert_nonnull (dialog);
+  g_assert_true (thidua_test_wait_mapped (GTK_WIDGET (dialog)));
+  entry = thidua_test_find_widget (GTK_WIDGET (dialog), GTK_TYPE_ENTRY, NULL);
+  button = gtk_window_get_default_widget (dialog);
+  typed = g_ascii_strdown (r.code, -1);
+  gtk_editable_set_text (GTK_EDITABLE (entry), typed);
+  g_signal_emit_by_name (button, "clicked");
+  thidua_test_spin (50);
+  g_assert_cmpint (thidua_window_get_selected_plan (win), ==, id);
+  {
+    gboolean seen = FALSE;
+
+    for (GtkWidget *c = gtk_widget_get_first_child (gtk_widget_get_parent (entry)); c;
+         c = gtk_widget_get_next_sibling (c))
+      if (GTK_IS_LABEL (c) && strstr (gtk_label_get_text (GTK_LABEL (c)), "01/KH-PGDĐT") != NULL)
+        seen = TRUE;
+    g_assert_true (seen);
+  }
+  gtk_window_destroy (dialog);
+
+  /* The outgoing register opens as print preview pages. */
+  gtk_widget_activate_action (GTK_WIDGET (win), "win.outgoing-register", NULL);
+  dialog = newest_dialog (win);
+  g_assert_nonnull (dialog);
+  g_assert_true (thidua_test_wait_mapped (GTK_WIDGET (dialog)));
+  {
+    GtkWidget *spin = thidua_test_find_widget (GTK_WIDGET (dialog), GTK_TYPE_SPIN_BUTTON, NULL);
+
+    gtk_spin_button_set_value (GTK_SPIN_BUTTON (spin), 2026);
+    g_signal_emit_by_name (gtk_window_get_default_widget (dialog), "clicked");
+  }
+  thidua_test_spin (100);
+  dialog = newest_dialog (win);
+  g_assert_nonnull (dialog);
+  g_assert_true (THIDUA_IS_PRINT_PREVIEW (dialog));
+  shot (dialog, "outgoing-register");
+  gtk_window_destroy (dialog);
+}
+
+int
+main (int argc, char *argv[])
+{
+  GTestDBus *bus = thidua_test_private_bus_up ();
+
+  g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
+  gtk_init ();
+  g_test_add ("/signoff/issue-through-dialog", Fixture, NULL,
+              fixture_set_up, test_issue_through_dialog, fixture_tear_down);
+  g_test_add ("/signoff/check-printout", Fixture, NULL,
+              fixture_set_up, test_check_printout, fixture_tear_down);
+  (void) bus;
+  return g_test_run ();
+}
