@@ -1419,17 +1419,17 @@ guess_profile (Importer *self, const char *text)
     return kind;
   if (folded_contains_any (bodies, union_bodies))
     return THIDUA_PROFILE_UNION;
+  if (self->national_heading)
+    return THIDUA_PROFILE_STATE;
+  /* no heading: words of the bodies ("HUYỆN ĐOÀN", "LĐLĐ"), from the data */
   for (guint i = 0; i < self->rules->word_fold->len; i++)
     if (strstr (folded, g_ptr_array_index (self->rules->word_fold, i)) != NULL
         && thidua_profile_kind_from_string (g_ptr_array_index (self->rules->word_profile, i), &kind))
       {
-        if (!self->national_heading)
-          warn (self, _("profile guessed as %s from the body “%s”"),
-                thidua_profile_kind_to_string (kind), bodies);
+        warn (self, _("profile guessed as %s from the body “%s”"),
+              thidua_profile_kind_to_string (kind), g_strstrip (bodies));
         return kind;
       }
-  if (self->national_heading)
-    return THIDUA_PROFILE_STATE;
   if (self->party_number)
     {
       warn (self, _("profile guessed as party from the number “Số %s-%s”"),
