@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "thidua-import.h"
+#include "thidua-import-html.h"
 
 static const char *NAT = "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM";
 static const char *MOTTO = "Độc lập - Tự do - Hạnh phúc";
@@ -353,6 +354,85 @@ test_stamped_numbers (void)
     }
 }
 
+
+/* 7. HTML as Word, LibreOffice or a browser put it on the clipboard: the
+ * header and closing tables keep their columns, lists their labels. */
+static const char *WORD_HTML =
+  "<html xmlns:o=\"urn:schemas-microsoft-com:office:office\"><head><meta charset=\"utf-8\">"
+  "<title>Kế hoạch</title><style><!-- p.MsoNormal {margin:0} --></style></head><body lang=VI>"
+  "<!--[if gte mso 9]><xml><o:DocumentProperties>x</o:DocumentProperties></xml><![endif]-->"
+  "<table class=MsoTableGrid border=0><tr>"
+  "<td width=250><p class=MsoNormal align=center>ỦY BAN NHÂN DÂN</p>"
+  "<p class=MsoNormal align=center><b>TỈNH LAI CHÂU</b></p>"
+  "<p class=MsoNormal align=center>Số:&nbsp;29/KH-UBND</p></td>\n"
+  "<td width=350><p align=center><b>CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM</b></p>"
+  "<p align=center><b><u>Độc lập - Tự do - Hạnh phúc</u></b></p>"
+  "<p align=center><i>Lai Châu, ngày 05 tháng 4 năm 2024</i></p></td></tr></table>"
+  "<p class=MsoNormal align=center><b>KẾ HOẠCH</b></p>"
+  "<p class=MsoNormal align=center><b>Tổ chức phong trào thi đua\n năm 2024</b></p>"
+  "<p>Căn cứ Luật Thi đua, khen thưởng năm 2022;</p>"
+  "<p><b>I. MỤC ĐÍCH, YÊU CẦU</b></p>"
+  "<p class=MsoListParagraph style='mso-list:l0 level1 lfo1'><![if !supportLists]>"
+  "<span style='mso-list:Ignore'>1.<span>&nbsp;&nbsp;&nbsp;</span></span><![endif]>Thi đua tốt.</p>"
+  "<ol start=2><li>Thi đua giỏi.</li><li>Thi đua đều.</li></ol>"
+  "<ul><li>Một &amp; hai</li></ul>"
+  "<p><b>II. TỔ CHỨC THỰC HIỆN</b></p><p>Các đơn vị thực hiện./.</p>"
+  "<table><tr><td><p><b><i>Nơi nhận:</i></b></p><p>- UBND tỉnh (b/c);</p><p>- Lưu: VT.</p></td>"
+  "<td><p align=center><b>TM. ỦY BAN NHÂN DÂN</b></p><p align=center><b>CHỦ TỊCH</b></p>"
+  "<p>&nbsp;</p><p align=center><b>Lê Văn Lương</b></p></td></tr></table></body></html>";
+
+static void
+test_html (void)
+{
+  g_autofree char *text = thidua_import_html_to_text (WORD_HTML, -1);
+  g_auto(Result) r = { 0 };
+  const char * const *rec;
+
+  g_test_message ("%s", text);
+  g_assert_true (g_str_has_prefix (text, "ỦY BAN NHÂN DÂN\tCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n"
+                                   "TỈNH LAI CHÂU\tĐộc lập - Tự do - Hạnh phúc\n"
+                                   "Số: 29/KH-UBND\tLai Châu, ngày 05 tháng 4 năm 2024\n"));
+  g_assert_nonnull (strstr (text, "\n1. Thi đua tốt.\n2. Thi đua giỏi.\n3. Thi đua đều.\n- Một & hai\n"));
+  g_assert_null (strstr (text, "DocumentProperties"));
+  g_assert_null (strstr (text, "MsoNormal"));
+  g_assert_null (strstr (text, "<"));
+
+  recognize (&r, text);
+  assert_header (&r, "", "ỦY BAN NHÂN DÂN TỈNH LAI CHÂU", "29", "KH-UBND", "Lai Châu", 5, 4, 2024);
+  g_assert_cmpstr (thidua_plan_get_subject (r.plan), ==, "Tổ chức phong trào thi đua năm 2024");
+  g_assert_cmpstr (thidua_plan_get_body (r.plan), ==,
+                   "Căn cứ Luật Thi đua, khen thưởng năm 2022;\nI. MỤC ĐÍCH, YÊU CẦU\n1. Thi đua tốt.\n"
+                   "2. Thi đua giỏi.\n3. Thi đua đều.\n- Một & hai\nII. TỔ CHỨC THỰC HIỆN\n"
+                   "Các đơn vị thực hiện./.");
+  rec = thidua_plan_get_recipients (r.plan);
+  g_assert_cmpuint (g_strv_length ((char **) rec), ==, 2);
+  g_assert_cmpstr (rec[0], ==, "UBND tỉnh (b/c);");
+  g_assert_cmpstr (thidua_plan_get_signer_authority (r.plan), ==, "TM.");
+  g_assert_cmpstr (thidua_plan_get_signer_position (r.plan), ==, "CHỦ TỊCH");
+  g_assert_cmpstr (thidua_plan_get_signer_name (r.plan), ==, "Lê Văn Lương");
+}
+
+/* Hostile HTML: unclosed tags, deep nesting, a lone "<", broken entities. */
+static void
+test_html_hostile (void)
+{
+  g_autoptr(GString) deep = g_string_new (NULL);
+  g_autofree char *a = NULL;
+  g_autofree char *b = NULL;
+  g_autofree char *c = NULL;
+
+  for (guint i = 0; i < 200; i++)
+    g_string_append (deep, "<table><tr><td>x");
+  a = thidua_import_html_to_text (deep->str, -1);
+  g_assert_true (g_utf8_validate (a, -1, NULL));
+  g_assert_nonnull (strstr (a, "x"));
+  b = thidua_import_html_to_text ("a < b &amp c &#0; &#x110000; <p", -1);
+  g_assert_true (g_utf8_validate (b, -1, NULL));
+  g_assert_true (g_str_has_prefix (b, "a < b &amp c"));
+  c = thidua_import_html_to_text ("<!-- never closed", -1);
+  g_assert_cmpstr (c, ==, "");
+}
+
 /* The corpus: every plan imports with exactly the fields written beside it. */
 static void
 test_corpus (void)
@@ -416,6 +496,8 @@ main (int argc, char *argv[])
   g_test_add_func ("/import/real/youth", test_youth);
   g_test_add_func ("/import/real/closings", test_closings);
   g_test_add_func ("/import/real/stamped-numbers", test_stamped_numbers);
+  g_test_add_func ("/import/real/html", test_html);
+  g_test_add_func ("/import/real/html-hostile", test_html_hostile);
   g_test_add_func ("/import/real/corpus", test_corpus);
   return g_test_run ();
 }
