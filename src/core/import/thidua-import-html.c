@@ -175,11 +175,16 @@ static const char * const block_tags[] = {
 static int
 int_attribute (const char *attrs, const char *name)
 {
-  g_autofree char *pattern = g_strdup_printf ("\\b%s\\s*=\\s*[\"']?([0-9]{1,6})", name);
-  g_autoptr(GRegex) re = g_regex_new (pattern, G_REGEX_CASELESS, 0, NULL);
+  g_autofree char *pattern = NULL;
+  g_autoptr(GRegex) re = NULL;
   g_autoptr(GMatchInfo) m = NULL;
   g_autofree char *value = NULL;
+  g_autofree char *lower = g_ascii_strdown (attrs, -1);
 
+  if (strstr (lower, name) == NULL)
+    return -1;
+  pattern = g_strdup_printf ("\\b%s\\s*=\\s*[\"']?([0-9]{1,6})", name);
+  re = g_regex_new (pattern, G_REGEX_CASELESS, 0, NULL);
   if (re == NULL || !g_regex_match (re, attrs, 0, &m))
     return -1;
   value = g_match_info_fetch (m, 1);

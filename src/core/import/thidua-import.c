@@ -671,7 +671,17 @@ upper_words (const char *s)
 {
   g_autofree char *up = nfc_upper (s);
 
-  return g_regex_split_simple ("\\s+", up, 0, 0);
+  char **words = g_strsplit_set (up, " \t", -1);
+  guint n = 0;
+
+  /* runs of spaces: no empty words */
+  for (guint i = 0; words[i] != NULL; i++)
+    if (*words[i] != '\0')
+      words[n++] = words[i];
+    else
+      g_free (words[i]);
+  words[n] = NULL;
+  return words;
 }
 
 static gboolean
@@ -1090,9 +1100,40 @@ read_signature (Importer *self, GPtrArray *cells)
  * spaces (the recipients' and the signature's columns side by side, as a
  * PDF viewer or a flattened table gives them). */
 static char **
+split_columns (const char *text, gboolean pipes)
+{
+  GPtrArray *cells = g_ptr_array_new ();
+  const char *start = text, *p = text;
+
+  /* by hand: this runs on every line of long texts, a regex would be
+   * compiled each time */
+  while (*p != '\0')
+    {
+      gsize sep = 0;
+
+      if (*p == '\t' || (pipes && *p == '|'))
+        sep = 1;
+      else if (p[0] == ' ' && p[1] == ' ' && p[2] == ' ')
+        while (p[sep] == ' ')
+          sep++;
+      if (sep > 0)
+        {
+          g_ptr_array_add (cells, g_strndup (start, p - start));
+          p += sep;
+          start = p;
+        }
+      else
+        p++;
+    }
+  g_ptr_array_add (cells, g_strndup (start, p - start));
+  g_ptr_array_add (cells, NULL);
+  return (char **) g_ptr_array_free (cells, FALSE);
+}
+
+static char **
 closing_cells (const char *text)
 {
-  return g_regex_split_simple ("\t| {3,}", text, 0, 0);
+  return split_columns (text, FALSE);
 }
 
 /* Adds the cells of line i (split by closing_cells, markers stripped) to cells. */
@@ -1532,7 +1573,7 @@ header_zone_end (Importer *self)
 static gboolean
 looks_like_header (Importer *self, const char *text)
 {
-  g_auto(GStrv) cells = g_regex_split_simple ("\\t|\\s{3,}|\\|", text, 0, 0);
+  g_auto(GStrv) cells = split_columns (text, TRUE);
 
   for (guint c = 0; cells[c] != NULL; c++)
     {
