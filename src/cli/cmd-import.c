@@ -4,7 +4,7 @@
 #include "thidua-cli.h"
 #include "thidua-import.h"
 
-#include <glib/gi18n.h>
+#include <glib/gi18n-lib.h>
 #include <stdio.h>
 
 int
@@ -61,9 +61,11 @@ cmd_import_text (CliContext *ctx, int argc, char **argv)
   /* Nothing is lost silently: what stood before the document is shown. */
   if (skipped->len > 0)
     {
-      g_autofree char *head = g_strdup_printf (ngettext ("skipped %u line before the document's header:",
-                                                         "skipped %u lines before the document's header:",
-                                                         skipped->len), skipped->len);
+      const char *format = g_dngettext (GETTEXT_PACKAGE,
+                                        "skipped %u line before the document's header:",
+                                        "skipped %u lines before the document's header:",
+                                        skipped->len);
+      g_autofree char *head = g_strdup_printf (format, skipped->len);
 
       fprintf (stderr, "thidua-cli: import-text: %s\n", head);
     }
