@@ -197,6 +197,23 @@ rules_load (gpointer data)
 
   builtin = thidua_paths_find_data ("import", "recognition.json", NULL);
   rules_add_file (rules, builtin);
+  if (rules->heading_compact->len == 0)
+    {
+      /* no data file (a program moved out of its tree): at least the
+       * headings every plan shows, as before there was a file */
+      static const char * const headings[][2] = {
+        { "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "state" }, { "Độc lập - Tự do - Hạnh phúc", "state" },
+        { "ĐẢNG CỘNG SẢN VIỆT NAM", "party" }, { "ĐOÀN TNCS HỒ CHÍ MINH", "youth" },
+      };
+
+      g_debug ("%s: no recognition data; the built-in headings only", builtin);
+      for (guint i = 0; i < G_N_ELEMENTS (headings); i++)
+        {
+          g_ptr_array_add (rules->heading_compact, fold_compact (headings[i][0]));
+          g_ptr_array_add (rules->heading_profile, g_strdup (headings[i][1]));
+          g_ptr_array_add (rules->heading_text, g_strdup (headings[i][0]));
+        }
+    }
   rules_add_file (rules, office);
   g_ptr_array_sort (rules->positions, longer_first);
   return rules;
