@@ -32,7 +32,7 @@ CFLAGS="-g -O1 -fno-omit-frame-pointer -fsanitize=fuzzer,address,undefined \
 LIBS="$(pkg-config --libs glib-2.0 gobject-2.0 gio-2.0 json-glib-1.0) -lm"
 core="$top/src/core/thidua-paths.c $top/src/core/text/thidua-encoding.c $top/src/core/import/thidua-import.c \
   $top/src/core/plan/thidua-plan.c $top/src/core/text/thidua-text.c $top/src/core/plan/thidua-markup.c \
-  $top/src/core/plan/thidua-body-table.c"
+  $top/src/core/plan/thidua-body-table.c $top/src/core/import/thidua-import-html.c"
 
 for t in tcvn3 vni cp1258 utf16 auto; do
   T=$(echo "$t" | tr a-z A-Z)
@@ -40,4 +40,5 @@ for t in tcvn3 vni cp1258 utf16 auto; do
 done
 $CC $CFLAGS -o "$out/fuzz-recognize" "$here/fuzz-recognize.c" $core $LIBS
 $CC $CFLAGS -o "$out/fuzz-markup" "$here/fuzz-markup.c" $core $LIBS
+$CC $CFLAGS -o "$out/fuzz-html" "$here/fuzz-html.c" $core $LIBS
 echo "fuzz targets in $out"
