@@ -13,16 +13,26 @@ mkdir -p "$out"
 
 # The core is built without meson: only what import needs.  Of config.h the
 # import code reads only the gettext domain (no translation is loaded).
-echo '#define GETTEXT_PACKAGE "thidua"' > "$out/config.h"
+# The recogniser reads data/import/recognition.json and the profile names
+# of data/profiles through thidua-paths.c: point it at the source tree.
+{
+  echo '#define GETTEXT_PACKAGE "thidua"'
+  echo "#define THIDUA_BUILD_ROOT \"$out\""
+  echo "#define THIDUA_SOURCE_DATADIR \"$top/data\""
+  echo "#define THIDUA_BUILD_DATADIR \"$out\""
+  echo "#define THIDUA_BUILD_LOCALEDIR \"$out\""
+  echo "#define THIDUA_PKGDATADIR \"$top/data\""
+  echo "#define THIDUA_LOCALEDIR \"$out\""
+} > "$out/config.h"
 CC=${CC:-clang}
 CFLAGS="-g -O1 -fno-omit-frame-pointer -fsanitize=fuzzer,address,undefined \
   -fno-sanitize-recover=undefined -DGLIB_VERSION_MIN_REQUIRED=GLIB_VERSION_2_74 \
   -DGLIB_VERSION_MAX_ALLOWED=GLIB_VERSION_2_74 -I$out -I$top/src/core -I$top/src/core/store -I$top/src/core/plan -I$top/src/core/text -I$top/src/core/import -I$top/src/core/register \
   $(pkg-config --cflags glib-2.0 gobject-2.0 gio-2.0 json-glib-1.0)"
 LIBS="$(pkg-config --libs glib-2.0 gobject-2.0 gio-2.0 json-glib-1.0) -lm"
-core="$top/src/core/thidua-input.c $top/src/core/thidua-json.c $top/src/core/text/thidua-encoding.c $top/src/core/import/thidua-import.c \
+core="$top/src/core/thidua-paths.c $top/src/core/thidua-input.c $top/src/core/thidua-json.c $top/src/core/text/thidua-encoding.c $top/src/core/import/thidua-import.c \
   $top/src/core/plan/thidua-plan.c $top/src/core/text/thidua-text.c $top/src/core/plan/thidua-markup.c \
-  $top/src/core/plan/thidua-body-table.c"
+  $top/src/core/plan/thidua-body-table.c $top/src/core/import/thidua-import-html.c"
 
 for t in tcvn3 vni cp1258 utf16 auto; do
   T=$(echo "$t" | tr a-z A-Z)
@@ -41,4 +51,5 @@ for t in csv xlsx xls; do
     $LIBS $SHEETS_LIBS
 done
 $CC $CFLAGS -o "$out/fuzz-plan-json" "$here/fuzz-plan-json.c" $core $LIBS
+$CC $CFLAGS -o "$out/fuzz-html" "$here/fuzz-html.c" $core $LIBS
 echo "fuzz targets in $out"

@@ -1,6 +1,7 @@
 /* thidua-import-dialog.c — what import recognised, to check and correct. */
 #include "config.h"
 #include "thidua-import-dialog.h"
+#include "thidua-import-html.h"
 #include "thidua-markup.h"
 #include "thidua-window.h"
 
@@ -14,6 +15,10 @@ struct _ThiduaImportDialog
   GtkLabel      *source_label;
   GtkLabel      *warnings_label;
   GtkLabel      *error_label;
+  GtkWidget     *preamble_box;
+  GtkLabel      *preamble_label;
+  GtkLabel      *preamble_lines_label;
+  GtkWidget     *keep_preamble_check;
   GtkDropDown   *profile_dropdown;
   GtkEntry      *superior_entry;
   GtkEntry      *issuing_entry;
@@ -36,6 +41,9 @@ struct _ThiduaImportDialog
   ThiduaStore   *store;
   ThiduaPlan    *recognised;   /* as recognised, before corrections */
   char          *warnings;
+  char          *preamble;     /* the skipped lines as body paragraphs, or NULL */
+  guint          n_skipped;
+  gboolean       keep_preamble;
 };
 
 G_DEFINE_FINAL_TYPE (ThiduaImportDialog, thidua_import_dialog, GTK_TYPE_WINDOW)
@@ -43,6 +51,7 @@ G_DEFINE_FINAL_TYPE (ThiduaImportDialog, thidua_import_dialog, GTK_TYPE_WINDOW)
 enum {
   PROP_0,
   PROP_STORE,
+  PROP_KEEP_PREAMBLE,
   N_PROPS
 };
 static GParamSpec *properties[N_PROPS];
@@ -125,9 +134,60 @@ fill_fields (ThiduaImportDialog *self)
   update_headings (self);
 }
 
+/* The lines left out before the document's header: shown, with the
+ * choice to keep them at the top of the body. */
+static void
+show_preamble (ThiduaImportDialog *self, GPtrArray *skipped)
+{
+  g_autoptr(GString) lines = g_string_new (NULL);
+  g_autoptr(GString) paragraphs = g_string_new (NULL);
+  g_autofree char *title = NULL;
+
+  self->keep_preamble = FALSE;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_KEEP_PREAMBLE]);
+  g_clear_pointer (&self->preamble, g_free);
+  self->n_skipped = skipped->len;
+  gtk_widget_set_visible (self->preamble_box, skipped->len > 0);
+  if (skipped->len == 0)
+    return;
+  for (guint i = 0; i < skipped->len; i++)
+    {
+      g_string_append_printf (lines, "%s%s", i ? "\n" : "", (char *) g_ptr_array_index (skipped, i));
+      /* as the recogniser keeps header text: one paragraph each */
+      g_string_append_printf (paragraphs, "%s\n\n", (char *) g_ptr_array_index (skipped, i));
+    }
+  self->preamble = g_string_free (g_steal_pointer (&paragraphs), FALSE);
+  title = g_strdup_printf (ngettext ("Skipped %u line before the document's header",
+                                     "Skipped %u lines before the document's header", skipped->len),
+                           skipped->len);
+  gtk_label_set_text (self->preamble_label, title);
+  gtk_label_set_text (self->preamble_lines_label, lines->str);
+}
+
+/* Puts the skipped lines at the top of the body, or takes them away again
+ * (only when the body still starts with them: the user's edits stay). */
+static void
+apply_keep_preamble (ThiduaImportDialog *self)
+{
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (self->body_view);
+  g_autofree char *body = get_view_text (self->body_view);
+  GtkTextIter start, end;
+
+  if (self->preamble == NULL)
+    return;
+  gtk_text_buffer_get_start_iter (buffer, &start);
+  if (self->keep_preamble)
+    gtk_text_buffer_insert (buffer, &start, self->preamble, -1);
+  else if (g_str_has_prefix (body, self->preamble))
+    {
+      gtk_text_buffer_get_iter_at_offset (buffer, &end, g_utf8_strlen (self->preamble, -1));
+      gtk_text_buffer_delete (buffer, &start, &end);
+    }
+}
+
 static void
 show_result (ThiduaImportDialog *self, ThiduaPlan *plan, GPtrArray *warnings,
-             const char *source)
+             GPtrArray *skipped, const char *source)
 {
   g_autoptr(GString) text = g_string_new (NULL);
 
@@ -142,12 +202,14 @@ show_result (ThiduaImportDialog *self, ThiduaPlan *plan, GPtrArray *warnings,
   gtk_widget_set_visible (GTK_WIDGET (self->warnings_label), *self->warnings != '\0');
   gtk_widget_set_visible (GTK_WIDGET (self->error_label), FALSE);
   fill_fields (self);
+  show_preamble (self, skipped);
 }
 
 void
 thidua_import_dialog_set_text (ThiduaImportDialog *self, const char *text, const char *source)
 {
   g_autoptr(GPtrArray) warnings = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GPtrArray) skipped = g_ptr_array_new_with_free_func (g_free);
   g_autoptr(ThiduaPlan) plan = NULL;
   g_autofree char *repaired = NULL;
   ThiduaEncoding used;
@@ -160,15 +222,16 @@ thidua_import_dialog_set_text (ThiduaImportDialog *self, const char *text, const
       && (repaired = thidua_encoding_repair_latin1 (text, &used)) != NULL)
     g_ptr_array_add (warnings, g_strdup_printf (_("The text was read as %s (legacy Vietnamese "
                                                   "font)"), thidua_encoding_to_string (used)));
-  plan = thidua_import_text (repaired != NULL ? repaired : text, -1,
-                             THIDUA_IMPORT_PROFILE_AUTO, warnings);
-  show_result (self, plan, warnings, source);
+  plan = thidua_import_text_full (repaired != NULL ? repaired : text, -1,
+                                  THIDUA_IMPORT_PROFILE_AUTO, 0, warnings, skipped);
+  show_result (self, plan, warnings, skipped, source);
 }
 
 gboolean
 thidua_import_dialog_set_file (ThiduaImportDialog *self, GFile *file, GError **error)
 {
   g_autoptr(GPtrArray) warnings = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GPtrArray) skipped = g_ptr_array_new_with_free_func (g_free);
   g_autoptr(ThiduaPlan) plan = NULL;
   g_autofree char *name = NULL;
   g_autofree char *source = NULL;
@@ -177,14 +240,14 @@ thidua_import_dialog_set_file (ThiduaImportDialog *self, GFile *file, GError **e
   g_return_val_if_fail (THIDUA_IS_IMPORT_DIALOG (self), FALSE);
   g_return_val_if_fail (G_IS_FILE (file), FALSE);
 
-  plan = thidua_import_file (file, THIDUA_ENCODING_AUTO, THIDUA_IMPORT_PROFILE_AUTO, &used,
-                             warnings, NULL, error);
+  plan = thidua_import_file_full (file, THIDUA_ENCODING_AUTO, THIDUA_IMPORT_PROFILE_AUTO, 0, &used,
+                                  warnings, skipped, NULL, error);
   if (plan == NULL)
     return FALSE;
   name = g_file_get_basename (file);
   /* TRANSLATORS: file name, then its text encoding */
   source = g_strdup_printf (_("From %s (%s)"), name, thidua_encoding_to_string (used));
-  show_result (self, plan, warnings, source);
+  show_result (self, plan, warnings, skipped, source);
   return TRUE;
 }
 
@@ -200,7 +263,9 @@ thidua_import_dialog_get_plan (ThiduaImportDialog *self)
   g_return_val_if_fail (THIDUA_IS_IMPORT_DIALOG (self), NULL);
 
   plan = self->recognised != NULL ? thidua_plan_copy (self->recognised) : thidua_plan_new ();
-  thidua_plan_set_profile (plan, gtk_drop_down_get_selected (self->profile_dropdown));
+  /* a profile of the data files beyond the list stays as recognised */
+  if (gtk_drop_down_get_selected (self->profile_dropdown) < thidua_profile_kind_count ())
+    thidua_plan_set_profile (plan, gtk_drop_down_get_selected (self->profile_dropdown));
   thidua_plan_set_superior_body (plan, get_entry (self->superior_entry));
   thidua_plan_set_issuing_body (plan, get_entry (self->issuing_entry));
   thidua_plan_set_number (plan, get_entry (self->number_entry));
@@ -227,6 +292,13 @@ thidua_import_dialog_get_plan (ThiduaImportDialog *self)
   body = get_view_text (self->body_view);
   thidua_plan_set_body (plan, body);
   return plan;
+}
+
+guint
+thidua_import_dialog_get_n_skipped (ThiduaImportDialog *self)
+{
+  g_return_val_if_fail (THIDUA_IS_IMPORT_DIALOG (self), 0);
+  return self->n_skipped;
 }
 
 const char *
@@ -295,6 +367,7 @@ thidua_import_dialog_finalize (GObject *object)
   ThiduaImportDialog *self = THIDUA_IMPORT_DIALOG (object);
 
   g_free (self->warnings);
+  g_free (self->preamble);
   G_OBJECT_CLASS (thidua_import_dialog_parent_class)->finalize (object);
 }
 
@@ -308,6 +381,14 @@ thidua_import_dialog_set_property (GObject *object, guint prop_id, const GValue 
     {
     case PROP_STORE:
       g_set_object (&self->store, g_value_get_object (value));
+      break;
+    case PROP_KEEP_PREAMBLE:
+      if (self->keep_preamble != g_value_get_boolean (value))
+        {
+          self->keep_preamble = g_value_get_boolean (value);
+          apply_keep_preamble (self);
+          g_object_notify_by_pspec (object, pspec);
+        }
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -324,6 +405,9 @@ thidua_import_dialog_get_property (GObject *object, guint prop_id, GValue *value
     {
     case PROP_STORE:
       g_value_set_object (value, self->store);
+      break;
+    case PROP_KEEP_PREAMBLE:
+      g_value_set_boolean (value, self->keep_preamble);
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -345,6 +429,10 @@ thidua_import_dialog_class_init (ThiduaImportDialogClass *klass)
     g_param_spec_object ("store", NULL, NULL, THIDUA_TYPE_STORE,
                          G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_EXPLICIT_NOTIFY
                          | G_PARAM_STATIC_STRINGS);
+  /* The lines skipped before the header are kept at the top of the body. */
+  properties[PROP_KEEP_PREAMBLE] =
+    g_param_spec_boolean ("keep-preamble", NULL, NULL, FALSE,
+                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   /* ::plan-created (gint64 id): the plan is in the store. */
@@ -358,6 +446,10 @@ thidua_import_dialog_class_init (ThiduaImportDialogClass *klass)
   BIND (source_label);
   BIND (warnings_label);
   BIND (error_label);
+  BIND (preamble_box);
+  BIND (preamble_label);
+  BIND (preamble_lines_label);
+  BIND (keep_preamble_check);
   BIND (profile_dropdown);
   BIND (superior_entry);
   BIND (issuing_entry);
@@ -379,6 +471,7 @@ thidua_import_dialog_class_init (ThiduaImportDialogClass *klass)
 #undef BIND
 
   gtk_widget_class_install_action (widget_class, "import.create", NULL, create_action);
+  gtk_widget_class_install_property_action (widget_class, "import.keep-preamble", "keep-preamble");
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
 }
 
@@ -491,12 +584,157 @@ import_file_activated (GSimpleAction *action, GVariant *param, gpointer user_dat
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (native));
 }
 
+/* --- the clipboard: text/html first, plain text otherwise ------------- */
+
+typedef struct {
+  GInputStream *stream;
+  GByteArray   *data;
+} HtmlRead;
+
+static void
+html_read_free (HtmlRead *h)
+{
+  g_clear_object (&h->stream);
+  g_byte_array_unref (h->data);
+  g_free (h);
+}
+
+/* Clipboard HTML as UTF-8: Firefox offers it in UTF-16, Windows' "HTML
+ * Format" starts with a header of offsets. */
+static char *
+html_to_utf8 (const guint8 *data, gsize len)
+{
+  g_autofree char *text = NULL;
+  const char *start;
+
+  if (len >= 2 && ((data[0] == 0xFF && data[1] == 0xFE) || (data[0] == 0xFE && data[1] == 0xFF)
+                   || memchr (data, 0, MIN (len, 64)) != NULL))
+    text = thidua_encoding_decode (data, len, THIDUA_ENCODING_UTF16, NULL, NULL);
+  if (text == NULL)
+    text = g_utf8_make_valid ((const char *) data, len);
+  start = text;
+  if (g_str_has_prefix (start, "Version:") && strchr (start, '<') != NULL)
+    start = strchr (start, '<');
+  return thidua_import_html_to_text (start, -1);
+}
+
+static void read_plain_text (GTask *task);
+
+static void
+html_chunk_read (GObject *source, GAsyncResult *result, gpointer user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  HtmlRead *h = g_task_get_task_data (task);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) chunk = g_input_stream_read_bytes_finish (G_INPUT_STREAM (source), result, &error);
+
+  if (chunk == NULL)
+    {
+      read_plain_text (g_steal_pointer (&task));
+      return;
+    }
+  if (g_bytes_get_size (chunk) > 0 && h->data->len < THIDUA_IMPORT_MAX_SIZE)
+    {
+      GCancellable *cancellable = g_task_get_cancellable (task);
+
+      g_byte_array_append (h->data, g_bytes_get_data (chunk, NULL), g_bytes_get_size (chunk));
+      g_input_stream_read_bytes_async (h->stream, 64 * 1024, G_PRIORITY_DEFAULT, cancellable,
+                                       html_chunk_read, g_steal_pointer (&task));
+      return;
+    }
+  /* the whole HTML, or as much as a plan may be */
+  {
+    g_autofree char *text = html_to_utf8 (h->data->data, MIN (h->data->len, THIDUA_IMPORT_MAX_SIZE));
+    g_autofree char *stripped = g_strstrip (g_strdup (text));
+
+    if (*stripped == '\0')
+      read_plain_text (g_steal_pointer (&task));
+    else
+      g_task_return_pointer (task, g_steal_pointer (&text), g_free);
+  }
+}
+
+static void
+html_stream_ready (GObject *source, GAsyncResult *result, gpointer user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  HtmlRead *h = g_task_get_task_data (task);
+  g_autoptr(GError) error = NULL;
+
+  GCancellable *cancellable = g_task_get_cancellable (task);
+
+  h->stream = gdk_clipboard_read_finish (GDK_CLIPBOARD (source), result, NULL, &error);
+  if (h->stream == NULL)
+    {
+      read_plain_text (g_steal_pointer (&task));
+      return;
+    }
+  g_input_stream_read_bytes_async (h->stream, 64 * 1024, G_PRIORITY_DEFAULT, cancellable,
+                                   html_chunk_read, g_steal_pointer (&task));
+}
+
+static void
+plain_text_read (GObject *source, GAsyncResult *result, gpointer user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  GError *error = NULL;
+  char *text = gdk_clipboard_read_text_finish (GDK_CLIPBOARD (source), result, &error);
+
+  if (text == NULL && error == NULL)
+    text = g_strdup ("");
+  if (text != NULL)
+    g_task_return_pointer (task, text, g_free);
+  else
+    g_task_return_error (task, error);
+}
+
+static void
+read_plain_text (GTask *task)
+{
+  GdkClipboard *clipboard = g_task_get_source_object (task);
+  GCancellable *cancellable = g_task_get_cancellable (task);
+
+  g_task_set_task_data (task, NULL, NULL);
+  gdk_clipboard_read_text_async (clipboard, cancellable, plain_text_read, task);
+}
+
+void
+thidua_import_read_clipboard_async (GdkClipboard        *clipboard,
+                                    GCancellable        *cancellable,
+                                    GAsyncReadyCallback  callback,
+                                    gpointer             user_data)
+{
+  GTask *task = g_task_new (clipboard, cancellable, callback, user_data);
+  GdkContentFormats *formats = gdk_clipboard_get_formats (clipboard);
+  static const char *html_types[] = { "text/html", NULL };
+
+  g_task_set_source_tag (task, thidua_import_read_clipboard_async);
+  if (gdk_content_formats_contain_mime_type (formats, "text/html"))
+    {
+      HtmlRead *h = g_new0 (HtmlRead, 1);
+
+      h->data = g_byte_array_new ();
+      g_task_set_task_data (task, h, (GDestroyNotify) html_read_free);
+      gdk_clipboard_read_async (clipboard, html_types, G_PRIORITY_DEFAULT, cancellable,
+                                html_stream_ready, task);
+    }
+  else
+    read_plain_text (task);
+}
+
+char *
+thidua_import_read_clipboard_finish (GdkClipboard *clipboard, GAsyncResult *result, GError **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, clipboard), NULL);
+  return g_task_propagate_pointer (G_TASK (result), error);
+}
+
 static void
 clipboard_read (GObject *source, GAsyncResult *result, gpointer user_data)
 {
   g_autoptr(ThiduaWindow) window = user_data;
   g_autoptr(GError) error = NULL;
-  g_autofree char *text = gdk_clipboard_read_text_finish (GDK_CLIPBOARD (source), result, &error);
+  g_autofree char *text = thidua_import_read_clipboard_finish (GDK_CLIPBOARD (source), result, &error);
   g_autofree char *stripped = g_strstrip (g_strdup (text != NULL ? text : ""));
   ThiduaImportDialog *dialog;
 
@@ -518,8 +756,8 @@ paste_as_new_activated (GSimpleAction *action, GVariant *param, gpointer user_da
 
   if (window == NULL)
     return;
-  gdk_clipboard_read_text_async (gtk_widget_get_clipboard (GTK_WIDGET (window)), NULL,
-                                 clipboard_read, g_object_ref (window));
+  thidua_import_read_clipboard_async (gtk_widget_get_clipboard (GTK_WIDGET (window)), NULL,
+                                      clipboard_read, g_object_ref (window));
 }
 
 void

@@ -36,6 +36,21 @@ const char  *thidua_import_dialog_get_warnings (ThiduaImportDialog *self);
 gint64       thidua_import_dialog_create    (ThiduaImportDialog  *self,
                                              GError             **error);
 
+/* How many lines were left out before the document's header (a legal
+ * site's metadata); the dialog offers to keep them (import.keep-preamble). */
+guint        thidua_import_dialog_get_n_skipped (ThiduaImportDialog *self);
+
+/* The clipboard as recogniser text: its text/html when offered (Word,
+ * LibreOffice, a browser: table cells and list labels kept, see
+ * thidua-import-html.h), else its plain text. */
+void         thidua_import_read_clipboard_async  (GdkClipboard        *clipboard,
+                                                  GCancellable        *cancellable,
+                                                  GAsyncReadyCallback  callback,
+                                                  gpointer             user_data);
+char        *thidua_import_read_clipboard_finish (GdkClipboard        *clipboard,
+                                                  GAsyncResult        *result,
+                                                  GError             **error);
+
 /* Adds app.import-file and app.paste-as-new to application: both act on
  * the active ThiduaWindow (its store; the new plan is selected in it). */
 void         thidua_import_dialog_add_actions (GtkApplication *application);

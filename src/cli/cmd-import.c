@@ -4,7 +4,7 @@
 #include "thidua-cli.h"
 #include "thidua-import.h"
 
-#include <glib/gi18n.h>
+#include <glib/gi18n-lib.h>
 #include <stdio.h>
 
 int
@@ -16,12 +16,14 @@ cmd_import_text (CliContext *ctx, int argc, char **argv)
     { "encoding", 'e', 0, G_OPTION_ARG_STRING, &encoding_name,
       "auto (default), utf-8, utf-16, tcvn3, vni or cp1258", "ENCODING" },
     { "profile", 'p', 0, G_OPTION_ARG_STRING, &profile_name,
-      "state, party or union (default: from the text)", "PROFILE" },
+      "state, party, union, youth or another file of data/profiles (default: from the text)",
+      "PROFILE" },
     { NULL }
   };
   g_autoptr(ThiduaStore) store = NULL;
   g_autoptr(ThiduaPlan) plan = NULL;
   g_autoptr(GPtrArray) warnings = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GPtrArray) skipped = g_ptr_array_new_with_free_func (g_free);
   g_autoptr(GError) error = NULL;
   g_autoptr(GFile) file = NULL;
   ThiduaEncoding encoding = THIDUA_ENCODING_AUTO;
@@ -41,13 +43,13 @@ cmd_import_text (CliContext *ctx, int argc, char **argv)
   if (profile_name != NULL)
     {
       if (!thidua_profile_kind_from_string (profile_name, &profile_kind))
-        return cli_fail (ctx, _("unknown profile “%s” (state, party, union)"), profile_name);
+        return cli_fail (ctx, _("unknown profile “%s” (state, party, union, youth)"), profile_name);
       profile = profile_kind;
     }
 
   /* Recognise first: a file that cannot be read leaves the database as it was. */
   file = g_file_new_for_commandline_arg (argv[1]);
-  plan = thidua_import_file (file, encoding, profile, NULL, warnings, NULL, &error);
+  plan = thidua_import_file_full (file, encoding, profile, 0, NULL, warnings, skipped, NULL, &error);
   if (plan == NULL)
     return cli_fail (ctx, "%s", error->message);
 
@@ -56,6 +58,20 @@ cmd_import_text (CliContext *ctx, int argc, char **argv)
   if ((id = thidua_store_insert_plan (store, plan, &error)) == 0)
     return cli_fail (ctx, "%s", error->message);
 
+  /* Nothing is lost silently: what stood before the document is shown. */
+  if (skipped->len > 0)
+    {
+      const char *format = g_dngettext (GETTEXT_PACKAGE,
+                                        "skipped %u line before the document's header:",
+                                        "skipped %u lines before the document's header:",
+                                        skipped->len);
+      g_autofree char *head = g_strdup_printf (format, skipped->len);
+
+      fprintf (stderr, "thidua-cli: import-text: %s\n", head);
+    }
+  for (guint i = 0; i < skipped->len; i++)
+    fprintf (stderr, "thidua-cli: import-text: skipped: %s\n",
+             (const char *) g_ptr_array_index (skipped, i));
   for (guint i = 0; i < warnings->len; i++)
     fprintf (stderr, "thidua-cli: import-text: warning: %s\n",
              (const char *) g_ptr_array_index (warnings, i));

@@ -727,7 +727,8 @@ compose_header (ThiduaLayout *self, ThiduaPlan *plan, const TextStyle *base,
           ly += 8.0;
         }
       else
-        ly = place_centred (self, base, v->issuing_body_size, FALSE, FALSE, "*", ml, lw, ly, NULL);
+        ly = place_centred (self, base, v->issuing_body_size, FALSE, FALSE,
+                            v->issuing_body_mark == THIDUA_MARK_STARS ? "***" : "*", ml, lw, ly, NULL);
     }
   else
     add_warning (self, "issuing_body", -1, _("The issuing body (cơ quan ban hành) is missing"));

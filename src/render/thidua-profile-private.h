@@ -9,6 +9,7 @@ typedef enum {
   THIDUA_MARK_RULE,     /* a solid rule */
   THIDUA_MARK_STAR,     /* a centred "*" (party, under the issuing body) */
   THIDUA_MARK_DASHES,   /* "-----" (party, under the subject) */
+  THIDUA_MARK_STARS,    /* "***" (youth, under the issuing body) */
 } ThiduaMark;
 
 /* Lengths in mm as in the file unless the name ends in _pt; sizes in pt. */

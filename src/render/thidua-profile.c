@@ -58,7 +58,7 @@ static const ProfileKey profile_keys[] = {
   NUM  ("header.rule_width_pt", header_rule_width_pt),
   NUM  ("header.superior_body.size", superior_body_size),
   NUM  ("header.issuing_body.size", issuing_body_size),
-  MARK ("header.issuing_body.mark", issuing_body_mark, "rule star"),
+  MARK ("header.issuing_body.mark", issuing_body_mark, "rule star stars"),
   NUM  ("header.issuing_body.rule_ratio", issuing_body_rule_ratio),
   NUM  ("number.size", number_size),
   STR  ("number.prefix", number_prefix),
@@ -113,7 +113,7 @@ static const ProfileKey profile_keys[] = {
   NUM  ("proof.qr_bottom_mm", proof_qr_bottom_mm),
 };
 
-static const char * const mark_names[] = { "rule", "star", "dashes" };
+static const char * const mark_names[] = { "rule", "star", "dashes", "stars" };
 
 static void
 values_clear (ThiduaProfileValues *v)

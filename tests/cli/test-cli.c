@@ -124,9 +124,9 @@ test_templates (Fixture *f, gconstpointer data)
 {
   g_auto(Run) r = { 0 };
   g_auto(GStrv) lines = NULL;
-  const char *expected[] = { "blank-state", "blank-party", "blank-union", "covid-party-school",
-                             "annual-party-school", "education-office", "labour-federation",
-                             "annual-state" };
+  const char *expected[] = { "blank-state", "blank-party", "blank-union", "blank-youth",
+                             "covid-party-school", "annual-party-school", "education-office",
+                             "labour-federation", "youth-school-annual", "annual-state" };
 
   cli (f, &r, "templates", NULL);
   g_assert_cmpint (r.status, ==, 0);
@@ -148,7 +148,7 @@ static void
 test_json_round_trip (Fixture *f, gconstpointer data)
 {
   const char *templates[] = { "covid-party-school", "annual-party-school", "education-office",
-                              "labour-federation", "blank-party" };
+                              "labour-federation", "blank-party", "youth-school-annual" };
 
   for (guint i = 0; i < G_N_ELEMENTS (templates); i++)
     {

@@ -15,12 +15,227 @@
 #include "config.h"
 #include "thidua-import.h"
 #include "thidua-input.h"
+#include "thidua-paths.h"
 #include "thidua-text.h"
 
 #include <glib/gi18n-lib.h>
+#include <json-glib/json-glib.h>
 #include <string.h>
 
 G_DEFINE_QUARK (thidua-import-error-quark, thidua_import_error)
+
+/* --- what the recogniser knows (data/import/recognition.json) ----------- */
+
+/* Lists from the data file, in the forms they are compared in. */
+typedef struct {
+  GPtrArray  *heading_compact;   /* fold_compact of each heading */
+  GPtrArray  *heading_profile;   /* its profile's name */
+  GPtrArray  *heading_text;      /* as written, NFC */
+  GPtrArray  *word_profile;      /* body_words: profile name … */
+  GPtrArray  *word_fold;         /* … and folded word, pairwise */
+  GPtrArray  *bodies;            /* fold_compact of known body names */
+  GPtrArray  *localities;        /* upper case, NFC */
+  GPtrArray  *org_words;         /* upper case, NFC */
+  GPtrArray  *conjunctions;      /* upper case, NFC */
+  GPtrArray  *preamble_keys;     /* folded */
+  GPtrArray  *positions;         /* upper case, NFC, longest first */
+  GHashTable *type_codes;        /* code as written → type name */
+} Rules;
+
+#define MAX_RULES_FILE (256 * 1024)
+
+static char *fold_compact (const char *s);
+
+static char *
+nfc_upper (const char *s)
+{
+  g_autofree char *nfc = g_utf8_normalize (s, -1, G_NORMALIZE_NFC);
+
+  return g_utf8_strup (nfc, -1);
+}
+
+static void
+rules_add_strings (JsonObject *root, const char *member, GPtrArray *to, char *(*conv) (const char *))
+{
+  JsonNode *node = json_object_get_member (root, member);
+  JsonArray *a;
+
+  if (node == NULL || !JSON_NODE_HOLDS_ARRAY (node))
+    return;
+  a = json_node_get_array (node);
+  for (guint i = 0; i < json_array_get_length (a) && i < 4096; i++)
+    {
+      JsonNode *e = json_array_get_element (a, i);
+
+      if (JSON_NODE_HOLDS_VALUE (e) && json_node_get_value_type (e) == G_TYPE_STRING
+          && g_utf8_validate (json_node_get_string (e), -1, NULL))
+        g_ptr_array_add (to, conv (json_node_get_string (e)));
+    }
+}
+
+static char *
+fold_word (const char *s)
+{
+  return thidua_text_fold (s);
+}
+
+/* Adds what a recognition file says to rules; a missing or broken file
+ * adds nothing (the recogniser then knows less, and says nothing). */
+static void
+rules_add_file (Rules *rules, const char *path)
+{
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autofree char *contents = NULL;
+  gsize len = 0;
+  JsonObject *root;
+  JsonNode *node;
+
+  if (path == NULL || g_file_test (path, G_FILE_TEST_IS_SYMLINK)
+      || !g_file_get_contents (path, &contents, &len, NULL) || len > MAX_RULES_FILE
+      || !json_parser_load_from_data (parser, contents, len, NULL)
+      || !JSON_NODE_HOLDS_OBJECT (json_parser_get_root (parser)))
+    {
+      if (contents != NULL)
+        g_debug ("%s: not a recognition file; left out", path);
+      return;
+    }
+  root = json_node_get_object (json_parser_get_root (parser));
+
+  node = json_object_get_member (root, "headings");
+  if (node != NULL && JSON_NODE_HOLDS_ARRAY (node))
+    {
+      JsonArray *a = json_node_get_array (node);
+
+      for (guint i = 0; i < json_array_get_length (a) && i < 256; i++)
+        {
+          JsonNode *e = json_array_get_element (a, i);
+          JsonObject *o = JSON_NODE_HOLDS_OBJECT (e) ? json_node_get_object (e) : NULL;
+          const char *text = o ? json_object_get_string_member_with_default (o, "text", NULL) : NULL;
+          const char *profile = o ? json_object_get_string_member_with_default (o, "profile", NULL) : NULL;
+
+          if (text != NULL && profile != NULL && g_utf8_validate (text, -1, NULL)
+              && g_utf8_validate (profile, -1, NULL))
+            {
+              g_ptr_array_add (rules->heading_compact, fold_compact (text));
+              g_ptr_array_add (rules->heading_profile, g_strdup (profile));
+              g_ptr_array_add (rules->heading_text, g_utf8_normalize (text, -1, G_NORMALIZE_NFC));
+            }
+        }
+    }
+  node = json_object_get_member (root, "body_words");
+  if (node != NULL && JSON_NODE_HOLDS_ARRAY (node))
+    {
+      JsonArray *a = json_node_get_array (node);
+
+      for (guint i = 0; i < json_array_get_length (a) && i < 64; i++)
+        {
+          JsonNode *e = json_array_get_element (a, i);
+          JsonObject *o = JSON_NODE_HOLDS_OBJECT (e) ? json_node_get_object (e) : NULL;
+          const char *profile = o ? json_object_get_string_member_with_default (o, "profile", NULL) : NULL;
+          g_autoptr(GPtrArray) words = g_ptr_array_new_with_free_func (g_free);
+
+          if (profile == NULL || !g_utf8_validate (profile, -1, NULL))
+            continue;
+          rules_add_strings (o, "words", words, fold_word);
+          for (guint w = 0; w < words->len; w++)
+            {
+              g_ptr_array_add (rules->word_profile, g_strdup (profile));
+              g_ptr_array_add (rules->word_fold, g_strdup (g_ptr_array_index (words, w)));
+            }
+        }
+    }
+  rules_add_strings (root, "bodies", rules->bodies, fold_compact);
+  rules_add_strings (root, "localities", rules->localities, nfc_upper);
+  rules_add_strings (root, "organisation_words", rules->org_words, nfc_upper);
+  rules_add_strings (root, "conjunctions", rules->conjunctions, nfc_upper);
+  rules_add_strings (root, "preamble_keys", rules->preamble_keys, fold_word);
+  rules_add_strings (root, "positions", rules->positions, nfc_upper);
+
+  node = json_object_get_member (root, "type_codes");
+  if (node != NULL && JSON_NODE_HOLDS_OBJECT (node))
+    {
+      JsonObject *o = json_node_get_object (node);
+      g_autoptr(GList) members = json_object_get_members (o);
+
+      for (GList *l = members; l != NULL; l = l->next)
+        {
+          const char *name = json_object_get_string_member_with_default (o, l->data, NULL);
+
+          if (name != NULL && g_utf8_validate (l->data, -1, NULL) && g_utf8_validate (name, -1, NULL))
+            g_hash_table_insert (rules->type_codes, g_utf8_normalize (l->data, -1, G_NORMALIZE_NFC),
+                                 g_utf8_normalize (name, -1, G_NORMALIZE_NFC));
+        }
+    }
+}
+
+static gint
+longer_first (gconstpointer a, gconstpointer b)
+{
+  return (int) strlen (*(char **) b) - (int) strlen (*(char **) a);
+}
+
+/* Read once: the file of the program's data, then the office's own. */
+static gpointer
+rules_load (gpointer data)
+{
+  Rules *rules = g_new0 (Rules, 1);
+  g_autofree char *builtin = NULL;
+  g_autofree char *office = g_build_filename (g_get_user_config_dir (), "thidua", "recognition.json",
+                                              NULL);
+
+  rules->heading_compact = g_ptr_array_new_with_free_func (g_free);
+  rules->heading_profile = g_ptr_array_new_with_free_func (g_free);
+  rules->heading_text = g_ptr_array_new_with_free_func (g_free);
+  rules->word_profile = g_ptr_array_new_with_free_func (g_free);
+  rules->word_fold = g_ptr_array_new_with_free_func (g_free);
+  rules->bodies = g_ptr_array_new_with_free_func (g_free);
+  rules->localities = g_ptr_array_new_with_free_func (g_free);
+  rules->org_words = g_ptr_array_new_with_free_func (g_free);
+  rules->conjunctions = g_ptr_array_new_with_free_func (g_free);
+  rules->preamble_keys = g_ptr_array_new_with_free_func (g_free);
+  rules->positions = g_ptr_array_new_with_free_func (g_free);
+  rules->type_codes = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+
+  builtin = thidua_paths_find_data ("import", "recognition.json", NULL);
+  rules_add_file (rules, builtin);
+  if (rules->heading_compact->len == 0)
+    {
+      /* no data file (a program moved out of its tree): at least the
+       * headings every plan shows, as before there was a file */
+      static const char * const headings[][2] = {
+        { "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "state" }, { "Độc lập - Tự do - Hạnh phúc", "state" },
+        { "ĐẢNG CỘNG SẢN VIỆT NAM", "party" }, { "ĐOÀN TNCS HỒ CHÍ MINH", "youth" },
+      };
+
+      g_debug ("%s: no recognition data; the built-in headings only", builtin);
+      for (guint i = 0; i < G_N_ELEMENTS (headings); i++)
+        {
+          g_ptr_array_add (rules->heading_compact, fold_compact (headings[i][0]));
+          g_ptr_array_add (rules->heading_profile, g_strdup (headings[i][1]));
+          g_ptr_array_add (rules->heading_text, g_strdup (headings[i][0]));
+        }
+    }
+  rules_add_file (rules, office);
+  g_ptr_array_sort (rules->positions, longer_first);
+  return rules;
+}
+
+static const Rules *
+rules_get (void)
+{
+  static GOnce once = G_ONCE_INIT;
+
+  return g_once (&once, rules_load, NULL);
+}
+
+static gboolean
+in_list (GPtrArray *list, const char *s)
+{
+  for (guint i = 0; i < list->len; i++)
+    if (strcmp (g_ptr_array_index (list, i), s) == 0)
+      return TRUE;
+  return FALSE;
+}
 
 typedef struct {
   char  *text;      /* stripped of white space at both ends */
@@ -43,6 +258,10 @@ typedef struct {
   GPtrArray  *header_extra;   /* "LINE\tTEXT": header text that is none of the above */
   GPtrArray  *closing_extra;  /* closing text that is no signature */
   gboolean    header_seen;
+  const Rules *rules;
+  char       *heading_profile; /* a heading of another profile (youth, …) */
+  GPtrArray  *skipped;        /* lines left out before the header; may be NULL */
+  ThiduaImportFlags flags;
 } Importer;
 
 static void
@@ -404,19 +623,23 @@ classify_piece (Importer *self, const char *piece, guint number)
     return TRUE;
 
   compact = fold_compact (plain);
-  if (strcmp (compact, "conghoaxahoichunghiavietnam") == 0
-      || strcmp (compact, "doclaptudohanhphuc") == 0)
-    {
-      self->national_heading = TRUE;
-      self->header_seen = TRUE;
-      return TRUE;
-    }
-  if (strcmp (compact, "dangcongsanvietnam") == 0)
-    {
-      self->party_heading = TRUE;
-      self->header_seen = TRUE;
-      return TRUE;
-    }
+  for (guint h = 0; h < self->rules->heading_compact->len; h++)
+    if (strcmp (compact, g_ptr_array_index (self->rules->heading_compact, h)) == 0)
+      {
+        const char *profile = g_ptr_array_index (self->rules->heading_profile, h);
+
+        if (strcmp (profile, "state") == 0)
+          self->national_heading = TRUE;
+        else if (strcmp (profile, "party") == 0)
+          self->party_heading = TRUE;
+        else if (self->heading_profile == NULL)
+          self->heading_profile = g_strdup (profile);
+        self->header_seen = TRUE;
+        return TRUE;
+      }
+  /* a lone "-" or "|" left by a flattened table */
+  if (strcmp (plain, "-") == 0 || strcmp (plain, "|") == 0 || strcmp (plain, "–") == 0)
+    return TRUE;
 
   /* Columns side by side with spaces: try each part on its own. */
   parts = g_regex_split_simple ("\\s{3,}", plain, 0, 0);
@@ -460,10 +683,137 @@ classify_header_line (Importer *self, guint i)
   return any;
 }
 
+/* The upper-case words of s, NFC. */
+static char **
+upper_words (const char *s)
+{
+  g_autofree char *up = nfc_upper (s);
+
+  char **words = g_strsplit_set (up, " \t", -1);
+  guint n = 0;
+
+  /* runs of spaces: no empty words */
+  for (guint i = 0; words[i] != NULL; i++)
+    if (*words[i] != '\0')
+      words[n++] = words[i];
+    else
+      g_free (words[i]);
+  words[n] = NULL;
+  return words;
+}
+
+static gboolean
+has_org_word (const Rules *rules, char **words)
+{
+  for (guint i = 0; words[i] != NULL; i++)
+    if (in_list (rules->org_words, words[i]))
+      return TRUE;
+  return FALSE;
+}
+
+static gsize
+locality_prefix (const Rules *rules, const char *upper)
+{
+  for (guint i = 0; i < rules->localities->len; i++)
+    {
+      const char *l = g_ptr_array_index (rules->localities, i);
+      gsize n = strlen (l);
+
+      if (strncmp (upper, l, n) == 0 && upper[n] == ' ')
+        return n;
+    }
+  return 0;
+}
+
+/* "TỈNH LAI CHÂU", "XÃ LƯƠNG MINH": a locality word and a place name, no
+ * body of its own ("HUYỆN ĐOÀN TAM ĐƯỜNG" is one). */
+static gboolean
+is_locality_only (const Rules *rules, const char *s)
+{
+  g_autofree char *up = nfc_upper (s);
+  g_auto(GStrv) words = NULL;
+
+  if (locality_prefix (rules, up) == 0)
+    return FALSE;
+  words = upper_words (up);
+  return !has_org_word (rules, words + 1);
+}
+
+static gboolean
+has_locality (const Rules *rules, const char *s)
+{
+  g_autofree char *up = nfc_upper (s);
+  g_autofree char *padded = g_strconcat (" ", up, " ", NULL);
+
+  for (guint i = 0; i < rules->localities->len; i++)
+    {
+      g_autofree char *l = g_strconcat (" ", (char *) g_ptr_array_index (rules->localities, i), " ",
+                                        NULL);
+
+      if (strstr (padded, l) != NULL)
+        return TRUE;
+    }
+  return FALSE;
+}
+
+/* Whether body line a goes on on line b: a ends with a conjunction or a
+ * hyphen, a is the start of a known body name that a+b continues, or b is
+ * only the locality a lacks. */
+static gboolean
+body_continues (const Rules *rules, const char *a, const char *b)
+{
+  g_auto(GStrv) words = upper_words (a);
+  guint n = g_strv_length (words);
+  g_autofree char *ca = fold_compact (a);
+  g_autofree char *joined = g_strconcat (a, " ", b, NULL);
+  g_autofree char *cj = fold_compact (joined);
+  gsize la = strlen (a);
+
+  if (n > 0 && (in_list (rules->conjunctions, words[n - 1])
+                || (la > 0 && strchr (",-&", a[la - 1]) != NULL)
+                || g_str_has_suffix (a, "–")))
+    return TRUE;
+  for (guint i = 0; i < rules->bodies->len; i++)
+    {
+      const char *known = g_ptr_array_index (rules->bodies, i);
+
+      if (*ca != '\0' && strlen (ca) < strlen (known) && g_str_has_prefix (known, ca)
+          && (g_str_has_prefix (cj, known) || g_str_has_prefix (known, cj)))
+        return TRUE;
+    }
+  return !has_locality (rules, a) && is_locality_only (rules, b);
+}
+
+/* Joins body names broken over lines (see body_continues). */
+static void
+join_bodies (Importer *self)
+{
+  GPtrArray *b = self->bodies;
+
+  for (guint i = 0; i + 1 < b->len; )
+    {
+      const char *a = g_ptr_array_index (b, i);
+      const char *next = g_ptr_array_index (b, i + 1);
+
+      if (body_continues (self->rules, a, next))
+        {
+          char *joined = g_strconcat (a, " ", next, NULL);
+
+          g_free (g_ptr_array_index (b, i));
+          g_ptr_array_index (b, i) = joined;
+          g_ptr_array_remove_index (b, i + 1);
+        }
+      else
+        i++;
+    }
+}
+
 static void
 assign_bodies (Importer *self)
 {
   GPtrArray *b = self->bodies;
+
+  join_bodies (self);
 
   if (b->len == 1)
     thidua_plan_set_issuing_body (self->plan, g_ptr_array_index (b, 0));
@@ -707,6 +1057,7 @@ read_signature (Importer *self, GPtrArray *cells)
   g_autofree char *authority = NULL;
   g_autofree char *on_behalf_of = NULL;
   g_autoptr(GPtrArray) positions = g_ptr_array_new ();
+  g_autoptr(GPtrArray) after_name = g_ptr_array_new ();
   const char *name = NULL;
 
   for (guint i = 0; i < cells->len; i++)
@@ -716,6 +1067,13 @@ read_signature (Importer *self, GPtrArray *cells)
       if (authority == NULL && positions->len == 0 && name == NULL
           && is_authority (self, s, &authority, &on_behalf_of))
         continue;
+      /* a second post, a title under the name: the signer stays, the line
+       * is kept (at the end of the body) */
+      if (name != NULL && (positions->len > 0 || authority != NULL) && !is_person_name (s))
+        {
+          g_ptr_array_add (after_name, (gpointer) s);
+          continue;
+        }
       if (name == NULL && is_position (s))
         g_ptr_array_add (positions, (gpointer) s);
       else if (is_person_name (s))
@@ -747,14 +1105,60 @@ read_signature (Importer *self, GPtrArray *cells)
     }
   if (name != NULL)
     thidua_plan_set_signer_name (self->plan, name);
+  for (guint i = 0; i < after_name->len; i++)
+    {
+      warn (self, _("“%s” under the signer's name is kept at the end of the body"),
+            (char *) g_ptr_array_index (after_name, i));
+      g_ptr_array_add (self->closing_extra, g_strdup (g_ptr_array_index (after_name, i)));
+    }
   return TRUE;
 }
 
-/* Adds the cells of line i (split at tabs, markers stripped) to cells. */
+/* The cells of a closing line: split at tabs, and at runs of three or more
+ * spaces (the recipients' and the signature's columns side by side, as a
+ * PDF viewer or a flattened table gives them). */
+static char **
+split_columns (const char *text, gboolean pipes)
+{
+  GPtrArray *cells = g_ptr_array_new ();
+  const char *start = text, *p = text;
+
+  /* by hand: this runs on every line of long texts, a regex would be
+   * compiled each time */
+  while (*p != '\0')
+    {
+      gsize sep = 0;
+
+      if (*p == '\t' || (pipes && *p == '|'))
+        sep = 1;
+      else if (p[0] == ' ' && p[1] == ' ' && p[2] == ' ')
+        while (p[sep] == ' ')
+          sep++;
+      if (sep > 0)
+        {
+          g_ptr_array_add (cells, g_strndup (start, p - start));
+          p += sep;
+          start = p;
+        }
+      else
+        p++;
+    }
+  g_ptr_array_add (cells, g_strndup (start, p - start));
+  g_ptr_array_add (cells, NULL);
+  return (char **) g_ptr_array_free (cells, FALSE);
+}
+
+static char **
+closing_cells (const char *text)
+{
+  return split_columns (text, FALSE);
+}
+
+/* Adds the cells of line i (split by closing_cells, markers stripped) to cells. */
 static void
 add_cells (Importer *self, guint i, GPtrArray *cells)
 {
-  g_auto(GStrv) parts = g_strsplit (line_at (self, i)->text, "\t", -1);
+  g_auto(GStrv) parts = closing_cells (line_at (self, i)->text);
 
   for (guint c = 0; parts[c] != NULL; c++)
     {
@@ -781,7 +1185,7 @@ read_closing (Importer *self, guint start)
 
   for (i = n; i > start; i--)
     {
-      g_auto(GStrv) cells = g_strsplit (line_at (self, i - 1)->text, "\t", -1);
+      g_auto(GStrv) cells = closing_cells (line_at (self, i - 1)->text);
 
       for (guint c = 0; cells[c] != NULL && heading == G_MAXUINT; c++)
         {
@@ -1064,12 +1468,27 @@ guess_profile (Importer *self, const char *text)
   g_autofree char *bodies = g_strconcat (thidua_plan_get_superior_body (self->plan), " ",
                                          thidua_plan_get_issuing_body (self->plan), NULL);
 
+  ThiduaProfileKind kind;
+  g_autofree char *folded = thidua_text_fold (bodies);
+
   if (self->party_heading)
     return THIDUA_PROFILE_PARTY;
+  /* the heading of a mass organisation (ĐOÀN TNCS HỒ CHÍ MINH) */
+  if (self->heading_profile != NULL && thidua_profile_kind_from_string (self->heading_profile, &kind))
+    return kind;
   if (folded_contains_any (bodies, union_bodies))
     return THIDUA_PROFILE_UNION;
   if (self->national_heading)
     return THIDUA_PROFILE_STATE;
+  /* no heading: words of the bodies ("HUYỆN ĐOÀN", "LĐLĐ"), from the data */
+  for (guint i = 0; i < self->rules->word_fold->len; i++)
+    if (strstr (folded, g_ptr_array_index (self->rules->word_fold, i)) != NULL
+        && thidua_profile_kind_from_string (g_ptr_array_index (self->rules->word_profile, i), &kind))
+      {
+        warn (self, _("profile guessed as %s from the body “%s”"),
+              thidua_profile_kind_to_string (kind), g_strstrip (bodies));
+        return kind;
+      }
   if (self->party_number)
     {
       warn (self, _("profile guessed as party from the number “Số %s-%s”"),
@@ -1092,6 +1511,513 @@ guess_profile (Importer *self, const char *text)
   return THIDUA_PROFILE_STATE;
 }
 
+/* --- text as it really comes: before recognising ------------------------ */
+
+static void
+set_line (Importer *self, guint i, char *text)
+{
+  g_free (line_at (self, i)->text);
+  line_at (self, i)->text = text;
+}
+
+/* A line of nothing but pipes, spaces and at most one dash: what a
+ * flattened table leaves between its cells. */
+static gboolean
+is_table_debris (const char *s)
+{
+  guint pipes = 0, dashes = 0;
+
+  for (const char *p = s; *p != '\0'; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if (c == '|')
+        pipes++;
+      else if (c == '-' || c == 0x2013)
+        dashes++;
+      else if (!is_space (c))
+        return FALSE;
+    }
+  return (pipes > 0 && dashes <= 1) || (pipes == 0 && dashes == 1);
+}
+
+/* The header's side of a table row copied as "| a | b |": its cells as
+ * tab-separated text. */
+static char *
+pipes_to_tabs (const char *s)
+{
+  g_auto(GStrv) cells = g_strsplit (s, "|", -1);
+  GString *out = g_string_new (NULL);
+  gboolean first = TRUE;
+
+  for (guint c = 0; cells[c] != NULL; c++)
+    {
+      g_autofree char *cell = strip (cells[c], -1);
+
+      if (*cell == '\0' || is_table_debris (cell))
+        continue;
+      if (!first)
+        g_string_append_c (out, '\t');
+      g_string_append (out, cell);
+      first = FALSE;
+    }
+  return g_string_free (out, FALSE);
+}
+
+static gboolean is_body_start (const char *s);
+
+/* The header zone: the lines before the type name, the first heading or
+ * the first "Căn cứ" line (at most 80 lines with text). */
+static guint
+header_zone_end (Importer *self)
+{
+  guint n = self->lines->len, seen = 0;
+
+  for (guint i = 0; i < n && seen < 80; i++)
+    {
+      const char *t = line_at (self, i)->text;
+
+      if (*t == '\0')
+        continue;
+      seen++;
+      if (is_type_name (t) || type_name_prefix (t) > 0 || is_roman_heading (t)
+          || (is_body_start (t) && !g_str_has_prefix (t, "- ")))
+        return i;
+    }
+  return MIN (n, 80);
+}
+
+/* A header piece, as classify_piece would take it, without taking it. */
+static gboolean
+looks_like_header (Importer *self, const char *text)
+{
+  g_auto(GStrv) cells = split_columns (text, TRUE);
+
+  for (guint c = 0; cells[c] != NULL; c++)
+    {
+      g_autofree char *plain = strip_markers (cells[c]);
+      g_autofree char *compact = NULL;
+
+      if (*plain == '\0')
+        continue;
+      if (g_regex_match (self->number_re, plain, 0, NULL)
+          || g_regex_match (self->date_re, plain, 0, NULL))
+        return TRUE;
+      compact = fold_compact (plain);
+      if (in_list (self->rules->heading_compact, compact))
+        return TRUE;
+      if (is_upper_text (plain) && !is_roman_heading (plain) && !is_numbered (plain))
+        return TRUE;
+    }
+  return FALSE;
+}
+
+/* "Số hiệu: 29/KH-UBND", "Đang tải văn bản...": a legal-document site's
+ * own line. */
+static gboolean
+is_preamble_line (Importer *self, const char *text)
+{
+  g_autofree char *folded = thidua_text_fold (text);
+
+  for (guint k = 0; k < self->rules->preamble_keys->len; k++)
+    {
+      const char *key = g_ptr_array_index (self->rules->preamble_keys, k);
+      gsize n = strlen (key);
+
+      if (strncmp (folded, key, n) == 0
+          && (folded[n] == '\0' || folded[n] == ':' || folded[n] == '.' || folded[n] == ' '
+              || (guchar) folded[n] >= 0x80))
+        {
+          /* "Nội dung thi đua" is body: a key stands alone or before a colon */
+          const char *rest = folded + n;
+
+          while (*rest == ' ')
+            rest++;
+          if (*rest == '\0' || *rest == ':' || *rest == '.' || g_str_has_prefix (rest, "…"))
+            return TRUE;
+        }
+    }
+  return FALSE;
+}
+
+/* Leaves out what a web page put before the document: when site lines
+ * (is_preamble_line) stand above the header, everything before the first
+ * header line after them. */
+static void
+skip_preamble (Importer *self)
+{
+  guint n = self->lines->len, seen = 0, last_meta = G_MAXUINT, start = G_MAXUINT;
+
+  for (guint i = 0; i < n && seen < 80; i++)
+    {
+      const char *t = line_at (self, i)->text;
+
+      if (*t == '\0')
+        continue;
+      seen++;
+      if (is_type_name (t) || is_roman_heading (t))
+        break;
+      if (is_preamble_line (self, t))
+        last_meta = i;
+    }
+  if (last_meta == G_MAXUINT)
+    return;
+  for (guint i = last_meta + 1; i < n && i < last_meta + 40; i++)
+    {
+      const char *t = line_at (self, i)->text;
+
+      if (*t == '\0')
+        continue;
+      if (is_type_name (t))
+        break;
+      if (looks_like_header (self, t))
+        {
+          start = i;
+          break;
+        }
+    }
+  if (start == G_MAXUINT)
+    return;
+  for (guint i = 0; i < start; i++)
+    if (*line_at (self, i)->text != '\0')
+      {
+        if (self->skipped != NULL)
+          g_ptr_array_add (self->skipped, g_strdup (line_at (self, i)->text));
+        if (!(self->flags & THIDUA_IMPORT_KEEP_PREAMBLE))
+          set_line (self, i, g_strdup (""));
+      }
+}
+
+/* Whether compact is the start of a heading, and with next still is. */
+static gboolean
+heading_goes_on (Importer *self, const char *text, const char *next)
+{
+  g_autofree char *a = fold_compact (text);
+  g_autofree char *joined = g_strconcat (text, " ", next, NULL);
+  g_autofree char *j = fold_compact (joined);
+
+  if (*a == '\0')
+    return FALSE;
+  for (guint h = 0; h < self->rules->heading_compact->len; h++)
+    {
+      const char *heading = g_ptr_array_index (self->rules->heading_compact, h);
+
+      if (strlen (a) < strlen (heading) && g_str_has_prefix (heading, a) && g_str_has_prefix (heading, j))
+        return TRUE;
+    }
+  return FALSE;
+}
+
+static gboolean
+date_has_year (Importer *self, const char *text)
+{
+  g_autoptr(GMatchInfo) m = NULL;
+  g_autofree char *year = NULL;
+
+  if (!g_regex_match (self->date_re, text, 0, &m))
+    return FALSE;
+  year = g_match_info_fetch (m, 4);
+  return year != NULL && *year != '\0';
+}
+
+static guint
+count_words (const char *s)
+{
+  g_auto(GStrv) words = g_strsplit (s, " ", -1);
+
+  return g_strv_length (words);
+}
+
+/* Whether header line text, hard-wrapped by a narrow cell, goes on on the
+ * next line: "Số:" / "29/KH-UBND", "CỘNG HÒA XÃ HỘI" / "CHỦ NGHĨA VIỆT NAM",
+ * "Lai" / "Châu, ngày 5 tháng 4 năm" / "2024". */
+static gboolean
+wrapped_cell_goes_on (Importer *self, const char *text, const char *next)
+{
+  g_autofree char *folded = thidua_text_fold (text);
+  g_autofree char *joined = g_strconcat (text, " ", next, NULL);
+
+  if (strchr (text, '\t') != NULL || strchr (next, '\t') != NULL)
+    return FALSE;
+  if (strcmp (folded, "so") == 0 || strcmp (folded, "so:") == 0 || strcmp (folded, "so.") == 0)
+    return TRUE;
+  if (heading_goes_on (self, text, next))
+    return TRUE;
+  if (g_regex_match (self->date_re, text, 0, NULL))
+    return !date_has_year (self, text) && date_has_year (self, joined) && strlen (next) <= 12;
+  if ((strstr (folded, "ngay") != NULL || strstr (folded, "thang") != NULL)
+      && g_regex_match (self->date_re, joined, 0, NULL))
+    return TRUE;
+  /* the start of a place name before the date's line */
+  return count_words (text) <= 2 && !is_upper_text (text) && strlen (text) <= 24
+         && g_unichar_isalpha (g_utf8_get_char (text))
+         && g_regex_match (self->date_re, next, 0, NULL) && !is_upper_text (next)
+         && !g_str_has_prefix (next, "ngày") && !g_str_has_prefix (next, "Ngày");
+}
+
+/* Pipes to cells, table debris away, hard-wrapped cells joined: in the
+ * header zone only (the body's own tables start with "|"). */
+static void
+rebuild_header (Importer *self)
+{
+  guint end = header_zone_end (self);
+
+  for (guint i = 0; i < end; i++)
+    {
+      const char *t = line_at (self, i)->text;
+
+      if (strchr (t, '|') != NULL)
+        set_line (self, i, pipes_to_tabs (t));
+      else if (is_table_debris (t))
+        set_line (self, i, g_strdup (""));
+    }
+  for (guint i = 0; i + 1 < end; i++)
+    {
+      guint j = i + 1;
+
+      if (*line_at (self, i)->text == '\0')
+        continue;
+      while (j < end && *line_at (self, j)->text != '\0'
+             && wrapped_cell_goes_on (self, line_at (self, i)->text, line_at (self, j)->text))
+        {
+          set_line (self, i, g_strconcat (line_at (self, i)->text, " ", line_at (self, j)->text, NULL));
+          set_line (self, j, g_strdup (""));
+          j++;
+        }
+    }
+}
+
+/* Lone "|" and "-" lines anywhere: never text. */
+static void
+drop_debris (Importer *self)
+{
+  for (guint i = 0; i < self->lines->len; i++)
+    if (*line_at (self, i)->text != '\0' && is_table_debris (line_at (self, i)->text))
+      set_line (self, i, g_strdup (""));
+}
+
+static char *
+regex_replace (const char *pattern, const char *s, const char *replacement)
+{
+  g_autoptr(GRegex) re = g_regex_new (pattern, G_REGEX_OPTIMIZE, 0, NULL);
+
+  g_return_val_if_fail (re != NULL, g_strdup (s));
+  return g_regex_replace (re, s, -1, 0, replacement, 0, NULL);
+}
+
+static char *
+heading_pattern (const char *text)
+{
+  GString *p = g_string_new ("\\s*(");
+
+  for (const char *c = text; *c != '\0'; c = g_utf8_next_char (c))
+    {
+      gunichar u = g_utf8_get_char (c);
+
+      if (u == ' ' || u == '-' || u == 0x2013)
+        {
+          if (!g_str_has_suffix (p->str, "[\\s\\-–]*"))
+            g_string_append (p, "[\\s\\-–]*");
+        }
+      else
+        {
+          g_autofree char *one = g_strndup (c, g_utf8_next_char (c) - c);
+          g_autofree char *esc = g_regex_escape_string (one, -1);
+
+          g_string_append (p, esc);
+        }
+    }
+  g_string_append (p, ")\\s*");
+  return g_string_free (p, FALSE);
+}
+
+/* "TM. ỦY BAN NHÂN DÂN CHỦ TỊCH Hoàng Văn Sơn" → authority, position and
+ * name on lines of their own. */
+static void
+split_signature_line (Importer *self, GString *out, const char *line)
+{
+  g_auto(GStrv) words = g_strsplit (line, " ", -1);
+  guint n = g_strv_length (words), first_name = n;
+  g_autofree char *head = NULL;
+
+  while (first_name > 0 && n - first_name < 5)
+    {
+      const char *w = words[first_name - 1];
+      gunichar c = g_utf8_get_char (w);
+
+      if (!g_unichar_isupper (c) || is_upper_text (w) || g_utf8_strlen (w, -1) < 2)
+        break;
+      first_name--;
+    }
+  if (n - first_name < 2 || first_name == 0)
+    first_name = n;
+  {
+    g_autofree char *joined = NULL;
+    char *saved = words[first_name];
+
+    words[first_name] = NULL;
+    joined = g_strjoinv (" ", words);
+    words[first_name] = saved;
+    head = g_strdup (joined);
+  }
+  for (guint p = 0; p < self->rules->positions->len; p++)
+    {
+      const char *pos = g_ptr_array_index (self->rules->positions, p);
+      gsize hl = strlen (head), pl = strlen (pos);
+
+      if (hl > pl + 1 && g_str_has_suffix (head, pos) && head[hl - pl - 1] == ' ')
+        {
+          g_autofree char *before = g_strndup (head, hl - pl - 1);
+          g_auto(GStrv) bw = g_strsplit (before, " ", -1);
+
+          /* "KT. GIÁM ĐỐC" alone is authority and body, not a position */
+          if (g_strv_length (bw) >= 2)
+            {
+              g_string_append_printf (out, "%s\n%s\n", before, pos);
+              head[0] = '\0';
+            }
+          break;
+        }
+    }
+  if (head[0] != '\0')
+    g_string_append_printf (out, "%s\n", head);
+  if (first_name < n)
+    {
+      g_autofree char *name = g_strjoinv (" ", words + first_name);
+
+      g_string_append_printf (out, "\n%s\n", name);
+    }
+}
+
+/* A heading run into its first sentence: "I. MỤC ĐÍCH Động viên …". */
+static void
+split_heading_line (GString *out, const char *line)
+{
+  g_auto(GStrv) words = g_strsplit (line, " ", -1);
+  guint n = g_strv_length (words), k = 1;
+
+  while (k < n && (is_upper_text (words[k]) || !g_unichar_isalpha (g_utf8_get_char (words[k]))))
+    k++;
+  if (k > 1 && k < n)
+    {
+      g_autofree char *rest = g_strjoinv (" ", words + k);
+      char *saved = words[k];
+      g_autofree char *head = NULL;
+
+      words[k] = NULL;
+      head = g_strjoinv (" ", words);
+      words[k] = saved;
+      g_string_append_printf (out, "%s\n%s\n", head, rest);
+    }
+  else
+    g_string_append_printf (out, "%s\n", line);
+}
+
+/* A whole document on one line (some PDF viewers copy it so): split at the
+ * landmarks a reader sees — the headings, "Số:", the date, the type name,
+ * "Căn cứ", Roman headings, "Nơi nhận:", its "- " lines and the signature. */
+static gboolean
+split_one_line (Importer *self)
+{
+  guint n = self->lines->len, with_text = 0, longest = 0;
+  g_autofree char *s = NULL;
+  g_auto(GStrv) parts = NULL;
+  g_autoptr(GString) out = g_string_new (NULL);
+  gboolean closing = FALSE;
+  guint number = 1;
+  const char *closing_at;
+
+  for (guint i = 0; i < n; i++)
+    if (*line_at (self, i)->text != '\0')
+      {
+        with_text++;
+        if (strlen (line_at (self, i)->text) > strlen (line_at (self, longest)->text))
+          longest = i;
+      }
+  if (with_text == 0 || with_text > 3 || strlen (line_at (self, longest)->text) < 300)
+    return FALSE;
+  s = g_strdup (line_at (self, longest)->text);
+  number = line_at (self, longest)->number;
+  if (strstr (s, "Số") == NULL || (strstr (s, "KẾ HOẠCH") == NULL && strstr (s, "Nơi nhận") == NULL
+                                   && strstr (s, "ngày") == NULL))
+    return FALSE;
+
+  for (guint h = 0; h < self->rules->heading_text->len; h++)
+    {
+      g_autofree char *pattern = heading_pattern (g_ptr_array_index (self->rules->heading_text, h));
+      char *next = regex_replace (pattern, s, "\n\\1\n");
+
+      g_free (s);
+      s = next;
+    }
+#define SPLIT(pattern, repl) G_STMT_START { char *next_ = regex_replace (pattern, s, repl); \
+                                            g_free (s); s = next_; } G_STMT_END
+  SPLIT ("\\s+(?=(?:Số|SỐ)\\s*[:.]?[\\s._…]*[0-9]*[\\s._…]*[/-]\\s*\\S)", "\n");
+  SPLIT ("((?:ngày|Ngày)[\\s._…]*[0-9]*[\\s._…]*tháng[\\s._…]*[0-9]*[\\s._…]*năm[\\s._…]*[0-9]{4})\\s+",
+         "\\1\n");
+  SPLIT ("\\s+(?=(?:KẾ HOẠCH|CHƯƠNG TRÌNH|HƯỚNG DẪN|PHƯƠNG ÁN|ĐỀ ÁN)\\s)", "\n");
+  SPLIT ("\\s+(?=(?:Căn cứ|Thực hiện)\\s)", "\n");
+  SPLIT ("\\s+(?=(?:I|II|III|IV|V|VI|VII|VIII|IX|X|XI|XII)\\.\\s)", "\n");
+  SPLIT ("\\s+(?=Nơi nhận\\s*:)", "\n");
+  closing_at = strstr (s, "\nNơi nhận");
+  if (closing_at != NULL)
+    {
+      g_autofree char *head = g_strndup (s, closing_at - s);
+      g_autofree char *tail = g_strdup (closing_at);
+      char *t2 = regex_replace ("\\s+(?=[-+]\\s)", tail, "\n");
+      char *t3 = regex_replace ("\\s+(?=(?:TM\\.|KT\\.|TL\\.|TUQ\\.|Q\\.|T/M|K/T|T/L)\\s)", t2, "\n");
+
+      g_free (s);
+      s = g_strconcat (head, t3, NULL);
+      g_free (t2);
+      g_free (t3);
+    }
+#undef SPLIT
+
+  parts = g_strsplit (s, "\n", -1);
+  for (guint i = 0; parts[i] != NULL; i++)
+    {
+      g_autofree char *line = strip (parts[i], -1);
+
+      if (*line == '\0')
+        continue;
+      if (g_str_has_prefix (line, "Nơi nhận"))
+        closing = TRUE;
+      if (is_roman_heading (line) && !closing)
+        split_heading_line (out, line);
+      else if (closing && is_authority (self, line, NULL, NULL))
+        split_signature_line (self, out, line);
+      else
+        g_string_append_printf (out, "%s\n", line);
+    }
+
+  for (guint i = 0; i < n; i++)
+    g_free (line_at (self, i)->text);
+  g_array_set_size (self->lines, 0);
+  {
+    g_auto(GStrv) lines = g_strsplit (out->str, "\n", -1);
+
+    for (guint i = 0; lines[i] != NULL; i++)
+      {
+        Line line = { strip (lines[i], -1), number };
+
+        g_array_append_val (self->lines, line);
+      }
+  }
+  warn (self, _("line %u: the whole text stood on one line: it was split at the header, the "
+        "headings and the closing"), number);
+  return TRUE;
+}
+
+static void
+prepare_lines (Importer *self)
+{
+  split_one_line (self);
+  skip_preamble (self);
+  rebuild_header (self);
+  drop_debris (self);
+}
+
 /* --- entry points ------------------------------------------------------- */
 
 static void
@@ -1106,12 +2032,31 @@ importer_clear (Importer *self)
   g_ptr_array_unref (self->bodies);
   g_ptr_array_unref (self->header_extra);
   g_ptr_array_unref (self->closing_extra);
+  g_free (self->heading_profile);
 }
 
 #define BLANK "(?:\\s|[._…])*"
 
 ThiduaPlan *
 thidua_import_text (const char *text, gssize len, int profile, GPtrArray *warnings)
+{
+  return thidua_import_text_full (text, len, profile, 0, warnings, NULL);
+}
+
+/* The type name a symbol's first code stands for: "KH-UBND", "KH/ĐUK". */
+static const char *
+type_from_symbol (Importer *self)
+{
+  const char *symbol = thidua_plan_get_symbol (self->plan);
+  gsize n = strcspn (symbol, "-/");
+  g_autofree char *code = g_strndup (symbol, n);
+
+  return g_hash_table_lookup (self->rules->type_codes, code);
+}
+
+ThiduaPlan *
+thidua_import_text_full (const char *text, gssize len, int profile, ThiduaImportFlags flags,
+                         GPtrArray *warnings, GPtrArray *skipped)
 {
   Importer self = { 0 };
   g_autofree char *valid = NULL;
@@ -1130,6 +2075,9 @@ thidua_import_text (const char *text, gssize len, int profile, GPtrArray *warnin
   nfc = thidua_encoding_nfc (valid, -1);
 
   self.warnings = warnings;
+  self.rules = rules_get ();
+  self.skipped = skipped;
+  self.flags = flags;
   self.plan = thidua_plan_new ();
   self.lines = g_array_new (FALSE, FALSE, sizeof (Line));
   self.bodies = g_ptr_array_new_with_free_func (g_free);
@@ -1144,6 +2092,7 @@ thidua_import_text (const char *text, gssize len, int profile, GPtrArray *warnin
   self.authority_re = g_regex_new ("^(TM\\.|KT\\.|Q\\.|TL\\.|TUQ\\.|T/M|K/T|T/L)\\s*(\\S.*)$",
                                    G_REGEX_OPTIMIZE, 0, NULL);
   split_lines (&self, nfc);
+  prepare_lines (&self);
   n = self.lines->len;
 
   /* The type name: among the first lines that carry text, alone on its
@@ -1212,7 +2161,19 @@ thidua_import_text (const char *text, gssize len, int profile, GPtrArray *warnin
       if (self.header_extra->len > 0)
         g_ptr_array_set_size (self.header_extra, 0);
       body_start = i;
-      warn (&self, _("no type name line (such as “KẾ HOẠCH”): no subject either"));
+      if (type_from_symbol (&self) != NULL && body_start < n
+          && !is_body_start (line_at (&self, body_start)->text))
+        {
+          /* a copy without its type name line: the symbol says the type,
+           * the title sentence under the date is the subject */
+          thidua_plan_set_type_name (self.plan, type_from_symbol (&self));
+          warn (&self, _("no type name line: “%s” was taken from the symbol “%s”, the subject from "
+                "line %u"), type_from_symbol (&self), thidua_plan_get_symbol (self.plan),
+                line_at (&self, body_start)->number);
+          body_start = read_subject (&self, body_start);
+        }
+      else
+        warn (&self, _("no type name line (such as “KẾ HOẠCH”): no subject either"));
     }
   assign_bodies (&self);
 
@@ -1273,6 +2234,14 @@ ThiduaPlan *
 thidua_import_data (const guint8 *data, gsize len, ThiduaEncoding encoding, int profile,
                     ThiduaEncoding *used, GPtrArray *warnings, GError **error)
 {
+  return thidua_import_data_full (data, len, encoding, profile, 0, used, warnings, NULL, error);
+}
+
+ThiduaPlan *
+thidua_import_data_full (const guint8 *data, gsize len, ThiduaEncoding encoding, int profile,
+                         ThiduaImportFlags flags, ThiduaEncoding *used, GPtrArray *warnings,
+                         GPtrArray *skipped, GError **error)
+{
   g_autofree char *text = NULL;
   ThiduaEncoding actual = THIDUA_ENCODING_UTF8;
   gboolean blank = TRUE;
@@ -1301,12 +2270,21 @@ thidua_import_data (const guint8 *data, gsize len, ThiduaEncoding encoding, int 
       && actual != THIDUA_ENCODING_UTF16 && warnings != NULL)
     g_ptr_array_add (warnings, g_strdup_printf (_("the text was read as %s (detected)"),
                                                 thidua_encoding_to_string (actual)));
-  return thidua_import_text (text, -1, profile, warnings);
+  return thidua_import_text_full (text, -1, profile, flags, warnings, skipped);
 }
 
 ThiduaPlan *
 thidua_import_file (GFile *file, ThiduaEncoding encoding, int profile, ThiduaEncoding *used,
                     GPtrArray *warnings, GCancellable *cancellable, GError **error)
+{
+  return thidua_import_file_full (file, encoding, profile, 0, used, warnings, NULL, cancellable,
+                                  error);
+}
+
+ThiduaPlan *
+thidua_import_file_full (GFile *file, ThiduaEncoding encoding, int profile, ThiduaImportFlags flags,
+                         ThiduaEncoding *used, GPtrArray *warnings, GPtrArray *skipped,
+                         GCancellable *cancellable, GError **error)
 {
   g_autoptr(GFileInfo) info = NULL;
   g_autoptr(GError) local_error = NULL;
@@ -1351,8 +2329,8 @@ thidua_import_file (GFile *file, ThiduaEncoding encoding, int profile, ThiduaEnc
       g_propagate_prefixed_error (error, g_steal_pointer (&local_error), "%s: ", name);
       return NULL;
     }
-  plan = thidua_import_data ((const guint8 *) contents, len, encoding, profile, used, warnings,
-                             &local_error);
+  plan = thidua_import_data_full ((const guint8 *) contents, len, encoding, profile, flags, used,
+                                  warnings, skipped, &local_error);
   if (plan == NULL)
     g_propagate_prefixed_error (error, g_steal_pointer (&local_error), "%s: ", name);
   return plan;

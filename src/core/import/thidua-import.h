@@ -36,7 +36,21 @@
  *   BAN THƯỜNG VỤ / BAN CHẤP HÀNH / ĐOÀN CHỦ TỊCH in a text about LĐLĐ,
  *   CĐCS or công đoàn → union, else state;
  * - an impossible date (31/02) is reported and its day left blank;
- * - more than THIDUA_IMPORT_MAX_SIZE bytes is refused before reading.
+ * - more than THIDUA_IMPORT_MAX_SIZE bytes is refused before reading;
+ * - text as it really comes is first put back in shape: a whole document
+ *   on one line is split at its landmarks; a legal site's lines before the
+ *   header are left out (and reported); in the header, "| a | b |" rows
+ *   become cells, lone "|" and "-" lines go, and cells hard-wrapped over
+ *   short lines ("Số:" / "29/KH-UBND") are joined;
+ * - body names broken over lines are one name: a line ending in a
+ *   conjunction or hyphen, the start of a known body (data/import/
+ *   recognition.json: "ỦY BAN NHÂN DÂN", "HỘI ĐỒNG THI ĐUA - KHEN THƯỞNG"),
+ *   or a body followed by only its locality ("TỈNH LAI CHÂU") joins the
+ *   next line; only then is the first of two bodies the superior one;
+ * - without a type name line, the symbol's code gives the type ("KH" →
+ *   KẾ HOẠCH) and the title sentence under the date the subject;
+ * - the headings (national, Party, ĐOÀN TNCS HỒ CHÍ MINH, …) and the words
+ *   that tell a profile are data too, so another organisation is a file.
  */
 #pragma once
 
@@ -69,6 +83,24 @@ ThiduaPlan *thidua_import_text (const char *text,
                                 int         profile,
                                 GPtrArray  *warnings);
 
+typedef enum {
+  /* keep the lines found before the document's header (a legal site's
+   * metadata) at the top of the body instead of leaving them out */
+  THIDUA_IMPORT_KEEP_PREAMBLE = 1 << 0,
+} ThiduaImportFlags;
+
+/* As thidua_import_text(), and: lines that stood before the document's
+ * header and are left out (a legal-document site's metadata, loading
+ * messages, repeated titles) are appended to skipped (strings) when it is
+ * not NULL — also with THIDUA_IMPORT_KEEP_PREAMBLE, which keeps them in the
+ * body.  Every route (text file, paste, Word, PDF) ends here. */
+ThiduaPlan *thidua_import_text_full (const char        *text,
+                                     gssize             len,
+                                     int                profile,
+                                     ThiduaImportFlags  flags,
+                                     GPtrArray         *warnings,
+                                     GPtrArray         *skipped);
+
 /* Decodes data (see thidua-encoding.h), then recognises it.  Fails on
  * empty, binary, over-large or wrongly encoded data; nothing is half done.
  * used (may be NULL) receives the encoding used. */
@@ -89,5 +121,26 @@ ThiduaPlan *thidua_import_file (GFile           *file,
                                 GPtrArray       *warnings,
                                 GCancellable    *cancellable,
                                 GError         **error);
+
+/* thidua_import_data() and thidua_import_file() with flags and skipped
+ * as in thidua_import_text_full(). */
+ThiduaPlan *thidua_import_data_full (const guint8      *data,
+                                     gsize              len,
+                                     ThiduaEncoding     encoding,
+                                     int                profile,
+                                     ThiduaImportFlags  flags,
+                                     ThiduaEncoding    *used,
+                                     GPtrArray         *warnings,
+                                     GPtrArray         *skipped,
+                                     GError           **error);
+ThiduaPlan *thidua_import_file_full (GFile             *file,
+                                     ThiduaEncoding     encoding,
+                                     int                profile,
+                                     ThiduaImportFlags  flags,
+                                     ThiduaEncoding    *used,
+                                     GPtrArray         *warnings,
+                                     GPtrArray         *skipped,
+                                     GCancellable      *cancellable,
+                                     GError           **error);
 
 G_END_DECLS

@@ -4,6 +4,7 @@
 #include "thidua-text.h"
 #include "thidua-markup.h"
 #include "thidua-json.h"
+#include "thidua-paths.h"
 
 #include <string.h>
 
@@ -63,20 +64,77 @@ static const char * const str_keys[N_STR] = {
   "status",
 };
 
-static const char * const profile_names[] = { "state", "party", "union" };
+static const char * const profile_names[] = { "state", "party", "union", "youth" };
+
+/* The built-in names, then every other data/profiles/<name>.json in name
+ * order: a further organisation's profile is a data file.  Read once; the
+ * list never changes while the program runs. */
+static gint
+compare_names (gconstpointer a, gconstpointer b)
+{
+  return strcmp (*(char * const *) a, *(char * const *) b);
+}
+
+static gpointer
+profile_names_load (gpointer data)
+{
+  GPtrArray *names = g_ptr_array_new ();
+  g_autofree char *dir_path = thidua_paths_find_data ("profiles", NULL);
+  g_autoptr(GDir) dir = g_dir_open (dir_path, 0, NULL);
+  g_autoptr(GPtrArray) extra = g_ptr_array_new_with_free_func (g_free);
+  const char *file;
+
+  for (guint i = 0; i < G_N_ELEMENTS (profile_names); i++)
+    g_ptr_array_add (names, (gpointer) profile_names[i]);
+  while (dir != NULL && (file = g_dir_read_name (dir)) != NULL && extra->len < 64)
+    {
+      g_autofree char *name = NULL;
+      gboolean known = FALSE;
+
+      if (!g_str_has_suffix (file, ".json") || strcmp (file, "ranges.json") == 0)
+        continue;
+      name = g_strndup (file, strlen (file) - 5);
+      for (guint i = 0; i < G_N_ELEMENTS (profile_names); i++)
+        known |= strcmp (name, profile_names[i]) == 0;
+      if (!known && g_utf8_validate (name, -1, NULL))
+        g_ptr_array_add (extra, g_steal_pointer (&name));
+    }
+  g_ptr_array_sort (extra, compare_names);
+  for (guint i = 0; i < extra->len; i++)
+    g_ptr_array_add (names, g_strdup (g_ptr_array_index (extra, i)));
+  return names;
+}
+
+static GPtrArray *
+get_profile_names (void)
+{
+  static GOnce once = G_ONCE_INIT;
+
+  return g_once (&once, profile_names_load, NULL);
+}
+
+guint
+thidua_profile_kind_count (void)
+{
+  return get_profile_names ()->len;
+}
 
 const char *
 thidua_profile_kind_to_string (ThiduaProfileKind kind)
 {
-  g_return_val_if_fail (kind <= THIDUA_PROFILE_UNION, "state");
-  return profile_names[kind];
+  GPtrArray *names = get_profile_names ();
+
+  g_return_val_if_fail ((guint) kind < names->len, "state");
+  return g_ptr_array_index (names, kind);
 }
 
 gboolean
 thidua_profile_kind_from_string (const char *s, ThiduaProfileKind *out)
 {
-  for (guint i = 0; i < G_N_ELEMENTS (profile_names); i++)
-    if (g_strcmp0 (s, profile_names[i]) == 0)
+  GPtrArray *names = get_profile_names ();
+
+  for (guint i = 0; i < names->len; i++)
+    if (g_strcmp0 (s, g_ptr_array_index (names, i)) == 0)
       {
         *out = i;
         return TRUE;
@@ -297,7 +355,7 @@ void
 thidua_plan_set_profile (ThiduaPlan *self, ThiduaProfileKind profile)
 {
   g_return_if_fail (THIDUA_IS_PLAN (self));
-  g_return_if_fail (profile <= THIDUA_PROFILE_UNION);
+  g_return_if_fail ((guint) profile < thidua_profile_kind_count ());
   if (self->profile == profile)
     return;
   self->profile = profile;
@@ -638,7 +696,8 @@ thidua_plan_new_from_json_node (JsonNode *node, GError **error)
       if (!thidua_profile_kind_from_string (s, &kind))
         {
           g_set_error (error, THIDUA_PLAN_ERROR, THIDUA_PLAN_ERROR_INVALID_PROFILE,
-                       "“profile” is “%s”; it must be state, party or union", s);
+                       "“profile” is “%s”; it must be state, party, union, youth or the name of a "
+                       "file in data/profiles", s);
           return NULL;
         }
       thidua_plan_set_profile (plan, kind);

@@ -13,11 +13,16 @@ G_BEGIN_DECLS
 #define THIDUA_TYPE_PLAN (thidua_plan_get_type ())
 G_DECLARE_FINAL_TYPE (ThiduaPlan, thidua_plan, THIDUA, PLAN, GObject)
 
+/* The built-in profiles.  Further ones (another mass organisation) are
+ * data: each data/profiles/<name>.json beyond these gets the next kind, in
+ * name order (thidua_profile_kind_count()). */
 typedef enum {
   THIDUA_PROFILE_STATE,
   THIDUA_PROFILE_PARTY,
   THIDUA_PROFILE_UNION,
+  THIDUA_PROFILE_YOUTH,
 } ThiduaProfileKind;
+#define THIDUA_PROFILE_N_BUILTIN (THIDUA_PROFILE_YOUTH + 1)
 
 #define THIDUA_PLAN_ERROR (thidua_plan_error_quark ())
 typedef enum {
@@ -31,6 +36,8 @@ GQuark thidua_plan_error_quark (void);
 const char        *thidua_profile_kind_to_string   (ThiduaProfileKind kind);
 gboolean           thidua_profile_kind_from_string (const char        *s,
                                                     ThiduaProfileKind *out);
+/* Built-in kinds and those found in data/profiles/. */
+guint              thidua_profile_kind_count       (void);
 
 ThiduaPlan  *thidua_plan_new               (void);
 ThiduaPlan  *thidua_plan_copy              (ThiduaPlan  *self);
