@@ -4,6 +4,7 @@
 #include "config.h"
 
 #include <stdio.h>
+#include <time.h>
 #include <glib/gstdio.h>
 
 #include "thidua-catalog.h"
@@ -26,6 +27,7 @@ main (int argc, char **argv)
   ThiduaRegQuery q = THIDUA_REG_QUERY_INIT;
   const char *titles[] = { "ldtt" };
   gint64 t0, t1, t2;
+  clock_t c0, c1, c2;
 
   g_remove (path);
   if ((store = thidua_store_open (path, THIDUA_STORE_OPEN_NO_SEED, &error)) == NULL
@@ -51,15 +53,21 @@ main (int argc, char **argv)
     g_array_append_val (ids, ((ThiduaRegistration *) rows->pdata[i])->id);
 
   t0 = g_get_monotonic_time ();
+  c0 = clock ();
   if (!thidua_register_set_results (reg, (gint64 *) ids->data, ids->len, THIDUA_REG_RESULT_ACHIEVED,
                                     "25/QĐ-UBND", &before, &error))
     g_error ("%s", error->message);
   t1 = g_get_monotonic_time ();
+  c1 = clock ();
   if (!thidua_register_update_many (reg, before, &error))
     g_error ("%s", error->message);
   t2 = g_get_monotonic_time ();
+  c2 = clock ();
   printf ("bulk_results_%u_ms\t%.1f\n", ids->len, (t1 - t0) / 1000.0);
   printf ("bulk_results_undo_%u_ms\t%.1f\n", ids->len, (t2 - t1) / 1000.0);
+  /* the VM is shared: CPU time says what the code costs */
+  printf ("bulk_results_%u_cpu_ms\t%.1f\n", ids->len, (c1 - c0) * 1000.0 / CLOCKS_PER_SEC);
+  printf ("bulk_results_undo_%u_cpu_ms\t%.1f\n", ids->len, (c2 - c1) * 1000.0 / CLOCKS_PER_SEC);
   g_remove (path);
   return 0;
 }
