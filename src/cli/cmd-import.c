@@ -1,14 +1,23 @@
-/* cmd-import.c — import-text: a plan from a text file in any of the
- * encodings Vietnamese plans arrive in. */
+/* cmd-import.c — import (and its older name import-text): a plan from a
+ * word-processor file (.docx, .odt, .fodt, .doc through LibreOffice) or a
+ * text file in any of the encodings Vietnamese plans arrive in.  The
+ * content, not the extension, tells which (thidua-word.h). */
 #include "config.h"
 #include "thidua-cli.h"
 #include "thidua-import.h"
+#include "thidua-word.h"
 
 #include <glib/gi18n.h>
 #include <stdio.h>
 
 int
 cmd_import_text (CliContext *ctx, int argc, char **argv)
+{
+  return cmd_import (ctx, argc, argv);
+}
+
+int
+cmd_import (CliContext *ctx, int argc, char **argv)
 {
   g_autofree char *encoding_name = NULL;
   g_autofree char *profile_name = NULL;
@@ -47,7 +56,7 @@ cmd_import_text (CliContext *ctx, int argc, char **argv)
 
   /* Recognise first: a file that cannot be read leaves the database as it was. */
   file = g_file_new_for_commandline_arg (argv[1]);
-  plan = thidua_import_file (file, encoding, profile, NULL, warnings, NULL, &error);
+  plan = thidua_document_import_file (file, encoding, profile, NULL, NULL, warnings, NULL, &error);
   if (plan == NULL)
     return cli_fail (ctx, "%s", error->message);
 
@@ -57,7 +66,7 @@ cmd_import_text (CliContext *ctx, int argc, char **argv)
     return cli_fail (ctx, "%s", error->message);
 
   for (guint i = 0; i < warnings->len; i++)
-    fprintf (stderr, "thidua-cli: import-text: warning: %s\n",
+    fprintf (stderr, "thidua-cli: %s: warning: %s\n", ctx->command,
              (const char *) g_ptr_array_index (warnings, i));
   cli_print ("%" G_GINT64_FORMAT "\n", id);
   return 0;

@@ -21,10 +21,11 @@ static const CliCommand commands[] = {
   { "list",        cmd_list,        "list [--search TEXT]" },
   { "show",        cmd_show,        "show ID --json" },
   { "import-json", cmd_import_json, "import-json FILE" },
+  { "import",      cmd_import,      "import FILE [--profile state|party|union] [--encoding …]   .docx .odt .fodt .doc (with LibreOffice) or text" },
   { "import-text", cmd_import_text, "import-text FILE [--encoding auto|utf-8|utf-16|tcvn3|vni|cp1258] [--profile state|party|union]" },
   { "duplicate",   cmd_duplicate,   "duplicate ID" },
   { "delete",      cmd_delete,      "delete ID" },
-  { "render",      cmd_render,      "render ID -o FILE [--page N] [--dpi N]" },
+  { "render",      cmd_render,      "render ID -o FILE.pdf|.png|.svg|.docx|.odt [--page N] [--dpi N]" },
   { "render-json", cmd_render_json, "render-json FILE -o OUT [--page N] [--dpi N]" },
   { "register",    cmd_register,    "register import|list|check|report|export|undo-import … (register --help)" },
 };
