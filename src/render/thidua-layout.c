@@ -483,7 +483,18 @@ build_text (ThiduaLayout *self, const TextStyle *st, const char *text, GArray *r
                                               ct->line_top[ct->n_lines - 1] + pitch);
     }
   else if (st->spacing > 1)
-    ct->line_bottom[0] = ct->line_top[0] + (ct->line_bottom[0] - ct->line_top[0]) * st->spacing;
+    {
+      /* The pitch Pango gives a second line: the factor times the font's
+       * height (line gap included), not times the logical line (0.6 pt
+       * less at 14 pt), so a one-line paragraph steps like the others. */
+      PangoFontMetrics *fm = pango_context_get_metrics (self->context, desc, NULL);
+      double h = (double) pango_font_metrics_get_height (fm) / PANGO_SCALE;
+
+      pango_font_metrics_unref (fm);
+      if (h <= 0)
+        h = ct->line_bottom[0] - ct->line_top[0];
+      ct->line_bottom[0] = ct->line_top[0] + h * st->spacing;
+    }
 
   ct->height = ct->line_bottom[ct->n_lines - 1] - ct->line_top[0];
   return ct;
