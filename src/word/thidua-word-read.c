@@ -274,7 +274,20 @@ typedef struct {
   guint abstract;
   gint  start_override[MAX_LEVELS];   /* -1: none */
   gboolean override_used;
+  Level levels[MAX_LEVELS];           /* w:lvlOverride/w:lvl: this list's own level */
+  gboolean has_level[MAX_LEVELS];
 } Num;
+
+static void
+num_free (Num *n)
+{
+  for (guint i = 0; i < MAX_LEVELS; i++)
+    {
+      g_free (n->levels[i].fmt);
+      g_free (n->levels[i].text);
+    }
+  g_free (n);
+}
 
 typedef struct {
   GHashTable *abstracts;  /* id → AbstractNum */
@@ -339,12 +352,18 @@ read_numbering (Numbering *nb, GBytes *bytes, GError **error)
           lvl = (gint) w_uint (&x, "ilvl", 0);
           if (lvl >= MAX_LEVELS)
             lvl = -1;
+          /* a whole level redefined for this list only */
+          if (lvl >= 0 && num != NULL && is_el (&x, W_NS, "lvl"))
+            {
+              num->has_level[lvl] = TRUE;
+              num->levels[lvl].start = 1;
+            }
         }
       else if (lvl >= 0 && num != NULL && is_el (&x, W_NS, "startOverride"))
         num->start_override[lvl] = (gint) w_uint (&x, "val", 1);
-      else if (lvl >= 0 && a != NULL)
+      else if (lvl >= 0 && (a != NULL || (num != NULL && num->has_level[lvl])))
         {
-          Level *l = &a->levels[lvl];
+          Level *l = a != NULL ? &a->levels[lvl] : &num->levels[lvl];
 
           if (is_el (&x, W_NS, "start"))
             l->start = w_uint (&x, "val", 1);
@@ -482,7 +501,7 @@ next_label (Numbering *nb, guint num_id, guint ilvl)
             a->count[i] = (guint) num->start_override[i] - 1;
           }
     }
-  l = &a->levels[ilvl];
+  l = num->has_level[ilvl] ? &num->levels[ilvl] : &a->levels[ilvl];
   if (!a->started[ilvl])
     {
       a->started[ilvl] = TRUE;
@@ -510,7 +529,8 @@ next_label (Numbering *nb, guint num_id, guint ilvl)
               a->started[k] = TRUE;
               a->count[k] = a->levels[k].start;
             }
-          c = word_format_counter (a->count[k], k == ilvl ? l->fmt : a->levels[k].fmt);
+          c = word_format_counter (a->count[k], k == ilvl ? l->fmt
+                                   : num->has_level[k] ? num->levels[k].fmt : a->levels[k].fmt);
           g_string_append (s, c);
           p++;
         }
@@ -750,7 +770,7 @@ thidua_word_docx_to_text (const guint8 *data, gsize len, GError **error)
     }
 
   nb.abstracts = g_hash_table_new_full (NULL, NULL, NULL, (GDestroyNotify) abstract_free);
-  nb.nums = g_hash_table_new_full (NULL, NULL, NULL, g_free);
+  nb.nums = g_hash_table_new_full (NULL, NULL, NULL, (GDestroyNotify) num_free);
   nb.styles = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   doc = word_doc_new ();
   ok = (numbering == NULL || read_numbering (&nb, numbering, error))
