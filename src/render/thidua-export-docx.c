@@ -644,6 +644,20 @@ write_core (Part *p, ExportDoc *d)
   el_end (p);
 }
 
+/* The profile, so that a plan whose header names no body comes back with
+ * it (the importer reads it, see thidua-word.h). */
+static void
+write_custom (Part *p, ExportDoc *d)
+{
+  el (p, "Properties", "xmlns", "http://schemas.openxmlformats.org/officeDocument/2006/custom-properties",
+      "xmlns:vt", "http://schemas.openxmlformats.org/officeDocument/2006/docPropsVTypes", NULL);
+  el (p, "property", "fmtid", "{D5CDD505-2E9C-101B-9397-08002B2CF9AE}", "pid", "2",
+      "name", "ThiDuaProfile", NULL);
+  el_leaf (p, "vt:lpwstr", d->v->name);
+  el_end (p);
+  el_end (p);
+}
+
 static const char content_types[] =
   "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?>\n"
   "<Types xmlns=\"http://schemas.openxmlformats.org/package/2006/content-types\">"
@@ -655,6 +669,7 @@ static const char content_types[] =
   "<Override PartName=\"/word/header1.xml\" ContentType=\"application/vnd.openxmlformats-officedocument.wordprocessingml.header+xml\"/>"
   "<Override PartName=\"/word/header2.xml\" ContentType=\"application/vnd.openxmlformats-officedocument.wordprocessingml.header+xml\"/>"
   "<Override PartName=\"/docProps/core.xml\" ContentType=\"application/vnd.openxmlformats-package.core-properties+xml\"/>"
+  "<Override PartName=\"/docProps/custom.xml\" ContentType=\"application/vnd.openxmlformats-officedocument.custom-properties+xml\"/>"
   "</Types>";
 
 static const char package_rels[] =
@@ -662,6 +677,7 @@ static const char package_rels[] =
   "<Relationships xmlns=\"http://schemas.openxmlformats.org/package/2006/relationships\">"
   "<Relationship Id=\"rId1\" Type=\"" REL "officeDocument\" Target=\"word/document.xml\"/>"
   "<Relationship Id=\"rId2\" Type=\"http://schemas.openxmlformats.org/package/2006/relationships/metadata/core-properties\" Target=\"docProps/core.xml\"/>"
+  "<Relationship Id=\"rId3\" Type=\"" REL "custom-properties\" Target=\"docProps/custom.xml\"/>"
   "</Relationships>";
 
 static const char document_rels[] =
@@ -678,7 +694,7 @@ thidua_export_docx_bytes (ThiduaLayout *layout, ThiduaPlan *plan, GError **error
 {
   ExportDoc d;
   Pack *z;
-  Part doc = { 0 }, styles = { 0 }, settings = { 0 }, h1 = { 0 }, h2 = { 0 }, core = { 0 };
+  Part doc = { 0 }, styles = { 0 }, settings = { 0 }, h1 = { 0 }, h2 = { 0 }, core = { 0 }, custom = { 0 };
   gboolean ok;
 
   if ((z = pack_new (error)) == NULL)
@@ -702,6 +718,9 @@ thidua_export_docx_bytes (ThiduaLayout *layout, ThiduaPlan *plan, GError **error
   part_begin (&core);
   write_core (&core, &d);
   part_end (&core);
+  part_begin (&custom);
+  write_custom (&custom, &d);
+  part_end (&custom);
   export_doc_clear (&d);
 
   ok = pack_add_string (z, "[Content_Types].xml", content_types, FALSE, error)
@@ -712,13 +731,15 @@ thidua_export_docx_bytes (ThiduaLayout *layout, ThiduaPlan *plan, GError **error
        && pack_add_part (z, "word/settings.xml", &settings, FALSE, error)
        && pack_add_part (z, "word/header1.xml", &h1, FALSE, error)
        && pack_add_part (z, "word/header2.xml", &h2, FALSE, error)
-       && pack_add_part (z, "docProps/core.xml", &core, FALSE, error);
+       && pack_add_part (z, "docProps/core.xml", &core, FALSE, error)
+       && pack_add_part (z, "docProps/custom.xml", &custom, FALSE, error);
   part_free (&doc);
   part_free (&styles);
   part_free (&settings);
   part_free (&h1);
   part_free (&h2);
   part_free (&core);
+  part_free (&custom);
   if (!ok)
     {
       pack_abort (z);

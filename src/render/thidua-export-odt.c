@@ -628,6 +628,10 @@ write_meta (Part *p, ExportDoc *d)
   el_leaf (p, "meta:initial-creator", thidua_plan_get_issuing_body (d->plan));
   el_leaf (p, "dc:creator", thidua_plan_get_issuing_body (d->plan));
   el_leaf (p, "dc:language", "vi-VN");
+  /* the profile, read back by the importer (thidua-word.h) */
+  el (p, "meta:user-defined", "meta:name", "ThiDuaProfile", "meta:value-type", "string", NULL);
+  el_text (p, d->v->name);
+  el_end (p);
   el_end (p);
   el_end (p);
 }

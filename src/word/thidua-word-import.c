@@ -239,6 +239,14 @@ thidua_document_import_data (const guint8     *data,
     return NULL;
   if (used)
     *used = THIDUA_ENCODING_UTF8;
+  if (profile == THIDUA_IMPORT_PROFILE_AUTO)
+    {
+      g_autofree char *named = thidua_word_package_profile (data, len, f);
+      ThiduaProfileKind kind;
+
+      if (named != NULL && thidua_profile_kind_from_string (named, &kind))
+        profile = kind;
+    }
   {
     const char *p = text;
 

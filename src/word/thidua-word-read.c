@@ -6,6 +6,7 @@
  * LibreOffice never write one; it is how entity bombs come), entities are
  * never substituted, no network, nesting is capped and so is the text.
  */
+#define _GNU_SOURCE   /* memmem */
 #include "config.h"
 #include "thidua-word.h"
 #include "thidua-word-text.h"
@@ -1189,6 +1190,47 @@ thidua_word_fodt_to_text (const guint8 *data, gsize len, GError **error)
   return word_doc_to_text (doc);
 }
 
+/* --- the profile Thi Đua wrote ----------------------------------------- */
+
+char *
+thidua_word_package_profile (const guint8 *data, gsize len, ThiduaWordFormat format)
+{
+  zip_t *zip;
+  g_autoptr(GBytes) part = NULL;
+  const char *name = format == THIDUA_WORD_FORMAT_DOCX ? "docProps/custom.xml" : "meta.xml";
+  Xml x = { 0 };
+  gboolean in_prop = FALSE;
+  char *value = NULL;
+
+  if ((format != THIDUA_WORD_FORMAT_DOCX && format != THIDUA_WORD_FORMAT_ODT)
+      || (zip = open_zip (data, len, NULL)) == NULL)
+    return NULL;
+  part = read_entry (zip, name, FALSE, NULL);
+  zip_discard (zip);
+  if (part == NULL || !xml_open (&x, part, name))
+    return NULL;
+  while (value == NULL && xml_next (&x))
+    {
+      int type = xmlTextReaderNodeType (x.r);
+
+      if (type == XML_READER_TYPE_ELEMENT)
+        {
+          xmlChar *n = xmlTextReaderGetAttribute (x.r, BAD_CAST "name");
+
+          if (n == NULL)
+            n = xmlTextReaderGetAttributeNs (x.r, BAD_CAST "name",
+                                             BAD_CAST "urn:oasis:names:tc:opendocument:xmlns:meta:1.0");
+          if (n != NULL && strcmp ((const char *) n, THIDUA_WORD_PROFILE_PROPERTY) == 0)
+            in_prop = TRUE;
+          xmlFree (n);
+        }
+      else if (type == XML_READER_TYPE_TEXT && in_prop)
+        value = g_strstrip (g_strdup ((const char *) xmlTextReaderConstValue (x.r)));
+    }
+  xml_close (&x);
+  return value;
+}
+
 /* --- sniffing --------------------------------------------------------- */
 
 ThiduaWordFormat
@@ -1204,12 +1246,11 @@ thidua_word_sniff (const guint8 *data, gsize len)
 
       if (zip == NULL)
         {
-          /* cut short: guess from the first entry names for the message */
-          if (g_strstr_len ((const char *) data, MIN (len, 65536), "word/") != NULL)
-            return THIDUA_WORD_FORMAT_DOCX;
-          if (g_strstr_len ((const char *) data, MIN (len, 4096), "opendocument.text") != NULL)
+          /* cut short: the local headers still name the parts; either
+           * way the reader reports the damage */
+          if (memmem (data, MIN (len, 65536), "mimetypeapplication/vnd.oasis.opendocument.text", 47) != NULL)
             return THIDUA_WORD_FORMAT_ODT;
-          return THIDUA_WORD_FORMAT_ZIP;
+          return THIDUA_WORD_FORMAT_DOCX;
         }
       if (has_entry (zip, "word/document.xml") || has_entry (zip, "[Content_Types].xml"))
         f = has_entry (zip, "content.xml") && !has_entry (zip, "word/document.xml")

@@ -460,6 +460,39 @@ table_is_closing (WordTable *t)
   return FALSE;
 }
 
+static gboolean
+is_blank_number (WordPara *p)
+{
+  g_autoptr(GString) s = g_string_new (NULL);
+
+  render_para (p, FALSE, s);
+  return strcmp (s->str, "Số:") == 0 || strcmp (s->str, "Số") == 0;
+}
+
+static gboolean
+table_is_empty (WordTable *t)
+{
+  for (guint r = 0; r < t->rows->len; r++)
+    {
+      GPtrArray *row = g_ptr_array_index (t->rows, r);
+
+      for (guint c = 0; c < row->len; c++)
+        {
+          Cell *cell = g_ptr_array_index (row, c);
+
+          for (guint p = 0; p < cell->paras->len; p++)
+            {
+              g_autoptr(GString) s = g_string_new (NULL);
+
+              emit_para (g_ptr_array_index (cell->paras, p), FALSE, "", s, NULL);
+              if (!all_space (s->str))
+                return FALSE;
+            }
+        }
+    }
+  return TRUE;
+}
+
 /* Header or closing: each column on its own, top to bottom. */
 static void
 emit_layout_table (WordTable *t, GString *out)
@@ -481,7 +514,15 @@ emit_layout_table (WordTable *t, GString *out)
               if (cell->col != col)
                 continue;
               for (guint p = 0; p < cell->paras->len; p++)
-                emit_para (g_ptr_array_index (cell->paras, p), FALSE, "\n", out, &any);
+                {
+                  WordPara *para = g_ptr_array_index (cell->paras, p);
+
+                  /* "Số:" alone is the room left for a number not yet
+                   * given: nothing to read */
+                  if (is_blank_number (para))
+                    continue;
+                  emit_para (para, FALSE, "\n", out, &any);
+                }
             }
         }
       if (any)
@@ -581,6 +622,8 @@ word_doc_to_text (WordDoc *doc)
           if (out->len - before > 120)
             long_text_seen = TRUE;
         }
+      else if (b->table != NULL && table_is_empty (b->table))
+        continue;     /* an empty layout table: nothing to read */
       else if (b->table != NULL)
         {
           /* The header: a small table before any paragraph of running

@@ -34,7 +34,7 @@ G_BEGIN_DECLS
 #define THIDUA_WORD_MAX_PART  (16 * 1024 * 1024)
 /* A whole .docx/.odt/.doc file (pictures included). */
 #define THIDUA_WORD_MAX_FILE  (64 * 1024 * 1024)
-#define THIDUA_WORD_MAX_DEPTH 256
+#define THIDUA_WORD_MAX_DEPTH 128
 /* LibreOffice gets this long to convert a .doc. */
 #define THIDUA_WORD_CONVERT_SECONDS 60
 
@@ -70,6 +70,12 @@ const char      *thidua_word_format_name (ThiduaWordFormat format);
 char *thidua_word_docx_to_text (const guint8 *data, gsize len, GError **error);
 char *thidua_word_odt_to_text  (const guint8 *data, gsize len, GError **error);
 char *thidua_word_fodt_to_text (const guint8 *data, gsize len, GError **error);
+
+/* The profile a .docx/.odt written by Thi Đua names in its properties
+ * (a custom property THIDUA_WORD_PROFILE_PROPERTY): a plan without header
+ * bodies says nothing else about it.  NULL when absent. */
+#define THIDUA_WORD_PROFILE_PROPERTY "ThiDuaProfile"
+char *thidua_word_package_profile (const guint8 *data, gsize len, ThiduaWordFormat format);
 
 /* soffice on PATH (or $THIDUA_SOFFICE); NULL when not installed. */
 char *thidua_word_find_soffice (void);
