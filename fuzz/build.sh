@@ -30,4 +30,8 @@ for t in tcvn3 vni cp1258 utf16 auto; do
 done
 $CC $CFLAGS -o "$out/fuzz-recognize" "$here/fuzz-recognize.c" $core $LIBS
 $CC $CFLAGS -o "$out/fuzz-markup" "$here/fuzz-markup.c" $core $LIBS
+# the .docx reader (src/word), with libzip and libxml2
+word="$top/src/word/thidua-word-text.c $top/src/word/thidua-word-read.c $top/src/word/thidua-word-import.c"
+$CC $CFLAGS -D_GNU_SOURCE -I$top/src/word $(pkg-config --cflags libzip libxml-2.0) -o "$out/fuzz-docx" \
+  "$here/fuzz-docx.c" $word $core $LIBS $(pkg-config --libs libzip libxml-2.0)
 echo "fuzz targets in $out"

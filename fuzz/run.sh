@@ -1,6 +1,6 @@
 #!/bin/sh
 # Runs one fuzz target for SECONDS (default 600) on its corpus, niced.
-#   fuzz/run.sh recognize|markup|decode-tcvn3|decode-vni|decode-cp1258|decode-utf16|decode-auto [SECONDS]
+#   fuzz/run.sh recognize|markup|docx|decode-tcvn3|decode-vni|decode-cp1258|decode-utf16|decode-auto [SECONDS]
 # New inputs go to build-fuzz/corpus-TARGET; the seed corpus in fuzz/corpus
 # is read only.  The last lines of the log give the exec count.
 set -eu
@@ -12,6 +12,7 @@ seconds=${2:-600}
 case $target in
   recognize) seed=recognize ;;
   markup) seed=markup ;;
+  docx) seed=docx ;;
   decode-*) seed=${target#decode-} ;;
   *) echo "unknown target $target" >&2; exit 2 ;;
 esac

@@ -196,7 +196,8 @@ pack_add_string (Pack *z, const char *name, const char *s, gboolean stored, GErr
       zip_source_free (src);
       return zip_fail (error, zip_strerror (z->zip));
     }
-  zip_set_file_compression (z->zip, (zip_uint64_t) idx, stored ? ZIP_CM_STORE : ZIP_CM_DEFLATE, 0);
+  /* level 1: a plan compresses well enough and the export stays fast */
+  zip_set_file_compression (z->zip, (zip_uint64_t) idx, stored ? ZIP_CM_STORE : ZIP_CM_DEFLATE, stored ? 0 : 1);
   return TRUE;
 }
 

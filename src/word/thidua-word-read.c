@@ -6,7 +6,9 @@
  * LibreOffice never write one; it is how entity bombs come), entities are
  * never substituted, no network, nesting is capped and so is the text.
  */
+#ifndef _GNU_SOURCE
 #define _GNU_SOURCE   /* memmem */
+#endif
 #include "config.h"
 #include "thidua-word.h"
 #include "thidua-word-text.h"
@@ -741,16 +743,32 @@ fail:
 }
 
 char *
+word_docx_parts_to_text (GBytes *document, GBytes *numbering, GBytes *styles, GError **error)
+{
+  g_autoptr(WordDoc) doc = word_doc_new ();
+  Numbering nb = { 0 };
+  gboolean ok;
+
+  nb.abstracts = g_hash_table_new_full (NULL, NULL, NULL, (GDestroyNotify) abstract_free);
+  nb.nums = g_hash_table_new_full (NULL, NULL, NULL, (GDestroyNotify) num_free);
+  nb.styles = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  ok = (numbering == NULL || read_numbering (&nb, numbering, error))
+       && (styles == NULL || read_styles (&nb, styles, error))
+       && read_document (doc, &nb, document, error);
+  numbering_clear (&nb);
+  if (!ok)
+    return NULL;
+  return word_doc_to_text (doc);
+}
+
+char *
 thidua_word_docx_to_text (const guint8 *data, gsize len, GError **error)
 {
   zip_t *zip;
   g_autoptr(GBytes) document = NULL;
   g_autoptr(GBytes) numbering = NULL;
   g_autoptr(GBytes) styles = NULL;
-  g_autoptr(WordDoc) doc = NULL;
-  Numbering nb = { 0 };
   GError *local = NULL;
-  gboolean ok;
 
   if ((zip = open_zip (data, len, error)) == NULL)
     return NULL;
@@ -770,17 +788,7 @@ thidua_word_docx_to_text (const guint8 *data, gsize len, GError **error)
       return NULL;
     }
 
-  nb.abstracts = g_hash_table_new_full (NULL, NULL, NULL, (GDestroyNotify) abstract_free);
-  nb.nums = g_hash_table_new_full (NULL, NULL, NULL, (GDestroyNotify) num_free);
-  nb.styles = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
-  doc = word_doc_new ();
-  ok = (numbering == NULL || read_numbering (&nb, numbering, error))
-       && (styles == NULL || read_styles (&nb, styles, error))
-       && read_document (doc, &nb, document, error);
-  numbering_clear (&nb);
-  if (!ok)
-    return NULL;
-  return word_doc_to_text (doc);
+  return word_docx_parts_to_text (document, numbering, styles, error);
 }
 
 /* --- ODF -------------------------------------------------------------- */

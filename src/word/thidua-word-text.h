@@ -39,6 +39,11 @@ void       word_doc_end_table    (WordDoc *doc);
 gsize      word_doc_size         (WordDoc *doc);
 char      *word_doc_to_text      (WordDoc *doc);
 
+/* The .docx reader on its parts (numbering and styles may be NULL), for
+ * the fuzz target. */
+char      *word_docx_parts_to_text (GBytes *document, GBytes *numbering, GBytes *styles,
+                                    GError **error);
+
 /* "I", "iv", "c", "AA", "1" for counter n in a numbering format. */
 char      *word_format_counter   (guint n, const char *format);
 
