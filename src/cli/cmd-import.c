@@ -68,6 +68,7 @@ cmd_import (CliContext *ctx, int argc, char **argv)
   for (guint i = 0; i < warnings->len; i++)
     fprintf (stderr, "thidua-cli: %s: warning: %s\n", ctx->command,
              (const char *) g_ptr_array_index (warnings, i));
+  cli_warn_legal_bases (ctx, plan);
   cli_print ("%" G_GINT64_FORMAT "\n", id);
   return 0;
 }

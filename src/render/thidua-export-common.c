@@ -2,6 +2,7 @@
 #include "config.h"
 #include "thidua-export-private.h"
 #include "thidua-render.h"
+#include "thidua-stamp.h"
 
 #include <glib/gi18n-lib.h>
 #include <stdarg.h>
@@ -27,10 +28,22 @@ export_doc_init (ExportDoc *d, ThiduaLayout *layout, ThiduaPlan *plan)
   thidua_layout_get_header_rules (layout, &d->rule_issuing, &d->rule_motto, &d->rule_subject);
   d->number_line = thidua_layout_format_number_line (layout, plan);
   d->date_line = thidua_layout_format_date_line (layout, plan);
-  /* Hook for the sign-off: until a plan carries an issued status and code,
-   * every plan that is not marked issued is a draft. */
-  d->draft = status == NULL || strcmp (status, "issued") != 0;
-  d->code = NULL;
+  /* The sign-off's state, as the pages print it (thidua-stamp.h): the
+   * draft marking ("DỰ THẢO", "DỰ THẢO LẦN 2") or an issued plan's code
+   * (the first word of what its QR code says). */
+  d->draft_mark = thidua_layout_dup_draft_mark (layout);
+  d->draft = d->draft_mark != NULL;
+  {
+    g_autofree char *qr = d->draft ? NULL : thidua_layout_dup_qr_text (layout);
+
+    d->code = NULL;
+    if (qr != NULL && qr[0] != '\0')
+      {
+        const char *space = strchr (qr, ' ');
+        d->code = space ? g_strndup (qr, space - qr) : g_strdup (qr);
+      }
+  }
+  (void) status;
 }
 
 void
@@ -40,6 +53,7 @@ export_doc_clear (ExportDoc *d)
   g_clear_pointer (&d->number_line, g_free);
   g_clear_pointer (&d->date_line, g_free);
   g_clear_pointer (&d->code, g_free);
+  g_clear_pointer (&d->draft_mark, g_free);
 }
 
 gboolean

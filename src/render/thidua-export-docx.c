@@ -522,8 +522,13 @@ write_document (Part *p, ExportDoc *d)
   write_closing (p, d);
   if (d->code != NULL)
     {
-      PStyle ps = { .jc = "right", .size = 10, .italic = TRUE, .before = 12 };
-      para_text (p, &ps, d->code);
+      /* an issued plan's code, as the pages print it (not a proof here:
+       * the text of an editable file can be changed) */
+      PStyle ps = { .jc = "right", .before = 12 };
+      g_autofree char *line = g_strdup_printf ("%s %s", v->proof_code_label, d->code);
+
+      ps.size = v->proof_code_size;
+      para_text (p, &ps, line);
     }
   el (p, "w:sectPr", NULL);
   el_empty (p, "w:headerReference", "w:type", "default", "r:id", "rIdHeaderDefault", NULL);
@@ -549,7 +554,7 @@ write_page_header (Part *p, ExportDoc *d, gboolean first)
       /* page 1 has no number; a draft says so in its corner */
       ps.jc = "right";
       ps.bold = TRUE;
-      para_text (p, &ps, d->draft ? "DỰ THẢO" : NULL);
+      para_text (p, &ps, d->draft_mark);
     }
   else
     {

@@ -507,8 +507,11 @@ write_closing (Odt *o)
 
   if (d->code != NULL)
     {
-      OStyle cs = { .align = "end", .size = 10, .italic = TRUE, .before = 12 };
-      para (o, &cs, d->code);
+      OStyle cs = { .align = "end", .before = 12 };
+      g_autofree char *line = g_strdup_printf ("%s %s", v->proof_code_label, d->code);
+
+      cs.size = v->proof_code_size;
+      para (o, &cs, line);
     }
 }
 
@@ -546,7 +549,7 @@ write_page_header (Part *p, ExportDoc *d, gboolean first)
     {
       el (p, "text:p", "text:style-name", d->draft ? "HeaderDraft" : "HeaderNumber", NULL);
       if (d->draft)
-        el_text (p, "DỰ THẢO");
+        el_text (p, d->draft_mark);
       el_end (p);
     }
   else

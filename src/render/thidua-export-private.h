@@ -20,7 +20,8 @@ typedef struct {
   double      rule_issuing, rule_motto, rule_subject;   /* pt; 0: none */
   char       *number_line;
   char       *date_line;
-  gboolean    draft;                  /* "DỰ THẢO" on page 1 */
+  gboolean    draft;                  /* a draft marking on page 1 */
+  char       *draft_mark;             /* "DỰ THẢO", "DỰ THẢO LẦN 2"; NULL issued */
   char       *code;                   /* an issued plan's code, or NULL */
 } ExportDoc;
 
