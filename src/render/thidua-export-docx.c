@@ -580,6 +580,13 @@ write_page_header (Part *p, ExportDoc *d, gboolean first)
       el_empty (p, "w:fldChar", "w:fldCharType", "end", NULL);
       el_end (p);
       el_end (p);
+      /* a draft is marked on every page, as printed */
+      if (d->draft)
+        {
+          ps.jc = "right";
+          ps.bold = TRUE;
+          para_text (p, &ps, d->draft_mark);
+        }
     }
   el_end (p);
 }

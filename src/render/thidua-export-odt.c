@@ -559,6 +559,13 @@ write_page_header (Part *p, ExportDoc *d, gboolean first)
       el_text (p, "2");
       el_end (p);
       el_end (p);
+      /* a draft is marked on every page, as printed */
+      if (d->draft)
+        {
+          el (p, "text:p", "text:style-name", "HeaderDraft", NULL);
+          el_text (p, d->draft_mark);
+          el_end (p);
+        }
     }
   el_end (p);
 }

@@ -745,6 +745,7 @@ test_docx_package (void)
   assert_xpath (docs[6], "normalize-space(//w:instrText)", "PAGE");
   assert_xpath (docs[7], "string(count(//w:instrText))", "0");
   assert_xpath (docs[7], "normalize-space(//w:t)", "DỰ THẢO");
+  assert_xpath (docs[6], "normalize-space(//w:p[2]//w:t)", "DỰ THẢO");
   /* properties */
   assert_xpath (docs[8], "string(//dc:title)", thidua_plan_get_subject (plan));
   assert_xpath (docs[8], "string(//dc:creator)", thidua_plan_get_issuing_body (plan));
