@@ -52,4 +52,8 @@ for t in csv xlsx xls; do
 done
 $CC $CFLAGS -o "$out/fuzz-plan-json" "$here/fuzz-plan-json.c" $core $LIBS
 $CC $CFLAGS -o "$out/fuzz-html" "$here/fuzz-html.c" $core $LIBS
+# the .docx reader (src/word), with libzip and libxml2
+word="$top/src/word/thidua-word-text.c $top/src/word/thidua-word-read.c $top/src/word/thidua-word-import.c"
+$CC $CFLAGS -D_GNU_SOURCE -I$top/src/word $(pkg-config --cflags libzip libxml-2.0) -o "$out/fuzz-docx" \
+  "$here/fuzz-docx.c" $word $core $LIBS $(pkg-config --libs libzip libxml-2.0)
 echo "fuzz targets in $out"

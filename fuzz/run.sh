@@ -1,6 +1,6 @@
 #!/bin/sh
 # Runs one fuzz target for SECONDS (default 600) on its corpus, niced.
-#   fuzz/run.sh recognize|markup|html|decode-tcvn3|decode-vni|decode-cp1258|decode-utf16|decode-auto [SECONDS]
+#   fuzz/run.sh recognize|markup|html|docx|decode-tcvn3|decode-vni|decode-cp1258|decode-utf16|decode-auto [SECONDS]
 #   fuzz/run.sh csv|xlsx|xls|plan-json [SECONDS]
 # New inputs go to build-fuzz/corpus-TARGET; the seed corpus in fuzz/corpus
 # is read only.  The last lines of the log give the exec count.
@@ -14,6 +14,7 @@ case $target in
   recognize) seed=recognize ;;
   markup) seed=markup ;;
   html) seed=html ;;
+  docx) seed=docx ;;
   decode-*) seed=${target#decode-} ;;
   csv|xlsx|xls|plan-json) seed=$target ;;
   *) echo "unknown target $target" >&2; exit 2 ;;

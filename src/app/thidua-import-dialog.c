@@ -4,6 +4,7 @@
 #include "thidua-import-html.h"
 #include "thidua-markup.h"
 #include "thidua-window.h"
+#include "thidua-word.h"
 
 #include <glib/gi18n.h>
 #include <string.h>
@@ -236,17 +237,23 @@ thidua_import_dialog_set_file (ThiduaImportDialog *self, GFile *file, GError **e
   g_autofree char *name = NULL;
   g_autofree char *source = NULL;
   ThiduaEncoding used = THIDUA_ENCODING_UTF8;
+  ThiduaWordFormat format = THIDUA_WORD_FORMAT_TEXT;
 
   g_return_val_if_fail (THIDUA_IS_IMPORT_DIALOG (self), FALSE);
   g_return_val_if_fail (G_IS_FILE (file), FALSE);
 
-  plan = thidua_import_file_full (file, THIDUA_ENCODING_AUTO, THIDUA_IMPORT_PROFILE_AUTO, 0, &used,
-                                  warnings, skipped, NULL, error);
+  /* Word, OpenDocument or text: the content says which (thidua-word.h) */
+  plan = thidua_document_import_file_full (file, THIDUA_ENCODING_AUTO, THIDUA_IMPORT_PROFILE_AUTO, 0,
+                                           &format, &used, warnings, skipped, NULL, error);
   if (plan == NULL)
     return FALSE;
   name = g_file_get_basename (file);
-  /* TRANSLATORS: file name, then its text encoding */
-  source = g_strdup_printf (_("From %s (%s)"), name, thidua_encoding_to_string (used));
+  if (format == THIDUA_WORD_FORMAT_TEXT)
+    /* TRANSLATORS: file name, then its text encoding */
+    source = g_strdup_printf (_("From %s (%s)"), name, thidua_encoding_to_string (used));
+  else
+    /* TRANSLATORS: file name, then its kind: "docx", "odt", "fodt", "doc" */
+    source = g_strdup_printf (_("From %s (%s document)"), name, thidua_word_format_name (format));
   show_result (self, plan, warnings, skipped, source);
   return TRUE;
 }
@@ -475,10 +482,36 @@ thidua_import_dialog_class_init (ThiduaImportDialogClass *klass)
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
 }
 
+/* A file dropped on the dialog is imported in place of what it shows; a
+ * file that cannot be read says why and leaves the fields as they were. */
+static gboolean
+file_dropped (GtkDropTarget *target, const GValue *value, double x, double y,
+              ThiduaImportDialog *self)
+{
+  GSList *files;
+  g_autoptr(GError) error = NULL;
+
+  if (!G_VALUE_HOLDS (value, GDK_TYPE_FILE_LIST)
+      || (files = gdk_file_list_get_files (g_value_get_boxed (value))) == NULL)
+    return FALSE;
+  if (!thidua_import_dialog_set_file (self, G_FILE (files->data), &error))
+    {
+      gtk_label_set_text (self->error_label, error->message);
+      gtk_widget_set_visible (GTK_WIDGET (self->error_label), TRUE);
+    }
+  g_slist_free (files);
+  return TRUE;
+}
+
 static void
 thidua_import_dialog_init (ThiduaImportDialog *self)
 {
+  GtkDropTarget *drop;
+
   gtk_widget_init_template (GTK_WIDGET (self));
+  drop = gtk_drop_target_new (GDK_TYPE_FILE_LIST, GDK_ACTION_COPY);
+  g_signal_connect_object (drop, "drop", G_CALLBACK (file_dropped), self, 0);
+  gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (drop));
   g_signal_connect_object (gtk_text_view_get_buffer (self->body_view), "changed",
                            G_CALLBACK (body_changed), self, G_CONNECT_SWAPPED);
 }
@@ -565,14 +598,27 @@ import_file_activated (GSimpleAction *action, GVariant *param, gpointer user_dat
 {
   ThiduaWindow *window = active_window (GTK_APPLICATION (user_data));
   GtkFileChooserNative *native;
+  g_autoptr(GtkFileFilter) documents = gtk_file_filter_new ();
   g_autoptr(GtkFileFilter) text = gtk_file_filter_new ();
   g_autoptr(GtkFileFilter) all = gtk_file_filter_new ();
+  static const char * const document_patterns[] = {
+    "*.docx", "*.DOCX", "*.doc", "*.DOC", "*.odt", "*.ODT", "*.fodt", "*.rtf", "*.txt", "*.TXT",
+  };
 
   if (window == NULL)
     return;
   native = gtk_file_chooser_native_new (_("Import Plan from File"), GTK_WINDOW (window),
                                         GTK_FILE_CHOOSER_ACTION_OPEN, _("_Import"), _("_Cancel"));
   gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (native), TRUE);
+  /* Word, OpenDocument and text first: what offices have */
+  gtk_file_filter_set_name (documents, _("Documents (Word, OpenDocument, text)"));
+  for (guint i = 0; i < G_N_ELEMENTS (document_patterns); i++)
+    gtk_file_filter_add_pattern (documents, document_patterns[i]);
+  gtk_file_filter_add_mime_type (documents, "application/vnd.openxmlformats-officedocument.wordprocessingml.document");
+  gtk_file_filter_add_mime_type (documents, "application/msword");
+  gtk_file_filter_add_mime_type (documents, "application/vnd.oasis.opendocument.text");
+  gtk_file_filter_add_mime_type (documents, "text/plain");
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (native), documents);
   gtk_file_filter_set_name (text, _("Text files"));
   gtk_file_filter_add_mime_type (text, "text/plain");
   gtk_file_filter_add_pattern (text, "*.txt");

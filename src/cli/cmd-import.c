@@ -1,14 +1,23 @@
-/* cmd-import.c — import-text: a plan from a text file in any of the
- * encodings Vietnamese plans arrive in. */
+/* cmd-import.c — import (and its older name import-text): a plan from a
+ * word-processor file (.docx, .odt, .fodt, .doc through LibreOffice) or a
+ * text file in any of the encodings Vietnamese plans arrive in.  The
+ * content, not the extension, tells which (thidua-word.h). */
 #include "config.h"
 #include "thidua-cli.h"
 #include "thidua-import.h"
+#include "thidua-word.h"
 
 #include <glib/gi18n-lib.h>
 #include <stdio.h>
 
 int
 cmd_import_text (CliContext *ctx, int argc, char **argv)
+{
+  return cmd_import (ctx, argc, argv);
+}
+
+int
+cmd_import (CliContext *ctx, int argc, char **argv)
 {
   g_autofree char *encoding_name = NULL;
   g_autofree char *profile_name = NULL;
@@ -49,7 +58,8 @@ cmd_import_text (CliContext *ctx, int argc, char **argv)
 
   /* Recognise first: a file that cannot be read leaves the database as it was. */
   file = g_file_new_for_commandline_arg (argv[1]);
-  plan = thidua_import_file_full (file, encoding, profile, 0, NULL, warnings, skipped, NULL, &error);
+  plan = thidua_document_import_file_full (file, encoding, profile, 0, NULL, NULL, warnings, skipped,
+                                           NULL, &error);
   if (plan == NULL)
     return cli_fail (ctx, "%s", error->message);
 
@@ -73,7 +83,7 @@ cmd_import_text (CliContext *ctx, int argc, char **argv)
     fprintf (stderr, "thidua-cli: import-text: skipped: %s\n",
              (const char *) g_ptr_array_index (skipped, i));
   for (guint i = 0; i < warnings->len; i++)
-    fprintf (stderr, "thidua-cli: import-text: warning: %s\n",
+    fprintf (stderr, "thidua-cli: %s: warning: %s\n", ctx->command,
              (const char *) g_ptr_array_index (warnings, i));
   cli_warn_legal_bases (ctx, plan);
   cli_print ("%" G_GINT64_FORMAT "\n", id);

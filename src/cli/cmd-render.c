@@ -4,6 +4,7 @@
 #include "thidua-input.h"
 #include "thidua-layout.h"
 #include "thidua-render.h"
+#include "thidua-export.h"
 #include "thidua-stamp.h"
 
 #include <stdio.h>
@@ -27,7 +28,7 @@ parse_render_options (CliContext *ctx, RenderOptions *o, const char *parameter,
 {
   GOptionEntry entries[] = {
     { "output", 'o', 0, G_OPTION_ARG_FILENAME, &o->output,
-      "File to write: .pdf (all pages), .png or .svg (one page)", "FILE" },
+      "File to write: .pdf (all pages), .png or .svg (one page), .docx or .odt (editable)", "FILE" },
     { "page", 0, 0, G_OPTION_ARG_INT, &o->page, "Page for .png and .svg (default 1)", "N" },
     { "dpi", 0, 0, G_OPTION_ARG_INT, &o->dpi, "Resolution of a .png (default 150)", "N" },
     { NULL }
@@ -39,7 +40,7 @@ parse_render_options (CliContext *ctx, RenderOptions *o, const char *parameter,
     return FALSE;
   if (o->output == NULL)
     {
-      cli_fail (ctx, "an output file is required: -o FILE (.pdf, .png or .svg)");
+      cli_fail (ctx, "an output file is required: -o FILE (.pdf, .png, .svg, .docx or .odt)");
       return FALSE;
     }
   if (o->page < 1)
@@ -84,6 +85,13 @@ render_plan (CliContext *ctx, ThiduaPlan *plan, RenderOptions *o, const ThiduaLi
         fprintf (stderr, "thidua-cli: %s: warning: %s: %s\n", ctx->command, w->field, w->message);
     }
 
+  /* the editable formats are written from the same layout */
+  if (thidua_export_handles (o->output))
+    {
+      if (!thidua_export_to_file (layout, plan, o->output, &error))
+        return cli_fail (ctx, "%s", error->message);
+      return 0;
+    }
   if (!thidua_render_to_file (layout, plan, o->output, (guint) o->page - 1, o->dpi, &error))
     return cli_fail (ctx, "%s", error->message);
   return 0;

@@ -52,6 +52,7 @@ int cmd_render_json  (CliContext *ctx, int argc, char **argv);
 
 /* cmd-import.c */
 int cmd_import_text  (CliContext *ctx, int argc, char **argv);
+int cmd_import       (CliContext *ctx, int argc, char **argv);
 
 /* cmd-register.c */
 int cmd_register     (CliContext *ctx, int argc, char **argv);

@@ -172,6 +172,7 @@ struct _ThiduaLayout
   GPtrArray     *warnings;    /* ThiduaLayoutWarning */
   GArray        *block_pages; /* per body block: (start offset, page) */
   gboolean       landscape;   /* the current composition is a landscape form */
+  double         header_rules[3]; /* issuing body, motto, subject rule lengths (pt) */
   ThiduaLegalTable *legal;    /* legal documents, read at the first plan */
   char          *legal_error; /* why they could not be read */
 };
@@ -489,7 +490,18 @@ build_text (ThiduaLayout *self, const TextStyle *st, const char *text, GArray *r
                                               ct->line_top[ct->n_lines - 1] + pitch);
     }
   else if (st->spacing > 1)
-    ct->line_bottom[0] = ct->line_top[0] + (ct->line_bottom[0] - ct->line_top[0]) * st->spacing;
+    {
+      /* The pitch Pango gives a second line: the factor times the font's
+       * height (line gap included), not times the logical line (0.6 pt
+       * less at 14 pt), so a one-line paragraph steps like the others. */
+      PangoFontMetrics *fm = pango_context_get_metrics (self->context, desc, NULL);
+      double h = (double) pango_font_metrics_get_height (fm) / PANGO_SCALE;
+
+      pango_font_metrics_unref (fm);
+      if (h <= 0)
+        h = ct->line_bottom[0] - ct->line_top[0];
+      ct->line_bottom[0] = ct->line_top[0] + h * st->spacing;
+    }
 
   ct->height = ct->line_bottom[ct->n_lines - 1] - ct->line_top[0];
   return ct;
@@ -700,6 +712,7 @@ compose_header (ThiduaLayout *self, ThiduaPlan *plan, const TextStyle *base,
   text_w = pw - ml - mr;
   rx = ml + lw;
   rw = text_w - lw;
+  memset (self->header_rules, 0, sizeof self->header_rules);
 
   /* Left: superior body over issuing body, a short rule or a star. */
   if (superior[0] != '\0')
@@ -722,6 +735,8 @@ compose_header (ThiduaLayout *self, ThiduaPlan *plan, const TextStyle *base,
           double rule_w = ct->max_width * v->issuing_body_rule_ratio;
           double cx = ml + lw / 2;
 
+          self->header_rules[0] = rule_w;
+
           /* Below the dots under Vietnamese capitals (Ụ, Ạ). */
           place_rule (self, 0, cx - rule_w / 2, cx + rule_w / 2, ly + 2.5, v->header_rule_width_pt);
           ly += 8.0;
@@ -741,6 +756,7 @@ compose_header (ThiduaLayout *self, ThiduaPlan *plan, const TextStyle *base,
     ry = place_centred (self, base, v->motto_size, TRUE, FALSE, v->motto_text, rx, rw, ry, &ct);
   {
     double cx = rx + rw / 2;
+    self->header_rules[1] = ct->max_width;
     place_rule (self, 0, cx - ct->max_width / 2, cx + ct->max_width / 2, ry + 2.5,
                 v->header_rule_width_pt);
     ry += 8.0;
@@ -763,6 +779,8 @@ compose_header (ThiduaLayout *self, ThiduaPlan *plan, const TextStyle *base,
         {
           double rule_w = ct->max_width * v->subject_rule_ratio;
           double cx = ml + text_w / 2;
+
+          self->header_rules[2] = rule_w;
 
           place_rule (self, 0, cx - rule_w / 2, cx + rule_w / 2, y + 3.0, v->header_rule_width_pt);
           y += 6.0;
@@ -1521,6 +1539,30 @@ compose (ThiduaLayout *self, ThiduaPlan *plan, ThiduaBody *body, const ThiduaLay
 
 /* ------------------------------------------------------------------ */
 /* Public API                                                         */
+
+void
+thidua_layout_get_header_rules (ThiduaLayout *self, double *issuing, double *motto, double *subject)
+{
+  g_return_if_fail (THIDUA_IS_LAYOUT (self));
+  if (issuing)
+    *issuing = self->header_rules[0];
+  if (motto)
+    *motto = self->header_rules[1];
+  if (subject)
+    *subject = self->header_rules[2];
+}
+
+char *
+thidua_layout_format_number_line (ThiduaLayout *self, ThiduaPlan *plan)
+{
+  return format_number_line (thidua_profile_get_values (self->profile), plan);
+}
+
+char *
+thidua_layout_format_date_line (ThiduaLayout *self, ThiduaPlan *plan)
+{
+  return format_date_line (thidua_profile_get_values (self->profile), plan);
+}
 
 ThiduaLayout *
 thidua_layout_new (ThiduaProfile *profile)

@@ -116,4 +116,17 @@ void           thidua_layout_get_cache_stats  (ThiduaLayout  *self,
                                                guint         *reused,
                                                guint         *created);
 
+/* For the editable exports (thidua-export.h), which must print what the
+ * pages print: the lengths (pt) of the rules under the issuing body, the
+ * motto and the subject as the last update drew them (0: none), and the
+ * number and place-and-date lines as printed. */
+void           thidua_layout_get_header_rules (ThiduaLayout  *self,
+                                               double        *issuing,
+                                               double        *motto,
+                                               double        *subject);
+char          *thidua_layout_format_number_line (ThiduaLayout *self,
+                                                 ThiduaPlan   *plan);
+char          *thidua_layout_format_date_line   (ThiduaLayout *self,
+                                                 ThiduaPlan   *plan);
+
 G_END_DECLS
