@@ -3,8 +3,10 @@
 #include "config.h"
 #include "thidua-cli.h"
 #include "thidua-import.h"
+#include "thidua-pdf.h"
 
 #include <glib/gi18n.h>
+#include <glib/gstdio.h>
 #include <stdio.h>
 
 int
@@ -61,4 +63,70 @@ cmd_import_text (CliContext *ctx, int argc, char **argv)
              (const char *) g_ptr_array_index (warnings, i));
   cli_print ("%" G_GINT64_FORMAT "\n", id);
   return 0;
+}
+
+/* PDF: the text layer rebuilt as the page shows it, then the recogniser.
+ * Nothing is written unless the PDF was read. */
+int
+cli_import_pdf (CliContext *ctx, const char *path, int profile)
+{
+  g_autoptr(ThiduaStore) store = NULL;
+  g_autoptr(ThiduaPlan) plan = NULL;
+  g_autoptr(GPtrArray) warnings = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GError) error = NULL;
+  gint64 id;
+
+  plan = thidua_pdf_import (path, profile, warnings, &error);
+  if (plan == NULL)
+    return cli_fail (ctx, "%s", error->message);
+  if ((store = cli_open_store (ctx, FALSE)) == NULL)
+    return 1;
+  if ((id = thidua_store_insert_plan (store, plan, &error)) == 0)
+    return cli_fail (ctx, "%s", error->message);
+  for (guint i = 0; i < warnings->len; i++)
+    fprintf (stderr, "thidua-cli: import: warning: %s\n",
+             (const char *) g_ptr_array_index (warnings, i));
+  cli_print ("%" G_GINT64_FORMAT "\n", id);
+  return 0;
+}
+
+/* import FILE: chosen by what the file holds, not its name.  A PDF here;
+ * other files go the import-text way. */
+int
+cmd_import (CliContext *ctx, int argc, char **argv)
+{
+  g_autofree char *profile_name = NULL;
+  GOptionEntry entries[] = {
+    { "profile", 'p', 0, G_OPTION_ARG_STRING, &profile_name,
+      "state, party or union (default: from the text)", "PROFILE" },
+    { NULL }
+  };
+  ThiduaProfileKind profile_kind;
+  int profile = THIDUA_IMPORT_PROFILE_AUTO;
+  guint8 head[1024];
+  gsize n = 0;
+  FILE *f;
+
+  if (!cli_parse_options (ctx, entries, "FILE", &argc, &argv))
+    return 2;
+  if (argc < 2)
+    return cli_fail (ctx, _("a FILE to import is required"));
+  if (argc > 2)
+    return cli_fail (ctx, _("unexpected argument “%s”"), argv[2]);
+  if (profile_name != NULL)
+    {
+      if (!thidua_profile_kind_from_string (profile_name, &profile_kind))
+        return cli_fail (ctx, _("unknown profile “%s” (state, party, union)"), profile_name);
+      profile = profile_kind;
+    }
+  /* only a peek: the readers check the file themselves (no symlinks) */
+  if (!g_file_test (argv[1], G_FILE_TEST_IS_SYMLINK) && (f = g_fopen (argv[1], "rb")) != NULL)
+    {
+      n = fread (head, 1, sizeof head, f);
+      fclose (f);
+    }
+  if (g_file_test (argv[1], G_FILE_TEST_IS_SYMLINK) || thidua_pdf_sniff (head, n)
+      || g_str_has_suffix (argv[1], ".pdf") || g_str_has_suffix (argv[1], ".PDF"))
+    return cli_import_pdf (ctx, argv[1], profile);
+  return cmd_import_text (ctx, argc, argv);
 }

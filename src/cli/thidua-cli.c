@@ -22,6 +22,7 @@ static const CliCommand commands[] = {
   { "show",        cmd_show,        "show ID --json" },
   { "import-json", cmd_import_json, "import-json FILE" },
   { "import-text", cmd_import_text, "import-text FILE [--encoding auto|utf-8|utf-16|tcvn3|vni|cp1258] [--profile state|party|union]" },
+  { "import",      cmd_import,      "import FILE.pdf [--profile state|party|union]" },
   { "duplicate",   cmd_duplicate,   "duplicate ID" },
   { "delete",      cmd_delete,      "delete ID" },
   { "render",      cmd_render,      "render ID -o FILE [--page N] [--dpi N]" },
