@@ -30,4 +30,8 @@ for t in tcvn3 vni cp1258 utf16 auto; do
 done
 $CC $CFLAGS -o "$out/fuzz-recognize" "$here/fuzz-recognize.c" $core $LIBS
 $CC $CFLAGS -o "$out/fuzz-markup" "$here/fuzz-markup.c" $core $LIBS
+# The PDF reader: src/pdf on poppler-glib (the system library, not
+# instrumented).
+$CC $CFLAGS -I$top/src/pdf $(pkg-config --cflags poppler-glib) -o "$out/fuzz-pdf" \
+  "$here/fuzz-pdf.c" "$top/src/pdf/thidua-pdf.c" $core $LIBS $(pkg-config --libs poppler-glib)
 echo "fuzz targets in $out"

@@ -1,6 +1,6 @@
 #!/bin/sh
 # Runs one fuzz target for SECONDS (default 600) on its corpus, niced.
-#   fuzz/run.sh recognize|markup|decode-tcvn3|decode-vni|decode-cp1258|decode-utf16|decode-auto [SECONDS]
+#   fuzz/run.sh recognize|markup|pdf|decode-tcvn3|decode-vni|decode-cp1258|decode-utf16|decode-auto [SECONDS]
 # New inputs go to build-fuzz/corpus-TARGET; the seed corpus in fuzz/corpus
 # is read only.  The last lines of the log give the exec count.
 set -eu
@@ -12,11 +12,15 @@ seconds=${2:-600}
 case $target in
   recognize) seed=recognize ;;
   markup) seed=markup ;;
+  pdf) seed=pdf ;;
   decode-*) seed=${target#decode-} ;;
   *) echo "unknown target $target" >&2; exit 2 ;;
 esac
 mkdir -p "$out/corpus-$target"
 cd "$out"
-exec nice -n 10 "./fuzz-$target" -max_total_time="$seconds" -max_len=65536 -timeout=10 \
+# a PDF seed is a few kB, a real plan's PDF 30-90 kB
+max_len=65536
+[ "$target" = pdf ] && max_len=131072
+exec nice -n 10 "./fuzz-$target" -max_total_time="$seconds" -max_len="$max_len" -timeout=10 \
   -rss_limit_mb=2048 -print_final_stats=1 -artifact_prefix="$out/crash-$target-" \
   "$out/corpus-$target" "$here/corpus/$seed" > "$out/fuzz-$target.log" 2>&1

@@ -2,6 +2,7 @@
 #include "config.h"
 #include "thidua-import-dialog.h"
 #include "thidua-markup.h"
+#include "thidua-pdf.h"
 #include "thidua-window.h"
 
 #include <glib/gi18n.h>
@@ -172,11 +173,23 @@ thidua_import_dialog_set_file (ThiduaImportDialog *self, GFile *file, GError **e
   g_autoptr(ThiduaPlan) plan = NULL;
   g_autofree char *name = NULL;
   g_autofree char *source = NULL;
+  g_autofree char *path = NULL;
   ThiduaEncoding used = THIDUA_ENCODING_UTF8;
 
   g_return_val_if_fail (THIDUA_IS_IMPORT_DIALOG (self), FALSE);
   g_return_val_if_fail (G_IS_FILE (file), FALSE);
 
+  /* A PDF: its text layer, rebuilt as the page shows it. */
+  if ((path = g_file_get_path (file)) != NULL && thidua_pdf_sniff_file (path))
+    {
+      if ((plan = thidua_pdf_import (path, THIDUA_IMPORT_PROFILE_AUTO, warnings, error)) == NULL)
+        return FALSE;
+      name = g_file_get_basename (file);
+      /* TRANSLATORS: file name */
+      source = g_strdup_printf (_("From %s (PDF)"), name);
+      show_result (self, plan, warnings, source);
+      return TRUE;
+    }
   plan = thidua_import_file (file, THIDUA_ENCODING_AUTO, THIDUA_IMPORT_PROFILE_AUTO, &used,
                              warnings, NULL, error);
   if (plan == NULL)
@@ -473,6 +486,7 @@ import_file_activated (GSimpleAction *action, GVariant *param, gpointer user_dat
   ThiduaWindow *window = active_window (GTK_APPLICATION (user_data));
   GtkFileChooserNative *native;
   g_autoptr(GtkFileFilter) text = gtk_file_filter_new ();
+  g_autoptr(GtkFileFilter) pdf = gtk_file_filter_new ();
   g_autoptr(GtkFileFilter) all = gtk_file_filter_new ();
 
   if (window == NULL)
@@ -484,6 +498,10 @@ import_file_activated (GSimpleAction *action, GVariant *param, gpointer user_dat
   gtk_file_filter_add_mime_type (text, "text/plain");
   gtk_file_filter_add_pattern (text, "*.txt");
   gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (native), text);
+  gtk_file_filter_set_name (pdf, _("PDF documents"));
+  gtk_file_filter_add_mime_type (pdf, "application/pdf");
+  gtk_file_filter_add_pattern (pdf, "*.pdf");
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (native), pdf);
   gtk_file_filter_set_name (all, _("All files"));
   gtk_file_filter_add_pattern (all, "*");
   gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (native), all);

@@ -6,7 +6,6 @@
 #include "thidua-pdf.h"
 
 #include <glib/gi18n.h>
-#include <glib/gstdio.h>
 #include <stdio.h>
 
 int
@@ -103,9 +102,6 @@ cmd_import (CliContext *ctx, int argc, char **argv)
   };
   ThiduaProfileKind profile_kind;
   int profile = THIDUA_IMPORT_PROFILE_AUTO;
-  guint8 head[1024];
-  gsize n = 0;
-  FILE *f;
 
   if (!cli_parse_options (ctx, entries, "FILE", &argc, &argv))
     return 2;
@@ -119,14 +115,9 @@ cmd_import (CliContext *ctx, int argc, char **argv)
         return cli_fail (ctx, _("unknown profile “%s” (state, party, union)"), profile_name);
       profile = profile_kind;
     }
-  /* only a peek: the readers check the file themselves (no symlinks) */
-  if (!g_file_test (argv[1], G_FILE_TEST_IS_SYMLINK) && (f = g_fopen (argv[1], "rb")) != NULL)
-    {
-      n = fread (head, 1, sizeof head, f);
-      fclose (f);
-    }
-  if (g_file_test (argv[1], G_FILE_TEST_IS_SYMLINK) || thidua_pdf_sniff (head, n)
-      || g_str_has_suffix (argv[1], ".pdf") || g_str_has_suffix (argv[1], ".PDF"))
+  /* by content; a file named .pdf that is none is refused as no PDF */
+  if (thidua_pdf_sniff_file (argv[1]) || g_str_has_suffix (argv[1], ".pdf")
+      || g_str_has_suffix (argv[1], ".PDF"))
     return cli_import_pdf (ctx, argv[1], profile);
   return cmd_import_text (ctx, argc, argv);
 }

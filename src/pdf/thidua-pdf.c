@@ -20,6 +20,7 @@
 #include <glib/gstdio.h>
 #include <gio/gio.h>
 #include <math.h>
+#include <stdio.h>
 #include <string.h>
 
 G_DEFINE_QUARK (thidua-pdf-error-quark, thidua_pdf_error)
@@ -1515,6 +1516,22 @@ thidua_pdf_sniff (const guint8 *data, gsize len)
     if (memcmp (data + i, "%PDF-", 5) == 0)
       return TRUE;
   return FALSE;
+}
+
+gboolean
+thidua_pdf_sniff_file (const char *path)
+{
+  guint8 head[1024];
+  gsize n = 0;
+  FILE *f;
+
+  if (g_file_test (path, G_FILE_TEST_IS_SYMLINK))
+    return g_str_has_suffix (path, ".pdf") || g_str_has_suffix (path, ".PDF");
+  if ((f = g_fopen (path, "rb")) == NULL)
+    return FALSE;
+  n = fread (head, 1, sizeof head, f);
+  fclose (f);
+  return thidua_pdf_sniff (head, n);
 }
 
 static gboolean

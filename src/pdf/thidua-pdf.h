@@ -89,6 +89,11 @@ ThiduaPlan    *thidua_pdf_import        (const char     *path,
 gboolean       thidua_pdf_sniff         (const guint8   *data,
                                          gsize           len);
 
+/* TRUE when the file at path holds a PDF (by its first KiB; a name ending
+ * in .pdf is not asked for) or is a symlink named *.pdf, which the reader
+ * then refuses with its own message. */
+gboolean       thidua_pdf_sniff_file    (const char     *path);
+
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (ThiduaPdfText, thidua_pdf_text_free)
 
 G_END_DECLS
