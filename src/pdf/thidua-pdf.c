@@ -278,44 +278,36 @@ is_blank_char (gunichar c)
          || g_unichar_iscntrl (c);
 }
 
-typedef struct {
-  double x1, y1, x2, y2;
-} Box;
-
-/* Text inside annotations (a signature widget's appearance, stamps, free
- * text) is not the document's text. */
-static GArray *
-annotation_boxes (PopplerPage *page, double height)
+/* Text of annotations (a signature field's appearance, stamps, free
+ * text) is not the document's text: they are hidden before the text is
+ * read, so the page's own text under them stays.  Returns how many. */
+static guint
+hide_annotations (PopplerPage *page)
 {
-  GArray *boxes = g_array_new (FALSE, FALSE, sizeof (Box));
   GList *mapping = poppler_page_get_annot_mapping (page);
+  guint n = 0;
 
   for (GList *l = mapping; l != NULL; l = l->next)
     {
       PopplerAnnotMapping *m = l->data;
-      PopplerAnnotType type = poppler_annot_get_annot_type (m->annot);
-      Box b;
 
-      if (type == POPPLER_ANNOT_LINK)
+      if (poppler_annot_get_annot_type (m->annot) == POPPLER_ANNOT_LINK)
         continue;
-      /* annotation areas are in PDF space, y up */
-      b.x1 = MIN (m->area.x1, m->area.x2);
-      b.x2 = MAX (m->area.x1, m->area.x2);
-      b.y1 = height - MAX (m->area.y1, m->area.y2);
-      b.y2 = height - MIN (m->area.y1, m->area.y2);
-      g_array_append_val (boxes, b);
+      poppler_annot_set_flags (m->annot,
+                               poppler_annot_get_flags (m->annot) | POPPLER_ANNOT_FLAG_HIDDEN);
+      n++;
     }
   poppler_page_free_annot_mapping (mapping);
-  return boxes;
+  return n;
 }
 
 static Page *
 read_page (PopplerPage *ppage, guint index, guint *n_dropped)
 {
   Page *page = g_new0 (Page, 1);
+  guint hidden = hide_annotations (ppage);
   g_autofree char *text = poppler_page_get_text (ppage);
   g_autofree PopplerRectangle *rects = NULL;
-  g_autoptr(GArray) boxes = NULL;
   g_autofree PopplerTextAttributes **attr_of = NULL;
   GList *attrs;
   guint n_rects = 0, n_chars, k;
@@ -343,7 +335,7 @@ read_page (PopplerPage *ppage, guint index, guint *n_dropped)
       for (int i = MAX (a->start_index, 0); i <= a->end_index && (guint) i < n_chars; i++)
         attr_of[i] = a;
     }
-  boxes = annotation_boxes (ppage, page->height);
+  *n_dropped += hidden;
 
   for (p = text, k = 0; k < n_chars; p = g_utf8_next_char (p), k++)
     {
@@ -351,8 +343,6 @@ read_page (PopplerPage *ppage, guint index, guint *n_dropped)
       const PopplerRectangle *r = &rects[k];
       PopplerTextAttributes *a = attr_of[k];
       Glyph g = { 0 };
-      gboolean in_annot = FALSE;
-      double cx, cy;
 
       if (is_blank_char (c))
         continue;
@@ -372,20 +362,6 @@ read_page (PopplerPage *ppage, guint index, guint *n_dropped)
       g.x2 = MAX (r->x1, r->x2);
       g.y1 = MIN (r->y1, r->y2);
       g.y2 = MAX (r->y1, r->y2);
-      cx = (g.x1 + g.x2) / 2;
-      cy = (g.y1 + g.y2) / 2;
-      for (guint b = 0; b < boxes->len && !in_annot; b++)
-        {
-          const Box *box = &g_array_index (boxes, Box, b);
-
-          in_annot = cx >= box->x1 && cx <= box->x2 && cy >= box->y1 && cy <= box->y2;
-        }
-      if (in_annot)
-        {
-          (*n_dropped)++;
-          prev = NULL;
-          continue;
-        }
       g.text[g_unichar_to_utf8 (c, g.text)] = '\0';
       g.size = a != NULL && a->font_size > 0 && a->font_size < 500 ? a->font_size
                                                                    : MAX (g.y2 - g.y1, 1.0);

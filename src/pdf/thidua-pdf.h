@@ -14,8 +14,11 @@
  *    the left (a wrapped recipient joined back), the signature on the right;
  *  - a landscape page (an annex) as a body table in the markup's "| a | b |"
  *    syntax when its lines stand in columns, otherwise as paragraphs.
- * Page numbers, running heads and the digital-signature appearance
- * (annotation text, stamp and certificate lines) are dropped.
+ * Page numbers, running heads and the digital-signature appearance are
+ * dropped: annotations (a signature field's appearance, stamps) are hidden
+ * before the text is read, and certificate lines flattened into the page
+ * ("Ký bởi:", "Thời gian ký:", and "Email:", "Cơ quan:" in the signature
+ * column) are left out.
  *
  * Hostile files: a symlink or anything but a regular file is refused, as
  * are files over THIDUA_PDF_MAX_SIZE, documents over THIDUA_PDF_MAX_PAGES
@@ -56,8 +59,8 @@ typedef struct {
   GPtrArray *closing_left;   /* "Nơi nhận:", then "- recipient" items */
   GPtrArray *closing_right;  /* signature lines: authority, position, name */
   guint      n_pages;
-  guint      n_dropped;      /* lines dropped: page numbers, running heads,
-                              * signature appearance */
+  guint      n_dropped;      /* annotations hidden, and lines dropped: page
+                              * numbers, running heads, certificate lines */
 } ThiduaPdfText;
 
 void           thidua_pdf_text_free     (ThiduaPdfText *text);

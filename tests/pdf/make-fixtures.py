@@ -14,6 +14,7 @@ fixtures do not change with its version.
 """
 import json
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -312,6 +313,38 @@ def convert(src, fmt, outdir):
         shutil.rmtree(profile, ignore_errors=True)
 
 
+def sign(src, dst):
+    """Appends (an incremental update, as signing software does) a signature
+    field whose appearance shows the signer's certificate over the
+    signature block, as digitally signed plans look."""
+    data = open(src, "rb").read()
+    m = re.search(rb"(\d+) 0 obj\s*<<\s*/Type\s*/Page\b(.*?)>>\s*endobj", data, re.S)
+    page, body = int(m.group(1)), m.group(2)
+    size = int(re.findall(rb"/Size (\d+)", data)[-1])
+    prev = int(re.findall(rb"startxref\s+(\d+)", data)[-1])
+    root = re.findall(rb"/Root (\d+ 0 R)", data)[-1]
+    font, ap, annot = size, size + 1, size + 2
+    stream = (b"BT /F1 9 Tf 5 40 Td (SO Y TE DIEN BIEN) Tj 0 -12 Td (Ky boi: Nguyen Van Binh) Tj "
+              b"0 -12 Td (Thoi gian ky: 08.02.2024 10:20:30 +07:00) Tj ET")
+    objs = {
+        font: b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
+        ap: b"<< /Type /XObject /Subtype /Form /BBox [0 0 220 60] /Resources << /Font << /F1 %d 0 R >> >>"
+            b" /Length %d >>\nstream\n" % (font, len(stream)) + stream + b"\nendstream",
+        annot: b"<< /Type /Annot /Subtype /Widget /FT /Sig /T (Signature1) /F 4 /Rect [330 560 550 620]"
+               b" /P %d 0 R /AP << /N %d 0 R >> >>" % (page, ap),
+        page: b"<< /Type /Page" + body + b" /Annots [%d 0 R] >>" % annot,
+    }
+    out = bytearray(data if data.endswith(b"\n") else data + b"\n")
+    offsets = {}
+    for k in sorted(objs):
+        offsets[k] = len(out)
+        out += b"%d 0 obj\n" % k + objs[k] + b"\nendobj\n"
+    xref = len(out)
+    out += b"xref\n" + b"".join(b"%d 1\n%010d 00000 n \n" % (k, offsets[k]) for k in sorted(offsets))
+    out += b"trailer\n<< /Size %d /Root %s /Prev %d >>\nstartxref\n%d\n%%%%EOF\n" % (annot + 1, root, prev, xref)
+    open(dst, "wb").write(out)
+
+
 def main():
     here = os.path.dirname(os.path.abspath(__file__))
     out = sys.argv[1] if len(sys.argv) > 1 else os.path.join(here, "..", "fixtures", "pdf")
@@ -328,6 +361,10 @@ def main():
                 json.dump(plan, f, ensure_ascii=False, indent=1)
                 f.write("\n")
             print(name)
+        # the union plan, digitally signed
+        sign(os.path.join(out, "word-union-blank.pdf"), os.path.join(out, "word-union-signed.pdf"))
+        shutil.copy(os.path.join(out, "word-union-blank.json"), os.path.join(out, "word-union-signed.json"))
+        print("word-union-signed")
         # the same plan, encrypted: with a password to open it, and with
         # only an owner password (it opens, copying is restricted)
         src = os.path.join(tmp, "word-party-wrap.docx")
