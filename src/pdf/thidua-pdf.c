@@ -1207,6 +1207,13 @@ read_document (PopplerDocument *doc, ThiduaPdfText *out, GError **error)
       g_object_unref (ppage);
       n_glyphs += page->glyphs->len;
       g_ptr_array_add (pages, page);
+      if (n_glyphs > THIDUA_PDF_MAX_GLYPHS)
+        {
+          g_set_error (error, THIDUA_PDF_ERROR, THIDUA_PDF_ERROR_TOO_MANY_PAGES,
+                       _("the PDF holds more text than a plan (over %d characters by page %d)"),
+                       THIDUA_PDF_MAX_GLYPHS, i + 1);
+          return FALSE;
+        }
     }
   if (n_glyphs == 0)
     {

@@ -22,7 +22,7 @@
  *
  * Hostile files: a symlink or anything but a regular file is refused, as
  * are files over THIDUA_PDF_MAX_SIZE, documents over THIDUA_PDF_MAX_PAGES
- * pages, and reading that takes over THIDUA_PDF_TIME_LIMIT_S seconds
+ * pages or THIDUA_PDF_MAX_GLYPHS characters, and reading that takes over THIDUA_PDF_TIME_LIMIT_S seconds
  * (checked between pages).  An encrypted PDF and a PDF without a text layer
  * (a scan) are refused with messages that say so: nothing is guessed.
  */
@@ -36,13 +36,15 @@ G_BEGIN_DECLS
 #define THIDUA_PDF_MAX_SIZE      (64 * 1024 * 1024)
 #define THIDUA_PDF_MAX_PAGES     300
 #define THIDUA_PDF_TIME_LIMIT_S  20
+/* Characters in all: a 300-page plan has about a million. */
+#define THIDUA_PDF_MAX_GLYPHS    (4 * 1000 * 1000)
 
 #define THIDUA_PDF_ERROR (thidua_pdf_error_quark ())
 typedef enum {
   THIDUA_PDF_ERROR_NOT_PDF,     /* not a PDF, or damaged beyond reading */
   THIDUA_PDF_ERROR_NOT_FILE,    /* a symlink, a folder, a device */
   THIDUA_PDF_ERROR_TOO_LARGE,
-  THIDUA_PDF_ERROR_TOO_MANY_PAGES,
+  THIDUA_PDF_ERROR_TOO_MANY_PAGES,  /* or too much text */
   THIDUA_PDF_ERROR_TOO_SLOW,
   THIDUA_PDF_ERROR_ENCRYPTED,
   THIDUA_PDF_ERROR_NO_TEXT,     /* a scan: pages are images */

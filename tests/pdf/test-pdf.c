@@ -347,6 +347,28 @@ test_refuse_scan (Fixture *f, gconstpointer data)
   assert_refused (f, path, "no text layer");
 }
 
+/* More pages than a plan has: refused before any page is read. */
+static void
+test_refuse_pages (Fixture *f, gconstpointer data)
+{
+  g_autofree char *path = g_build_filename (f->dir, "long.pdf", NULL);
+  cairo_surface_t *pdf = cairo_pdf_surface_create (path, 595.28, 841.89);
+  cairo_t *cr = cairo_create (pdf);
+
+  for (int i = 0; i <= THIDUA_PDF_MAX_PAGES; i++)
+    {
+      cairo_move_to (cr, 100, 100);
+      cairo_show_text (cr, "KE HOACH");
+      cairo_show_page (cr);
+    }
+  cairo_destroy (cr);
+  cairo_surface_finish (pdf);
+  g_assert_cmpint (cairo_surface_status (pdf), ==, CAIRO_STATUS_SUCCESS);
+  cairo_surface_destroy (pdf);
+
+  assert_refused (f, path, "pages; a plan has at most");
+}
+
 static void
 test_refuse_encrypted (Fixture *f, gconstpointer data)
 {
@@ -422,6 +444,8 @@ main (int argc, char **argv)
       g_test_add (path, Fixture, office[i], fixture_set_up, test_office, fixture_tear_down);
     }
   g_test_add ("/pdf/refuse/scan", Fixture, NULL, fixture_set_up, test_refuse_scan,
+              fixture_tear_down);
+  g_test_add ("/pdf/refuse/pages", Fixture, NULL, fixture_set_up, test_refuse_pages,
               fixture_tear_down);
   g_test_add ("/pdf/refuse/encrypted", Fixture, "encrypted-open-password.pdf", fixture_set_up,
               test_refuse_encrypted, fixture_tear_down);
