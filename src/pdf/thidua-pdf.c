@@ -887,6 +887,39 @@ append_cell (GString *row, const char *text)
 
 /* A landscape page: its lines in columns become a markup table; text above
  * and below it, paragraphs.  Returns FALSE when the page is not tabular. */
+/* A column's rule cell from where its cells stand (header row left out):
+ * the same left edge is left-aligned, the same right edge right-aligned,
+ * the same centre centred; one row says nothing. */
+static const char *
+rule_cell (GArray *extents, guint n_cols, guint c, guint from, guint n_rows)
+{
+  double lo1 = G_MAXDOUBLE, hi1 = -G_MAXDOUBLE, lo2 = G_MAXDOUBLE, hi2 = -G_MAXDOUBLE;
+  double loc = G_MAXDOUBLE, hic = -G_MAXDOUBLE;
+  guint n = 0;
+
+  for (guint r = from; r < n_rows; r++)
+    {
+      const Span *e = &g_array_index (extents, Span, r * n_cols + c);
+
+      if (e->x1 > e->x2)
+        continue;
+      lo1 = MIN (lo1, e->x1);
+      hi1 = MAX (hi1, e->x1);
+      lo2 = MIN (lo2, e->x2);
+      hi2 = MAX (hi2, e->x2);
+      loc = MIN (loc, (e->x1 + e->x2) / 2);
+      hic = MAX (hic, (e->x1 + e->x2) / 2);
+      n++;
+    }
+  if (n < 2 || hi1 - lo1 < 1.0)
+    return "|---";
+  if (hi2 - lo2 < 1.0)
+    return "|---:";
+  if (hic - loc < 1.0)
+    return "|:---:";
+  return "|---";
+}
+
 static gboolean
 build_table (GPtrArray *lines, double page_width, GString *body)
 {
@@ -896,6 +929,7 @@ build_table (GPtrArray *lines, double page_width, GString *body)
   g_autoptr(GPtrArray) after = g_ptr_array_new ();
   g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func ((GDestroyNotify) g_strfreev);
   g_autoptr(GArray) row_bold = g_array_new (FALSE, FALSE, sizeof (gboolean));
+  g_autoptr(GArray) extents = g_array_new (FALSE, FALSE, sizeof (Span));  /* row × column */
   int first = -1, last = -1;
   guint multi = 0;
   double min_delta = G_MAXDOUBLE, max_delta = 0;
@@ -951,6 +985,7 @@ build_table (GPtrArray *lines, double page_width, GString *body)
   /* rows: a wider distance between baselines is a row's padding and rule */
   {
     GString **cells = NULL;
+    Span *ext = NULL;
     gboolean bold = TRUE;
     Line *prev = NULL;
 
@@ -971,14 +1006,21 @@ build_table (GPtrArray *lines, double page_width, GString *body)
             cells = NULL;
             g_ptr_array_add (rows, row);
             g_array_append_val (row_bold, bold);
+            g_array_append_vals (extents, ext, cols->len);
+            g_free (ext);
+            ext = NULL;
           }
         if (line == NULL)
           break;
         if (cells == NULL)
           {
             cells = g_new0 (GString *, cols->len);
+            ext = g_new (Span, cols->len);
             for (guint c = 0; c < cols->len; c++)
-              cells[c] = g_string_new (NULL);
+              {
+                cells[c] = g_string_new (NULL);
+                ext[c] = (Span) { G_MAXDOUBLE, -G_MAXDOUBLE };
+              }
             bold = TRUE;
           }
         /* each glyph to the column it stands in (or the nearest) */
@@ -1004,6 +1046,8 @@ build_table (GPtrArray *lines, double page_width, GString *body)
               else if (pg != NULL && is_word_gap (pg, g))
                 g_string_append_c (cells[c], ' ');
               g_string_append (cells[c], g->text);
+              ext[c].x1 = MIN (ext[c].x1, g->x1);
+              ext[c].x2 = MAX (ext[c].x2, g->x2);
               bold &= g->bold;
               cur_col = c;
               pg = g;
@@ -1032,13 +1076,79 @@ build_table (GPtrArray *lines, double page_width, GString *body)
         {
           g_string_append_c (body, '\n');
           for (guint c = 0; row[c] != NULL; c++)
-            g_string_append (body, "|---");
+            g_string_append (body, rule_cell (extents, cols->len, c, 1, rows->len));
           g_string_append_c (body, '|');
         }
     }
   measure_body (after, page_width, &m);
   build_paragraphs (after, &m, body);
   return TRUE;
+}
+
+/* Portrait body lines: runs of lines standing in columns (two or more
+ * stretches apart, or one stretch inside a column under them) are a table,
+ * the rest paragraphs. */
+static void
+build_flow (GPtrArray *lines, const Measure *m, double page_width, GString *body)
+{
+  g_autoptr(GPtrArray) run = g_ptr_array_new ();
+  guint i = 0;
+
+  while (i < lines->len)
+    {
+      Line *line = g_ptr_array_index (lines, i);
+      g_autoptr(GArray) segs = line_segments (line);
+
+      if (segs->len >= 2)
+        {
+          g_autoptr(GArray) spans = g_array_copy (segs);
+          guint j = i + 1, multi = 1;
+
+          while (j < lines->len)
+            {
+              Line *l = g_ptr_array_index (lines, j), *p = g_ptr_array_index (lines, j - 1);
+              g_autoptr(GArray) s2 = line_segments (l);
+              gboolean inside = FALSE;
+
+              if (fabs (l->size - line->size) > 0.5 || l->page != p->page
+                  || l->y2 - p->y2 > 2.5 * l->size)
+                break;
+              if (s2->len >= 2)
+                {
+                  g_array_append_vals (spans, s2->data, s2->len);
+                  multi++;
+                  j++;
+                  continue;
+                }
+              for (guint k = 0; k < spans->len && !inside; k++)
+                {
+                  const Span *sp = &g_array_index (spans, Span, k);
+
+                  inside = l->x1 >= sp->x1 - 2 && l->x2 <= sp->x2 + 2;
+                }
+              if (!inside)
+                break;
+              j++;
+            }
+          if (multi >= 2)
+            {
+              g_autoptr(GPtrArray) region = g_ptr_array_new ();
+
+              for (guint k = i; k < j; k++)
+                g_ptr_array_add (region, g_ptr_array_index (lines, k));
+              build_paragraphs (run, m, body);
+              g_ptr_array_set_size (run, 0);
+              if (build_table (region, page_width, body))
+                {
+                  i = j;
+                  continue;
+                }
+            }
+        }
+      g_ptr_array_add (run, line);
+      i++;
+    }
+  build_paragraphs (run, m, body);
 }
 
 /* ------------------------------------------------------------------ */
@@ -1458,7 +1568,7 @@ read_document (PopplerDocument *doc, ThiduaPdfText *out, GError **error)
           g_autoptr(GPtrArray) lines = g_ptr_array_new ();
           Measure lm;
 
-          build_paragraphs (body_lines, &m, body);
+          build_flow (body_lines, &m, first->width, body);
           g_ptr_array_set_size (body_lines, 0);
           for (guint i = 0; i < page->lines->len; i++)
             if (!((Line *) g_ptr_array_index (page->lines, i))->dropped)
@@ -1482,7 +1592,7 @@ read_document (PopplerDocument *doc, ThiduaPdfText *out, GError **error)
             g_ptr_array_add (body_lines, line);
         }
     }
-  build_paragraphs (body_lines, &m, body);
+  build_flow (body_lines, &m, first->width, body);
   out->body = g_string_free (g_steal_pointer (&body), FALSE);
   return TRUE;
 }

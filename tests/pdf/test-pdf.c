@@ -147,7 +147,9 @@ assert_blocks_equal (const char *what, const char *expected, const char *actual)
                     == thidua_body_table_get_has_header (y->table);
           for (guint c = 0; same && c < thidua_body_table_get_n_columns (x->table); c++)
             {
-              if (thidua_body_table_get_has_header (x->table))
+              same = thidua_body_table_get_align (x->table, c)
+                     == thidua_body_table_get_align (y->table, c);
+              if (same && thidua_body_table_get_has_header (x->table))
                 same = g_strcmp0 (thidua_body_table_get_header (x->table, c),
                                   thidua_body_table_get_header (y->table, c)) == 0;
               for (guint r = 0; same && r < thidua_body_table_get_n_rows (x->table); r++)
@@ -262,6 +264,35 @@ test_round_trip_seeds (Fixture *f, gconstpointer data)
 
       round_trip (f, g_ptr_array_index (names, i), id);
     }
+}
+
+/* A plan with a table in its body (cells of different widths, so each
+ * column's alignment shows; one cell wraps): the table comes back. */
+static void
+test_round_trip_table (Fixture *f, gconstpointer data)
+{
+  g_autofree char *json = g_build_filename (f->dir, "table.json", NULL);
+  g_autofree char *id = NULL;
+  g_autoptr(GError) error = NULL;
+  static const char plan[] =
+    "{\"profile\": \"state\", \"superior_body\": \"UBND HUYỆN KHOÁI CHÂU\","
+    " \"issuing_body\": \"PHÒNG GIÁO DỤC VÀ ĐÀO TẠO\", \"number\": \"12\", \"symbol\": \"KH-PGDĐT\","
+    " \"place\": \"Khoái Châu\", \"date\": {\"day\": 4, \"month\": 10, \"year\": 2021},"
+    " \"type_name\": \"KẾ HOẠCH\", \"subject\": \"Chỉ tiêu thi đua năm học 2021 - 2022\","
+    " \"body\": \"I. CHỈ TIÊU\\nCác đơn vị phấn đấu đạt các chỉ tiêu sau:\\n"
+    "| STT | Danh hiệu | Chỉ tiêu |\\n|:---:|-----------|---------:|\\n"
+    "| 1 | Lao động tiên tiến | 80% |\\n"
+    "| 12 | Chiến sĩ thi đua cơ sở, danh hiệu xét cho cá nhân tiêu biểu xuất sắc trong năm học | 15,5% |\\n"
+    "| 3 | Tập thể lao động xuất sắc | 2 tập thể |\\n"
+    "II. TỔ CHỨC THỰC HIỆN\\nCác đơn vị báo cáo kết quả trước ngày 30/5/2022./.\","
+    " \"recipients\": [\"Các trường học;\", \"Lưu: VT.\"],"
+    " \"signer\": {\"authority\": \"\", \"on_behalf_of\": \"\", \"position\": \"TRƯỞNG PHÒNG\","
+    " \"name\": \"Nguyễn Văn Hùng\"}, \"status\": \"draft\"}";
+
+  g_file_set_contents (json, plan, -1, &error);
+  g_assert_no_error (error);
+  id = cli_ok (f, "import-json", json, NULL, NULL);
+  round_trip (f, "table", id);
 }
 
 /* A PDF written by LibreOffice from a .docx, against its NAME.json. */
@@ -436,6 +467,8 @@ main (int argc, char **argv)
   g_test_add ("/pdf/round-trip/templates", Fixture, NULL, fixture_set_up,
               test_round_trip_templates, fixture_tear_down);
   g_test_add ("/pdf/round-trip/seeds", Fixture, NULL, fixture_set_up, test_round_trip_seeds,
+              fixture_tear_down);
+  g_test_add ("/pdf/round-trip/table", Fixture, NULL, fixture_set_up, test_round_trip_table,
               fixture_tear_down);
   for (guint i = 0; i < G_N_ELEMENTS (office); i++)
     {
