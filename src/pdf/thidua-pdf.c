@@ -48,6 +48,10 @@ typedef struct {
 } Line;
 
 typedef struct {
+  double x1, x2;
+} Span;
+
+typedef struct {
   GArray  *glyphs;      /* Glyph of the page, in poppler's order */
   GPtrArray *lines;     /* Line, top to bottom */
   double   width, height;
@@ -420,6 +424,29 @@ is_certificate_detail (const char *folded)
   return FALSE;
 }
 
+/* "DỰ THẢO", "DỰ THẢO LẦN 2": the draft marking (Nghị định 30, Phụ lục I,
+ * ô số 12), on top of a draft's pages; and Thi Đua's own proof of issue
+ * ("Mã xác thực: …") in the bottom margin.  Neither is the plan's text. */
+static gboolean
+is_marking (const char *folded)
+{
+  const char *rest;
+
+  if (g_str_has_prefix (folded, "ma xac thuc:"))
+    return TRUE;
+  if (!g_str_has_prefix (folded, "du thao"))
+    return FALSE;
+  rest = folded + strlen ("du thao");
+  if (*rest == '\0')
+    return TRUE;
+  if (!g_str_has_prefix (rest, " lan "))
+    return FALSE;
+  for (rest += 5; *rest != '\0'; rest++)
+    if (!g_ascii_isdigit (*rest))
+      return FALSE;
+  return TRUE;
+}
+
 static char *
 without_digits (const char *s)
 {
@@ -429,6 +456,43 @@ without_digits (const char *s)
     if (!g_ascii_isdigit (*p))
       g_string_append_c (out, *p);
   return g_string_free (out, FALSE);
+}
+
+static GArray *line_segments (const Line *line);
+
+/* Each stretch of the line on its own: a page number and the draft marking
+ * in the top margin come out as one line. */
+static gboolean
+all_segments_furniture (const Line *line, gboolean edge)
+{
+  g_autoptr(GArray) segs = line_segments (line);
+
+  for (guint k = 0; k < segs->len; k++)
+    {
+      const Span *sp = &g_array_index (segs, Span, k);
+      GString *t = g_string_new (NULL);
+      g_autofree char *folded = NULL;
+      const Glyph *prev = NULL;
+      gboolean furniture;
+
+      for (guint i = 0; i < line->glyphs->len; i++)
+        {
+          const Glyph *g = &g_array_index (line->glyphs, Glyph, i);
+
+          if (g->x1 < sp->x1 - 0.01 || g->x2 > sp->x2 + 0.01)
+            continue;
+          if (prev != NULL && is_word_gap (prev, g))
+            g_string_append_c (t, ' ');
+          g_string_append (t, g->text);
+          prev = g;
+        }
+      folded = thidua_text_fold (t->str);
+      furniture = (edge && is_page_number (t->str)) || is_marking (folded);
+      g_string_free (t, TRUE);
+      if (!furniture)
+        return FALSE;
+    }
+  return segs->len > 0;
 }
 
 /* Page numbers (first or last line of a page), running heads and feet (the
@@ -449,7 +513,8 @@ drop_furniture (GPtrArray *pages, guint *n_dropped)
           g_autofree char *folded = thidua_text_fold (t);
           gboolean edge = i == 0 || i == lines->len - 1;
 
-          if ((edge && is_page_number (t)) || is_certificate_line (folded))
+          if ((edge && is_page_number (t)) || is_certificate_line (folded) || is_marking (folded)
+              || all_segments_furniture (line, edge))
             line->dropped = TRUE;
         }
       if (pages->len < 3)
@@ -510,10 +575,6 @@ compare_double (gconstpointer a, gconstpointer b)
 /* The middle of the widest strip between lo and hi that no glyph covers;
  * fallback when every x there is covered. */
 static int compare_span (gconstpointer a, gconstpointer b);
-
-typedef struct {
-  double x1, x2;
-} Span;
 
 static double
 find_split (GArray *glyphs, double lo, double hi, double fallback)
@@ -1200,7 +1261,7 @@ add_column (Page *page, guint from, guint to, double split, gboolean left, doubl
     {
       g_autofree char *f = thidua_text_fold (g_ptr_array_index (out, i));
 
-      if (strcmp (f, "so") == 0 || strcmp (f, "so:") == 0)
+      if (strcmp (f, "so") == 0 || strcmp (f, "so:") == 0 || is_marking (f))
         g_ptr_array_remove_index (out, i);
     }
 }
