@@ -56,4 +56,8 @@ $CC $CFLAGS -o "$out/fuzz-html" "$here/fuzz-html.c" $core $LIBS
 word="$top/src/word/thidua-word-text.c $top/src/word/thidua-word-read.c $top/src/word/thidua-word-import.c"
 $CC $CFLAGS -D_GNU_SOURCE -I$top/src/word $(pkg-config --cflags libzip libxml-2.0) -o "$out/fuzz-docx" \
   "$here/fuzz-docx.c" $word $core $LIBS $(pkg-config --libs libzip libxml-2.0)
+# The PDF reader: src/pdf on poppler-glib (the system library, not
+# instrumented).
+$CC $CFLAGS -I$top/src/pdf $(pkg-config --cflags poppler-glib) -o "$out/fuzz-pdf" \
+  "$here/fuzz-pdf.c" "$top/src/pdf/thidua-pdf.c" $core $LIBS $(pkg-config --libs poppler-glib)
 echo "fuzz targets in $out"

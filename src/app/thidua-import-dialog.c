@@ -3,6 +3,7 @@
 #include "thidua-import-dialog.h"
 #include "thidua-import-html.h"
 #include "thidua-markup.h"
+#include "thidua-pdf.h"
 #include "thidua-window.h"
 #include "thidua-word.h"
 
@@ -236,12 +237,24 @@ thidua_import_dialog_set_file (ThiduaImportDialog *self, GFile *file, GError **e
   g_autoptr(ThiduaPlan) plan = NULL;
   g_autofree char *name = NULL;
   g_autofree char *source = NULL;
+  g_autofree char *path = NULL;
   ThiduaEncoding used = THIDUA_ENCODING_UTF8;
   ThiduaWordFormat format = THIDUA_WORD_FORMAT_TEXT;
 
   g_return_val_if_fail (THIDUA_IS_IMPORT_DIALOG (self), FALSE);
   g_return_val_if_fail (G_IS_FILE (file), FALSE);
 
+  /* A PDF: its text layer, rebuilt as the page shows it. */
+  if ((path = g_file_get_path (file)) != NULL && thidua_pdf_sniff_file (path))
+    {
+      if ((plan = thidua_pdf_import (path, THIDUA_IMPORT_PROFILE_AUTO, warnings, error)) == NULL)
+        return FALSE;
+      name = g_file_get_basename (file);
+      /* TRANSLATORS: file name */
+      source = g_strdup_printf (_("From %s (PDF)"), name);
+      show_result (self, plan, warnings, skipped, source);
+      return TRUE;
+    }
   /* Word, OpenDocument or text: the content says which (thidua-word.h) */
   plan = thidua_document_import_file_full (file, THIDUA_ENCODING_AUTO, THIDUA_IMPORT_PROFILE_AUTO, 0,
                                            &format, &used, warnings, skipped, NULL, error);
@@ -600,6 +613,7 @@ import_file_activated (GSimpleAction *action, GVariant *param, gpointer user_dat
   GtkFileChooserNative *native;
   g_autoptr(GtkFileFilter) documents = gtk_file_filter_new ();
   g_autoptr(GtkFileFilter) text = gtk_file_filter_new ();
+  g_autoptr(GtkFileFilter) pdf = gtk_file_filter_new ();
   g_autoptr(GtkFileFilter) all = gtk_file_filter_new ();
   static const char * const document_patterns[] = {
     "*.docx", "*.DOCX", "*.doc", "*.DOC", "*.odt", "*.ODT", "*.fodt", "*.rtf", "*.txt", "*.TXT",
@@ -623,6 +637,10 @@ import_file_activated (GSimpleAction *action, GVariant *param, gpointer user_dat
   gtk_file_filter_add_mime_type (text, "text/plain");
   gtk_file_filter_add_pattern (text, "*.txt");
   gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (native), text);
+  gtk_file_filter_set_name (pdf, _("PDF documents"));
+  gtk_file_filter_add_mime_type (pdf, "application/pdf");
+  gtk_file_filter_add_pattern (pdf, "*.pdf");
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (native), pdf);
   gtk_file_filter_set_name (all, _("All files"));
   gtk_file_filter_add_pattern (all, "*");
   gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (native), all);

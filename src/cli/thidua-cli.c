@@ -22,7 +22,7 @@ static const CliCommand commands[] = {
   { "list",        cmd_list,        "list [--search TEXT]" },
   { "show",        cmd_show,        "show ID --json" },
   { "import-json", cmd_import_json, "import-json FILE" },
-  { "import",      cmd_import,      "import FILE [--profile state|party|union|youth] [--encoding …]   .docx .odt .fodt .doc (with LibreOffice) or text" },
+  { "import",      cmd_import,      "import FILE [--profile state|party|union|youth] [--encoding …]   .docx .odt .fodt .doc (with LibreOffice), .pdf or text" },
   { "import-text", cmd_import_text, "import-text FILE [--encoding auto|utf-8|utf-16|tcvn3|vni|cp1258] [--profile state|party|union|youth]" },
   { "duplicate",   cmd_duplicate,   "duplicate ID" },
   { "delete",      cmd_delete,      "delete ID" },

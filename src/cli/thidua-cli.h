@@ -53,6 +53,9 @@ int cmd_render_json  (CliContext *ctx, int argc, char **argv);
 /* cmd-import.c */
 int cmd_import_text  (CliContext *ctx, int argc, char **argv);
 int cmd_import       (CliContext *ctx, int argc, char **argv);
+/* A plan from a PDF (its text layer), stored; prints its id.  For the
+ * import dispatcher. */
+int cli_import_pdf   (CliContext *ctx, const char *path, int profile);
 
 /* cmd-register.c */
 int cmd_register     (CliContext *ctx, int argc, char **argv);
