@@ -5,6 +5,7 @@
  */
 #include "config.h"
 #include "thidua-store.h"
+#include "thidua-store-locks.h"
 #include "thidua-paths.h"
 #include "thidua-text.h"
 #include "thidua-migrations.h"
@@ -809,6 +810,8 @@ thidua_store_open_at_version (const char            *path,
         }
     }
 
+  /* before any open: SQLite's locks must survive GTK sniffing the file */
+  thidua_store_locks_init ();
   rc = sqlite3_open_v2 (path, &self->db,
                         self->read_only ? SQLITE_OPEN_READONLY
                                         : SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE,
