@@ -46,8 +46,7 @@ struct _ThiduaWindow
   gboolean              close_refused;
   gboolean              plan_printable; /* a plan is open to print */
   gboolean              banner_is_save_error;
-  ThiduaPlan           *deleted_plan;   /* for "Undo" after a delete */
-  GPtrArray            *deleted_targets; /* its chỉ tiêu, which go with it */
+  ThiduaDocument       *deleted;        /* plan and targets, for "Undo" after a delete */
   guint                 thumbnail_source;
   gboolean              thumbnails_wanted;
   GListStore           *plans;
@@ -434,6 +433,14 @@ document_state_changed (ThiduaWindow *self)
     }
 }
 
+static ThiduaRegister *
+window_register (ThiduaWindow *self)
+{
+  GtkWidget *page = gtk_stack_get_child_by_name (self->section_stack, "register");
+
+  return page != NULL ? thidua_register_view_get_register (THIDUA_REGISTER_VIEW (page)) : NULL;
+}
+
 static void
 close_document (ThiduaWindow *self)
 {
@@ -486,18 +493,18 @@ open_plan (ThiduaWindow *self,
 
   if (plan == NULL)
     {
-      thidua_plan_editor_set_plan (self->plan_editor, NULL);
+      thidua_plan_editor_set_document (self->plan_editor, NULL);
       thidua_preview_set_plan (self->preview, NULL);
       gtk_stack_set_visible_child_name (self->main_stack, "welcome");
       update_title (self);
       return;
     }
 
-  self->document = thidua_document_new (self->store, plan);
+  self->document = thidua_document_new (self->store, window_register (self), plan);
   g_signal_connect_object (self->document, "notify::state",
                            G_CALLBACK (document_state_changed), self, G_CONNECT_SWAPPED);
   update_known_bodies (self);
-  thidua_plan_editor_set_plan (self->plan_editor, plan);
+  thidua_plan_editor_set_document (self->plan_editor, self->document);
   thidua_plan_editor_set_editable (self->plan_editor, !thidua_store_is_read_only (self->store));
   thidua_preview_set_plan (self->preview, plan);
   gtk_stack_set_visible_child_name (self->main_stack, "editor");
@@ -870,13 +877,6 @@ duplicate_action (GtkWidget  *widget,
 
 /* The register over this window's database (NULL when its catalog could
  * not be read): plan targets are kept there. */
-static ThiduaRegister *
-window_register (ThiduaWindow *self)
-{
-  GtkWidget *page = gtk_stack_get_child_by_name (self->section_stack, "register");
-
-  return page != NULL ? thidua_register_view_get_register (THIDUA_REGISTER_VIEW (page)) : NULL;
-}
 
 static void
 delete_action (GtkWidget  *widget,
@@ -886,7 +886,7 @@ delete_action (GtkWidget  *widget,
   ThiduaWindow *self = THIDUA_WINDOW (widget);
   g_autoptr(GError) error = NULL;
   g_autoptr(ThiduaPlan) plan = NULL;
-  g_autoptr(GPtrArray) targets = NULL;
+  g_autoptr(ThiduaDocument) deleted = NULL;
   g_autofree char *msg = NULL;
   gint64 id = thidua_window_get_selected_plan (self);
 
@@ -898,16 +898,17 @@ delete_action (GtkWidget  *widget,
   if (self->document != NULL)
     thidua_document_flush (self->document, NULL);
   plan = thidua_store_load_plan (self->store, id, &error);
-  if (plan != NULL && window_register (self) != NULL)
-    targets = thidua_register_get_targets (window_register (self), id, &error);
+  /* the plan with its targets, as a document: Undo stores both again */
+  if (plan != NULL)
+    deleted = thidua_document_new (self->store, window_register (self), plan);
+  if (deleted != NULL && thidua_document_get_targets_error (deleted) != NULL)
+    error = g_error_copy (thidua_document_get_targets_error (deleted));
   if (plan == NULL || error != NULL || !thidua_store_delete_plan (self->store, id, &error))
     {
       report_error (self, _("Could not delete the plan"), error);
       return;
     }
-  g_set_object (&self->deleted_plan, plan);
-  g_clear_pointer (&self->deleted_targets, g_ptr_array_unref);
-  self->deleted_targets = g_steal_pointer (&targets);
+  g_set_object (&self->deleted, deleted);
   thidua_window_reload_plans (self);
 
   /* No confirmation maze: the delete happens, and can be undone. */
@@ -931,19 +932,15 @@ undo_delete_action (GtkWidget  *widget,
   g_autoptr(GError) error = NULL;
   gint64 id;
 
-  if (self->deleted_plan == NULL)
+  if (self->deleted == NULL)
     return;
-  id = thidua_store_insert_plan (self->store, self->deleted_plan, &error);
+  id = thidua_document_reinsert (self->deleted, &error);
   if (id == 0)
     {
       report_error (self, _("Could not bring the plan back"), error);
       return;
     }
-  if (self->deleted_targets != NULL && self->deleted_targets->len > 0 &&
-      !thidua_register_set_targets (window_register (self), id, self->deleted_targets, &error))
-    report_error (self, _("Could not bring the plan back"), error);
-  g_clear_pointer (&self->deleted_targets, g_ptr_array_unref);
-  g_clear_object (&self->deleted_plan);
+  g_clear_object (&self->deleted);
   g_clear_handle_id (&self->thumbnail_source, g_source_remove);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.undo-delete", FALSE);
   thidua_window_hide_banner (self);
@@ -994,9 +991,8 @@ add_register_page (ThiduaWindow *self)
   gtk_stack_add_titled (self->section_stack, view, "register", _("Register"));
   g_signal_connect_object (self->section_stack, "notify::visible-child-name",
                            G_CALLBACK (update_print_state), self, G_CONNECT_SWAPPED);
-  /* the plans' targets (chỉ tiêu) are kept in the same register */
-  thidua_plan_editor_set_register (self->plan_editor,
-                                   thidua_register_view_get_register (THIDUA_REGISTER_VIEW (view)));
+  /* the plans' targets (chỉ tiêu) are kept in the same register: a
+   * document opened from now on carries them */
 }
 
 GtkWidget *
@@ -1049,9 +1045,10 @@ set_store (ThiduaWindow *self,
     }
 
   load_templates (self);
+  /* before a plan is opened: its document needs the register */
+  add_register_page (self);
   thidua_window_reload_plans (self);
   update_selection_state (self);
-  add_register_page (self);
 }
 
 /* THIDUA_BENCH=1: report when the first frame is on screen (real time, so
@@ -1232,8 +1229,7 @@ thidua_window_dispose (GObject *object)
     g_signal_handlers_disconnect_by_data (self->document, self);
   g_clear_object (&self->document);
   g_clear_pointer (&self->unsaved, g_ptr_array_unref);
-  g_clear_object (&self->deleted_plan);
-  g_clear_pointer (&self->deleted_targets, g_ptr_array_unref);
+  g_clear_object (&self->deleted);
   g_clear_handle_id (&self->thumbnail_source, g_source_remove);
   g_clear_object (&self->plans_selection);
   g_clear_object (&self->plans);
