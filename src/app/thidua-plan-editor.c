@@ -712,6 +712,28 @@ recipient_down_action (GtkWidget  *widget,
   recipient_edit (THIDUA_PLAN_EDITOR (widget), g_variant_get_int32 (param), 1);
 }
 
+static void
+recipient_activated (ThiduaPlanEditor *self,
+                     GtkEntry         *entry)
+{
+  int index = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (entry), "thidua-index"));
+  g_auto(GStrv) lines = NULL;
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+  const char * const *old;
+
+  if (self->plan == NULL || !self->editable)
+    return;
+  old = thidua_plan_get_recipients (self->plan);
+  for (int i = 0; old && old[i]; i++)
+    {
+      g_strv_builder_add (builder, old[i]);
+      if (i == index)
+        g_strv_builder_add (builder, "");
+    }
+  lines = g_strv_builder_end (builder);
+  set_recipients_and_rebuild (self, lines, index + 1);
+}
+
 static GtkWidget *
 icon_button (const char *icon,
              const char *tooltip,
@@ -733,7 +755,17 @@ static void
 rebuild_recipients (ThiduaPlanEditor *self)
 {
   const char * const *lines = self->plan ? thidua_plan_get_recipients (self->plan) : NULL;
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  GtkWidget *focus = root ? gtk_root_get_focus (root) : NULL;
+  int focused = -1, n = 0;
   GtkWidget *child;
+
+  /* the line with the focus keeps it (by position) across the rebuild,
+   * so that Ctrl+Shift+Z right after Ctrl+Z still reaches the form */
+  for (child = gtk_widget_get_first_child (GTK_WIDGET (self->recipients_list));
+       child != NULL; child = gtk_widget_get_next_sibling (child), n++)
+    if (focus != NULL && (focus == child || gtk_widget_is_ancestor (focus, child)))
+      focused = n;
 
   self->loading++;
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->recipients_list))) != NULL)
@@ -755,6 +787,9 @@ rebuild_recipients (ThiduaPlanEditor *self)
       gtk_accessible_update_property (GTK_ACCESSIBLE (entry),
                                       GTK_ACCESSIBLE_PROPERTY_LABEL, name, -1);
       g_signal_connect_swapped (entry, "changed", G_CALLBACK (recipients_changed), self);
+      /* Enter opens the next line, as in a list typed on paper */
+      g_object_set_data (G_OBJECT (entry), "thidua-index", GINT_TO_POINTER (i));
+      g_signal_connect_swapped (entry, "activate", G_CALLBACK (recipient_activated), self);
       gtk_box_append (GTK_BOX (box), entry);
       gtk_box_append (GTK_BOX (box), icon_button ("go-up-symbolic", _("Move Up"),
                                                   "editor.recipient-up", i));
@@ -768,6 +803,15 @@ rebuild_recipients (ThiduaPlanEditor *self)
     }
   gtk_widget_set_visible (GTK_WIDGET (self->recipients_list), lines && lines[0]);
   self->loading--;
+  if (focused >= 0)
+    {
+      g_autoptr(GPtrArray) entries = recipient_entries (self);
+
+      if (entries->len > 0)
+        gtk_widget_grab_focus (g_ptr_array_index (entries, MIN ((guint) focused, entries->len - 1)));
+      else
+        gtk_widget_grab_focus (GTK_WIDGET (self->luu_button));
+    }
 }
 
 /* ------------------------------------------------------------------ */
