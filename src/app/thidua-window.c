@@ -3,6 +3,7 @@
 #include "thidua-window.h"
 #include "thidua-register-view.h"
 #include "thidua-document.h"
+#include "thidua-plan-list.h"
 #include "thidua-plan-editor.h"
 #include "thidua-plan-item.h"
 #include "thidua-preview.h"
@@ -49,7 +50,8 @@ struct _ThiduaWindow
   ThiduaDocument       *deleted;        /* plan and targets, for "Undo" after a delete */
   guint                 thumbnail_source;
   gboolean              thumbnails_wanted;
-  GListStore           *plans;
+  ThiduaPlanList       *plans;          /* kept by core, follows the store */
+  guint                 poll_source;    /* looks for other processes' writes */
   GListStore           *templates;
   GHashTable           *number_separators;  /* profile name → "/" or "-" */
   GtkSingleSelection   *plans_selection;
@@ -174,19 +176,8 @@ find_plan (ThiduaWindow *self,
            gint64        id,
            guint        *position)
 {
-  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->plans));
-
-  for (guint i = 0; i < n; i++)
-    {
-      g_autoptr(ThiduaPlanItem) item = g_list_model_get_item (G_LIST_MODEL (self->plans), i);
-
-      if (thidua_plan_item_get_id (item) == id)
-        {
-          *position = i;
-          return TRUE;
-        }
-    }
-  return FALSE;
+  *position = self->plans ? thidua_plan_list_find (self->plans, id) : G_MAXUINT;
+  return *position != G_MAXUINT;
 }
 
 gboolean
@@ -197,7 +188,9 @@ thidua_window_select_plan (ThiduaWindow *self,
 
   g_return_val_if_fail (THIDUA_IS_WINDOW (self), FALSE);
 
-  if (!find_plan (self, id, &position))
+  /* a plan written a moment ago may not be listed yet */
+  if (!find_plan (self, id, &position) &&
+      (!thidua_plan_list_refresh (self->plans, NULL) || !find_plan (self, id, &position)))
     return FALSE;
   gtk_single_selection_set_selected (self->plans_selection, position);
   return TRUE;
@@ -206,6 +199,17 @@ thidua_window_select_plan (ThiduaWindow *self,
 /* The list shows numbers as the profile prints them (215/KH-SYT,
  * 100-KH/TCT); each profile file is read once per window.  A profile that
  * cannot be read is reported by the preview; the list falls back to "/". */
+static const char *
+number_separator (ThiduaWindow *self,
+                  const char   *profile);
+
+static const char *
+plan_list_separator (const char *profile,
+                     gpointer    data)
+{
+  return number_separator (data, profile);
+}
+
 static const char *
 number_separator (ThiduaWindow *self,
                   const char   *profile)
@@ -226,41 +230,15 @@ number_separator (ThiduaWindow *self,
   return sep;
 }
 
-void
-thidua_window_reload_plans (ThiduaWindow *self)
+/* The list changed (a refresh, another process): the view follows. */
+static void
+plans_changed_cb (ThiduaWindow *self)
 {
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GPtrArray) summaries = NULL;
-  g_autoptr(GPtrArray) items = NULL;
-  const char *search;
-  gint64 selected;
+  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->plans));
+  const char *search = gtk_editable_get_text (GTK_EDITABLE (self->search_entry));
+  gint64 open = self->document ? thidua_plan_get_id (thidua_document_get_plan (self->document)) : 0;
 
-  g_return_if_fail (THIDUA_IS_WINDOW (self));
-
-  search = gtk_editable_get_text (GTK_EDITABLE (self->search_entry));
-  summaries = thidua_store_list_plans (self->store, *search ? search : NULL, &error);
-  if (summaries == NULL)
-    {
-      report_error (self, _("Could not read the plans"), error);
-      return;
-    }
-
-  selected = thidua_window_get_selected_plan (self);
-  /* the open plan may have been hidden by the previous search */
-  if (selected == 0 && self->document != NULL)
-    selected = thidua_plan_get_id (thidua_document_get_plan (self->document));
-  items = g_ptr_array_new_full (summaries->len, g_object_unref);
-  for (guint i = 0; i < summaries->len; i++)
-    {
-      ThiduaPlanSummary *s = g_ptr_array_index (summaries, i);
-      g_ptr_array_add (items, thidua_plan_item_new (s, number_separator (self, s->profile)));
-    }
-
-  /* One splice: the list view rebuilds once, not per row. */
-  g_list_store_splice (self->plans, 0, g_list_model_get_n_items (G_LIST_MODEL (self->plans)),
-                       items->pdata, items->len);
-
-  if (items->len > 0)
+  if (n > 0)
     gtk_stack_set_visible_child_name (self->plans_stack, "list");
   else
     {
@@ -268,9 +246,51 @@ thidua_window_reload_plans (ThiduaWindow *self)
                            *search ? _("No plans match the search") : _("No plans yet"));
       gtk_stack_set_visible_child_name (self->plans_stack, "empty");
     }
+  /* the open plan stays selected where it moved to */
+  if (open != 0 && thidua_window_get_selected_plan (self) != open)
+    thidua_window_select_plan (self, open);
+}
 
+void
+thidua_window_reload_plans (ThiduaWindow *self)
+{
+  g_autoptr(GError) error = NULL;
+  const char *search;
+  gint64 selected;
+
+  g_return_if_fail (THIDUA_IS_WINDOW (self));
+
+  search = gtk_editable_get_text (GTK_EDITABLE (self->search_entry));
+  selected = thidua_window_get_selected_plan (self);
+  /* the open plan may have been hidden by the previous search */
+  if (selected == 0 && self->document != NULL)
+    selected = thidua_plan_get_id (thidua_document_get_plan (self->document));
+  if (g_strcmp0 (*search ? search : NULL, thidua_plan_list_get_search (self->plans)) != 0)
+    thidua_plan_list_set_search (self->plans, search);
+  else if (!thidua_plan_list_refresh (self->plans, &error))
+    {
+      report_error (self, _("Could not read the plans"), error);
+      return;
+    }
+  plans_changed_cb (self);
   if (selected == 0 || !thidua_window_select_plan (self, selected))
     gtk_single_selection_set_selected (self->plans_selection, GTK_INVALID_LIST_POSITION);
+}
+
+/* Another process (thidua-cli, a second app) may have written: looked at
+ * when the window gets the focus and every few seconds. */
+static void
+poll_other_writers (ThiduaWindow *self)
+{
+  if (self->plans != NULL)
+    thidua_plan_list_poll (self->plans);
+}
+
+static gboolean
+poll_timeout (gpointer data)
+{
+  poll_other_writers (data);
+  return G_SOURCE_CONTINUE;
 }
 
 #define THUMBNAIL_WIDTH 150
@@ -1028,6 +1048,15 @@ set_store (ThiduaWindow *self,
 {
   g_return_if_fail (self->store == NULL);
   self->store = g_object_ref (store);
+  self->plans = thidua_plan_list_new (store);
+  thidua_plan_list_set_separator_func (self->plans, plan_list_separator, self);
+  /* after the selection model has seen the change */
+  g_signal_connect_object (self->plans, "items-changed", G_CALLBACK (plans_changed_cb),
+                           self, G_CONNECT_SWAPPED | G_CONNECT_AFTER);
+  gtk_single_selection_set_model (self->plans_selection, G_LIST_MODEL (self->plans));
+  g_signal_connect_object (self, "notify::is-active", G_CALLBACK (poll_other_writers),
+                           self, G_CONNECT_SWAPPED);
+  self->poll_source = g_timeout_add_seconds (2, poll_timeout, self);
 
   update_title (self);
   gtk_widget_set_tooltip_text (GTK_WIDGET (self->subtitle_label), thidua_store_get_path (store));
@@ -1232,6 +1261,7 @@ thidua_window_dispose (GObject *object)
   g_clear_object (&self->deleted);
   g_clear_handle_id (&self->thumbnail_source, g_source_remove);
   g_clear_object (&self->plans_selection);
+  g_clear_handle_id (&self->poll_source, g_source_remove);
   g_clear_object (&self->plans);
   g_clear_object (&self->templates);
   g_clear_object (&self->store);
@@ -1358,11 +1388,10 @@ thidua_window_init (ThiduaWindow *self)
 
   self->unsaved = g_ptr_array_new_with_free_func (g_object_unref);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.undo-delete", FALSE);
-  self->plans = g_list_store_new (THIDUA_TYPE_PLAN_ITEM);
   self->number_separators = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   self->templates = g_list_store_new (THIDUA_TYPE_TEMPLATE_ITEM);
 
-  self->plans_selection = gtk_single_selection_new (g_object_ref (G_LIST_MODEL (self->plans)));
+  self->plans_selection = gtk_single_selection_new (NULL);
   gtk_single_selection_set_autoselect (self->plans_selection, FALSE);
   gtk_single_selection_set_can_unselect (self->plans_selection, TRUE);
   g_signal_connect_object (self->plans_selection, "notify::selected",

@@ -43,6 +43,30 @@ recipients_joined (ThiduaPlanEditor *editor)
   return g_strjoinv ("|", (GStrv) thidua_plan_get_recipients (thidua_plan_editor_get_plan (editor)));
 }
 
+typedef struct {
+  ThiduaPlanEditor *editor;
+  const char       *joined;
+} RecipientsAre;
+
+static gboolean
+recipients_are (gpointer data)
+{
+  RecipientsAre *r = data;
+  g_autofree char *joined = recipients_joined (r->editor);
+
+  return g_strcmp0 (joined, r->joined) == 0;
+}
+
+/* waits for the keys just sent to have reached the form */
+static void
+wait_recipients (ThiduaPlanEditor *editor,
+                 const char       *joined)
+{
+  RecipientsAre r = { editor, joined };
+
+  thidua_test_wait_for (recipients_are, &r, 4000);
+}
+
 static void
 set_recipients_by_hand (ThiduaPlanEditor   *editor,
                         const char * const *lines)
@@ -81,13 +105,23 @@ test_recipient_undo (Fixture       *f,
                                          recipient_entry (editor, 1)));
 
   thidua_test_keys ("ctrl+z", NULL);
+  wait_recipients (editor, before);
   undone = recipients_joined (editor);
   g_assert_cmpstr (undone, ==, before);
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (recipient_entry (editor, 1))), ==, "Phòng Nội vụ;");
 
   thidua_test_keys ("ctrl+shift+z", NULL);
+  wait_recipients (editor, removed);
   redone = recipients_joined (editor);
   g_assert_cmpstr (redone, ==, removed);
+}
+
+static gboolean
+typed_through (gpointer data)
+{
+  g_autofree char *joined = recipients_joined (data);
+
+  return strstr (joined, "Phong B;") != NULL;
 }
 
 /* Enter in a recipient line opens the next line, where typing goes. */
@@ -104,12 +138,49 @@ test_recipient_enter (Fixture       *f,
   thidua_test_spin (100);
   thidua_test_keys ("End", "Return", NULL);
   thidua_test_type ("Phong B;");
+  thidua_test_wait_for (typed_through, editor, 3000);
   joined = recipients_joined (editor);
   g_assert_cmpstr (joined, ==, "Như trên;|Phong B;|Lưu: VT.");
 }
 
-/* Typed text, then a target-free step, then Ctrl+Z twice from the body:
- * one history for the whole form, whichever widget has the focus. */
+typedef struct {
+  ThiduaPlan *plan;
+  const char *number;       /* expected number */
+  const char *body_has;     /* a piece the body has (NULL: body == body_is) */
+  const char *body_is;
+} Expect;
+
+static gboolean
+expect_met (gpointer data)
+{
+  Expect *e = data;
+  const char *body = thidua_plan_get_body (e->plan);
+
+  if (g_strcmp0 (thidua_plan_get_number (e->plan), e->number) != 0)
+    return FALSE;
+  return e->body_has ? strstr (body, e->body_has) != NULL : g_strcmp0 (body, e->body_is) == 0;
+}
+
+/* Keys are delivered by the X server in their own time: wait for what
+ * they must have done (a few seconds at most), then check it. */
+static void
+expect (ThiduaPlan *plan,
+        const char *number,
+        const char *body_has,
+        const char *body_is)
+{
+  Expect e = { plan, number, body_has, body_is };
+
+  thidua_test_wait_for (expect_met, &e, 4000);
+  g_assert_cmpstr (thidua_plan_get_number (plan), ==, number);
+  if (body_has != NULL)
+    g_assert_nonnull (strstr (thidua_plan_get_body (plan), body_has));
+  else
+    g_assert_cmpstr (thidua_plan_get_body (plan), ==, body_is);
+}
+
+/* Typed text in two fields, then Ctrl+Z twice from the body: one history
+ * for the whole form, whichever widget has the focus. */
 static void
 test_one_ctrl_z (Fixture       *f,
                  gconstpointer  data)
@@ -123,24 +194,53 @@ test_one_ctrl_z (Fixture       *f,
   gtk_widget_grab_focus (number);
   thidua_test_spin (100);
   thidua_test_type ("15");
-  g_assert_cmpstr (thidua_plan_get_number (plan), ==, "15");
+  expect (plan, "15", NULL, body_before);
   thidua_test_spin (1600);
   gtk_widget_grab_focus (body);
   thidua_test_spin (100);
   thidua_test_type ("Mot");
-  g_assert_cmpstr (thidua_plan_get_body (plan), !=, body_before);
+  expect (plan, "15", "Mot", NULL);
 
   /* focus stays in the body: the first Ctrl+Z takes the body's typing,
    * the second the number typed in another field */
   thidua_test_keys ("ctrl+z", NULL);
-  g_assert_cmpstr (thidua_plan_get_body (plan), ==, body_before);
-  g_assert_cmpstr (thidua_plan_get_number (plan), ==, "15");
+  expect (plan, "15", NULL, body_before);
   thidua_test_keys ("ctrl+z", NULL);
-  g_assert_cmpstr (thidua_plan_get_number (plan), ==, "");
+  expect (plan, "", NULL, body_before);
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (number)), ==, "");
-  thidua_test_keys ("ctrl+shift+z", "ctrl+shift+z", NULL);
-  g_assert_cmpstr (thidua_plan_get_number (plan), ==, "15");
-  g_assert_nonnull (strstr (thidua_plan_get_body (plan), "Mot"));
+  thidua_test_keys ("ctrl+shift+z", NULL);
+  expect (plan, "15", NULL, body_before);
+  thidua_test_keys ("ctrl+shift+z", NULL);
+  expect (plan, "15", "Mot", NULL);
+}
+
+static gboolean
+listed (gpointer data)
+{
+  return g_list_model_get_n_items (data) == 2;
+}
+
+/* A plan added by thidua-cli while the window is open appears in the list
+ * without a restart (PRAGMA data_version, looked at on a short timer). */
+static void
+test_other_process (Fixture       *f,
+                    gconstpointer  data)
+{
+  ThiduaWindow *win = THIDUA_WINDOW (thidua_test_app_start (f, 1366, 768));
+  GListModel *plans = thidua_window_get_plans (win);
+  const char *cli = g_getenv ("THIDUA_CLI");
+  const char *argv[] = { cli, "--db", f->db_path, "new", NULL };
+  g_autoptr(GError) error = NULL;
+  int status = -1;
+
+  g_assert_nonnull (cli);
+  gtk_widget_activate_action (GTK_WIDGET (win), "win.new-plan", "s", "blank-state");
+  g_assert_cmpuint (g_list_model_get_n_items (plans), ==, 1);
+  g_assert_true (g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_STDOUT_TO_DEV_NULL, NULL, NULL,
+                               NULL, NULL, &status, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_spawn_check_wait_status (status, NULL));
+  g_assert_true (thidua_test_wait_for (listed, plans, 5000));
 }
 
 int
@@ -159,6 +259,8 @@ main (int   argc,
               thidua_test_app_set_up, test_recipient_enter, thidua_test_app_tear_down);
   g_test_add ("/drafting-keys/one-ctrl-z", Fixture, NULL,
               thidua_test_app_set_up, test_one_ctrl_z, thidua_test_app_tear_down);
+  g_test_add ("/window/other-process-plan", Fixture, NULL,
+              thidua_test_app_set_up, test_other_process, thidua_test_app_tear_down);
   (void) bus;
   return g_test_run ();
 }

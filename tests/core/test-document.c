@@ -3,6 +3,7 @@
 #include "config.h"
 #include "thidua-document.h"
 #include "thidua-catalog.h"
+#include "thidua-plan-list.h"
 
 #include <glib/gstdio.h>
 
@@ -226,6 +227,51 @@ test_draft_rules (void)
   g_hash_table_unref (messages);
 }
 
+static void
+count_changes (GListModel *list,
+               guint       position,
+               guint       removed,
+               guint       added,
+               guint      *n)
+{
+  (*n)++;
+}
+
+/* The list follows writes of another connection through data_version,
+ * and keeps the item objects of plans still listed. */
+static void
+test_plan_list (Fixture       *f,
+                gconstpointer  data)
+{
+  g_autoptr(ThiduaPlanList) list = thidua_plan_list_new (f->store);
+  g_autoptr(ThiduaStore) other = NULL;
+  g_autoptr(ThiduaPlan) plan = thidua_plan_new ();
+  g_autoptr(ThiduaPlanItem) first = NULL;
+  g_autoptr(ThiduaPlanItem) again = NULL;
+  g_autoptr(GError) error = NULL;
+  guint changes = 0;
+
+  g_assert_true (thidua_plan_list_refresh (list, &error));
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (list)), ==, 1);
+  first = g_list_model_get_item (G_LIST_MODEL (list), 0);
+  g_signal_connect (list, "items-changed", G_CALLBACK (count_changes), &changes);
+  g_assert_false (thidua_plan_list_poll (list));     /* nothing new */
+
+  other = thidua_store_open (thidua_store_get_path (f->store), THIDUA_STORE_OPEN_NO_SEED, &error);
+  g_assert_no_error (error);
+  thidua_plan_set_subject (plan, "Từ một kết nối khác");
+  thidua_plan_set_date (plan, 1, 1, 1990);           /* listed last */
+  g_assert_cmpint (thidua_store_insert_plan (other, plan, &error), >, 0);
+
+  g_assert_true (thidua_plan_list_poll (list));
+  g_assert_cmpuint (changes, ==, 1);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (list)), ==, 2);
+  g_assert_cmpuint (thidua_plan_list_find (list, thidua_plan_get_id (plan)), !=, G_MAXUINT);
+  again = g_list_model_get_item (G_LIST_MODEL (list), thidua_plan_list_find (list, thidua_plan_get_id (f->plan)));
+  g_assert_true (first == again);
+  g_assert_false (thidua_plan_list_poll (list));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -234,5 +280,6 @@ main (int   argc,
   g_test_add ("/document/one-history", Fixture, NULL, setup, test_one_history, teardown);
   g_test_add ("/document/targets-and-save", Fixture, NULL, setup, test_targets_and_save, teardown);
   g_test_add_func ("/document/draft-rules", test_draft_rules);
+  g_test_add ("/plan-list/other-connection", Fixture, NULL, setup, test_plan_list, teardown);
   return g_test_run ();
 }
