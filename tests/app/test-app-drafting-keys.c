@@ -214,6 +214,31 @@ test_one_ctrl_z (Fixture       *f,
   expect (plan, "15", "Mot", NULL);
 }
 
+/* After "a) …" and Enter the editor writes "b) "; typing "b) " anyway
+ * gives it once. */
+static void
+test_list_continuation (Fixture       *f,
+                        gconstpointer  data)
+{
+  ThiduaPlanEditor *editor = start (f, "blank-state");
+  ThiduaPlan *plan = thidua_plan_editor_get_plan (editor);
+  GtkWidget *body = thidua_plan_editor_get_field_widget (editor, "body");
+
+  gtk_widget_grab_focus (body);
+  thidua_test_spin (100);
+  thidua_test_keys ("ctrl+End", "Return", NULL);
+  thidua_test_type ("a) Mot;");
+  thidua_test_keys ("Return", NULL);
+  expect (plan, "", "a) Mot;\nb) ", NULL);
+  thidua_test_type ("b) Hai.");
+  expect (plan, "", "a) Mot;\nb) Hai.", NULL);
+  g_assert_null (strstr (thidua_plan_get_body (plan), "b) b)"));
+  /* a label that differs is the user's own and stays */
+  thidua_test_keys ("Return", NULL);
+  thidua_test_type ("- Ba");
+  expect (plan, "", "b) Hai.\nc) - Ba", NULL);
+}
+
 static gboolean
 listed (gpointer data)
 {
@@ -259,6 +284,8 @@ main (int   argc,
               thidua_test_app_set_up, test_recipient_enter, thidua_test_app_tear_down);
   g_test_add ("/drafting-keys/one-ctrl-z", Fixture, NULL,
               thidua_test_app_set_up, test_one_ctrl_z, thidua_test_app_tear_down);
+  g_test_add ("/drafting-keys/list-continuation", Fixture, NULL,
+              thidua_test_app_set_up, test_list_continuation, thidua_test_app_tear_down);
   g_test_add ("/window/other-process-plan", Fixture, NULL,
               thidua_test_app_set_up, test_other_process, thidua_test_app_tear_down);
   (void) bus;

@@ -280,6 +280,7 @@ thidua_test_type (const char *text)
   g_ptr_array_add (argv, g_strdup ("type"));
   g_ptr_array_add (argv, g_strdup ("--delay"));
   g_ptr_array_add (argv, g_strdup ("30"));
+  g_ptr_array_add (argv, g_strdup ("--"));   /* text may start with "-" */
   g_ptr_array_add (argv, g_strdup (text));
   run_xdotool (argv);
 }
