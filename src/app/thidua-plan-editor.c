@@ -182,6 +182,16 @@ key_redo (GtkWidget *widget,
   return TRUE;
 }
 
+static gboolean
+subject_tab (GtkWidget *widget,
+             GVariant  *args,
+             gpointer   user_data)
+{
+  ThiduaPlanEditor *self = user_data;
+
+  return gtk_widget_grab_focus (GTK_WIDGET (self->body_view));
+}
+
 /* ------------------------------------------------------------------ */
 /* Symbol suggestion                                                  */
 
@@ -422,6 +432,8 @@ rebuild_outline (ThiduaPlanEditor *self)
       else
         gtk_widget_set_tooltip_text (row, text);
       gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), label);
+      /* clicked to jump; Tab goes from the subject straight to the body */
+      gtk_widget_set_focusable (row, FALSE);
       gtk_actionable_set_action_name (GTK_ACTIONABLE (row), "editor.goto-line");
       gtk_actionable_set_action_target (GTK_ACTIONABLE (row), "i", (int) e->line);
       gtk_list_box_append (self->outline_list, row);
@@ -1353,6 +1365,19 @@ thidua_plan_editor_init (ThiduaPlanEditor *self)
         gtk_shortcut_new (gtk_keyval_trigger_new (keys[i].keyval, keys[i].mods),
                           gtk_callback_action_new (keys[i].redo ? key_redo : key_undo, self, NULL)));
     gtk_widget_add_controller (GTK_WIDGET (self), shortcuts);
+  }
+  {
+    /* Tab from the subject goes to the body, the next thing written
+     * (the formatting buttons and the outline are clicked, not tabbed) */
+    GtkEventController *tab = gtk_shortcut_controller_new ();
+
+    gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (tab),
+      gtk_shortcut_new (gtk_keyval_trigger_new (GDK_KEY_Tab, 0),
+                        gtk_callback_action_new (subject_tab, self, NULL)));
+    gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (tab),
+      gtk_shortcut_new (gtk_keyval_trigger_new (GDK_KEY_KP_Tab, 0),
+                        gtk_callback_action_new (subject_tab, self, NULL)));
+    gtk_widget_add_controller (GTK_WIDGET (self->subject_view), tab);
   }
   /* the text widgets keep no history of their own: the document does */
   for (guint i = 0; i < G_N_ELEMENTS (text_fields); i++)

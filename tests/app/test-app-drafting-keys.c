@@ -240,6 +240,34 @@ test_list_continuation (Fixture       *f,
 }
 
 static gboolean
+has_focus (gpointer data)
+{
+  return gtk_widget_has_focus (data);
+}
+
+/* Tab from the subject reaches the body: the formatting buttons and the
+ * outline are not stops, and "I. MỤC ĐÍCH" typed next lands in the body. */
+static void
+test_tab_to_body (Fixture       *f,
+                  gconstpointer  data)
+{
+  ThiduaPlanEditor *editor = start (f, "blank-state");
+  ThiduaPlan *plan = thidua_plan_editor_get_plan (editor);
+  GtkWidget *subject = thidua_plan_editor_get_field_widget (editor, "subject");
+  GtkWidget *body = thidua_plan_editor_get_field_widget (editor, "body");
+
+  gtk_widget_grab_focus (subject);
+  thidua_test_spin (100);
+  thidua_test_type ("Thi dua");
+  thidua_test_keys ("Tab", NULL);
+  thidua_test_wait_for (has_focus, body, 3000);
+  g_assert_true (gtk_widget_has_focus (body));
+  thidua_test_type ("I. MUC DICH");
+  expect (plan, "", "I. MUC DICH", NULL);
+  g_assert_cmpstr (thidua_plan_get_subject (plan), ==, "Thi dua");
+}
+
+static gboolean
 listed (gpointer data)
 {
   return g_list_model_get_n_items (data) == 2;
@@ -286,6 +314,8 @@ main (int   argc,
               thidua_test_app_set_up, test_one_ctrl_z, thidua_test_app_tear_down);
   g_test_add ("/drafting-keys/list-continuation", Fixture, NULL,
               thidua_test_app_set_up, test_list_continuation, thidua_test_app_tear_down);
+  g_test_add ("/drafting-keys/tab-to-body", Fixture, NULL,
+              thidua_test_app_set_up, test_tab_to_body, thidua_test_app_tear_down);
   g_test_add ("/window/other-process-plan", Fixture, NULL,
               thidua_test_app_set_up, test_other_process, thidua_test_app_tear_down);
   (void) bus;
