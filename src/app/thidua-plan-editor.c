@@ -183,6 +183,29 @@ key_redo (GtkWidget *widget,
 }
 
 static gboolean
+select_suggested_symbol (gpointer data)
+{
+  ThiduaPlanEditor *self = data;
+  const char *text = gtk_editable_get_text (GTK_EDITABLE (self->symbol_entry));
+
+  if (self->last_suggestion != NULL && *text != '\0' &&
+      g_strcmp0 (text, self->last_suggestion) == 0 &&
+      gtk_widget_has_focus (GTK_WIDGET (gtk_editable_get_delegate (GTK_EDITABLE (self->symbol_entry)))))
+    gtk_editable_select_region (GTK_EDITABLE (self->symbol_entry), 0, -1);
+  g_object_unref (self);
+  return G_SOURCE_REMOVE;
+}
+
+/* The suggested symbol fills the field; clicking in and typing the same
+ * symbol must replace it, not append (KH-SYTKH-SYT): selected on focus.
+ * After the click has placed the cursor, hence the idle. */
+static void
+symbol_focus_enter (ThiduaPlanEditor *self)
+{
+  g_idle_add_full (G_PRIORITY_LOW, select_suggested_symbol, g_object_ref (self), NULL);
+}
+
+static gboolean
 subject_tab (GtkWidget *widget,
              GVariant  *args,
              gpointer   user_data)
@@ -1378,6 +1401,12 @@ thidua_plan_editor_init (ThiduaPlanEditor *self)
       gtk_shortcut_new (gtk_keyval_trigger_new (GDK_KEY_KP_Tab, 0),
                         gtk_callback_action_new (subject_tab, self, NULL)));
     gtk_widget_add_controller (GTK_WIDGET (self->subject_view), tab);
+  }
+  {
+    GtkEventController *focus = gtk_event_controller_focus_new ();
+
+    g_signal_connect_swapped (focus, "enter", G_CALLBACK (symbol_focus_enter), self);
+    gtk_widget_add_controller (GTK_WIDGET (self->symbol_entry), focus);
   }
   /* the text widgets keep no history of their own: the document does */
   for (guint i = 0; i < G_N_ELEMENTS (text_fields); i++)

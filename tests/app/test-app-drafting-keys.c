@@ -268,6 +268,37 @@ test_tab_to_body (Fixture       *f,
 }
 
 static gboolean
+symbol_is (gpointer data)
+{
+  return g_strcmp0 (thidua_plan_get_symbol (data), "KH-SYT") == 0;
+}
+
+/* The suggested symbol is selected when the field is entered: clicking in
+ * and typing the same symbol gives it once. */
+static void
+test_symbol_field (Fixture       *f,
+                   gconstpointer  data)
+{
+  ThiduaPlanEditor *editor = start (f, "blank-state");
+  ThiduaPlan *plan = thidua_plan_editor_get_plan (editor);
+  GtkWidget *symbol = thidua_plan_editor_get_field_widget (editor, "symbol");
+
+  gtk_editable_set_text (GTK_EDITABLE (thidua_plan_editor_get_field_widget (editor, "type_name")),
+                         "KẾ HOẠCH");
+  gtk_editable_set_text (GTK_EDITABLE (thidua_plan_editor_get_field_widget (editor, "issuing_body")),
+                         "SỞ Y TẾ");
+  g_assert_cmpstr (thidua_plan_get_symbol (plan), ==, "KH-SYT");
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (symbol)), ==, "KH-SYT");
+  thidua_test_spin (300);
+  thidua_test_click (symbol);
+  thidua_test_spin (200);
+  thidua_test_type ("KH-SYT");
+  thidua_test_wait_for (symbol_is, plan, 3000);
+  g_assert_cmpstr (thidua_plan_get_symbol (plan), ==, "KH-SYT");
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (symbol)), ==, "KH-SYT");
+}
+
+static gboolean
 listed (gpointer data)
 {
   return g_list_model_get_n_items (data) == 2;
@@ -316,6 +347,8 @@ main (int   argc,
               thidua_test_app_set_up, test_list_continuation, thidua_test_app_tear_down);
   g_test_add ("/drafting-keys/tab-to-body", Fixture, NULL,
               thidua_test_app_set_up, test_tab_to_body, thidua_test_app_tear_down);
+  g_test_add ("/drafting-keys/symbol-field", Fixture, NULL,
+              thidua_test_app_set_up, test_symbol_field, thidua_test_app_tear_down);
   g_test_add ("/window/other-process-plan", Fixture, NULL,
               thidua_test_app_set_up, test_other_process, thidua_test_app_tear_down);
   (void) bus;

@@ -296,3 +296,21 @@ thidua_test_point_at (int x,
   g_ptr_array_add (argv, g_strdup_printf ("%d", y));
   run_xdotool (argv);
 }
+
+void
+thidua_test_click (GtkWidget *widget)
+{
+  g_autoptr(GPtrArray) argv = g_ptr_array_new_with_free_func (g_free);
+  GtkNative *native = gtk_widget_get_native (widget);
+  graphene_rect_t bounds;
+  double nx = 0, ny = 0;
+
+  g_assert_true (gtk_widget_compute_bounds (widget, GTK_WIDGET (native), &bounds));
+  gtk_native_get_surface_transform (native, &nx, &ny);
+  g_ptr_array_add (argv, g_strdup ("mousemove"));
+  g_ptr_array_add (argv, g_strdup_printf ("%d", (int) (nx + bounds.origin.x + bounds.size.width / 2)));
+  g_ptr_array_add (argv, g_strdup_printf ("%d", (int) (ny + bounds.origin.y + bounds.size.height / 2)));
+  g_ptr_array_add (argv, g_strdup ("click"));
+  g_ptr_array_add (argv, g_strdup ("1"));
+  run_xdotool (argv);
+}

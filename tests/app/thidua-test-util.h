@@ -71,6 +71,9 @@ void        thidua_test_keys              (const char    *first,
  * the keyboard to the window under the pointer). */
 void        thidua_test_point_at          (int            x,
                                            int            y);
+/* A real click in the middle of the widget (the window is at the
+ * screen's origin: Xvfb without a window manager). */
+void        thidua_test_click         (GtkWidget     *widget);
 /* Types text through the X server. */
 void        thidua_test_type              (const char    *text);
 
