@@ -53,6 +53,7 @@ struct _ThiduaPlanEditor
   guint            outline_source;
   char            *outline_key;    /* the outline shown, to skip rebuilds */
   gboolean         editable;       /* FALSE on a read-only database */
+  gboolean         symbol_fresh;   /* entered, still showing the suggestion */
 };
 
 G_DEFINE_FINAL_TYPE (ThiduaPlanEditor, thidua_plan_editor, GTK_TYPE_WIDGET)
@@ -202,7 +203,28 @@ select_suggested_symbol (gpointer data)
 static void
 symbol_focus_enter (ThiduaPlanEditor *self)
 {
+  self->symbol_fresh = self->last_suggestion != NULL && *self->last_suggestion != '\0' &&
+    g_strcmp0 (gtk_editable_get_text (GTK_EDITABLE (self->symbol_entry)), self->last_suggestion) == 0;
   g_idle_add_full (G_PRIORITY_LOW, select_suggested_symbol, g_object_ref (self), NULL);
+}
+
+/* However the click ended, the first character typed into a field that
+ * still shows the suggestion replaces it; moving the cursor first means
+ * the user edits it. */
+static gboolean
+symbol_key_pressed (GtkEventControllerKey *controller,
+                    guint                  keyval,
+                    guint                  keycode,
+                    GdkModifierType        state,
+                    ThiduaPlanEditor      *self)
+{
+  if (!self->symbol_fresh)
+    return FALSE;
+  self->symbol_fresh = FALSE;
+  if ((state & (GDK_CONTROL_MASK | GDK_ALT_MASK)) == 0 && gdk_keyval_to_unicode (keyval) != 0 &&
+      g_strcmp0 (gtk_editable_get_text (GTK_EDITABLE (self->symbol_entry)), self->last_suggestion) == 0)
+    gtk_editable_select_region (GTK_EDITABLE (self->symbol_entry), 0, -1);
+  return FALSE;
 }
 
 static gboolean
@@ -1405,8 +1427,13 @@ thidua_plan_editor_init (ThiduaPlanEditor *self)
   {
     GtkEventController *focus = gtk_event_controller_focus_new ();
 
+    GtkEventController *keys = gtk_event_controller_key_new ();
+
     g_signal_connect_swapped (focus, "enter", G_CALLBACK (symbol_focus_enter), self);
     gtk_widget_add_controller (GTK_WIDGET (self->symbol_entry), focus);
+    gtk_event_controller_set_propagation_phase (keys, GTK_PHASE_CAPTURE);
+    g_signal_connect (keys, "key-pressed", G_CALLBACK (symbol_key_pressed), self);
+    gtk_widget_add_controller (GTK_WIDGET (self->symbol_entry), keys);
   }
   /* the text widgets keep no history of their own: the document does */
   for (guint i = 0; i < G_N_ELEMENTS (text_fields); i++)

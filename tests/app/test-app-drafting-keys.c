@@ -298,6 +298,28 @@ test_symbol_field (Fixture       *f,
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (symbol)), ==, "KH-SYT");
 }
 
+/* The style choice of the app menu is a setting, and acts at once. */
+static void
+test_dark_style (Fixture       *f,
+                 gconstpointer  data)
+{
+  GtkWindow *win = thidua_test_app_start (f, 1024, 600);
+  GtkApplication *app = gtk_window_get_application (win);
+  GSettings *settings = thidua_application_get_settings (THIDUA_APPLICATION (app));
+  gboolean dark = FALSE;
+
+  g_assert_true (g_action_group_has_action (G_ACTION_GROUP (app), "style"));
+  g_action_group_activate_action (G_ACTION_GROUP (app), "style", g_variant_new_string ("dark"));
+  g_assert_cmpint (g_settings_get_enum (settings, "style"), ==, 2);
+  g_object_get (gtk_settings_get_default (), "gtk-application-prefer-dark-theme", &dark, NULL);
+  g_assert_true (dark);
+  g_action_group_activate_action (G_ACTION_GROUP (app), "style", g_variant_new_string ("light"));
+  g_object_get (gtk_settings_get_default (), "gtk-application-prefer-dark-theme", &dark, NULL);
+  g_assert_false (dark);
+  g_action_group_activate_action (G_ACTION_GROUP (app), "style", g_variant_new_string ("system"));
+  g_assert_cmpint (g_settings_get_enum (settings, "style"), ==, 0);
+}
+
 static gboolean
 listed (gpointer data)
 {
@@ -349,6 +371,8 @@ main (int   argc,
               thidua_test_app_set_up, test_tab_to_body, thidua_test_app_tear_down);
   g_test_add ("/drafting-keys/symbol-field", Fixture, NULL,
               thidua_test_app_set_up, test_symbol_field, thidua_test_app_tear_down);
+  g_test_add ("/window/dark-style", Fixture, NULL,
+              thidua_test_app_set_up, test_dark_style, thidua_test_app_tear_down);
   g_test_add ("/window/other-process-plan", Fixture, NULL,
               thidua_test_app_set_up, test_other_process, thidua_test_app_tear_down);
   (void) bus;
