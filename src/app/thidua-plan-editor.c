@@ -220,10 +220,15 @@ symbol_key_pressed (GtkEventControllerKey *controller,
 {
   if (!self->symbol_fresh)
     return FALSE;
-  self->symbol_fresh = FALSE;
-  if ((state & (GDK_CONTROL_MASK | GDK_ALT_MASK)) == 0 && gdk_keyval_to_unicode (keyval) != 0 &&
-      g_strcmp0 (gtk_editable_get_text (GTK_EDITABLE (self->symbol_entry)), self->last_suggestion) == 0)
-    gtk_editable_select_region (GTK_EDITABLE (self->symbol_entry), 0, -1);
+  if ((state & (GDK_CONTROL_MASK | GDK_ALT_MASK)) == 0 && gdk_keyval_to_unicode (keyval) != 0)
+    {
+      self->symbol_fresh = FALSE;
+      if (g_strcmp0 (gtk_editable_get_text (GTK_EDITABLE (self->symbol_entry)), self->last_suggestion) == 0)
+        gtk_editable_select_region (GTK_EDITABLE (self->symbol_entry), 0, -1);
+    }
+  else if (keyval == GDK_KEY_Left || keyval == GDK_KEY_Right || keyval == GDK_KEY_Home ||
+           keyval == GDK_KEY_End || keyval == GDK_KEY_BackSpace || keyval == GDK_KEY_Delete)
+    self->symbol_fresh = FALSE;   /* the user edits the suggestion; Shift alone changes nothing */
   return FALSE;
 }
 

@@ -308,11 +308,16 @@ test_dark_style (Fixture       *f,
   GSettings *settings = thidua_application_get_settings (THIDUA_APPLICATION (app));
   gboolean dark = FALSE;
 
+  gtk_widget_activate_action (GTK_WIDGET (win), "win.new-plan", "s", "education-office");
+  thidua_test_spin (500);
+  thidua_test_save_snapshot (win, "window-1024x600.png");
   g_assert_true (g_action_group_has_action (G_ACTION_GROUP (app), "style"));
   g_action_group_activate_action (G_ACTION_GROUP (app), "style", g_variant_new_string ("dark"));
   g_assert_cmpint (g_settings_get_enum (settings, "style"), ==, 2);
   g_object_get (gtk_settings_get_default (), "gtk-application-prefer-dark-theme", &dark, NULL);
   g_assert_true (dark);
+  thidua_test_spin (300);
+  thidua_test_save_snapshot (win, "window-1024x600-dark.png");
   g_action_group_activate_action (G_ACTION_GROUP (app), "style", g_variant_new_string ("light"));
   g_object_get (gtk_settings_get_default (), "gtk-application-prefer-dark-theme", &dark, NULL);
   g_assert_false (dark);
@@ -347,6 +352,8 @@ test_other_process (Fixture       *f,
   g_assert_no_error (error);
   g_assert_true (g_spawn_check_wait_status (status, NULL));
   g_assert_true (thidua_test_wait_for (listed, plans, 5000));
+  thidua_test_spin (300);
+  thidua_test_save_snapshot (GTK_WINDOW (win), "window-1366x768.png");
 }
 
 int

@@ -3,7 +3,7 @@
  * in the register, errors shown per row and not stored, undo of a removal,
  * the sentences inserted into the body and reaching the preview, the
  * targets found again after reopening, and a screenshot at 1366×768 in
- * Vietnamese (tests/artifacts/window-vi-targets.png). */
+ * Vietnamese (artifacts/ in the build tree, window-vi-targets.png). */
 #include "config.h"
 
 #include <cairo-pdf.h>
@@ -587,15 +587,11 @@ test_accessible_names (Fixture       *f,
                gtk_actionable_get_action_name (GTK_ACTIONABLE (g_ptr_array_index (buttons, i))));
 }
 
+/* the build tree's artifacts folder, never the sources */
 static char *
 artifacts_dir (void)
 {
-  const char *fixtures = g_getenv ("THIDUA_TEST_FIXTURES");
-  g_autofree char *tests = fixtures ? g_path_get_dirname (fixtures) : g_get_current_dir ();
-  char *dir = g_build_filename (tests, "artifacts", NULL);
-
-  g_mkdir_with_parents (dir, 0755);
-  return dir;
+  return thidua_test_artifacts_dir ();
 }
 
 /* The form with targets at 1366×768 in Vietnamese, for a person to look at. */

@@ -64,6 +64,9 @@ void        thidua_test_init_gui          (int           *argc,
 /* Where screenshots for a person go: the build tree (THIDUA_TEST_ARTIFACTS),
  * never the source tree. */
 char       *thidua_test_artifacts_dir     (void);
+/* Saves what the window shows as artifacts/NAME (a PNG for a person). */
+void        thidua_test_save_snapshot     (GtkWindow     *window,
+                                           const char    *name);
 /* Real keys through the X server: `xdotool key KEYS…`; waits for it. */
 void        thidua_test_keys              (const char    *first,
                                            ...) G_GNUC_NULL_TERMINATED;
