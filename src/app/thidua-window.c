@@ -714,6 +714,32 @@ first_frame_painted (GdkFrameClock *clock,
 }
 
 static void
+name_search_entries (GtkWidget *widget)
+{
+  if (widget == NULL)
+    return;
+  if (GTK_IS_SEARCH_ENTRY (widget))
+    g_object_set (widget, "placeholder-text", _("Search shortcuts"), NULL);
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    name_search_entries (child);
+}
+
+/* GTK's own catalogue has no Vietnamese for the shortcuts window's
+ * "Shortcuts" and "Search…": the app gives its own words. */
+static void
+name_help_overlay (ThiduaWindow *self)
+{
+  GtkShortcutsWindow *overlay = gtk_application_window_get_help_overlay (GTK_APPLICATION_WINDOW (self));
+
+  if (overlay == NULL)
+    return;
+  gtk_window_set_title (GTK_WINDOW (overlay), _("Keyboard Shortcuts"));
+  name_search_entries (GTK_WIDGET (overlay));
+  name_search_entries (gtk_window_get_titlebar (GTK_WINDOW (overlay)));
+}
+
+static void
 window_realized (ThiduaWindow *self)
 {
   g_signal_connect (gtk_widget_get_frame_clock (GTK_WIDGET (self)), "after-paint",
@@ -992,6 +1018,8 @@ static void
 thidua_window_init (ThiduaWindow *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  /* the help overlay exists once the window belongs to the application */
+  g_signal_connect (self, "realize", G_CALLBACK (name_help_overlay), NULL);
 
   self->unsaved = g_ptr_array_new_with_free_func (g_object_unref);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.undo-delete", FALSE);
