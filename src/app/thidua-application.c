@@ -14,6 +14,7 @@ struct _ThiduaApplication
   char           *db_path;
   ThiduaStore    *store;
   GSettings      *settings;
+  int             system_prefers_dark;  /* -1 until read at startup */
 };
 
 G_DEFINE_FINAL_TYPE (ThiduaApplication, thidua_application, GTK_TYPE_APPLICATION)
@@ -251,6 +252,28 @@ static const GActionEntry app_entries[] = {
   { "quit", app_quit },
 };
 
+/* The style setting: dark or light windows, or what the desktop asked
+ * for when the app started (GTK 4.8 has no live colour-scheme API). */
+static void
+apply_style (ThiduaApplication *self)
+{
+  GtkSettings *gtk_settings = gtk_settings_get_default ();
+  int style = g_settings_get_enum (self->settings, "style");
+
+  if (gtk_settings == NULL)
+    return;
+  if (self->system_prefers_dark < 0)
+    {
+      gboolean dark = FALSE;
+
+      g_object_get (gtk_settings, "gtk-application-prefer-dark-theme", &dark, NULL);
+      self->system_prefers_dark = dark;
+    }
+  g_object_set (gtk_settings, "gtk-application-prefer-dark-theme",
+                style == 2 ? TRUE : style == 1 ? FALSE : (gboolean) self->system_prefers_dark,
+                NULL);
+}
+
 static void
 thidua_application_startup (GApplication *app)
 {
@@ -275,6 +298,14 @@ thidua_application_startup (GApplication *app)
   thidua_import_dialog_add_actions (GTK_APPLICATION (app));
   language = g_settings_create_action (self->settings, "language");
   g_action_map_add_action (G_ACTION_MAP (app), language);
+  {
+    g_autoptr(GAction) style = g_settings_create_action (self->settings, "style");
+
+    g_action_map_add_action (G_ACTION_MAP (app), style);
+    g_signal_connect_object (self->settings, "changed::style", G_CALLBACK (apply_style),
+                             self, G_CONNECT_SWAPPED);
+    apply_style (self);
+  }
 
   gtk_application_set_accels_for_action (GTK_APPLICATION (app), "app.quit", quit_accels);
   gtk_application_set_accels_for_action (GTK_APPLICATION (app), "win.show-help-overlay",
@@ -367,6 +398,7 @@ thidua_application_class_init (ThiduaApplicationClass *klass)
 static void
 thidua_application_init (ThiduaApplication *self)
 {
+  self->system_prefers_dark = -1;
   static const GOptionEntry options[] = {
     { "db", 0, 0, G_OPTION_ARG_FILENAME, NULL,
       N_("Open the database FILE instead of the default one"), N_("FILE") },

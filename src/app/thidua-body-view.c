@@ -10,6 +10,10 @@
 struct _ThiduaBodyView
 {
   GtkTextView  parent_instance;
+  /* The label Enter just put at the start of a line ("b) "), while the
+   * line holds nothing else: typing it again must not double it. */
+  char        *auto_prefix;
+  GtkTextMark *auto_mark;      /* start of that line */
 };
 
 G_DEFINE_FINAL_TYPE (ThiduaBodyView, thidua_body_view, GTK_TYPE_TEXT_VIEW)
@@ -151,11 +155,63 @@ thidua_body_view_continue_line (ThiduaBodyView *self)
   else
     {
       g_autofree char *insert = g_strconcat ("\n", prefix, NULL);
+      GtkTextIter line_start;
+
       gtk_text_buffer_insert_at_cursor (buffer, insert, -1);
+      gtk_text_buffer_get_iter_at_mark (buffer, &line_start, gtk_text_buffer_get_insert (buffer));
+      gtk_text_iter_set_line_offset (&line_start, 0);
+      gtk_text_buffer_move_mark (buffer, self->auto_mark, &line_start);
+      g_free (self->auto_prefix);
+      self->auto_prefix = g_strdup (prefix);
     }
   gtk_text_buffer_end_user_action (buffer);
   gtk_text_view_scroll_mark_onscreen (GTK_TEXT_VIEW (self), gtk_text_buffer_get_insert (buffer));
   return TRUE;
+}
+
+/* After a keystroke on the line Enter just labelled: a secretary who
+ * types the label anyway ("b) " after the automatic "b) ") gets it once. */
+static void
+inserted_after_cb (GtkTextBuffer  *buffer,
+                   GtkTextIter    *location,
+                   char           *text,
+                   int             len,
+                   ThiduaBodyView *self)
+{
+  GtkTextIter start, end;
+  g_autofree char *line = NULL;
+  const char *rest;
+
+  if (self->auto_prefix == NULL)
+    return;
+  gtk_text_buffer_get_iter_at_mark (buffer, &start, self->auto_mark);
+  if (gtk_text_iter_get_line (&start) != gtk_text_iter_get_line (location) ||
+      !gtk_text_iter_starts_line (&start))
+    {
+      g_clear_pointer (&self->auto_prefix, g_free);
+      return;
+    }
+  end = start;
+  if (!gtk_text_iter_ends_line (&end))
+    gtk_text_iter_forward_to_line_end (&end);
+  line = gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
+  if (!g_str_has_prefix (line, self->auto_prefix))
+    {
+      g_clear_pointer (&self->auto_prefix, g_free);
+      return;
+    }
+  rest = line + strlen (self->auto_prefix);
+  if (g_str_equal (rest, self->auto_prefix))
+    {
+      /* the typed label stays, the automatic one goes */
+      end = start;
+      gtk_text_iter_forward_chars (&end, g_utf8_strlen (self->auto_prefix, -1));
+      gtk_text_buffer_delete (buffer, &start, &end);
+      g_clear_pointer (&self->auto_prefix, g_free);
+      gtk_text_buffer_get_iter_at_mark (buffer, location, gtk_text_buffer_get_insert (buffer));
+    }
+  else if (!g_str_has_prefix (self->auto_prefix, rest))
+    g_clear_pointer (&self->auto_prefix, g_free);   /* the user writes on */
 }
 
 static gboolean
@@ -277,6 +333,7 @@ thidua_body_view_set_text (ThiduaBodyView *self,
 
   g_return_if_fail (THIDUA_IS_BODY_VIEW (self));
 
+  g_clear_pointer (&self->auto_prefix, g_free);
   buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (self));
   gtk_text_buffer_begin_irreversible_action (buffer);
   gtk_text_buffer_set_text (buffer, text ? text : "", -1);
@@ -315,9 +372,18 @@ thidua_body_view_goto_line (ThiduaBodyView *self,
 }
 
 static void
+thidua_body_view_finalize (GObject *object)
+{
+  g_free (THIDUA_BODY_VIEW (object)->auto_prefix);
+  G_OBJECT_CLASS (thidua_body_view_parent_class)->finalize (object);
+}
+
+static void
 thidua_body_view_class_init (ThiduaBodyViewClass *klass)
 {
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  G_OBJECT_CLASS (klass)->finalize = thidua_body_view_finalize;
 
   gtk_widget_class_install_action (widget_class, "body.bold", NULL, bold_action);
   gtk_widget_class_install_action (widget_class, "body.italic", NULL, italic_action);
@@ -344,6 +410,13 @@ thidua_body_view_init (ThiduaBodyView *self)
   gtk_widget_add_controller (GTK_WIDGET (self), keys);
 
   g_signal_connect (buffer, "insert-text", G_CALLBACK (insert_text_cb), self);
+  {
+    GtkTextIter start;
+
+    gtk_text_buffer_get_start_iter (buffer, &start);
+    self->auto_mark = gtk_text_buffer_create_mark (buffer, NULL, &start, TRUE);
+  }
+  g_signal_connect_after (buffer, "insert-text", G_CALLBACK (inserted_after_cb), self);
 }
 
 GtkWidget *

@@ -542,11 +542,11 @@ thidua_import_dialog_new (GtkWindow *parent, ThiduaStore *store)
 
 /* --- app.import-file and app.paste-as-new -------------------------------- */
 
-/* A new plan appears selected in the window it was imported from. */
+/* A new plan appears selected in the window it was imported from (the
+ * list itself follows the store: nothing here reloads it). */
 static void
 plan_created (ThiduaImportDialog *dialog, gint64 id, ThiduaWindow *window)
 {
-  thidua_window_reload_plans (window);
   thidua_window_select_plan (window, id);
 }
 

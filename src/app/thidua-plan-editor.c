@@ -3,6 +3,7 @@
 #include "thidua-plan-editor.h"
 #include "thidua-body-view.h"
 #include "thidua-targets-editor.h"
+#include "thidua-document.h"
 #include "thidua-layout.h"
 #include "thidua-markup.h"
 #include "thidua-text.h"
@@ -43,39 +44,17 @@ struct _ThiduaPlanEditor
   GtkEntry        *position_entry;
   GtkEntry        *signer_name_entry;
 
-  ThiduaPlan      *plan;
+  ThiduaDocument  *document;       /* the plan edited, its targets and history */
+  ThiduaPlan      *plan;           /* the document's plan */
   GtkListStore    *bodies_model;   /* issuing-body completion */
   guint            loading;        /* >0 while widgets are filled from the plan */
   char            *last_suggestion;
   GPtrArray       *marked;         /* widgets marked by warnings */
   guint            outline_source;
   char            *outline_key;    /* the outline shown, to skip rebuilds */
-  /* Undo for the fields that are not text (text fields keep their own
-   * history): profile, authority, date from the calendar, recipients
-   * list, suggested symbol, and the targets editor's steps (a marker:
-   * that editor keeps the rows).  Stacks of FormState. */
-  GPtrArray       *undo_stack;
-  GPtrArray       *redo_stack;
   gboolean         editable;       /* FALSE on a read-only database */
+  gboolean         symbol_fresh;   /* entered, still showing the suggestion */
 };
-
-typedef struct {
-  ThiduaProfileKind profile;
-  char             *authority;
-  guint             day, month, year;
-  GStrv             recipients;
-  char             *symbol;
-  gboolean          targets_step;  /* a step of the targets editor */
-} FormState;
-
-static void
-form_state_free (FormState *state)
-{
-  g_free (state->authority);
-  g_strfreev (state->recipients);
-  g_free (state->symbol);
-  g_free (state);
-}
 
 G_DEFINE_FINAL_TYPE (ThiduaPlanEditor, thidua_plan_editor, GTK_TYPE_WIDGET)
 
@@ -131,143 +110,27 @@ emit_changed (ThiduaPlanEditor *self)
 
 static void refresh_form_fields (ThiduaPlanEditor *self);
 
-static FormState *
-form_state_capture (ThiduaPlan *plan)
-{
-  FormState *state = g_new0 (FormState, 1);
-
-  state->profile = thidua_plan_get_profile (plan);
-  state->authority = g_strdup (thidua_plan_get_signer_authority (plan));
-  state->day = thidua_plan_get_day (plan);
-  state->month = thidua_plan_get_month (plan);
-  state->year = thidua_plan_get_year (plan);
-  state->recipients = g_strdupv ((GStrv) thidua_plan_get_recipients (plan));
-  state->symbol = g_strdup (thidua_plan_get_symbol (plan));
-  return state;
-}
-
+/* The document remembers the state before a user change (one history
+ * for the whole form, targets included); `key` merges keystrokes in one
+ * field into one step. */
 static void
-form_state_apply (FormState  *state,
-                  ThiduaPlan *plan)
+begin_step (ThiduaPlanEditor *self,
+            const char       *key)
 {
-  thidua_plan_set_profile (plan, state->profile);
-  thidua_plan_set_signer_authority (plan, state->authority);
-  thidua_plan_set_date (plan, state->day, state->month, state->year);
-  thidua_plan_set_recipients (plan, (const char * const *) state->recipients);
-  thidua_plan_set_symbol (plan, state->symbol);
+  if (self->loading || self->document == NULL)
+    return;
+  thidua_document_begin_step (self->document, key);
 }
 
 static void
 update_undo_actions (ThiduaPlanEditor *self)
 {
+  ThiduaHistory *history = self->document ? thidua_document_get_history (self->document) : NULL;
+
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "editor.undo",
-                                 self->editable && self->undo_stack->len > 0);
+                                 self->editable && history && thidua_history_can_undo (history));
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "editor.redo",
-                                 self->editable && self->redo_stack->len > 0);
-}
-
-/* Called before a change of a non-text field. */
-static void
-push_undo (ThiduaPlanEditor *self)
-{
-  if (self->loading || self->plan == NULL)
-    return;
-  g_ptr_array_add (self->undo_stack, form_state_capture (self->plan));
-  g_ptr_array_set_size (self->redo_stack, 0);
-  thidua_targets_editor_clear_redo (self->targets_editor);
-  update_undo_actions (self);
-}
-
-static FormState *
-targets_marker_new (void)
-{
-  FormState *state = g_new0 (FormState, 1);
-
-  state->targets_step = TRUE;
-  return state;
-}
-
-static void
-targets_undo_step (ThiduaPlanEditor    *self,
-                   ThiduaTargetsEditor *targets_editor)
-{
-  if (self->loading || self->plan == NULL)
-    return;
-  g_ptr_array_add (self->undo_stack, targets_marker_new ());
-  g_ptr_array_set_size (self->redo_stack, 0);
-  update_undo_actions (self);
-}
-
-static void
-undo_redo (ThiduaPlanEditor *self,
-           GPtrArray        *from,
-           GPtrArray        *to)
-{
-  FormState *state;
-
-  if (self->plan == NULL)
-    return;
-  /* a targets step the targets editor no longer has (undone by its own
-   * action) is skipped, so one Ctrl+Z always changes something */
-  while (from->len > 0)
-    {
-      gboolean done;
-
-      state = g_ptr_array_index (from, from->len - 1);
-      if (!state->targets_step)
-        break;
-      g_ptr_array_steal_index (from, from->len - 1);
-      done = from == self->undo_stack
-        ? thidua_targets_editor_undo (self->targets_editor)
-        : thidua_targets_editor_redo (self->targets_editor);
-      if (done)
-        {
-          g_ptr_array_add (to, state);
-          update_undo_actions (self);
-          return;
-        }
-      form_state_free (state);
-    }
-  if (from->len == 0)
-    {
-      update_undo_actions (self);
-      return;
-    }
-  state = g_ptr_array_steal_index (from, from->len - 1);
-  g_ptr_array_add (to, form_state_capture (self->plan));
-  form_state_apply (state, self->plan);
-  form_state_free (state);
-  /* only the non-text widgets: the text fields keep their cursor and
-   * their own undo history */
-  refresh_form_fields (self);
-  update_undo_actions (self);
-  emit_changed (self);
-}
-
-static gboolean
-targets_key_undo (GtkWidget *widget,
-                  GVariant  *args,
-                  gpointer   user_data)
-{
-  ThiduaPlanEditor *self = user_data;
-
-  if (!self->editable)
-    return FALSE;
-  undo_redo (self, self->undo_stack, self->redo_stack);
-  return TRUE;
-}
-
-static gboolean
-targets_key_redo (GtkWidget *widget,
-                  GVariant  *args,
-                  gpointer   user_data)
-{
-  ThiduaPlanEditor *self = user_data;
-
-  if (!self->editable)
-    return FALSE;
-  undo_redo (self, self->redo_stack, self->undo_stack);
-  return TRUE;
+                                 self->editable && history && thidua_history_can_redo (history));
 }
 
 static void
@@ -277,7 +140,8 @@ undo_action (GtkWidget  *widget,
 {
   ThiduaPlanEditor *self = THIDUA_PLAN_EDITOR (widget);
 
-  undo_redo (self, self->undo_stack, self->redo_stack);
+  if (self->document != NULL && self->editable)
+    thidua_document_undo (self->document);
 }
 
 static void
@@ -287,129 +151,99 @@ redo_action (GtkWidget  *widget,
 {
   ThiduaPlanEditor *self = THIDUA_PLAN_EDITOR (widget);
 
-  undo_redo (self, self->redo_stack, self->undo_stack);
+  if (self->document != NULL && self->editable)
+    thidua_document_redo (self->document);
+}
+
+/* Ctrl+Z and Ctrl+Shift+Z, caught before any text widget sees them: the
+ * form has one history, wherever the focus is. */
+static gboolean
+key_undo (GtkWidget *widget,
+          GVariant  *args,
+          gpointer   user_data)
+{
+  ThiduaPlanEditor *self = user_data;
+
+  if (self->document == NULL || !self->editable)
+    return FALSE;
+  thidua_document_undo (self->document);
+  return TRUE;
+}
+
+static gboolean
+key_redo (GtkWidget *widget,
+          GVariant  *args,
+          gpointer   user_data)
+{
+  ThiduaPlanEditor *self = user_data;
+
+  if (self->document == NULL || !self->editable)
+    return FALSE;
+  thidua_document_redo (self->document);
+  return TRUE;
+}
+
+static gboolean
+select_suggested_symbol (gpointer data)
+{
+  ThiduaPlanEditor *self = data;
+  const char *text = gtk_editable_get_text (GTK_EDITABLE (self->symbol_entry));
+
+  if (self->last_suggestion != NULL && *text != '\0' &&
+      g_strcmp0 (text, self->last_suggestion) == 0 &&
+      gtk_widget_has_focus (GTK_WIDGET (gtk_editable_get_delegate (GTK_EDITABLE (self->symbol_entry)))))
+    gtk_editable_select_region (GTK_EDITABLE (self->symbol_entry), 0, -1);
+  g_object_unref (self);
+  return G_SOURCE_REMOVE;
+}
+
+/* The suggested symbol fills the field; clicking in and typing the same
+ * symbol must replace it, not append (KH-SYTKH-SYT): selected on focus.
+ * After the click has placed the cursor, hence the idle. */
+static void
+symbol_focus_enter (ThiduaPlanEditor *self)
+{
+  self->symbol_fresh = self->last_suggestion != NULL && *self->last_suggestion != '\0' &&
+    g_strcmp0 (gtk_editable_get_text (GTK_EDITABLE (self->symbol_entry)), self->last_suggestion) == 0;
+  g_idle_add_full (G_PRIORITY_LOW, select_suggested_symbol, g_object_ref (self), NULL);
+}
+
+/* However the click ended, the first character typed into a field that
+ * still shows the suggestion replaces it; moving the cursor first means
+ * the user edits it. */
+static gboolean
+symbol_key_pressed (GtkEventControllerKey *controller,
+                    guint                  keyval,
+                    guint                  keycode,
+                    GdkModifierType        state,
+                    ThiduaPlanEditor      *self)
+{
+  if (!self->symbol_fresh)
+    return FALSE;
+  if ((state & (GDK_CONTROL_MASK | GDK_ALT_MASK)) == 0 && gdk_keyval_to_unicode (keyval) != 0)
+    {
+      self->symbol_fresh = FALSE;
+      if (g_strcmp0 (gtk_editable_get_text (GTK_EDITABLE (self->symbol_entry)), self->last_suggestion) == 0)
+        gtk_editable_select_region (GTK_EDITABLE (self->symbol_entry), 0, -1);
+    }
+  else if (keyval == GDK_KEY_Left || keyval == GDK_KEY_Right || keyval == GDK_KEY_Home ||
+           keyval == GDK_KEY_End || keyval == GDK_KEY_BackSpace || keyval == GDK_KEY_Delete)
+    self->symbol_fresh = FALSE;   /* the user edits the suggestion; Shift alone changes nothing */
+  return FALSE;
+}
+
+static gboolean
+subject_tab (GtkWidget *widget,
+             GVariant  *args,
+             gpointer   user_data)
+{
+  ThiduaPlanEditor *self = user_data;
+
+  return gtk_widget_grab_focus (GTK_WIDGET (self->body_view));
 }
 
 /* ------------------------------------------------------------------ */
 /* Symbol suggestion                                                  */
-
-static const struct {
-  const char *folded;
-  const char *code;
-} type_codes[] = {
-  { "ke hoach", "KH" }, { "quyet dinh", "QĐ" }, { "bao cao", "BC" },
-  { "to trinh", "TTr" }, { "thong bao", "TB" }, { "huong dan", "HD" },
-  { "chuong trinh", "CTr" }, { "phuong an", "PA" }, { "de an", "ĐA" },
-  { "bien ban", "BB" },
-};
-
-static void
-append_initial (GString *out, const char *word)
-{
-  gunichar c = g_utf8_get_char (word);
-  gunichar decomposed[4];
-  gsize n;
-
-  if (c == 0x0111 || c == 0x0110) /* đ Đ stay Đ */
-    {
-      g_string_append_unichar (out, 0x0110);
-      return;
-    }
-  n = g_unichar_fully_decompose (c, FALSE, decomposed, G_N_ELEMENTS (decomposed));
-  g_string_append_unichar (out, g_unichar_toupper (n > 0 ? decomposed[0] : c));
-}
-
-/* Base letters of an upper-case word, ASCII, Đ as D; NULL when a letter
- * is not upper case (then it is not an abbreviation). */
-static char *
-upper_base_letters (const char *word)
-{
-  GString *out = g_string_new (NULL);
-
-  for (const char *p = word; *p; p = g_utf8_next_char (p))
-    {
-      gunichar c = g_utf8_get_char (p);
-      gunichar d[4];
-      gsize n;
-
-      if (!g_unichar_isupper (c))
-        {
-          g_string_free (out, TRUE);
-          return NULL;
-        }
-      if (c == 0x0110)
-        c = 'D';
-      n = g_unichar_fully_decompose (c, FALSE, d, G_N_ELEMENTS (d));
-      g_string_append_c (out, n > 0 && d[0] < 128 ? (char) d[0] : '?');
-    }
-  return g_string_free (out, FALSE);
-}
-
-/* TRUE when the upper-case word cannot be one Vietnamese syllable
- * (onset, vowels, one of the allowed finals): UBND, LĐLĐ, THPT. */
-static gboolean
-is_acronym (const char *word)
-{
-  static const char * const onsets[] = {
-    "NGH", "CH", "GH", "GI", "KH", "NG", "NH", "PH", "QU", "TH", "TR",
-    "B", "C", "D", "G", "H", "K", "L", "M", "N", "P", "Q", "R", "S", "T", "V", "X", "",
-  };
-  static const char * const finals[] = { "", "C", "CH", "M", "N", "NG", "NH", "P", "T", "I", "O", "U", "Y" };
-  g_autofree char *b = upper_base_letters (word);
-
-  if (b == NULL)
-    return FALSE;
-  for (guint i = 0; i < G_N_ELEMENTS (onsets); i++)
-    {
-      gsize n = strlen (onsets[i]);
-      const char *p;
-
-      if (strncmp (b, onsets[i], n) != 0)
-        continue;
-      p = b + n;
-      if (*p == '\0' || strchr ("AEIOUY", *p) == NULL)
-        continue;
-      while (*p && strchr ("AEIOUY", *p) != NULL)
-        p++;
-      for (guint j = 0; j < G_N_ELEMENTS (finals); j++)
-        if (strcmp (p, finals[j]) == 0)
-          return FALSE;
-    }
-  return TRUE;
-}
-
-char *
-thidua_suggest_symbol (const char        *type_name,
-                       const char        *issuing_body,
-                       ThiduaProfileKind  profile)
-{
-  g_autofree char *folded = thidua_text_fold (type_name ? type_name : "");
-  g_autoptr(GString) abbr = g_string_new (NULL);
-  g_auto(GStrv) words = NULL;
-  const char *code = NULL;
-
-  for (guint i = 0; i < G_N_ELEMENTS (type_codes); i++)
-    if (g_strcmp0 (folded, type_codes[i].folded) == 0)
-      code = type_codes[i].code;
-  if (code == NULL || issuing_body == NULL || *issuing_body == '\0')
-    return g_strdup ("");
-
-  words = g_strsplit_set (issuing_body, " \t\n", -1);
-  for (guint i = 0; words[i] != NULL; i++)
-    {
-      if (*words[i] == '\0')
-        continue;
-      /* A word already written as an abbreviation (UBND, LĐLĐ, CĐCS) is
-       * kept whole; a Vietnamese syllable gives its initial. */
-      if (g_utf8_strlen (words[i], -1) >= 2 && is_acronym (words[i]))
-        g_string_append (abbr, words[i]);
-      else
-        append_initial (abbr, words[i]);
-    }
-
-  return g_strdup_printf ("%s%s%s", code,
-                          profile == THIDUA_PROFILE_PARTY ? "/" : "-", abbr->str);
-}
 
 static void
 update_suggestion (ThiduaPlanEditor *self)
@@ -430,7 +264,13 @@ update_suggestion (ThiduaPlanEditor *self)
   if (self->loading == 0 && *suggestion &&
       (*current == '\0' || g_strcmp0 (current, self->last_suggestion) == 0) &&
       g_strcmp0 (current, suggestion) != 0 && self->last_suggestion != NULL)
-    gtk_editable_set_text (GTK_EDITABLE (self->symbol_entry), suggestion);
+    {
+      /* part of the step that changed the type or the body */
+      self->loading++;
+      gtk_editable_set_text (GTK_EDITABLE (self->symbol_entry), suggestion);
+      self->loading--;
+      thidua_plan_set_symbol (self->plan, suggestion);
+    }
 
   g_free (self->last_suggestion);
   self->last_suggestion = g_strdup (suggestion);
@@ -452,8 +292,12 @@ suggest_symbol_action (GtkWidget  *widget,
 
   if (self->last_suggestion && *self->last_suggestion)
     {
-      push_undo (self);
+      begin_step (self, NULL);
+      self->loading++;
       gtk_editable_set_text (GTK_EDITABLE (self->symbol_entry), self->last_suggestion);
+      self->loading--;
+      thidua_plan_set_symbol (self->plan, self->last_suggestion);
+      emit_changed (self);
     }
 }
 
@@ -468,6 +312,7 @@ text_field_changed (GtkEditable      *editable,
 
   if (self->loading || self->plan == NULL)
     return;
+  begin_step (self, text_fields[i].field);
   /* The setter normalises to NFC. */
   text_fields[i].set (self->plan, gtk_editable_get_text (editable));
   if (g_str_equal (text_fields[i].field, "type_name") ||
@@ -489,6 +334,7 @@ subject_changed (GtkTextBuffer    *buffer,
     return;
   gtk_text_buffer_get_bounds (buffer, &start, &end);
   text = gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
+  begin_step (self, "subject");
   thidua_plan_set_subject (self->plan, text);
   emit_changed (self);
 }
@@ -554,6 +400,10 @@ date_changed (ThiduaPlanEditor *self)
     }
   gtk_label_set_label (self->date_error_label, "");
   gtk_widget_remove_css_class (GTK_WIDGET (self->day_entry), "error");
+  if (d == thidua_plan_get_day (self->plan) && m == thidua_plan_get_month (self->plan) &&
+      y == thidua_plan_get_year (self->plan))
+    return;
+  begin_step (self, "date");
   thidua_plan_set_date (self->plan, d, m, y);
   emit_changed (self);
 }
@@ -575,7 +425,6 @@ calendar_day_selected (ThiduaPlanEditor *self)
 
   if (self->loading)
     return;
-  push_undo (self);
   self->loading++;
   set_entry_number (self->day_entry, g_date_time_get_day_of_month (date), TRUE);
   set_entry_number (self->month_entry, g_date_time_get_month (date), TRUE);
@@ -633,6 +482,8 @@ rebuild_outline (ThiduaPlanEditor *self)
       else
         gtk_widget_set_tooltip_text (row, text);
       gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), label);
+      /* clicked to jump; Tab goes from the subject straight to the body */
+      gtk_widget_set_focusable (row, FALSE);
       gtk_actionable_set_action_name (GTK_ACTIONABLE (row), "editor.goto-line");
       gtk_actionable_set_action_target (GTK_ACTIONABLE (row), "i", (int) e->line);
       gtk_list_box_append (self->outline_list, row);
@@ -668,6 +519,7 @@ body_changed (GtkTextBuffer    *buffer,
   if (self->loading || self->plan == NULL)
     return;
   text = thidua_body_view_get_text (self->body_view);
+  begin_step (self, "body");
   thidua_plan_set_body (self->plan, text);
   /* The outline is not needed every keystroke. */
   if (self->outline_source == 0)
@@ -792,6 +644,7 @@ recipients_changed (ThiduaPlanEditor *self)
   if (self->loading || self->plan == NULL)
     return;
   lines = collect_recipients (self);
+  begin_step (self, "recipients");
   thidua_plan_set_recipients (self->plan, (const char * const *) lines);
   update_luu_button (self);
   emit_changed (self);
@@ -804,7 +657,7 @@ set_recipients_and_rebuild (ThiduaPlanEditor *self,
 {
   g_autoptr(GPtrArray) entries = NULL;
 
-  push_undo (self);
+  begin_step (self, NULL);
   thidua_plan_set_recipients (self->plan, (const char * const *) lines);
   rebuild_recipients (self);
   update_luu_button (self);
@@ -921,6 +774,28 @@ recipient_down_action (GtkWidget  *widget,
   recipient_edit (THIDUA_PLAN_EDITOR (widget), g_variant_get_int32 (param), 1);
 }
 
+static void
+recipient_activated (ThiduaPlanEditor *self,
+                     GtkEntry         *entry)
+{
+  int index = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (entry), "thidua-index"));
+  g_auto(GStrv) lines = NULL;
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+  const char * const *old;
+
+  if (self->plan == NULL || !self->editable)
+    return;
+  old = thidua_plan_get_recipients (self->plan);
+  for (int i = 0; old && old[i]; i++)
+    {
+      g_strv_builder_add (builder, old[i]);
+      if (i == index)
+        g_strv_builder_add (builder, "");
+    }
+  lines = g_strv_builder_end (builder);
+  set_recipients_and_rebuild (self, lines, index + 1);
+}
+
 static GtkWidget *
 icon_button (const char *icon,
              const char *tooltip,
@@ -942,7 +817,17 @@ static void
 rebuild_recipients (ThiduaPlanEditor *self)
 {
   const char * const *lines = self->plan ? thidua_plan_get_recipients (self->plan) : NULL;
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  GtkWidget *focus = root ? gtk_root_get_focus (root) : NULL;
+  int focused = -1, n = 0;
   GtkWidget *child;
+
+  /* the line with the focus keeps it (by position) across the rebuild,
+   * so that Ctrl+Shift+Z right after Ctrl+Z still reaches the form */
+  for (child = gtk_widget_get_first_child (GTK_WIDGET (self->recipients_list));
+       child != NULL; child = gtk_widget_get_next_sibling (child), n++)
+    if (focus != NULL && (focus == child || gtk_widget_is_ancestor (focus, child)))
+      focused = n;
 
   self->loading++;
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->recipients_list))) != NULL)
@@ -957,10 +842,16 @@ rebuild_recipients (ThiduaPlanEditor *self)
 
       gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), FALSE);
       gtk_widget_set_hexpand (entry, TRUE);
+      /* its history is the document's: Ctrl+Z after a removal brings the
+       * removed line back instead of blanking this one */
+      gtk_editable_set_enable_undo (GTK_EDITABLE (entry), FALSE);
       gtk_editable_set_text (GTK_EDITABLE (entry), lines[i]);
       gtk_accessible_update_property (GTK_ACCESSIBLE (entry),
                                       GTK_ACCESSIBLE_PROPERTY_LABEL, name, -1);
       g_signal_connect_swapped (entry, "changed", G_CALLBACK (recipients_changed), self);
+      /* Enter opens the next line, as in a list typed on paper */
+      g_object_set_data (G_OBJECT (entry), "thidua-index", GINT_TO_POINTER (i));
+      g_signal_connect_swapped (entry, "activate", G_CALLBACK (recipient_activated), self);
       gtk_box_append (GTK_BOX (box), entry);
       gtk_box_append (GTK_BOX (box), icon_button ("go-up-symbolic", _("Move Up"),
                                                   "editor.recipient-up", i));
@@ -974,6 +865,15 @@ rebuild_recipients (ThiduaPlanEditor *self)
     }
   gtk_widget_set_visible (GTK_WIDGET (self->recipients_list), lines && lines[0]);
   self->loading--;
+  if (focused >= 0)
+    {
+      g_autoptr(GPtrArray) entries = recipient_entries (self);
+
+      if (entries->len > 0)
+        gtk_widget_grab_focus (g_ptr_array_index (entries, MIN ((guint) focused, entries->len - 1)));
+      else
+        gtk_widget_grab_focus (GTK_WIDGET (self->luu_button));
+    }
 }
 
 /* ------------------------------------------------------------------ */
@@ -1029,7 +929,7 @@ authority_selected (ThiduaPlanEditor *self)
 
   if (self->loading || self->plan == NULL)
     return;
-  push_undo (self);
+  begin_step (self, NULL);
   list = authorities_for (thidua_plan_get_profile (self->plan));
   selected = gtk_drop_down_get_selected (self->authority_dropdown);
   if (selected < g_strv_length ((GStrv) list))
@@ -1050,7 +950,7 @@ profile_selected (ThiduaPlanEditor *self)
   selected = gtk_drop_down_get_selected (self->profile_dropdown);
   if (selected > THIDUA_PROFILE_UNION || selected == thidua_plan_get_profile (self->plan))
     return;
-  push_undo (self);
+  begin_step (self, NULL);
   thidua_plan_set_profile (self->plan, (ThiduaProfileKind) selected);
   gtk_label_set_label (self->symbol_separator_label,
                        selected == THIDUA_PROFILE_PARTY ? "-" : "/");
@@ -1118,24 +1018,125 @@ load_plan (ThiduaPlanEditor *self)
   rebuild_recipients (self);
   update_luu_button (self);
   rebuild_outline (self);
-  thidua_targets_editor_set_plan_id (self->targets_editor, plan ? thidua_plan_get_id (plan) : 0);
+}
+
+/* The place where `from` and `to` differ, as a character offset in `to`
+ * (the end of what changed): where the cursor goes after undo or redo. */
+static int
+changed_offset (const char *from,
+                const char *to)
+{
+  const char *a = from, *b = to;
+  const char *ea = from + strlen (from), *eb = to + strlen (to);
+
+  while (*a && *a == *b)
+    a++, b++;
+  while (ea > a && eb > b && ea[-1] == eb[-1])
+    ea--, eb--;
+  while (eb > to && (*eb & 0xc0) == 0x80)   /* not inside a character */
+    eb--;
+  return (int) g_utf8_strlen (to, eb - to);
+}
+
+static void
+show_editable_text (GtkEditable *editable,
+                    const char  *text)
+{
+  const char *old = gtk_editable_get_text (editable);
+  int pos;
+
+  if (g_strcmp0 (old, text) == 0)
+    return;
+  pos = changed_offset (old, text);
+  gtk_editable_set_text (editable, text);
+  gtk_editable_set_position (editable, pos);
+}
+
+static void
+show_buffer_text (GtkTextView *view,
+                  const char  *text,
+                  gboolean     body)
+{
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (view);
+  g_autofree char *old = NULL;
+  GtkTextIter start, end;
+  int pos;
+
+  if (body)
+    old = thidua_body_view_get_text (THIDUA_BODY_VIEW (view));
+  else
+    {
+      gtk_text_buffer_get_bounds (buffer, &start, &end);
+      old = gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
+    }
+  if (g_strcmp0 (old, text) == 0)
+    return;
+  pos = changed_offset (old, text);
+  if (body)
+    thidua_body_view_set_text (THIDUA_BODY_VIEW (view), text);
+  else
+    gtk_text_buffer_set_text (buffer, text, -1);
+  gtk_text_buffer_get_iter_at_offset (buffer, &start, pos);
+  gtk_text_buffer_place_cursor (buffer, &start);
+  gtk_text_view_scroll_mark_onscreen (view, gtk_text_buffer_get_insert (buffer));
+}
+
+/* Undo or redo put a whole state back: show it, keeping the cursors
+ * where the text did not change. */
+static void
+document_restored (ThiduaPlanEditor *self)
+{
+  ThiduaPlan *plan = self->plan;
+
+  self->loading++;
+  for (guint i = 0; i < G_N_ELEMENTS (text_fields); i++)
+    show_editable_text (GTK_EDITABLE (FIELD_ENTRY (self, i)), text_fields[i].get (plan));
+  show_buffer_text (self->subject_view, thidua_plan_get_subject (plan), FALSE);
+  show_buffer_text (GTK_TEXT_VIEW (self->body_view), thidua_plan_get_body (plan), TRUE);
+  self->loading--;
+  refresh_form_fields (self);
+  rebuild_outline (self);
+  emit_changed (self);
 }
 
 void
-thidua_plan_editor_set_plan (ThiduaPlanEditor *self,
-                             ThiduaPlan       *plan)
+thidua_plan_editor_set_document (ThiduaPlanEditor *self,
+                                 ThiduaDocument   *document)
 {
   g_return_if_fail (THIDUA_IS_PLAN_EDITOR (self));
+  g_return_if_fail (document == NULL || THIDUA_IS_DOCUMENT (document));
 
-  if (self->plan != plan)
+  if (self->document != NULL)
     {
-      g_ptr_array_set_size (self->undo_stack, 0);
-      g_ptr_array_set_size (self->redo_stack, 0);
+      g_signal_handlers_disconnect_by_data (self->document, self);
+      g_signal_handlers_disconnect_by_data (thidua_document_get_history (self->document), self);
     }
-  g_set_object (&self->plan, plan);
+  g_set_object (&self->document, document);
+  g_clear_object (&self->plan);
+  if (document != NULL)
+    self->plan = g_object_ref (thidua_document_get_plan (document));
+  if (document != NULL)
+    {
+      ThiduaHistory *history = thidua_document_get_history (document);
+
+      g_signal_connect_object (document, "restored",
+                               G_CALLBACK (document_restored), self, G_CONNECT_SWAPPED);
+      g_signal_connect_object (history, "notify::can-undo",
+                               G_CALLBACK (update_undo_actions), self, G_CONNECT_SWAPPED);
+      g_signal_connect_object (history, "notify::can-redo",
+                               G_CALLBACK (update_undo_actions), self, G_CONNECT_SWAPPED);
+    }
   load_plan (self);
+  thidua_targets_editor_set_document (self->targets_editor, document);
   update_undo_actions (self);
   gtk_adjustment_set_value (gtk_scrolled_window_get_vadjustment (self->scroller), 0);
+}
+
+ThiduaDocument *
+thidua_plan_editor_get_document (ThiduaPlanEditor *self)
+{
+  g_return_val_if_fail (THIDUA_IS_PLAN_EDITOR (self), NULL);
+  return self->document;
 }
 
 ThiduaPlan *
@@ -1177,15 +1178,6 @@ thidua_plan_editor_set_editable (ThiduaPlanEditor *self,
   thidua_targets_editor_set_editable (self->targets_editor, editable);
   update_undo_actions (self);
   update_suggestion (self);
-}
-
-/* -- targets editor: the register keeping the plan's targets (chỉ tiêu) */
-void
-thidua_plan_editor_set_register (ThiduaPlanEditor *self,
-                                 ThiduaRegister   *reg)
-{
-  g_return_if_fail (THIDUA_IS_PLAN_EDITOR (self));
-  thidua_targets_editor_set_register (self->targets_editor, reg);
 }
 
 ThiduaTargetsEditor *
@@ -1303,13 +1295,14 @@ thidua_plan_editor_dispose (GObject *object)
   /* The template's root box is not a bound child: unparent it here. */
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
     gtk_widget_unparent (child);
+  if (self->document != NULL)
+    g_signal_handlers_disconnect_by_data (thidua_document_get_history (self->document), self);
+  g_clear_object (&self->document);
   g_clear_object (&self->plan);
   g_clear_object (&self->bodies_model);
   g_clear_pointer (&self->marked, g_ptr_array_unref);
   g_clear_pointer (&self->last_suggestion, g_free);
   g_clear_pointer (&self->outline_key, g_free);
-  g_clear_pointer (&self->undo_stack, g_ptr_array_unref);
-  g_clear_pointer (&self->redo_stack, g_ptr_array_unref);
   G_OBJECT_CLASS (thidua_plan_editor_parent_class)->dispose (object);
 }
 
@@ -1371,10 +1364,6 @@ thidua_plan_editor_class_init (ThiduaPlanEditorClass *klass)
   gtk_widget_class_install_action (widget_class, "editor.suggest-symbol", NULL, suggest_symbol_action);
   gtk_widget_class_install_action (widget_class, "editor.undo", NULL, undo_action);
   gtk_widget_class_install_action (widget_class, "editor.redo", NULL, redo_action);
-  /* Reached when the focused widget has no text history of its own. */
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_z, GDK_CONTROL_MASK, "editor.undo", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_z, GDK_CONTROL_MASK | GDK_SHIFT_MASK,
-                                       "editor.redo", NULL);
   gtk_widget_class_install_action (widget_class, "editor.goto-line", "i", goto_line_action);
   gtk_widget_class_install_action (widget_class, "editor.bold", NULL, bold_action);
   gtk_widget_class_install_action (widget_class, "editor.italic", NULL, italic_action);
@@ -1393,8 +1382,6 @@ thidua_plan_editor_init (ThiduaPlanEditor *self)
   gtk_widget_init_template (GTK_WIDGET (self));
   self->marked = g_ptr_array_new ();
   self->editable = TRUE;
-  self->undo_stack = g_ptr_array_new_with_free_func ((GDestroyNotify) form_state_free);
-  self->redo_stack = g_ptr_array_new_with_free_func ((GDestroyNotify) form_state_free);
   update_undo_actions (self);
 
   for (guint i = 0; i < G_N_ELEMENTS (text_fields); i++)
@@ -1410,25 +1397,59 @@ thidua_plan_editor_init (ThiduaPlanEditor *self)
   g_signal_connect (gtk_text_view_get_buffer (GTK_TEXT_VIEW (self->body_view)), "changed",
                     G_CALLBACK (body_changed), self);
   thidua_targets_editor_set_body_view (self->targets_editor, GTK_TEXT_VIEW (self->body_view));
-  g_signal_connect_object (self->targets_editor, "undo-step",
-                           G_CALLBACK (targets_undo_step), self, G_CONNECT_SWAPPED);
   {
-    /* Caught before the targets' entries see it: their text history
-     * would take Ctrl+Z, and the step is the form's. */
+    /* Caught before any text widget sees them (capture phase): the form
+     * keeps one history, so Ctrl+Z undoes the last step wherever the
+     * focus is.  Shift turns z into Z, so both are listed. */
     GtkEventController *shortcuts = gtk_shortcut_controller_new ();
+    static const struct { guint keyval; GdkModifierType mods; gboolean redo; } keys[] = {
+      { GDK_KEY_z, GDK_CONTROL_MASK, FALSE },
+      { GDK_KEY_Z, GDK_CONTROL_MASK | GDK_SHIFT_MASK, TRUE },
+      { GDK_KEY_z, GDK_CONTROL_MASK | GDK_SHIFT_MASK, TRUE },
+      { GDK_KEY_y, GDK_CONTROL_MASK, TRUE },
+    };
 
     gtk_event_controller_set_propagation_phase (shortcuts, GTK_PHASE_CAPTURE);
-    gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (shortcuts),
-      gtk_shortcut_new (gtk_keyval_trigger_new (GDK_KEY_z, GDK_CONTROL_MASK),
-                        gtk_callback_action_new (targets_key_undo, self, NULL)));
-    gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (shortcuts),
-      gtk_shortcut_new (gtk_keyval_trigger_new (GDK_KEY_z, GDK_CONTROL_MASK | GDK_SHIFT_MASK),
-                        gtk_callback_action_new (targets_key_redo, self, NULL)));
-    gtk_widget_add_controller (GTK_WIDGET (self->targets_editor), shortcuts);
+    for (guint i = 0; i < G_N_ELEMENTS (keys); i++)
+      gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (shortcuts),
+        gtk_shortcut_new (gtk_keyval_trigger_new (keys[i].keyval, keys[i].mods),
+                          gtk_callback_action_new (keys[i].redo ? key_redo : key_undo, self, NULL)));
+    gtk_widget_add_controller (GTK_WIDGET (self), shortcuts);
   }
+  {
+    /* Tab from the subject goes to the body, the next thing written
+     * (the formatting buttons and the outline are clicked, not tabbed) */
+    GtkEventController *tab = gtk_shortcut_controller_new ();
+
+    gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (tab),
+      gtk_shortcut_new (gtk_keyval_trigger_new (GDK_KEY_Tab, 0),
+                        gtk_callback_action_new (subject_tab, self, NULL)));
+    gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (tab),
+      gtk_shortcut_new (gtk_keyval_trigger_new (GDK_KEY_KP_Tab, 0),
+                        gtk_callback_action_new (subject_tab, self, NULL)));
+    gtk_widget_add_controller (GTK_WIDGET (self->subject_view), tab);
+  }
+  {
+    GtkEventController *focus = gtk_event_controller_focus_new ();
+
+    GtkEventController *keys = gtk_event_controller_key_new ();
+
+    g_signal_connect_swapped (focus, "enter", G_CALLBACK (symbol_focus_enter), self);
+    gtk_widget_add_controller (GTK_WIDGET (self->symbol_entry), focus);
+    gtk_event_controller_set_propagation_phase (keys, GTK_PHASE_CAPTURE);
+    g_signal_connect (keys, "key-pressed", G_CALLBACK (symbol_key_pressed), self);
+    gtk_widget_add_controller (GTK_WIDGET (self->symbol_entry), keys);
+  }
+  /* the text widgets keep no history of their own: the document does */
+  for (guint i = 0; i < G_N_ELEMENTS (text_fields); i++)
+    gtk_editable_set_enable_undo (GTK_EDITABLE (FIELD_ENTRY (self, i)), FALSE);
+  gtk_editable_set_enable_undo (GTK_EDITABLE (self->day_entry), FALSE);
+  gtk_editable_set_enable_undo (GTK_EDITABLE (self->month_entry), FALSE);
+  gtk_editable_set_enable_undo (GTK_EDITABLE (self->year_entry), FALSE);
+  gtk_text_buffer_set_enable_undo (gtk_text_view_get_buffer (GTK_TEXT_VIEW (self->body_view)), FALSE);
+  gtk_text_buffer_set_enable_undo (gtk_text_view_get_buffer (self->subject_view), FALSE);
   g_signal_connect (gtk_text_view_get_buffer (self->subject_view), "changed",
                     G_CALLBACK (subject_changed), self);
-  gtk_text_buffer_set_enable_undo (gtk_text_view_get_buffer (self->subject_view), TRUE);
   g_signal_connect (gtk_text_view_get_buffer (GTK_TEXT_VIEW (self->body_view)),
                     "notify::cursor-position", G_CALLBACK (body_cursor_moved), self);
   g_signal_connect_swapped (self->profile_dropdown, "notify::selected",

@@ -5,7 +5,9 @@
 
 #include <gtk/gtk.h>
 #include "thidua-plan.h"
+#include "thidua-symbol.h"
 #include "thidua-targets-editor.h"
+#include "thidua-document.h"
 
 G_BEGIN_DECLS
 
@@ -13,16 +15,14 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (ThiduaPlanEditor, thidua_plan_editor, THIDUA, PLAN_EDITOR, GtkWidget)
 
 GtkWidget  *thidua_plan_editor_new            (void);
-/* Shows and edits plan (NULL: nothing). */
-void        thidua_plan_editor_set_plan       (ThiduaPlanEditor *self,
-                                               ThiduaPlan       *plan);
+/* Shows and edits the document's plan and targets (NULL: nothing).
+ * Every change is a step of the document's history. */
+void        thidua_plan_editor_set_document   (ThiduaPlanEditor *self,
+                                               ThiduaDocument   *document);
+ThiduaDocument *thidua_plan_editor_get_document (ThiduaPlanEditor *self);
 ThiduaPlan *thidua_plan_editor_get_plan       (ThiduaPlanEditor *self);
 void        thidua_plan_editor_set_editable   (ThiduaPlanEditor *self,
                                                gboolean          editable);
-/* The register keeping the plans' targets (chỉ tiêu), edited in the
- * section "Chỉ tiêu thi đua" (NULL: the section shows nothing). */
-void        thidua_plan_editor_set_register   (ThiduaPlanEditor *self,
-                                               ThiduaRegister   *reg);
 ThiduaTargetsEditor *thidua_plan_editor_get_targets_editor (ThiduaPlanEditor *self);
 /* Issuing bodies used before, for completion. */
 void        thidua_plan_editor_set_known_bodies (ThiduaPlanEditor  *self,
@@ -38,11 +38,5 @@ gboolean    thidua_plan_editor_focus_field    (ThiduaPlanEditor *self,
 /* The widget editing a field, for tests and accessibility checks. */
 GtkWidget  *thidua_plan_editor_get_field_widget (ThiduaPlanEditor *self,
                                                  const char       *field);
-
-/* "KH-SYT" (state, union) or "KH/TCT" (party) from the type name and the
- * issuing body; "" when there is nothing to suggest. */
-char       *thidua_suggest_symbol             (const char        *type_name,
-                                               const char        *issuing_body,
-                                               ThiduaProfileKind  profile);
 
 G_END_DECLS

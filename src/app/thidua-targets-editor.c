@@ -2,33 +2,18 @@
 #include "config.h"
 #include "thidua-targets-editor.h"
 #include "thidua-text.h"
+#include "thidua-document.h"
 
 #include <glib/gi18n.h>
 #include <math.h>
 #include <string.h>
 
-#define SAVE_DELAY_MS   400
-#define RETRY_DELAY_MS  3000
-/* Keystrokes in the same field within this time are one undo step. */
-#define UNDO_COALESCE_US (1500 * G_TIME_SPAN_MILLISECOND)
+typedef ThiduaTargetDraft TargetState;
 
-typedef enum {
-  BOUND_AT_LEAST,   /* Có từ 90% trở lên */
-  BOUND_AT_MOST,    /* Không quá 15% */
-  BOUND_RANGE,      /* Có từ 10 - 15% (or exactly: Có 100%) */
-} Bound;
-
-/* One row as typed: the numbers stay text so that a row in error keeps
- * exactly what the user wrote. */
-typedef struct {
-  char                *title;      /* catalog id */
-  Bound                bound;
-  char                *min_text;
-  char                *max_text;
-  ThiduaTargetMeasure  measure;
-  char                *base;       /* "staff", "units" or a catalog id */
-  gboolean             selected;   /* for "Insert into body" */
-} TargetState;
+#define BOUND_AT_LEAST THIDUA_TARGET_BOUND_AT_LEAST
+#define BOUND_AT_MOST  THIDUA_TARGET_BOUND_AT_MOST
+#define BOUND_RANGE    THIDUA_TARGET_BOUND_RANGE
+typedef ThiduaTargetBound Bound;
 
 typedef struct _TargetRow TargetRow;
 
@@ -40,8 +25,7 @@ struct _ThiduaTargetsEditor
   GtkListBox      *list;
   GtkLabel        *status_label;
 
-  ThiduaRegister  *reg;
-  gint64           plan_id;
+  ThiduaDocument  *document;       /* the plan's targets, history and saving */
   GtkTextView     *body_view;      /* weak */
   gboolean         editable;
 
@@ -55,21 +39,13 @@ struct _ThiduaTargetsEditor
   GPtrArray       *rows;           /* TargetRow * */
   guint            loading;        /* >0 while widgets are filled */
 
-  GPtrArray       *undo_stack;     /* GPtrArray of TargetState * */
-  GPtrArray       *redo_stack;
-  char            *undo_key;       /* the field the last undo step was for */
-  gint64           undo_time;
-
-  guint            save_source;
-  gboolean         dirty;
-  char            *save_error;     /* the last refusal, NULL when stored */
-  gboolean         load_failed;    /* nothing shown, so nothing is written */
 };
 
 struct _TargetRow
 {
   ThiduaTargetsEditor *self;
-  TargetState         *state;
+  TargetState         *state;      /* a copy of the document's target */
+  gboolean             selected;   /* for "Insert into body" */
   char                *error;      /* why it cannot be stored; NULL when valid */
   GtkWidget           *row;
   GtkWidget           *check;
@@ -90,215 +66,52 @@ G_DEFINE_FINAL_TYPE (ThiduaTargetsEditor, thidua_targets_editor, GTK_TYPE_WIDGET
 
 enum {
   PROP_0,
-  PROP_REGISTER,
-  PROP_PLAN_ID,
   PROP_EDITABLE,
   N_PROPS
 };
 
 static GParamSpec *properties[N_PROPS];
 
-enum {
-  UNDO_STEP,
-  N_SIGNALS
-};
-
-static guint signals[N_SIGNALS];
-
-/* ---- states ---- */
-
-static void
-target_state_free (TargetState *st)
-{
-  g_free (st->title);
-  g_free (st->min_text);
-  g_free (st->max_text);
-  g_free (st->base);
-  g_free (st);
-}
-
-static TargetState *
-target_state_copy (const TargetState *st)
-{
-  TargetState *copy = g_memdup2 (st, sizeof *st);
-
-  copy->title = g_strdup (st->title);
-  copy->min_text = g_strdup (st->min_text);
-  copy->max_text = g_strdup (st->max_text);
-  copy->base = g_strdup (st->base);
-  return copy;
-}
-
-static char *
-format_number (double v)
-{
-  char buf[G_ASCII_DTOSTR_BUF_SIZE];
-
-  if (v < 0)
-    return g_strdup ("");
-  if (fabs (v - round (v)) < 1e-9)
-    return g_strdup_printf ("%.0f", v);
-  /* a decimal comma, as the sentences write it */
-  g_ascii_formatd (buf, sizeof buf, "%.1f", v);
-  for (char *p = buf; *p; p++)
-    if (*p == '.')
-      *p = ',';
-  return g_strdup (buf);
-}
-
-static TargetState *
-target_state_from_target (const ThiduaPlanTarget *t)
-{
-  TargetState *st = g_new0 (TargetState, 1);
-
-  st->title = g_strdup (t->title);
-  st->bound = t->min_value >= 0 && t->max_value >= 0 ? BOUND_RANGE
-              : t->max_value >= 0 ? BOUND_AT_MOST : BOUND_AT_LEAST;
-  st->min_text = format_number (t->min_value);
-  st->max_text = format_number (t->max_value);
-  st->measure = t->measure;
-  st->base = g_strdup (t->base ? t->base : "staff");
-  return st;
-}
-
-static GPtrArray *
-states_copy (GPtrArray *rows)
-{
-  GPtrArray *copy = g_ptr_array_new_with_free_func ((GDestroyNotify) target_state_free);
-
-  for (guint i = 0; i < rows->len; i++)
-    g_ptr_array_add (copy, target_state_copy (((TargetRow *) g_ptr_array_index (rows, i))->state));
-  return copy;
-}
-
-/* "12,5", "12.5", " 90 %" → value; FALSE with a message naming the problem. */
-static gboolean
-parse_bound (const char *text,
-             gboolean    lower,
-             double     *value,
-             char      **error)
-{
-  g_autofree char *shown = g_strstrip (g_strdup (text ? text : ""));
-  g_autofree char *s = g_strdup (shown);
-  char *end = NULL;
-  gsize len = strlen (s);
-
-  if (len > 0 && s[len - 1] == '%')
-    s[--len] = '\0';
-  g_strchomp (s);
-  if (*s == '\0')
-    {
-      *error = g_strdup (lower ? _("Enter the lower bound") : _("Enter the upper bound"));
-      return FALSE;
-    }
-  for (char *p = s; *p; p++)
-    if (*p == ',')
-      *p = '.';
-  *value = g_ascii_strtod (s, &end);
-  if (end == s || *end != '\0' || !isfinite (*value))
-    {
-      *error = g_strdup_printf (_("“%s” is not a number"), shown);
-      return FALSE;
-    }
-  if (*value < 0)
-    {
-      *error = g_strdup (_("A target cannot be negative"));
-      return FALSE;
-    }
-  return TRUE;
-}
-
 static ThiduaCatalog *
 get_catalog (ThiduaTargetsEditor *self)
 {
-  return self->reg ? thidua_register_get_catalog (self->reg) : NULL;
+  ThiduaRegister *reg = self->document ? thidua_document_get_register (self->document) : NULL;
+
+  return reg ? thidua_register_get_catalog (reg) : NULL;
 }
 
-/* The target a row stands for, or NULL with the reason (translated). */
-static ThiduaPlanTarget *
-state_to_target (ThiduaTargetsEditor *self,
-                 const TargetState   *st,
-                 char               **error)
+/* ---- status ---- */
+
+static gboolean
+has_targets (ThiduaTargetsEditor *self)
 {
-  ThiduaCatalog *catalog = get_catalog (self);
-  g_autoptr(ThiduaPlanTarget) t = NULL;
-  g_autoptr(GError) local_error = NULL;
-  double lo = -1, hi = -1;
-
-  if (catalog == NULL)
-    {
-      *error = g_strdup (_("The catalog of titles is not available"));
-      return NULL;
-    }
-  if (st->title == NULL || *st->title == '\0')
-    {
-      *error = g_strdup (_("Choose a title or rating"));
-      return NULL;
-    }
-  if (thidua_catalog_lookup (catalog, st->title) == NULL)
-    {
-      *error = g_strdup_printf (_("“%s” is not in the catalog: choose a title or rating"), st->title);
-      return NULL;
-    }
-  if (st->bound != BOUND_AT_MOST && !parse_bound (st->min_text, TRUE, &lo, error))
-    return NULL;
-  if (st->bound != BOUND_AT_LEAST && !parse_bound (st->max_text, FALSE, &hi, error))
-    return NULL;
-  if (st->measure == THIDUA_TARGET_PERCENT && (lo > 100 || hi > 100))
-    {
-      *error = g_strdup (_("A percentage cannot exceed 100"));
-      return NULL;
-    }
-  if (st->measure == THIDUA_TARGET_COUNT
-      && ((lo >= 0 && lo != floor (lo)) || (hi >= 0 && hi != floor (hi))))
-    {
-      *error = g_strdup (_("A count must be a whole number"));
-      return NULL;
-    }
-  if (lo >= 0 && hi >= 0 && lo > hi)
-    {
-      g_autofree char *a = format_number (lo);
-      g_autofree char *b = format_number (hi);
-
-      *error = g_strdup_printf (_("The lower bound %s is above the upper bound %s"), a, b);
-      return NULL;
-    }
-  if (st->measure == THIDUA_TARGET_PERCENT
-      && g_strcmp0 (st->base, "staff") != 0 && g_strcmp0 (st->base, "units") != 0
-      && thidua_catalog_lookup (catalog, st->base) == NULL)
-    {
-      *error = g_strdup_printf (_("“%s” is not all staff, units or a title in the catalog"), st->base);
-      return NULL;
-    }
-  t = thidua_plan_target_new (st->title, lo, hi, st->measure,
-                              st->measure == THIDUA_TARGET_PERCENT ? st->base : "staff");
-  /* the register's own check, in case the catalog asks for more */
-  if (!thidua_plan_target_validate (t, catalog, &local_error))
-    {
-      *error = g_strdup (local_error->message);
-      return NULL;
-    }
-  return g_steal_pointer (&t);
+  return self->document != NULL && thidua_document_get_register (self->document) != NULL &&
+         thidua_document_get_targets_error (self->document) == NULL;
 }
-
-/* ---- saving ---- */
 
 static void
 update_status (ThiduaTargetsEditor *self)
 {
   guint n_errors = 0;
   g_autofree char *text = NULL;
+  const GError *error = self->document ? thidua_document_get_error (self->document) : NULL;
+  ThiduaSaveState state = self->document ? thidua_document_get_state (self->document)
+                                         : THIDUA_SAVE_STATE_SAVED;
 
   for (guint i = 0; i < self->rows->len; i++)
     if (((TargetRow *) g_ptr_array_index (self->rows, i))->error != NULL)
       n_errors++;
 
-  if (self->reg == NULL || self->plan_id == 0)
+  if (self->document != NULL && thidua_document_get_targets_error (self->document) != NULL)
+    /* nothing was loaded, so nothing is written over it */
+    text = g_strdup_printf (_("The targets cannot be read: %s"),
+                            thidua_document_get_targets_error (self->document)->message);
+  else if (!has_targets (self))
     text = g_strdup ("");
-  else if (self->save_error != NULL)
+  else if (state == THIDUA_SAVE_STATE_FAILED && error != NULL)
     text = g_strdup_printf (_("The targets could not be saved: %s. They are kept here and saved again shortly."),
-                            self->save_error);
-  else if (self->dirty)
+                            error->message);
+  else if (state == THIDUA_SAVE_STATE_PENDING && self->rows->len > 0)
     text = g_strdup (_("Saving…"));
   else if (n_errors > 0)
     text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
@@ -312,74 +125,11 @@ update_status (ThiduaTargetsEditor *self)
 
   gtk_label_set_label (self->status_label, text);
   gtk_widget_set_visible (GTK_WIDGET (self->status_label), *text != '\0');
-  if (self->save_error != NULL)
+  if (state == THIDUA_SAVE_STATE_FAILED ||
+      (self->document != NULL && thidua_document_get_targets_error (self->document) != NULL))
     gtk_widget_add_css_class (GTK_WIDGET (self->status_label), "error");
   else
     gtk_widget_remove_css_class (GTK_WIDGET (self->status_label), "error");
-}
-
-static gboolean save_timeout (gpointer data);
-
-static void
-schedule_save (ThiduaTargetsEditor *self,
-               guint                delay_ms)
-{
-  self->dirty = TRUE;
-  g_clear_handle_id (&self->save_source, g_source_remove);
-  self->save_source = g_timeout_add (delay_ms, save_timeout, self);
-  update_status (self);
-}
-
-static gboolean
-save_now (ThiduaTargetsEditor *self,
-          GError             **error)
-{
-  g_autoptr(GPtrArray) targets = NULL;
-  g_autoptr(GError) local_error = NULL;
-
-  g_clear_handle_id (&self->save_source, g_source_remove);
-  if (!self->dirty || self->reg == NULL || self->plan_id == 0 || self->load_failed)
-    {
-      self->dirty = FALSE;
-      return TRUE;
-    }
-
-  /* Only the valid rows: a row in error stays on screen, saying why,
-   * and the others are not held back by it. */
-  targets = g_ptr_array_new_with_free_func ((GDestroyNotify) thidua_plan_target_free);
-  for (guint i = 0; i < self->rows->len; i++)
-    {
-      TargetRow *row = g_ptr_array_index (self->rows, i);
-      g_autofree char *why = NULL;
-      ThiduaPlanTarget *t = state_to_target (self, row->state, &why);
-
-      if (t != NULL)
-        g_ptr_array_add (targets, t);
-    }
-
-  g_clear_pointer (&self->save_error, g_free);
-  if (!thidua_register_set_targets (self->reg, self->plan_id, targets, &local_error))
-    {
-      self->save_error = g_strdup (local_error->message);
-      /* written as soon as the register takes it */
-      self->save_source = g_timeout_add (RETRY_DELAY_MS, save_timeout, self);
-      update_status (self);
-      g_propagate_error (error, g_steal_pointer (&local_error));
-      return FALSE;
-    }
-  self->dirty = FALSE;
-  update_status (self);
-  return TRUE;
-}
-
-static gboolean
-save_timeout (gpointer data)
-{
-  ThiduaTargetsEditor *self = data;
-
-  self->save_source = 0;
-  save_now (self, NULL);   /* a failure is shown in the status line */
-  return G_SOURCE_REMOVE;
 }
 
 gboolean
@@ -387,50 +137,19 @@ thidua_targets_editor_flush (ThiduaTargetsEditor *self,
                              GError             **error)
 {
   g_return_val_if_fail (THIDUA_IS_TARGETS_EDITOR (self), FALSE);
-  return save_now (self, error);
+  return self->document == NULL || thidua_document_flush (self->document, error);
 }
-
-/* ---- undo ---- */
 
 static void
 update_actions (ThiduaTargetsEditor *self)
 {
-  gboolean active = self->editable && self->reg != NULL && self->plan_id != 0 && !self->load_failed;
+  gboolean active = self->editable && has_targets (self);
   GtkWidget *widget = GTK_WIDGET (self);
 
   gtk_widget_action_set_enabled (widget, "targets.add", active);
   gtk_widget_action_set_enabled (widget, "targets.remove", active);
-  gtk_widget_action_set_enabled (widget, "targets.undo", active && self->undo_stack->len > 0);
-  gtk_widget_action_set_enabled (widget, "targets.redo", active && self->redo_stack->len > 0);
   gtk_widget_action_set_enabled (widget, "targets.insert",
                                  active && self->body_view != NULL && self->rows->len > 0);
-}
-
-/* Called before a change; `key` names the field so that typing in one
- * entry is one step, NULL for changes that are always their own step. */
-static void
-push_undo (ThiduaTargetsEditor *self,
-           const char          *key)
-{
-  gint64 now = g_get_monotonic_time ();
-
-  if (self->loading)
-    return;
-  if (key != NULL && g_strcmp0 (key, self->undo_key) == 0
-      && now - self->undo_time < UNDO_COALESCE_US && self->undo_stack->len > 0)
-    {
-      self->undo_time = now;
-      return;
-    }
-  g_free (self->undo_key);
-  self->undo_key = g_strdup (key);
-  self->undo_time = now;
-  g_ptr_array_add (self->undo_stack, states_copy (self->rows));
-  g_ptr_array_set_size (self->redo_stack, 0);
-  update_actions (self);
-  /* the form keeps one history: it records where this step falls among
-   * its own steps so that Ctrl+Z anywhere undoes the latest change */
-  g_signal_emit (self, signals[UNDO_STEP], 0);
 }
 
 /* ---- rows ---- */
@@ -438,7 +157,7 @@ push_undo (ThiduaTargetsEditor *self,
 static void
 target_row_free (TargetRow *row)
 {
-  target_state_free (row->state);
+  thidua_target_draft_free (row->state);
   g_free (row->error);
   g_free (row);
 }
@@ -462,7 +181,7 @@ validate_row (TargetRow *row)
   g_autofree char *sentence = NULL;
 
   g_clear_pointer (&row->error, g_free);
-  t = state_to_target (self, row->state, &row->error);
+  t = thidua_target_draft_to_target (row->state, get_catalog (self), &row->error);
   if (t != NULL)
     sentence = thidua_plan_target_to_sentence (t, get_catalog (self));
 
@@ -490,14 +209,19 @@ sync_row_visibility (TargetRow *row)
   gtk_widget_set_visible (row->base_box, row->state->measure == THIDUA_TARGET_PERCENT);
 }
 
+/* The row's copy was edited: it becomes a step of the document. */
 static void
-row_changed (TargetRow *row)
+row_changed (TargetRow  *row,
+             const char *key)
 {
   ThiduaTargetsEditor *self = row->self;
+  guint index;
 
+  if (self->document != NULL && g_ptr_array_find (self->rows, row, &index))
+    thidua_document_set_target (self->document, index, row->state, key);
   sync_row_visibility (row);
   validate_row (row);
-  schedule_save (self, SAVE_DELAY_MS);
+  update_status (self);
   update_actions (self);
 }
 
@@ -510,10 +234,9 @@ title_selected (GtkDropDown *dd,
 
   if (row->self->loading || pos == GTK_INVALID_LIST_POSITION || pos >= row->self->title_ids->len)
     return;
-  push_undo (row->self, NULL);
   g_free (row->state->title);
   row->state->title = g_strdup (g_ptr_array_index (row->self->title_ids, pos));
-  row_changed (row);
+  row_changed (row, NULL);
 }
 
 static void
@@ -525,9 +248,8 @@ bound_selected (GtkDropDown *dd,
 
   if (row->self->loading || pos > BOUND_RANGE)
     return;
-  push_undo (row->self, NULL);
   row->state->bound = (Bound) pos;
-  row_changed (row);
+  row_changed (row, NULL);
 }
 
 static void
@@ -539,9 +261,8 @@ measure_selected (GtkDropDown *dd,
 
   if (row->self->loading || pos > THIDUA_TARGET_COUNT)
     return;
-  push_undo (row->self, NULL);
   row->state->measure = (ThiduaTargetMeasure) pos;
-  row_changed (row);
+  row_changed (row, NULL);
 }
 
 static void
@@ -553,10 +274,9 @@ base_selected (GtkDropDown *dd,
 
   if (row->self->loading || pos == GTK_INVALID_LIST_POSITION || pos >= row->self->base_ids->len)
     return;
-  push_undo (row->self, NULL);
   g_free (row->state->base);
   row->state->base = g_strdup (g_ptr_array_index (row->self->base_ids, pos));
-  row_changed (row);
+  row_changed (row, NULL);
 }
 
 static void
@@ -569,11 +289,10 @@ bound_text_changed (GtkEditable *editable,
 
   if (row->self->loading)
     return;
-  key = g_strdup_printf ("%p:%s", (gpointer) row, lower ? "min" : "max");
-  push_undo (row->self, key);
+  key = g_strdup_printf ("target:%p:%s", (gpointer) row, lower ? "min" : "max");
   g_free (*text);
   *text = thidua_text_nfc (gtk_editable_get_text (editable), -1);
-  row_changed (row);
+  row_changed (row, key);
 }
 
 static void
@@ -581,7 +300,7 @@ select_toggled (GtkCheckButton *check,
                 GParamSpec     *pspec,
                 TargetRow      *row)
 {
-  row->state->selected = gtk_check_button_get_active (check);
+  row->selected = gtk_check_button_get_active (check);
 }
 
 static void
@@ -642,7 +361,7 @@ make_entry (const char *text,
   gtk_entry_set_input_purpose (GTK_ENTRY (entry), GTK_INPUT_PURPOSE_NUMBER);
   gtk_editable_set_width_chars (GTK_EDITABLE (entry), 4);
   gtk_editable_set_max_width_chars (GTK_EDITABLE (entry), 6);
-  /* Ctrl+Z reaches the form's history, which holds the target edits */
+  /* Ctrl+Z reaches the document's history, which holds the target edits */
   gtk_editable_set_enable_undo (GTK_EDITABLE (entry), FALSE);
   gtk_accessible_update_property (GTK_ACCESSIBLE (entry), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                   accessible_label, -1);
@@ -684,7 +403,7 @@ target_row_new (ThiduaTargetsEditor *self,
   /* [x] [title ▾] [remove] */
   line = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
   row->check = gtk_check_button_new ();
-  gtk_check_button_set_active (GTK_CHECK_BUTTON (row->check), state->selected);
+  gtk_check_button_set_active (GTK_CHECK_BUTTON (row->check), FALSE);
   gtk_widget_set_tooltip_text (row->check, _("Insert this target into the body (none ticked: all)"));
   gtk_accessible_update_property (GTK_ACCESSIBLE (row->check), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                   a11y_select, -1);
@@ -781,71 +500,65 @@ append_row (ThiduaTargetsEditor *self,
   gtk_list_box_append (self->list, row->row);
 }
 
-/* Replaces every row by `states` (taken). */
 static void
-set_states (ThiduaTargetsEditor *self,
-            GPtrArray           *states)
+set_entry_text (GtkWidget  *entry,
+                const char *text)
 {
+  if (g_strcmp0 (gtk_editable_get_text (GTK_EDITABLE (entry)), text) != 0)
+    gtk_editable_set_text (GTK_EDITABLE (entry), text);
+}
+
+/* Shows `draft` in an existing row: the widgets stay, and so does the
+ * focus (Ctrl+Shift+Z right after Ctrl+Z reaches the same form). */
+static void
+row_show (TargetRow               *row,
+          const ThiduaTargetDraft *draft)
+{
+  ThiduaTargetsEditor *self = row->self;
+
+  thidua_target_draft_free (row->state);
+  row->state = thidua_target_draft_copy (draft);
+  self->loading++;
+  gtk_drop_down_set_selected (GTK_DROP_DOWN (row->title_dd), find_id (self->title_ids, draft->title));
+  gtk_drop_down_set_selected (GTK_DROP_DOWN (row->bound_dd), draft->bound);
+  set_entry_text (row->min_entry, draft->min_text);
+  set_entry_text (row->max_entry, draft->max_text);
+  gtk_drop_down_set_selected (GTK_DROP_DOWN (row->measure_dd), draft->measure);
+  gtk_drop_down_set_selected (GTK_DROP_DOWN (row->base_dd), find_id (self->base_ids, draft->base));
+  self->loading--;
+  sync_row_visibility (row);
+  validate_row (row);
+}
+
+/* Shows the document's targets again (loading, undo, redo, removal). */
+static void
+rebuild_rows (ThiduaTargetsEditor *self)
+{
+  guint n = self->document ? thidua_document_get_n_targets (self->document) : 0;
+
+  if (n > 0 && n == self->rows->len)
+    {
+      for (guint i = 0; i < n; i++)
+        row_show (g_ptr_array_index (self->rows, i), thidua_document_get_target (self->document, i));
+      update_status (self);
+      update_actions (self);
+      return;
+    }
+
   /* the rows only: the list's placeholder stays */
   for (guint i = 0; i < self->rows->len; i++)
     gtk_list_box_remove (self->list, ((TargetRow *) g_ptr_array_index (self->rows, i))->row);
   g_ptr_array_set_size (self->rows, 0);
-  for (guint i = 0; states && i < states->len; i++)
-    append_row (self, target_state_copy (g_ptr_array_index (states, i)));
+  for (guint i = 0; i < n; i++)
+    append_row (self, thidua_target_draft_copy (thidua_document_get_target (self->document, i)));
+  gtk_widget_set_sensitive (GTK_WIDGET (self->list),
+                            self->document == NULL ||
+                            thidua_document_get_targets_error (self->document) == NULL);
   update_status (self);
   update_actions (self);
 }
 
-static void
-load_targets (ThiduaTargetsEditor *self)
-{
-  g_autoptr(GPtrArray) states = g_ptr_array_new_with_free_func ((GDestroyNotify) target_state_free);
-  g_autoptr(GPtrArray) targets = NULL;
-  g_autoptr(GError) error = NULL;
-
-  g_clear_pointer (&self->save_error, g_free);
-  self->dirty = FALSE;
-  self->load_failed = FALSE;
-  if (self->reg != NULL && self->plan_id != 0)
-    {
-      targets = thidua_register_get_targets (self->reg, self->plan_id, &error);
-      self->load_failed = targets == NULL;
-      for (guint i = 0; targets && i < targets->len; i++)
-        g_ptr_array_add (states, target_state_from_target (g_ptr_array_index (targets, i)));
-    }
-  set_states (self, states);
-  if (targets == NULL && error != NULL)
-    {
-      g_autofree char *text = g_strdup_printf (_("The targets cannot be read: %s"), error->message);
-
-      /* nothing was loaded, so nothing may be written over it */
-      gtk_label_set_label (self->status_label, text);
-      gtk_widget_set_visible (GTK_WIDGET (self->status_label), TRUE);
-      gtk_widget_add_css_class (GTK_WIDGET (self->status_label), "error");
-      gtk_widget_set_sensitive (GTK_WIDGET (self->list), FALSE);
-    }
-  else
-    gtk_widget_set_sensitive (GTK_WIDGET (self->list), TRUE);
-  update_actions (self);
-}
-
 /* ---- actions ---- */
-
-static TargetState *
-new_state (ThiduaTargetsEditor *self)
-{
-  TargetState *st = g_new0 (TargetState, 1);
-
-  /* the most common target of the seeds: Lao động tiên tiến, at least
-   * a percentage of all staff; the number is left for the user */
-  st->title = g_strdup (self->title_ids->len > 0 ? g_ptr_array_index (self->title_ids, 0) : "");
-  st->bound = BOUND_AT_LEAST;
-  st->min_text = g_strdup ("");
-  st->max_text = g_strdup ("");
-  st->measure = THIDUA_TARGET_PERCENT;
-  st->base = g_strdup ("staff");
-  return st;
-}
 
 static void
 add_action (GtkWidget  *widget,
@@ -853,12 +566,18 @@ add_action (GtkWidget  *widget,
             GVariant   *param)
 {
   ThiduaTargetsEditor *self = THIDUA_TARGETS_EDITOR (widget);
+  /* the most common target of the seeds: Lao động tiên tiến, at least
+   * a percentage of all staff; the number is left for the user */
+  g_autoptr(ThiduaTargetDraft) draft =
+    thidua_target_draft_new (self->title_ids->len > 0 ? g_ptr_array_index (self->title_ids, 0) : "");
   TargetRow *row;
 
-  push_undo (self, NULL);
-  append_row (self, new_state (self));
+  if (!has_targets (self))
+    return;
+  thidua_document_insert_target (self->document, self->rows->len, draft);
+  append_row (self, g_steal_pointer (&draft));
   row = g_ptr_array_index (self->rows, self->rows->len - 1);
-  schedule_save (self, SAVE_DELAY_MS);
+  update_status (self);
   update_actions (self);
   gtk_widget_grab_focus (row->min_entry);
 }
@@ -870,75 +589,11 @@ remove_action (GtkWidget  *widget,
 {
   ThiduaTargetsEditor *self = THIDUA_TARGETS_EDITOR (widget);
   gint32 index = g_variant_get_int32 (param);
-  g_autoptr(GPtrArray) states = NULL;
 
-  if (index < 0 || (guint) index >= self->rows->len)
+  if (!has_targets (self) || index < 0 || (guint) index >= self->rows->len)
     return;
-  push_undo (self, NULL);
-  states = states_copy (self->rows);
-  g_ptr_array_remove_index (states, index);
-  set_states (self, states);
-  schedule_save (self, SAVE_DELAY_MS);
-}
-
-static gboolean
-undo_redo (ThiduaTargetsEditor *self,
-           GPtrArray           *from,
-           GPtrArray           *to)
-{
-  g_autoptr(GPtrArray) states = NULL;
-
-  if (from->len == 0)
-    return FALSE;
-  states = g_ptr_array_steal_index (from, from->len - 1);
-  g_ptr_array_add (to, states_copy (self->rows));
-  g_clear_pointer (&self->undo_key, g_free);
-  set_states (self, states);
-  schedule_save (self, SAVE_DELAY_MS);
-  update_actions (self);
-  return TRUE;
-}
-
-gboolean
-thidua_targets_editor_undo (ThiduaTargetsEditor *self)
-{
-  g_return_val_if_fail (THIDUA_IS_TARGETS_EDITOR (self), FALSE);
-  return undo_redo (self, self->undo_stack, self->redo_stack);
-}
-
-gboolean
-thidua_targets_editor_redo (ThiduaTargetsEditor *self)
-{
-  g_return_val_if_fail (THIDUA_IS_TARGETS_EDITOR (self), FALSE);
-  return undo_redo (self, self->redo_stack, self->undo_stack);
-}
-
-void
-thidua_targets_editor_clear_redo (ThiduaTargetsEditor *self)
-{
-  g_return_if_fail (THIDUA_IS_TARGETS_EDITOR (self));
-  g_ptr_array_set_size (self->redo_stack, 0);
-  update_actions (self);
-}
-
-static void
-undo_action (GtkWidget  *widget,
-             const char *action_name,
-             GVariant   *param)
-{
-  ThiduaTargetsEditor *self = THIDUA_TARGETS_EDITOR (widget);
-
-  undo_redo (self, self->undo_stack, self->redo_stack);
-}
-
-static void
-redo_action (GtkWidget  *widget,
-             const char *action_name,
-             GVariant   *param)
-{
-  ThiduaTargetsEditor *self = THIDUA_TARGETS_EDITOR (widget);
-
-  undo_redo (self, self->redo_stack, self->undo_stack);
+  thidua_document_remove_target (self->document, index);
+  rebuild_rows (self);
 }
 
 guint
@@ -952,10 +607,10 @@ thidua_targets_editor_insert_into_body (ThiduaTargetsEditor *self)
 
   g_return_val_if_fail (THIDUA_IS_TARGETS_EDITOR (self), 0);
 
-  if (self->body_view == NULL || self->reg == NULL)
+  if (self->body_view == NULL || get_catalog (self) == NULL)
     return 0;
   for (guint i = 0; i < self->rows->len; i++)
-    any_selected |= ((TargetRow *) g_ptr_array_index (self->rows, i))->state->selected;
+    any_selected |= ((TargetRow *) g_ptr_array_index (self->rows, i))->selected;
 
   for (guint i = 0; i < self->rows->len; i++)
     {
@@ -964,9 +619,9 @@ thidua_targets_editor_insert_into_body (ThiduaTargetsEditor *self)
       g_autofree char *sentence = NULL;
       g_autoptr(ThiduaPlanTarget) t = NULL;
 
-      if (any_selected && !row->state->selected)
+      if (any_selected && !row->selected)
         continue;
-      t = state_to_target (self, row->state, &why);
+      t = thidua_target_draft_to_target (row->state, get_catalog (self), &why);
       if (t == NULL)
         continue;
       sentence = thidua_plan_target_to_sentence (t, get_catalog (self));
@@ -989,10 +644,15 @@ thidua_targets_editor_insert_into_body (ThiduaTargetsEditor *self)
   if (gtk_text_iter_is_end (&iter))
     g_string_truncate (text, text->len - 1);
 
+  /* one step of its own, not merged with typing in the body */
+  if (self->document != NULL)
+    thidua_history_break (thidua_document_get_history (self->document));
   gtk_text_buffer_begin_user_action (buffer);
   gtk_text_buffer_insert_interactive (buffer, &iter, text->str, (int) text->len,
                                       gtk_text_view_get_editable (self->body_view));
   gtk_text_buffer_end_user_action (buffer);
+  if (self->document != NULL)
+    thidua_history_break (thidua_document_get_history (self->document));
   gtk_text_buffer_place_cursor (buffer, &iter);
   gtk_text_view_scroll_mark_onscreen (self->body_view, gtk_text_buffer_get_insert (buffer));
   return n;
@@ -1063,53 +723,54 @@ thidua_targets_editor_new (void)
   return g_object_new (THIDUA_TYPE_TARGETS_EDITOR, NULL);
 }
 
+static void
+document_restored (ThiduaTargetsEditor *self)
+{
+  rebuild_rows (self);
+}
+
 void
-thidua_targets_editor_set_register (ThiduaTargetsEditor *self,
-                                    ThiduaRegister      *reg)
+thidua_targets_editor_set_document (ThiduaTargetsEditor *self,
+                                    ThiduaDocument      *document)
 {
   g_return_if_fail (THIDUA_IS_TARGETS_EDITOR (self));
-  g_return_if_fail (reg == NULL || THIDUA_IS_REGISTER (reg));
+  g_return_if_fail (document == NULL || THIDUA_IS_DOCUMENT (document));
 
-  if (self->reg == reg)
+  if (self->document == document)
     return;
-  save_now (self, NULL);
-  g_set_object (&self->reg, reg);
+  if (self->document != NULL)
+    g_signal_handlers_disconnect_by_data (self->document, self);
+  g_set_object (&self->document, document);
+  if (document != NULL)
+    {
+      g_signal_connect_object (document, "restored", G_CALLBACK (document_restored),
+                               self, G_CONNECT_SWAPPED);
+      g_signal_connect_object (document, "notify::state", G_CALLBACK (update_status),
+                               self, G_CONNECT_SWAPPED);
+    }
+  /* the rows of the plan shown before go first: refilling the catalog
+   * models changes their dropdowns, and nothing must reach this document */
+  for (guint i = 0; i < self->rows->len; i++)
+    gtk_list_box_remove (self->list, ((TargetRow *) g_ptr_array_index (self->rows, i))->row);
+  g_ptr_array_set_size (self->rows, 0);
+  self->loading++;
   fill_catalog_models (self);
-  g_ptr_array_set_size (self->undo_stack, 0);
-  g_ptr_array_set_size (self->redo_stack, 0);
-  load_targets (self);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_REGISTER]);
+  self->loading--;
+  rebuild_rows (self);
 }
 
 ThiduaRegister *
 thidua_targets_editor_get_register (ThiduaTargetsEditor *self)
 {
   g_return_val_if_fail (THIDUA_IS_TARGETS_EDITOR (self), NULL);
-  return self->reg;
-}
-
-void
-thidua_targets_editor_set_plan_id (ThiduaTargetsEditor *self,
-                                   gint64               plan_id)
-{
-  g_return_if_fail (THIDUA_IS_TARGETS_EDITOR (self));
-
-  if (self->plan_id == plan_id)
-    return;
-  /* what was typed for the plan shown before goes to that plan */
-  save_now (self, NULL);
-  self->plan_id = plan_id;
-  g_ptr_array_set_size (self->undo_stack, 0);
-  g_ptr_array_set_size (self->redo_stack, 0);
-  load_targets (self);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PLAN_ID]);
+  return self->document ? thidua_document_get_register (self->document) : NULL;
 }
 
 gint64
 thidua_targets_editor_get_plan_id (ThiduaTargetsEditor *self)
 {
   g_return_val_if_fail (THIDUA_IS_TARGETS_EDITOR (self), 0);
-  return self->plan_id;
+  return self->document ? thidua_plan_get_id (thidua_document_get_plan (self->document)) : 0;
 }
 
 void
@@ -1160,9 +821,15 @@ thidua_targets_editor_add_target (ThiduaTargetsEditor    *self,
   g_return_if_fail (THIDUA_IS_TARGETS_EDITOR (self));
   g_return_if_fail (target != NULL);
 
-  push_undo (self, NULL);
-  append_row (self, target_state_from_target (target));
-  schedule_save (self, SAVE_DELAY_MS);
+  if (!has_targets (self))
+    return;
+  {
+    g_autoptr(ThiduaTargetDraft) draft = thidua_target_draft_new_from_target (target);
+
+    thidua_document_insert_target (self->document, self->rows->len, draft);
+    append_row (self, g_steal_pointer (&draft));
+  }
+  update_status (self);
   update_actions (self);
 }
 
@@ -1213,17 +880,14 @@ static void
 thidua_targets_editor_dispose (GObject *object)
 {
   ThiduaTargetsEditor *self = THIDUA_TARGETS_EDITOR (object);
-  g_autoptr(GError) error = NULL;
 
-  /* the last keystrokes are not lost when the window closes */
-  if (!save_now (self, &error))
-    g_message ("The plan's targets could not be saved: %s", error->message);
-  g_clear_handle_id (&self->save_source, g_source_remove);
+  if (self->document != NULL)
+    g_signal_handlers_disconnect_by_data (self->document, self);
   thidua_targets_editor_set_body_view (self, NULL);
   gtk_widget_dispose_template (GTK_WIDGET (self), THIDUA_TYPE_TARGETS_EDITOR);
   if (self->rows != NULL)
     g_ptr_array_set_size (self->rows, 0);
-  g_clear_object (&self->reg);
+  g_clear_object (&self->document);
 
   G_OBJECT_CLASS (thidua_targets_editor_parent_class)->dispose (object);
 }
@@ -1234,16 +898,12 @@ thidua_targets_editor_finalize (GObject *object)
   ThiduaTargetsEditor *self = THIDUA_TARGETS_EDITOR (object);
 
   g_clear_pointer (&self->rows, g_ptr_array_unref);
-  g_clear_pointer (&self->undo_stack, g_ptr_array_unref);
-  g_clear_pointer (&self->redo_stack, g_ptr_array_unref);
   g_clear_pointer (&self->title_ids, g_ptr_array_unref);
   g_clear_pointer (&self->base_ids, g_ptr_array_unref);
   g_clear_object (&self->title_model);
   g_clear_object (&self->base_model);
   g_clear_object (&self->bound_model);
   g_clear_object (&self->measure_model);
-  g_free (self->undo_key);
-  g_free (self->save_error);
 
   G_OBJECT_CLASS (thidua_targets_editor_parent_class)->finalize (object);
 }
@@ -1258,12 +918,6 @@ thidua_targets_editor_get_property (GObject    *object,
 
   switch (prop_id)
     {
-    case PROP_REGISTER:
-      g_value_set_object (value, self->reg);
-      break;
-    case PROP_PLAN_ID:
-      g_value_set_int64 (value, self->plan_id);
-      break;
     case PROP_EDITABLE:
       g_value_set_boolean (value, self->editable);
       break;
@@ -1282,12 +936,6 @@ thidua_targets_editor_set_property (GObject      *object,
 
   switch (prop_id)
     {
-    case PROP_REGISTER:
-      thidua_targets_editor_set_register (self, g_value_get_object (value));
-      break;
-    case PROP_PLAN_ID:
-      thidua_targets_editor_set_plan_id (self, g_value_get_int64 (value));
-      break;
     case PROP_EDITABLE:
       thidua_targets_editor_set_editable (self, g_value_get_boolean (value));
       break;
@@ -1307,22 +955,10 @@ thidua_targets_editor_class_init (ThiduaTargetsEditorClass *klass)
   object_class->get_property = thidua_targets_editor_get_property;
   object_class->set_property = thidua_targets_editor_set_property;
 
-  properties[PROP_REGISTER] =
-    g_param_spec_object ("register", NULL, NULL, THIDUA_TYPE_REGISTER,
-                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
-  properties[PROP_PLAN_ID] =
-    g_param_spec_int64 ("plan-id", NULL, NULL, 0, G_MAXINT64, 0,
-                        G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   properties[PROP_EDITABLE] =
     g_param_spec_boolean ("editable", NULL, NULL, TRUE,
                           G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
-
-  /* A new undo step was recorded (several keystrokes in one field are
-   * one step and emit once). */
-  signals[UNDO_STEP] =
-    g_signal_new ("undo-step", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
-                  0, NULL, NULL, NULL, G_TYPE_NONE, 0);
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/thidua/Thidua/thidua-targets-editor.ui");
@@ -1332,8 +968,6 @@ thidua_targets_editor_class_init (ThiduaTargetsEditorClass *klass)
 
   gtk_widget_class_install_action (widget_class, "targets.add", NULL, add_action);
   gtk_widget_class_install_action (widget_class, "targets.remove", "i", remove_action);
-  gtk_widget_class_install_action (widget_class, "targets.undo", NULL, undo_action);
-  gtk_widget_class_install_action (widget_class, "targets.redo", NULL, redo_action);
   gtk_widget_class_install_action (widget_class, "targets.insert", NULL, insert_action);
 
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
@@ -1352,8 +986,6 @@ thidua_targets_editor_init (ThiduaTargetsEditor *self)
 
   self->editable = TRUE;
   self->rows = g_ptr_array_new_with_free_func ((GDestroyNotify) target_row_free);
-  self->undo_stack = g_ptr_array_new_with_free_func ((GDestroyNotify) g_ptr_array_unref);
-  self->redo_stack = g_ptr_array_new_with_free_func ((GDestroyNotify) g_ptr_array_unref);
   self->title_ids = g_ptr_array_new ();
   self->base_ids = g_ptr_array_new_with_free_func (g_free);
   self->title_model = gtk_string_list_new (NULL);

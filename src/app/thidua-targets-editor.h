@@ -1,13 +1,14 @@
 /* thidua-targets-editor.h — the structured targets (chỉ tiêu) of the open
  * plan as editable rows: a title or rating, at least / at most / from–to,
- * a percentage or a count, of whom.  Every change is stored (debounced)
- * through thidua_register_set_targets(); a row in error says why and is
- * kept on screen but not stored.  "Insert into body" writes the usual
+ * a percentage or a count, of whom.  The rows show the document's
+ * targets; every change is a step of the document, which stores it with
+ * the plan; a row in error says why and is kept but not stored.  "Insert into body" writes the usual
  * sentences as "- " lines at the cursor of the plan's body view. */
 #pragma once
 
 #include <gtk/gtk.h>
 #include "thidua-register-targets.h"
+#include "thidua-document.h"
 
 G_BEGIN_DECLS
 
@@ -16,14 +17,11 @@ G_DECLARE_FINAL_TYPE (ThiduaTargetsEditor, thidua_targets_editor, THIDUA, TARGET
 
 GtkWidget  *thidua_targets_editor_new            (void);
 
-/* The register the targets are kept in (NULL: nothing is shown). */
-void        thidua_targets_editor_set_register   (ThiduaTargetsEditor *self,
-                                                  ThiduaRegister      *reg);
+/* Shows and edits the targets of the document's plan (NULL: none).
+ * Every change is a step of the document, which stores it. */
+void        thidua_targets_editor_set_document   (ThiduaTargetsEditor *self,
+                                                  ThiduaDocument      *document);
 ThiduaRegister *thidua_targets_editor_get_register (ThiduaTargetsEditor *self);
-/* Shows the targets of this plan (0: none).  Pending changes of the plan
- * shown before are stored first. */
-void        thidua_targets_editor_set_plan_id    (ThiduaTargetsEditor *self,
-                                                  gint64               plan_id);
 gint64      thidua_targets_editor_get_plan_id    (ThiduaTargetsEditor *self);
 /* Where "Insert into body" writes (not referenced). */
 void        thidua_targets_editor_set_body_view  (ThiduaTargetsEditor *self,
@@ -43,19 +41,12 @@ const char *thidua_targets_editor_get_row_error  (ThiduaTargetsEditor *self,
 GtkWidget  *thidua_targets_editor_get_row_widget (ThiduaTargetsEditor *self,
                                                   guint                index,
                                                   const char          *part);
-/* Stores pending changes now.  FALSE with an error when the register
- * refused them (they stay on screen and are retried on the next edit). */
+/* Stores the document's pending changes now.  FALSE with an error when
+ * the store refused them (they stay on screen and are retried). */
 gboolean    thidua_targets_editor_flush          (ThiduaTargetsEditor *self,
                                                   GError             **error);
 /* Inserts the sentences of the selected rows (all valid rows when none
  * is selected) at the body's cursor, as one undo step of the body.
  * Returns how many sentences were inserted. */
 guint       thidua_targets_editor_insert_into_body (ThiduaTargetsEditor *self);
-/* One step of the editor's history; FALSE when there is none.  The form
- * calls these from its own history ("undo-step" tells it of each step). */
-gboolean    thidua_targets_editor_undo           (ThiduaTargetsEditor *self);
-gboolean    thidua_targets_editor_redo           (ThiduaTargetsEditor *self);
-/* A later edit elsewhere in the form makes the undone steps unreachable. */
-void        thidua_targets_editor_clear_redo     (ThiduaTargetsEditor *self);
-
 G_END_DECLS

@@ -1,9 +1,10 @@
 /* thidua-window.c — the main window. */
 #include "config.h"
-#include "thidua-window.h"
+#include "thidua-window-private.h"
 #include "thidua-signoff.h"
 #include "thidua-register-view.h"
 #include "thidua-document.h"
+#include "thidua-plan-list.h"
 #include "thidua-plan-editor.h"
 #include "thidua-plan-item.h"
 #include "thidua-preview.h"
@@ -14,49 +15,6 @@
 #include <glib/gi18n.h>
 #include <glib/gstdio.h>
 
-struct _ThiduaWindow
-{
-  GtkApplicationWindow  parent_instance;
-
-  /* template children */
-  GtkHeaderBar         *header_bar;
-  GtkMenuButton        *new_button;
-  GtkGridView          *new_templates_view;
-  GtkLabel             *title_label;
-  GtkLabel             *subtitle_label;
-  GtkRevealer          *banner_revealer;
-  GtkLabel             *banner_label;
-  GtkButton            *banner_button;
-  GtkPaned             *sidebar_paned;
-  GtkSearchEntry       *search_entry;
-  GtkStack             *plans_stack;
-  GtkListView          *plans_view;
-  GtkLabel             *plans_empty_label;
-  GtkStack             *main_stack;
-  GtkStack             *section_stack;
-  GtkGridView          *welcome_templates_view;
-  GtkPaned             *editor_paned;
-  ThiduaPlanEditor     *plan_editor;
-  ThiduaPreview        *preview;
-
-  ThiduaStore          *store;
-  ThiduaDocument       *document;
-  /* Documents whose last write failed when another plan was opened: they
-   * keep retrying on their own until the store takes them. */
-  GPtrArray            *unsaved;
-  gboolean              close_refused;
-  gboolean              plan_printable; /* a plan is open to print */
-  gboolean              banner_is_save_error;
-  ThiduaPlan           *deleted_plan;   /* for "Undo" after a delete */
-  GPtrArray            *deleted_targets; /* its chỉ tiêu, which go with it */
-  guint                 thumbnail_source;
-  gboolean              thumbnails_wanted;
-  GListStore           *plans;
-  GListStore           *templates;
-  GHashTable           *number_separators;  /* profile name → "/" or "-" */
-  GtkSingleSelection   *plans_selection;
-  GSettings            *settings;
-};
 
 G_DEFINE_FINAL_TYPE (ThiduaWindow, thidua_window, GTK_TYPE_APPLICATION_WINDOW)
 
@@ -150,10 +108,10 @@ thidua_window_hide_banner (ThiduaWindow *self)
   gtk_revealer_set_reveal_child (self->banner_revealer, FALSE);
 }
 
-static void
-report_error (ThiduaWindow *self,
-              const char   *what,
-              const GError *error)
+void
+_thidua_window_report_error (ThiduaWindow *self,
+                             const char   *what,
+                             const GError *error)
 {
   g_autofree char *msg = g_strdup_printf ("%s: %s", what, error->message);
 
@@ -176,19 +134,8 @@ find_plan (ThiduaWindow *self,
            gint64        id,
            guint        *position)
 {
-  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->plans));
-
-  for (guint i = 0; i < n; i++)
-    {
-      g_autoptr(ThiduaPlanItem) item = g_list_model_get_item (G_LIST_MODEL (self->plans), i);
-
-      if (thidua_plan_item_get_id (item) == id)
-        {
-          *position = i;
-          return TRUE;
-        }
-    }
-  return FALSE;
+  *position = self->plans ? thidua_plan_list_find (self->plans, id) : G_MAXUINT;
+  return *position != G_MAXUINT;
 }
 
 gboolean
@@ -199,7 +146,9 @@ thidua_window_select_plan (ThiduaWindow *self,
 
   g_return_val_if_fail (THIDUA_IS_WINDOW (self), FALSE);
 
-  if (!find_plan (self, id, &position))
+  /* a plan written a moment ago may not be listed yet */
+  if (!find_plan (self, id, &position) &&
+      (!thidua_plan_list_refresh (self->plans, NULL) || !find_plan (self, id, &position)))
     return FALSE;
   gtk_single_selection_set_selected (self->plans_selection, position);
   return TRUE;
@@ -208,6 +157,17 @@ thidua_window_select_plan (ThiduaWindow *self,
 /* The list shows numbers as the profile prints them (215/KH-SYT,
  * 100-KH/TCT); each profile file is read once per window.  A profile that
  * cannot be read is reported by the preview; the list falls back to "/". */
+static const char *
+number_separator (ThiduaWindow *self,
+                  const char   *profile);
+
+static const char *
+plan_list_separator (const char *profile,
+                     gpointer    data)
+{
+  return number_separator (data, profile);
+}
+
 static const char *
 number_separator (ThiduaWindow *self,
                   const char   *profile)
@@ -228,41 +188,15 @@ number_separator (ThiduaWindow *self,
   return sep;
 }
 
-void
-thidua_window_reload_plans (ThiduaWindow *self)
+/* The list changed (a refresh, another process): the view follows. */
+static void
+plans_changed_cb (ThiduaWindow *self)
 {
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GPtrArray) summaries = NULL;
-  g_autoptr(GPtrArray) items = NULL;
-  const char *search;
-  gint64 selected;
+  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->plans));
+  const char *search = gtk_editable_get_text (GTK_EDITABLE (self->search_entry));
+  gint64 open = self->document ? thidua_plan_get_id (thidua_document_get_plan (self->document)) : 0;
 
-  g_return_if_fail (THIDUA_IS_WINDOW (self));
-
-  search = gtk_editable_get_text (GTK_EDITABLE (self->search_entry));
-  summaries = thidua_store_list_plans (self->store, *search ? search : NULL, &error);
-  if (summaries == NULL)
-    {
-      report_error (self, _("Could not read the plans"), error);
-      return;
-    }
-
-  selected = thidua_window_get_selected_plan (self);
-  /* the open plan may have been hidden by the previous search */
-  if (selected == 0 && self->document != NULL)
-    selected = thidua_plan_get_id (thidua_document_get_plan (self->document));
-  items = g_ptr_array_new_full (summaries->len, g_object_unref);
-  for (guint i = 0; i < summaries->len; i++)
-    {
-      ThiduaPlanSummary *s = g_ptr_array_index (summaries, i);
-      g_ptr_array_add (items, thidua_plan_item_new (s, number_separator (self, s->profile)));
-    }
-
-  /* One splice: the list view rebuilds once, not per row. */
-  g_list_store_splice (self->plans, 0, g_list_model_get_n_items (G_LIST_MODEL (self->plans)),
-                       items->pdata, items->len);
-
-  if (items->len > 0)
+  if (n > 0)
     gtk_stack_set_visible_child_name (self->plans_stack, "list");
   else
     {
@@ -270,9 +204,51 @@ thidua_window_reload_plans (ThiduaWindow *self)
                            *search ? _("No plans match the search") : _("No plans yet"));
       gtk_stack_set_visible_child_name (self->plans_stack, "empty");
     }
+  /* the open plan stays selected where it moved to */
+  if (open != 0 && thidua_window_get_selected_plan (self) != open)
+    thidua_window_select_plan (self, open);
+}
 
+void
+thidua_window_reload_plans (ThiduaWindow *self)
+{
+  g_autoptr(GError) error = NULL;
+  const char *search;
+  gint64 selected;
+
+  g_return_if_fail (THIDUA_IS_WINDOW (self));
+
+  search = gtk_editable_get_text (GTK_EDITABLE (self->search_entry));
+  selected = thidua_window_get_selected_plan (self);
+  /* the open plan may have been hidden by the previous search */
+  if (selected == 0 && self->document != NULL)
+    selected = thidua_plan_get_id (thidua_document_get_plan (self->document));
+  if (g_strcmp0 (*search ? search : NULL, thidua_plan_list_get_search (self->plans)) != 0)
+    thidua_plan_list_set_search (self->plans, search);
+  else if (!thidua_plan_list_refresh (self->plans, &error))
+    {
+      _thidua_window_report_error (self, _("Could not read the plans"), error);
+      return;
+    }
+  plans_changed_cb (self);
   if (selected == 0 || !thidua_window_select_plan (self, selected))
     gtk_single_selection_set_selected (self->plans_selection, GTK_INVALID_LIST_POSITION);
+}
+
+/* Another process (thidua-cli, a second app) may have written: looked at
+ * when the window gets the focus and every few seconds. */
+static void
+poll_other_writers (ThiduaWindow *self)
+{
+  if (self->plans != NULL)
+    thidua_plan_list_poll (self->plans);
+}
+
+static gboolean
+poll_timeout (gpointer data)
+{
+  poll_other_writers (data);
+  return G_SOURCE_CONTINUE;
 }
 
 #define THUMBNAIL_WIDTH 150
@@ -353,7 +329,7 @@ load_templates (ThiduaWindow *self)
   g_list_store_remove_all (self->templates);
   if (infos == NULL)
     {
-      report_error (self, _("Could not read the templates"), error);
+      _thidua_window_report_error (self, _("Could not read the templates"), error);
       return;
     }
   for (guint i = 0; i < infos->len; i++)
@@ -435,6 +411,14 @@ document_state_changed (ThiduaWindow *self)
     }
 }
 
+ThiduaRegister *
+_thidua_window_get_register (ThiduaWindow *self)
+{
+  GtkWidget *page = gtk_stack_get_child_by_name (self->section_stack, "register");
+
+  return page != NULL ? thidua_register_view_get_register (THIDUA_REGISTER_VIEW (page)) : NULL;
+}
+
 static void
 close_document (ThiduaWindow *self)
 {
@@ -482,12 +466,12 @@ open_plan (ThiduaWindow *self,
     {
       plan = thidua_store_load_plan (self->store, id, &error);
       if (plan == NULL)
-        report_error (self, _("Could not open the plan"), error);
+        _thidua_window_report_error (self, _("Could not open the plan"), error);
     }
 
   if (plan == NULL)
     {
-      thidua_plan_editor_set_plan (self->plan_editor, NULL);
+      thidua_plan_editor_set_document (self->plan_editor, NULL);
       thidua_preview_set_plan (self->preview, NULL);
       thidua_signoff_plan_opened (self, NULL);
       gtk_stack_set_visible_child_name (self->main_stack, "welcome");
@@ -495,11 +479,11 @@ open_plan (ThiduaWindow *self,
       return;
     }
 
-  self->document = thidua_document_new (self->store, plan);
+  self->document = thidua_document_new (self->store, _thidua_window_get_register (self), plan);
   g_signal_connect_object (self->document, "notify::state",
                            G_CALLBACK (document_state_changed), self, G_CONNECT_SWAPPED);
   update_known_bodies (self);
-  thidua_plan_editor_set_plan (self->plan_editor, plan);
+  thidua_plan_editor_set_document (self->plan_editor, self->document);
   thidua_plan_editor_set_editable (self->plan_editor, !thidua_store_is_read_only (self->store));
   thidua_preview_set_plan (self->preview, plan);
   thidua_signoff_plan_opened (self, plan);
@@ -606,191 +590,13 @@ preview_updated_cb (ThiduaWindow *self)
                                    layout ? thidua_layout_get_warnings (layout) : NULL);
 }
 
-static void
-focus_field_action (GtkWidget  *widget,
-                    const char *action_name,
-                    GVariant   *param)
-{
-  ThiduaWindow *self = THIDUA_WINDOW (widget);
-  const char *field;
-  int line;
 
-  g_variant_get (param, "(&si)", &field, &line);
-  thidua_plan_editor_focus_field (self->plan_editor, field, line);
-}
 
-static void
-print_action (GtkWidget  *widget,
-              const char *action_name,
-              GVariant   *param)
-{
-  ThiduaWindow *self = THIDUA_WINDOW (widget);
-  g_autoptr(GError) error = NULL;
-  ThiduaLayout *layout;
 
-  if (g_strcmp0 (gtk_stack_get_visible_child_name (self->section_stack), "register") == 0)
-    {
-      GtkWidget *page = gtk_stack_get_child_by_name (self->section_stack, "register");
 
-      if (!thidua_register_view_print (THIDUA_REGISTER_VIEW (page), NULL, &error))
-        report_error (self, _("Could not print"), error);
-      return;
-    }
-  if (self->document == NULL)
-    return;
-  thidua_preview_flush (self->preview);
-  layout = thidua_preview_get_layout (self->preview);
-  if (layout == NULL)
-    return;
-  if (thidua_print_run (GTK_WINDOW (self), layout, thidua_document_get_plan (self->document),
-                        GTK_PRINT_OPERATION_ACTION_PRINT_DIALOG, NULL, &error) == GTK_PRINT_OPERATION_RESULT_ERROR)
-    report_error (self, _("Could not print"), error);
-}
 
-typedef struct {
-  ThiduaWindow *window;
-  char         *format;
-} ExportData;
 
-static void
-export_data_free (ExportData *data)
-{
-  g_object_unref (data->window);
-  g_free (data->format);
-  g_free (data);
-}
 
-static void
-export_response (GtkNativeDialog *native,
-                 int              response,
-                 ExportData      *data)
-{
-  ThiduaWindow *self = data->window;
-
-  if (response == GTK_RESPONSE_ACCEPT && self->document != NULL)
-    {
-      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (native));
-      g_autofree char *path = file ? g_file_get_path (file) : NULL;
-      g_autoptr(GError) error = NULL;
-
-      if (path != NULL && !g_str_has_suffix (path, data->format))
-        {
-          char *with_ext = g_strconcat (path, ".", data->format, NULL);
-          g_free (path);
-          path = with_ext;
-        }
-      if (path != NULL && !thidua_window_export (self, path, &error))
-        report_error (self, _("Could not export"), error);
-    }
-  export_data_free (data);
-  g_object_unref (native);
-}
-
-gboolean
-thidua_window_export (ThiduaWindow  *self,
-                      const char    *path,
-                      GError       **error)
-{
-  g_autofree char *folder = NULL;
-  ThiduaLayout *layout;
-
-  g_return_val_if_fail (THIDUA_IS_WINDOW (self), FALSE);
-  g_return_val_if_fail (path != NULL, FALSE);
-
-  if (self->document == NULL)
-    {
-      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_FAILED, _("No plan is open"));
-      return FALSE;
-    }
-  thidua_preview_flush (self->preview);
-  layout = thidua_preview_get_layout (self->preview);
-  if (layout == NULL)
-    {
-      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_FAILED, _("No plan is open"));
-      return FALSE;
-    }
-  /* The same pages as the preview and the print: one renderer. */
-  if (!thidua_render_to_file (layout, thidua_document_get_plan (self->document), path,
-                              thidua_preview_get_page (self->preview), 150, error))
-    return FALSE;
-
-  folder = g_path_get_dirname (path);
-  if (self->settings != NULL)
-    g_settings_set_string (self->settings, "last-folder", folder);
-  return TRUE;
-}
-
-static char *
-export_file_name (ThiduaPlan  *plan,
-                  const char  *format)
-{
-  g_autofree char *subject = g_strdup (thidua_plan_get_subject (plan));
-  g_autoptr(GString) name = g_string_new (NULL);
-
-  /* A name the secretary recognises; no path separators. */
-  g_strdelimit (subject, "/\\:*?\"<>|", '-');
-  if (g_utf8_strlen (subject, -1) > 60)
-    *g_utf8_offset_to_pointer (subject, 60) = '\0';
-  g_string_append (name, *subject ? g_strstrip (subject) : _("plan"));
-  g_string_append_printf (name, ".%s", format);
-  return g_string_free (g_steal_pointer (&name), FALSE);
-}
-
-static void
-export_action (GtkWidget  *widget,
-               const char *action_name,
-               GVariant   *param)
-{
-  ThiduaWindow *self = THIDUA_WINDOW (widget);
-  const char *format = param ? g_variant_get_string (param, NULL) : "pdf";
-  GtkFileChooserNative *native;
-  g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
-  g_autofree char *name = NULL;
-  ExportData *data;
-
-  if (self->document == NULL)
-    return;
-  if (g_strcmp0 (format, "png") != 0)
-    format = "pdf";
-
-  native = gtk_file_chooser_native_new (g_str_equal (format, "pdf") ? _("Export PDF")
-                                                                     : _("Export PNG"),
-                                        GTK_WINDOW (self), GTK_FILE_CHOOSER_ACTION_SAVE,
-                                        _("_Export"), _("_Cancel"));
-  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (native), TRUE);
-  if (g_str_equal (format, "pdf"))
-    {
-      gtk_file_filter_set_name (filter, _("PDF documents"));
-      gtk_file_filter_add_mime_type (filter, "application/pdf");
-      gtk_file_filter_add_pattern (filter, "*.pdf");
-    }
-  else
-    {
-      gtk_file_filter_set_name (filter, _("PNG images (the page shown)"));
-      gtk_file_filter_add_mime_type (filter, "image/png");
-      gtk_file_filter_add_pattern (filter, "*.png");
-    }
-  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (native), filter);
-
-  if (self->settings != NULL)
-    {
-      g_autofree char *last = g_settings_get_string (self->settings, "last-folder");
-
-      if (*last && g_file_test (last, G_FILE_TEST_IS_DIR))
-        {
-          g_autoptr(GFile) folder = g_file_new_for_path (last);
-          gtk_file_chooser_set_current_folder (GTK_FILE_CHOOSER (native), folder, NULL);
-        }
-    }
-  name = export_file_name (thidua_document_get_plan (self->document), format);
-  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (native), name);
-
-  data = g_new0 (ExportData, 1);
-  data->window = g_object_ref (self);
-  data->format = g_strdup (format);
-  g_signal_connect (native, "response", G_CALLBACK (export_response), data);
-  gtk_native_dialog_show (GTK_NATIVE_DIALOG (native));
-}
 
 static void
 search_changed_cb (ThiduaWindow *self)
@@ -811,176 +617,16 @@ template_card_activated_cb (GtkGridView *view,
                                 thidua_template_item_get_name (item));
 }
 
-static void
-new_plan_action (GtkWidget  *widget,
-                 const char *action_name,
-                 GVariant   *param)
-{
-  ThiduaWindow *self = THIDUA_WINDOW (widget);
-  g_autoptr(GError) error = NULL;
-  const char *name = g_variant_get_string (param, NULL);
-  gint64 id;
 
-  gtk_menu_button_popdown (self->new_button);
 
-  id = thidua_store_new_plan (self->store, *name ? name : NULL, &error);
-  if (id == 0)
-    {
-      report_error (self, _("Could not create the plan"), error);
-      return;
-    }
 
-  /* A search that hides the new plan would look like nothing happened. */
-  gtk_editable_set_text (GTK_EDITABLE (self->search_entry), "");
-  thidua_window_reload_plans (self);
-  thidua_window_select_plan (self, id);
-}
-
-static void
-new_menu_action (GtkWidget  *widget,
-                 const char *action_name,
-                 GVariant   *param)
-{
-  ThiduaWindow *self = THIDUA_WINDOW (widget);
-
-  if (gtk_widget_is_sensitive (GTK_WIDGET (self->new_button)))
-    gtk_menu_button_popup (self->new_button);
-}
-
-static void
-search_action (GtkWidget  *widget,
-               const char *action_name,
-               GVariant   *param)
-{
-  ThiduaWindow *self = THIDUA_WINDOW (widget);
-
-  gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
-}
-
-static void
-duplicate_action (GtkWidget  *widget,
-                  const char *action_name,
-                  GVariant   *param)
-{
-  ThiduaWindow *self = THIDUA_WINDOW (widget);
-  g_autoptr(GError) error = NULL;
-  gint64 id = thidua_window_get_selected_plan (self);
-  gint64 copy;
-
-  if (id == 0)
-    return;
-  copy = thidua_store_duplicate_plan (self->store, id, &error);
-  if (copy == 0)
-    {
-      report_error (self, _("Could not duplicate the plan"), error);
-      return;
-    }
-  gtk_editable_set_text (GTK_EDITABLE (self->search_entry), "");
-  thidua_window_reload_plans (self);
-  thidua_window_select_plan (self, copy);
-}
 
 /* The register over this window's database (NULL when its catalog could
  * not be read): plan targets are kept there. */
-static ThiduaRegister *
-window_register (ThiduaWindow *self)
-{
-  GtkWidget *page = gtk_stack_get_child_by_name (self->section_stack, "register");
 
-  return page != NULL ? thidua_register_view_get_register (THIDUA_REGISTER_VIEW (page)) : NULL;
-}
 
-static void
-delete_action (GtkWidget  *widget,
-               const char *action_name,
-               GVariant   *param)
-{
-  ThiduaWindow *self = THIDUA_WINDOW (widget);
-  g_autoptr(GError) error = NULL;
-  g_autoptr(ThiduaPlan) plan = NULL;
-  g_autoptr(GPtrArray) targets = NULL;
-  g_autofree char *msg = NULL;
-  gint64 id = thidua_window_get_selected_plan (self);
 
-  if (id == 0)
-    return;
 
-  /* What is typed but not yet written goes in first, so Undo brings back
-   * exactly what was on screen. */
-  if (self->document != NULL)
-    thidua_document_flush (self->document, NULL);
-  plan = thidua_store_load_plan (self->store, id, &error);
-  if (plan != NULL && window_register (self) != NULL)
-    targets = thidua_register_get_targets (window_register (self), id, &error);
-  if (plan == NULL || error != NULL || !thidua_store_delete_plan (self->store, id, &error))
-    {
-      report_error (self, _("Could not delete the plan"), error);
-      return;
-    }
-  g_set_object (&self->deleted_plan, plan);
-  g_clear_pointer (&self->deleted_targets, g_ptr_array_unref);
-  self->deleted_targets = g_steal_pointer (&targets);
-  thidua_window_reload_plans (self);
-
-  /* No confirmation maze: the delete happens, and can be undone. */
-  msg = g_strdup_printf (_("The plan “%s” was deleted."),
-                         *thidua_plan_get_subject (plan) ? thidua_plan_get_subject (plan)
-                                                         : _("(No subject)"));
-  thidua_window_show_banner (self, msg, FALSE);
-  gtk_button_set_label (self->banner_button, _("_Undo"));
-  gtk_button_set_use_underline (self->banner_button, TRUE);
-  gtk_actionable_set_action_name (GTK_ACTIONABLE (self->banner_button), "win.undo-delete");
-  gtk_widget_set_visible (GTK_WIDGET (self->banner_button), TRUE);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.undo-delete", TRUE);
-}
-
-static void
-undo_delete_action (GtkWidget  *widget,
-                    const char *action_name,
-                    GVariant   *param)
-{
-  ThiduaWindow *self = THIDUA_WINDOW (widget);
-  g_autoptr(GError) error = NULL;
-  gint64 id;
-
-  if (self->deleted_plan == NULL)
-    return;
-  id = thidua_store_insert_plan (self->store, self->deleted_plan, &error);
-  if (id == 0)
-    {
-      report_error (self, _("Could not bring the plan back"), error);
-      return;
-    }
-  if (self->deleted_targets != NULL && self->deleted_targets->len > 0 &&
-      !thidua_register_set_targets (window_register (self), id, self->deleted_targets, &error))
-    report_error (self, _("Could not bring the plan back"), error);
-  g_clear_pointer (&self->deleted_targets, g_ptr_array_unref);
-  g_clear_object (&self->deleted_plan);
-  g_clear_handle_id (&self->thumbnail_source, g_source_remove);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.undo-delete", FALSE);
-  thidua_window_hide_banner (self);
-  gtk_editable_set_text (GTK_EDITABLE (self->search_entry), "");
-  thidua_window_reload_plans (self);
-  thidua_window_select_plan (self, id);
-}
-
-static void
-open_database_action (GtkWidget  *widget,
-                      const char *action_name,
-                      GVariant   *param)
-{
-  thidua_application_choose_database (THIDUA_APPLICATION (gtk_window_get_application (GTK_WINDOW (widget))),
-                                      GTK_WINDOW (widget), FALSE);
-}
-
-static void
-new_database_action (GtkWidget  *widget,
-                     const char *action_name,
-                     GVariant   *param)
-{
-  thidua_application_choose_database (THIDUA_APPLICATION (gtk_window_get_application (GTK_WINDOW (widget))),
-                                      GTK_WINDOW (widget), TRUE);
-}
 
 static void
 language_changed_cb (ThiduaWindow *self)
@@ -1006,9 +652,8 @@ add_register_page (ThiduaWindow *self)
   gtk_stack_add_titled (self->section_stack, view, "register", _("Register"));
   g_signal_connect_object (self->section_stack, "notify::visible-child-name",
                            G_CALLBACK (update_print_state), self, G_CONNECT_SWAPPED);
-  /* the plans' targets (chỉ tiêu) are kept in the same register */
-  thidua_plan_editor_set_register (self->plan_editor,
-                                   thidua_register_view_get_register (THIDUA_REGISTER_VIEW (view)));
+  /* the plans' targets (chỉ tiêu) are kept in the same register: a
+   * document opened from now on carries them */
 }
 
 GtkWidget *
@@ -1026,17 +671,6 @@ thidua_window_get_visible_section (ThiduaWindow *self)
   return gtk_stack_get_visible_child_name (self->section_stack);
 }
 
-static void
-show_section_action (GtkWidget  *widget,
-                     const char *action_name,
-                     GVariant   *param)
-{
-  ThiduaWindow *self = THIDUA_WINDOW (widget);
-  const char *name = g_variant_get_string (param, NULL);
-
-  if (gtk_stack_get_child_by_name (self->section_stack, name) != NULL)
-    gtk_stack_set_visible_child_name (self->section_stack, name);
-}
 
 static void
 set_store (ThiduaWindow *self,
@@ -1044,6 +678,15 @@ set_store (ThiduaWindow *self,
 {
   g_return_if_fail (self->store == NULL);
   self->store = g_object_ref (store);
+  self->plans = thidua_plan_list_new (store);
+  thidua_plan_list_set_separator_func (self->plans, plan_list_separator, self);
+  /* after the selection model has seen the change */
+  g_signal_connect_object (self->plans, "items-changed", G_CALLBACK (plans_changed_cb),
+                           self, G_CONNECT_SWAPPED | G_CONNECT_AFTER);
+  gtk_single_selection_set_model (self->plans_selection, G_LIST_MODEL (self->plans));
+  g_signal_connect_object (self, "notify::is-active", G_CALLBACK (poll_other_writers),
+                           self, G_CONNECT_SWAPPED);
+  self->poll_source = g_timeout_add_seconds (2, poll_timeout, self);
 
   update_title (self);
   gtk_widget_set_tooltip_text (GTK_WIDGET (self->subtitle_label), thidua_store_get_path (store));
@@ -1061,9 +704,10 @@ set_store (ThiduaWindow *self,
     }
 
   load_templates (self);
+  /* before a plan is opened: its document needs the register */
+  add_register_page (self);
   thidua_window_reload_plans (self);
   update_selection_state (self);
-  add_register_page (self);
 }
 
 /* THIDUA_BENCH=1: report when the first frame is on screen (real time, so
@@ -1079,6 +723,32 @@ first_frame_painted (GdkFrameClock *clock,
   if (g_getenv ("THIDUA_BENCH_QUIT") != NULL)
     g_idle_add_once ((GSourceOnceFunc) g_application_quit,
                      gtk_window_get_application (GTK_WINDOW (self)));
+}
+
+static void
+name_search_entries (GtkWidget *widget)
+{
+  if (widget == NULL)
+    return;
+  if (GTK_IS_SEARCH_ENTRY (widget))
+    g_object_set (widget, "placeholder-text", _("Search shortcuts"), NULL);
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    name_search_entries (child);
+}
+
+/* GTK's own catalogue has no Vietnamese for the shortcuts window's
+ * "Shortcuts" and "Search…": the app gives its own words. */
+static void
+name_help_overlay (ThiduaWindow *self)
+{
+  GtkShortcutsWindow *overlay = gtk_application_window_get_help_overlay (GTK_APPLICATION_WINDOW (self));
+
+  if (overlay == NULL)
+    return;
+  gtk_window_set_title (GTK_WINDOW (overlay), _("Keyboard Shortcuts"));
+  name_search_entries (GTK_WIDGET (overlay));
+  name_search_entries (gtk_window_get_titlebar (GTK_WINDOW (overlay)));
 }
 
 static void
@@ -1244,10 +914,10 @@ thidua_window_dispose (GObject *object)
     g_signal_handlers_disconnect_by_data (self->document, self);
   g_clear_object (&self->document);
   g_clear_pointer (&self->unsaved, g_ptr_array_unref);
-  g_clear_object (&self->deleted_plan);
-  g_clear_pointer (&self->deleted_targets, g_ptr_array_unref);
+  g_clear_object (&self->deleted);
   g_clear_handle_id (&self->thumbnail_source, g_source_remove);
   g_clear_object (&self->plans_selection);
+  g_clear_handle_id (&self->poll_source, g_source_remove);
   g_clear_object (&self->plans);
   g_clear_object (&self->templates);
   g_clear_object (&self->store);
@@ -1317,11 +987,11 @@ thidua_window_class_init (ThiduaWindowClass *klass)
   g_type_ensure (THIDUA_TYPE_PLAN_EDITOR);
   g_type_ensure (THIDUA_TYPE_PREVIEW);
 
+  _thidua_window_class_add_actions (widget_class);
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/thidua/Thidua/thidua-window.ui");
   gtk_widget_class_bind_template_child (widget_class, ThiduaWindow, header_bar);
   gtk_widget_class_bind_template_child (widget_class, ThiduaWindow, section_stack);
-  gtk_widget_class_install_action (widget_class, "win.show-section", "s", show_section_action);
   gtk_widget_class_bind_template_child (widget_class, ThiduaWindow, new_button);
   gtk_widget_class_bind_template_child (widget_class, ThiduaWindow, new_templates_view);
   gtk_widget_class_bind_template_child (widget_class, ThiduaWindow, title_label);
@@ -1345,17 +1015,6 @@ thidua_window_class_init (ThiduaWindowClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, search_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, template_card_activated_cb);
 
-  gtk_widget_class_install_action (widget_class, "win.new-plan", "s", new_plan_action);
-  gtk_widget_class_install_action (widget_class, "win.new-menu", NULL, new_menu_action);
-  gtk_widget_class_install_action (widget_class, "win.search", NULL, search_action);
-  gtk_widget_class_install_action (widget_class, "win.duplicate", NULL, duplicate_action);
-  gtk_widget_class_install_action (widget_class, "win.delete", NULL, delete_action);
-  gtk_widget_class_install_action (widget_class, "win.undo-delete", NULL, undo_delete_action);
-  gtk_widget_class_install_action (widget_class, "win.open-database", NULL, open_database_action);
-  gtk_widget_class_install_action (widget_class, "win.new-database", NULL, new_database_action);
-  gtk_widget_class_install_action (widget_class, "win.focus-field", "(si)", focus_field_action);
-  gtk_widget_class_install_action (widget_class, "win.print", NULL, print_action);
-  gtk_widget_class_install_action (widget_class, "win.export", "s", export_action);
   thidua_signoff_install_actions (widget_class);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK,
@@ -1372,14 +1031,15 @@ static void
 thidua_window_init (ThiduaWindow *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  /* the help overlay exists once the window belongs to the application */
+  g_signal_connect (self, "realize", G_CALLBACK (name_help_overlay), NULL);
 
   self->unsaved = g_ptr_array_new_with_free_func (g_object_unref);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.undo-delete", FALSE);
-  self->plans = g_list_store_new (THIDUA_TYPE_PLAN_ITEM);
   self->number_separators = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   self->templates = g_list_store_new (THIDUA_TYPE_TEMPLATE_ITEM);
 
-  self->plans_selection = gtk_single_selection_new (g_object_ref (G_LIST_MODEL (self->plans)));
+  self->plans_selection = gtk_single_selection_new (NULL);
   gtk_single_selection_set_autoselect (self->plans_selection, FALSE);
   gtk_single_selection_set_can_unselect (self->plans_selection, TRUE);
   g_signal_connect_object (self->plans_selection, "notify::selected",

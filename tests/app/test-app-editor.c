@@ -744,36 +744,37 @@ test_undo_and_recipients (Fixture       *f,
   g_assert_true (gtk_text_buffer_insert_interactive_at_cursor (gtk_text_view_get_buffer (GTK_TEXT_VIEW (subject)),
                                                               "Mới", -1, TRUE));
   g_assert_cmpstr (thidua_plan_get_subject (plan), ==, "Mới");
-  gtk_widget_activate_action (subject, "text.undo", NULL);
+  gtk_widget_activate_action (GTK_WIDGET (editor), "editor.undo", NULL);
   {
     g_autofree char *shown = get_subject (editor);
     g_assert_cmpstr (shown, ==, "");
   }
   g_assert_cmpstr (thidua_plan_get_subject (plan), ==, "");
-  gtk_widget_activate_action (subject, "text.undo", NULL);   /* nothing older */
+  gtk_widget_activate_action (GTK_WIDGET (editor), "editor.undo", NULL);   /* nothing older */
   g_assert_cmpstr (thidua_plan_get_subject (plan), ==, "");
-  gtk_widget_activate_action (subject, "text.redo", NULL);
+  gtk_widget_activate_action (GTK_WIDGET (editor), "editor.redo", NULL);
   g_assert_cmpstr (thidua_plan_get_subject (plan), ==, "Mới");
 
-  /* the body's undo goes through the buffer's history, to the plan */
+  /* the body's steps are in the document's one history too */
   body = thidua_plan_editor_get_field_widget (editor, "body");
   buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (body));
   before = thidua_body_view_get_text (THIDUA_BODY_VIEW (body));
   type_into_body (editor, "\nĐoạn sẽ được hoàn tác.");
   g_assert_true (g_str_has_suffix (thidua_plan_get_body (plan), "Đoạn sẽ được hoàn tác."));
-  g_assert_true (gtk_text_buffer_get_can_undo (buffer));
-  gtk_widget_activate_action (body, "text.undo", NULL);
+  g_assert_true (thidua_history_can_undo (thidua_document_get_history (thidua_plan_editor_get_document (editor))));
+  g_assert_false (gtk_text_buffer_get_can_undo (buffer));   /* no second history */
+  gtk_widget_activate_action (GTK_WIDGET (editor), "editor.undo", NULL);
   after = thidua_body_view_get_text (THIDUA_BODY_VIEW (body));
   g_assert_cmpstr (after, ==, before);
   g_assert_cmpstr (thidua_plan_get_body (plan), ==, before);
-  gtk_widget_activate_action (body, "text.undo", NULL);
+  gtk_widget_activate_action (GTK_WIDGET (editor), "editor.undo", NULL);
   g_clear_pointer (&after, g_free);
   after = thidua_body_view_get_text (THIDUA_BODY_VIEW (body));
   g_assert_cmpstr (after, ==, before);   /* the loaded text is not undone */
 
   /* recipients: add, reorder, remove; "Lưu" suggested and kept last */
   thidua_plan_set_recipients (plan, NULL);
-  thidua_plan_editor_set_plan (editor, plan);
+  thidua_plan_editor_set_document (editor, thidua_plan_editor_get_document (editor));
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (editor), "editor.recipient-add-luu", NULL));
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (editor), "editor.recipient-add", NULL));
   lines = thidua_plan_get_recipients (plan);
@@ -792,8 +793,8 @@ test_undo_and_recipients (Fixture       *f,
   g_assert_cmpstr (lines[0], ==, "");
   g_assert_cmpstr (lines[1], ==, "");
 
-  /* the fields that are not text have their own undo: the removal, then
-   * a profile change, are undone and redone; the body is left alone */
+  /* the same history takes the removal back, then a profile change,
+   * and redoes it; the body is left alone */
   g_clear_pointer (&before, g_free);
   before = g_strdup (thidua_plan_get_body (plan));
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (editor), "editor.undo", NULL));

@@ -1,5 +1,5 @@
 /* test-app-screenshots.c — the window at 1366×768 in Vietnamese, one
- * screenshot per profile (tests/artifacts/, git-ignored, for a person to
+ * screenshot per profile (artifacts/ in the build tree, , git-ignored, for a person to
  * look at), and what a screenshot can check: the window fits the common
  * office laptop screen and the preview page stays white in a dark style. */
 #include "config.h"
@@ -14,15 +14,11 @@
 #include "thidua-test-util.h"
 #include "thidua-window.h"
 
+/* the build tree's artifacts folder, never the sources */
 static char *
 artifacts_dir (void)
 {
-  const char *fixtures = g_getenv ("THIDUA_TEST_FIXTURES");
-  g_autofree char *tests = fixtures ? g_path_get_dirname (fixtures) : g_get_current_dir ();
-  char *dir = g_build_filename (tests, "artifacts", NULL);
-
-  g_mkdir_with_parents (dir, 0755);
-  return dir;
+  return thidua_test_artifacts_dir ();
 }
 
 static GdkTexture *

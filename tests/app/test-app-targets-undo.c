@@ -97,7 +97,7 @@ get_targets_editor (ThiduaWindow *win)
   ThiduaTargetsEditor *te = thidua_plan_editor_get_targets_editor (thidua_window_get_editor (win));
 
   g_assert_true (THIDUA_IS_TARGETS_EDITOR (te));
-  g_assert_nonnull (thidua_targets_editor_get_register (te));
+  /* the register comes with the open plan's document */
   return te;
 }
 
@@ -106,8 +106,10 @@ stored_targets (ThiduaTargetsEditor *te,
                 gint64               plan_id)
 {
   g_autoptr(GError) error = NULL;
-  GPtrArray *targets = thidua_register_get_targets (thidua_targets_editor_get_register (te),
-                                                    plan_id, &error);
+  GPtrArray *targets;
+
+  g_assert_nonnull (thidua_targets_editor_get_register (te));
+  targets = thidua_register_get_targets (thidua_targets_editor_get_register (te), plan_id, &error);
 
   g_assert_no_error (error);
   return targets;
@@ -277,7 +279,7 @@ test_interleaved (Fixture       *f,
   g_assert_cmpuint (thidua_targets_editor_get_n_rows (te), ==, 1);
 }
 
-/* Inserting the sentences is one step of the body's own history. */
+/* Inserting the sentences is one step of the plan's history. */
 static void
 test_insert_undone_in_one_step (Fixture       *f,
                                 gconstpointer  data)
@@ -301,12 +303,13 @@ test_insert_undone_in_one_step (Fixture       *f,
   after = body_text (win);
   g_assert_nonnull (strstr (after, "90%"));
   g_assert_cmpstr (before, !=, after);
-  g_assert_true (gtk_widget_activate_action (view, "text.undo", NULL));
+  /* the insertion is one step of the document's history */
+  g_assert_true (gtk_widget_activate_action (view, "editor.undo", NULL));
   undone = body_text (win);
   g_assert_cmpstr (undone, ==, before);
   /* the targets themselves stay */
   g_assert_cmpuint (thidua_targets_editor_get_n_rows (te), ==, 2);
-  g_assert_true (gtk_widget_activate_action (view, "text.redo", NULL));
+  g_assert_true (gtk_widget_activate_action (view, "editor.redo", NULL));
   redone = body_text (win);
   g_assert_cmpstr (redone, ==, after);
 }

@@ -3,7 +3,7 @@
  * in the register, errors shown per row and not stored, undo of a removal,
  * the sentences inserted into the body and reaching the preview, the
  * targets found again after reopening, and a screenshot at 1366×768 in
- * Vietnamese (tests/artifacts/window-vi-targets.png). */
+ * Vietnamese (artifacts/ in the build tree, window-vi-targets.png). */
 #include "config.h"
 
 #include <cairo-pdf.h>
@@ -19,6 +19,7 @@
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (PopplerDocument, g_object_unref)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (PopplerPage, g_object_unref)
 
+#include "thidua-register-view.h"
 #include "thidua-application.h"
 #include "thidua-layout.h"
 #include "thidua-paths.h"
@@ -97,7 +98,7 @@ get_targets_editor (ThiduaWindow *win)
   ThiduaTargetsEditor *te = thidua_plan_editor_get_targets_editor (thidua_window_get_editor (win));
 
   g_assert_true (THIDUA_IS_TARGETS_EDITOR (te));
-  g_assert_nonnull (thidua_targets_editor_get_register (te));
+  /* the register comes with the open plan's document */
   return te;
 }
 
@@ -119,8 +120,10 @@ stored_targets (ThiduaTargetsEditor *te,
                 gint64               plan_id)
 {
   g_autoptr(GError) error = NULL;
-  GPtrArray *targets = thidua_register_get_targets (thidua_targets_editor_get_register (te),
-                                                    plan_id, &error);
+  GPtrArray *targets;
+
+  g_assert_nonnull (thidua_targets_editor_get_register (te));
+  targets = thidua_register_get_targets (thidua_targets_editor_get_register (te), plan_id, &error);
 
   g_assert_no_error (error);
   return targets;
@@ -216,7 +219,9 @@ test_store_and_insert (Fixture       *f,
   ThiduaWindow *win = start_app (f);
   ThiduaTargetsEditor *te = get_targets_editor (win);
   ThiduaPreview *preview = thidua_window_get_preview (win);
-  ThiduaCatalog *catalog = thidua_register_get_catalog (thidua_targets_editor_get_register (te));
+  /* the window's register, which every opened plan's document uses */
+  ThiduaCatalog *catalog =
+    thidua_register_get_catalog (thidua_register_view_get_register (THIDUA_REGISTER_VIEW (thidua_window_get_section (win, "register"))));
   g_autoptr(GPtrArray) stored = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *body = NULL;
@@ -293,12 +298,12 @@ test_store_and_insert (Fixture       *f,
   g_assert_nonnull (strstr (shown, "Chiến sĩ thi đua cơ sở"));
   g_assert_nonnull (strstr (shown, "Có từ 90% trở lên cá nhân đạt danh hiệu “Lao động tiên tiến”"));
 
-  /* one undo step of the body takes the whole insertion back */
+  /* one undo step takes the whole insertion back */
   {
     GtkWidget *view = thidua_plan_editor_get_field_widget (thidua_window_get_editor (win), "body");
     g_autofree char *undone = NULL;
 
-    g_assert_true (gtk_widget_activate_action (view, "text.undo", NULL));
+    g_assert_true (gtk_widget_activate_action (view, "editor.undo", NULL));
     undone = body_text (win);
     g_assert_null (strstr (undone, "Chiến sĩ thi đua cơ sở"));
   }
@@ -392,7 +397,7 @@ test_validation_and_undo (Fixture       *f,
     g_assert_cmpuint (stored->len, ==, 3);
     g_assert_cmpstr (((ThiduaPlanTarget *) g_ptr_array_index (stored, 1))->title, ==, "ttldxs");
   }
-  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (te), "targets.undo", NULL));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (thidua_window_get_editor (win)), "editor.undo", NULL));
   g_assert_cmpuint (thidua_targets_editor_get_n_rows (te), ==, 4);
   g_assert_true (thidua_targets_editor_flush (te, &error));
   {
@@ -400,10 +405,10 @@ test_validation_and_undo (Fixture       *f,
     g_assert_cmpuint (stored->len, ==, 4);
     g_assert_cmpstr (((ThiduaPlanTarget *) g_ptr_array_index (stored, 1))->title, ==, "cstdcs");
   }
-  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (te), "targets.redo", NULL));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (thidua_window_get_editor (win)), "editor.redo", NULL));
   g_assert_cmpuint (thidua_targets_editor_get_n_rows (te), ==, 3);
   /* typing in one field is one undo step: back to 4 rows, 12,5–20 */
-  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (te), "targets.undo", NULL));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (thidua_window_get_editor (win)), "editor.undo", NULL));
   g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (thidua_targets_editor_get_row_widget (te, 3, "max"))),
                    ==, "20");
   g_assert_true (thidua_targets_editor_flush (te, &error));
@@ -530,8 +535,11 @@ collect_action_buttons (GtkWidget *widget,
   for (GtkWidget *child = gtk_widget_get_first_child (widget); child;
        child = gtk_widget_get_next_sibling (child))
     {
-      if (GTK_IS_ACTIONABLE (child)
-          && g_str_has_prefix (gtk_actionable_get_action_name (GTK_ACTIONABLE (child)) ?: "", "targets."))
+      const char *name = GTK_IS_ACTIONABLE (child)
+                         ? gtk_actionable_get_action_name (GTK_ACTIONABLE (child)) : NULL;
+
+      /* undo and redo are the form's (one history) */
+      if (name != NULL && (g_str_has_prefix (name, "targets.") || g_str_has_prefix (name, "editor.")))
         g_ptr_array_add (out, child);
       collect_action_buttons (child, out);
     }
@@ -579,15 +587,11 @@ test_accessible_names (Fixture       *f,
                gtk_actionable_get_action_name (GTK_ACTIONABLE (g_ptr_array_index (buttons, i))));
 }
 
+/* the build tree's artifacts folder, never the sources */
 static char *
 artifacts_dir (void)
 {
-  const char *fixtures = g_getenv ("THIDUA_TEST_FIXTURES");
-  g_autofree char *tests = fixtures ? g_path_get_dirname (fixtures) : g_get_current_dir ();
-  char *dir = g_build_filename (tests, "artifacts", NULL);
-
-  g_mkdir_with_parents (dir, 0755);
-  return dir;
+  return thidua_test_artifacts_dir ();
 }
 
 /* The form with targets at 1366×768 in Vietnamese, for a person to look at. */

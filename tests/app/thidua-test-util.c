@@ -145,3 +145,194 @@ thidua_test_private_bus_up (void)
     g_setenv ("DISPLAY", display, TRUE);
   return bus;
 }
+
+/* ---- one fixture for the app tests ---- */
+
+#include "thidua-application.h"
+#include "thidua-window.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+
+void
+thidua_test_app_set_up (ThiduaTestApp *f,
+                        gconstpointer  data)
+{
+  f->dir = thidua_test_make_tmpdir ();
+  f->db_path = g_build_filename (f->dir, "thidua.db", NULL);
+}
+
+void
+thidua_test_app_stop (ThiduaTestApp *f)
+{
+  GList *windows;
+
+  if (f->app == NULL)
+    return;
+  windows = g_list_copy (gtk_application_get_windows (f->app));
+  for (GList *l = windows; l; l = l->next)
+    gtk_window_close (l->data);
+  g_list_free (windows);
+  thidua_test_spin (50);
+  g_clear_object (&f->app);
+  f->window = NULL;
+}
+
+void
+thidua_test_app_tear_down (ThiduaTestApp *f,
+                           gconstpointer  data)
+{
+  thidua_test_app_stop (f);
+  thidua_test_remove_dir (f->dir);
+  g_clear_pointer (&f->dir, g_free);
+  g_clear_pointer (&f->db_path, g_free);
+}
+
+GtkWindow *
+thidua_test_app_start (ThiduaTestApp *f,
+                       int            width,
+                       int            height)
+{
+  static guint starts;  /* ids are never reused within the process */
+  g_autoptr(GError) error = NULL;
+  g_autofree char *id = g_strdup_printf ("io.github.thidua.Thidua.Test%u", ++starts);
+  ThiduaApplication *app = thidua_application_new (f->db_path);
+
+  f->app = GTK_APPLICATION (app);
+  g_application_set_application_id (G_APPLICATION (app), id);
+  g_application_set_flags (G_APPLICATION (app), G_APPLICATION_NON_UNIQUE);
+  g_application_register (G_APPLICATION (app), NULL, &error);
+  g_assert_no_error (error);
+  g_settings_set_int (thidua_application_get_settings (app), "window-width", width);
+  g_settings_set_int (thidua_application_get_settings (app), "window-height", height);
+  g_application_activate (G_APPLICATION (app));
+  f->window = gtk_application_get_active_window (f->app);
+  g_assert_true (THIDUA_IS_WINDOW (f->window));
+  g_assert_true (thidua_test_wait_mapped (GTK_WIDGET (f->window)));
+  return f->window;
+}
+
+void
+thidua_test_init_gui (int    *argc,
+                      char ***argv)
+{
+  g_test_init (argc, argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
+  if (!gtk_init_check ())
+    {
+      /* a skip, said once, in TAP */
+      printf ("1..0 # SKIP no display: run under xvfb-run\n");
+      exit (0);
+    }
+}
+
+char *
+thidua_test_artifacts_dir (void)
+{
+  const char *env = g_getenv ("THIDUA_TEST_ARTIFACTS");
+  char *dir = env && *env ? g_strdup (env)
+                          : g_build_filename (g_get_tmp_dir (), "thidua-test-artifacts", NULL);
+
+  g_mkdir_with_parents (dir, 0755);
+  return dir;
+}
+
+static void
+run_xdotool (GPtrArray *argv)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *xdotool = g_find_program_in_path ("xdotool");
+  int status = 0;
+
+  /* bootstrap installs it: a missing tool is a failure, not a skip */
+  g_assert_nonnull (xdotool);
+  g_ptr_array_insert (argv, 0, g_steal_pointer (&xdotool));
+  g_ptr_array_add (argv, NULL);
+  g_assert_true (g_spawn_sync (NULL, (char **) argv->pdata, NULL, G_SPAWN_DEFAULT, NULL, NULL,
+                               NULL, NULL, &status, &error));
+  g_assert_no_error (error);
+  g_assert_true (g_spawn_check_wait_status (status, NULL));
+  /* let the window take the events */
+  thidua_test_spin (150);
+}
+
+void
+thidua_test_keys (const char *first,
+                  ...)
+{
+  g_autoptr(GPtrArray) argv = g_ptr_array_new_with_free_func (g_free);
+  va_list ap;
+
+  g_ptr_array_add (argv, g_strdup ("key"));
+  g_ptr_array_add (argv, g_strdup ("--delay"));
+  g_ptr_array_add (argv, g_strdup ("30"));
+  va_start (ap, first);
+  for (const char *k = first; k != NULL; k = va_arg (ap, const char *))
+    g_ptr_array_add (argv, g_strdup (k));
+  va_end (ap);
+  run_xdotool (argv);
+}
+
+void
+thidua_test_type (const char *text)
+{
+  g_autoptr(GPtrArray) argv = g_ptr_array_new_with_free_func (g_free);
+
+  g_ptr_array_add (argv, g_strdup ("type"));
+  g_ptr_array_add (argv, g_strdup ("--delay"));
+  g_ptr_array_add (argv, g_strdup ("30"));
+  g_ptr_array_add (argv, g_strdup ("--"));   /* text may start with "-" */
+  g_ptr_array_add (argv, g_strdup (text));
+  run_xdotool (argv);
+}
+
+void
+thidua_test_point_at (int x,
+                      int y)
+{
+  g_autoptr(GPtrArray) argv = g_ptr_array_new_with_free_func (g_free);
+
+  g_ptr_array_add (argv, g_strdup ("mousemove"));
+  g_ptr_array_add (argv, g_strdup_printf ("%d", x));
+  g_ptr_array_add (argv, g_strdup_printf ("%d", y));
+  run_xdotool (argv);
+}
+
+void
+thidua_test_click (GtkWidget *widget)
+{
+  g_autoptr(GPtrArray) argv = g_ptr_array_new_with_free_func (g_free);
+  GtkNative *native = gtk_widget_get_native (widget);
+  graphene_rect_t bounds;
+  double nx = 0, ny = 0;
+
+  g_assert_true (gtk_widget_compute_bounds (widget, GTK_WIDGET (native), &bounds));
+  gtk_native_get_surface_transform (native, &nx, &ny);
+  g_ptr_array_add (argv, g_strdup ("mousemove"));
+  g_ptr_array_add (argv, g_strdup_printf ("%d", (int) (nx + bounds.origin.x + bounds.size.width / 2)));
+  g_ptr_array_add (argv, g_strdup_printf ("%d", (int) (ny + bounds.origin.y + bounds.size.height / 2)));
+  g_ptr_array_add (argv, g_strdup ("click"));
+  g_ptr_array_add (argv, g_strdup ("1"));
+  run_xdotool (argv);
+}
+
+void
+thidua_test_save_snapshot (GtkWindow  *window,
+                           const char *name)
+{
+  g_autoptr(GdkPaintable) paintable = gtk_widget_paintable_new (GTK_WIDGET (window));
+  GtkSnapshot *snapshot = gtk_snapshot_new ();
+  g_autoptr(GskRenderNode) node = NULL;
+  g_autoptr(GdkTexture) texture = NULL;
+  g_autofree char *dir = thidua_test_artifacts_dir ();
+  g_autofree char *path = g_build_filename (dir, name, NULL);
+  int w = gtk_widget_get_width (GTK_WIDGET (window));
+  int h = gtk_widget_get_height (GTK_WIDGET (window));
+
+  gdk_paintable_snapshot (paintable, snapshot, w, h);
+  node = gtk_snapshot_free_to_node (snapshot);
+  g_assert_nonnull (node);
+  texture = gsk_renderer_render_texture (gtk_native_get_renderer (GTK_NATIVE (window)), node,
+                                         &GRAPHENE_RECT_INIT (0, 0, w, h));
+  g_assert_true (gdk_texture_save_to_png (texture, path));
+  g_test_message ("screenshot %s", path);
+}

@@ -34,4 +34,50 @@ void        thidua_test_remove_dir        (const char *path);
  * bus.  Call before gtk_init(); stop with g_test_dbus_stop(). */
 GTestDBus  *thidua_test_private_bus_up    (void);
 
+/* ---- one fixture for the app tests ---- */
+
+typedef struct _ThiduaApplication ThiduaApplication;
+typedef struct _ThiduaWindow ThiduaWindow;
+
+typedef struct {
+  char              *dir;       /* temporary, removed at tear-down */
+  char              *db_path;   /* dir/thidua.db */
+  GtkApplication    *app;
+  GtkWindow         *window;
+} ThiduaTestApp;
+
+void        thidua_test_app_set_up        (ThiduaTestApp *f,
+                                           gconstpointer  data);
+void        thidua_test_app_tear_down     (ThiduaTestApp *f,
+                                           gconstpointer  data);
+/* Starts the app on f->db_path at width×height and waits for its window. */
+GtkWindow  *thidua_test_app_start         (ThiduaTestApp *f,
+                                           int            width,
+                                           int            height);
+/* Closes the windows and drops the app (the database stays). */
+void        thidua_test_app_stop          (ThiduaTestApp *f);
+
+/* g_test_init and gtk_init; without a display the whole program is
+ * reported as skipped (TAP "1..0 # SKIP") and exits. */
+void        thidua_test_init_gui          (int           *argc,
+                                           char        ***argv);
+/* Where screenshots for a person go: the build tree (THIDUA_TEST_ARTIFACTS),
+ * never the source tree. */
+char       *thidua_test_artifacts_dir     (void);
+/* Saves what the window shows as artifacts/NAME (a PNG for a person). */
+void        thidua_test_save_snapshot     (GtkWindow     *window,
+                                           const char    *name);
+/* Real keys through the X server: `xdotool key KEYS…`; waits for it. */
+void        thidua_test_keys              (const char    *first,
+                                           ...) G_GNUC_NULL_TERMINATED;
+/* Puts the pointer over the window (without a window manager, X gives
+ * the keyboard to the window under the pointer). */
+void        thidua_test_point_at          (int            x,
+                                           int            y);
+/* A real click in the middle of the widget (the window is at the
+ * screen's origin: Xvfb without a window manager). */
+void        thidua_test_click         (GtkWidget     *widget);
+/* Types text through the X server. */
+void        thidua_test_type              (const char    *text);
+
 G_END_DECLS

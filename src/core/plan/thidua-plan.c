@@ -337,6 +337,23 @@ thidua_plan_copy (ThiduaPlan *self)
   return copy;
 }
 
+/* What the user edits, taken from `from` (undo and redo): every field
+ * but the id, the status and the times.  Changed fields notify. */
+void
+thidua_plan_assign_content (ThiduaPlan *self,
+                            ThiduaPlan *from)
+{
+  g_return_if_fail (THIDUA_IS_PLAN (self));
+  g_return_if_fail (THIDUA_IS_PLAN (from));
+
+  thidua_plan_set_profile (self, from->profile);
+  for (guint prop = FIRST_STR; prop <= LAST_STR; prop++)
+    if (prop != PROP_STATUS)
+      set_str (self, prop, from->str[prop - FIRST_STR]);
+  thidua_plan_set_date (self, from->day, from->month, from->year);
+  thidua_plan_set_recipients (self, (const char * const *) from->recipients);
+}
+
 gint64 thidua_plan_get_id (ThiduaPlan *self) { g_return_val_if_fail (THIDUA_IS_PLAN (self), 0); return self->id; }
 
 void

@@ -41,6 +41,8 @@ guint              thidua_profile_kind_count       (void);
 
 ThiduaPlan  *thidua_plan_new               (void);
 ThiduaPlan  *thidua_plan_copy              (ThiduaPlan  *self);
+/* Takes every edited field of `from` (not the id, status or times). */
+void         thidua_plan_assign_content    (ThiduaPlan  *self, ThiduaPlan *from);
 
 gint64       thidua_plan_get_id            (ThiduaPlan *self);
 void         thidua_plan_set_id            (ThiduaPlan *self, gint64 id);

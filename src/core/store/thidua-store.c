@@ -10,6 +10,7 @@
 #include "thidua-store.h"
 #include "thidua-store-private.h"
 #include "thidua-core-enums.h"
+#include "thidua-store-locks.h"
 #include "thidua-paths.h"
 #include "thidua-text.h"
 #include "thidua-legal.h"
@@ -1087,6 +1088,8 @@ thidua_store_open_at_version (const char            *path,
     self->made_wal_files = !g_file_test (wal, G_FILE_TEST_EXISTS)
                            && !g_file_test (shm, G_FILE_TEST_EXISTS);
   }
+  /* before any open: SQLite's locks must survive GTK sniffing the file */
+  thidua_store_locks_init ();
   rc = sqlite3_open_v2 (path, &self->db,
                         self->read_only ? SQLITE_OPEN_READONLY
                                         : SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE,
@@ -1772,4 +1775,22 @@ thidua_store_class_init (ThiduaStoreClass *klass)
 static void
 thidua_store_init (ThiduaStore *self)
 {
+}
+
+/* PRAGMA data_version: changes when another connection (another process)
+ * committed to the file since the last call on this connection.  Views
+ * poll it to see writes they were not told of.  (The same function is on
+ * the core-writes branch; keep one when merging.) */
+gint64
+thidua_store_get_data_version (ThiduaStore *self)
+{
+  sqlite3_stmt *stmt = NULL;
+  gint64 version = -1;
+
+  g_return_val_if_fail (THIDUA_IS_STORE (self), -1);
+  if (sqlite3_prepare_v2 (self->db, "PRAGMA data_version", -1, &stmt, NULL) == SQLITE_OK &&
+      sqlite3_step (stmt) == SQLITE_ROW)
+    version = sqlite3_column_int64 (stmt, 0);
+  sqlite3_finalize (stmt);
+  return version;
 }

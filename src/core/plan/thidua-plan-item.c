@@ -2,7 +2,7 @@
 #include "config.h"
 #include "thidua-plan-item.h"
 
-#include <glib/gi18n.h>
+#include <glib/gi18n-lib.h>
 
 struct _ThiduaPlanItem
 {

@@ -1,0 +1,70 @@
+/* thidua-window-private.h — what the window's files share: its fields and
+ * the helpers its actions use.  Only thidua-window*.c include it. */
+#pragma once
+
+#include "thidua-window.h"
+#include "thidua-document.h"
+#include "thidua-plan-list.h"
+#include "thidua-plan-editor.h"
+#include "thidua-preview.h"
+#include "thidua-register.h"
+
+G_BEGIN_DECLS
+
+struct _ThiduaWindow
+{
+  GtkApplicationWindow  parent_instance;
+
+  /* template children */
+  GtkHeaderBar         *header_bar;
+  GtkMenuButton        *new_button;
+  GtkGridView          *new_templates_view;
+  GtkLabel             *title_label;
+  GtkLabel             *subtitle_label;
+  GtkRevealer          *banner_revealer;
+  GtkLabel             *banner_label;
+  GtkButton            *banner_button;
+  GtkPaned             *sidebar_paned;
+  GtkSearchEntry       *search_entry;
+  GtkStack             *plans_stack;
+  GtkListView          *plans_view;
+  GtkLabel             *plans_empty_label;
+  GtkStack             *main_stack;
+  GtkStack             *section_stack;
+  GtkGridView          *welcome_templates_view;
+  GtkPaned             *editor_paned;
+  ThiduaPlanEditor     *plan_editor;
+  ThiduaPreview        *preview;
+
+  ThiduaStore          *store;
+  ThiduaDocument       *document;
+  /* Documents whose last write failed when another plan was opened: they
+   * keep retrying on their own until the store takes them. */
+  GPtrArray            *unsaved;
+  gboolean              close_refused;
+  gboolean              plan_printable; /* a plan is open to print */
+  gboolean              banner_is_save_error;
+  ThiduaDocument       *deleted;        /* plan and targets, for "Undo" after a delete */
+  guint                 thumbnail_source;
+  gboolean              thumbnails_wanted;
+  ThiduaPlanList       *plans;          /* kept by core, follows the store */
+  guint                 poll_source;    /* looks for other processes' writes */
+  GListStore           *templates;
+  GHashTable           *number_separators;  /* profile name → "/" or "-" */
+  GtkSingleSelection   *plans_selection;
+  GSettings            *settings;
+};
+
+/* thidua-window.c */
+void            _thidua_window_report_error  (ThiduaWindow *self,
+                                              const char   *what,
+                                              const GError *error);
+/* The register of the window's database, or NULL when it cannot be shown. */
+ThiduaRegister *_thidua_window_get_register  (ThiduaWindow *self);
+
+/* thidua-window-actions.c: installs the win.* actions.  A new action
+ * (lifecycle, sign-off) goes there, with its enabling rule in
+ * _thidua_window_update_actions. */
+void            _thidua_window_class_add_actions (GtkWidgetClass *widget_class);
+
+G_END_DECLS

@@ -1,0 +1,44 @@
+/* thidua-plan-list.h — the stored plans as a GListModel of ThiduaPlanItem,
+ * kept by core.
+ *
+ * Views show it and listen to items-changed; nobody reloads it by hand.
+ * It follows the store: writes through this process's store are heard
+ * through the store's "changed" signal (where the store has it), writes by
+ * another process (thidua-cli, a second app) through PRAGMA data_version,
+ * which the app checks on focus and on a short timer
+ * (thidua_plan_list_poll).  A refresh that finds the same plans in the
+ * same order updates the rows in place (no items-changed), so a list view
+ * keeps its selection and scroll. */
+#pragma once
+
+#include <gio/gio.h>
+#include "thidua-store.h"
+#include "thidua-plan-item.h"
+
+G_BEGIN_DECLS
+
+#define THIDUA_TYPE_PLAN_LIST (thidua_plan_list_get_type ())
+G_DECLARE_FINAL_TYPE (ThiduaPlanList, thidua_plan_list, THIDUA, PLAN_LIST, GObject)
+
+/* How a profile joins number and symbol ("/" or "-"); NULL: "/". */
+typedef const char *(*ThiduaPlanSeparatorFunc) (const char *profile, gpointer data);
+
+ThiduaPlanList *thidua_plan_list_new            (ThiduaStore    *store);
+void            thidua_plan_list_set_separator_func (ThiduaPlanList         *self,
+                                                     ThiduaPlanSeparatorFunc func,
+                                                     gpointer                data);
+/* Shows only the plans matching search (folded, every word); NULL: all. */
+void            thidua_plan_list_set_search     (ThiduaPlanList *self,
+                                                 const char     *search);
+const char     *thidua_plan_list_get_search     (ThiduaPlanList *self);
+/* Reads the plans again; FALSE (and error) when the store cannot. */
+gboolean        thidua_plan_list_refresh        (ThiduaPlanList *self,
+                                                 GError        **error);
+/* Refreshes when another connection wrote since the last look; TRUE when
+ * it did. */
+gboolean        thidua_plan_list_poll           (ThiduaPlanList *self);
+/* The position of plan `id`, or G_MAXUINT. */
+guint           thidua_plan_list_find           (ThiduaPlanList *self,
+                                                 gint64          id);
+
+G_END_DECLS
