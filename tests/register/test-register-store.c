@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include <sqlite3.h>
+#include "thidua-store-private.h"  /* raw handle: the test writes stale keys directly */
 
 #include "register-test-util.h"
 #include "thidua-text.h"
@@ -327,7 +328,7 @@ test_text_keys_refreshed (RegFixture *f, gconstpointer data)
   g_assert_cmpint (thidua_store_insert_plan (f->store, plan, &error), >, 0);
 
   /* what an older folding might have left */
-  db = thidua_store_get_handle (f->store);
+  db = thidua_store_get_db (f->store);
   g_assert_cmpint (sqlite3_exec (db, "UPDATE people SET name_key = 'stale', sort_key = 'stale';"
                                      "UPDATE units SET name_key = 'stale', sort_key = 'stale';"
                                      "UPDATE plans SET search_key = 'stale';"
@@ -338,7 +339,7 @@ test_text_keys_refreshed (RegFixture *f, gconstpointer data)
   f->store = thidua_store_open (f->db_path, THIDUA_STORE_OPEN_NO_SEED, &error);
   g_assert_no_error (error);
   f->reg = thidua_register_new (f->store, f->catalog);
-  db = thidua_store_get_handle (f->store);
+  db = thidua_store_get_db (f->store);
   g_assert_cmpint (sqlite3_prepare_v2 (db, "SELECT version FROM text_keys", -1, &stmt, NULL), ==, SQLITE_OK);
   g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
   g_assert_cmpint (sqlite3_column_int (stmt, 0), ==, THIDUA_TEXT_KEY_VERSION);

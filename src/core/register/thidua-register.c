@@ -3,6 +3,7 @@
 #include <glib/gi18n-lib.h>
 #include "thidua-register.h"
 #include "thidua-register-private.h"
+#include "thidua-store-private.h"
 
 #include <string.h>
 
@@ -124,7 +125,7 @@ thidua_register_get_catalog (ThiduaRegister *self)
 sqlite3 *
 thidua_register_get_db (ThiduaRegister *self)
 {
-  return thidua_store_get_handle (self->store);
+  return thidua_store_get_db (self->store);
 }
 
 gboolean
@@ -159,6 +160,102 @@ static gint64
 now_seconds (void)
 {
   return g_get_real_time () / G_USEC_PER_SEC;
+}
+
+/* ---- staging: the one INSERT of each entity ---- */
+
+/* Every unit, person and registration enters its table the same way: its
+ * row is written to a temp.stage_* table (this connection only, no lock
+ * on the file), then one INSERT … SELECT moves the staged rows.  A single
+ * add stages one row; an import stages 100,000 outside any lock and moves
+ * them in one short transaction.  Staged references: > 0 an existing id,
+ * < 0 the seq of a row staged in the same batch, 0 none. */
+static const char stage_schema[] =
+  "CREATE TEMP TABLE IF NOT EXISTS stage_units (seq INTEGER PRIMARY KEY, parent INTEGER NOT NULL, "
+  "  name TEXT NOT NULL, name_key TEXT NOT NULL, sort_key BLOB NOT NULL, kind TEXT NOT NULL);"
+  "CREATE TEMP TABLE IF NOT EXISTS stage_people (seq INTEGER PRIMARY KEY, honorific TEXT NOT NULL, "
+  "  family_name TEXT NOT NULL, middle_name TEXT NOT NULL, given_name TEXT NOT NULL, "
+  "  position TEXT NOT NULL, unit INTEGER NOT NULL, start_date TEXT NOT NULL, birth_year INTEGER, "
+  "  name_key TEXT NOT NULL, sort_key BLOB NOT NULL);"
+  "CREATE TEMP TABLE IF NOT EXISTS stage_registrations (seq INTEGER PRIMARY KEY, person INTEGER NOT NULL, "
+  "  unit INTEGER NOT NULL, title TEXT NOT NULL, plan_id INTEGER, initiative TEXT NOT NULL, "
+  "  status TEXT NOT NULL, result TEXT NOT NULL, decision TEXT NOT NULL, note TEXT NOT NULL);"
+  "DELETE FROM temp.stage_units; DELETE FROM temp.stage_people; DELETE FROM temp.stage_registrations;";
+
+gboolean
+thidua_register_stage_begin (ThiduaRegister *self, GError **error)
+{
+  if (sqlite3_exec (thidua_register_get_db (self), stage_schema, NULL, NULL, NULL) != SQLITE_OK)
+    return thidua_register_sql_fail (self, error, "preparing a change");
+  return TRUE;
+}
+
+static inline void
+bind_base (sqlite3_stmt *stmt, int i, gint64 base)
+{
+  if (base > 0)
+    sqlite3_bind_int64 (stmt, i, base);
+  else
+    sqlite3_bind_null (stmt, i);  /* ids chosen by SQLite */
+}
+
+static gboolean
+flush (ThiduaRegister *self, const char *sql, const gint64 *args, guint n_args,
+       const char *doing, GError **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = thidua_register_prepare (self, sql, doing, error);
+  int rc;
+
+  if (stmt == NULL)
+    return FALSE;
+  for (guint i = 0; i < n_args; i++)
+    bind_base (stmt, i + 1, args[i]);
+  rc = sqlite3_step (stmt);
+  if (rc != SQLITE_DONE)
+    return thidua_register_sql_fail (self, error, doing);
+  return TRUE;
+}
+
+gboolean
+thidua_register_flush_units (ThiduaRegister *self, gint64 base, gint64 import_id, GError **error)
+{
+  gint64 args[] = { base, import_id, now_seconds () };
+
+  return flush (self,
+                "INSERT INTO units (id, parent_id, name, name_key, sort_key, kind, import_id, created) "
+                "SELECT ?1 + seq, CASE WHEN parent < 0 THEN ?1 - parent ELSE nullif (parent, 0) END, "
+                "name, name_key, sort_key, kind, ?2, ?3 FROM temp.stage_units ORDER BY seq",
+                args, G_N_ELEMENTS (args), "adding a unit", error);
+}
+
+gboolean
+thidua_register_flush_people (ThiduaRegister *self, gint64 unit_base, gint64 base,
+                              gint64 import_id, GError **error)
+{
+  gint64 args[] = { base, unit_base, import_id, now_seconds () };
+
+  return flush (self,
+                "INSERT INTO people (id, honorific, family_name, middle_name, given_name, position, "
+                "unit_id, start_date, birth_year, name_key, sort_key, import_id, created) "
+                "SELECT ?1 + seq, honorific, family_name, middle_name, given_name, position, "
+                "CASE WHEN unit < 0 THEN ?2 - unit ELSE nullif (unit, 0) END, start_date, birth_year, "
+                "name_key, sort_key, ?3, ?4 FROM temp.stage_people ORDER BY seq",
+                args, G_N_ELEMENTS (args), "adding a person", error);
+}
+
+gboolean
+thidua_register_flush_registrations (ThiduaRegister *self, gint64 year_id, gint64 unit_base,
+                                     gint64 person_base, gint64 import_id, GError **error)
+{
+  gint64 args[] = { year_id, person_base, unit_base, import_id, now_seconds () };
+
+  return flush (self,
+                "INSERT INTO registrations (year_id, person_id, unit_id, title, plan_id, initiative, "
+                "status, result, decision, note, import_id, created, modified) "
+                "SELECT ?1, CASE WHEN person < 0 THEN ?2 - person ELSE nullif (person, 0) END, "
+                "CASE WHEN unit < 0 THEN ?3 - unit ELSE nullif (unit, 0) END, title, plan_id, initiative, "
+                "status, result, decision, note, ?4, ?5, ?5 FROM temp.stage_registrations ORDER BY seq",
+                args, G_N_ELEMENTS (args), "adding a registration", error);
 }
 
 /* ---- enums ---- */
@@ -451,6 +548,7 @@ add_unit_cb (ThiduaRegister *self, gpointer data, GError **error)
   g_autofree char *key = NULL;
   g_autofree char *sort_key = NULL;
   g_autoptr(sqlite3_stmt) ins = NULL;
+  g_autoptr(GError) local = NULL;
   int rc;
 
   if (name == NULL || kind == NULL)
@@ -468,22 +566,29 @@ add_unit_cb (ThiduaRegister *self, gpointer data, GError **error)
     }
   key = thidua_text_fold (stripped);
   sort_key = thidua_text_collate_key (stripped);
-  ins = thidua_register_prepare (self,
-                                 "INSERT INTO units (parent_id, name, name_key, sort_key, kind, created) "
-                                 "VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
-                                 "adding a unit", error);
+  if (!thidua_register_stage_begin (self, error))
+    return FALSE;
+  ins = thidua_register_prepare (self, THIDUA_REGISTER_STAGE_UNIT, "adding a unit", error);
   if (ins == NULL)
     return FALSE;
-  reg_bind_id (ins, 1, au->parent_id);
-  reg_bind_text (ins, 2, stripped);
-  reg_bind_text (ins, 3, key);
-  reg_bind_text (ins, 4, sort_key);
-  reg_bind_text (ins, 5, kind);
-  sqlite3_bind_int64 (ins, 6, now_seconds ());
-  rc = sqlite3_step (ins);
-  if ((rc & 0xff) == SQLITE_CONSTRAINT)
+  sqlite3_bind_int64 (ins, 1, 1);
+  sqlite3_bind_int64 (ins, 2, au->parent_id > 0 ? au->parent_id : 0);
+  reg_bind_text (ins, 3, stripped);
+  reg_bind_text (ins, 4, key);
+  reg_bind_text (ins, 5, sort_key);
+  reg_bind_text (ins, 6, kind);
+  if (sqlite3_step (ins) != SQLITE_DONE)
+    return thidua_register_sql_fail (self, error, "adding a unit");
+  if (!thidua_register_flush_units (self, 0, 0, &local))
     {
-      if (sqlite3_extended_errcode (thidua_register_get_db (self)) == SQLITE_CONSTRAINT_FOREIGNKEY)
+      sqlite3 *db = thidua_register_get_db (self);
+      rc = sqlite3_extended_errcode (db);
+      if ((rc & 0xff) != SQLITE_CONSTRAINT)
+        {
+          g_propagate_error (error, g_steal_pointer (&local));
+          return FALSE;
+        }
+      if (rc == SQLITE_CONSTRAINT_FOREIGNKEY)
         g_set_error (error, THIDUA_REGISTER_ERROR, THIDUA_REGISTER_ERROR_NOT_FOUND,
                      _("cannot add the unit “%s”: its parent unit does not exist"), stripped);
       else
@@ -491,8 +596,6 @@ add_unit_cb (ThiduaRegister *self, gpointer data, GError **error)
                      _("a unit named “%s” already exists there"), stripped);
       return FALSE;
     }
-  if (rc != SQLITE_DONE)
-    return thidua_register_sql_fail (self, error, "adding a unit");
   au->id = sqlite3_last_insert_rowid (thidua_register_get_db (self));
   return TRUE;
 }
@@ -830,16 +933,33 @@ add_person_cb (ThiduaRegister *self, gpointer data, GError **error)
 {
   ThiduaRegPerson *p = data;
   g_autoptr(sqlite3_stmt) ins = NULL;
+  g_autofree char *full = thidua_reg_person_dup_full_name (p);
+  g_autofree char *key = thidua_text_fold (full);
+  g_autofree char *sort_key = thidua_text_person_sort_key (full);
+  g_autoptr(GError) local = NULL;
 
-  ins = thidua_register_prepare (self,
-      "INSERT INTO people (honorific, family_name, middle_name, given_name, position, "
-      "unit_id, start_date, birth_year, name_key, sort_key, created) "
-      "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)", "adding a person", error);
+  if (!thidua_register_stage_begin (self, error))
+    return FALSE;
+  ins = thidua_register_prepare (self, THIDUA_REGISTER_STAGE_PERSON, "adding a person", error);
   if (ins == NULL)
     return FALSE;
-  bind_person (ins, p);
-  sqlite3_bind_int64 (ins, 11, now_seconds ());
+  sqlite3_bind_int64 (ins, 1, 1);
+  reg_bind_text (ins, 2, p->honorific);
+  reg_bind_text (ins, 3, p->family_name);
+  reg_bind_text (ins, 4, p->middle_name);
+  reg_bind_text (ins, 5, p->given_name);
+  reg_bind_text (ins, 6, p->position);
+  sqlite3_bind_int64 (ins, 7, p->unit_id > 0 ? p->unit_id : 0);
+  reg_bind_text (ins, 8, p->start_date);
+  if (p->birth_year)
+    sqlite3_bind_int (ins, 9, p->birth_year);
+  else
+    sqlite3_bind_null (ins, 9);
+  reg_bind_text (ins, 10, key);
+  reg_bind_text (ins, 11, sort_key);
   if (sqlite3_step (ins) != SQLITE_DONE)
+    return thidua_register_sql_fail (self, error, "adding a person");
+  if (!thidua_register_flush_people (self, 0, 0, 0, &local))
     {
       if (sqlite3_extended_errcode (thidua_register_get_db (self)) == SQLITE_CONSTRAINT_FOREIGNKEY)
         {
@@ -847,7 +967,8 @@ add_person_cb (ThiduaRegister *self, gpointer data, GError **error)
                        "unit %" G_GINT64_FORMAT " does not exist", p->unit_id);
           return FALSE;
         }
-      return thidua_register_sql_fail (self, error, "adding a person");
+      g_propagate_error (error, g_steal_pointer (&local));
+      return FALSE;
     }
   p->id = sqlite3_last_insert_rowid (thidua_register_get_db (self));
   return TRUE;
@@ -1148,8 +1269,8 @@ add_cb (ThiduaRegister *self, gpointer data, GError **error)
 {
   ThiduaRegistration *r = data;
   g_autoptr(sqlite3_stmt) ins = NULL;
+  g_autoptr(GError) local = NULL;
   gint64 year_id;
-  gint64 now = now_seconds ();
 
   year_id = thidua_register_ensure_year (self, r->year, TRUE, error);
   if (year_id == 0)
@@ -1165,15 +1286,14 @@ add_cb (ThiduaRegister *self, gpointer data, GError **error)
   if (!refuse_duplicate (self, r, year_id, error))
     return FALSE;
 
-  ins = thidua_register_prepare (self,
-      "INSERT INTO registrations (year_id, person_id, unit_id, title, plan_id, initiative, "
-      "status, result, decision, note, import_id, created, modified) "
-      "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?12)", "adding a registration", error);
+  if (!thidua_register_stage_begin (self, error))
+    return FALSE;
+  ins = thidua_register_prepare (self, THIDUA_REGISTER_STAGE_REGISTRATION, "adding a registration", error);
   if (ins == NULL)
     return FALSE;
-  sqlite3_bind_int64 (ins, 1, year_id);
-  reg_bind_id (ins, 2, r->person_id);
-  reg_bind_id (ins, 3, r->unit_id);
+  sqlite3_bind_int64 (ins, 1, 1);
+  sqlite3_bind_int64 (ins, 2, r->person_id > 0 ? r->person_id : 0);
+  sqlite3_bind_int64 (ins, 3, r->unit_id > 0 ? r->unit_id : 0);
   reg_bind_text (ins, 4, r->title);
   reg_bind_id (ins, 5, r->plan_id);
   reg_bind_text (ins, 6, r->initiative);
@@ -1181,9 +1301,9 @@ add_cb (ThiduaRegister *self, gpointer data, GError **error)
   reg_bind_text (ins, 8, thidua_reg_result_to_string (r->result));
   reg_bind_text (ins, 9, r->decision);
   reg_bind_text (ins, 10, r->note);
-  reg_bind_id (ins, 11, r->import_id);
-  sqlite3_bind_int64 (ins, 12, now);
   if (sqlite3_step (ins) != SQLITE_DONE)
+    return thidua_register_sql_fail (self, error, "adding a registration");
+  if (!thidua_register_flush_registrations (self, year_id, 0, 0, r->import_id, &local))
     {
       if (sqlite3_extended_errcode (thidua_register_get_db (self)) == SQLITE_CONSTRAINT_FOREIGNKEY)
         {
@@ -1191,7 +1311,8 @@ add_cb (ThiduaRegister *self, gpointer data, GError **error)
                        _("the person, unit or plan of the registration does not exist"));
           return FALSE;
         }
-      return thidua_register_sql_fail (self, error, "adding a registration");
+      g_propagate_error (error, g_steal_pointer (&local));
+      return FALSE;
     }
   r->id = sqlite3_last_insert_rowid (thidua_register_get_db (self));
   return TRUE;

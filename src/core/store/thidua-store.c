@@ -5,6 +5,7 @@
  */
 #include "config.h"
 #include "thidua-store.h"
+#include "thidua-store-private.h"
 #include "thidua-paths.h"
 #include "thidua-text.h"
 #include "thidua-migrations.h"
@@ -29,7 +30,17 @@ struct _ThiduaStore
   int       version;
   guint     txn_depth;
   gboolean  integrity_checked;
+  /* what the open transaction touched (ThiduaStoreChange bits), for "changed" */
+  guint     pending_changes;
+  gboolean  hook_installed;
 };
+
+enum {
+  SIGNAL_CHANGED,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
 
 enum {
   PROP_0,
@@ -174,6 +185,97 @@ exec (ThiduaStore *self, const char *sql, const char *doing, GError **error)
   return TRUE;
 }
 
+/* ---- change notification --------------------------------------------- */
+
+static const struct {
+  const char       *prefix;
+  ThiduaStoreChange change;
+} change_tables[] = {
+  { "plan_targets", THIDUA_STORE_CHANGE_TARGETS },
+  { "plan", THIDUA_STORE_CHANGE_PLANS },       /* plans, plan_recipients, plan_bodies */
+  { "templates", THIDUA_STORE_CHANGE_TEMPLATES },
+  { "office", THIDUA_STORE_CHANGE_OFFICE },
+  { "units", THIDUA_STORE_CHANGE_REGISTER },
+  { "people", THIDUA_STORE_CHANGE_REGISTER },
+  { "registrations", THIDUA_STORE_CHANGE_REGISTER },
+  { "reg_", THIDUA_STORE_CHANGE_REGISTER },
+};
+
+/* SQLite tells every row written through this connection; the bits are
+ * announced once, after the outermost COMMIT. */
+static void
+on_sqlite_update (void *data, int op, const char *db_name, const char *table, sqlite3_int64 rowid)
+{
+  ThiduaStore *self = data;
+
+  if (g_strcmp0 (db_name, "main") != 0)
+    return;
+  for (guint i = 0; i < G_N_ELEMENTS (change_tables); i++)
+    if (g_str_has_prefix (table, change_tables[i].prefix))
+      {
+        self->pending_changes |= change_tables[i].change;
+        return;
+      }
+}
+
+static void
+store_watch_changes (ThiduaStore *self)
+{
+  if (self->hook_installed)
+    return;
+  sqlite3_update_hook (self->db, on_sqlite_update, self);
+  self->hook_installed = TRUE;
+}
+
+static void
+store_emit_changes (ThiduaStore *self)
+{
+  guint changes = self->pending_changes;
+
+  self->pending_changes = 0;
+  for (guint bit = 1; bit <= THIDUA_STORE_CHANGE_OFFICE; bit <<= 1)
+    if (changes & bit)
+      {
+        const char *what = thidua_store_change_to_string (bit);
+        g_signal_emit (self, signals[SIGNAL_CHANGED], g_quark_from_static_string (what), what);
+      }
+}
+
+const char *
+thidua_store_change_to_string (ThiduaStoreChange change)
+{
+  switch (change)
+    {
+    case THIDUA_STORE_CHANGE_PLANS: return "plans";
+    case THIDUA_STORE_CHANGE_TEMPLATES: return "templates";
+    case THIDUA_STORE_CHANGE_TARGETS: return "targets";
+    case THIDUA_STORE_CHANGE_REGISTER: return "register";
+    case THIDUA_STORE_CHANGE_OFFICE: return "office";
+    default: return NULL;
+    }
+}
+
+gint64
+thidua_store_get_data_version (ThiduaStore *self)
+{
+  sqlite3_stmt *stmt = NULL;
+  gint64 version = -1;
+
+  g_return_val_if_fail (THIDUA_IS_STORE (self), -1);
+  if (sqlite3_prepare_v2 (self->db, "PRAGMA data_version", -1, &stmt, NULL) == SQLITE_OK
+      && sqlite3_step (stmt) == SQLITE_ROW)
+    version = sqlite3_column_int64 (stmt, 0);
+  sqlite3_finalize (stmt);
+  return version;
+}
+
+gboolean
+thidua_store_in_transaction (ThiduaStore *self)
+{
+  g_return_val_if_fail (THIDUA_IS_STORE (self), FALSE);
+  return self->txn_depth > 0;
+}
+
 /* ---- transactions ---------------------------------------------------- */
 
 /* Damage inside a page shows only when that page is read; before the first
@@ -221,8 +323,10 @@ thidua_store_transaction (ThiduaStore *self, ThiduaStoreTxnFunc func,
   name = g_strdup_printf ("thidua_%u", self->txn_depth);
   if (self->txn_depth == 0)
     {
+      store_watch_changes (self);
       if (!exec (self, "BEGIN IMMEDIATE", N_("starting a change"), error))
         return FALSE;
+      self->pending_changes = 0;
     }
   else
     {
@@ -241,10 +345,14 @@ thidua_store_transaction (ThiduaStore *self, ThiduaStoreTxnFunc func,
         {
           int rc = sqlite3_exec (self->db, "COMMIT", NULL, NULL, NULL);
           if (rc == SQLITE_OK)
-            return TRUE;
+            {
+              store_emit_changes (self);
+              return TRUE;
+            }
           ok = store_fail (self, error, rc, N_("saving"));
         }
       sqlite3_exec (self->db, "ROLLBACK", NULL, NULL, NULL);
+      self->pending_changes = 0;
       return ok;
     }
   else
@@ -926,8 +1034,8 @@ thidua_store_get_schema_version (ThiduaStore *self)
   return self->version;
 }
 
-gpointer
-thidua_store_get_handle (ThiduaStore *self)
+sqlite3 *
+thidua_store_get_db (ThiduaStore *self)
 {
   g_return_val_if_fail (THIDUA_IS_STORE (self), NULL);
   return self->db;
@@ -1373,6 +1481,20 @@ thidua_store_class_init (ThiduaStoreClass *klass)
   properties[PROP_READ_ONLY] = g_param_spec_boolean ("read-only", NULL, NULL, FALSE,
                                                      G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  /**
+   * ThiduaStore::changed:
+   * @what: "plans", "templates", "targets", "register" or "office"
+   *
+   * After a transaction of this store committed; the detail is @what.
+   * Writes by other connections are not announced: compare
+   * thidua_store_get_data_version() for those.
+   */
+  signals[SIGNAL_CHANGED] =
+    g_signal_new ("changed", G_TYPE_FROM_CLASS (klass),
+                  G_SIGNAL_RUN_LAST | G_SIGNAL_DETAILED,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 1,
+                  G_TYPE_STRING | G_SIGNAL_TYPE_STATIC_SCOPE);
 }
 
 static void
