@@ -26,6 +26,7 @@ static const CliCommand commands[] = {
   { "delete",      cmd_delete,      "delete ID" },
   { "render",      cmd_render,      "render ID -o FILE [--page N] [--dpi N]" },
   { "render-json", cmd_render_json, "render-json FILE -o OUT [--page N] [--dpi N]" },
+  { "exchange",    cmd_exchange,    "exchange export --year Y [--to OFFICE] -o FILE.thidua | import FILE.thidua | list" },
   { "register",    cmd_register,    "register import|list|check|report|export|undo-import … (register --help)" },
 };
 

@@ -52,4 +52,7 @@ int cmd_import_text  (CliContext *ctx, int argc, char **argv);
 /* cmd-register.c */
 int cmd_register     (CliContext *ctx, int argc, char **argv);
 
+/* cmd-exchange.c */
+int cmd_exchange     (CliContext *ctx, int argc, char **argv);
+
 G_END_DECLS
