@@ -67,8 +67,9 @@ test_create_seeds_templates (Fixture *f, gconstpointer data)
 
   templates = thidua_store_list_templates (store, &error);
   g_assert_no_error (error);
-  /* Four templates derived from the seeds and a blank one per profile. */
-  g_assert_cmpuint (templates->len, ==, 7);
+  /* Four templates derived from the seeds, a blank one per profile and an
+   * annual state plan citing the legal texts through the table. */
+  g_assert_cmpuint (templates->len, ==, 8);
   for (guint i = 0; i < templates->len; i++)
     {
       ThiduaTemplateInfo *t = g_ptr_array_index (templates, i);
@@ -90,7 +91,7 @@ test_create_seeds_templates (Fixture *f, gconstpointer data)
   g_assert_no_error (error);
   g_clear_pointer (&templates, g_ptr_array_unref);
   templates = thidua_store_list_templates (store, &error);
-  g_assert_cmpuint (templates->len, ==, 7);
+  g_assert_cmpuint (templates->len, ==, 8);
 }
 
 /* Inserts a plan as a program of schema `version` would have. */

@@ -98,11 +98,7 @@ dump (const char *db)
 static void
 set_office (const char *db, const char *name, const char *code)
 {
-  /* TEMPORARY until `office` lands */
-  g_free (CLI_OK (db, "list"));
-  g_autofree char *q = g_strdup_printf ("CREATE TABLE IF NOT EXISTS office (id INTEGER PRIMARY KEY, name TEXT, code TEXT); "
-                                        "INSERT OR REPLACE INTO office VALUES (1, '%s', '%s')", name, code);
-  g_free (sql (db, q));
+  g_free (CLI_OK (db, "office", "--name", name, "--code", code));
 }
 
 /* A register of n people in five units, imported into db for 2026. */

@@ -39,7 +39,7 @@ reg_column_text (sqlite3_stmt *stmt, int i)
 /* Staging (see thidua-register.c): rows are written to temp.stage_* with
  * these statements (seq first, references > 0 existing ids, < 0 staged
  * seqs, 0 none), then moved by the flush functions, the only INSERT of
- * each entity.  base 0 lets SQLite choose ids; otherwise a row's id is
+ * each entity.  base -1 lets SQLite choose ids; otherwise a row's id is
  * base + seq.  _stage_begin creates the tables and empties them. */
 #define THIDUA_REGISTER_STAGE_UNIT \
   "INSERT INTO temp.stage_units (seq, parent, name, name_key, sort_key, kind) VALUES (?1, ?2, ?3, ?4, ?5, ?6)"

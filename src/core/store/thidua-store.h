@@ -115,4 +115,20 @@ ThiduaPlan  *thidua_store_plan_from_template (ThiduaStore *self, const char *nam
 /* Creates and stores a plan from a template; NULL name = "blank-state". */
 gint64       thidua_store_new_plan    (ThiduaStore *self, const char *template_name, GError **error);
 
+/* The office that keeps this database (issue 11): printed at the top left
+ * of register tables.  Every field "" when not set. */
+typedef struct {
+  char *name;     /* "SỞ Y TẾ" */
+  char *code;     /* "SYT" */
+  char *parent;   /* the superior office: "UBND TỈNH ĐIỆN BIÊN" */
+  char *signer;   /* default signer of register tables */
+} ThiduaOffice;
+void          thidua_office_free (ThiduaOffice *office);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (ThiduaOffice, thidua_office_free)
+
+ThiduaOffice *thidua_store_get_office (ThiduaStore *self, GError **error);
+/* Name is required; NFC, white space trimmed.  Emits "changed::office". */
+gboolean      thidua_store_set_office (ThiduaStore *self, const ThiduaOffice *office,
+                                       GError **error);
+
 G_END_DECLS
