@@ -1127,10 +1127,11 @@ apply_units_people (sqlite3 *db, ApplyWork *w, GHashTable *pkg_units, GHashTable
   {
     g_autoptr(ExStmt) s = prepare (p->db, "SELECT id, uuid, name, kind FROM units ORDER BY id", "reading the package", error);
     g_autoptr(ExStmt) ins = s && w->apply ? prepare (db,
-        "INSERT INTO units (name, name_key, kind, created, uuid, office_id) VALUES (?1, ?2, ?3, strftime ('%s','now'), ?4, ?5)",
+        "INSERT INTO units (name, name_key, kind, created, uuid, office_id, sort_key) "
+        "VALUES (?1, ?2, ?3, strftime ('%s','now'), ?4, ?5, ?6)",
         "adding received units", error) : NULL;
     g_autoptr(ExStmt) upd = ins ? prepare (db,
-        "UPDATE units SET name = ?1, name_key = ?2, kind = ?3 WHERE id = ?4 AND (name IS NOT ?1 OR kind IS NOT ?3)",
+        "UPDATE units SET name = ?1, name_key = ?2, kind = ?3, sort_key = ?6 WHERE id = ?4 AND (name IS NOT ?1 OR kind IS NOT ?3)",
         "updating received units", error) : NULL;
     if (s == NULL || (w->apply && upd == NULL))
       return FALSE;
@@ -1142,9 +1143,11 @@ apply_units_people (sqlite3 *db, ApplyWork *w, GHashTable *pkg_units, GHashTable
           {
             sqlite3_stmt *t = id ? upd : ins;
             g_autofree char *key = thidua_text_fold (col_text (s, 2));
+            g_autofree char *sort = thidua_text_collate_key (col_text (s, 2));
             bind_text (t, 1, col_text (s, 2));
             bind_text (t, 2, key);
             bind_text (t, 3, col_text (s, 3));
+            bind_text (t, 6, sort);
             if (id)
               sqlite3_bind_int64 (t, 4, id);
             else
@@ -1183,12 +1186,12 @@ apply_units_people (sqlite3 *db, ApplyWork *w, GHashTable *pkg_units, GHashTable
         "FROM people ORDER BY id", "reading the package", error);
     g_autoptr(ExStmt) ins = s && w->apply ? prepare (db,
         "INSERT INTO people (unit_id, honorific, family_name, middle_name, given_name, position, start_date, "
-        "  birth_year, name_key, created, uuid, office_id) "
-        "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, strftime ('%s','now'), ?10, ?11)",
+        "  birth_year, name_key, created, uuid, office_id, sort_key) "
+        "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, strftime ('%s','now'), ?10, ?11, ?12)",
         "adding received people", error) : NULL;
     g_autoptr(ExStmt) upd = ins ? prepare (db,
         "UPDATE people SET unit_id = ?1, honorific = ?2, family_name = ?3, middle_name = ?4, given_name = ?5, "
-        "  position = ?6, start_date = ?7, birth_year = ?8, name_key = ?9 WHERE id = ?10 AND "
+        "  position = ?6, start_date = ?7, birth_year = ?8, name_key = ?9, sort_key = ?12 WHERE id = ?10 AND "
         "  (unit_id IS NOT ?1 OR honorific IS NOT ?2 OR family_name IS NOT ?3 OR middle_name IS NOT ?4 OR "
         "   given_name IS NOT ?5 OR position IS NOT ?6 OR start_date IS NOT ?7 OR birth_year IS NOT ?8)",
         "updating received people", error) : NULL;
@@ -1207,7 +1210,9 @@ apply_units_people (sqlite3 *db, ApplyWork *w, GHashTable *pkg_units, GHashTable
             sqlite3_bind_value (t, 8, sqlite3_column_value (s, 9));
             g_autofree char *full = g_strjoin (" ", col_text (s, 4), col_text (s, 5), col_text (s, 6), NULL);
             g_autofree char *key = thidua_text_fold (full);
+            g_autofree char *sort = thidua_text_person_sort_key (full);
             bind_text (t, 9, key);
+            bind_text (t, 12, sort);
             if (id)
               sqlite3_bind_int64 (t, 10, id);
             else
