@@ -2,6 +2,7 @@
 #include "config.h"
 #include "thidua-cli.h"
 #include "thidua-input.h"
+#include "thidua-json.h"
 #include "thidua-plan.h"
 #include "thidua-lifecycle.h"
 #include "thidua-legal.h"
@@ -157,7 +158,6 @@ cmd_show (CliContext *ctx, int argc, char **argv)
   {
     g_auto(ThiduaLifecycleInfo) info = { 0 };
     g_autoptr(JsonNode) node = thidua_plan_to_json_node (plan);
-    g_autoptr(JsonGenerator) gen = json_generator_new ();
     JsonObject *obj = json_node_get_object (node);
 
     /* Sign-off state lives beside the model (thidua-lifecycle.h). */
@@ -169,9 +169,8 @@ cmd_show (CliContext *ctx, int argc, char **argv)
       json_object_set_int_member (obj, "replaces", info.replaces);
     else
       json_object_set_null_member (obj, "replaces");
-    json_generator_set_root (gen, node);
-    json_generator_set_pretty (gen, TRUE);
-    text = json_generator_to_data (gen, NULL);
+    /* Every control character escaped (json-glib 1.6 leaves U+001F raw). */
+    text = thidua_json_to_data (node, TRUE);
   }
   cli_print ("%s\n", text);
   return 0;

@@ -5,7 +5,9 @@
 #include "config.h"
 
 #include <string.h>
+#ifndef G_OS_WIN32
 #include <unistd.h>
+#endif
 #include <glib/gstdio.h>
 
 #include "thidua-legal.h"
@@ -115,6 +117,7 @@ test_validation (void)
   assert_refused ("[1, 2]", "object");
 }
 
+#ifndef G_OS_WIN32
 static void
 test_symlink_refused (void)
 {
@@ -132,6 +135,7 @@ test_symlink_refused (void)
   g_assert_cmpint (g_unlink (link), ==, 0);
   thidua_test_tmpdir_remove (dir);
 }
+#endif
 
 /* An office adds its province's decision and corrects a date; a correction
  * that breaks the order is refused naming its file. */
@@ -386,7 +390,9 @@ main (int argc, char **argv)
   g_test_init (&argc, &argv, NULL);
   g_test_add_func ("/legal/default-table", test_default_table);
   g_test_add_func ("/legal/validation", test_validation);
+#ifndef G_OS_WIN32
   g_test_add_func ("/legal/symlink-refused", test_symlink_refused);
+#endif
   g_test_add_func ("/legal/office-extension", test_office_extension);
   g_test_add_func ("/legal/check-body", test_check_body);
   g_test_add_func ("/legal/plan-date", test_plan_date);
