@@ -256,6 +256,54 @@ test_up_and_down (Offices *f, gconstpointer data)
   g_assert_cmpstr (kept, ==, "1");
   g_autofree char *review = sql (f->o, "SELECT count(*) FROM exchange_review");
   g_assert_cmpstr (review, ==, "1");
+
+  /* register list names each row's office, and filters by it. */
+  g_autofree char *mine = CLI_OK (f->o, "register", "list", "--year", "2026", "--office", "Trường THCS Kim Đồng");
+  g_auto(GStrv) mine_lines = g_strsplit (g_strchomp (mine), "\n", -1);
+  g_assert_cmpuint (g_strv_length (mine_lines), ==, 150);
+  g_autofree char *json = CLI_OK (f->o, "register", "list", "--year", "2026", "--json");
+  g_assert_nonnull (strstr (json, "\"office\" : \"Trường THCS Lê Lợi\""));
+  g_assert_nonnull (strstr (json, "\"office\" : \"Trường THCS Kim Đồng\""));
+
+  /* The roll-up across offices prints each office and the totals. */
+  g_autofree char *pdf = g_build_filename (f->dir, "rollup.pdf", NULL);
+  g_free (CLI_OK (f->o, "register", "report", "--year", "2026", "--by-office", "-o", pdf));
+  const char *argv[] = { "pdftotext", "-layout", pdf, "-", NULL };
+  g_auto(Run) t = { 0 };
+  runv (&t, argv);
+  g_assert_cmpint (t.status, ==, 0);
+  g_assert_nonnull (strstr (t.out, "CỦA CÁC ĐƠN VỊ"));
+  g_assert_nonnull (strstr (t.out, "Trường THCS Kim Đồng"));
+  g_assert_nonnull (strstr (t.out, "Trường THCS Lê Lợi"));
+  g_assert_nonnull (strstr (t.out, "Cộng (2 đơn vị)"));
+}
+
+/* A plan the school issued verifies at the office by its printed code. */
+static void
+test_verify_received_plan (Offices *f, gconstpointer data)
+{
+  g_autofree char *json = g_build_filename (f->dir, "plan.json", NULL);
+  g_assert_true (g_file_set_contents (json,
+      "{\"profile\":\"state\",\"superior_body\":\"UBND HUYỆN MƯỜNG TÈ\",\"issuing_body\":\"TRƯỜNG THCS LÊ LỢI\","
+      "\"symbol\":\"KH-THCS\",\"place\":\"Mường Tè\",\"date\":{\"day\":2,\"month\":3,\"year\":2026},"
+      "\"subject\":\"Phát động phong trào thi đua năm 2026\",\"body\":\"I. MỤC ĐÍCH\\n\\nĐộng viên giáo viên.\","
+      "\"recipients\":[\"Phòng GD&ĐT (b/c);\",\"Lưu: VT.\"],"
+      "\"signer\":{\"position\":\"HIỆU TRƯỞNG\",\"name\":\"Lò Văn A\"}}", -1, NULL));
+  g_autofree char *id = g_strchomp (CLI_OK (f->a, "import-json", json));
+  g_autofree char *issued = g_strchomp (CLI_OK (f->a, "issue", id, "--date", "2026-03-02", "--by", "Lò Văn A"));
+  g_auto(GStrv) parts = g_strsplit (issued, "\t", -1);
+  g_assert_cmpuint (g_strv_length (parts), ==, 3);
+  const char *code = parts[2];
+
+  {
+    g_auto(Run) r = { 0 };
+    cli (&r, f->o, "verify", code, NULL);
+    g_assert_true (WIFEXITED (r.status) && WEXITSTATUS (r.status) == 1);   /* not received yet */
+  }
+  g_autofree char *pa = export_up (f, f->a, "plan.thidua");
+  g_free (CLI_OK (f->o, "exchange", "import", pa));
+  g_autofree char *out = CLI_OK (f->o, "verify", code);
+  g_assert_cmpstr (out, ==, "-\t01/KH-THCS\t2026-03-02\tTrường THCS Lê Lợi\n");
 }
 
 /* Writes bytes to a new file in dir. */
@@ -438,6 +486,7 @@ main (int argc, char **argv)
 {
   g_test_init (&argc, &argv, NULL);
   g_test_add ("/exchange/up-and-down", Offices, NULL, offices_setup, test_up_and_down, offices_teardown);
+  g_test_add ("/exchange/verify-received-plan", Offices, NULL, offices_setup, test_verify_received_plan, offices_teardown);
   g_test_add ("/exchange/refusals", Offices, NULL, offices_setup, test_refusals, offices_teardown);
   g_test_add_func ("/exchange/kill", test_kill);
   return g_test_run ();

@@ -528,10 +528,14 @@ export_package (ThiduaStore *store, const ExportSpec *spec, const char *path, GE
         g_autoptr(ExStmt) probe = NULL;
         if (sqlite3_prepare_v2 (db, "SELECT code FROM plans LIMIT 0", -1, &probe, NULL) == SQLITE_OK &&
             !copy_rows (db, pkg,
-              "SELECT code, number, symbol, printf ('%04d-%02d-%02d', year, month, day), "
-              "  json_object ('subject', subject, 'issuing_body', issuing_body, 'type_name', type_name) "
+              "SELECT code, CASE WHEN number GLOB '[1-9]' THEN '0' || number ELSE number END "
+              "  || CASE profile WHEN 'party' THEN '-' ELSE '/' END || symbol, symbol, "
+              "  printf ('%04d-%02d-%02d', year, month, day), "
+              "  json_object ('subject', subject, 'issuing_body', issuing_body, 'type_name', type_name, "
+              "               'profile', profile) "
               "FROM plans WHERE status IN ('issued', 'replaced') AND code <> '' "
-              "  AND CAST (year AS TEXT) = substr (:year, 1, 4) ORDER BY code",
+              "  AND year IN (CAST (substr (:year, 1, 4) AS INTEGER), CAST (substr (:year, 6, 4) AS INTEGER)) "
+              "ORDER BY code",
               "INSERT INTO plans VALUES (?, ?, ?, ?, ?)", spec->year, 0, error))
           goto out;
       }
@@ -1479,6 +1483,10 @@ import_txn (ThiduaStore *store, gpointer data, GError **error)
   ApplyWork *w = data;
   sqlite3 *db = thidua_store_get_db (store);
   Package *p = w->pkg;
+  guint8 own_key[32];
+  /* The first exchange makes this office's key too, so `office` shows it. */
+  if (w->apply && !load_key (store, own_key, NULL, error))
+    return FALSE;
   if (!trust_office (db, w, error))
     return FALSE;
   if (g_str_equal (m (p, "direction"), "down"))
@@ -1590,7 +1598,75 @@ thidua_exchange_verify_code (ThiduaStore *store, const char *code, char **office
   if (sqlite3_step (s) != SQLITE_ROW)
     return FALSE;
   *office = g_strdup (col_text (s, 0));
-  *number_symbol = g_strdup_printf ("%s/%s", col_text (s, 1), col_text (s, 2));
+  *number_symbol = g_strdup (col_text (s, 1));   /* as printed: 05/KH-UBND, 100-KH/TU */
   *date = g_strdup (col_text (s, 3));
   return TRUE;
+}
+
+GHashTable *
+thidua_exchange_row_offices (ThiduaStore *store, const char *year, GError **error)
+{
+  sqlite3 *db = thidua_store_get_db (store);
+  g_autoptr(ExStmt) s = prepare (db,
+      "SELECT r.id, o.name FROM registrations r JOIN reg_years y ON y.id = r.year_id "
+      "JOIN exchange_offices o ON o.id = r.office_id WHERE y.label = ?", "reading received rows", error);
+  if (s == NULL)
+    return NULL;
+  bind_text (s, 1, year);
+  GHashTable *map = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_free);
+  while (sqlite3_step (s) == SQLITE_ROW)
+    g_hash_table_insert (map, g_memdup2 (&(gint64) { sqlite3_column_int64 (s, 0) }, sizeof (gint64)),
+                         g_strdup (col_text (s, 1)));
+  return map;
+}
+
+void
+thidua_exchange_tally_free (ThiduaExchangeTally *t)
+{
+  if (t == NULL)
+    return;
+  g_free (t->office);
+  g_free (t->title);
+  g_free (t);
+}
+
+GPtrArray *
+thidua_exchange_rollup (ThiduaStore *store, const char *year, GError **error)
+{
+  sqlite3 *db = thidua_store_get_db (store);
+  g_autoptr(ThiduaOffice) self = thidua_store_get_office (store, error);
+  if (self == NULL)
+    return NULL;
+  g_autoptr(ExStmt) s = prepare (db,
+      "SELECT r.office_id IS NOT NULL, ifnull (o.name, ''), r.title, count(*), "
+      "  sum (r.result = 'achieved') "
+      "FROM registrations r JOIN reg_years y ON y.id = r.year_id "
+      "LEFT JOIN exchange_offices o ON o.id = r.office_id "
+      "WHERE y.label = ? AND r.status = 'registered' "
+      "GROUP BY r.office_id, r.title ORDER BY 1, 2, r.title", "adding up the offices", error);
+  if (s == NULL)
+    return NULL;
+  bind_text (s, 1, year);
+  GPtrArray *out = g_ptr_array_new_with_free_func ((GDestroyNotify) thidua_exchange_tally_free);
+  while (sqlite3_step (s) == SQLITE_ROW)
+    {
+      ThiduaExchangeTally *t = g_new0 (ThiduaExchangeTally, 1);
+      t->office = g_strdup (sqlite3_column_int (s, 0) ? col_text (s, 1) : self->name);
+      t->title = g_strdup (col_text (s, 2));
+      t->registered = (guint) sqlite3_column_int (s, 3);
+      t->achieved = (guint) sqlite3_column_int (s, 4);
+      g_ptr_array_add (out, t);
+    }
+  return out;
+}
+
+char *
+thidua_exchange_dup_own_fingerprint (ThiduaStore *store, GError **error)
+{
+  sqlite3 *db = thidua_store_get_db (store);
+  g_autoptr(ExStmt) s = prepare (db, "SELECT public_key FROM exchange_key WHERE id = 1",
+                                 "reading the office key", error);
+  if (s == NULL || sqlite3_step (s) != SQLITE_ROW || sqlite3_column_bytes (s, 0) != 32)
+    return NULL;
+  return thidua_exchange_fingerprint (sqlite3_column_blob (s, 0));
 }

@@ -103,3 +103,29 @@ gboolean thidua_exchange_verify_code (ThiduaStore *store, const char *code,
                                       char **date, GError **error);
 
 G_END_DECLS
+
+G_BEGIN_DECLS
+
+/* Registration id → the name of the office it was received from, for the
+ * rows of `year` that came by package (this office's own rows are absent). */
+GHashTable *thidua_exchange_row_offices (ThiduaStore *store, const char *year, GError **error);
+
+/* The year across offices: one ThiduaExchangeTally per office and title
+ * (registrations not withdrawn, and how many achieved), this office first,
+ * then the offices in name order. */
+typedef struct {
+  char  *office;
+  char  *title;      /* catalog id */
+  guint  registered;
+  guint  achieved;
+} ThiduaExchangeTally;
+void       thidua_exchange_tally_free (ThiduaExchangeTally *t);
+GPtrArray *thidua_exchange_rollup (ThiduaStore *store, const char *year, GError **error);
+
+G_END_DECLS
+
+G_BEGIN_DECLS
+/* The fingerprint of this office's key, or NULL (no error) while it has
+ * none: the key is made at the first export or import, not by reading. */
+char *thidua_exchange_dup_own_fingerprint (ThiduaStore *store, GError **error);
+G_END_DECLS
