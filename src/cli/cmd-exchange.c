@@ -12,15 +12,15 @@ exchange_export (CliContext *ctx, int argc, char **argv)
 {
   g_autofree char *year = NULL, *to = NULL, *out = NULL;
   GOptionEntry entries[] = {
-    { "year", 0, 0, G_OPTION_ARG_STRING, &year, N_("The registration year"), "Y" },
-    { "to", 0, 0, G_OPTION_ARG_STRING, &to, N_("The office whose results go down"), "OFFICE" },
-    { "output", 'o', 0, G_OPTION_ARG_FILENAME, &out, N_("The package to write"), "FILE.thidua" },
+    { "year", 0, 0, G_OPTION_ARG_STRING, &year, "The registration year", "Y" },
+    { "to", 0, 0, G_OPTION_ARG_STRING, &to, "The office whose results go down", "OFFICE" },
+    { "output", 'o', 0, G_OPTION_ARG_FILENAME, &out, "The package to write", "FILE.thidua" },
     { NULL }
   };
   if (!cli_parse_options (ctx, entries, NULL, &argc, &argv))
     return 2;
   if (year == NULL || out == NULL || argc > 1)
-    return cli_fail (ctx, _("usage: exchange export --year Y [--to OFFICE] -o FILE.thidua"));
+    return cli_fail (ctx, "usage: exchange export --year Y [--to OFFICE] -o FILE.thidua");
   g_autoptr(ThiduaStore) store = cli_open_store (ctx, FALSE);
   if (store == NULL)
     return 1;
@@ -37,13 +37,13 @@ exchange_import (CliContext *ctx, int argc, char **argv)
 {
   gboolean dry_run = FALSE;
   GOptionEntry entries[] = {
-    { "dry-run", 'n', 0, G_OPTION_ARG_NONE, &dry_run, N_("Show what would change, change nothing"), NULL },
+    { "dry-run", 'n', 0, G_OPTION_ARG_NONE, &dry_run, "Show what would change, change nothing", NULL },
     { NULL }
   };
   if (!cli_parse_options (ctx, entries, "FILE.thidua", &argc, &argv))
     return 2;
   if (argc != 2)
-    return cli_fail (ctx, _("usage: exchange import FILE.thidua"));
+    return cli_fail (ctx, "usage: exchange import FILE.thidua");
   g_autoptr(ThiduaStore) store = cli_open_store (ctx, dry_run);
   if (store == NULL)
     return 1;
@@ -101,6 +101,6 @@ cmd_exchange (CliContext *ctx, int argc, char **argv)
     for (guint i = 0; i < G_N_ELEMENTS (verbs); i++)
       if (g_str_equal (argv[1], verbs[i].name))
         return verbs[i].func (ctx, argc - 1, argv + 1);
-  return cli_fail (ctx, _("usage: exchange export --year Y [--to OFFICE] -o FILE.thidua | "
-                          "exchange import FILE.thidua | exchange list"));
+  return cli_fail (ctx, "usage: exchange export --year Y [--to OFFICE] -o FILE.thidua | "
+                          "exchange import FILE.thidua | exchange list");
 }

@@ -1044,9 +1044,11 @@ check_sequence (sqlite3 *db, ApplyWork *w, gboolean *same, GError **error)
     }
   if (w->report->sequence <= last)
     {
+      g_autofree char *seq = g_strdup_printf ("%" G_GINT64_FORMAT, w->report->sequence);
+      g_autofree char *had = g_strdup_printf ("%" G_GINT64_FORMAT, last);
       g_autofree char *why = g_strdup_printf (
-          _("it is package %" G_GINT64_FORMAT " of %s for %s, older than package %" G_GINT64_FORMAT
-            " already received."), w->report->sequence, m (p, "from_name"), m (p, "year"), last);
+          _("it is package %s of %s for %s, older than package %s already received."),
+          seq, m (p, "from_name"), m (p, "year"), had);
       return refuse (error, THIDUA_EXCHANGE_ERROR_STALE, w->path, why);
     }
   return TRUE;
