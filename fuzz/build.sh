@@ -30,4 +30,10 @@ for t in tcvn3 vni cp1258 utf16 auto; do
 done
 $CC $CFLAGS -o "$out/fuzz-recognize" "$here/fuzz-recognize.c" $core $LIBS
 $CC $CFLAGS -o "$out/fuzz-markup" "$here/fuzz-markup.c" $core $LIBS
-echo "fuzz targets in $out"
+
+
+# The exchange package checks (SQLite, libsodium): the core files they need.
+pkg_core="$top/src/core/exchange/thidua-exchange.c $top/src/core/text/thidua-text.c"
+$CC $CFLAGS -I$top/src/core/exchange $(pkg-config --cflags sqlite3 libsodium) \
+  -o "$out/fuzz-package" "$here/fuzz-package.c" $pkg_core $LIBS $(pkg-config --libs sqlite3 libsodium)
+echo "fuzz-package in $out"

@@ -1672,3 +1672,10 @@ thidua_exchange_dup_own_fingerprint (ThiduaStore *store, GError **error)
     return NULL;
   return thidua_exchange_fingerprint (sqlite3_column_blob (s, 0));
 }
+
+gboolean
+thidua_exchange_check_file (const char *path, GError **error)
+{
+  g_autoptr(Package) p = open_package (path, error);
+  return p != NULL;
+}

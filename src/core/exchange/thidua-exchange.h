@@ -129,3 +129,9 @@ G_BEGIN_DECLS
  * none: the key is made at the first export or import, not by reading. */
 char *thidua_exchange_dup_own_fingerprint (ThiduaStore *store, GError **error);
 G_END_DECLS
+
+G_BEGIN_DECLS
+/* Every check of a package that needs no database: size, format, schema,
+ * manifest, counts, content hash and signature (the fuzz target's entry). */
+gboolean thidua_exchange_check_file (const char *path, GError **error);
+G_END_DECLS
