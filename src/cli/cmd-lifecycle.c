@@ -4,6 +4,7 @@
  * one transaction; the database's triggers are the last guard). */
 #include "config.h"
 #include "thidua-cli.h"
+#include "thidua-exchange.h"
 #include "thidua-lifecycle.h"
 #include "thidua-canonical.h"
 #include "thidua-stamp.h"
@@ -269,7 +270,19 @@ cmd_verify (CliContext *ctx, int argc, char **argv)
   if (e == NULL && error != NULL)
     return cli_fail (ctx, "%s", error->message);
   if (e == NULL)
-    return cli_fail (ctx, "no issued plan has the code %s", argv[1]);
+    {
+      /* A plan issued by another office, received in its package. */
+      g_autofree char *office = NULL, *number = NULL, *date = NULL;
+      if (thidua_exchange_verify_code (store, code, &office, &number, &date, &error))
+        {
+          g_autofree char *from = cli_one_line (office);
+          cli_print ("-\t%s\t%s\t%s\n", number, date, from);
+          return 0;
+        }
+      if (error != NULL)
+        return cli_fail (ctx, "%s", error->message);
+      return cli_fail (ctx, "no issued plan has the code %s", argv[1]);
+    }
   cli_print ("%" G_GINT64_FORMAT "\t%s\t%s\n", e->plan_id, e->number_and_symbol, e->issued_on);
   thidua_outgoing_entry_free (e);
   return 0;

@@ -1,6 +1,7 @@
 /* cmd-office.c — office: show or set the office that keeps the database. */
 #include "config.h"
 #include "thidua-cli.h"
+#include "thidua-exchange.h"
 
 int
 cmd_office (CliContext *ctx, int argc, char **argv)
@@ -60,6 +61,12 @@ cmd_office (CliContext *ctx, int argc, char **argv)
     g_autofree char *c = cli_one_line (office->code);
     g_autofree char *p = cli_one_line (office->parent);
     cli_print ("%s\t%s\t%s\n", n, c, p);
+  }
+  {
+    /* The exchange key, to compare by phone with the offices it sends to. */
+    g_autofree char *fingerprint = thidua_exchange_dup_own_fingerprint (store, NULL);
+    if (fingerprint != NULL)
+      cli_print ("key\t%s\n", fingerprint);
   }
   return 0;
 }

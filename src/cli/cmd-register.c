@@ -17,6 +17,8 @@
 #include "thidua-targets-json.h"
 #include "thidua-json.h"
 #include "thidua-report.h"
+#include "thidua-rollup.h"
+#include "thidua-exchange.h"
 
 /* The store and the register over it, with the catalog from data. */
 static ThiduaRegister *
@@ -177,10 +179,11 @@ static int
 register_list (CliContext *ctx, int argc, char **argv)
 {
   g_autofree char *year = NULL, *search = NULL, *unit = NULL, *title = NULL;
-  g_autofree char *status = NULL, *result = NULL, *sort = NULL;
+  g_autofree char *status = NULL, *result = NULL, *sort = NULL, *office = NULL;
   gboolean json = FALSE;
   GOptionEntry entries[] = {
     { "year", 'y', 0, G_OPTION_ARG_STRING, &year, "Registration year", "YEAR" },
+    { "office", 0, 0, G_OPTION_ARG_STRING, &office, "Only the rows of this office (this one's own, or one received by package)", "NAME" },
     { "search", 's', 0, G_OPTION_ARG_STRING, &search, "Names containing these words (diacritics aside)", "TEXT" },
     { "unit", 'u', 0, G_OPTION_ARG_STRING, &unit, "Only this unit and the units inside it", "NAME" },
     { "title", 't', 0, G_OPTION_ARG_STRING, &title, "Only this title (name or abbreviation)", "CODE" },
@@ -222,6 +225,26 @@ register_list (CliContext *ctx, int argc, char **argv)
   q.title = title;
   if ((rows = thidua_register_query (reg, &q, &error)) == NULL)
     return cli_fail (ctx, "%s", error->message);
+
+  /* Rows received from other offices belong to them (thidua-exchange.h). */
+  g_autoptr(GHashTable) offices = thidua_exchange_row_offices (thidua_register_get_store (reg), year, &error);
+  g_autoptr(ThiduaOffice) own = offices ? thidua_store_get_office (thidua_register_get_store (reg), &error) : NULL;
+  if (own == NULL)
+    return cli_fail (ctx, "%s", error->message);
+  if (office != NULL)
+    {
+      g_autoptr(GPtrArray) kept = g_ptr_array_new_with_free_func ((GDestroyNotify) thidua_registration_free);
+      for (guint i = 0; i < rows->len; i++)
+        {
+          ThiduaRegistration *r = g_ptr_array_index (rows, i);
+          const char *of = g_hash_table_lookup (offices, &r->id);
+          if (g_str_equal (of ? of : own->name, office))
+            g_ptr_array_add (kept, g_steal_pointer (&g_ptr_array_index (rows, i)));
+        }
+      g_ptr_array_set_free_func (rows, NULL);
+      g_ptr_array_unref (g_steal_pointer (&rows));
+      rows = g_steal_pointer (&kept);
+    }
 
   if (json)
     {
@@ -275,6 +298,11 @@ register_list (CliContext *ctx, int argc, char **argv)
           json_builder_add_string_value (b, r->note);
           json_builder_set_member_name (b, "import");
           if (r->import_id) json_builder_add_int_value (b, r->import_id); else json_builder_add_null_value (b);
+          json_builder_set_member_name (b, "office");
+          {
+            const char *of = g_hash_table_lookup (offices, &r->id);
+            json_builder_add_string_value (b, of ? of : own->name);
+          }
           json_builder_end_object (b);
         }
       json_builder_end_array (b);
@@ -423,9 +451,11 @@ static int
 register_report (CliContext *ctx, int argc, char **argv)
 {
   g_autofree char *year = NULL, *output = NULL, *unit = NULL;
+  gboolean by_office = FALSE;
   GOptionEntry entries[] = {
     { "year", 'y', 0, G_OPTION_ARG_STRING, &year, "Registration year", "YEAR" },
     { "unit", 'u', 0, G_OPTION_ARG_STRING, &unit, "One unit's registration form (portrait) instead of the summary", "NAME" },
+    { "by-office", 0, 0, G_OPTION_ARG_NONE, &by_office, "The year across the offices that sent their registers", NULL },
     { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output, "PDF file to write", "FILE.pdf" },
     { NULL }
   };
@@ -442,7 +472,10 @@ register_report (CliContext *ctx, int argc, char **argv)
     return cli_fail (ctx, "-o FILE.pdf is required");
   if ((reg = open_register (ctx, TRUE)) == NULL)
     return 1;
-  if (!thidua_report_write_register_pdf (reg, year, unit, output, &error))
+  if (by_office && unit != NULL)
+    return cli_fail (ctx, "--by-office and --unit cannot go together");
+  if (by_office ? !thidua_rollup_write_pdf (reg, year, output, &error)
+                : !thidua_report_write_register_pdf (reg, year, unit, output, &error))
     return cli_fail (ctx, "%s", error->message);
   return 0;
 }

@@ -28,6 +28,7 @@ static const CliCommand commands[] = {
   { "delete",      cmd_delete,      "delete ID" },
   { "render",      cmd_render,      "render ID -o FILE.pdf|.png|.svg|.docx|.odt [--page N] [--dpi N]" },
   { "render-json", cmd_render_json, "render-json FILE -o OUT [--page N] [--dpi N]" },
+  { "exchange",    cmd_exchange,    "exchange export --year Y [--to OFFICE] -o FILE.thidua | import FILE.thidua | list" },
   { "office",      cmd_office,      "office [--name NAME [--code CODE] [--parent NAME] [--signer NAME]]" },
   { "register",    cmd_register,    "register import|list|add|set|withdraw|delete|check|report|export|undo-import … (register --help)" },
   { "submit",      cmd_submit,      "submit ID [--by NAME]" },

@@ -60,6 +60,8 @@ int cli_import_pdf   (CliContext *ctx, const char *path, int profile);
 /* cmd-register.c */
 int cmd_register     (CliContext *ctx, int argc, char **argv);
 
+/* cmd-exchange.c */
+int cmd_exchange     (CliContext *ctx, int argc, char **argv);
 /* cmd-office.c */
 int cmd_office       (CliContext *ctx, int argc, char **argv);
 /* cmd-lifecycle.c: sign-off and issuing */

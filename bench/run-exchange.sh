@@ -1,0 +1,58 @@
+#!/bin/sh
+# bench/run-exchange.sh [BUILDDIR] — packages between offices (issue 13).
+#
+# A school of 100,000 registrations (100,000 people in 300 units) exports
+# its year; an empty office imports it.  Each whole process is timed
+# (median of 3) against the sqlite3 shell's .import of the same rows as
+# CSV (the package's columns, UUIDs included), and the package's size
+# against that CSV gzip-compressed.  Output: TAB-separated "name value".
+set -eu
+here=$(cd "$(dirname "$0")" && pwd)
+src=$(dirname "$here")
+build=${1:-$src/_build}
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+cli=$build/src/cli/thidua-cli
+ninja -C "$build" src/cli/thidua-cli >/dev/null
+
+{ printf 'Họ và tên;Chức vụ;Đơn vị;Loại;Danh hiệu thi đua\n'
+  awk 'BEGIN { for (i = 1; i <= 100000; i++) printf "Nguyễn Văn Người%d;Giáo viên;Tổ %d;Cá nhân;Lao động tiên tiến\n", i, i % 300 }'
+} > "$work/reg.csv"
+"$cli" --db "$work/school.db" office --name "Trường THPT Mường Tè" --code MT
+"$cli" --db "$work/school.db" register import "$work/reg.csv" --year 2026 >/dev/null 2>&1
+
+now() { date +%s.%N; }
+median() { sort -n | sed -n 2p; }
+
+for i in 1 2 3; do
+  t0=$(now); "$cli" --db "$work/school.db" exchange export --year 2026 -o "$work/p.thidua"; t1=$(now)
+  echo "$t1 $t0" | awk '{ printf "%.3f\n", $1 - $2 }'
+done | median > "$work/export"
+for i in 1 2 3; do
+  rm -f "$work/office.db"*
+  "$cli" --db "$work/office.db" office --name "Sở GD&ĐT"
+  t0=$(now); "$cli" --db "$work/office.db" exchange import "$work/p.thidua" >/dev/null 2>&1; t1=$(now)
+  echo "$t1 $t0" | awk '{ printf "%.3f\n", $1 - $2 }'
+done | median > "$work/import"
+
+# The same rows as CSV: what the package carries, one line a registration.
+sqlite3 -csv "$work/school.db" "SELECT r.uuid, p.uuid, u.uuid, p.family_name, p.middle_name, p.given_name,
+  p.position, u.name, r.title, r.initiative, r.status, r.result, r.decision, r.note
+  FROM registrations r JOIN people p ON p.id = r.person_id JOIN units u ON u.id = p.unit_id" > "$work/rows.csv"
+for i in 1 2 3; do
+  rm -f "$work/plain.db"
+  t0=$(now); sqlite3 "$work/plain.db" ".mode csv" ".import $work/rows.csv rows"; t1=$(now)
+  echo "$t1 $t0" | awk '{ printf "%.3f\n", $1 - $2 }'
+done | median > "$work/sqlite"
+gzip -9 -c "$work/rows.csv" > "$work/rows.csv.gz"
+
+e=$(cat "$work/export"); i=$(cat "$work/import"); s=$(cat "$work/sqlite")
+printf 'exchange-export-s\t%s\n' "$e"
+printf 'exchange-import-s\t%s\n' "$i"
+printf 'sqlite3-import-s\t%s\n' "$s"
+ratio() { echo "$1 $2" | awk '{ printf "%.2f", $1 / $2 }'; }
+printf 'export-ratio\t%s\n' "$(ratio "$e" "$s")"
+printf 'import-ratio\t%s\n' "$(ratio "$i" "$s")"
+printf 'package-bytes\t%s\n' "$(stat -c %s "$work/p.thidua")"
+printf 'csv-gz-bytes\t%s\n' "$(stat -c %s "$work/rows.csv.gz")"
+printf 'size-ratio\t%s\n' "$(ratio "$(stat -c %s "$work/p.thidua")" "$(stat -c %s "$work/rows.csv.gz")")"

@@ -1,0 +1,106 @@
+/* cmd-exchange.c — thidua-cli exchange export|import|list: packages that
+ * carry a register between offices (see thidua-exchange.h). */
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+
+#include "thidua-cli.h"
+#include "thidua-exchange.h"
+
+static int
+exchange_export (CliContext *ctx, int argc, char **argv)
+{
+  g_autofree char *year = NULL, *to = NULL, *out = NULL;
+  GOptionEntry entries[] = {
+    { "year", 0, 0, G_OPTION_ARG_STRING, &year, "The registration year", "Y" },
+    { "to", 0, 0, G_OPTION_ARG_STRING, &to, "The office whose results go down", "OFFICE" },
+    { "output", 'o', 0, G_OPTION_ARG_FILENAME, &out, "The package to write", "FILE.thidua" },
+    { NULL }
+  };
+  if (!cli_parse_options (ctx, entries, NULL, &argc, &argv))
+    return 2;
+  if (year == NULL || out == NULL || argc > 1)
+    return cli_fail (ctx, "usage: exchange export --year Y [--to OFFICE] -o FILE.thidua");
+  g_autoptr(ThiduaStore) store = cli_open_store (ctx, FALSE);
+  if (store == NULL)
+    return 1;
+  g_autoptr(GError) error = NULL;
+  gboolean ok = to ? thidua_exchange_export_results (store, year, to, out, &error)
+                   : thidua_exchange_export (store, year, out, &error);
+  if (!ok)
+    return cli_fail (ctx, "%s", error->message);
+  return 0;
+}
+
+static int
+exchange_import (CliContext *ctx, int argc, char **argv)
+{
+  gboolean dry_run = FALSE;
+  GOptionEntry entries[] = {
+    { "dry-run", 'n', 0, G_OPTION_ARG_NONE, &dry_run, "Show what would change, change nothing", NULL },
+    { NULL }
+  };
+  if (!cli_parse_options (ctx, entries, "FILE.thidua", &argc, &argv))
+    return 2;
+  if (argc != 2)
+    return cli_fail (ctx, "usage: exchange import FILE.thidua");
+  g_autoptr(ThiduaStore) store = cli_open_store (ctx, dry_run);
+  if (store == NULL)
+    return 1;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ThiduaExchangeReport) r = thidua_exchange_import (store, argv[1], !dry_run, &error);
+  if (r == NULL)
+    return cli_fail (ctx, "%s", error->message);
+  if (r->first_from_office)
+    g_printerr (_("First package from “%s”: its key %s is now trusted. "
+                  "Compare this fingerprint with that office by phone.\n"),
+                r->from_name, r->fingerprint);
+  for (guint i = 0; i < r->changes->len; i++)
+    {
+      ThiduaExchangeChange *c = g_ptr_array_index (r->changes, i);
+      if (c->kind == THIDUA_EXCHANGE_REVIEW)
+        g_printerr (_("to review: %s: %s\n"), c->what, c->reason);
+    }
+  cli_print ("from %s: %u added, %u changed, %u removed, %u to review\n",
+             r->from_name, r->added, r->changed, r->removed, r->review);
+  return 0;
+}
+
+static int
+exchange_list (CliContext *ctx, int argc, char **argv)
+{
+  if (!cli_parse_options (ctx, NULL, NULL, &argc, &argv))
+    return 2;
+  g_autoptr(ThiduaStore) store = cli_open_store (ctx, TRUE);
+  if (store == NULL)
+    return 1;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) list = thidua_exchange_list (store, &error);
+  if (list == NULL)
+    return cli_fail (ctx, "%s", error->message);
+  for (guint i = 0; i < list->len; i++)
+    {
+      ThiduaExchangeReceived *r = g_ptr_array_index (list, i);
+      g_autoptr(GDateTime) t = g_date_time_new_from_unix_local (r->received);
+      g_autofree char *when = g_date_time_format (t, "%Y-%m-%dT%H:%M:%S");
+      g_autofree char *office = cli_one_line (r->office);
+      cli_print ("%s\t%s\t%s\t%" G_GINT64_FORMAT "\n", office, r->year, when, r->rows);
+    }
+  return 0;
+}
+
+int
+cmd_exchange (CliContext *ctx, int argc, char **argv)
+{
+  static const struct { const char *name; CliCommandFunc func; } verbs[] = {
+    { "export", exchange_export },
+    { "import", exchange_import },
+    { "list", exchange_list },
+  };
+  if (argc >= 2)
+    for (guint i = 0; i < G_N_ELEMENTS (verbs); i++)
+      if (g_str_equal (argv[1], verbs[i].name))
+        return verbs[i].func (ctx, argc - 1, argv + 1);
+  return cli_fail (ctx, "usage: exchange export --year Y [--to OFFICE] -o FILE.thidua | "
+                          "exchange import FILE.thidua | exchange list");
+}

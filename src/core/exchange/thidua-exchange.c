@@ -1,0 +1,1681 @@
+/* thidua-exchange.c — signed packages between offices (see the header and
+ * README "Offline exchange").
+ *
+ * Why a SQLite file: SQLite's own application file format is a tested
+ * engine on both sides (no home-made parser reads outside bytes), a package
+ * can be opened read-only with triggers and views disabled, and its rows are
+ * read with the same SQL the register uses.  It is gzip-compressed (GLib's
+ * zlib) because UUIDs and page slack make a raw file three times its CSV. */
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+#include <glib/gstdio.h>
+#include <sodium.h>
+#include <sqlite3.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "thidua-exchange.h"
+#include "thidua-store-private.h"
+#include "thidua-text.h"
+
+G_DEFINE_QUARK (thidua-exchange-error-quark, thidua_exchange_error)
+
+
+#define PACKAGE_APPLICATION_ID 0x54445058   /* "TDPX" */
+#define PACKAGE_FORMAT "1"
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (sqlite3, sqlite3_close)
+typedef sqlite3_stmt ExStmt;
+static void ex_stmt_finalize (ExStmt *s) { sqlite3_finalize (s); }
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (ExStmt, ex_stmt_finalize)
+
+/* The package's schema, compared text for text with what a package holds:
+ * anything else (a trigger, a view, another table) makes it foreign. */
+static const char *const package_schema[] = {
+  "CREATE TABLE manifest (key TEXT PRIMARY KEY, value TEXT NOT NULL)",
+  "CREATE TABLE signature (sig BLOB NOT NULL)",
+  /* Rows refer to each other by the package's own integer ids; the UUID is
+   * each row's identity across offices (kept once: no index on it). */
+  "CREATE TABLE units (id INTEGER PRIMARY KEY, uuid TEXT NOT NULL, parent INTEGER, name TEXT NOT NULL, "
+    "kind TEXT NOT NULL)",
+  "CREATE TABLE people (id INTEGER PRIMARY KEY, uuid TEXT NOT NULL, unit INTEGER, honorific TEXT NOT NULL, "
+    "family_name TEXT NOT NULL, middle_name TEXT NOT NULL, given_name TEXT NOT NULL, "
+    "position TEXT NOT NULL, start_date TEXT NOT NULL, birth_year INTEGER)",
+  "CREATE TABLE registrations (id INTEGER PRIMARY KEY, uuid TEXT NOT NULL, person INTEGER, unit INTEGER, "
+    "title TEXT NOT NULL, initiative TEXT NOT NULL, status TEXT NOT NULL, result TEXT NOT NULL, "
+    "decision TEXT NOT NULL, note TEXT NOT NULL)",
+  "CREATE TABLE plans (code TEXT PRIMARY KEY, number TEXT NOT NULL, symbol TEXT NOT NULL, "
+    "date TEXT NOT NULL, plan TEXT NOT NULL)",
+  "CREATE TABLE results (id INTEGER PRIMARY KEY, uuid TEXT NOT NULL, result TEXT NOT NULL, decision TEXT NOT NULL)",
+};
+/* Content tables, in hash order, with their key column. */
+static const char *const content_tables[] = { "units", "people", "registrations", "plans", "results" };
+
+/* A random version-4 UUID, in SQL so that one UPDATE gives every row its own. */
+#define SQL_UUID \
+  "lower (hex (randomblob (4)) || '-' || hex (randomblob (2)) || '-4' || " \
+  "substr (hex (randomblob (2)), 2) || '-' || substr ('89ab', 1 + (abs (random ()) % 4), 1) || " \
+  "substr (hex (randomblob (2)), 2) || '-' || hex (randomblob (6)))"
+
+void
+thidua_exchange_office_free (ThiduaExchangeOffice *office)
+{
+  if (office == NULL)
+    return;
+  g_free (office->name);
+  g_free (office->code);
+  g_free (office);
+}
+
+static void
+change_free (gpointer p)
+{
+  ThiduaExchangeChange *c = p;
+  g_free (c->uuid);
+  g_free (c->what);
+  g_free (c->reason);
+  g_free (c);
+}
+
+void
+thidua_exchange_report_free (ThiduaExchangeReport *report)
+{
+  if (report == NULL)
+    return;
+  g_free (report->from_name);
+  g_free (report->from_code);
+  g_free (report->fingerprint);
+  g_free (report->direction);
+  g_free (report->year);
+  g_clear_pointer (&report->changes, g_ptr_array_unref);
+  g_free (report);
+}
+
+void
+thidua_exchange_received_free (ThiduaExchangeReceived *r)
+{
+  if (r == NULL)
+    return;
+  g_free (r->office);
+  g_free (r->year);
+  g_free (r);
+}
+
+static gboolean
+sql_fail (sqlite3 *db, GError **error, const char *doing)
+{
+  int code = sqlite3_errcode (db);
+  if (code == SQLITE_BUSY || code == SQLITE_LOCKED)
+    g_set_error (error, THIDUA_STORE_ERROR, THIDUA_STORE_ERROR_LOCKED,
+                 _("The database is in use by another program (%s)."), doing);
+  else if (code == SQLITE_FULL)
+    g_set_error (error, THIDUA_STORE_ERROR, THIDUA_STORE_ERROR_FAILED,
+                 _("The disk is full (%s)."), doing);
+  else
+    g_set_error (error, THIDUA_EXCHANGE_ERROR, THIDUA_EXCHANGE_ERROR_FAILED,
+                 _("Exchange failed while %s: %s"), doing, sqlite3_errmsg (db));
+  return FALSE;
+}
+
+static sqlite3_stmt *
+prepare (sqlite3 *db, const char *sql, const char *doing, GError **error)
+{
+  sqlite3_stmt *s = NULL;
+  if (sqlite3_prepare_v2 (db, sql, -1, &s, NULL) != SQLITE_OK)
+    {
+      sql_fail (db, error, doing);
+      return NULL;
+    }
+  return s;
+}
+
+static gboolean
+exec (sqlite3 *db, const char *sql, const char *doing, GError **error)
+{
+  if (sqlite3_exec (db, sql, NULL, NULL, NULL) != SQLITE_OK)
+    return sql_fail (db, error, doing);
+  return TRUE;
+}
+
+static const char *
+col_text (sqlite3_stmt *s, int i)
+{
+  const char *t = (const char *) sqlite3_column_text (s, i);
+  return t ? t : "";
+}
+
+static void
+bind_text (sqlite3_stmt *s, int i, const char *t)
+{
+  if (t == NULL)
+    sqlite3_bind_null (s, i);
+  else
+    sqlite3_bind_text (s, i, t, -1, SQLITE_TRANSIENT);
+}
+
+static char *
+hex_encode (const guint8 *bytes, gsize n)
+{
+  GString *s = g_string_sized_new (n * 2);
+  for (gsize i = 0; i < n; i++)
+    g_string_append_printf (s, "%02x", bytes[i]);
+  return g_string_free (s, FALSE);
+}
+
+static gboolean
+hex_decode (const char *hex, guint8 *out, gsize n)
+{
+  if (hex == NULL || strlen (hex) != n * 2)
+    return FALSE;
+  for (gsize i = 0; i < n; i++)
+    {
+      int hi = g_ascii_xdigit_value (hex[2 * i]);
+      int lo = g_ascii_xdigit_value (hex[2 * i + 1]);
+      if (hi < 0 || lo < 0)
+        return FALSE;
+      out[i] = (guint8) (hi << 4 | lo);
+    }
+  return TRUE;
+}
+
+char *
+thidua_exchange_fingerprint (const guint8 public_key[32])
+{
+  guint8 digest[32];
+  gsize len = sizeof digest;
+  g_autoptr(GChecksum) sum = g_checksum_new (G_CHECKSUM_SHA256);
+  g_checksum_update (sum, public_key, 32);
+  g_checksum_get_digest (sum, digest, &len);
+  GString *s = g_string_new (NULL);
+  for (int i = 0; i < 16; i += 2)
+    g_string_append_printf (s, "%s%02X%02X", i ? " " : "", digest[i], digest[i + 1]);
+  return g_string_free (s, FALSE);
+}
+
+/* ---- this office --------------------------------------------------------- */
+
+static gboolean
+ensure_sodium (GError **error)
+{
+  if (sodium_init () < 0)
+    {
+      g_set_error (error, THIDUA_EXCHANGE_ERROR, THIDUA_EXCHANGE_ERROR_FAILED,
+                   _("The signing library could not start."));
+      return FALSE;
+    }
+  return TRUE;
+}
+
+static gboolean
+make_key_txn (ThiduaStore *store, gpointer data, GError **error)
+{
+  sqlite3 *db = thidua_store_get_db (store);
+  g_autoptr(ExStmt) s = prepare (db, "SELECT count(*) FROM exchange_key", "reading the office key", error);
+  if (s == NULL)
+    return FALSE;
+  if (sqlite3_step (s) == SQLITE_ROW && sqlite3_column_int (s, 0) > 0)
+    return TRUE;   /* another process made it first */
+  guint8 pk[crypto_sign_PUBLICKEYBYTES], sk[crypto_sign_SECRETKEYBYTES];
+  crypto_sign_keypair (pk, sk);
+  g_autoptr(ExStmt) ins = prepare (db,
+      "INSERT INTO exchange_key (id, public_key, secret_key, created) VALUES (1, ?, ?, strftime ('%s','now'))",
+      "making the office key", error);
+  if (ins == NULL)
+    return FALSE;
+  sqlite3_bind_blob (ins, 1, pk, sizeof pk, SQLITE_TRANSIENT);
+  sqlite3_bind_blob (ins, 2, sk, sizeof sk, SQLITE_TRANSIENT);
+  sodium_memzero (sk, sizeof sk);
+  if (sqlite3_step (ins) != SQLITE_DONE)
+    return sql_fail (db, error, "making the office key");
+  return TRUE;
+}
+
+/* Reads (making at first use) the key pair; sk may be NULL. */
+static gboolean
+load_key (ThiduaStore *store, guint8 pk[32], guint8 sk[64], GError **error)
+{
+  if (!ensure_sodium (error))
+    return FALSE;
+  sqlite3 *db = thidua_store_get_db (store);
+  for (int attempt = 0; attempt < 2; attempt++)
+    {
+      g_autoptr(ExStmt) s = prepare (db, "SELECT public_key, secret_key FROM exchange_key WHERE id = 1",
+                                     "reading the office key", error);
+      if (s == NULL)
+        return FALSE;
+      if (sqlite3_step (s) == SQLITE_ROW && sqlite3_column_bytes (s, 0) == 32 &&
+          sqlite3_column_bytes (s, 1) == 64)
+        {
+          memcpy (pk, sqlite3_column_blob (s, 0), 32);
+          if (sk != NULL)
+            memcpy (sk, sqlite3_column_blob (s, 1), 64);
+          return TRUE;
+        }
+      g_clear_pointer (&s, sqlite3_finalize);
+      if (attempt == 0 && !thidua_store_transaction (store, make_key_txn, NULL, error))
+        return FALSE;
+    }
+  g_set_error (error, THIDUA_EXCHANGE_ERROR, THIDUA_EXCHANGE_ERROR_FAILED,
+               _("The office's signing key could not be made."));
+  return FALSE;
+}
+
+ThiduaExchangeOffice *
+thidua_exchange_get_office (ThiduaStore *store, GError **error)
+{
+  g_autoptr(ThiduaExchangeOffice) office = g_new0 (ThiduaExchangeOffice, 1);
+  if (!load_key (store, office->public_key, NULL, error))
+    return NULL;
+  sqlite3 *db = thidua_store_get_db (store);
+  g_autoptr(ExStmt) s = prepare (db, "SELECT name, code FROM office WHERE id = 1",
+                                 "reading the office", error);
+  if (s == NULL)
+    return NULL;
+  if (sqlite3_step (s) == SQLITE_ROW)
+    {
+      office->name = g_strdup (col_text (s, 0));
+      office->code = g_strdup (col_text (s, 1));
+    }
+  else
+    {
+      office->name = g_strdup ("");
+      office->code = g_strdup ("");
+    }
+  return g_steal_pointer (&office);
+}
+
+/* ---- the package file ---------------------------------------------------- */
+
+static void
+hash_value (GChecksum *sum, sqlite3_stmt *s, int i)
+{
+  guint8 tag = (guint8) sqlite3_column_type (s, i);
+  g_checksum_update (sum, &tag, 1);
+  if (tag == SQLITE_NULL)
+    return;
+  const guint8 *data = tag == SQLITE_BLOB ? sqlite3_column_blob (s, i) : sqlite3_column_text (s, i);
+  guint32 n = (guint32) sqlite3_column_bytes (s, i);
+  guint32 be = GUINT32_TO_BE (n);
+  g_checksum_update (sum, (const guint8 *) &be, sizeof be);
+  if (n > 0)
+    g_checksum_update (sum, data, n);
+}
+
+/* SHA-256 over every content row in key order, each value type-tagged and
+ * length-prefixed, so that no two contents hash alike by shifting bytes. */
+static char *
+content_hash (sqlite3 *pkg, GError **error)
+{
+  g_autoptr(GChecksum) sum = g_checksum_new (G_CHECKSUM_SHA256);
+  for (guint t = 0; t < G_N_ELEMENTS (content_tables); t++)
+    {
+      g_autofree char *sql = g_strdup_printf ("SELECT * FROM %s ORDER BY 1", content_tables[t]);
+      g_autoptr(ExStmt) s = prepare (pkg, sql, "reading the package", error);
+      if (s == NULL)
+        return NULL;
+      g_checksum_update (sum, (const guint8 *) content_tables[t], strlen (content_tables[t]) + 1);
+      int rc;
+      while ((rc = sqlite3_step (s)) == SQLITE_ROW)
+        for (int i = 0; i < sqlite3_column_count (s); i++)
+          hash_value (sum, s, i);
+      if (rc != SQLITE_DONE)
+        {
+          sql_fail (pkg, error, "reading the package");
+          return NULL;
+        }
+    }
+  return g_strdup (g_checksum_get_string (sum));
+}
+
+/* "key=value\n" in key order: what the signature covers. */
+static char *
+canonical_manifest (GHashTable *manifest)
+{
+  g_autoptr(GList) keys = g_list_sort (g_hash_table_get_keys (manifest), (GCompareFunc) strcmp);
+  GString *s = g_string_new (NULL);
+  for (GList *l = keys; l; l = l->next)
+    g_string_append_printf (s, "%s=%s\n", (char *) l->data,
+                            (char *) g_hash_table_lookup (manifest, l->data));
+  return g_string_free (s, FALSE);
+}
+
+static gboolean
+count_rows (sqlite3 *pkg, const char *table, gint64 *out, GError **error)
+{
+  g_autofree char *sql = g_strdup_printf ("SELECT count(*) FROM %s", table);
+  g_autoptr(ExStmt) s = prepare (pkg, sql, "counting the package's rows", error);
+  if (s == NULL || sqlite3_step (s) != SQLITE_ROW)
+    return s ? sql_fail (pkg, error, "counting the package's rows") : FALSE;
+  *out = sqlite3_column_int64 (s, 0);
+  return TRUE;
+}
+
+/* Gives this office's own rows that travel a global id, once. */
+static gboolean
+assign_uuids_txn (ThiduaStore *store, gpointer data, GError **error)
+{
+  sqlite3 *db = thidua_store_get_db (store);
+  return exec (db, "UPDATE units SET uuid = " SQL_UUID " WHERE uuid IS NULL", "giving units their ids", error) &&
+         exec (db, "UPDATE people SET uuid = " SQL_UUID " WHERE uuid IS NULL", "giving people their ids", error) &&
+         exec (db, "UPDATE registrations SET uuid = " SQL_UUID " WHERE uuid IS NULL",
+               "giving registrations their ids", error);
+}
+
+typedef struct {
+  const char *year;
+  const char *recipient;
+  const char *direction;
+  gint64      sequence;
+} SeqWork;
+
+static gboolean
+next_sequence_txn (ThiduaStore *store, gpointer data, GError **error)
+{
+  SeqWork *w = data;
+  sqlite3 *db = thidua_store_get_db (store);
+  g_autoptr(ExStmt) s = prepare (db,
+      "INSERT INTO exchange_sent (year, direction, recipient, sequence, created) "
+      "VALUES (?1, ?2, ?3, 1, strftime ('%s','now')) "
+      "ON CONFLICT (year, direction, recipient) DO UPDATE SET sequence = sequence + 1, "
+      "created = excluded.created RETURNING sequence", "numbering the package", error);
+  if (s == NULL)
+    return FALSE;
+  bind_text (s, 1, w->year);
+  bind_text (s, 2, w->direction);
+  bind_text (s, 3, w->recipient ? w->recipient : "");
+  if (sqlite3_step (s) != SQLITE_ROW)
+    return sql_fail (db, error, "numbering the package");
+  w->sequence = sqlite3_column_int64 (s, 0);
+  return TRUE;
+}
+
+static gboolean
+copy_rows (sqlite3 *from, sqlite3 *to, const char *select, const char *insert,
+           const char *year, gint64 office_id, GError **error)
+{
+  g_autoptr(ExStmt) s = prepare (from, select, "reading the register", error);
+  g_autoptr(ExStmt) i = s ? prepare (to, insert, "writing the package", error) : NULL;
+  if (i == NULL)
+    return FALSE;
+  for (int p = 1; p <= sqlite3_bind_parameter_count (s); p++)
+    {
+      const char *name = sqlite3_bind_parameter_name (s, p);
+      if (name && g_str_equal (name, ":year"))
+        bind_text (s, p, year);
+      else if (name && g_str_equal (name, ":office"))
+        sqlite3_bind_int64 (s, p, office_id);
+    }
+  int rc;
+  while ((rc = sqlite3_step (s)) == SQLITE_ROW)
+    {
+      for (int c = 0; c < sqlite3_column_count (s); c++)
+        sqlite3_bind_value (i, c + 1, sqlite3_column_value (s, c));
+      if (sqlite3_step (i) != SQLITE_DONE)
+        return sql_fail (to, error, "writing the package");
+      sqlite3_reset (i);
+    }
+  if (rc != SQLITE_DONE)
+    return sql_fail (from, error, "reading the register");
+  return TRUE;
+}
+
+static gboolean
+write_gzip (const char *raw_path, const char *path, GError **error)
+{
+  g_autofree char *raw = NULL;
+  gsize len = 0;
+  if (!g_file_get_contents (raw_path, &raw, &len, error))
+    return FALSE;
+  g_autoptr(GConverter) gz = G_CONVERTER (g_zlib_compressor_new (G_ZLIB_COMPRESSOR_FORMAT_GZIP, 9));
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  /* A temporary file renamed over the target: a symlink there is replaced,
+   * never followed, and a failed write leaves the old file whole. */
+  g_autoptr(GFileOutputStream) out = g_file_replace (file, NULL, FALSE,
+                                                     G_FILE_CREATE_REPLACE_DESTINATION, NULL, error);
+  if (out == NULL)
+    return FALSE;
+  g_autoptr(GOutputStream) conv = g_converter_output_stream_new (G_OUTPUT_STREAM (out), gz);
+  if (!g_output_stream_write_all (conv, raw, len, NULL, NULL, error) ||
+      !g_output_stream_close (conv, NULL, error))
+    return FALSE;
+  return TRUE;
+}
+
+typedef struct {
+  const char *direction;     /* "up" / "down" */
+  const char *year;
+  const char *to;            /* downward: the receiving office's name */
+  gint64      to_office_id;
+  const char *to_code;
+} ExportSpec;
+
+static gboolean
+export_package (ThiduaStore *store, const ExportSpec *spec, const char *path, GError **error)
+{
+  guint8 pk[32], sk[64];
+  g_autoptr(ThiduaExchangeOffice) office = thidua_exchange_get_office (store, error);
+  if (office == NULL || !load_key (store, pk, sk, error))
+    return FALSE;
+  if (office->name[0] == '\0')
+    {
+      sodium_memzero (sk, sizeof sk);
+      g_set_error (error, THIDUA_EXCHANGE_ERROR, THIDUA_EXCHANGE_ERROR_INVALID,
+                   _("This office has no name yet: set it with “thidua-cli office --name”."));
+      return FALSE;
+    }
+  if (g_str_equal (spec->direction, "up") &&
+      !thidua_store_transaction (store, assign_uuids_txn, NULL, error))
+    return FALSE;
+  SeqWork seq = { spec->year, spec->to, spec->direction, 0 };
+  if (!thidua_store_transaction (store, next_sequence_txn, &seq, error))
+    return FALSE;
+
+  g_autofree char *raw_path = NULL;
+  {
+    g_autoptr(GFileIOStream) io = NULL;
+    g_autoptr(GFile) tmp = g_file_new_tmp ("thidua-package-XXXXXX.db", &io, error);
+    if (tmp == NULL || !g_io_stream_close (G_IO_STREAM (io), NULL, error))
+      return FALSE;
+    raw_path = g_file_get_path (tmp);
+  }
+  gboolean ok = FALSE;
+  {
+    g_autoptr(sqlite3) pkg = NULL;
+    sqlite3 *db = thidua_store_get_db (store);
+    if (sqlite3_open_v2 (raw_path, &pkg, SQLITE_OPEN_READWRITE, NULL) != SQLITE_OK)
+      {
+        sql_fail (pkg, error, "creating the package");
+        goto out;
+      }
+    g_autofree char *appid = g_strdup_printf ("PRAGMA application_id = %d; PRAGMA journal_mode = OFF; "
+                                              "PRAGMA synchronous = OFF; PRAGMA cache_size = -65536; BEGIN",
+                                              PACKAGE_APPLICATION_ID);
+    if (!exec (pkg, appid, "creating the package", error))
+      goto out;
+    for (guint i = 0; i < G_N_ELEMENTS (package_schema); i++)
+      if (!exec (pkg, package_schema[i], "creating the package", error))
+        goto out;
+
+    if (g_str_equal (spec->direction, "up"))
+      {
+        /* The units and people this year's registrations name, with the
+         * units above them, so the school's tree arrives whole. */
+        if (!copy_rows (db, pkg,
+              "WITH RECURSIVE used (id) AS ("
+              "  SELECT r.unit_id FROM registrations r JOIN reg_years y ON y.id = r.year_id "
+              "   WHERE y.label = :year AND r.office_id IS NULL AND r.unit_id IS NOT NULL "
+              "  UNION SELECT p.unit_id FROM registrations r JOIN reg_years y ON y.id = r.year_id "
+              "   JOIN people p ON p.id = r.person_id "
+              "   WHERE y.label = :year AND r.office_id IS NULL AND p.unit_id IS NOT NULL "
+              "  UNION SELECT u.parent_id FROM units u JOIN used ON u.id = used.id WHERE u.parent_id IS NOT NULL) "
+              "SELECT u.id, u.uuid, u.parent_id, u.name, u.kind FROM units u JOIN used ON used.id = u.id ORDER BY u.id",
+              "INSERT INTO units VALUES (?, ?, ?, ?, ?)", spec->year, 0, error) ||
+            !copy_rows (db, pkg,
+              "SELECT p.id, p.uuid, p.unit_id, p.honorific, p.family_name, p.middle_name, p.given_name, "
+              "  p.position, p.start_date, p.birth_year FROM people p "
+              "WHERE p.id IN (SELECT r.person_id FROM registrations r JOIN reg_years y ON y.id = r.year_id "
+              "               WHERE y.label = :year AND r.office_id IS NULL) ORDER BY p.id",
+              "INSERT INTO people VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", spec->year, 0, error) ||
+            !copy_rows (db, pkg,
+              "SELECT r.id, r.uuid, r.person_id, r.unit_id, r.title, r.initiative, r.status, r.result, r.decision, r.note "
+              "FROM registrations r JOIN reg_years y ON y.id = r.year_id "
+              "WHERE y.label = :year AND r.office_id IS NULL ORDER BY r.id",
+              "INSERT INTO registrations VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", spec->year, 0, error))
+          goto out;
+        /* Issued plans, when this database knows issuing (their code is
+         * their global id). */
+        g_autoptr(ExStmt) probe = NULL;
+        if (sqlite3_prepare_v2 (db, "SELECT code FROM plans LIMIT 0", -1, &probe, NULL) == SQLITE_OK &&
+            !copy_rows (db, pkg,
+              "SELECT code, CASE WHEN number GLOB '[1-9]' THEN '0' || number ELSE number END "
+              "  || CASE profile WHEN 'party' THEN '-' ELSE '/' END || symbol, symbol, "
+              "  printf ('%04d-%02d-%02d', year, month, day), "
+              "  json_object ('subject', subject, 'issuing_body', issuing_body, 'type_name', type_name, "
+              "               'profile', profile) "
+              "FROM plans WHERE status IN ('issued', 'replaced') AND code <> '' "
+              "  AND year IN (CAST (substr (:year, 1, 4) AS INTEGER), CAST (substr (:year, 6, 4) AS INTEGER)) "
+              "ORDER BY code",
+              "INSERT INTO plans VALUES (?, ?, ?, ?, ?)", spec->year, 0, error))
+          goto out;
+      }
+    else if (!copy_rows (db, pkg,
+               "SELECT r.id, r.uuid, r.result, r.decision FROM registrations r JOIN reg_years y ON y.id = r.year_id "
+               "WHERE y.label = :year AND r.office_id = :office AND r.uuid IS NOT NULL ORDER BY r.id",
+               "INSERT INTO results VALUES (?, ?, ?, ?)", spec->year, spec->to_office_id, error))
+      goto out;
+
+    g_autoptr(GHashTable) manifest = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, g_free);
+    g_hash_table_insert (manifest, (char *) "format", g_strdup (PACKAGE_FORMAT));
+    g_hash_table_insert (manifest, (char *) "direction", g_strdup (spec->direction));
+    g_hash_table_insert (manifest, (char *) "from_name", g_strdup (office->name));
+    g_hash_table_insert (manifest, (char *) "from_code", g_strdup (office->code));
+    g_hash_table_insert (manifest, (char *) "from_key", hex_encode (pk, 32));
+    g_hash_table_insert (manifest, (char *) "to_name", g_strdup (spec->to ? spec->to : ""));
+    g_hash_table_insert (manifest, (char *) "to_code", g_strdup (spec->to_code ? spec->to_code : ""));
+    g_hash_table_insert (manifest, (char *) "year", g_strdup (spec->year));
+    g_hash_table_insert (manifest, (char *) "sequence", g_strdup_printf ("%" G_GINT64_FORMAT, seq.sequence));
+    g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+    g_hash_table_insert (manifest, (char *) "created", g_date_time_format (now, "%Y-%m-%dT%H:%M:%SZ"));
+    for (guint t = 0; t < G_N_ELEMENTS (content_tables); t++)
+      {
+        gint64 n = 0;
+        if (!count_rows (pkg, content_tables[t], &n, error))
+          goto out;
+        g_hash_table_insert (manifest, (char *) content_tables[t], g_strdup_printf ("%" G_GINT64_FORMAT, n));
+      }
+    char *hash = content_hash (pkg, error);
+    if (hash == NULL)
+      goto out;
+    g_hash_table_insert (manifest, (char *) "content_hash", hash);
+
+    g_autoptr(ExStmt) m = prepare (pkg, "INSERT INTO manifest VALUES (?, ?)", "writing the manifest", error);
+    if (m == NULL)
+      goto out;
+    GHashTableIter it;
+    gpointer k, v;
+    g_hash_table_iter_init (&it, manifest);
+    while (g_hash_table_iter_next (&it, &k, &v))
+      {
+        if (strchr (v, '\n') != NULL)
+          {
+            g_set_error (error, THIDUA_EXCHANGE_ERROR, THIDUA_EXCHANGE_ERROR_INVALID,
+                         _("The office's name or code holds a line break."));
+            goto out;
+          }
+        bind_text (m, 1, k);
+        bind_text (m, 2, v);
+        if (sqlite3_step (m) != SQLITE_DONE)
+          {
+            sql_fail (pkg, error, "writing the manifest");
+            goto out;
+          }
+        sqlite3_reset (m);
+      }
+    g_autofree char *canon = canonical_manifest (manifest);
+    guint8 sig[crypto_sign_BYTES];
+    crypto_sign_detached (sig, NULL, (const guint8 *) canon, strlen (canon), sk);
+    g_autoptr(ExStmt) si = prepare (pkg, "INSERT INTO signature VALUES (?)", "signing the package", error);
+    if (si == NULL)
+      goto out;
+    sqlite3_bind_blob (si, 1, sig, sizeof sig, SQLITE_TRANSIENT);
+    if (sqlite3_step (si) != SQLITE_DONE)
+      {
+        sql_fail (pkg, error, "signing the package");
+        goto out;
+      }
+    if (!exec (pkg, "COMMIT", "writing the package", error) ||
+        !exec (pkg, "VACUUM", "writing the package", error))
+      goto out;
+    ok = TRUE;
+  }
+out:
+  sodium_memzero (sk, sizeof sk);
+  ok = ok && write_gzip (raw_path, path, error);
+  g_unlink (raw_path);
+  return ok;
+}
+
+gboolean
+thidua_exchange_export (ThiduaStore *store, const char *year, const char *path, GError **error)
+{
+  ExportSpec spec = { "up", year, NULL, 0, NULL };
+  return export_package (store, &spec, path, error);
+}
+
+gboolean
+thidua_exchange_export_results (ThiduaStore *store, const char *year, const char *to,
+                                const char *path, GError **error)
+{
+  sqlite3 *db = thidua_store_get_db (store);
+  g_autoptr(ExStmt) s = prepare (db, "SELECT id, name, code FROM exchange_offices WHERE name = ?1 OR code = ?1 "
+                                     "ORDER BY name = ?1 DESC LIMIT 1", "finding the office", error);
+  if (s == NULL)
+    return FALSE;
+  bind_text (s, 1, to);
+  if (sqlite3_step (s) != SQLITE_ROW)
+    {
+      g_set_error (error, THIDUA_EXCHANGE_ERROR, THIDUA_EXCHANGE_ERROR_INVALID,
+                   _("No package was ever received from “%s”."), to);
+      return FALSE;
+    }
+  g_autofree char *name = g_strdup (col_text (s, 1));
+  g_autofree char *code = g_strdup (col_text (s, 2));
+  ExportSpec spec = { "down", year, name, sqlite3_column_int64 (s, 0), code };
+  return export_package (store, &spec, path, error);
+}
+
+/* ---- reading a package: every check before any write ---------------------- */
+
+typedef struct {
+  char       *raw_path;
+  sqlite3    *db;
+  GHashTable *manifest;
+  guint8      from_key[32];
+} Package;
+
+static void
+package_free (Package *p)
+{
+  if (p == NULL)
+    return;
+  if (p->db)
+    sqlite3_close (p->db);
+  if (p->raw_path)
+    {
+      g_unlink (p->raw_path);
+      g_free (p->raw_path);
+    }
+  g_clear_pointer (&p->manifest, g_hash_table_unref);
+  g_free (p);
+}
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (Package, package_free)
+
+static gboolean
+refuse (GError **error, ThiduaExchangeError code, const char *path, const char *why)
+{
+  g_autofree char *name = g_filename_display_basename (path);
+  g_set_error (error, THIDUA_EXCHANGE_ERROR, code, _("“%s” cannot be imported: %s"), name, why);
+  return FALSE;
+}
+
+/* Decompresses into a private temporary file, counting bytes against the cap. */
+static gboolean
+unpack (const char *path, char **raw_path, GError **error)
+{
+  GStatBuf st;
+  if (g_lstat (path, &st) != 0)
+    {
+      g_autofree char *name = g_filename_display_name (path);
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND, _("“%s” does not exist."), name);
+      return FALSE;
+    }
+  if (!S_ISREG (st.st_mode))
+    return refuse (error, THIDUA_EXCHANGE_ERROR_NOT_PACKAGE, path,
+                   _("it is not a regular file (a link, a folder or a device)."));
+  if (st.st_size == 0)
+    return refuse (error, THIDUA_EXCHANGE_ERROR_NOT_PACKAGE, path, _("the file is empty."));
+  if (st.st_size > THIDUA_EXCHANGE_MAX_FILE)
+    return refuse (error, THIDUA_EXCHANGE_ERROR_TOO_LARGE, path, _("the file is larger than a package may be."));
+
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GFileInputStream) in = g_file_read (file, NULL, error);
+  if (in == NULL)
+    return FALSE;
+  guint8 magic[2] = { 0, 0 };
+  gsize got = 0;
+  if (!g_input_stream_read_all (G_INPUT_STREAM (in), magic, 2, &got, NULL, error))
+    return FALSE;
+  if (got < 2 || magic[0] != 0x1f || magic[1] != 0x8b)
+    return refuse (error, THIDUA_EXCHANGE_ERROR_NOT_PACKAGE, path, _("it is not a Thi Đua package."));
+  if (!g_seekable_seek (G_SEEKABLE (in), 0, G_SEEK_SET, NULL, error))
+    return FALSE;
+
+  g_autoptr(GConverter) gz = G_CONVERTER (g_zlib_decompressor_new (G_ZLIB_COMPRESSOR_FORMAT_GZIP));
+  g_autoptr(GInputStream) conv = g_converter_input_stream_new (G_INPUT_STREAM (in), gz);
+  g_autoptr(GFileIOStream) io = NULL;
+  g_autoptr(GFile) tmp_file = g_file_new_tmp ("thidua-received-XXXXXX.db", &io, error);
+  if (tmp_file == NULL)
+    return FALSE;
+  g_autofree char *tmp = g_file_get_path (tmp_file);
+  GOutputStream *out = g_io_stream_get_output_stream (G_IO_STREAM (io));
+  guint8 buf[65536];
+  gint64 total = 0;
+  for (;;)
+    {
+      g_autoptr(GError) read_error = NULL;
+      gssize n = g_input_stream_read (conv, buf, sizeof buf, NULL, &read_error);
+      if (n < 0)
+        {
+          g_unlink (tmp);
+          return refuse (error, THIDUA_EXCHANGE_ERROR_NOT_PACKAGE, path,
+                         _("the file is damaged or cut short."));
+        }
+      if (n == 0)
+        break;
+      total += n;
+      if (total > THIDUA_EXCHANGE_MAX_CONTENT)
+        {
+          g_unlink (tmp);
+          return refuse (error, THIDUA_EXCHANGE_ERROR_TOO_LARGE, path,
+                         _("its content is larger than a package may be."));
+        }
+      if (!g_output_stream_write_all (out, buf, n, NULL, NULL, error))
+        {
+          g_unlink (tmp);
+          return FALSE;
+        }
+    }
+  if (!g_io_stream_close (G_IO_STREAM (io), NULL, error))
+    {
+      g_unlink (tmp);
+      return FALSE;
+    }
+  *raw_path = g_steal_pointer (&tmp);
+  return TRUE;
+}
+
+static Package *
+open_package (const char *path, GError **error)
+{
+  g_autoptr(Package) p = g_new0 (Package, 1);
+  if (!ensure_sodium (error) || !unpack (path, &p->raw_path, error))
+    return NULL;
+
+  /* immutable: no lock, no journal, nothing written next to it. */
+  g_autofree char *uri = g_filename_to_uri (p->raw_path, NULL, error);
+  if (uri == NULL)
+    return NULL;
+  g_autofree char *full = g_strconcat (uri, "?immutable=1", NULL);
+  if (sqlite3_open_v2 (full, &p->db, SQLITE_OPEN_READONLY | SQLITE_OPEN_URI, NULL) != SQLITE_OK)
+    {
+      refuse (error, THIDUA_EXCHANGE_ERROR_NOT_PACKAGE, path, _("it is not a Thi Đua package."));
+      return NULL;
+    }
+  /* Nothing in the file may run: no trigger, no view, no schema function. */
+  sqlite3_db_config (p->db, SQLITE_DBCONFIG_DEFENSIVE, 1, NULL);
+  sqlite3_db_config (p->db, SQLITE_DBCONFIG_ENABLE_TRIGGER, 0, NULL);
+  sqlite3_db_config (p->db, SQLITE_DBCONFIG_ENABLE_VIEW, 0, NULL);
+  sqlite3_db_config (p->db, SQLITE_DBCONFIG_TRUSTED_SCHEMA, 0, NULL);
+  sqlite3_limit (p->db, SQLITE_LIMIT_LENGTH, 16 << 20);
+  sqlite3_exec (p->db, "PRAGMA cache_size = -65536", NULL, NULL, NULL);
+
+  {
+    g_autoptr(ExStmt) s = NULL;
+    if (sqlite3_prepare_v2 (p->db, "PRAGMA application_id", -1, &s, NULL) != SQLITE_OK ||
+        sqlite3_step (s) != SQLITE_ROW || sqlite3_column_int (s, 0) != PACKAGE_APPLICATION_ID)
+      {
+        refuse (error, THIDUA_EXCHANGE_ERROR_NOT_PACKAGE, path, _("it is not a Thi Đua package."));
+        return NULL;
+      }
+  }
+  {
+    /* Exactly our tables, as we write them, and nothing else. */
+    g_autoptr(ExStmt) s = NULL;
+    guint seen = 0;
+    if (sqlite3_prepare_v2 (p->db, "SELECT type, name, sql FROM sqlite_schema", -1, &s, NULL) != SQLITE_OK)
+      {
+        refuse (error, THIDUA_EXCHANGE_ERROR_NOT_PACKAGE, path, _("it is not a Thi Đua package."));
+        return NULL;
+      }
+    int rc;
+    while ((rc = sqlite3_step (s)) == SQLITE_ROW)
+      {
+        const char *type = col_text (s, 0), *name = col_text (s, 1), *sql = col_text (s, 2);
+        gboolean known = FALSE;
+        if (g_str_equal (type, "index") && g_str_has_prefix (name, "sqlite_autoindex_") &&
+            sqlite3_column_type (s, 2) == SQLITE_NULL)
+          continue;
+        if (g_str_equal (type, "table"))
+          for (guint i = 0; i < G_N_ELEMENTS (package_schema); i++)
+            if (g_str_equal (sql, package_schema[i]))
+              known = TRUE;
+        if (!known)
+          {
+            g_autofree char *why = g_strdup_printf (_("it holds a %s “%s” that no package has."), type, name);
+            refuse (error, THIDUA_EXCHANGE_ERROR_DAMAGED, path, why);
+            return NULL;
+          }
+        seen++;
+      }
+    if (rc != SQLITE_DONE || seen != G_N_ELEMENTS (package_schema))
+      {
+        refuse (error, rc != SQLITE_DONE ? THIDUA_EXCHANGE_ERROR_NOT_PACKAGE : THIDUA_EXCHANGE_ERROR_DAMAGED,
+                path, rc != SQLITE_DONE ? _("the file is damaged or cut short.")
+                                        : _("tables of a package are missing."));
+        return NULL;
+      }
+  }
+  {
+    g_autoptr(ExStmt) s = NULL;
+    if (sqlite3_prepare_v2 (p->db, "PRAGMA quick_check", -1, &s, NULL) != SQLITE_OK ||
+        sqlite3_step (s) != SQLITE_ROW || !g_str_equal (col_text (s, 0), "ok"))
+      {
+        refuse (error, THIDUA_EXCHANGE_ERROR_DAMAGED, path, _("the file is damaged."));
+        return NULL;
+      }
+  }
+
+  p->manifest = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  {
+    g_autoptr(ExStmt) s = NULL;
+    if (sqlite3_prepare_v2 (p->db, "SELECT key, value FROM manifest", -1, &s, NULL) != SQLITE_OK)
+      {
+        refuse (error, THIDUA_EXCHANGE_ERROR_DAMAGED, path, _("the manifest cannot be read."));
+        return NULL;
+      }
+    while (sqlite3_step (s) == SQLITE_ROW)
+      {
+        if (g_hash_table_size (p->manifest) > 64 || sqlite3_column_type (s, 1) != SQLITE_TEXT ||
+            strchr (col_text (s, 1), '\n') != NULL)
+          {
+            refuse (error, THIDUA_EXCHANGE_ERROR_DAMAGED, path, _("the manifest is not valid."));
+            return NULL;
+          }
+        g_hash_table_insert (p->manifest, g_strdup (col_text (s, 0)), g_strdup (col_text (s, 1)));
+      }
+  }
+  static const char *const required[] = {
+    "format", "direction", "from_name", "from_code", "from_key", "to_name", "to_code",
+    "year", "sequence", "created", "content_hash",
+    "units", "people", "registrations", "plans", "results",
+  };
+  for (guint i = 0; i < G_N_ELEMENTS (required); i++)
+    if (!g_hash_table_contains (p->manifest, required[i]))
+      {
+        g_autofree char *why = g_strdup_printf (_("the manifest lacks “%s”."), required[i]);
+        refuse (error, THIDUA_EXCHANGE_ERROR_DAMAGED, path, why);
+        return NULL;
+      }
+  if (!g_str_equal (g_hash_table_lookup (p->manifest, "format"), PACKAGE_FORMAT))
+    {
+      refuse (error, THIDUA_EXCHANGE_ERROR_NOT_PACKAGE, path,
+              _("it was made by another version of Thi Đua whose packages this one cannot read."));
+      return NULL;
+    }
+  const char *direction = g_hash_table_lookup (p->manifest, "direction");
+  if (!g_str_equal (direction, "up") && !g_str_equal (direction, "down"))
+    {
+      refuse (error, THIDUA_EXCHANGE_ERROR_DAMAGED, path, _("the manifest is not valid."));
+      return NULL;
+    }
+
+  /* The signature first: nothing of an unsigned manifest is believed. */
+  if (!hex_decode (g_hash_table_lookup (p->manifest, "from_key"), p->from_key, 32))
+    {
+      refuse (error, THIDUA_EXCHANGE_ERROR_DAMAGED, path, _("the sender's key is not valid."));
+      return NULL;
+    }
+  {
+    g_autoptr(ExStmt) s = NULL;
+    if (sqlite3_prepare_v2 (p->db, "SELECT sig FROM signature", -1, &s, NULL) != SQLITE_OK ||
+        sqlite3_step (s) != SQLITE_ROW || sqlite3_column_bytes (s, 0) != crypto_sign_BYTES)
+      {
+        refuse (error, THIDUA_EXCHANGE_ERROR_DAMAGED, path, _("it is not signed."));
+        return NULL;
+      }
+    g_autofree char *canon = canonical_manifest (p->manifest);
+    if (crypto_sign_verify_detached (sqlite3_column_blob (s, 0), (const guint8 *) canon,
+                                     strlen (canon), p->from_key) != 0)
+      {
+        refuse (error, THIDUA_EXCHANGE_ERROR_DAMAGED, path,
+                _("its signature does not match its content (it was changed after signing)."));
+        return NULL;
+      }
+  }
+  for (guint t = 0; t < G_N_ELEMENTS (content_tables); t++)
+    {
+      gint64 n = 0;
+      const char *claimed = g_hash_table_lookup (p->manifest, content_tables[t]);
+      if (!count_rows (p->db, content_tables[t], &n, error))
+        return NULL;
+      if (n > THIDUA_EXCHANGE_MAX_ROWS)
+        {
+          refuse (error, THIDUA_EXCHANGE_ERROR_TOO_LARGE, path, _("it holds more rows than a package may."));
+          return NULL;
+        }
+      g_autofree char *have = g_strdup_printf ("%" G_GINT64_FORMAT, n);
+      if (!g_str_equal (have, claimed))
+        {
+          g_autofree char *why = g_strdup_printf (_("the manifest counts %s rows of %s, the file holds %s."),
+                                                  claimed, content_tables[t], have);
+          refuse (error, THIDUA_EXCHANGE_ERROR_DAMAGED, path, why);
+          return NULL;
+        }
+    }
+  g_autofree char *hash = content_hash (p->db, error);
+  if (hash == NULL)
+    return NULL;
+  if (!g_str_equal (hash, g_hash_table_lookup (p->manifest, "content_hash")))
+    {
+      refuse (error, THIDUA_EXCHANGE_ERROR_DAMAGED, path,
+              _("its content does not match the hash its manifest signs."));
+      return NULL;
+    }
+  return g_steal_pointer (&p);
+}
+
+/* ---- applying ----------------------------------------------------------- */
+
+typedef struct {
+  Package              *pkg;
+  const char           *path;
+  gboolean              apply;
+  ThiduaExchangeReport *report;
+  gint64                office_id;
+} ApplyWork;
+
+static const char *
+m (Package *p, const char *key)
+{
+  return g_hash_table_lookup (p->manifest, key);
+}
+
+static void
+add_change (ThiduaExchangeReport *r, ThiduaExchangeChangeKind kind, const char *uuid,
+            const char *what, const char *reason)
+{
+  ThiduaExchangeChange *c = g_new0 (ThiduaExchangeChange, 1);
+  c->kind = kind;
+  c->uuid = g_strdup (uuid);
+  c->what = g_strdup (what);
+  c->reason = g_strdup (reason);
+  g_ptr_array_add (r->changes, c);
+  switch (kind)
+    {
+    case THIDUA_EXCHANGE_ADDED: r->added++; break;
+    case THIDUA_EXCHANGE_CHANGED: r->changed++; break;
+    case THIDUA_EXCHANGE_REMOVED: r->removed++; break;
+    case THIDUA_EXCHANGE_REVIEW: r->review++; break;
+    default: break;
+    }
+}
+
+/* Pins the sender's key on its first package; refuses another key later. */
+static gboolean
+trust_office (sqlite3 *db, ApplyWork *w, GError **error)
+{
+  Package *p = w->pkg;
+  g_autoptr(ExStmt) s = prepare (db, "SELECT id, public_key FROM exchange_offices WHERE name = ? AND code = ?",
+                                 "reading the trusted offices", error);
+  if (s == NULL)
+    return FALSE;
+  bind_text (s, 1, m (p, "from_name"));
+  bind_text (s, 2, m (p, "from_code"));
+  if (sqlite3_step (s) == SQLITE_ROW)
+    {
+      if (sqlite3_column_bytes (s, 1) != 32 || memcmp (sqlite3_column_blob (s, 1), p->from_key, 32) != 0)
+        {
+          guint8 pinned[32] = { 0 };
+          if (sqlite3_column_bytes (s, 1) == 32)
+            memcpy (pinned, sqlite3_column_blob (s, 1), 32);
+          g_autofree char *a = thidua_exchange_fingerprint (pinned);
+          g_autofree char *b = thidua_exchange_fingerprint (p->from_key);
+          g_autofree char *why = g_strdup_printf (
+              _("it claims to come from “%s”, whose key was pinned as %s, but it is signed by %s. "
+                "Replace the pinned key only after checking it with that office."),
+              m (p, "from_name"), a, b);
+          return refuse (error, THIDUA_EXCHANGE_ERROR_UNTRUSTED, w->path, why);
+        }
+      w->office_id = sqlite3_column_int64 (s, 0);
+      return TRUE;
+    }
+  w->report->first_from_office = TRUE;
+  if (!w->apply)
+    return TRUE;
+  g_autoptr(ExStmt) ins = prepare (db,
+      "INSERT INTO exchange_offices (name, code, public_key, pinned) VALUES (?, ?, ?, strftime ('%s','now'))",
+      "pinning the office's key", error);
+  if (ins == NULL)
+    return FALSE;
+  bind_text (ins, 1, m (p, "from_name"));
+  bind_text (ins, 2, m (p, "from_code"));
+  sqlite3_bind_blob (ins, 3, p->from_key, 32, SQLITE_TRANSIENT);
+  if (sqlite3_step (ins) != SQLITE_DONE)
+    return sql_fail (db, error, "pinning the office's key");
+  w->office_id = sqlite3_last_insert_rowid (db);
+  return TRUE;
+}
+
+static gboolean
+check_sequence (sqlite3 *db, ApplyWork *w, gboolean *same, GError **error)
+{
+  Package *p = w->pkg;
+  *same = FALSE;
+  if (w->office_id == 0)
+    return TRUE;
+  g_autoptr(ExStmt) s = prepare (db,
+      "SELECT max (sequence), (SELECT content_hash FROM exchange_received WHERE office_id = ?1 AND year = ?2 "
+      "  AND direction = ?3 ORDER BY sequence DESC LIMIT 1) "
+      "FROM exchange_received WHERE office_id = ?1 AND year = ?2 AND direction = ?3",
+      "reading the packages received", error);
+  if (s == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (s, 1, w->office_id);
+  bind_text (s, 2, m (p, "year"));
+  bind_text (s, 3, m (p, "direction"));
+  if (sqlite3_step (s) != SQLITE_ROW || sqlite3_column_type (s, 0) == SQLITE_NULL)
+    return TRUE;
+  gint64 last = sqlite3_column_int64 (s, 0);
+  if (w->report->sequence == last && g_str_equal (col_text (s, 1), m (p, "content_hash")))
+    {
+      *same = TRUE;   /* the same package twice changes nothing */
+      return TRUE;
+    }
+  if (w->report->sequence <= last)
+    {
+      g_autofree char *seq = g_strdup_printf ("%" G_GINT64_FORMAT, w->report->sequence);
+      g_autofree char *had = g_strdup_printf ("%" G_GINT64_FORMAT, last);
+      g_autofree char *why = g_strdup_printf (
+          _("it is package %s of %s for %s, older than package %s already received."),
+          seq, m (p, "from_name"), m (p, "year"), had);
+      return refuse (error, THIDUA_EXCHANGE_ERROR_STALE, w->path, why);
+    }
+  return TRUE;
+}
+
+/* Finds or makes the reg_years row of a year label. */
+static gint64
+year_id (sqlite3 *db, const char *label, gboolean create, GError **error)
+{
+  g_autoptr(ExStmt) s = prepare (db, "SELECT id FROM reg_years WHERE label = ?", "reading the years", error);
+  if (s == NULL)
+    return -1;
+  bind_text (s, 1, label);
+  if (sqlite3_step (s) == SQLITE_ROW)
+    return sqlite3_column_int64 (s, 0);
+  if (!create)
+    return 0;
+  int start = atoi (label);
+  if (start < 1900 || start > 9999)
+    return 0;
+  g_autoptr(ExStmt) ins = prepare (db, "INSERT INTO reg_years (label, start_year, school) VALUES (?, ?, ?)",
+                                   "adding the year", error);
+  if (ins == NULL)
+    return -1;
+  bind_text (ins, 1, label);
+  sqlite3_bind_int (ins, 2, start);
+  sqlite3_bind_int (ins, 3, strchr (label, '-') != NULL);
+  if (sqlite3_step (ins) != SQLITE_DONE)
+    {
+      sql_fail (db, error, "adding the year");
+      return -1;
+    }
+  return sqlite3_last_insert_rowid (db);
+}
+
+/* uuid → local id of the sending office's units or people. */
+static gboolean
+map_ids (sqlite3 *db, const char *table, gint64 office_id, GHashTable *map, GError **error)
+{
+  g_autofree char *query = g_strdup_printf ("SELECT uuid, id FROM %s WHERE office_id = ?", table);
+  g_autoptr(ExStmt) s = prepare (db, query, "reading received rows", error);
+  if (s == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (s, 1, office_id);
+  while (sqlite3_step (s) == SQLITE_ROW)
+    g_hash_table_insert (map, g_strdup (col_text (s, 0)), GSIZE_TO_POINTER ((gsize) sqlite3_column_int64 (s, 1)));
+  return TRUE;
+}
+
+#define PKG_KEY(id) GSIZE_TO_POINTER ((gsize) (id))
+#define LOCAL_ID(p) ((gint64) GPOINTER_TO_SIZE (p))
+
+static gint64
+lookup_local (GHashTable *pkg_map, sqlite3_stmt *s, int col)
+{
+  if (sqlite3_column_type (s, col) == SQLITE_NULL)
+    return 0;
+  return LOCAL_ID (g_hash_table_lookup (pkg_map, PKG_KEY (sqlite3_column_int64 (s, col))));
+}
+
+static void
+bind_id (sqlite3_stmt *s, int i, gint64 id)
+{
+  if (id > 0)
+    sqlite3_bind_int64 (s, i, id);
+  else
+    sqlite3_bind_null (s, i);
+}
+
+/* Units and people of the package, inserted or updated by UUID (when
+ * applying); fills package id → local id for the registrations. */
+static gboolean
+apply_units_people (sqlite3 *db, ApplyWork *w, GHashTable *pkg_units, GHashTable *pkg_people, GError **error)
+{
+  Package *p = w->pkg;
+  g_autoptr(GHashTable) units = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  g_autoptr(GHashTable) people = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  if (w->office_id != 0 &&
+      (!map_ids (db, "units", w->office_id, units, error) || !map_ids (db, "people", w->office_id, people, error)))
+    return FALSE;
+
+  {
+    g_autoptr(ExStmt) s = prepare (p->db, "SELECT id, uuid, name, kind FROM units ORDER BY id", "reading the package", error);
+    g_autoptr(ExStmt) ins = s && w->apply ? prepare (db,
+        "INSERT INTO units (name, name_key, kind, created, uuid, office_id, sort_key) "
+        "VALUES (?1, ?2, ?3, strftime ('%s','now'), ?4, ?5, ?6)",
+        "adding received units", error) : NULL;
+    g_autoptr(ExStmt) upd = ins ? prepare (db,
+        "UPDATE units SET name = ?1, name_key = ?2, kind = ?3, sort_key = ?6 WHERE id = ?4 AND (name IS NOT ?1 OR kind IS NOT ?3)",
+        "updating received units", error) : NULL;
+    if (s == NULL || (w->apply && upd == NULL))
+      return FALSE;
+    while (sqlite3_step (s) == SQLITE_ROW)
+      {
+        const char *uuid = col_text (s, 1);
+        gint64 id = LOCAL_ID (g_hash_table_lookup (units, uuid));
+        if (w->apply)
+          {
+            sqlite3_stmt *t = id ? upd : ins;
+            g_autofree char *key = thidua_text_fold (col_text (s, 2));
+            g_autofree char *sort = thidua_text_collate_key (col_text (s, 2));
+            bind_text (t, 1, col_text (s, 2));
+            bind_text (t, 2, key);
+            bind_text (t, 3, col_text (s, 3));
+            bind_text (t, 6, sort);
+            if (id)
+              sqlite3_bind_int64 (t, 4, id);
+            else
+              {
+                bind_text (t, 4, uuid);
+                sqlite3_bind_int64 (t, 5, w->office_id);
+              }
+            if (sqlite3_step (t) != SQLITE_DONE)
+              return sql_fail (db, error, "adding received units");
+            sqlite3_reset (t);
+            if (!id)
+              id = sqlite3_last_insert_rowid (db);
+          }
+        g_hash_table_insert (pkg_units, PKG_KEY (sqlite3_column_int64 (s, 0)), PKG_KEY (id));
+      }
+  }
+  if (w->apply)
+    {
+      g_autoptr(ExStmt) s = prepare (p->db, "SELECT id, parent FROM units", "reading the package", error);
+      g_autoptr(ExStmt) upd = s ? prepare (db, "UPDATE units SET parent_id = ?1 WHERE id = ?2 AND parent_id IS NOT ?1",
+                                           "placing received units", error) : NULL;
+      if (upd == NULL)
+        return FALSE;
+      while (sqlite3_step (s) == SQLITE_ROW)
+        {
+          bind_id (upd, 1, lookup_local (pkg_units, s, 1));
+          sqlite3_bind_int64 (upd, 2, lookup_local (pkg_units, s, 0));
+          if (sqlite3_step (upd) != SQLITE_DONE)
+            return sql_fail (db, error, "placing received units");
+          sqlite3_reset (upd);
+        }
+    }
+  {
+    g_autoptr(ExStmt) s = prepare (p->db,
+        "SELECT id, uuid, unit, honorific, family_name, middle_name, given_name, position, start_date, birth_year "
+        "FROM people ORDER BY id", "reading the package", error);
+    g_autoptr(ExStmt) ins = s && w->apply ? prepare (db,
+        "INSERT INTO people (unit_id, honorific, family_name, middle_name, given_name, position, start_date, "
+        "  birth_year, name_key, created, uuid, office_id, sort_key) "
+        "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, strftime ('%s','now'), ?10, ?11, ?12)",
+        "adding received people", error) : NULL;
+    g_autoptr(ExStmt) upd = ins ? prepare (db,
+        "UPDATE people SET unit_id = ?1, honorific = ?2, family_name = ?3, middle_name = ?4, given_name = ?5, "
+        "  position = ?6, start_date = ?7, birth_year = ?8, name_key = ?9, sort_key = ?12 WHERE id = ?10 AND "
+        "  (unit_id IS NOT ?1 OR honorific IS NOT ?2 OR family_name IS NOT ?3 OR middle_name IS NOT ?4 OR "
+        "   given_name IS NOT ?5 OR position IS NOT ?6 OR start_date IS NOT ?7 OR birth_year IS NOT ?8)",
+        "updating received people", error) : NULL;
+    if (s == NULL || (w->apply && upd == NULL))
+      return FALSE;
+    while (sqlite3_step (s) == SQLITE_ROW)
+      {
+        const char *uuid = col_text (s, 1);
+        gint64 id = LOCAL_ID (g_hash_table_lookup (people, uuid));
+        if (w->apply)
+          {
+            sqlite3_stmt *t = id ? upd : ins;
+            bind_id (t, 1, lookup_local (pkg_units, s, 2));
+            for (int c = 2; c <= 7; c++)
+              bind_text (t, c, col_text (s, c + 1));
+            sqlite3_bind_value (t, 8, sqlite3_column_value (s, 9));
+            g_autofree char *full = g_strjoin (" ", col_text (s, 4), col_text (s, 5), col_text (s, 6), NULL);
+            g_autofree char *key = thidua_text_fold (full);
+            g_autofree char *sort = thidua_text_person_sort_key (full);
+            bind_text (t, 9, key);
+            bind_text (t, 12, sort);
+            if (id)
+              sqlite3_bind_int64 (t, 10, id);
+            else
+              {
+                bind_text (t, 10, uuid);
+                sqlite3_bind_int64 (t, 11, w->office_id);
+              }
+            if (sqlite3_step (t) != SQLITE_DONE)
+              return sql_fail (db, error, "adding received people");
+            sqlite3_reset (t);
+            if (!id)
+              id = sqlite3_last_insert_rowid (db);
+          }
+        g_hash_table_insert (pkg_people, PKG_KEY (sqlite3_column_int64 (s, 0)), PKG_KEY (id));
+      }
+  }
+  return TRUE;
+}
+
+/* One string of the fields the sending office owns, to compare rows. */
+static char *
+owned_fields (const char *title, const char *initiative, const char *status, const char *note,
+              gint64 person, gint64 unit)
+{
+  return g_strdup_printf ("%s\x1f%s\x1f%s\x1f%s\x1f%" G_GINT64_FORMAT "\x1f%" G_GINT64_FORMAT,
+                          title, initiative, status, note, person, unit);
+}
+
+typedef struct {
+  char   *fields;
+  char   *result;
+  char   *decision;
+  char   *what;
+  gint64  id;
+} Held;
+
+static void
+held_free (gpointer p)
+{
+  Held *h = p;
+  g_free (h->fields);
+  g_free (h->result);
+  g_free (h->decision);
+  g_free (h->what);
+  g_free (h);
+}
+
+static gboolean
+apply_up (sqlite3 *db, ApplyWork *w, GError **error)
+{
+  Package *p = w->pkg;
+  ThiduaExchangeReport *r = w->report;
+  g_autoptr(GHashTable) pkg_units = g_hash_table_new (g_direct_hash, g_direct_equal);
+  g_autoptr(GHashTable) pkg_people = g_hash_table_new (g_direct_hash, g_direct_equal);
+  gint64 year = year_id (db, m (p, "year"), w->apply, error);
+  if (year < 0 || !apply_units_people (db, w, pkg_units, pkg_people, error))
+    return FALSE;
+
+  /* What this office holds of the sender's year, by uuid. */
+  g_autoptr(GHashTable) held = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, held_free);
+  if (w->office_id != 0 && year > 0)
+    {
+      g_autoptr(ExStmt) s = prepare (db,
+          "SELECT r.uuid, r.title, r.initiative, r.status, r.note, ifnull (r.person_id, 0), ifnull (r.unit_id, 0), "
+          "  r.result, r.decision, r.id, "
+          "  trim (ifnull (p.family_name, '') || ' ' || ifnull (p.middle_name, '') || ' ' || "
+          "        ifnull (p.given_name, ifnull (u.name, ''))) || ' — ' || r.title "
+          "FROM registrations r LEFT JOIN people p ON p.id = r.person_id LEFT JOIN units u ON u.id = r.unit_id "
+          "WHERE r.office_id = ? AND r.year_id = ?", "reading received rows", error);
+      if (s == NULL)
+        return FALSE;
+      sqlite3_bind_int64 (s, 1, w->office_id);
+      sqlite3_bind_int64 (s, 2, year);
+      while (sqlite3_step (s) == SQLITE_ROW)
+        {
+          Held *h = g_new0 (Held, 1);
+          h->fields = owned_fields (col_text (s, 1), col_text (s, 2), col_text (s, 3), col_text (s, 4),
+                                    sqlite3_column_int64 (s, 5), sqlite3_column_int64 (s, 6));
+          h->result = g_strdup (col_text (s, 7));
+          h->decision = g_strdup (col_text (s, 8));
+          h->id = sqlite3_column_int64 (s, 9);
+          h->what = g_strdup (col_text (s, 10));
+          g_hash_table_insert (held, g_strdup (col_text (s, 0)), h);
+        }
+    }
+
+  g_autoptr(ExStmt) s = prepare (p->db,
+      "SELECT r.uuid, r.person, r.unit, r.title, r.initiative, r.status, r.note, "
+      "  trim (ifnull (pe.family_name, '') || ' ' || ifnull (pe.middle_name, '') || ' ' || "
+      "        ifnull (pe.given_name, ifnull (un.name, ''))) || ' — ' || r.title "
+      "FROM registrations r LEFT JOIN people pe ON pe.id = r.person "
+      "LEFT JOIN units un ON un.id = r.unit ORDER BY r.id", "reading the package", error);
+  g_autoptr(ExStmt) ins = s && w->apply ? prepare (db,
+      "INSERT INTO registrations (year_id, person_id, unit_id, title, initiative, status, note, created, modified, "
+      "  uuid, office_id) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, strftime ('%s','now'), strftime ('%s','now'), ?8, ?9)",
+      "adding received registrations", error) : NULL;
+  g_autoptr(ExStmt) upd = ins ? prepare (db,
+      "UPDATE registrations SET person_id = ?2, unit_id = ?3, title = ?4, initiative = ?5, status = ?6, note = ?7, "
+      "  modified = strftime ('%s','now') WHERE id = ?1", "updating received registrations", error) : NULL;
+  if (s == NULL || (w->apply && upd == NULL))
+    return FALSE;
+  int rc;
+  while ((rc = sqlite3_step (s)) == SQLITE_ROW)
+    {
+      const char *uuid = col_text (s, 0);
+      gint64 person = lookup_local (pkg_people, s, 1), unit = lookup_local (pkg_units, s, 2);
+      Held *h = g_hash_table_lookup (held, uuid);
+      gint64 id = 0;
+      if (h != NULL)
+        {
+          g_autofree char *fields = owned_fields (col_text (s, 3), col_text (s, 4), col_text (s, 5),
+                                                  col_text (s, 6), person, unit);
+          gboolean same = g_str_equal (fields, h->fields);
+          id = h->id;
+          g_hash_table_remove (held, uuid);
+          if (same)
+            continue;
+          add_change (r, THIDUA_EXCHANGE_CHANGED, uuid, col_text (s, 7), NULL);
+        }
+      else
+        add_change (r, THIDUA_EXCHANGE_ADDED, uuid, col_text (s, 7), NULL);
+      if (!w->apply)
+        continue;
+      sqlite3_stmt *t = id ? upd : ins;
+      sqlite3_bind_int64 (t, 1, id ? id : year);
+      bind_id (t, 2, person);
+      bind_id (t, 3, unit);
+      for (int c = 4; c <= 7; c++)
+        bind_text (t, c, col_text (s, c - 1));
+      if (!id)
+        {
+          bind_text (t, 8, uuid);
+          sqlite3_bind_int64 (t, 9, w->office_id);
+        }
+      if (sqlite3_step (t) != SQLITE_DONE)
+        return sql_fail (db, error, "applying received registrations");
+      sqlite3_reset (t);
+      sqlite3_clear_bindings (t);
+    }
+  if (rc != SQLITE_DONE)
+    return sql_fail (p->db, error, "reading the package");
+
+  /* What the sender no longer has.  A row this office already judged is
+   * kept and listed for review: its result must not vanish unseen. */
+  GHashTableIter it;
+  gpointer k, v;
+  g_autoptr(ExStmt) del = w->apply ? prepare (db, "DELETE FROM registrations WHERE id = ?",
+                                              "removing received registrations", error) : NULL;
+  g_autoptr(ExStmt) rev = w->apply ? prepare (db,
+      "INSERT INTO exchange_review (office_id, year, uuid, reason, detail, created) "
+      "VALUES (?, ?, ?, ?, ?, strftime ('%s','now'))", "listing rows for review", error) : NULL;
+  if (w->apply && (del == NULL || rev == NULL))
+    return FALSE;
+  g_hash_table_iter_init (&it, held);
+  while (g_hash_table_iter_next (&it, &k, &v))
+    {
+      Held *h = v;
+      if (!g_str_equal (h->result, "pending") || h->decision[0] != '\0')
+        {
+          g_autofree char *reason = g_strdup_printf (
+              _("the sending office removed this registration, but a result was set here (%s %s)"),
+              h->result, h->decision);
+          add_change (r, THIDUA_EXCHANGE_REVIEW, k, h->what, reason);
+          if (w->apply)
+            {
+              sqlite3_bind_int64 (rev, 1, w->office_id);
+              bind_text (rev, 2, m (p, "year"));
+              bind_text (rev, 3, k);
+              bind_text (rev, 4, "removed-after-result");
+              bind_text (rev, 5, reason);
+              if (sqlite3_step (rev) != SQLITE_DONE)
+                return sql_fail (db, error, "listing rows for review");
+              sqlite3_reset (rev);
+            }
+          continue;
+        }
+      add_change (r, THIDUA_EXCHANGE_REMOVED, k, h->what, NULL);
+      if (w->apply)
+        {
+          sqlite3_bind_int64 (del, 1, h->id);
+          if (sqlite3_step (del) != SQLITE_DONE)
+            return sql_fail (db, error, "removing received registrations");
+          sqlite3_reset (del);
+        }
+    }
+
+  /* Issued plans, for verify. */
+  if (w->apply)
+    {
+      g_autoptr(ExStmt) ps = prepare (p->db, "SELECT code, number, symbol, date, plan FROM plans", "reading the package", error);
+      g_autoptr(ExStmt) pi = ps ? prepare (db,
+          "INSERT INTO exchange_plans (office_id, code, number, symbol, date, plan) VALUES (?, ?, ?, ?, ?, ?) "
+          "ON CONFLICT (office_id, code) DO NOTHING", "keeping received plans", error) : NULL;
+      if (pi == NULL)
+        return FALSE;
+      while (sqlite3_step (ps) == SQLITE_ROW)
+        {
+          sqlite3_bind_int64 (pi, 1, w->office_id);
+          for (int c = 0; c < 5; c++)
+            bind_text (pi, c + 2, col_text (ps, c));
+          if (sqlite3_step (pi) != SQLITE_DONE)
+            return sql_fail (db, error, "keeping received plans");
+          sqlite3_reset (pi);
+        }
+    }
+  return TRUE;
+}
+
+static gboolean
+apply_down (sqlite3 *db, ApplyWork *w, GError **error)
+{
+  Package *p = w->pkg;
+  ThiduaExchangeReport *r = w->report;
+  g_autoptr(ExStmt) s = prepare (p->db, "SELECT uuid, result, decision FROM results ORDER BY id",
+                                 "reading the package", error);
+  g_autoptr(ExStmt) find = s ? prepare (db,
+      "SELECT r.id, r.result, r.decision, trim (ifnull (p.family_name, '') || ' ' || ifnull (p.middle_name, '') "
+      "  || ' ' || ifnull (p.given_name, ifnull (u.name, ''))) || ' — ' || r.title "
+      "FROM registrations r LEFT JOIN people p ON p.id = r.person_id LEFT JOIN units u ON u.id = r.unit_id "
+      "WHERE r.uuid = ? AND r.office_id IS NULL", "finding the office's rows", error) : NULL;
+  g_autoptr(ExStmt) upd = find && w->apply ? prepare (db,
+      "UPDATE registrations SET result = ?, decision = ?, modified = strftime ('%s','now') WHERE id = ?",
+      "applying results", error) : NULL;
+  if (find == NULL || (w->apply && upd == NULL))
+    return FALSE;
+  while (sqlite3_step (s) == SQLITE_ROW)
+    {
+      const char *result = col_text (s, 1);
+      if (!g_str_equal (result, "pending") && !g_str_equal (result, "achieved") &&
+          !g_str_equal (result, "not-achieved"))
+        return refuse (error, THIDUA_EXCHANGE_ERROR_DAMAGED, w->path, _("it holds a result that is not valid."));
+      bind_text (find, 1, col_text (s, 0));
+      if (sqlite3_step (find) != SQLITE_ROW)
+        {
+          add_change (r, THIDUA_EXCHANGE_REVIEW, col_text (s, 0), col_text (s, 0),
+                      _("a result came for a registration this office no longer has"));
+          sqlite3_reset (find);
+          continue;
+        }
+      gint64 id = sqlite3_column_int64 (find, 0);
+      gboolean same = g_str_equal (col_text (find, 1), result) &&
+                      g_str_equal (col_text (find, 2), col_text (s, 2));
+      g_autofree char *what = g_strdup (col_text (find, 3));
+      sqlite3_reset (find);
+      if (same)
+        continue;
+      add_change (r, THIDUA_EXCHANGE_CHANGED, col_text (s, 0), what, NULL);
+      if (w->apply)
+        {
+          bind_text (upd, 1, result);
+          bind_text (upd, 2, col_text (s, 2));
+          sqlite3_bind_int64 (upd, 3, id);
+          if (sqlite3_step (upd) != SQLITE_DONE)
+            return sql_fail (db, error, "applying results");
+          sqlite3_reset (upd);
+        }
+    }
+  return TRUE;
+}
+
+static gboolean
+import_txn (ThiduaStore *store, gpointer data, GError **error)
+{
+  ApplyWork *w = data;
+  sqlite3 *db = thidua_store_get_db (store);
+  Package *p = w->pkg;
+  guint8 own_key[32];
+  /* The first exchange makes this office's key too, so `office` shows it. */
+  if (w->apply && !load_key (store, own_key, NULL, error))
+    return FALSE;
+  if (!trust_office (db, w, error))
+    return FALSE;
+  if (g_str_equal (m (p, "direction"), "down"))
+    {
+      g_autoptr(ThiduaExchangeOffice) self = thidua_exchange_get_office (store, error);
+      if (self == NULL)
+        return FALSE;
+      if (!g_str_equal (m (p, "to_name"), self->name) ||
+          (self->code[0] && m (p, "to_code")[0] && !g_str_equal (m (p, "to_code"), self->code)))
+        {
+          g_autofree char *why = g_strdup_printf (_("it carries results for “%s”, and this office is “%s”."),
+                                                  m (p, "to_name"), self->name);
+          return refuse (error, THIDUA_EXCHANGE_ERROR_NOT_FOR_US, w->path, why);
+        }
+    }
+  gboolean same = FALSE;
+  if (!check_sequence (db, w, &same, error))
+    return FALSE;
+  if (same)
+    return TRUE;
+  if (w->apply && !exec (db, "INSERT INTO exchange_applying VALUES (1)", "applying the package", error))
+    return FALSE;
+  gboolean ok = g_str_equal (m (p, "direction"), "up") ? apply_up (db, w, error) : apply_down (db, w, error);
+  if (!ok)
+    return FALSE;
+  if (!w->apply)
+    return TRUE;
+  if (!exec (db, "DELETE FROM exchange_applying", "applying the package", error))
+    return FALSE;
+  g_autoptr(ExStmt) rec = prepare (db,
+      "INSERT INTO exchange_received (office_id, year, direction, sequence, received, content_hash, rows) "
+      "VALUES (?, ?, ?, ?, strftime ('%s','now'), ?, ?)", "recording the package", error);
+  if (rec == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (rec, 1, w->office_id);
+  bind_text (rec, 2, m (p, "year"));
+  bind_text (rec, 3, m (p, "direction"));
+  sqlite3_bind_int64 (rec, 4, w->report->sequence);
+  bind_text (rec, 5, m (p, "content_hash"));
+  sqlite3_bind_int64 (rec, 6, g_ascii_strtoll (m (p, g_str_equal (m (p, "direction"), "up")
+                                                     ? "registrations" : "results"), NULL, 10));
+  if (sqlite3_step (rec) != SQLITE_DONE)
+    return sql_fail (db, error, "recording the package");
+  return TRUE;
+}
+
+ThiduaExchangeReport *
+thidua_exchange_import (ThiduaStore *store, const char *path, gboolean apply, GError **error)
+{
+  g_autoptr(Package) p = open_package (path, error);
+  if (p == NULL)
+    return NULL;
+  g_autoptr(ThiduaExchangeReport) r = g_new0 (ThiduaExchangeReport, 1);
+  r->changes = g_ptr_array_new_with_free_func (change_free);
+  r->from_name = g_strdup (m (p, "from_name"));
+  r->from_code = g_strdup (m (p, "from_code"));
+  r->fingerprint = thidua_exchange_fingerprint (p->from_key);
+  r->direction = g_strdup (m (p, "direction"));
+  r->year = g_strdup (m (p, "year"));
+  r->sequence = g_ascii_strtoll (m (p, "sequence"), NULL, 10);
+  ApplyWork w = { p, path, apply, r, 0 };
+  /* A 100,000-row package touches more pages than the default cache holds:
+   * a larger cache for this import keeps it from re-reading them. */
+  sqlite3 *db = thidua_store_get_db (store);
+  sqlite3_exec (db, "PRAGMA cache_size = -65536", NULL, NULL, NULL);
+  gboolean ok = thidua_store_transaction (store, import_txn, &w, error);
+  sqlite3_exec (db, "PRAGMA cache_size = -2000", NULL, NULL, NULL);
+  if (!ok)
+    return NULL;
+  return g_steal_pointer (&r);
+}
+
+GPtrArray *
+thidua_exchange_list (ThiduaStore *store, GError **error)
+{
+  sqlite3 *db = thidua_store_get_db (store);
+  g_autoptr(ExStmt) s = prepare (db,
+      "SELECT o.name, x.year, max (x.received), "
+      "  (SELECT rows FROM exchange_received y WHERE y.office_id = x.office_id AND y.year = x.year "
+      "     ORDER BY received DESC, sequence DESC LIMIT 1) "
+      "FROM exchange_received x JOIN exchange_offices o ON o.id = x.office_id "
+      "GROUP BY x.office_id, x.year ORDER BY o.name, x.year", "listing packages", error);
+  if (s == NULL)
+    return NULL;
+  GPtrArray *out = g_ptr_array_new_with_free_func ((GDestroyNotify) thidua_exchange_received_free);
+  while (sqlite3_step (s) == SQLITE_ROW)
+    {
+      ThiduaExchangeReceived *r = g_new0 (ThiduaExchangeReceived, 1);
+      r->office = g_strdup (col_text (s, 0));
+      r->year = g_strdup (col_text (s, 1));
+      r->received = sqlite3_column_int64 (s, 2);
+      r->rows = sqlite3_column_int64 (s, 3);
+      g_ptr_array_add (out, r);
+    }
+  return out;
+}
+
+gboolean
+thidua_exchange_verify_code (ThiduaStore *store, const char *code, char **office,
+                             char **number_symbol, char **date, GError **error)
+{
+  sqlite3 *db = thidua_store_get_db (store);
+  g_autoptr(ExStmt) s = prepare (db,
+      "SELECT o.name, p.number, p.symbol, p.date FROM exchange_plans p JOIN exchange_offices o ON o.id = p.office_id "
+      "WHERE p.code = ? LIMIT 1", "verifying the code", error);
+  if (s == NULL)
+    return FALSE;
+  bind_text (s, 1, code);
+  if (sqlite3_step (s) != SQLITE_ROW)
+    return FALSE;
+  *office = g_strdup (col_text (s, 0));
+  *number_symbol = g_strdup (col_text (s, 1));   /* as printed: 05/KH-UBND, 100-KH/TU */
+  *date = g_strdup (col_text (s, 3));
+  return TRUE;
+}
+
+GHashTable *
+thidua_exchange_row_offices (ThiduaStore *store, const char *year, GError **error)
+{
+  sqlite3 *db = thidua_store_get_db (store);
+  g_autoptr(ExStmt) s = prepare (db,
+      "SELECT r.id, o.name FROM registrations r JOIN reg_years y ON y.id = r.year_id "
+      "JOIN exchange_offices o ON o.id = r.office_id WHERE y.label = ?", "reading received rows", error);
+  if (s == NULL)
+    return NULL;
+  bind_text (s, 1, year);
+  GHashTable *map = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_free);
+  while (sqlite3_step (s) == SQLITE_ROW)
+    g_hash_table_insert (map, g_memdup2 (&(gint64) { sqlite3_column_int64 (s, 0) }, sizeof (gint64)),
+                         g_strdup (col_text (s, 1)));
+  return map;
+}
+
+void
+thidua_exchange_tally_free (ThiduaExchangeTally *t)
+{
+  if (t == NULL)
+    return;
+  g_free (t->office);
+  g_free (t->title);
+  g_free (t);
+}
+
+GPtrArray *
+thidua_exchange_rollup (ThiduaStore *store, const char *year, GError **error)
+{
+  sqlite3 *db = thidua_store_get_db (store);
+  g_autoptr(ThiduaOffice) self = thidua_store_get_office (store, error);
+  if (self == NULL)
+    return NULL;
+  g_autoptr(ExStmt) s = prepare (db,
+      "SELECT r.office_id IS NOT NULL, ifnull (o.name, ''), r.title, count(*), "
+      "  sum (r.result = 'achieved') "
+      "FROM registrations r JOIN reg_years y ON y.id = r.year_id "
+      "LEFT JOIN exchange_offices o ON o.id = r.office_id "
+      "WHERE y.label = ? AND r.status = 'registered' "
+      "GROUP BY r.office_id, r.title ORDER BY 1, 2, r.title", "adding up the offices", error);
+  if (s == NULL)
+    return NULL;
+  bind_text (s, 1, year);
+  GPtrArray *out = g_ptr_array_new_with_free_func ((GDestroyNotify) thidua_exchange_tally_free);
+  while (sqlite3_step (s) == SQLITE_ROW)
+    {
+      ThiduaExchangeTally *t = g_new0 (ThiduaExchangeTally, 1);
+      t->office = g_strdup (sqlite3_column_int (s, 0) ? col_text (s, 1) : self->name);
+      t->title = g_strdup (col_text (s, 2));
+      t->registered = (guint) sqlite3_column_int (s, 3);
+      t->achieved = (guint) sqlite3_column_int (s, 4);
+      g_ptr_array_add (out, t);
+    }
+  return out;
+}
+
+char *
+thidua_exchange_dup_own_fingerprint (ThiduaStore *store, GError **error)
+{
+  sqlite3 *db = thidua_store_get_db (store);
+  g_autoptr(ExStmt) s = prepare (db, "SELECT public_key FROM exchange_key WHERE id = 1",
+                                 "reading the office key", error);
+  if (s == NULL || sqlite3_step (s) != SQLITE_ROW || sqlite3_column_bytes (s, 0) != 32)
+    return NULL;
+  return thidua_exchange_fingerprint (sqlite3_column_blob (s, 0));
+}
+
+gboolean
+thidua_exchange_check_file (const char *path, GError **error)
+{
+  g_autoptr(Package) p = open_package (path, error);
+  return p != NULL;
+}

@@ -1,0 +1,155 @@
+/* test-exchange-dialog.c — the review before a package is received, as a
+ * secretary sees it: who sent it, the key to compare by phone, the counts
+ * and the rows; "Nhận gói" applies it, a refused package cannot be. */
+#include "config.h"
+
+#include <gtk/gtk.h>
+#include <string.h>
+
+#include "thidua-exchange-dialog.h"
+#include "thidua-store.h"
+#include "../thidua-test-tmp.h"
+
+static void
+cli (const char *db, ...)
+{
+  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
+  va_list ap;
+  const char *a;
+  int status = 0;
+  g_autoptr(GError) error = NULL;
+
+  g_ptr_array_add (argv, (gpointer) g_getenv ("THIDUA_CLI"));
+  g_ptr_array_add (argv, (gpointer) "--db");
+  g_ptr_array_add (argv, (gpointer) db);
+  va_start (ap, db);
+  while ((a = va_arg (ap, const char *)) != NULL)
+    g_ptr_array_add (argv, (gpointer) a);
+  va_end (ap);
+  g_ptr_array_add (argv, NULL);
+  g_spawn_sync (NULL, (char **) argv->pdata, NULL, G_SPAWN_STDOUT_TO_DEV_NULL | G_SPAWN_STDERR_TO_DEV_NULL,
+                NULL, NULL, NULL, NULL, &status, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (status, ==, 0);
+}
+
+static GtkWidget *
+find_label (GtkWidget *root, const char *needle)
+{
+  if (GTK_IS_LABEL (root) && strstr (gtk_label_get_text (GTK_LABEL (root)), needle) != NULL)
+    return root;
+  for (GtkWidget *c = gtk_widget_get_first_child (root); c; c = gtk_widget_get_next_sibling (c))
+    {
+      GtkWidget *found = find_label (c, needle);
+      if (found)
+        return found;
+    }
+  return NULL;
+}
+
+static GtkWidget *
+find_button (GtkWidget *root, const char *label)
+{
+  if (GTK_IS_BUTTON (root) && g_strcmp0 (gtk_button_get_label (GTK_BUTTON (root)), label) == 0)
+    return root;
+  for (GtkWidget *c = gtk_widget_get_first_child (root); c; c = gtk_widget_get_next_sibling (c))
+    {
+      GtkWidget *found = find_button (c, label);
+      if (found)
+        return found;
+    }
+  return NULL;
+}
+
+static void
+on_applied (gpointer dialog, gboolean *applied)
+{
+  *applied = TRUE;
+}
+
+static void
+test_review_and_receive (void)
+{
+  g_autofree char *dir = thidua_test_tmpdir_new ("thidua-exchange-dialog");
+  g_autofree char *school = g_build_filename (dir, "school.db", NULL);
+  g_autofree char *office_db = g_build_filename (dir, "office.db", NULL);
+  g_autofree char *csv = g_build_filename (dir, "reg.csv", NULL);
+  g_autofree char *pkg = g_build_filename (dir, "school.thidua", NULL);
+
+  g_assert_true (g_file_set_contents (csv,
+      "Họ và tên;Chức vụ;Đơn vị;Loại;Danh hiệu thi đua\n"
+      "Lò Văn Bình;Giáo viên;Tổ Toán;Cá nhân;Lao động tiên tiến\n"
+      "Tòng Thị Hoa;Giáo viên;Tổ Văn;Cá nhân;Chiến sĩ thi đua cơ sở\n"
+      "Vàng A Sử;Giáo viên;Tổ Văn;Cá nhân;Lao động tiên tiến\n", -1, NULL));
+  cli (school, "office", "--name", "Trường PTDTBT THCS Pa Vệ Sử", "--code", "PVS", NULL);
+  cli (school, "register", "import", csv, "--year", "2026", NULL);
+  cli (school, "exchange", "export", "--year", "2026", "-o", pkg, NULL);
+  cli (office_db, "office", "--name", "Phòng GD&ĐT huyện Mường Tè", NULL);
+
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ThiduaStore) store = thidua_store_open (office_db, THIDUA_STORE_OPEN_DEFAULT, &error);
+  g_assert_no_error (error);
+  g_autoptr(GFile) file = g_file_new_for_path (pkg);
+  ThiduaExchangeDialog *dialog = thidua_exchange_dialog_new (NULL, store, file);
+  g_object_ref (dialog);
+  gtk_window_present (GTK_WINDOW (dialog));
+  while (g_main_context_iteration (NULL, FALSE));
+
+  g_assert_nonnull (find_label (GTK_WIDGET (dialog), "Trường PTDTBT THCS Pa Vệ Sử"));
+  g_assert_nonnull (find_label (GTK_WIDGET (dialog), "3 added, 0 changed, 0 removed, 0 to review"));
+  g_assert_nonnull (find_label (GTK_WIDGET (dialog), "Tòng Thị Hoa"));
+  g_assert_nonnull (find_label (GTK_WIDGET (dialog), "First package from this office"));
+  /* Reviewing wrote nothing. */
+  g_autofree char *before = NULL;
+  {
+    const char *argv[] = { "sqlite3", office_db, "SELECT count(*) FROM registrations", NULL };
+    g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL, &before, NULL, NULL, NULL);
+    g_assert_cmpstr (before, ==, "0\n");
+  }
+
+  gboolean applied = FALSE;
+  g_signal_connect (dialog, "applied", G_CALLBACK (on_applied), &applied);
+  GtkWidget *receive = find_button (GTK_WIDGET (dialog), "_Receive");
+  g_assert_nonnull (receive);
+  g_signal_emit_by_name (receive, "clicked");
+  while (g_main_context_iteration (NULL, FALSE));
+  g_assert_true (applied);
+  g_object_unref (dialog);
+  {
+    g_autofree char *after = NULL;
+    const char *argv[] = { "sqlite3", office_db, "SELECT count(*) FROM registrations WHERE office_id IS NOT NULL", NULL };
+    g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL, &after, NULL, NULL, NULL);
+    g_assert_cmpstr (after, ==, "3\n");
+  }
+
+  /* The same package again: nothing changes, said as such; a damaged copy
+   * is refused and cannot be received. */
+  dialog = thidua_exchange_dialog_new (NULL, store, file);
+  g_assert_nonnull (find_label (GTK_WIDGET (dialog), "0 added, 0 changed, 0 removed, 0 to review"));
+  gtk_window_destroy (GTK_WINDOW (dialog));
+
+  g_autofree char *bad = g_build_filename (dir, "bad.thidua", NULL);
+  g_assert_true (g_file_set_contents (bad, "not a package", -1, NULL));
+  g_autoptr(GFile) bad_file = g_file_new_for_path (bad);
+  dialog = thidua_exchange_dialog_new (NULL, store, bad_file);
+  g_assert_nonnull (find_label (GTK_WIDGET (dialog), "not a Thi Đua package"));
+  receive = find_button (GTK_WIDGET (dialog), "_Receive");
+  g_assert_false (gtk_widget_get_sensitive (receive));
+  gtk_window_destroy (GTK_WINDOW (dialog));
+
+  g_clear_object (&store);
+  thidua_test_tmpdir_remove (dir);
+}
+
+int
+main (int argc, char **argv)
+{
+  g_test_init (&argc, &argv, NULL);
+  if (!gtk_init_check ())
+    {
+      g_test_skip ("no display");
+      return g_test_run ();
+    }
+  g_test_add_func ("/exchange/dialog/review-and-receive", test_review_and_receive);
+  return g_test_run ();
+}
