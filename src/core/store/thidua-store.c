@@ -1777,20 +1777,3 @@ thidua_store_init (ThiduaStore *self)
 {
 }
 
-/* PRAGMA data_version: changes when another connection (another process)
- * committed to the file since the last call on this connection.  Views
- * poll it to see writes they were not told of.  (The same function is on
- * the core-writes branch; keep one when merging.) */
-gint64
-thidua_store_get_data_version (ThiduaStore *self)
-{
-  sqlite3_stmt *stmt = NULL;
-  gint64 version = -1;
-
-  g_return_val_if_fail (THIDUA_IS_STORE (self), -1);
-  if (sqlite3_prepare_v2 (self->db, "PRAGMA data_version", -1, &stmt, NULL) == SQLITE_OK &&
-      sqlite3_step (stmt) == SQLITE_ROW)
-    version = sqlite3_column_int64 (stmt, 0);
-  sqlite3_finalize (stmt);
-  return version;
-}
