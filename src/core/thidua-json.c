@@ -208,8 +208,10 @@ thidua_json_parse (const char *data, gssize len, GError **error)
       g_autoptr(GRegex) re = g_regex_new ("^[^:]*:(\\d+):(\\d+): *(?:Parse error: *)?(.*)$",
                                           G_REGEX_DOTALL, 0, NULL);
       g_autoptr(GMatchInfo) match = NULL;
+      /* json-glib quotes the bad string as it was, cut inside a character */
+      g_autofree char *message = g_utf8_make_valid (local->message, -1);
 
-      if (g_regex_match (re, local->message, 0, &match))
+      if (g_regex_match (re, message, 0, &match))
         {
           g_autofree char *line = g_match_info_fetch (match, 1);
           g_autofree char *column = g_match_info_fetch (match, 2);
@@ -218,7 +220,7 @@ thidua_json_parse (const char *data, gssize len, GError **error)
                        _("line %s, column %s: %s"), line, column, what);
         }
       else
-        g_set_error (error, THIDUA_JSON_ERROR, THIDUA_JSON_ERROR_SYNTAX, "%s", local->message);
+        g_set_error (error, THIDUA_JSON_ERROR, THIDUA_JSON_ERROR_SYNTAX, "%s", message);
       return NULL;
     }
   if (json_parser_get_root (parser) == NULL)
