@@ -189,14 +189,17 @@ thidua_json_parse (const char *data, gssize len, GError **error)
 {
   g_autoptr(JsonParser) parser = NULL;
   g_autoptr(GError) local = NULL;
-  gsize n;
+  gsize n, blank;
 
   g_return_val_if_fail (data != NULL, NULL);
 
   n = len < 0 ? strlen (data) : (gsize) len;
   if (!thidua_json_check (data, n, error))
     return NULL;
-  if (n == 0 || strspn (data, " \t\r\n") == n)
+  /* blank: only white space in the N bytes (DATA need not end in NUL) */
+  for (blank = 0; blank < n && strchr (" \t\r\n", data[blank]) != NULL && data[blank] != '\0'; blank++)
+    ;
+  if (blank == n)
     {
       g_set_error (error, THIDUA_JSON_ERROR, THIDUA_JSON_ERROR_SYNTAX, _("the file is empty"));
       return NULL;
