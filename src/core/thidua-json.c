@@ -189,14 +189,17 @@ thidua_json_parse (const char *data, gssize len, GError **error)
 {
   g_autoptr(JsonParser) parser = NULL;
   g_autoptr(GError) local = NULL;
-  gsize n;
+  gsize n, blank;
 
   g_return_val_if_fail (data != NULL, NULL);
 
   n = len < 0 ? strlen (data) : (gsize) len;
   if (!thidua_json_check (data, n, error))
     return NULL;
-  if (n == 0 || strspn (data, " \t\r\n") == n)
+  /* blank: only white space in the N bytes (DATA need not end in NUL) */
+  for (blank = 0; blank < n && strchr (" \t\r\n", data[blank]) != NULL && data[blank] != '\0'; blank++)
+    ;
+  if (blank == n)
     {
       g_set_error (error, THIDUA_JSON_ERROR, THIDUA_JSON_ERROR_SYNTAX, _("the file is empty"));
       return NULL;
@@ -208,8 +211,10 @@ thidua_json_parse (const char *data, gssize len, GError **error)
       g_autoptr(GRegex) re = g_regex_new ("^[^:]*:(\\d+):(\\d+): *(?:Parse error: *)?(.*)$",
                                           G_REGEX_DOTALL, 0, NULL);
       g_autoptr(GMatchInfo) match = NULL;
+      /* json-glib quotes the bad string as it was, cut inside a character */
+      g_autofree char *message = g_utf8_make_valid (local->message, -1);
 
-      if (g_regex_match (re, local->message, 0, &match))
+      if (g_regex_match (re, message, 0, &match))
         {
           g_autofree char *line = g_match_info_fetch (match, 1);
           g_autofree char *column = g_match_info_fetch (match, 2);
@@ -218,7 +223,7 @@ thidua_json_parse (const char *data, gssize len, GError **error)
                        _("line %s, column %s: %s"), line, column, what);
         }
       else
-        g_set_error (error, THIDUA_JSON_ERROR, THIDUA_JSON_ERROR_SYNTAX, "%s", local->message);
+        g_set_error (error, THIDUA_JSON_ERROR, THIDUA_JSON_ERROR_SYNTAX, "%s", message);
       return NULL;
     }
   if (json_parser_get_root (parser) == NULL)

@@ -669,8 +669,14 @@ check_keys (JsonObject *obj, const char * const *known, const char *where, GErro
   for (GList *l = members; l != NULL; l = l->next)
     if (!g_strv_contains (known, l->data))
       {
+        /* json-glib can hand back a key that is not valid UTF-8 (a bad
+         * \u escape): the message shows it made valid, at most 40 chars */
+        g_autofree char *valid = g_utf8_make_valid (l->data, -1);
+        g_autofree char *shown = g_utf8_strlen (valid, -1) > 40 ? g_utf8_substring (valid, 0, 40)
+                                                                : g_strdup (valid);
+
         g_set_error (error, THIDUA_PLAN_ERROR, THIDUA_PLAN_ERROR_INVALID_JSON,
-                     "unknown key “%s%s”", where, (const char *) l->data);
+                     "unknown key “%s%s”", where, shown);
         return FALSE;
       }
   return TRUE;
