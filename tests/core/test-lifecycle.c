@@ -5,6 +5,7 @@
 #include "../thidua-test-tmp.h"
 #include "thidua-lifecycle.h"
 #include "thidua-canonical.h"
+#include "thidua-store-private.h"
 
 #include <string.h>
 #include <sqlite3.h>
@@ -378,7 +379,7 @@ test_migration (void)
   store = thidua_store_open_at_version (path, THIDUA_STORE_OPEN_NO_SEED, 5, &error);
   g_assert_no_error (error);
   g_assert_cmpint (thidua_store_get_schema_version (store), ==, 5);
-  g_assert_cmpint (sqlite3_exec (thidua_store_get_handle (store),
+  g_assert_cmpint (sqlite3_exec (thidua_store_get_db (store),
                                  "INSERT INTO plans (id, subject, status, created, modified) "
                                  "VALUES (7, 'Cũ', 'approved', 1, 1)", NULL, NULL, &errmsg), ==, SQLITE_OK);
   g_object_unref (store);
