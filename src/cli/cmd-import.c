@@ -61,11 +61,11 @@ cmd_import_text (CliContext *ctx, int argc, char **argv)
   /* Nothing is lost silently: what stood before the document is shown. */
   if (skipped->len > 0)
     {
-      const char *format = g_dngettext (GETTEXT_PACKAGE,
-                                        "skipped %u line before the document's header:",
-                                        "skipped %u lines before the document's header:",
-                                        skipped->len);
-      g_autofree char *head = g_strdup_printf (format, skipped->len);
+      g_autofree char *head = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                                            "skipped %u line before the document's header:",
+                                                            "skipped %u lines before the document's header:",
+                                                            skipped->len),
+                                               skipped->len);
 
       fprintf (stderr, "thidua-cli: import-text: %s\n", head);
     }
@@ -75,6 +75,7 @@ cmd_import_text (CliContext *ctx, int argc, char **argv)
   for (guint i = 0; i < warnings->len; i++)
     fprintf (stderr, "thidua-cli: import-text: warning: %s\n",
              (const char *) g_ptr_array_index (warnings, i));
+  cli_warn_legal_bases (ctx, plan);
   cli_print ("%" G_GINT64_FORMAT "\n", id);
   return 0;
 }
