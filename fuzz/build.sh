@@ -30,7 +30,7 @@ CFLAGS="-g -O1 -fno-omit-frame-pointer -fsanitize=fuzzer,address,undefined \
   -DGLIB_VERSION_MAX_ALLOWED=GLIB_VERSION_2_74 -I$out -I$top/src/core -I$top/src/core/store -I$top/src/core/plan -I$top/src/core/text -I$top/src/core/import -I$top/src/core/register \
   $(pkg-config --cflags glib-2.0 gobject-2.0 gio-2.0 json-glib-1.0)"
 LIBS="$(pkg-config --libs glib-2.0 gobject-2.0 gio-2.0 json-glib-1.0) -lm"
-core="$top/src/core/thidua-paths.c $top/src/core/text/thidua-encoding.c $top/src/core/import/thidua-import.c \
+core="$top/src/core/thidua-paths.c $top/src/core/thidua-input.c $top/src/core/thidua-json.c $top/src/core/text/thidua-encoding.c $top/src/core/import/thidua-import.c \
   $top/src/core/plan/thidua-plan.c $top/src/core/text/thidua-text.c $top/src/core/plan/thidua-markup.c \
   $top/src/core/plan/thidua-body-table.c $top/src/core/import/thidua-import-html.c"
 
