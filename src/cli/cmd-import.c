@@ -78,11 +78,11 @@ cmd_import (CliContext *ctx, int argc, char **argv)
   /* Nothing is lost silently: what stood before the document is shown. */
   if (skipped->len > 0)
     {
-      const char *format = g_dngettext (GETTEXT_PACKAGE,
-                                        "skipped %u line before the document's header:",
-                                        "skipped %u lines before the document's header:",
-                                        skipped->len);
-      g_autofree char *head = g_strdup_printf (format, skipped->len);
+      g_autofree char *head = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                                            "skipped %u line before the document's header:",
+                                                            "skipped %u lines before the document's header:",
+                                                            skipped->len),
+                                               skipped->len);
 
       fprintf (stderr, "thidua-cli: import-text: %s\n", head);
     }

@@ -126,7 +126,7 @@ test_templates (Fixture *f, gconstpointer data)
   g_auto(GStrv) lines = NULL;
   const char *expected[] = { "blank-state", "blank-party", "blank-union", "blank-youth",
                              "covid-party-school", "annual-party-school", "education-office",
-                             "labour-federation", "youth-school-annual", "annual-state" };
+                             "labour-federation", "annual-state", "youth-school-annual" };
 
   cli (f, &r, "templates", NULL);
   g_assert_cmpint (r.status, ==, 0);

@@ -67,8 +67,9 @@ test_create_seeds_templates (Fixture *f, gconstpointer data)
 
   templates = thidua_store_list_templates (store, &error);
   g_assert_no_error (error);
-  /* Four templates derived from the seeds, a school Youth Union's plan, a blank
-   * one per profile and an annual state plan citing the legal texts. */
+  /* Four templates derived from the seeds, a blank one per profile, an
+   * annual state plan citing the legal texts through the table and a school
+   * Youth Union's annual plan. */
   g_assert_cmpuint (templates->len, ==, 10);
   for (guint i = 0; i < templates->len; i++)
     {
