@@ -22,7 +22,7 @@ CFLAGS="-g -O1 -fno-omit-frame-pointer -fsanitize=fuzzer,address,undefined \
 LIBS="$(pkg-config --libs glib-2.0 gobject-2.0 gio-2.0 json-glib-1.0) -lm"
 core="$top/src/core/text/thidua-encoding.c $top/src/core/import/thidua-import.c \
   $top/src/core/plan/thidua-plan.c $top/src/core/text/thidua-text.c $top/src/core/plan/thidua-markup.c \
-  $top/src/core/plan/thidua-body-table.c"
+  $top/src/core/plan/thidua-body-table.c $top/src/core/thidua-input.c $top/src/core/thidua-json.c"
 
 for t in tcvn3 vni cp1258 utf16 auto; do
   T=$(echo "$t" | tr a-z A-Z)
