@@ -59,6 +59,7 @@ cmd_import_text (CliContext *ctx, int argc, char **argv)
   for (guint i = 0; i < warnings->len; i++)
     fprintf (stderr, "thidua-cli: import-text: warning: %s\n",
              (const char *) g_ptr_array_index (warnings, i));
+  cli_warn_legal_bases (ctx, plan);
   cli_print ("%" G_GINT64_FORMAT "\n", id);
   return 0;
 }

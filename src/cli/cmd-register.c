@@ -13,6 +13,9 @@
 #include "thidua-register-export.h"
 #include "thidua-register-import.h"
 #include "thidua-register-targets.h"
+#include "thidua-register-edit.h"
+#include "thidua-targets-json.h"
+#include "thidua-json.h"
 #include "thidua-report.h"
 
 /* The store and the register over it, with the catalog from data. */
@@ -54,12 +57,9 @@ require_year (CliContext *ctx, const char *year)
 static void
 print_json (JsonNode *root)
 {
-  g_autoptr(JsonGenerator) gen = json_generator_new ();
-  g_autofree char *text = NULL;
+  /* every control character escaped (json-glib 1.6 leaves some raw) */
+  g_autofree char *text = thidua_json_to_data (root, TRUE);
 
-  json_generator_set_pretty (gen, TRUE);
-  json_generator_set_root (gen, root);
-  text = json_generator_to_data (gen, NULL);
   cli_print ("%s\n", text);
 }
 
@@ -469,15 +469,6 @@ check_plan (CliContext *ctx, ThiduaRegister *reg, gint64 plan)
   return TRUE;
 }
 
-static double
-member_bound (JsonObject *o, const char *name)
-{
-  JsonNode *n = json_object_get_member (o, name);
-  if (n == NULL || JSON_NODE_HOLDS_NULL (n))
-    return -1;
-  return json_node_get_double (n);
-}
-
 /* register targets --plan ID [--set FILE.json]: the plan's chỉ tiêu, one a
  * line as TITLE<TAB>MIN<TAB>MAX<TAB>MEASURE<TAB>BASE<TAB>SENTENCE ("-" for
  * no bound); --set replaces them from a JSON array of
@@ -509,41 +500,10 @@ register_targets (CliContext *ctx, int argc, char **argv)
 
   if (set != NULL)
     {
-      g_autoptr(JsonParser) parser = json_parser_new ();
-      g_autoptr(GPtrArray) list = g_ptr_array_new_with_free_func ((GDestroyNotify) thidua_plan_target_free);
-      JsonArray *array;
+      g_autoptr(GPtrArray) list = thidua_plan_targets_load_json (set, catalog, &error);
 
-      if (!json_parser_load_from_file (parser, set, &error))
-        return cli_fail (ctx, "%s: %s", set, error->message);
-      if (!JSON_NODE_HOLDS_ARRAY (json_parser_get_root (parser)))
-        return cli_fail (ctx, "%s: expected a JSON array of targets", set);
-      array = json_node_get_array (json_parser_get_root (parser));
-      for (guint i = 0; i < json_array_get_length (array); i++)
-        {
-          JsonNode *e = json_array_get_element (array, i);
-          JsonObject *o;
-          const ThiduaTitle *t;
-          const char *measure;
-
-          if (!JSON_NODE_HOLDS_OBJECT (e))
-            return cli_fail (ctx, "%s: target %u is not an object", set, i + 1);
-          o = json_node_get_object (e);
-          t = thidua_catalog_match (catalog, json_object_get_string_member_with_default (o, "title", ""));
-          if (t == NULL)
-            return cli_fail (ctx, "%s: target %u: “%s” is not in the catalog", set, i + 1,
-                             json_object_get_string_member_with_default (o, "title", ""));
-          measure = json_object_get_string_member_with_default (o, "measure", "percent");
-          if (!g_str_equal (measure, "percent") && !g_str_equal (measure, "count"))
-            return cli_fail (ctx, "%s: target %u: measure must be percent or count", set, i + 1);
-          {
-            const char *base = json_object_get_string_member_with_default (o, "base", "staff");
-            const ThiduaTitle *bt = thidua_catalog_match (catalog, base);
-            g_ptr_array_add (list, thidua_plan_target_new (t->id, member_bound (o, "min"), member_bound (o, "max"),
-                                                           g_str_equal (measure, "count") ? THIDUA_TARGET_COUNT
-                                                                                          : THIDUA_TARGET_PERCENT,
-                                                           bt ? bt->id : base));
-          }
-        }
+      if (list == NULL)
+        return cli_fail (ctx, "%s", error->message);
       if (!thidua_register_set_targets (reg, plan, list, &error))
         return cli_fail (ctx, "%s", error->message);
     }
@@ -592,6 +552,13 @@ register_plan (CliContext *ctx, int argc, char **argv)
   return 0;
 }
 
+/* ---- by hand (cmd-register-edit.c) ---- */
+
+static int sub_add (CliContext *c, int n, char **v) { return register_add (c, open_register, n, v); }
+static int sub_set (CliContext *c, int n, char **v) { return register_set (c, open_register, n, v); }
+static int sub_withdraw (CliContext *c, int n, char **v) { return register_withdraw (c, open_register, n, v); }
+static int sub_delete (CliContext *c, int n, char **v) { return register_delete (c, open_register, n, v); }
+
 /* ---- dispatch ---- */
 
 typedef struct {
@@ -609,6 +576,10 @@ static const Sub subs[] = {
   { "report",      "register report",      register_report },
   { "targets",     "register targets",     register_targets },
   { "plan",        "register plan",        register_plan },
+  { "add",         "register add",         sub_add },
+  { "set",         "register set",         sub_set },
+  { "withdraw",    "register withdraw",    sub_withdraw },
+  { "delete",      "register delete",      sub_delete },
 };
 
 int
@@ -628,7 +599,13 @@ cmd_register (CliContext *ctx, int argc, char **argv)
                "  thidua-cli [--db PATH] register report --year Y [--unit NAME] -o FILE.pdf\n"
                "  thidua-cli [--db PATH] register export --year Y -o FILE.csv|FILE.xlsx\n"
                "  thidua-cli [--db PATH] register plan --year Y --plan ID\n"
-               "  thidua-cli [--db PATH] register targets --plan ID [--set FILE.json]\n");
+               "  thidua-cli [--db PATH] register targets --plan ID [--set FILE.json]\n"
+               "  thidua-cli [--db PATH] register add --year Y (--person NAME --unit UNIT [--position P]"
+               " | --collective UNIT) --title TITLE [--initiative TEXT] [--note TEXT]\n"
+               "  thidua-cli [--db PATH] register set ID [--title T] [--initiative TEXT] [--note TEXT]"
+               " [--result pending|achieved|not-achieved] [--decision TEXT]\n"
+               "  thidua-cli [--db PATH] register withdraw ID\n"
+               "  thidua-cli [--db PATH] register delete ID\n");
       return help ? 0 : 2;
     }
   for (guint i = 0; i < G_N_ELEMENTS (subs); i++)
@@ -637,5 +614,6 @@ cmd_register (CliContext *ctx, int argc, char **argv)
         ctx->command = subs[i].full;
         return subs[i].func (ctx, argc - 1, argv + 1);
       }
-  return cli_fail (ctx, "unknown subcommand “%s” (import, undo-import, list, check, report, export, plan, targets)", argv[1]);
+  return cli_fail (ctx, "unknown subcommand “%s” (import, undo-import, list, check, report, export, plan, targets, "
+                   "add, set, withdraw, delete)", argv[1]);
 }

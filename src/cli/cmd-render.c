@@ -1,8 +1,10 @@
 /* cmd-render.c — render, render-json: a plan printed to PDF, PNG or SVG. */
 #include "config.h"
 #include "thidua-cli.h"
+#include "thidua-input.h"
 #include "thidua-layout.h"
 #include "thidua-render.h"
+#include "thidua-stamp.h"
 
 #include <stdio.h>
 
@@ -45,9 +47,11 @@ parse_render_options (CliContext *ctx, RenderOptions *o, const char *parameter,
       cli_fail (ctx, "--page must be 1 or more");
       return FALSE;
     }
-  if (o->dpi < 10 || o->dpi > 2400)
+  /* 600 dpi is print quality; an A4 page there is 139 MB of pixels,
+   * at 2400 dpi it was 2.2 GB */
+  if (o->dpi < 10 || o->dpi > THIDUA_RENDER_MAX_DPI)
     {
-      cli_fail (ctx, "--dpi must be between 10 and 2400");
+      cli_fail (ctx, "--dpi must be between 10 and %d", THIDUA_RENDER_MAX_DPI);
       return FALSE;
     }
   return TRUE;
@@ -56,7 +60,7 @@ parse_render_options (CliContext *ctx, RenderOptions *o, const char *parameter,
 /* Lays out and writes the plan; the layout warnings go to stderr, they
  * do not fail the command (the clerk may print a plan with a blank day). */
 static int
-render_plan (CliContext *ctx, ThiduaPlan *plan, RenderOptions *o)
+render_plan (CliContext *ctx, ThiduaPlan *plan, RenderOptions *o, const ThiduaLifecycleInfo *info)
 {
   g_autoptr(ThiduaLayout) layout = NULL;
   g_autoptr(GError) error = NULL;
@@ -64,6 +68,9 @@ render_plan (CliContext *ctx, ThiduaPlan *plan, RenderOptions *o)
 
   if ((layout = thidua_layout_new_for_plan (plan, &error)) == NULL)
     return cli_fail (ctx, "%s", error->message);
+  /* Draft marking or the proof of issue (thidua-stamp.h). */
+  if (info != NULL)
+    thidua_layout_set_lifecycle (layout, plan, info);
 
   warnings = thidua_layout_get_warnings (layout);
   for (guint i = 0; i < warnings->len; i++)
@@ -101,7 +108,13 @@ cmd_render (CliContext *ctx, int argc, char **argv)
     return 1;
   if ((plan = thidua_store_load_plan (store, id, &error)) == NULL)
     return cli_fail (ctx, "%s", error->message);
-  return render_plan (ctx, plan, &o);
+  {
+    g_auto(ThiduaLifecycleInfo) info = { 0 };
+
+    if (!thidua_lifecycle_get_info (store, id, &info, &error))
+      return cli_fail (ctx, "%s", error->message);
+    return render_plan (ctx, plan, &o, &info);
+  }
 }
 
 int
@@ -117,9 +130,9 @@ cmd_render_json (CliContext *ctx, int argc, char **argv)
     return 2;
   if (argc != 2)
     return cli_fail (ctx, "usage: render-json FILE -o OUT [--page N] [--dpi N]");
-  if (!g_file_get_contents (argv[1], &contents, &len, &error))
+  if (!thidua_input_read (argv[1], THIDUA_INPUT_MAX_JSON, &contents, &len, &error))
     return cli_fail (ctx, "%s", error->message);
   if ((plan = thidua_plan_new_from_json (contents, (gssize) len, &error)) == NULL)
     return cli_fail (ctx, "%s: %s", argv[1], error->message);
-  return render_plan (ctx, plan, &o);
+  return render_plan (ctx, plan, &o, NULL);
 }

@@ -4,6 +4,7 @@
 #include "thidua-paths.h"
 
 #include <locale.h>
+#include <signal.h>
 #include <glib/gi18n-lib.h>
 #include <stdio.h>
 #include <string.h>
@@ -26,7 +27,15 @@ static const CliCommand commands[] = {
   { "delete",      cmd_delete,      "delete ID" },
   { "render",      cmd_render,      "render ID -o FILE [--page N] [--dpi N]" },
   { "render-json", cmd_render_json, "render-json FILE -o OUT [--page N] [--dpi N]" },
-  { "register",    cmd_register,    "register import|list|check|report|export|undo-import … (register --help)" },
+  { "office",      cmd_office,      "office [--name NAME [--code CODE] [--parent NAME] [--signer NAME]]" },
+  { "register",    cmd_register,    "register import|list|add|set|withdraw|delete|check|report|export|undo-import … (register --help)" },
+  { "submit",      cmd_submit,      "submit ID [--by NAME]" },
+  { "return",      cmd_return,      "return ID --comment TEXT [--by NAME]" },
+  { "issue",       cmd_issue,       "issue ID [--number N] [--date YYYY-MM-DD] [--by NAME]" },
+  { "replace",     cmd_replace,     "replace ID" },
+  { "history",     cmd_history,     "history ID" },
+  { "numbers",     cmd_numbers,     "numbers --year Y [-o FILE.pdf]" },
+  { "verify",      cmd_verify,      "verify CODE" },
 };
 
 static void
@@ -131,6 +140,12 @@ main (int argc, char **argv)
   int i = 1;
 
   setlocale (LC_ALL, "");
+#ifdef SIGXFSZ
+  /* Past the file size limit (ulimit -f) a write then fails with EFBIG,
+   * which every writer reports with the file's name, instead of the
+   * signal killing the program silently in the middle of a write. */
+  signal (SIGXFSZ, SIG_IGN);
+#endif
   /* Messages of core and renderer follow LANGUAGE like the app's. */
   bindtextdomain (GETTEXT_PACKAGE, thidua_paths_get_localedir ());
   bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");

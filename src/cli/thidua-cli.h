@@ -5,6 +5,7 @@
 
 #include <glib.h>
 #include "thidua-store.h"
+#include "thidua-plan.h"
 
 G_BEGIN_DECLS
 
@@ -41,6 +42,9 @@ int cmd_show         (CliContext *ctx, int argc, char **argv);
 int cmd_import_json  (CliContext *ctx, int argc, char **argv);
 int cmd_duplicate    (CliContext *ctx, int argc, char **argv);
 int cmd_delete       (CliContext *ctx, int argc, char **argv);
+/* Prints a warning for every "Căn cứ" line citing a document not in force
+ * on the plan's date (thidua-legal.h): import and duplicate say so at once. */
+void cli_warn_legal_bases (CliContext *ctx, ThiduaPlan *plan);
 
 /* cmd-render.c */
 int cmd_render       (CliContext *ctx, int argc, char **argv);
@@ -51,5 +55,16 @@ int cmd_import_text  (CliContext *ctx, int argc, char **argv);
 
 /* cmd-register.c */
 int cmd_register     (CliContext *ctx, int argc, char **argv);
+
+/* cmd-office.c */
+int cmd_office       (CliContext *ctx, int argc, char **argv);
+/* cmd-lifecycle.c: sign-off and issuing */
+int cmd_submit       (CliContext *ctx, int argc, char **argv);
+int cmd_return       (CliContext *ctx, int argc, char **argv);
+int cmd_issue        (CliContext *ctx, int argc, char **argv);
+int cmd_replace      (CliContext *ctx, int argc, char **argv);
+int cmd_history      (CliContext *ctx, int argc, char **argv);
+int cmd_numbers      (CliContext *ctx, int argc, char **argv);
+int cmd_verify       (CliContext *ctx, int argc, char **argv);
 
 G_END_DECLS

@@ -34,7 +34,7 @@ path_is_under (const char *path, const char *dir)
 {
   gsize n = strlen (dir);
   return path != NULL && strncmp (path, dir, n) == 0 &&
-         (path[n] == G_DIR_SEPARATOR || path[n] == '/' || path[n] == '\0');
+         (G_IS_DIR_SEPARATOR (path[n]) || path[n] == '\0');
 }
 
 static gpointer

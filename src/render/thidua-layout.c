@@ -19,6 +19,8 @@
 #include "thidua-render.h"
 #include "thidua-markup.h"
 #include "thidua-text.h"
+#include "thidua-stamp.h"
+#include "thidua-legal.h"
 
 #include <pango/pangocairo.h>
 #include <string.h>
@@ -170,6 +172,8 @@ struct _ThiduaLayout
   GPtrArray     *warnings;    /* ThiduaLayoutWarning */
   GArray        *block_pages; /* per body block: (start offset, page) */
   gboolean       landscape;   /* the current composition is a landscape form */
+  ThiduaLegalTable *legal;    /* legal documents, read at the first plan */
+  char          *legal_error; /* why they could not be read */
 };
 
 typedef struct {
@@ -197,6 +201,8 @@ thidua_layout_dispose (GObject *object)
   g_clear_pointer (&self->pages, g_ptr_array_unref);
   g_clear_pointer (&self->warnings, g_ptr_array_unref);
   g_clear_pointer (&self->block_pages, g_array_unref);
+  g_clear_object (&self->legal);
+  g_clear_pointer (&self->legal_error, g_free);
   G_OBJECT_CLASS (thidua_layout_parent_class)->dispose (object);
 }
 
@@ -1214,6 +1220,33 @@ body_warnings (ThiduaLayout *self, ThiduaPlan *plan, ThiduaBody *body)
     }
 }
 
+/* Legal bases: a "Căn cứ …" line citing a document that is not in force on
+ * the plan's date names the document and the one in force then. */
+static void
+legal_warnings (ThiduaLayout *self, ThiduaPlan *plan)
+{
+  g_autoptr(GPtrArray) findings = NULL;
+
+  if (self->legal == NULL && self->legal_error == NULL)
+    {
+      g_autoptr(GError) error = NULL;
+      self->legal = thidua_legal_table_new_default (&error);
+      if (self->legal == NULL)
+        self->legal_error = g_strdup (error->message);
+    }
+  if (self->legal == NULL)
+    {
+      add_warning (self, "legal", -1, _("The legal bases were not checked: %s"), self->legal_error);
+      return;
+    }
+  findings = thidua_legal_check_plan (self->legal, plan);
+  for (guint i = 0; i < findings->len; i++)
+    {
+      ThiduaLegalFinding *f = g_ptr_array_index (findings, i);
+      add_warning (self, "body", f->line, "%s", f->message);
+    }
+}
+
 /* form NULL: a plan, with its number, recipients and signer. */
 static void
 compose (ThiduaLayout *self, ThiduaPlan *plan, ThiduaBody *body, const ThiduaLayoutForm *form)
@@ -1311,6 +1344,8 @@ compose (ThiduaLayout *self, ThiduaPlan *plan, ThiduaBody *body, const ThiduaLay
 
   if (form == NULL)
     body_warnings (self, plan, body);
+  if (form == NULL)
+    legal_warnings (self, plan);
 
   if (form != NULL)
     {
@@ -1597,6 +1632,7 @@ thidua_layout_update (ThiduaLayout *self, ThiduaPlan *plan)
   }
 
   body = thidua_body_parse (thidua_plan_get_body (plan));
+  thidua_stamp_note_plan (self, plan);
   recompose (self, plan, body, NULL, profile_error);
 }
 
@@ -1610,6 +1646,7 @@ thidua_layout_update_form (ThiduaLayout *self, ThiduaPlan *plan, ThiduaBody *bod
   g_return_if_fail (form != NULL);
   g_return_if_fail (self->profile != NULL);
 
+  thidua_stamp_note_form (self);
   recompose (self, plan, body, form, NULL);
 }
 
@@ -1678,6 +1715,7 @@ thidua_layout_draw_page (ThiduaLayout *self, cairo_t *cr, guint page)
       cairo_stroke (cr);
     }
   cairo_restore (cr);
+  thidua_stamp_draw (self, cr, page);
 }
 
 GPtrArray *

@@ -76,6 +76,19 @@ typedef struct {
   double  page_number_size;
   double  page_number_top_mm;
   double  page_number_first_page;
+
+  /* Sign-off (thidua-stamp.c): the draft marking and the proof of issue. */
+  char   *draft_mark_text;
+  char   *draft_mark_round_text;
+  double  draft_mark_size;
+  double  draft_mark_top_mm;
+  double  draft_mark_padding_pt;
+  double  draft_mark_rule_width_pt;
+  char   *proof_code_label;
+  double  proof_code_size;
+  double  proof_code_bottom_mm;
+  double  proof_qr_size_mm;
+  double  proof_qr_bottom_mm;
 } ThiduaProfileValues;
 
 const ThiduaProfileValues *thidua_profile_get_values (ThiduaProfile *self);

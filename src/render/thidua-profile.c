@@ -1,6 +1,8 @@
 /* thidua-profile.c — format profiles as data, validated key by key. */
 #include "config.h"
 #include "thidua-profile-private.h"
+#include "thidua-input.h"
+#include "thidua-json.h"
 #include "thidua-paths.h"
 #include "thidua-text.h"
 
@@ -98,6 +100,17 @@ static const ProfileKey profile_keys[] = {
   NUM  ("page_number.size", page_number_size),
   NUM  ("page_number.top_mm", page_number_top_mm),
   NUM  ("page_number.first_page", page_number_first_page),
+  STR  ("draft_mark.text", draft_mark_text),
+  STR  ("draft_mark.round_text", draft_mark_round_text),
+  NUM  ("draft_mark.size", draft_mark_size),
+  NUM  ("draft_mark.top_mm", draft_mark_top_mm),
+  NUM  ("draft_mark.padding_pt", draft_mark_padding_pt),
+  NUM  ("draft_mark.rule_width_pt", draft_mark_rule_width_pt),
+  STR  ("proof.code_label", proof_code_label),
+  NUM  ("proof.code_size", proof_code_size),
+  NUM  ("proof.code_bottom_mm", proof_code_bottom_mm),
+  NUM  ("proof.qr_size_mm", proof_qr_size_mm),
+  NUM  ("proof.qr_bottom_mm", proof_qr_bottom_mm),
 };
 
 static const char * const mark_names[] = { "rule", "star", "dashes" };
@@ -181,24 +194,23 @@ flatten (JsonObject *obj, const char *prefix, GHashTable *out)
 static JsonNode *
 parse_json (const char *data, const char *what, GError **error)
 {
-  g_autoptr(JsonParser) parser = json_parser_new ();
   g_autoptr(GError) local = NULL;
-  JsonNode *root;
+  g_autoptr(JsonNode) root = NULL;
 
-  if (!json_parser_load_from_data (parser, data, -1, &local))
+  /* the JSON guard: depth, NUL and numbers checked before json-glib */
+  if ((root = thidua_json_parse (data, -1, &local)) == NULL)
     {
       g_set_error (error, THIDUA_PROFILE_ERROR, THIDUA_PROFILE_ERROR_PARSE,
                    _("%s is not valid JSON: %s"), what, local->message);
       return NULL;
     }
-  root = json_parser_get_root (parser);
-  if (root == NULL || !JSON_NODE_HOLDS_OBJECT (root))
+  if (!JSON_NODE_HOLDS_OBJECT (root))
     {
       g_set_error (error, THIDUA_PROFILE_ERROR, THIDUA_PROFILE_ERROR_PARSE,
                    _("%s must hold one JSON object"), what);
       return NULL;
     }
-  return json_node_copy (root);
+  return g_steal_pointer (&root);
 }
 
 static gboolean
@@ -413,7 +425,7 @@ read_ranges (GError **error)
   g_autofree char *path = thidua_paths_find_data ("profiles", "ranges.json", NULL);
   char *data = NULL;
 
-  if (!g_file_get_contents (path, &data, NULL, error))
+  if (!thidua_input_read (path, THIDUA_INPUT_MAX_JSON, &data, NULL, error))
     {
       g_prefix_error (error, _("The ranges of the format profiles cannot be read: "));
       return NULL;
@@ -457,7 +469,7 @@ thidua_profile_load_from_file (const char *path, GError **error)
   g_return_val_if_fail (path != NULL, NULL);
 
   what = g_strdup_printf ("Profile file %s", path);
-  if (!g_file_get_contents (path, &data, NULL, &local))
+  if (!thidua_input_read (path, THIDUA_INPUT_MAX_JSON, &data, NULL, &local))
     {
       g_set_error (error, THIDUA_PROFILE_ERROR, THIDUA_PROFILE_ERROR_NOT_FOUND,
                    _("%s cannot be read: %s"), what, local->message);

@@ -2,6 +2,7 @@
  * draws with thidua_layout_draw_page(): there is no second renderer. */
 #include "config.h"
 #include "thidua-render.h"
+#include "thidua-input.h"
 
 #include <cairo-pdf.h>
 #include <cairo-svg.h>
@@ -50,16 +51,16 @@ thidua_render_check_font (const char *family, char **used)
   return ok;
 }
 
-/* Files are written through GIO rather than by cairo itself: the message
- * names the real cause ("No such file or directory", "No space left on
- * device"), and an existing file is replaced only once the new one is
- * complete, so a failed export never destroys the previous one. */
+/* Files are written through thidua_output_* rather than by cairo itself:
+ * the message names the real cause ("No such file or directory", "No
+ * space left on device"), the data go to a new file in the same folder
+ * that is renamed over the target once complete, so a failed export never
+ * destroys the previous one, and a symbolic link at the target is
+ * replaced, never followed (nor its dangling target created). */
 typedef struct {
-  const char    *path;
-  GOutputStream *out;
-  GCancellable  *cancellable;
-  GError        *error;       /* the first write error */
-  gboolean       existed;
+  const char   *path;
+  ThiduaOutput *out;
+  GError       *error;       /* the first write error */
 } Sink;
 
 static cairo_status_t
@@ -69,7 +70,7 @@ sink_write (void *closure, const unsigned char *data, unsigned int length)
 
   if (s->error != NULL)
     return CAIRO_STATUS_WRITE_ERROR;
-  if (!g_output_stream_write_all (s->out, data, length, NULL, s->cancellable, &s->error))
+  if (!thidua_output_write (s->out, data, length, &s->error))
     return CAIRO_STATUS_WRITE_ERROR;
   return CAIRO_STATUS_SUCCESS;
 }
@@ -77,19 +78,15 @@ sink_write (void *closure, const unsigned char *data, unsigned int length)
 static gboolean
 sink_open (Sink *s, const char *path, GError **error)
 {
-  g_autoptr(GFile) file = g_file_new_for_path (path);
   g_autoptr(GError) local = NULL;
 
   s->path = path;
-  s->existed = g_file_query_exists (file, NULL);
-  s->out = G_OUTPUT_STREAM (g_file_replace (file, NULL, FALSE, G_FILE_CREATE_NONE, NULL, &local));
+  s->out = thidua_output_open (path, &local);
   if (s->out == NULL)
     {
-      g_set_error (error, THIDUA_RENDER_ERROR, THIDUA_RENDER_ERROR_WRITE,
-                   "Cannot write %s: %s", path, local->message);
+      g_set_error_literal (error, THIDUA_RENDER_ERROR, THIDUA_RENDER_ERROR_WRITE, local->message);
       return FALSE;
     }
-  s->cancellable = g_cancellable_new ();
   return TRUE;
 }
 
@@ -100,25 +97,19 @@ sink_close (Sink *s, cairo_status_t status, GError **error)
   g_autoptr(GError) close_error = NULL;
   gboolean ok = status == CAIRO_STATUS_SUCCESS && s->error == NULL;
 
-  /* A cancelled close makes GIO drop its temporary copy. */
-  if (!ok)
-    g_cancellable_cancel (s->cancellable);
-  if (!g_output_stream_close (s->out, s->cancellable, &close_error) && ok)
-    ok = FALSE;
+  if (ok)
+    ok = thidua_output_commit (g_steal_pointer (&s->out), &close_error);
+  else
+    thidua_output_abort (g_steal_pointer (&s->out));
   if (!ok)
     {
-      const char *why = s->error != NULL ? s->error->message
-                        : status != CAIRO_STATUS_SUCCESS ? cairo_status_to_string (status)
-                        : close_error->message;
-
-      g_set_error (error, THIDUA_RENDER_ERROR, THIDUA_RENDER_ERROR_WRITE,
-                   "Cannot write %s: %s", s->path, why);
-      /* A new file that could not be finished is not left half written. */
-      if (!s->existed)
-        g_remove (s->path);
+      if (s->error != NULL || close_error != NULL)
+        g_set_error_literal (error, THIDUA_RENDER_ERROR, THIDUA_RENDER_ERROR_WRITE,
+                             (s->error != NULL ? s->error : close_error)->message);
+      else
+        g_set_error (error, THIDUA_RENDER_ERROR, THIDUA_RENDER_ERROR_WRITE,
+                     "Cannot write %s: %s", s->path, cairo_status_to_string (status));
     }
-  g_clear_object (&s->out);
-  g_clear_object (&s->cancellable);
   g_clear_error (&s->error);
   return ok;
 }
@@ -198,6 +189,13 @@ thidua_render_to_png (ThiduaLayout *layout, const char *path, guint page, double
 
   if (!check_page (layout, page, error))
     return FALSE;
+  if (dpi > THIDUA_RENDER_MAX_DPI)
+    {
+      g_set_error (error, THIDUA_RENDER_ERROR, THIDUA_RENDER_ERROR_WRITE,
+                   "Cannot write %s: %g dpi is more than the %d dpi a page is drawn at",
+                   path, dpi, THIDUA_RENDER_MAX_DPI);
+      return FALSE;
+    }
 
   width = (int) (thidua_layout_get_page_width (layout) * scale + 0.5);
   height = (int) (thidua_layout_get_page_height (layout) * scale + 0.5);

@@ -15,6 +15,10 @@ typedef enum {
 } ThiduaRenderError;
 GQuark thidua_render_error_quark (void);
 
+/* The highest resolution of a PNG: an A4 page at 600 dpi is 139 MB of
+ * pixels (at 2400 dpi it would be 2.2 GB). */
+#define THIDUA_RENDER_MAX_DPI 600
+
 /* Resolves `family` ("Times New Roman") the way the renderer will.  Returns
  * TRUE when the font used is Times New Roman or a metric-compatible
  * substitute (Liberation Serif); FALSE when a different font would be

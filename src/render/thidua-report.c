@@ -236,7 +236,8 @@ compose_summary (ThiduaReport *self, ThiduaRegister *reg, const char *year,
 
       if (l->unit_id != unit)
         {
-          const char *group[1] = { l->first->unit_name[0] ? l->first->unit_name : "(Chưa có đơn vị)" };
+          /* NULL-ended: add_row reads cells until the first NULL */
+          const char *group[2] = { l->first->unit_name[0] ? l->first->unit_name : "(Chưa có đơn vị)", NULL };
 
           thidua_body_table_add_row (table, THIDUA_BODY_TABLE_ROW_GROUP, group);
           unit = l->unit_id;

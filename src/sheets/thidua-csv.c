@@ -3,6 +3,7 @@
 #include <glib/gi18n-lib.h>
 #include "thidua-csv.h"
 #include "thidua-text.h"
+#include "thidua-input.h"
 
 #include <string.h>
 
@@ -77,6 +78,11 @@ thidua_csv_guess_separator (const char *s, gsize len)
   return seps[best];
 }
 
+/* Caps, as for workbooks: a 64 MB file of commas would be 64 million cells. */
+#define CSV_MAX_ROWS   100000
+#define CSV_MAX_CELLS  2000000
+#define CSV_MAX_CELL   (128 * 1024)
+
 static char **
 finish_row (GPtrArray *cells)
 {
@@ -100,8 +106,9 @@ thidua_csv_parse (const char *name, const char *data, gsize len, GError **error)
   g_autoptr(ThiduaTable) table = thidua_table_new ();
   g_autofree char *text = NULL;
   g_autoptr(GString) cell = g_string_new (NULL);
-  GPtrArray *cells = g_ptr_array_new ();
-  gsize n = 0;
+  /* owns its strings until a row takes them: an error frees them all */
+  GPtrArray *cells = g_ptr_array_new_with_free_func (g_free);
+  gsize n = 0, n_cells = 0;
   char sep;
   guint record = 1, quote_line = 0, line = 1;
   gboolean quoted = FALSE, any = FALSE;
@@ -118,6 +125,13 @@ thidua_csv_parse (const char *name, const char *data, gsize len, GError **error)
     {
       char c = text[i];
 
+      if (cell->len > CSV_MAX_CELL)
+        {
+          g_ptr_array_free (cells, TRUE);
+          g_set_error (error, THIDUA_TABLE_ERROR, THIDUA_TABLE_ERROR_MALFORMED,
+                       _("%s: a cell on line %u is longer than %u bytes"), name, line, CSV_MAX_CELL);
+          return NULL;
+        }
       if (quoted)
         {
           if (c == '"')
@@ -156,6 +170,13 @@ thidua_csv_parse (const char *name, const char *data, gsize len, GError **error)
         {
           add_cell (cells, cell);
           any = TRUE;
+          if (++n_cells > CSV_MAX_CELLS)
+            {
+              g_ptr_array_free (cells, TRUE);
+              g_set_error (error, THIDUA_TABLE_ERROR, THIDUA_TABLE_ERROR_MALFORMED,
+                           _("%s: more than %u cells"), name, CSV_MAX_CELLS);
+              return NULL;
+            }
         }
       else if (c == '\r' || c == '\n')
         {
@@ -164,8 +185,15 @@ thidua_csv_parse (const char *name, const char *data, gsize len, GError **error)
           line++;
           add_cell (cells, cell);
           thidua_table_take_row (table, record++, finish_row (cells));
-          cells = g_ptr_array_new ();
+          cells = g_ptr_array_new_with_free_func (g_free);
           any = FALSE;
+          if (record > CSV_MAX_ROWS)
+            {
+              g_ptr_array_free (cells, TRUE);
+              g_set_error (error, THIDUA_TABLE_ERROR, THIDUA_TABLE_ERROR_MALFORMED,
+                           _("%s: more than %u rows"), name, CSV_MAX_ROWS);
+              return NULL;
+            }
         }
       else
         {
@@ -197,7 +225,7 @@ thidua_csv_read (const char *path, GError **error)
   g_autoptr(GError) local = NULL;
   gsize len;
 
-  if (!g_file_get_contents (path, &data, &len, &local))
+  if (!thidua_input_read (path, THIDUA_INPUT_MAX_SHEET, &data, &len, &local))
     {
       g_set_error (error, THIDUA_TABLE_ERROR, THIDUA_TABLE_ERROR_UNREADABLE, "%s", local->message);
       return NULL;
@@ -205,9 +233,35 @@ thidua_csv_read (const char *path, GError **error)
   return thidua_csv_parse (path, data, len, error);
 }
 
+/* A cell that a spreadsheet would run as a formula ("=HYPERLINK(…)",
+ * "+1", "-2+3", "@SUM(…)", or one starting with a tab or carriage return)
+ * is written with a leading apostrophe, as OWASP's "CSV injection" advice
+ * says: Excel and LibreOffice then show it as text.  The apostrophe is
+ * visible in other programs; README.md says so. */
+static gboolean
+looks_like_formula (const char *s)
+{
+  return s[0] != '\0' && strchr ("=+-@\t\r", s[0]) != NULL;
+}
+
 static void
 append_field (GString *out, const char *s)
 {
+  if (looks_like_formula (s))
+    {
+      g_autofree char *neutral = g_strconcat ("'", s, NULL);
+      const char *p;
+
+      g_string_append_c (out, '"');
+      for (p = neutral; *p; p++)
+        {
+          if (*p == '"')
+            g_string_append_c (out, '"');
+          g_string_append_c (out, *p);
+        }
+      g_string_append_c (out, '"');
+      return;
+    }
   if (strpbrk (s, ",;\"\r\n\t") == NULL && *s != ' ')
     {
       g_string_append (out, s);
@@ -240,7 +294,8 @@ thidua_csv_write (const char *path, const ThiduaTable *table, GError **error)
         }
       g_string_append (out, "\r\n");
     }
-  if (!g_file_set_contents (path, out->str, out->len, &local))
+  /* a new file renamed over the target: a link there is replaced, not followed */
+  if (!thidua_output_set_contents (path, out->str, out->len, &local))
     {
       g_set_error (error, THIDUA_TABLE_ERROR, THIDUA_TABLE_ERROR_UNREADABLE, "%s", local->message);
       return FALSE;

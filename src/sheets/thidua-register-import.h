@@ -9,6 +9,7 @@
 
 #include "thidua-register.h"
 #include "thidua-register-table.h"
+#include "thidua-register-batch.h"  /* thidua_register_undo_import () */
 
 G_BEGIN_DECLS
 
@@ -78,10 +79,5 @@ gint64      thidua_register_import_commit (ThiduaRegisterImport *self,
                                            GError **error);
 /* Registrations added by the commit (a row may give more than one). */
 guint       thidua_register_import_get_n_registrations (ThiduaRegisterImport *self);
-
-/* Undoes an import as a whole: its registrations are removed, the values
- * it replaced are put back, and the people and units it created go if
- * nothing else uses them. */
-gboolean    thidua_register_undo_import (ThiduaRegister *reg, gint64 import_id, GError **error);
 
 G_END_DECLS

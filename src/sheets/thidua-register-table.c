@@ -7,6 +7,7 @@
 #include "thidua-csv.h"
 #include "thidua-xls.h"
 #include "thidua-xlsx.h"
+#include "thidua-input.h"
 
 struct _ThiduaTable
 {
@@ -92,14 +93,15 @@ thidua_table_load (const char *path, GError **error)
   static const guchar zip_magic[] = { 'P', 'K', 3, 4 };
   static const guchar ole_magic[] = { 0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1 };
 
-  if (!g_file_get_contents (path, &data, &len, &local))
+  /* regular files only, no links, counted against the cap while read */
+  if (!thidua_input_read (path, THIDUA_INPUT_MAX_SHEET, &data, &len, &local))
     {
       g_set_error (error, THIDUA_TABLE_ERROR, THIDUA_TABLE_ERROR_UNREADABLE,
                    "%s", local->message);
       return NULL;
     }
   if (len >= sizeof zip_magic && memcmp (data, zip_magic, sizeof zip_magic) == 0)
-    return thidua_xlsx_read (path, error);
+    return thidua_xlsx_read_data (path, data, len, error);
   if (len >= sizeof ole_magic && memcmp (data, ole_magic, sizeof ole_magic) == 0)
     return thidua_xls_read (path, error);
   return thidua_csv_parse (path, data, len, error);

@@ -4,6 +4,13 @@
 #include "thidua-xls.h"
 
 #include <freexl.h>
+#include <string.h>
+#include "thidua-input.h"
+
+/* As for workbooks and CSV: what one register can hold, with room. */
+#define XLS_MAX_ROWS   100000
+#define XLS_MAX_CELLS  2000000
+#define XLS_MAX_CELL   (128 * 1024)
 
 /* 1985.0 → "1985", 12.5 → "12.5" */
 char *thidua_xlsx_format_number (double v);
@@ -15,8 +22,17 @@ thidua_xls_read (const char *path, GError **error)
   g_autoptr(ThiduaTable) table = thidua_table_new ();
   unsigned int rows = 0;
   unsigned short cols = 0;
+  g_autoptr(GError) local = NULL;
+  g_autofree char *display = g_filename_display_name (path);
   int rc;
 
+  /* libfreexl opens by name: check first that it is a regular file, not a
+   * link or a device, and not larger than a spreadsheet may be */
+  if (!thidua_input_check (path, THIDUA_INPUT_MAX_SHEET, &local))
+    {
+      g_set_error (error, THIDUA_TABLE_ERROR, THIDUA_TABLE_ERROR_UNREADABLE, "%s", local->message);
+      return NULL;
+    }
   rc = freexl_open (path, &handle);
   if (rc != FREEXL_OK)
     {
@@ -35,6 +51,14 @@ thidua_xls_read (const char *path, GError **error)
       return NULL;
     }
 
+  if (rows > XLS_MAX_ROWS || (guint64) rows * cols > XLS_MAX_CELLS)
+    {
+      g_set_error (error, THIDUA_TABLE_ERROR, THIDUA_TABLE_ERROR_MALFORMED,
+                   _("%s: the sheet is too large (%u rows × %u columns; the limits are %u rows "
+                     "and %u cells)"), display, rows, (guint) cols, XLS_MAX_ROWS, XLS_MAX_CELLS);
+      freexl_close (handle);
+      return NULL;
+    }
   for (unsigned int r = 0; r < rows; r++)
     {
       char **cells = g_new0 (char *, cols + 1);
@@ -58,6 +82,15 @@ thidua_xls_read (const char *path, GError **error)
               case FREEXL_CELL_DATE:
               case FREEXL_CELL_DATETIME:
               case FREEXL_CELL_TIME:
+                if (v.value.text_value != NULL && strlen (v.value.text_value) > XLS_MAX_CELL)
+                  {
+                    g_set_error (error, THIDUA_TABLE_ERROR, THIDUA_TABLE_ERROR_MALFORMED,
+                                 _("%s: a cell of row %u is longer than %u bytes"), display, r + 1,
+                                 XLS_MAX_CELL);
+                    g_strfreev (cells);
+                    freexl_close (handle);
+                    return NULL;
+                  }
                 text = v.value.text_value ? g_utf8_normalize (v.value.text_value, -1, G_NORMALIZE_NFC) : NULL;
                 break;
               default:

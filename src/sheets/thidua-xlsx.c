@@ -3,6 +3,7 @@
 #include <glib/gi18n-lib.h>
 #include "thidua-xlsx.h"
 #include "thidua-text.h"
+#include "thidua-input.h"
 
 #include <libxml/xmlreader.h>
 #include <math.h>
@@ -20,40 +21,135 @@ thidua_xlsx_format_number (double v)
   return g_strdup (g_ascii_formatd (buf, sizeof buf, "%.15g", v));
 }
 
-static GBytes *
-read_entry (zip_t *zip, const char *name)
-{
-  zip_stat_t st;
-  zip_file_t *f;
-  char *data;
-  zip_int64_t n;
+/* ---- caps ----
+ * A workbook is untrusted input: a 3 MB zip can hold a 3 GB sheet, a cell
+ * reference can name column 2^31.  Everything is read as a stream and
+ * counted against these limits; past one, the file is refused by name. */
+#define XLSX_MAX_ENTRY    (128 * 1024 * 1024)  /* uncompressed bytes of one part */
+#define XLSX_MAX_TOTAL    (256 * 1024 * 1024)  /* uncompressed bytes of all parts read */
+#define XLSX_MAX_ROWS     100000
+#define XLSX_MAX_COLUMNS  16384                /* XFD, Excel's last column */
+#define XLSX_MAX_ROW_NUMBER 1048576            /* Excel's last row */
+#define XLSX_MAX_CELLS    2000000              /* counting the blanks before a cell */
+#define XLSX_MAX_SHARED   1000000
+#define XLSX_MAX_STRING   (128 * 1024)         /* bytes: Excel's 32,767 characters */
+#define XLSX_MAX_STYLES   65536
 
-  zip_stat_init (&st);
-  if (zip_stat (zip, name, 0, &st) != 0 || !(st.valid & ZIP_STAT_SIZE))
-    return NULL;
-  f = zip_fopen (zip, name, 0);
-  if (f == NULL)
-    return NULL;
-  data = g_malloc (st.size + 1);
-  n = zip_fread (f, data, st.size);
-  zip_fclose (f);
-  if (n < 0 || (zip_uint64_t) n != st.size)
-    {
-      g_free (data);
-      return NULL;
-    }
-  data[st.size] = '\0';
-  return g_bytes_new_take (data, st.size);
+typedef struct {
+  zip_t      *zip;
+  const char *name;     /* the file, for messages */
+  guint64     total;    /* uncompressed bytes read so far */
+  GError     *error;    /* the first refusal */
+} Workbook;
+
+typedef struct {
+  Workbook   *wb;
+  zip_file_t *file;
+  const char *entry;
+  guint64     read;
+} EntryStream;
+
+static void
+workbook_fail (Workbook *wb, const char *format, ...) G_GNUC_PRINTF (2, 3);
+
+static void
+workbook_fail (Workbook *wb, const char *format, ...)
+{
+  va_list args;
+  g_autofree char *msg = NULL;
+
+  if (wb->error != NULL)
+    return;
+  va_start (args, format);
+  msg = g_strdup_vprintf (format, args);
+  va_end (args);
+  wb->error = g_error_new (THIDUA_TABLE_ERROR, THIDUA_TABLE_ERROR_MALFORMED, "%s: %s", wb->name, msg);
 }
 
-static xmlTextReaderPtr
-reader_for (GBytes *bytes)
+static int
+entry_read (void *context, char *buffer, int len)
 {
-  gsize len;
-  const char *data = g_bytes_get_data (bytes, &len);
-  /* No network, no entity expansion: a workbook is untrusted input. */
-  return xmlReaderForMemory (data, (int) len, NULL, NULL,
-                             XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING | XML_PARSE_HUGE);
+  EntryStream *s = context;
+  zip_int64_t n;
+
+  if (s->wb->error != NULL)
+    return -1;
+  n = zip_fread (s->file, buffer, (zip_uint64_t) len);
+  if (n < 0)
+    {
+      workbook_fail (s->wb, _("the part %s of the workbook is damaged"), s->entry);
+      return -1;
+    }
+  /* counted as it is inflated: the sizes in the zip directory may lie */
+  s->read += (guint64) n;
+  s->wb->total += (guint64) n;
+  if (s->read > XLSX_MAX_ENTRY || s->wb->total > XLSX_MAX_TOTAL)
+    {
+      g_autofree char *limit = g_format_size (s->read > XLSX_MAX_ENTRY ? XLSX_MAX_ENTRY : XLSX_MAX_TOTAL);
+      workbook_fail (s->wb, _("the workbook unpacks to more than %s; it is refused"), limit);
+      return -1;
+    }
+  return (int) n;
+}
+
+static int
+entry_close (void *context)
+{
+  EntryStream *s = context;
+
+  zip_fclose (s->file);
+  g_free (s);
+  return 0;
+}
+
+/* A streaming reader over one part of the zip, or NULL when the part is
+ * missing (or too large: then wb->error says so). */
+static xmlTextReaderPtr
+reader_for (Workbook *wb, const char *entry)
+{
+  zip_stat_t st;
+  EntryStream *s;
+
+  zip_stat_init (&st);
+  if (zip_stat (wb->zip, entry, 0, &st) != 0)
+    return NULL;
+  if ((st.valid & ZIP_STAT_SIZE) && st.size > XLSX_MAX_ENTRY)
+    {
+      g_autofree char *size = g_format_size (st.size);
+      g_autofree char *limit = g_format_size (XLSX_MAX_ENTRY);
+      workbook_fail (wb, _("the part %s claims %s unpacked; the limit is %s"), entry, size, limit);
+      return NULL;
+    }
+  s = g_new0 (EntryStream, 1);
+  s->wb = wb;
+  s->entry = entry;
+  if ((s->file = zip_fopen (wb->zip, entry, 0)) == NULL)
+    {
+      g_free (s);
+      workbook_fail (wb, _("the part %s of the workbook cannot be opened"), entry);
+      return NULL;
+    }
+  /* No network, no DTD loading, no huge-text mode: untrusted input.
+   * xmlReaderForIO takes the stream even when it fails. */
+  return xmlReaderForIO (entry_read, entry_close, s, NULL, NULL,
+                         XML_PARSE_NONET | XML_PARSE_NOERROR | XML_PARSE_NOWARNING);
+}
+
+/* Reads the next node; FALSE at the end, on damage, or on a refusal (a
+ * DTD: entity declarations are how XML bombs are built). */
+static gboolean
+next_node (Workbook *wb, xmlTextReaderPtr r, const char *entry)
+{
+  int rc = xmlTextReaderRead (r);
+
+  if (rc == 1 && xmlTextReaderNodeType (r) == XML_READER_TYPE_DOCUMENT_TYPE)
+    {
+      workbook_fail (wb, _("the part %s declares a DTD, which a workbook never does"), entry);
+      return FALSE;
+    }
+  if (rc < 0)
+    workbook_fail (wb, _("the XML of %s is damaged"), entry);
+  return rc == 1 && wb->error == NULL;
 }
 
 static gboolean
@@ -72,27 +168,35 @@ is_end (xmlTextReaderPtr r, const char *local)
 
 /* Text of <t> elements inside <si>, skipping phonetic runs (<rPh>). */
 static GPtrArray *
-read_shared_strings (GBytes *bytes)
+read_shared_strings (Workbook *wb)
 {
+  static const char entry[] = "xl/sharedStrings.xml";
   GPtrArray *strings = g_ptr_array_new_with_free_func (g_free);
-  xmlTextReaderPtr r = reader_for (bytes);
+  xmlTextReaderPtr r = reader_for (wb, entry);
   GString *cur = NULL;
   gboolean in_t = FALSE;
   int rph = 0;
 
   if (r == NULL)
     return strings;
-  while (xmlTextReaderRead (r) == 1)
+  while (next_node (wb, r, entry))
     {
       int type = xmlTextReaderNodeType (r);
       if (is_element (r, "si"))
-        cur = g_string_new (NULL);
+        {
+          if (strings->len >= XLSX_MAX_SHARED)
+            {
+              workbook_fail (wb, _("more than %u shared strings"), XLSX_MAX_SHARED);
+              break;
+            }
+          if (cur == NULL)
+            cur = g_string_new (NULL);
+          g_string_truncate (cur, 0);
+        }
       else if (is_end (r, "si") && cur != NULL)
         {
-          {
-            char *nfc = thidua_text_nfc (cur->str, cur->len);
-            g_ptr_array_add (strings, nfc ? nfc : g_strdup (""));
-          }
+          char *nfc = thidua_text_nfc (cur->str, cur->len);
+          g_ptr_array_add (strings, nfc ? nfc : g_strdup (""));
           g_string_free (cur, TRUE);
           cur = NULL;
         }
@@ -106,7 +210,15 @@ read_shared_strings (GBytes *bytes)
         in_t = FALSE;
       else if (in_t && rph == 0 && cur != NULL
                && (type == XML_READER_TYPE_TEXT || type == XML_READER_TYPE_SIGNIFICANT_WHITESPACE))
-        g_string_append (cur, (const char *) xmlTextReaderConstValue (r));
+        {
+          g_string_append (cur, (const char *) xmlTextReaderConstValue (r));
+          if (cur->len > XLSX_MAX_STRING)
+            {
+              workbook_fail (wb, _("shared string %u is longer than %u bytes"),
+                             strings->len + 1, XLSX_MAX_STRING);
+              break;
+            }
+        }
     }
   if (cur)
     g_string_free (cur, TRUE);
@@ -117,19 +229,25 @@ read_shared_strings (GBytes *bytes)
 /* The path inside the zip of the first worksheet, from workbook.xml and
  * its relationships; "xl/worksheets/sheet1.xml" when they do not say. */
 static char *
-first_sheet_path (zip_t *zip)
+first_sheet_path (Workbook *wb, gboolean *date1904)
 {
-  g_autoptr(GBytes) wb = read_entry (zip, "xl/workbook.xml");
-  g_autoptr(GBytes) rels = read_entry (zip, "xl/_rels/workbook.xml.rels");
   g_autofree char *rid = NULL;
   char *target = NULL;
   xmlTextReaderPtr r;
 
-  if (wb == NULL || rels == NULL)
-    return g_strdup ("xl/worksheets/sheet1.xml");
-  r = reader_for (wb);
-  while (r && xmlTextReaderRead (r) == 1)
-    if (is_element (r, "sheet"))
+  *date1904 = FALSE;
+  r = reader_for (wb, "xl/workbook.xml");
+  while (r && next_node (wb, r, "xl/workbook.xml"))
+    if (is_element (r, "workbookPr"))
+      {
+        /* <workbookPr date1904="1"/>: dates count from 1904 (old Excel for Mac). */
+        xmlChar *v = xmlTextReaderGetAttribute (r, (const xmlChar *) "date1904");
+
+        *date1904 = v != NULL && (g_str_equal ((const char *) v, "1")
+                                  || g_ascii_strcasecmp ((const char *) v, "true") == 0);
+        xmlFree (v);
+      }
+    else if (is_element (r, "sheet"))
       {
         xmlChar *id = xmlTextReaderGetAttributeNs (r, (const xmlChar *) "id",
             (const xmlChar *) "http://schemas.openxmlformats.org/officeDocument/2006/relationships");
@@ -144,8 +262,8 @@ first_sheet_path (zip_t *zip)
   if (rid == NULL)
     return g_strdup ("xl/worksheets/sheet1.xml");
 
-  r = reader_for (rels);
-  while (r && xmlTextReaderRead (r) == 1)
+  r = reader_for (wb, "xl/_rels/workbook.xml.rels");
+  while (r && next_node (wb, r, "xl/_rels/workbook.xml.rels"))
     if (is_element (r, "Relationship"))
       {
         xmlChar *id = xmlTextReaderGetAttribute (r, (const xmlChar *) "Id");
@@ -223,23 +341,25 @@ builtin_format_is_date (guint id)
 
 /* Per cell style (the s="…" of a cell): does it show a date? */
 static GArray *
-read_date_styles (GBytes *bytes)
+read_date_styles (Workbook *wb)
 {
+  static const char entry[] = "xl/styles.xml";
   GArray *is_date = g_array_new (FALSE, TRUE, sizeof (gboolean));
   g_autoptr(GHashTable) custom = g_hash_table_new (g_direct_hash, g_direct_equal);
   xmlTextReaderPtr r;
   gboolean in_xfs = FALSE;
 
-  if (bytes == NULL || (r = reader_for (bytes)) == NULL)
+  if ((r = reader_for (wb, entry)) == NULL)
     return is_date;
-  while (xmlTextReaderRead (r) == 1)
+  while (next_node (wb, r, entry))
     {
       if (is_element (r, "numFmt"))
         {
           xmlChar *id = xmlTextReaderGetAttribute (r, (const xmlChar *) "numFmtId");
           xmlChar *code = xmlTextReaderGetAttribute (r, (const xmlChar *) "formatCode");
 
-          if (id != NULL && code != NULL && format_code_is_date ((const char *) code))
+          if (id != NULL && code != NULL && g_hash_table_size (custom) < XLSX_MAX_STYLES
+              && format_code_is_date ((const char *) code))
             g_hash_table_add (custom, GUINT_TO_POINTER ((guint) g_ascii_strtoull ((const char *) id, NULL, 10)));
           xmlFree (id);
           xmlFree (code);
@@ -255,36 +375,17 @@ read_date_styles (GBytes *bytes)
           gboolean date = builtin_format_is_date (fmt)
                           || g_hash_table_contains (custom, GUINT_TO_POINTER (fmt));
 
-          g_array_append_val (is_date, date);
           xmlFree (id);
+          if (is_date->len >= XLSX_MAX_STYLES)
+            {
+              workbook_fail (wb, _("more than %u cell styles"), XLSX_MAX_STYLES);
+              break;
+            }
+          g_array_append_val (is_date, date);
         }
     }
   xmlFreeTextReader (r);
   return is_date;
-}
-
-/* <workbookPr date1904="1"/>: dates count from 1904 (old Excel for Mac). */
-static gboolean
-workbook_uses_1904 (zip_t *zip)
-{
-  g_autoptr(GBytes) wb = read_entry (zip, "xl/workbook.xml");
-  xmlTextReaderPtr r;
-  gboolean date1904 = FALSE;
-
-  if (wb == NULL || (r = reader_for (wb)) == NULL)
-    return FALSE;
-  while (xmlTextReaderRead (r) == 1)
-    if (is_element (r, "workbookPr"))
-      {
-        xmlChar *v = xmlTextReaderGetAttribute (r, (const xmlChar *) "date1904");
-
-        date1904 = v != NULL && (g_str_equal ((const char *) v, "1")
-                                 || g_ascii_strcasecmp ((const char *) v, "true") == 0);
-        xmlFree (v);
-        break;
-      }
-  xmlFreeTextReader (r);
-  return date1904;
 }
 
 char *
@@ -312,21 +413,22 @@ thidua_xlsx_serial_to_date (double serial, gboolean date1904)
                           g_date_get_day (date));
 }
 
-/* "BC12" → column 54 (0-based) */
+/* "BC12" → column 54 (0-based); -1 without letters; -2 past XFD (more
+ * than three letters would overflow long before). */
 static int
 column_of (const char *ref)
 {
-  int col = 0;
-  const char *p = ref;
+  int col = 0, letters = 0;
 
-  if (ref == NULL)
-    return -1;
-  while (g_ascii_isalpha (*p))
+  for (const char *p = ref; g_ascii_isalpha (*p); p++)
     {
+      if (++letters > 3)
+        return -2;
       col = col * 26 + (g_ascii_toupper (*p) - 'A' + 1);
-      p++;
     }
-  return col - 1;
+  if (letters == 0)
+    return -1;
+  return col > XLSX_MAX_COLUMNS ? -2 : col - 1;
 }
 
 static void
@@ -343,59 +445,45 @@ flush_row (ThiduaTable *table, GPtrArray *cells, guint number)
   thidua_table_take_row (table, number, row);
 }
 
-ThiduaTable *
-thidua_xlsx_read (const char *path, GError **error)
+/* A value of at most 40 characters, for a message. */
+static char *
+shown (const char *text)
+{
+  if (g_utf8_strlen (text, 41) <= 40)
+    return g_strdup (text);
+  return g_strconcat (g_utf8_substring (text, 0, 40), "…", NULL);
+}
+
+static ThiduaTable *
+read_sheet (Workbook *wb)
 {
   g_autoptr(ThiduaTable) table = thidua_table_new ();
   g_autoptr(GPtrArray) shared = NULL;
-  g_autoptr(GBytes) sst = NULL;
-  g_autoptr(GBytes) sheet = NULL;
-  g_autoptr(GBytes) styles = NULL;
   g_autoptr(GArray) date_styles = NULL;
   g_autoptr(GPtrArray) cells = g_ptr_array_new_with_free_func (g_free);
   g_autoptr(GString) value = g_string_new (NULL);
   g_autofree char *sheet_path = NULL;
   g_autofree char *cell_type = NULL;
   gboolean cell_is_date = FALSE;
-  gboolean date1904;
+  gboolean date1904 = FALSE;
   xmlTextReaderPtr r;
-  zip_t *zip;
-  int zerr = 0;
   int col = -1, next_col = 0;
-  guint row_number = 0, last_row = 0;
+  guint row_number = 0, last_row = 0, n_rows = 0;
+  guint64 n_cells = 0;
   gboolean in_value = FALSE, in_row = FALSE;
-  int rc;
 
-  zip = zip_open (path, ZIP_RDONLY, &zerr);
-  if (zip == NULL)
-    {
-      g_set_error (error, THIDUA_TABLE_ERROR, THIDUA_TABLE_ERROR_MALFORMED,
-                   _("%s: not a readable XLSX workbook (damaged zip, libzip error %d)"), path, zerr);
-      return NULL;
-    }
-  sheet_path = first_sheet_path (zip);
-  sst = read_entry (zip, "xl/sharedStrings.xml");
-  sheet = read_entry (zip, sheet_path);
-  styles = read_entry (zip, "xl/styles.xml");
-  date1904 = workbook_uses_1904 (zip);
-  zip_close (zip);
-  date_styles = read_date_styles (styles);
-  if (sheet == NULL)
-    {
-      g_set_error (error, THIDUA_TABLE_ERROR, THIDUA_TABLE_ERROR_MALFORMED,
-                   _("%s: the workbook has no worksheet (%s)"), path, sheet_path);
-      return NULL;
-    }
-  shared = sst ? read_shared_strings (sst) : g_ptr_array_new_with_free_func (g_free);
+  sheet_path = first_sheet_path (wb, &date1904);
+  date_styles = read_date_styles (wb);
+  shared = read_shared_strings (wb);
+  if (wb->error != NULL)
+    return NULL;
 
-  r = reader_for (sheet);
-  if (r == NULL)
+  if ((r = reader_for (wb, sheet_path)) == NULL)
     {
-      g_set_error (error, THIDUA_TABLE_ERROR, THIDUA_TABLE_ERROR_MALFORMED,
-                   _("%s: the worksheet cannot be read"), path);
+      workbook_fail (wb, _("the workbook has no worksheet (%s)"), sheet_path);
       return NULL;
     }
-  while ((rc = xmlTextReaderRead (r)) == 1)
+  while (next_node (wb, r, sheet_path))
     {
       int type = xmlTextReaderNodeType (r);
 
@@ -406,8 +494,21 @@ thidua_xlsx_read (const char *path, GError **error)
           if (strcmp (name, "row") == 0)
             {
               xmlChar *rn = xmlTextReaderGetAttribute (r, (const xmlChar *) "r");
-              row_number = rn ? (guint) g_ascii_strtoull ((const char *) rn, NULL, 10) : last_row + 1;
+              guint64 number = rn ? g_ascii_strtoull ((const char *) rn, NULL, 10) : (guint64) last_row + 1;
+
               xmlFree (rn);
+              if (number > XLSX_MAX_ROW_NUMBER)
+                {
+                  workbook_fail (wb, _("row %" G_GUINT64_FORMAT " is past row %u, the last a workbook can have"),
+                                 number, XLSX_MAX_ROW_NUMBER);
+                  break;
+                }
+              if (++n_rows > XLSX_MAX_ROWS)
+                {
+                  workbook_fail (wb, _("the worksheet has more than %u rows"), XLSX_MAX_ROWS);
+                  break;
+                }
+              row_number = (guint) number;
               next_col = 0;
               in_row = !xmlTextReaderIsEmptyElement (r);
               if (!in_row)
@@ -427,8 +528,17 @@ thidua_xlsx_read (const char *path, GError **error)
                              && g_array_index (date_styles, gboolean, si);
               xmlFree (style);
               col = ref ? column_of ((const char *) ref) : next_col;
-              if (col < 0)
+              if (col == -1)
                 col = next_col;
+              if (col == -2 || col >= XLSX_MAX_COLUMNS)
+                {
+                  g_autofree char *what = shown (ref ? (const char *) ref : "");
+                  workbook_fail (wb, _("cell “%s” is past column XFD, the last a workbook can have"),
+                                 what);
+                  xmlFree (ref);
+                  xmlFree (t);
+                  break;
+                }
               next_col = col + 1;
               g_free (cell_type);
               cell_type = g_strdup (t ? (const char *) t : "n");
@@ -451,6 +561,18 @@ thidua_xlsx_read (const char *path, GError **error)
             {
               char *text;
 
+              if ((guint) col >= cells->len)
+                {
+                  /* the blanks before the cell count: one cell at XFD
+                   * costs 16,384 */
+                  n_cells += (guint) col + 1 - cells->len;
+                  if (n_cells > XLSX_MAX_CELLS)
+                    {
+                      workbook_fail (wb, _("the worksheet has more than %u cells"), XLSX_MAX_CELLS);
+                      break;
+                    }
+                  g_ptr_array_set_size (cells, col + 1);
+                }
               if (g_str_equal (cell_type, "s"))
                 {
                   guint64 idx = g_ascii_strtoull (value->str, NULL, 10);
@@ -466,8 +588,6 @@ thidua_xlsx_read (const char *path, GError **error)
                 text = g_strdup (g_str_equal (value->str, "1") ? "TRUE" : "FALSE");
               else
                 text = thidua_text_nfc (value->str, value->len);
-              if ((guint) col >= cells->len)
-                g_ptr_array_set_size (cells, col + 1);
               g_free (g_ptr_array_index (cells, col));
               g_ptr_array_index (cells, col) = text ? text : g_strdup ("");
               col = -1;
@@ -480,27 +600,86 @@ thidua_xlsx_read (const char *path, GError **error)
             }
         }
       else if (in_value && (type == XML_READER_TYPE_TEXT || type == XML_READER_TYPE_SIGNIFICANT_WHITESPACE))
-        g_string_append (value, (const char *) xmlTextReaderConstValue (r));
+        {
+          g_string_append (value, (const char *) xmlTextReaderConstValue (r));
+          if (value->len > XLSX_MAX_STRING)
+            {
+              workbook_fail (wb, _("a cell of row %u is longer than %u bytes"), row_number,
+                             XLSX_MAX_STRING);
+              break;
+            }
+        }
     }
   xmlFreeTextReader (r);
-  if (rc < 0)
+  if (wb->error != NULL)
+    return NULL;
+  return g_steal_pointer (&table);
+}
+
+ThiduaTable *
+thidua_xlsx_read_data (const char *name, const void *data, gsize len, GError **error)
+{
+  Workbook wb = { NULL, name, 0, NULL };
+  zip_source_t *src;
+  zip_error_t zerr;
+  ThiduaTable *table;
+
+  zip_error_init (&zerr);
+  src = zip_source_buffer_create (data, len, 0, &zerr);
+  if (src != NULL && (wb.zip = zip_open_from_source (src, ZIP_RDONLY, &zerr)) == NULL)
+    zip_source_free (src);
+  if (wb.zip == NULL)
     {
       g_set_error (error, THIDUA_TABLE_ERROR, THIDUA_TABLE_ERROR_MALFORMED,
-                   _("%s: the worksheet's XML is damaged"), path);
+                   _("%s: not a readable XLSX workbook (damaged zip, libzip error %d)"), name,
+                   zip_error_code_zip (&zerr));
+      zip_error_fini (&zerr);
       return NULL;
     }
-  return g_steal_pointer (&table);
+  zip_error_fini (&zerr);
+  table = read_sheet (&wb);
+  zip_discard (wb.zip);
+  if (table == NULL)
+    {
+      if (wb.error == NULL)
+        workbook_fail (&wb, _("the worksheet cannot be read"));
+      g_propagate_error (error, wb.error);
+    }
+  return table;
+}
+
+ThiduaTable *
+thidua_xlsx_read (const char *path, GError **error)
+{
+  g_autofree char *data = NULL;
+  g_autofree char *display = g_filename_display_name (path);
+  g_autoptr(GError) local = NULL;
+  gsize len = 0;
+
+  if (!thidua_input_read (path, THIDUA_INPUT_MAX_SHEET, &data, &len, &local))
+    {
+      g_set_error (error, THIDUA_TABLE_ERROR, THIDUA_TABLE_ERROR_UNREADABLE, "%s", local->message);
+      return NULL;
+    }
+  return thidua_xlsx_read_data (display, data, len, error);
 }
 
 gboolean
 thidua_xlsx_write (const char *path, const char *sheet_name, const ThiduaTable *table, GError **error)
 {
-  lxw_workbook *wb = workbook_new (path);
+  /* libxlsxwriter writes by name: it gets the new file next to the
+   * target, renamed over it once complete (a link is replaced, never
+   * followed) */
+  g_autoptr(ThiduaOutput) out = thidua_output_open (path, error);
+  lxw_workbook *wb;
   lxw_worksheet *ws;
   lxw_format *bold;
   lxw_error err;
   g_autoptr(GArray) widths = g_array_new (FALSE, TRUE, sizeof (guint));
 
+  if (out == NULL)
+    return FALSE;
+  wb = workbook_new (thidua_output_get_temp_path (out));
   if (wb == NULL)
     {
       g_set_error (error, THIDUA_TABLE_ERROR, THIDUA_TABLE_ERROR_UNREADABLE,
@@ -537,5 +716,5 @@ thidua_xlsx_write (const char *path, const char *sheet_name, const ThiduaTable *
                    _("%s: cannot write the workbook (%s)"), path, lxw_strerror (err));
       return FALSE;
     }
-  return TRUE;
+  return thidua_output_commit (g_steal_pointer (&out), error);
 }

@@ -9,6 +9,11 @@
 G_BEGIN_DECLS
 
 ThiduaTable *thidua_xlsx_read  (const char *path, GError **error);
+/* The same from the bytes of a file already read (NAME names it in
+ * messages).  Caps: 128 MB unpacked per part, 256 MB in all, 100,000 rows,
+ * column XFD, 2 million cells, a million shared strings, 128 kB a cell. */
+ThiduaTable *thidua_xlsx_read_data (const char *name, const void *data, gsize len,
+                                    GError **error);
 /* One sheet; the first row is the header (bold, frozen). */
 gboolean     thidua_xlsx_write (const char *path, const char *sheet_name,
                                 const ThiduaTable *table, GError **error);

@@ -125,7 +125,8 @@ test_templates (Fixture *f, gconstpointer data)
   g_auto(Run) r = { 0 };
   g_auto(GStrv) lines = NULL;
   const char *expected[] = { "blank-state", "blank-party", "blank-union", "covid-party-school",
-                             "annual-party-school", "education-office", "labour-federation" };
+                             "annual-party-school", "education-office", "labour-federation",
+                             "annual-state" };
 
   cli (f, &r, "templates", NULL);
   g_assert_cmpint (r.status, ==, 0);

@@ -2,6 +2,7 @@
 #include "config.h"
 #include "../thidua-test-tmp.h"
 #include "thidua-store.h"
+#include "thidua-store-private.h"  /* raw handle: the tests poke the file directly */
 #include "thidua-text.h"
 
 #include <string.h>
@@ -66,8 +67,9 @@ test_create_seeds_templates (Fixture *f, gconstpointer data)
 
   templates = thidua_store_list_templates (store, &error);
   g_assert_no_error (error);
-  /* Four templates derived from the seeds and a blank one per profile. */
-  g_assert_cmpuint (templates->len, ==, 7);
+  /* Four templates derived from the seeds, a blank one per profile and an
+   * annual state plan citing the legal texts through the table. */
+  g_assert_cmpuint (templates->len, ==, 8);
   for (guint i = 0; i < templates->len; i++)
     {
       ThiduaTemplateInfo *t = g_ptr_array_index (templates, i);
@@ -89,7 +91,7 @@ test_create_seeds_templates (Fixture *f, gconstpointer data)
   g_assert_no_error (error);
   g_clear_pointer (&templates, g_ptr_array_unref);
   templates = thidua_store_list_templates (store, &error);
-  g_assert_cmpuint (templates->len, ==, 7);
+  g_assert_cmpuint (templates->len, ==, 8);
 }
 
 /* Inserts a plan as a program of schema `version` would have. */
@@ -170,7 +172,7 @@ test_too_new (Fixture *f, gconstpointer data)
   g_autoptr(ThiduaStore) store = thidua_store_open (f->path, 0, &error);
   g_autoptr(ThiduaStore) again = NULL;
   g_autofree char *sql = g_strdup_printf ("PRAGMA user_version = %d", thidua_store_latest_version () + 5);
-  sqlite3 *db = thidua_store_get_handle (store);
+  sqlite3 *db = thidua_store_get_db (store);
 
   g_assert_cmpint (sqlite3_exec (db, sql, NULL, NULL, NULL), ==, SQLITE_OK);
   g_clear_object (&store);
@@ -373,7 +375,7 @@ test_duplicate_delete (Fixture *f, gconstpointer data)
 
   /* The plan's targets come along with it. */
   {
-    sqlite3 *db = thidua_store_get_handle (store);
+    sqlite3 *db = thidua_store_get_db (store);
     g_autofree char *ins = g_strdup_printf (
       "INSERT INTO plan_targets (plan_id, position, title, min_value, max_value, measure, base) "
       "VALUES (%" G_GINT64_FORMAT ", 0, 'cstdcs', 10, 15, 'percent', 'ldtt')", id);
@@ -456,7 +458,7 @@ test_corrupt (Fixture *f, gconstpointer data)
     for (int i = 0; i < 40; i++)
       g_assert_cmpint (thidua_store_new_plan (store, "labour-federation", &error), >, 0);
     /* Fold the WAL into the main file so the damage below hits real pages. */
-    g_assert_cmpint (sqlite3_exec (thidua_store_get_handle (store),
+    g_assert_cmpint (sqlite3_exec (thidua_store_get_db (store),
                                    "PRAGMA wal_checkpoint(TRUNCATE); PRAGMA journal_mode=DELETE",
                                    NULL, NULL, NULL), ==, SQLITE_OK);
   }
@@ -483,7 +485,7 @@ test_read_only_file (Fixture *f, gconstpointer data)
   store = thidua_store_open (f->path, 0, &error);
   id = thidua_store_new_plan (store, "education-office", &error);
   g_assert_no_error (error);
-  g_assert_cmpint (sqlite3_exec (thidua_store_get_handle (store),
+  g_assert_cmpint (sqlite3_exec (thidua_store_get_db (store),
                                  "PRAGMA journal_mode=DELETE", NULL, NULL, NULL), ==, SQLITE_OK);
   g_clear_object (&store);
   g_assert_cmpint (g_chmod (f->path, 0444), ==, 0);
@@ -579,7 +581,7 @@ test_damaged_cell (Fixture *f, gconstpointer data)
     g_assert_no_error (error);
     for (int i = 0; i < 30; i++)
       g_assert_cmpint (thidua_store_new_plan (store, "annual-party-school", &error), >, 0);
-    db = thidua_store_get_handle (store);
+    db = thidua_store_get_db (store);
     g_assert_cmpint (sqlite3_exec (db,
                                    wal ? "PRAGMA wal_checkpoint(TRUNCATE)"
                                        : "PRAGMA wal_checkpoint(TRUNCATE); PRAGMA journal_mode=DELETE",
@@ -641,12 +643,70 @@ test_directory_not_file (Fixture *f, gconstpointer data)
   g_assert_error (error, THIDUA_STORE_ERROR, THIDUA_STORE_ERROR_NOT_DATABASE);
 }
 
+static void
+count_change (ThiduaStore *store, const char *what, gpointer data)
+{
+  g_ptr_array_add (data, g_strdup (what));
+}
+
+/* One "changed" per area touched, after the commit; none after a refused change. */
+static void
+test_changed_signal (Fixture *f, gconstpointer data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ThiduaStore) store = thidua_store_open (f->path, 0, &error);
+  g_autoptr(GPtrArray) seen = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GPtrArray) plans_only = g_ptr_array_new_with_free_func (g_free);
+  gint64 id;
+
+  g_assert_no_error (error);
+  g_signal_connect (store, "changed", G_CALLBACK (count_change), seen);
+  g_signal_connect (store, "changed::plans", G_CALLBACK (count_change), plans_only);
+  id = thidua_store_new_plan (store, "blank-state", &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (seen->len, ==, 1);
+  g_assert_cmpstr (g_ptr_array_index (seen, 0), ==, "plans");
+  g_assert_cmpuint (plans_only->len, ==, 1);
+
+  g_assert_true (thidua_store_delete_plan (store, id, &error));
+  g_assert_cmpuint (seen->len, ==, 2);
+  /* a plan that does not exist: nothing changed, nothing said */
+  g_assert_false (thidua_store_delete_plan (store, id, &error));
+  g_assert_cmpuint (seen->len, ==, 2);
+}
+
+/* Another connection's commit shows as a new data_version; our own does not. */
+static void
+test_data_version (Fixture *f, gconstpointer data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ThiduaStore) store = thidua_store_open (f->path, 0, &error);
+  g_autoptr(ThiduaStore) other = NULL;
+  gint64 v0, v1, v2;
+
+  g_assert_no_error (error);
+  other = thidua_store_open (f->path, 0, &error);
+  g_assert_no_error (error);
+  v0 = thidua_store_get_data_version (store);
+  g_assert_cmpint (v0, >=, 0);
+  g_assert_cmpint (thidua_store_new_plan (store, "blank-state", &error), >, 0);
+  v1 = thidua_store_get_data_version (store);
+  g_assert_cmpint (v1, ==, v0);
+  g_assert_cmpint (thidua_store_new_plan (other, "blank-state", &error), >, 0);
+  g_assert_no_error (error);
+  v2 = thidua_store_get_data_version (store);
+  g_assert_cmpint (v2, !=, v1);
+  g_assert_cmpint (thidua_store_get_data_version (store), ==, v2);
+}
+
 int
 main (int argc, char **argv)
 {
   g_test_init (&argc, &argv, NULL);
 
 #define ADD(name, func) g_test_add ("/store/" name, Fixture, NULL, fixture_setup, func, fixture_teardown)
+  ADD ("changed-signal", test_changed_signal);
+  ADD ("data-version", test_data_version);
   ADD ("create-seeds-templates", test_create_seeds_templates);
   ADD ("migrate-from-each-version", test_migrate_from_each_version);
   ADD ("too-new", test_too_new);

@@ -758,6 +758,107 @@ test_text_dates (RegFixture *f, gconstpointer data)
   g_assert_cmpint (birth_year_of (f, "2024", "Mai Văn Năm"), ==, 1983);
 }
 
+/* ---- the import's own connection ---- */
+
+typedef struct {
+  RegFixture *f;
+  guint       calls;
+  gint64      person;    /* registered by "the window" during the import, or 0 */
+} WorkerCheck;
+
+static ThiduaTable *
+big_table (guint n)
+{
+  ThiduaTable *table = thidua_table_new ();
+  const char *header[] = { "Họ và tên", "Đơn vị", "Năm sinh", "Danh hiệu thi đua", NULL };
+
+  thidua_table_take_row (table, 1, g_strdupv ((char **) header));
+  for (guint i = 0; i < n; i++)
+    {
+      char *cells[5] = {
+        g_strdup_printf ("Nguyễn Văn An %c%c", 'A' + i % 26, 'A' + (i / 26) % 26),
+        g_strdup_printf ("Phòng số %u", i % 7 + 1),
+        g_strdup_printf ("%u", 1960 + i % 40),
+        g_strdup ("Lao động tiên tiến"),
+        NULL,
+      };
+      thidua_table_take_row (table, i + 2, g_strdupv (cells));
+      for (guint c = 0; c < 4; c++)
+        g_free (cells[c]);
+    }
+  return table;
+}
+
+/* Called on the commit's thread while rows are staged: the window's
+ * connection must be free, and a write through it must not wait for the
+ * import. */
+static void
+worker_progress (guint done, guint total, gpointer data)
+{
+  WorkerCheck *w = data;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *name = g_strdup_printf ("Tổ %u", w->calls);
+
+  w->calls++;
+  g_assert_false (thidua_store_in_transaction (w->f->store));
+  g_assert_cmpint (thidua_register_add_unit (w->f->reg, 0, name, "", &error), >, 0);
+  g_assert_no_error (error);
+  if (w->person > 0 && w->calls == 1)
+    reg_add (w->f, "2024", w->person, "LĐTT");
+}
+
+static gint64
+count (RegFixture *f, const char *year)
+{
+  ThiduaRegQuery q = THIDUA_REG_QUERY_INIT;
+  g_autoptr(GPtrArray) rows = NULL;
+
+  q.year = year;
+  rows = thidua_register_query (f->reg, &q, NULL);
+  return rows ? (gint64) rows->len : -1;
+}
+
+static void
+test_own_connection (RegFixture *f, gconstpointer data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ThiduaTable) table = big_table (2500);
+  g_autoptr(ThiduaRegisterImport) import = thidua_register_import_new (f->reg, "2024");
+  WorkerCheck w = { f, 0, 0 };
+  gint64 batch;
+
+  g_assert_true (thidua_register_import_prepare_table (import, "big.csv", table, &error));
+  g_assert_cmpuint (thidua_register_import_get_n_accepted (import), ==, 2500);
+  batch = thidua_register_import_commit (import, worker_progress, &w, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (batch, >, 0);
+  g_assert_cmpuint (w.calls, ==, 3);
+  g_assert_cmpint (count (f, "2024"), ==, 2500);
+  /* the window's own units, written during the import, are there too */
+  g_assert_cmpint (thidua_register_find_unit (f->reg, "Tổ 2"), >, 0);
+}
+
+/* A conflicting write made while the rows were staged: the import fails
+ * as a whole and the other write stays. */
+static void
+test_all_or_nothing (RegFixture *f, gconstpointer data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ThiduaTable) table = big_table (1500);
+  g_autoptr(ThiduaRegisterImport) import = thidua_register_import_new (f->reg, "2024");
+  gint64 phong = thidua_register_add_unit (f->reg, 0, "Phòng số 3", "", NULL);
+  WorkerCheck w = { f, 0, 0 };
+
+  /* row 2 of the table: "Nguyễn Văn An CA", Phòng số 3, 1962 */
+  w.person = reg_add_person (f, "Nguyễn Văn An CA", phong, 1962);
+  g_assert_true (thidua_register_import_prepare_table (import, "big.csv", table, &error));
+  g_assert_cmpuint (thidua_register_import_get_n_accepted (import), ==, 1500);
+  g_assert_cmpint (thidua_register_import_commit (import, worker_progress, &w, &error), ==, 0);
+  g_assert_nonnull (error);
+  g_assert_cmpint (count (f, "2024"), ==, 1);
+  g_assert_cmpint (thidua_register_find_unit (f->reg, "Phòng số 1"), ==, 0);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -768,6 +869,8 @@ main (int argc, char **argv)
 #define ADD_DATA(path, data, func) \
   g_test_add (path, RegFixture, data, reg_fixture_set_up, func, reg_fixture_tear_down)
   g_test_add_func ("/register/import/csv-parser", test_csv_parser);
+  ADD ("/register/import/own-connection", test_own_connection);
+  ADD ("/register/import/all-or-nothing", test_all_or_nothing);
   ADD ("/register/import/csv-fixture", test_csv_fixture);
   g_test_add_func ("/register/import/date-serials", test_serial_to_date);
   ADD_DATA ("/register/import/date-cells-libreoffice-xlsx", "ngay-sinh.xlsx", test_date_cells_libreoffice);

@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include <sqlite3.h>
+#include "thidua-store-private.h"  /* raw handle: the test writes stale keys directly */
 
 #include "register-test-util.h"
 #include "thidua-text.h"
@@ -327,7 +328,7 @@ test_text_keys_refreshed (RegFixture *f, gconstpointer data)
   g_assert_cmpint (thidua_store_insert_plan (f->store, plan, &error), >, 0);
 
   /* what an older folding might have left */
-  db = thidua_store_get_handle (f->store);
+  db = thidua_store_get_db (f->store);
   g_assert_cmpint (sqlite3_exec (db, "UPDATE people SET name_key = 'stale', sort_key = 'stale';"
                                      "UPDATE units SET name_key = 'stale', sort_key = 'stale';"
                                      "UPDATE plans SET search_key = 'stale';"
@@ -338,7 +339,7 @@ test_text_keys_refreshed (RegFixture *f, gconstpointer data)
   f->store = thidua_store_open (f->db_path, THIDUA_STORE_OPEN_NO_SEED, &error);
   g_assert_no_error (error);
   f->reg = thidua_register_new (f->store, f->catalog);
-  db = thidua_store_get_handle (f->store);
+  db = thidua_store_get_db (f->store);
   g_assert_cmpint (sqlite3_prepare_v2 (db, "SELECT version FROM text_keys", -1, &stmt, NULL), ==, SQLITE_OK);
   g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
   g_assert_cmpint (sqlite3_column_int (stmt, 0), ==, THIDUA_TEXT_KEY_VERSION);
@@ -362,6 +363,89 @@ test_text_keys_refreshed (RegFixture *f, gconstpointer data)
   sqlite3_finalize (stmt);
 }
 
+static void
+count_changed (ThiduaRegister *reg, guint *n)
+{
+  (*n)++;
+}
+
+/* One "changed" per committed edit; nothing for a refusal. */
+static void
+test_changed (RegFixture *f, gconstpointer data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ThiduaRegistration) r = thidua_registration_new ();
+  g_autoptr(ThiduaRegistration) dup = NULL;
+  g_autoptr(ThiduaRegistration) old = NULL;
+  g_autoptr(GPtrArray) before = NULL;
+  guint n = 0;
+  gint64 ids[2];
+
+  g_signal_connect (f->reg, "changed", G_CALLBACK (count_changed), &n);
+  g_free (r->year); r->year = g_strdup ("2024");
+  g_free (r->title); r->title = g_strdup ("LĐTT");
+  dup = thidua_registration_copy (r);
+  ids[0] = thidua_register_add_by_name (f->reg, r, "Lê Thị Mai", "Giáo viên", "Tổ Toán", &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (n, ==, 1);
+  /* the same title again: refused, nothing announced */
+  g_assert_cmpint (thidua_register_add_by_name (f->reg, dup, "Lê Thị Mai", NULL, "Tổ Toán", &error), ==, 0);
+  g_assert_error (error, THIDUA_REGISTER_ERROR, THIDUA_REGISTER_ERROR_DUPLICATE);
+  g_clear_error (&error);
+  g_assert_cmpuint (n, ==, 1);
+  g_clear_pointer (&dup, thidua_registration_free);
+  dup = thidua_registration_new ();
+  g_free (dup->year); dup->year = g_strdup ("2024");
+  g_free (dup->title); dup->title = g_strdup ("CSTĐCS");
+  ids[1] = thidua_register_add_by_name (f->reg, dup, "Lê Thị Mai", NULL, "Tổ Toán", &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (dup->person_id, ==, r->person_id);
+  g_assert_cmpuint (n, ==, 2);
+
+  /* bulk results, then undo them with the rows handed back */
+  g_assert_true (thidua_register_set_results (f->reg, ids, 2, THIDUA_REG_RESULT_ACHIEVED,
+                                              "25/QĐ-UBND", &before, &error));
+  g_assert_cmpuint (n, ==, 3);
+  g_assert_cmpuint (before->len, ==, 2);
+  g_assert_cmpint (((ThiduaRegistration *) before->pdata[0])->result, ==, THIDUA_REG_RESULT_PENDING);
+  {
+    g_autoptr(ThiduaRegistration) now = thidua_register_load (f->reg, ids[1], &error);
+    g_assert_cmpint (now->result, ==, THIDUA_REG_RESULT_ACHIEVED);
+    g_assert_cmpstr (now->decision, ==, "25/QĐ-UBND");
+  }
+  g_assert_true (thidua_register_update_many (f->reg, before, &error));
+  {
+    g_autoptr(ThiduaRegistration) now = thidua_register_load (f->reg, ids[1], &error);
+    g_assert_cmpint (now->result, ==, THIDUA_REG_RESULT_PENDING);
+    g_assert_cmpstr (now->decision, ==, "");
+  }
+  /* an unknown id among them: nothing changes */
+  {
+    gint64 bad[2] = { ids[0], 9999 };
+    g_autoptr(ThiduaRegistration) now = NULL;
+    g_assert_false (thidua_register_set_results (f->reg, bad, 2, THIDUA_REG_RESULT_ACHIEVED, "1/QĐ", NULL, &error));
+    g_assert_error (error, THIDUA_REGISTER_ERROR, THIDUA_REGISTER_ERROR_NOT_FOUND);
+    g_clear_error (&error);
+    now = thidua_register_load (f->reg, ids[0], &error);
+    g_assert_cmpint (now->result, ==, THIDUA_REG_RESULT_PENDING);
+  }
+
+  /* delete, then restore under the same id */
+  g_assert_true (thidua_register_delete (f->reg, ids[1], &old, &error));
+  g_assert_null (thidua_register_load (f->reg, ids[1], NULL));
+  g_assert_true (thidua_register_restore (f->reg, old, &error));
+  g_assert_no_error (error);
+  {
+    g_autoptr(ThiduaRegistration) back = thidua_register_load (f->reg, ids[1], &error);
+    g_assert_nonnull (back);
+    g_assert_cmpstr (back->title, ==, "cstdcs");
+    g_assert_cmpint (back->person_id, ==, r->person_id);
+  }
+  g_clear_pointer (&old, thidua_registration_free);
+  g_assert_true (thidua_register_set_status (f->reg, ids[0], THIDUA_REG_STATUS_WITHDRAWN, &old, &error));
+  g_assert_cmpint (old->status, ==, THIDUA_REG_STATUS_REGISTERED);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -371,6 +455,7 @@ main (int argc, char **argv)
 #define ADD(path, func) \
   g_test_add (path, RegFixture, NULL, reg_fixture_set_up, func, reg_fixture_tear_down)
   ADD ("/register/store/schema", test_schema);
+  ADD ("/register/store/changed-and-undo", test_changed);
   ADD ("/register/store/units-tree", test_units_tree);
   ADD ("/register/store/same-title-twice", test_same_title_twice);
   ADD ("/register/store/query", test_query);

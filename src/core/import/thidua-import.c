@@ -14,6 +14,7 @@
  */
 #include "config.h"
 #include "thidua-import.h"
+#include "thidua-input.h"
 #include "thidua-text.h"
 
 #include <glib/gi18n-lib.h>
@@ -1311,9 +1312,17 @@ thidua_import_file (GFile *file, ThiduaEncoding encoding, int profile, ThiduaEnc
   g_autoptr(GError) local_error = NULL;
   g_autofree char *contents = NULL;
   g_autofree char *name = g_file_get_parse_name (file);
+  g_autofree char *local_path = g_file_get_path (file);
   gsize len = 0;
   ThiduaPlan *plan;
 
+  /* A local file goes through the one capped reader: regular files only,
+   * no links, bytes counted while read (a device says its size is 0). */
+  if (local_path != NULL)
+    {
+      if (!thidua_input_check (local_path, G_MAXSSIZE, error))
+        return NULL;
+    }
   info = g_file_query_info (file, G_FILE_ATTRIBUTE_STANDARD_SIZE "," G_FILE_ATTRIBUTE_STANDARD_TYPE,
                             G_FILE_QUERY_INFO_NONE, cancellable, &local_error);
   if (info == NULL)
@@ -1335,7 +1344,9 @@ thidua_import_file (GFile *file, ThiduaEncoding encoding, int profile, ThiduaEnc
                    THIDUA_IMPORT_MAX_SIZE / (1024 * 1024));
       return NULL;
     }
-  if (!g_file_load_contents (file, cancellable, &contents, &len, NULL, &local_error))
+  if (local_path != NULL
+      ? !thidua_input_read (local_path, THIDUA_IMPORT_MAX_SIZE, &contents, &len, &local_error)
+      : !g_file_load_contents (file, cancellable, &contents, &len, NULL, &local_error))
     {
       g_propagate_prefixed_error (error, g_steal_pointer (&local_error), "%s: ", name);
       return NULL;

@@ -2,8 +2,10 @@
 #include "config.h"
 #include <glib/gi18n-lib.h>
 #include "thidua-catalog.h"
+#include "thidua-json.h"
 
 #include <json-glib/json-glib.h>
+#include <stdio.h>
 #include <string.h>
 
 #include "thidua-paths.h"
@@ -17,6 +19,9 @@ struct _ThiduaCatalog
   GHashTable *by_id;        /* id → ThiduaTitle */
   GHashTable *by_key;       /* match key → ThiduaTitle */
   GPtrArray  *rules;        /* ThiduaRule */
+  ThiduaLegalTable *legal;
+  guint       school_end_month;
+  guint       school_end_day;
 };
 
 G_DEFINE_FINAL_TYPE (ThiduaCatalog, thidua_catalog, G_TYPE_OBJECT)
@@ -31,6 +36,7 @@ title_free (ThiduaTitle *t)
   g_strfreev (t->aliases);
   g_free (t->system);
   g_free (t->level);
+  g_strfreev (t->legal);
   g_free (t);
 }
 
@@ -43,6 +49,7 @@ thidua_catalog_finalize (GObject *object)
   g_clear_pointer (&self->by_key, g_hash_table_unref);
   g_clear_pointer (&self->titles, g_ptr_array_unref);
   g_clear_pointer (&self->rules, g_ptr_array_unref);
+  g_clear_object (&self->legal);
   G_OBJECT_CLASS (thidua_catalog_parent_class)->finalize (object);
 }
 
@@ -59,6 +66,8 @@ thidua_catalog_init (ThiduaCatalog *self)
   self->by_id = g_hash_table_new (g_str_hash, g_str_equal);
   self->by_key = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   self->rules = g_ptr_array_new_with_free_func ((GDestroyNotify) thidua_rule_unref);
+  self->school_end_month = 5;
+  self->school_end_day = 31;
 }
 
 static gboolean
@@ -167,25 +176,68 @@ member_strv (JsonObject *o, const char *name)
   return g_strv_builder_end (b);
 }
 
+/* "legal": [{"document": "06/2022/QH15", "article": "", "from": …}, …] → numbers */
+static char **
+legal_numbers (JsonObject *o)
+{
+  g_autoptr(GStrvBuilder) b = g_strv_builder_new ();
+  JsonNode *node = json_object_get_member (o, "legal");
+
+  if (node != NULL && JSON_NODE_HOLDS_ARRAY (node))
+    for (guint i = 0; i < json_array_get_length (json_node_get_array (node)); i++)
+      {
+        JsonNode *e = json_array_get_element (json_node_get_array (node), i);
+        if (JSON_NODE_HOLDS_OBJECT (e))
+          {
+            g_autofree char *doc = member_nfc (json_node_get_object (e), "document");
+            if (*doc != '\0')
+              g_strv_builder_add (b, doc);
+          }
+      }
+  return g_strv_builder_end (b);
+}
+
+/* "05-31" → month 5, day 31 */
+static gboolean
+read_school_year_end (ThiduaCatalog *self, JsonObject *root, const char *path, GError **error)
+{
+  g_autofree char *text = NULL;
+  int m = 0, d = 0;
+  char tail;
+
+  if (!json_object_has_member (root, "school_year_end"))
+    return TRUE;
+  text = member_nfc (root, "school_year_end");
+  if (sscanf (text, "%2d-%2d%c", &m, &d, &tail) != 2 || !g_date_valid_dmy (d, m, 2001))
+    {
+      g_set_error (error, THIDUA_CATALOG_ERROR, THIDUA_CATALOG_ERROR_INVALID,
+                   _("%s: “school_year_end” is “%s”, not a day MM-DD"), path, text);
+      return FALSE;
+    }
+  self->school_end_month = m;
+  self->school_end_day = d;
+  return TRUE;
+}
+
 static JsonNode *
 load_json (const char *path, GError **error)
 {
-  g_autoptr(JsonParser) parser = json_parser_new ();
   g_autoptr(GError) local = NULL;
+  g_autoptr(JsonNode) root = NULL;
 
-  if (!json_parser_load_from_file (parser, path, &local))
+  /* the one capped reader and JSON guard (already names the file) */
+  if ((root = thidua_json_load_file (path, &local)) == NULL)
     {
-      g_set_error (error, THIDUA_CATALOG_ERROR, THIDUA_CATALOG_ERROR_INVALID,
-                   "%s: %s", path, local->message);
+      g_set_error (error, THIDUA_CATALOG_ERROR, THIDUA_CATALOG_ERROR_INVALID, "%s", local->message);
       return NULL;
     }
-  if (!JSON_NODE_HOLDS_OBJECT (json_parser_get_root (parser)))
+  if (!JSON_NODE_HOLDS_OBJECT (root))
     {
       g_set_error (error, THIDUA_CATALOG_ERROR, THIDUA_CATALOG_ERROR_INVALID,
                    _("%s: the file must hold one JSON object"), path);
       return NULL;
     }
-  return json_node_copy (json_parser_get_root (parser));
+  return g_steal_pointer (&root);
 }
 
 static gboolean
@@ -226,6 +278,7 @@ load_titles (ThiduaCatalog *self, const char *path, GError **error)
       t->aliases = member_strv (o, "aliases");
       t->system = member_nfc (o, "system");
       t->level = member_nfc (o, "level");
+      t->legal = legal_numbers (o);
       t->position = i;
       g_ptr_array_add (self->titles, t);
 
@@ -302,6 +355,8 @@ load_rules (ThiduaCatalog *self, const char *path, GError **error)
 
   if (root == NULL)
     return FALSE;
+  if (!read_school_year_end (self, json_node_get_object (root), path, error))
+    return FALSE;
   list = json_object_get_member (json_node_get_object (root), "rules");
   if (list == NULL || !JSON_NODE_HOLDS_ARRAY (list))
     {
@@ -369,13 +424,78 @@ thidua_catalog_new_default (GError **error)
   g_autofree char *rules = thidua_paths_find_data ("catalog", "rules.json", NULL);
   g_autofree char *overrides = g_build_filename (g_get_user_config_dir (), "thidua", "rules.json", NULL);
   g_autoptr(ThiduaCatalog) self = thidua_catalog_new_from_files (titles, rules, error);
+  g_autoptr(ThiduaLegalTable) legal = NULL;
 
   if (self == NULL)
     return NULL;
   if (g_file_test (overrides, G_FILE_TEST_EXISTS)
       && !thidua_catalog_apply_overrides (self, overrides, error))
     return NULL;
+  legal = thidua_legal_table_new_default (error);
+  if (legal == NULL || !thidua_catalog_set_legal (self, legal, error))
+    return NULL;
   return g_steal_pointer (&self);
+}
+
+ThiduaLegalTable *
+thidua_catalog_get_legal (ThiduaCatalog *self)
+{
+  g_return_val_if_fail (THIDUA_IS_CATALOG (self), NULL);
+  return self->legal;
+}
+
+gboolean
+thidua_catalog_set_legal (ThiduaCatalog *self, ThiduaLegalTable *legal, GError **error)
+{
+  g_return_val_if_fail (THIDUA_IS_CATALOG (self), FALSE);
+  g_return_val_if_fail (THIDUA_IS_LEGAL_TABLE (legal), FALSE);
+
+  for (guint i = 0; i < self->rules->len; i++)
+    {
+      ThiduaRule *rule = g_ptr_array_index (self->rules, i);
+      for (guint p = 0; p < thidua_rule_get_n_periods (rule); p++)
+        {
+          g_auto(GStrv) docs = thidua_rule_dup_period_documents (rule, p);
+          for (guint d = 0; docs[d]; d++)
+            if (thidua_legal_table_lookup (legal, docs[d]) == NULL)
+              {
+                g_set_error (error, THIDUA_CATALOG_ERROR, THIDUA_CATALOG_ERROR_INVALID,
+                             _("rule “%s”: period %u cites “%s”, which is not in the legal-document table"),
+                             thidua_rule_get_id (rule), p + 1, docs[d]);
+                return FALSE;
+              }
+        }
+    }
+  for (guint i = 0; i < self->titles->len; i++)
+    {
+      ThiduaTitle *t = g_ptr_array_index (self->titles, i);
+      for (guint d = 0; t->legal[d]; d++)
+        if (thidua_legal_table_lookup (legal, t->legal[d]) == NULL)
+          {
+            g_set_error (error, THIDUA_CATALOG_ERROR, THIDUA_CATALOG_ERROR_INVALID,
+                         _("title “%s” cites “%s”, which is not in the legal-document table"),
+                         t->id, t->legal[d]);
+            return FALSE;
+          }
+    }
+  g_set_object (&self->legal, legal);
+  return TRUE;
+}
+
+void
+thidua_catalog_reference_date (ThiduaCatalog *self, int start_year, gboolean school, GDate *out)
+{
+  g_return_if_fail (THIDUA_IS_CATALOG (self));
+  g_date_clear (out, 1);
+  if (!school)
+    g_date_set_dmy (out, 31, 12, start_year);
+  else
+    {
+      guint d = self->school_end_day;
+      if (!g_date_valid_dmy (d, self->school_end_month, start_year + 1))
+        d = g_date_get_days_in_month (self->school_end_month, start_year + 1);
+      g_date_set_dmy (out, d, self->school_end_month, start_year + 1);
+    }
 }
 
 gboolean
@@ -385,7 +505,7 @@ thidua_catalog_apply_overrides (ThiduaCatalog *self, const char *path, GError **
   JsonNode *list;
   JsonArray *array;
 
-  if (root == NULL)
+  if (root == NULL || !read_school_year_end (self, json_node_get_object (root), path, error))
     return FALSE;
   list = json_object_get_member (json_node_get_object (root), "rules");
   if (list == NULL || !JSON_NODE_HOLDS_ARRAY (list))

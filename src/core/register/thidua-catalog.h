@@ -40,6 +40,7 @@ typedef struct {
   char            *system;         /* "state" or "union" */
   char            *level;
   guint            position;       /* order in the data file, used for sorting */
+  char           **legal;          /* document numbers it is defined in ("legal" in titles.json) */
 } ThiduaTitle;
 
 /* The default data files, then the office's overrides from
@@ -67,6 +68,20 @@ const char        *thidua_title_get_short_name (const ThiduaTitle *title);
 /* Rules in file order (ThiduaRule), enabled or not. */
 GPtrArray         *thidua_catalog_get_rules    (ThiduaCatalog *self);
 ThiduaRule        *thidua_catalog_lookup_rule  (ThiduaCatalog *self, const char *id);
+
+/* The legal-document table the rules and titles cite (NULL when none was
+ * given).  set_legal checks that every document a rule period or a title
+ * cites is in the table; the error names the rule or title. */
+ThiduaLegalTable  *thidua_catalog_get_legal    (ThiduaCatalog *self);
+gboolean           thidua_catalog_set_legal    (ThiduaCatalog    *self,
+                                                ThiduaLegalTable *legal,
+                                                GError          **error);
+/* The date whose rules a registration year is judged by: 31 December of a
+ * calendar year; for a school year the day of its last year given by
+ * "school_year_end" (MM-DD, default 05-31) in rules.json or the office's
+ * overrides. */
+void               thidua_catalog_reference_date (ThiduaCatalog *self, int start_year,
+                                                  gboolean school, GDate *out);
 
 /* The key thidua_catalog_match() compares: folded, quotes and trailing
  * punctuation dropped. */

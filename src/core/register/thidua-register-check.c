@@ -784,6 +784,7 @@ thidua_register_check (ThiduaRegister *self, const char *year, gint64 plan_id, G
 {
   Check c = { 0 };
   GPtrArray *rules;
+  GDate reference;
   gboolean ok = TRUE;
 
   g_return_val_if_fail (THIDUA_IS_REGISTER (self), NULL);
@@ -808,12 +809,19 @@ thidua_register_check (ThiduaRegister *self, const char *year, gint64 plan_id, G
       || !load_year (&c, c.label, c.counted, c.rows, error))
     ok = FALSE;
 
+  /* The rules in force for the year: those of 31 December, or of the end
+   * of a school year (thidua_catalog_reference_date). */
+  thidua_catalog_reference_date (c.catalog, c.start_year, c.school, &reference);
   rules = thidua_catalog_get_rules (c.catalog);
   for (guint i = 0; ok && i < rules->len; i++)
     {
-      ThiduaRule *rule = g_ptr_array_index (rules, i);
+      g_autoptr(ThiduaRule) rule = NULL;
 
-      if (!thidua_rule_get_enabled (rule))
+      if (!thidua_rule_get_enabled (g_ptr_array_index (rules, i)))
+        continue;
+      rule = thidua_rule_at (g_ptr_array_index (rules, i), &reference,
+                             thidua_catalog_get_legal (c.catalog));
+      if (rule == NULL)
         continue;
       switch (thidua_rule_get_kind (rule))
         {

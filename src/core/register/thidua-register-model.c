@@ -372,8 +372,12 @@ thidua_register_model_load (ThiduaRegisterModel *self, const char *year, GError 
       const ThiduaTitle *t = thidua_catalog_lookup (catalog, ((ThiduaRegistration *) g_ptr_array_index (self->all, i))->title);
       self->title_pos[i] = t ? t->position : G_MAXUINT;
     }
-  g_free (self->year);
-  self->year = g_strdup (year);
+  /* year may be self->year itself (a reload): copy before freeing */
+  {
+    char *copy = g_strdup (year);
+    g_free (self->year);
+    self->year = copy;
+  }
   sort_order (self);
   /* the same positions now hold other registrations */
   refilter_full (self, TRUE);

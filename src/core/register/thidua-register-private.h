@@ -36,6 +36,26 @@ reg_column_text (sqlite3_stmt *stmt, int i)
   return s ? s : "";
 }
 
+/* Staging (see thidua-register.c): rows are written to temp.stage_* with
+ * these statements (seq first, references > 0 existing ids, < 0 staged
+ * seqs, 0 none), then moved by the flush functions, the only INSERT of
+ * each entity.  base -1 lets SQLite choose ids; otherwise a row's id is
+ * base + seq.  _stage_begin creates the tables and empties them. */
+#define THIDUA_REGISTER_STAGE_UNIT \
+  "INSERT INTO temp.stage_units (seq, parent, name, name_key, sort_key, kind) VALUES (?1, ?2, ?3, ?4, ?5, ?6)"
+#define THIDUA_REGISTER_STAGE_PERSON \
+  "INSERT INTO temp.stage_people (seq, honorific, family_name, middle_name, given_name, position, unit, " \
+  "start_date, birth_year, name_key, sort_key) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)"
+#define THIDUA_REGISTER_STAGE_REGISTRATION \
+  "INSERT INTO temp.stage_registrations (seq, person, unit, title, plan_id, initiative, status, result, " \
+  "decision, note) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)"
+gboolean thidua_register_stage_begin (ThiduaRegister *self, GError **error);
+gboolean thidua_register_flush_units (ThiduaRegister *self, gint64 base, gint64 import_id, GError **error);
+gboolean thidua_register_flush_people (ThiduaRegister *self, gint64 unit_base, gint64 base,
+                                       gint64 import_id, GError **error);
+gboolean thidua_register_flush_registrations (ThiduaRegister *self, gint64 year_id, gint64 unit_base,
+                                              gint64 person_base, gint64 import_id, GError **error);
+
 /* Keys stored with every name: folded for search, collation for order. */
 char *thidua_register_person_sort_key (const ThiduaRegPerson *person);
 

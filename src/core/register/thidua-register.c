@@ -3,10 +3,24 @@
 #include <glib/gi18n-lib.h>
 #include "thidua-register.h"
 #include "thidua-register-private.h"
+#include "thidua-store-private.h"
 
 #include <string.h>
 
 #include "thidua-text.h"
+
+#define SELECT_REGISTRATION \
+  "SELECT r.id, y.label, ifnull (r.person_id, 0), ifnull (r.unit_id, 0), r.title, " \
+  "ifnull (r.plan_id, 0), r.initiative, r.status, r.result, r.decision, r.note, " \
+  "ifnull (r.import_id, 0), " \
+  "ifnull (p.honorific, ''), ifnull (p.family_name, ''), ifnull (p.middle_name, ''), " \
+  "ifnull (p.given_name, ''), ifnull (p.position, ''), ifnull (p.birth_year, 0), " \
+  "ifnull (u.name, ''), ifnull (p.sort_key, ''), ifnull (u.sort_key, ''), " \
+  "ifnull (p.name_key, ''), ifnull (u.name_key, '') " \
+  "FROM registrations r JOIN reg_years y ON y.id = r.year_id " \
+  "LEFT JOIN people p ON p.id = r.person_id LEFT JOIN units u ON u.id = r.unit_id "
+
+static ThiduaRegistration *registration_from_row (sqlite3_stmt *sel);
 
 struct _ThiduaRegister
 {
@@ -25,6 +39,13 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 
+enum {
+  SIGNAL_CHANGED,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
 G_DEFINE_FINAL_TYPE (ThiduaRegister, thidua_register, G_TYPE_OBJECT)
 G_DEFINE_QUARK (thidua-register-error-quark, thidua_register_error)
 
@@ -33,6 +54,8 @@ thidua_register_dispose (GObject *object)
 {
   ThiduaRegister *self = THIDUA_REGISTER (object);
 
+  if (self->store != NULL)
+    g_signal_handlers_disconnect_by_data (self->store, self);
   g_clear_object (&self->store);
   g_clear_object (&self->catalog);
   G_OBJECT_CLASS (thidua_register_parent_class)->dispose (object);
@@ -56,6 +79,13 @@ thidua_register_get_property (GObject *object, guint prop_id, GValue *value, GPa
     }
 }
 
+/* Every write of this store's connection that touched the register. */
+static void
+on_store_changed (ThiduaRegister *self, const char *what)
+{
+  g_signal_emit (self, signals[SIGNAL_CHANGED], 0);
+}
+
 static void
 thidua_register_set_property (GObject *object, guint prop_id, const GValue *value, GParamSpec *pspec)
 {
@@ -65,6 +95,10 @@ thidua_register_set_property (GObject *object, guint prop_id, const GValue *valu
     {
     case PROP_STORE:
       self->store = g_value_dup_object (value);
+      g_signal_connect_object (self->store, "changed::register", G_CALLBACK (on_store_changed),
+                               self, G_CONNECT_SWAPPED);
+      g_signal_connect_object (self->store, "changed::targets", G_CALLBACK (on_store_changed),
+                               self, G_CONNECT_SWAPPED);
       break;
     case PROP_CATALOG:
       self->catalog = g_value_dup_object (value);
@@ -92,6 +126,17 @@ thidua_register_class_init (ThiduaRegisterClass *klass)
                          G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY
                          | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  /**
+   * ThiduaRegister::changed:
+   *
+   * After a committed change to units, people, registrations, imports or
+   * targets through this register's store.  Other processes' changes show
+   * in thidua_store_get_data_version() instead.
+   */
+  signals[SIGNAL_CHANGED] =
+    g_signal_new ("changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 0);
 }
 
 static void
@@ -124,7 +169,7 @@ thidua_register_get_catalog (ThiduaRegister *self)
 sqlite3 *
 thidua_register_get_db (ThiduaRegister *self)
 {
-  return thidua_store_get_handle (self->store);
+  return thidua_store_get_db (self->store);
 }
 
 gboolean
@@ -159,6 +204,130 @@ static gint64
 now_seconds (void)
 {
   return g_get_real_time () / G_USEC_PER_SEC;
+}
+
+/* ---- staging: the one INSERT of each entity ---- */
+
+/* Every unit, person and registration enters its table the same way: its
+ * row is written to a temp.stage_* table (this connection only, no lock
+ * on the file), then one INSERT … SELECT moves the staged rows.  A single
+ * add stages one row; an import stages 100,000 outside any lock and moves
+ * them in one short transaction.  Staged references: > 0 an existing id,
+ * < 0 the seq of a row staged in the same batch, 0 none. */
+static const char stage_schema[] =
+  "CREATE TEMP TABLE IF NOT EXISTS stage_units (seq INTEGER PRIMARY KEY, parent INTEGER NOT NULL, "
+  "  name TEXT NOT NULL, name_key TEXT NOT NULL, sort_key BLOB NOT NULL, kind TEXT NOT NULL);"
+  "CREATE TEMP TABLE IF NOT EXISTS stage_people (seq INTEGER PRIMARY KEY, honorific TEXT NOT NULL, "
+  "  family_name TEXT NOT NULL, middle_name TEXT NOT NULL, given_name TEXT NOT NULL, "
+  "  position TEXT NOT NULL, unit INTEGER NOT NULL, start_date TEXT NOT NULL, birth_year INTEGER, "
+  "  name_key TEXT NOT NULL, sort_key BLOB NOT NULL);"
+  "CREATE TEMP TABLE IF NOT EXISTS stage_registrations (seq INTEGER PRIMARY KEY, person INTEGER NOT NULL, "
+  "  unit INTEGER NOT NULL, title TEXT NOT NULL, plan_id INTEGER, initiative TEXT NOT NULL, "
+  "  status TEXT NOT NULL, result TEXT NOT NULL, decision TEXT NOT NULL, note TEXT NOT NULL);"
+  "DELETE FROM temp.stage_units; DELETE FROM temp.stage_people; DELETE FROM temp.stage_registrations;";
+
+gboolean
+thidua_register_stage_begin (ThiduaRegister *self, GError **error)
+{
+  if (sqlite3_exec (thidua_register_get_db (self), stage_schema, NULL, NULL, NULL) != SQLITE_OK)
+    return thidua_register_sql_fail (self, error, "preparing a change");
+  return TRUE;
+}
+
+/* base < 0: ids chosen by SQLite (a single add); id 0: NULL */
+static inline void
+bind_base (sqlite3_stmt *stmt, int i, gint64 base)
+{
+  if (base >= 0)
+    sqlite3_bind_int64 (stmt, i, base);
+  else
+    sqlite3_bind_null (stmt, i);
+}
+
+static gboolean
+flush (ThiduaRegister *self, sqlite3_stmt *stmt, const char *doing, GError **error)
+{
+  if (stmt == NULL)
+    return FALSE;
+  if (sqlite3_step (stmt) != SQLITE_DONE)
+    return thidua_register_sql_fail (self, error, doing);
+  return TRUE;
+}
+
+gboolean
+thidua_register_flush_units (ThiduaRegister *self, gint64 base, gint64 import_id, GError **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = thidua_register_prepare (self,
+      "INSERT INTO units (id, parent_id, name, name_key, sort_key, kind, import_id, created) "
+      "SELECT ?1 + seq, CASE WHEN parent < 0 THEN ?1 - parent ELSE nullif (parent, 0) END, "
+      "name, name_key, sort_key, kind, ?2, ?3 FROM temp.stage_units ORDER BY seq",
+      "adding a unit", error);
+
+  if (stmt == NULL)
+    return FALSE;
+  bind_base (stmt, 1, base);
+  reg_bind_id (stmt, 2, import_id);
+  sqlite3_bind_int64 (stmt, 3, now_seconds ());
+  return flush (self, stmt, "adding a unit", error);
+}
+
+gboolean
+thidua_register_flush_people (ThiduaRegister *self, gint64 unit_base, gint64 base,
+                              gint64 import_id, GError **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = thidua_register_prepare (self,
+      "INSERT INTO people (id, honorific, family_name, middle_name, given_name, position, "
+      "unit_id, start_date, birth_year, name_key, sort_key, import_id, created) "
+      "SELECT ?1 + seq, honorific, family_name, middle_name, given_name, position, "
+      "CASE WHEN unit < 0 THEN ?2 - unit ELSE nullif (unit, 0) END, start_date, birth_year, "
+      "name_key, sort_key, ?3, ?4 FROM temp.stage_people ORDER BY seq",
+      "adding a person", error);
+
+  if (stmt == NULL)
+    return FALSE;
+  bind_base (stmt, 1, base);
+  bind_base (stmt, 2, unit_base);
+  reg_bind_id (stmt, 3, import_id);
+  sqlite3_bind_int64 (stmt, 4, now_seconds ());
+  return flush (self, stmt, "adding a person", error);
+}
+
+static gboolean
+flush_registrations (ThiduaRegister *self, gint64 year_id, gint64 unit_base, gint64 person_base,
+                     gint64 base, gint64 import_id, GError **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = thidua_register_prepare (self,
+      "INSERT INTO registrations (id, year_id, person_id, unit_id, title, plan_id, initiative, "
+      "status, result, decision, note, import_id, created, modified) "
+      "SELECT ?6 + seq, ?1, CASE WHEN person < 0 THEN ?2 - person ELSE nullif (person, 0) END, "
+      "CASE WHEN unit < 0 THEN ?3 - unit ELSE nullif (unit, 0) END, title, plan_id, initiative, "
+      "status, result, decision, note, ?4, ?5, ?5 FROM temp.stage_registrations ORDER BY seq",
+      "adding a registration", error);
+
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, year_id);
+  bind_base (stmt, 2, person_base);
+  bind_base (stmt, 3, unit_base);
+  reg_bind_id (stmt, 4, import_id);
+  sqlite3_bind_int64 (stmt, 5, now_seconds ());
+  bind_base (stmt, 6, base);
+  return flush (self, stmt, "adding a registration", error);
+}
+
+gboolean
+thidua_register_flush_registrations (ThiduaRegister *self, gint64 year_id, gint64 unit_base,
+                                     gint64 person_base, gint64 import_id, GError **error)
+{
+  return flush_registrations (self, year_id, unit_base, person_base, -1, import_id, error);
+}
+
+/* One staged registration (seq 1) back under its old id. */
+static gboolean
+thidua_register_flush_registrations_with_id (ThiduaRegister *self, gint64 year_id, gint64 id,
+                                             gint64 import_id, GError **error)
+{
+  return flush_registrations (self, year_id, -1, -1, id - 1, import_id, error);
 }
 
 /* ---- enums ---- */
@@ -451,6 +620,7 @@ add_unit_cb (ThiduaRegister *self, gpointer data, GError **error)
   g_autofree char *key = NULL;
   g_autofree char *sort_key = NULL;
   g_autoptr(sqlite3_stmt) ins = NULL;
+  g_autoptr(GError) local = NULL;
   int rc;
 
   if (name == NULL || kind == NULL)
@@ -468,22 +638,29 @@ add_unit_cb (ThiduaRegister *self, gpointer data, GError **error)
     }
   key = thidua_text_fold (stripped);
   sort_key = thidua_text_collate_key (stripped);
-  ins = thidua_register_prepare (self,
-                                 "INSERT INTO units (parent_id, name, name_key, sort_key, kind, created) "
-                                 "VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
-                                 "adding a unit", error);
+  if (!thidua_register_stage_begin (self, error))
+    return FALSE;
+  ins = thidua_register_prepare (self, THIDUA_REGISTER_STAGE_UNIT, "adding a unit", error);
   if (ins == NULL)
     return FALSE;
-  reg_bind_id (ins, 1, au->parent_id);
-  reg_bind_text (ins, 2, stripped);
-  reg_bind_text (ins, 3, key);
-  reg_bind_text (ins, 4, sort_key);
-  reg_bind_text (ins, 5, kind);
-  sqlite3_bind_int64 (ins, 6, now_seconds ());
-  rc = sqlite3_step (ins);
-  if ((rc & 0xff) == SQLITE_CONSTRAINT)
+  sqlite3_bind_int64 (ins, 1, 1);
+  sqlite3_bind_int64 (ins, 2, au->parent_id > 0 ? au->parent_id : 0);
+  reg_bind_text (ins, 3, stripped);
+  reg_bind_text (ins, 4, key);
+  reg_bind_text (ins, 5, sort_key);
+  reg_bind_text (ins, 6, kind);
+  if (sqlite3_step (ins) != SQLITE_DONE)
+    return thidua_register_sql_fail (self, error, "adding a unit");
+  if (!thidua_register_flush_units (self, -1, 0, &local))
     {
-      if (sqlite3_extended_errcode (thidua_register_get_db (self)) == SQLITE_CONSTRAINT_FOREIGNKEY)
+      sqlite3 *db = thidua_register_get_db (self);
+      rc = sqlite3_extended_errcode (db);
+      if ((rc & 0xff) != SQLITE_CONSTRAINT)
+        {
+          g_propagate_error (error, g_steal_pointer (&local));
+          return FALSE;
+        }
+      if (rc == SQLITE_CONSTRAINT_FOREIGNKEY)
         g_set_error (error, THIDUA_REGISTER_ERROR, THIDUA_REGISTER_ERROR_NOT_FOUND,
                      _("cannot add the unit “%s”: its parent unit does not exist"), stripped);
       else
@@ -491,8 +668,6 @@ add_unit_cb (ThiduaRegister *self, gpointer data, GError **error)
                      _("a unit named “%s” already exists there"), stripped);
       return FALSE;
     }
-  if (rc != SQLITE_DONE)
-    return thidua_register_sql_fail (self, error, "adding a unit");
   au->id = sqlite3_last_insert_rowid (thidua_register_get_db (self));
   return TRUE;
 }
@@ -830,16 +1005,33 @@ add_person_cb (ThiduaRegister *self, gpointer data, GError **error)
 {
   ThiduaRegPerson *p = data;
   g_autoptr(sqlite3_stmt) ins = NULL;
+  g_autofree char *full = thidua_reg_person_dup_full_name (p);
+  g_autofree char *key = thidua_text_fold (full);
+  g_autofree char *sort_key = thidua_text_person_sort_key (full);
+  g_autoptr(GError) local = NULL;
 
-  ins = thidua_register_prepare (self,
-      "INSERT INTO people (honorific, family_name, middle_name, given_name, position, "
-      "unit_id, start_date, birth_year, name_key, sort_key, created) "
-      "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)", "adding a person", error);
+  if (!thidua_register_stage_begin (self, error))
+    return FALSE;
+  ins = thidua_register_prepare (self, THIDUA_REGISTER_STAGE_PERSON, "adding a person", error);
   if (ins == NULL)
     return FALSE;
-  bind_person (ins, p);
-  sqlite3_bind_int64 (ins, 11, now_seconds ());
+  sqlite3_bind_int64 (ins, 1, 1);
+  reg_bind_text (ins, 2, p->honorific);
+  reg_bind_text (ins, 3, p->family_name);
+  reg_bind_text (ins, 4, p->middle_name);
+  reg_bind_text (ins, 5, p->given_name);
+  reg_bind_text (ins, 6, p->position);
+  sqlite3_bind_int64 (ins, 7, p->unit_id > 0 ? p->unit_id : 0);
+  reg_bind_text (ins, 8, p->start_date);
+  if (p->birth_year)
+    sqlite3_bind_int (ins, 9, p->birth_year);
+  else
+    sqlite3_bind_null (ins, 9);
+  reg_bind_text (ins, 10, key);
+  reg_bind_text (ins, 11, sort_key);
   if (sqlite3_step (ins) != SQLITE_DONE)
+    return thidua_register_sql_fail (self, error, "adding a person");
+  if (!thidua_register_flush_people (self, -1, -1, 0, &local))
     {
       if (sqlite3_extended_errcode (thidua_register_get_db (self)) == SQLITE_CONSTRAINT_FOREIGNKEY)
         {
@@ -847,7 +1039,8 @@ add_person_cb (ThiduaRegister *self, gpointer data, GError **error)
                        "unit %" G_GINT64_FORMAT " does not exist", p->unit_id);
           return FALSE;
         }
-      return thidua_register_sql_fail (self, error, "adding a person");
+      g_propagate_error (error, g_steal_pointer (&local));
+      return FALSE;
     }
   p->id = sqlite3_last_insert_rowid (thidua_register_get_db (self));
   return TRUE;
@@ -1148,8 +1341,8 @@ add_cb (ThiduaRegister *self, gpointer data, GError **error)
 {
   ThiduaRegistration *r = data;
   g_autoptr(sqlite3_stmt) ins = NULL;
+  g_autoptr(GError) local = NULL;
   gint64 year_id;
-  gint64 now = now_seconds ();
 
   year_id = thidua_register_ensure_year (self, r->year, TRUE, error);
   if (year_id == 0)
@@ -1165,15 +1358,14 @@ add_cb (ThiduaRegister *self, gpointer data, GError **error)
   if (!refuse_duplicate (self, r, year_id, error))
     return FALSE;
 
-  ins = thidua_register_prepare (self,
-      "INSERT INTO registrations (year_id, person_id, unit_id, title, plan_id, initiative, "
-      "status, result, decision, note, import_id, created, modified) "
-      "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?12)", "adding a registration", error);
+  if (!thidua_register_stage_begin (self, error))
+    return FALSE;
+  ins = thidua_register_prepare (self, THIDUA_REGISTER_STAGE_REGISTRATION, "adding a registration", error);
   if (ins == NULL)
     return FALSE;
-  sqlite3_bind_int64 (ins, 1, year_id);
-  reg_bind_id (ins, 2, r->person_id);
-  reg_bind_id (ins, 3, r->unit_id);
+  sqlite3_bind_int64 (ins, 1, 1);
+  sqlite3_bind_int64 (ins, 2, r->person_id > 0 ? r->person_id : 0);
+  sqlite3_bind_int64 (ins, 3, r->unit_id > 0 ? r->unit_id : 0);
   reg_bind_text (ins, 4, r->title);
   reg_bind_id (ins, 5, r->plan_id);
   reg_bind_text (ins, 6, r->initiative);
@@ -1181,9 +1373,9 @@ add_cb (ThiduaRegister *self, gpointer data, GError **error)
   reg_bind_text (ins, 8, thidua_reg_result_to_string (r->result));
   reg_bind_text (ins, 9, r->decision);
   reg_bind_text (ins, 10, r->note);
-  reg_bind_id (ins, 11, r->import_id);
-  sqlite3_bind_int64 (ins, 12, now);
   if (sqlite3_step (ins) != SQLITE_DONE)
+    return thidua_register_sql_fail (self, error, "adding a registration");
+  if (!thidua_register_flush_registrations (self, year_id, -1, -1, r->import_id, &local))
     {
       if (sqlite3_extended_errcode (thidua_register_get_db (self)) == SQLITE_CONSTRAINT_FOREIGNKEY)
         {
@@ -1191,7 +1383,8 @@ add_cb (ThiduaRegister *self, gpointer data, GError **error)
                        _("the person, unit or plan of the registration does not exist"));
           return FALSE;
         }
-      return thidua_register_sql_fail (self, error, "adding a registration");
+      g_propagate_error (error, g_steal_pointer (&local));
+      return FALSE;
     }
   r->id = sqlite3_last_insert_rowid (thidua_register_get_db (self));
   return TRUE;
@@ -1295,18 +1488,282 @@ thidua_register_remove (ThiduaRegister *self, gint64 id, GError **error)
   return run_txn (self, remove_cb, &id, error);
 }
 
-/* ---- queries ---- */
+/* ---- everyday edits ---- */
 
-#define SELECT_REGISTRATION \
-  "SELECT r.id, y.label, ifnull (r.person_id, 0), ifnull (r.unit_id, 0), r.title, " \
-  "ifnull (r.plan_id, 0), r.initiative, r.status, r.result, r.decision, r.note, " \
-  "ifnull (r.import_id, 0), " \
-  "ifnull (p.honorific, ''), ifnull (p.family_name, ''), ifnull (p.middle_name, ''), " \
-  "ifnull (p.given_name, ''), ifnull (p.position, ''), ifnull (p.birth_year, 0), " \
-  "ifnull (u.name, ''), ifnull (p.sort_key, ''), ifnull (u.sort_key, ''), " \
-  "ifnull (p.name_key, ''), ifnull (u.name_key, '') " \
-  "FROM registrations r JOIN reg_years y ON y.id = r.year_id " \
-  "LEFT JOIN people p ON p.id = r.person_id LEFT JOIN units u ON u.id = r.unit_id "
+gint64
+thidua_register_find_person (ThiduaRegister *self, const char *full_name, gint64 unit_id)
+{
+  g_autoptr(ThiduaRegPerson) p = thidua_reg_person_new ();
+  g_autofree char *full = NULL;
+  g_autofree char *key = NULL;
+  g_autoptr(sqlite3_stmt) sel = NULL;
+
+  g_return_val_if_fail (THIDUA_IS_REGISTER (self), 0);
+  if (!thidua_reg_person_set_full_name (p, full_name))
+    return 0;
+  full = thidua_reg_person_dup_full_name (p);
+  key = thidua_text_fold (full);
+  sel = thidua_register_prepare (self,
+      "SELECT id FROM people WHERE name_key = ?1 AND ifnull (unit_id, 0) = ?2 ORDER BY id LIMIT 1",
+      "finding a person", NULL);
+  if (sel == NULL)
+    return 0;
+  reg_bind_text (sel, 1, key);
+  sqlite3_bind_int64 (sel, 2, unit_id > 0 ? unit_id : 0);
+  return sqlite3_step (sel) == SQLITE_ROW ? sqlite3_column_int64 (sel, 0) : 0;
+}
+
+typedef struct {
+  ThiduaRegistration *r;
+  const char         *person;
+  const char         *position;
+  const char         *unit;
+} AddByName;
+
+static gboolean
+add_by_name_cb (ThiduaRegister *self, gpointer data, GError **error)
+{
+  AddByName *a = data;
+  gint64 unit_id = 0, person_id = 0;
+
+  if (a->unit != NULL && *a->unit)
+    {
+      unit_id = thidua_register_find_unit (self, a->unit);
+      if (unit_id == 0 && (unit_id = thidua_register_add_unit (self, 0, a->unit, "", error)) == 0)
+        return FALSE;
+    }
+  if (a->person != NULL)
+    {
+      person_id = thidua_register_find_person (self, a->person, unit_id);
+      if (person_id == 0)
+        {
+          g_autoptr(ThiduaRegPerson) p = thidua_reg_person_new ();
+          if (!thidua_reg_person_set_full_name (p, a->person))
+            {
+              g_set_error (error, THIDUA_REGISTER_ERROR, THIDUA_REGISTER_ERROR_INVALID,
+                           _("a person needs a name"));
+              return FALSE;
+            }
+          g_free (p->position);
+          p->position = g_strdup (a->position ? a->position : "");
+          p->unit_id = unit_id;
+          if ((person_id = thidua_register_add_person (self, p, error)) == 0)
+            return FALSE;
+        }
+    }
+  a->r->person_id = person_id;
+  a->r->unit_id = unit_id;
+  if (!validate_registration (self, a->r, error))
+    return FALSE;
+  return add_cb (self, a->r, error);
+}
+
+gint64
+thidua_register_add_by_name (ThiduaRegister *self, ThiduaRegistration *r, const char *person_name,
+                             const char *position, const char *unit_name, GError **error)
+{
+  AddByName a = { r, person_name, position, unit_name };
+
+  g_return_val_if_fail (THIDUA_IS_REGISTER (self), 0);
+  g_return_val_if_fail (r != NULL, 0);
+  if (person_name == NULL && (unit_name == NULL || *unit_name == '\0'))
+    {
+      g_set_error (error, THIDUA_REGISTER_ERROR, THIDUA_REGISTER_ERROR_INVALID,
+                   _("a registration needs a person or a unit"));
+      return 0;
+    }
+  /* an unknown title is refused before anything is looked up or created */
+  if (thidua_catalog_match (self->catalog, r->title ? r->title : "") == NULL)
+    {
+      g_set_error (error, THIDUA_REGISTER_ERROR, THIDUA_REGISTER_ERROR_INVALID,
+                   _("“%s” is not a title or form of reward in the catalog"), r->title ? r->title : "");
+      return 0;
+    }
+  if (!run_txn (self, add_by_name_cb, &a, error))
+    {
+      r->id = 0;
+      return 0;
+    }
+  return r->id;
+}
+
+static gboolean
+restore_cb (ThiduaRegister *self, gpointer data, GError **error)
+{
+  const ThiduaRegistration *r = data;
+  g_autoptr(sqlite3_stmt) ins = NULL;
+  gint64 year_id = thidua_register_ensure_year (self, r->year, TRUE, error);
+
+  if (year_id == 0 || !thidua_register_stage_begin (self, error))
+    return FALSE;
+  ins = thidua_register_prepare (self, THIDUA_REGISTER_STAGE_REGISTRATION, "restoring a registration", error);
+  if (ins == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (ins, 1, 1);
+  sqlite3_bind_int64 (ins, 2, r->person_id > 0 ? r->person_id : 0);
+  sqlite3_bind_int64 (ins, 3, r->unit_id > 0 ? r->unit_id : 0);
+  reg_bind_text (ins, 4, r->title);
+  reg_bind_id (ins, 5, r->plan_id);
+  reg_bind_text (ins, 6, r->initiative);
+  reg_bind_text (ins, 7, thidua_reg_status_to_string (r->status));
+  reg_bind_text (ins, 8, thidua_reg_result_to_string (r->result));
+  reg_bind_text (ins, 9, r->decision);
+  reg_bind_text (ins, 10, r->note);
+  if (sqlite3_step (ins) != SQLITE_DONE)
+    return thidua_register_sql_fail (self, error, "restoring a registration");
+  /* the staged registration (seq 1) gets its old id back */
+  return thidua_register_flush_registrations_with_id (self, year_id, r->id, r->import_id, error);
+}
+
+gboolean
+thidua_register_restore (ThiduaRegister *self, const ThiduaRegistration *r, GError **error)
+{
+  g_return_val_if_fail (THIDUA_IS_REGISTER (self), FALSE);
+  g_return_val_if_fail (r != NULL && r->id > 0, FALSE);
+  return run_txn (self, restore_cb, (gpointer) r, error);
+}
+
+gboolean
+thidua_register_delete (ThiduaRegister *self, gint64 id, ThiduaRegistration **old, GError **error)
+{
+  g_autoptr(ThiduaRegistration) before = NULL;
+
+  g_return_val_if_fail (THIDUA_IS_REGISTER (self), FALSE);
+  if ((before = thidua_register_load (self, id, error)) == NULL)
+    return FALSE;
+  if (!thidua_register_remove (self, id, error))
+    return FALSE;
+  if (old)
+    *old = g_steal_pointer (&before);
+  return TRUE;
+}
+
+gboolean
+thidua_register_set_status (ThiduaRegister *self, gint64 id, ThiduaRegStatus status,
+                            ThiduaRegistration **old, GError **error)
+{
+  g_autoptr(ThiduaRegistration) before = NULL;
+  g_autoptr(ThiduaRegistration) r = NULL;
+
+  g_return_val_if_fail (THIDUA_IS_REGISTER (self), FALSE);
+  if ((before = thidua_register_load (self, id, error)) == NULL)
+    return FALSE;
+  r = thidua_registration_copy (before);
+  r->status = status;
+  if (!thidua_register_update (self, r, error))
+    return FALSE;
+  if (old)
+    *old = g_steal_pointer (&before);
+  return TRUE;
+}
+
+typedef struct {
+  const gint64    *ids;
+  guint            n_ids;
+  ThiduaRegResult  result;
+  const char      *decision;
+  GPtrArray       *old;
+} SetResults;
+
+static gboolean
+set_results_cb (ThiduaRegister *self, gpointer data, GError **error)
+{
+  SetResults *sr = data;
+  g_autoptr(sqlite3_stmt) sel = NULL;
+  g_autoptr(sqlite3_stmt) upd = NULL;
+  gint64 now = now_seconds ();
+
+  sel = thidua_register_prepare (self, SELECT_REGISTRATION "WHERE r.id = ?1", "reading a registration", error);
+  upd = thidua_register_prepare (self,
+      "UPDATE registrations SET result = ?1, decision = ?2, modified = ?3 WHERE id = ?4",
+      "entering results", error);
+  if (sel == NULL || upd == NULL)
+    return FALSE;
+  reg_bind_text (upd, 1, thidua_reg_result_to_string (sr->result));
+  sqlite3_bind_text (upd, 2, sr->decision, -1, SQLITE_STATIC);
+  sqlite3_bind_int64 (upd, 3, now);
+  for (guint i = 0; i < sr->n_ids; i++)
+    {
+      int rc;
+
+      if (sr->old != NULL)
+        {
+          sqlite3_bind_int64 (sel, 1, sr->ids[i]);
+          rc = sqlite3_step (sel);
+          if (rc == SQLITE_ROW)
+            g_ptr_array_add (sr->old, registration_from_row (sel));
+          sqlite3_reset (sel);
+          if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+            return thidua_register_sql_fail (self, error, "reading a registration");
+        }
+      sqlite3_bind_int64 (upd, 4, sr->ids[i]);
+      rc = sqlite3_step (upd);
+      sqlite3_reset (upd);
+      if (rc != SQLITE_DONE)
+        return thidua_register_sql_fail (self, error, "entering results");
+      if (sqlite3_changes (thidua_register_get_db (self)) == 0)
+        {
+          g_set_error (error, THIDUA_REGISTER_ERROR, THIDUA_REGISTER_ERROR_NOT_FOUND,
+                       "there is no registration %" G_GINT64_FORMAT, sr->ids[i]);
+          return FALSE;
+        }
+    }
+  return TRUE;
+}
+
+gboolean
+thidua_register_set_results (ThiduaRegister *self, const gint64 *ids, guint n_ids,
+                             ThiduaRegResult result, const char *decision,
+                             GPtrArray **old, GError **error)
+{
+  g_autofree char *nfc = NULL;
+  g_autoptr(GPtrArray) before = NULL;
+  SetResults sr;
+
+  g_return_val_if_fail (THIDUA_IS_REGISTER (self), FALSE);
+  g_return_val_if_fail (ids != NULL || n_ids == 0, FALSE);
+  nfc = thidua_text_nfc (decision ? decision : "", -1);
+  if (nfc == NULL)
+    {
+      g_set_error (error, THIDUA_REGISTER_ERROR, THIDUA_REGISTER_ERROR_INVALID,
+                   _("a registration's text is not valid UTF-8"));
+      return FALSE;
+    }
+  if (old)
+    before = g_ptr_array_new_full (n_ids, (GDestroyNotify) thidua_registration_free);
+  {
+    g_autofree char *stripped = thidua_text_strip (nfc);
+    sr = (SetResults) { ids, n_ids, result, stripped, before };
+    if (!run_txn (self, set_results_cb, &sr, error))
+      return FALSE;
+  }
+  if (old)
+    *old = g_steal_pointer (&before);
+  return TRUE;
+}
+
+static gboolean
+update_many_cb (ThiduaRegister *self, gpointer data, GError **error)
+{
+  GPtrArray *rows = data;
+
+  for (guint i = 0; i < rows->len; i++)
+    if (!update_cb (self, g_ptr_array_index (rows, i), error))
+      return FALSE;
+  return TRUE;
+}
+
+gboolean
+thidua_register_update_many (ThiduaRegister *self, GPtrArray *rows, GError **error)
+{
+  g_return_val_if_fail (THIDUA_IS_REGISTER (self), FALSE);
+  for (guint i = 0; i < rows->len; i++)
+    if (!validate_registration (self, g_ptr_array_index (rows, i), error))
+      return FALSE;
+  return run_txn (self, update_many_cb, rows, error);
+}
+
+/* ---- queries ---- */
 
 static ThiduaRegistration *
 registration_from_row (sqlite3_stmt *sel)

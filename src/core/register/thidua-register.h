@@ -146,6 +146,39 @@ gboolean    thidua_register_update (ThiduaRegister *self, ThiduaRegistration *r,
 gboolean    thidua_register_remove (ThiduaRegister *self, gint64 id, GError **error);
 ThiduaRegistration *thidua_register_load (ThiduaRegister *self, gint64 id, GError **error);
 
+/* ---- everyday edits (each one transaction; each returns what undo needs) ---- */
+
+/* The person of that full name in that unit (folded comparison), or 0. */
+gint64      thidua_register_find_person (ThiduaRegister *self, const char *full_name, gint64 unit_id);
+
+/* Registers r->title for a person (person_name, in unit_name, position
+ * for a new person) or, with person_name NULL, for the unit itself; the
+ * unit and the person are found by name or created.  All or nothing: a
+ * refusal (unknown title, the same title twice in a year) leaves the
+ * register unchanged.  Sets r->id, r->person_id and r->unit_id. */
+gint64      thidua_register_add_by_name (ThiduaRegister *self, ThiduaRegistration *r,
+                                         const char *person_name, const char *position,
+                                         const char *unit_name, GError **error);
+/* Puts back a registration removed by thidua_register_delete() (undo),
+ * with its id. */
+gboolean    thidua_register_restore (ThiduaRegister *self, const ThiduaRegistration *r,
+                                     GError **error);
+/* Removes a registration; *old (may be NULL) gets it, for undo. */
+gboolean    thidua_register_delete (ThiduaRegister *self, gint64 id,
+                                    ThiduaRegistration **old, GError **error);
+/* Withdrawn or registered again; *old gets the row before (undo: _update). */
+gboolean    thidua_register_set_status (ThiduaRegister *self, gint64 id, ThiduaRegStatus status,
+                                        ThiduaRegistration **old, GError **error);
+/* Result and decision for many rows at once ("Đạt", "25/QĐ-UBND" for 40
+ * selected rows), in one transaction; every id must exist.  *old (may be
+ * NULL) gets the rows before, in the order of ids (undo: _update_many). */
+gboolean    thidua_register_set_results (ThiduaRegister *self, const gint64 *ids, guint n_ids,
+                                         ThiduaRegResult result, const char *decision,
+                                         GPtrArray **old, GError **error);
+/* Writes back title, plan, initiative, status, result, decision and note
+ * of each row (ThiduaRegistration), in one transaction. */
+gboolean    thidua_register_update_many (ThiduaRegister *self, GPtrArray *rows, GError **error);
+
 typedef enum {
   THIDUA_REG_SORT_UNIT,   /* unit, the unit's own registrations first, then people by given name */
   THIDUA_REG_SORT_NAME,   /* people by given name, family, middle (Vietnamese order) */

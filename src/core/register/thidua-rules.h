@@ -7,6 +7,7 @@
 
 #include <glib-object.h>
 #include <json-glib/json-glib.h>
+#include "thidua-legal.h"
 
 G_BEGIN_DECLS
 
@@ -51,8 +52,9 @@ const char  *thidua_rule_get_string  (const ThiduaRule *self, const char *name, 
 /* A string or a list of strings, as a NULL-terminated array (never NULL). */
 GStrv        thidua_rule_dup_strings (const ThiduaRule *self, const char *name);
 
-/* Applies an office override ({"id": …, "enabled": …, "parameters": {…}}):
- * enabled replaces, parameters are merged member by member. */
+/* Applies an office override ({"id": …, "enabled": …, "parameters": {…},
+ * "periods": […]}): enabled and periods replace, parameters are merged
+ * member by member. */
 gboolean     thidua_rule_apply_override (ThiduaRule *self, JsonObject *override, GError **error);
 
 /* How many a quota of percent allows out of base: floor (base × percent / 100),
@@ -60,6 +62,19 @@ gboolean     thidua_rule_apply_override (ThiduaRule *self, JsonObject *override,
 guint        thidua_rule_quota_allowed (guint base, double percent);
 /* TRUE when part/whole reaches percent (strict: exceeds it). whole 0 → FALSE. */
 gboolean     thidua_rule_percent_reached (guint part, guint whole, double percent, gboolean strict);
+
+/* Periods of application ("periods" in rules.json): each names the legal
+ * document in force then, the article ("" when not verified), how far it was
+ * verified and, when the substance changed, the parameters of that period
+ * (merged over the rule's own).  A rule without periods applies always. */
+guint        thidua_rule_get_n_periods        (const ThiduaRule *self);
+/* The document numbers period i cites (its document, then "also"). */
+GStrv        thidua_rule_dup_period_documents (const ThiduaRule *self, guint i);
+/* The rule as it applies on date: itself (a new reference) when it has no
+ * periods, a copy with the period's parameters and source when a period
+ * covers date, NULL when none does (not in force then).  legal (may be
+ * NULL) gives the documents' kinds for the source text. */
+ThiduaRule  *thidua_rule_at (ThiduaRule *self, const GDate *date, ThiduaLegalTable *legal);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (ThiduaRule, thidua_rule_unref)
 

@@ -4,20 +4,37 @@
  * is not ours, is damaged or is locked is left exactly as it was.
  */
 #include "config.h"
+#ifndef _GNU_SOURCE
+#define _GNU_SOURCE 1   /* F_OFD_SETLK */
+#endif
 #include "thidua-store.h"
 #include "thidua-store-locks.h"
+#include "thidua-store-private.h"
 #include "thidua-paths.h"
 #include "thidua-text.h"
+#include "thidua-legal.h"
 #include "thidua-migrations.h"
+#include "thidua-json.h"
 
 #include <errno.h>
+#include <fcntl.h>
 #include <string.h>
+#ifndef G_OS_WIN32
+#include <unistd.h>
+#else
+#include <io.h>
+#endif
+#ifndef O_CLOEXEC
+#define O_CLOEXEC 0
+#endif
 #include <glib/gstdio.h>
 #include <sqlite3.h>
 #include <glib/gi18n-lib.h>
 
 #define MIGRATIONS_PATH "/io/github/thidua/Thidua/migrations"
-#define BUSY_TIMEOUT_MS 1500
+/* Another writer's short change waits up to this long; long imports commit
+ * in short pieces, so 10 s is only reached when something is stuck. */
+#define BUSY_TIMEOUT_MS 10000
 /* PRAGMA application_id of a Thi Đua database: "TDUA". */
 #define THIDUA_APPLICATION_ID 0x54445541
 
@@ -30,7 +47,18 @@ struct _ThiduaStore
   int       version;
   guint     txn_depth;
   gboolean  integrity_checked;
+  /* what the open transaction touched (ThiduaStoreChange bits), for "changed" */
+  guint     pending_changes;
+  gboolean  hook_installed;
+  gboolean  made_wal_files;   /* no -wal nor -shm was there at open */
 };
+
+enum {
+  SIGNAL_CHANGED,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
 
 enum {
   PROP_0,
@@ -57,10 +85,24 @@ set_sqlite_error (GError    **error,
 {
   int primary = rc & 0xff;
   const char *detail = db ? sqlite3_errmsg (db) : sqlite3_errstr (rc);
+  int sys = db ? sqlite3_system_errno (db) : 0;
 
   doing = _(doing);
   g_autofree char *display = g_filename_display_name (path ? path : "");
 
+  /* SQLite reports a full disk met while growing the WAL index or syncing
+   * as "disk I/O error"; the errno says what it was. */
+  if (primary == SQLITE_IOERR && sys == ENOSPC)
+    primary = SQLITE_FULL;
+#ifdef EFBIG
+  if ((primary == SQLITE_IOERR || primary == SQLITE_FULL) && sys == EFBIG)
+    {
+      g_set_error (error, THIDUA_STORE_ERROR, THIDUA_STORE_ERROR_FAILED,
+                   _("“%s” cannot grow: the file size limit was reached while %s; "
+                     "nothing was changed"), display, doing);
+      return;
+    }
+#endif
   switch (primary)
     {
     case SQLITE_NOTADB:
@@ -83,7 +125,8 @@ set_sqlite_error (GError    **error,
       break;
     case SQLITE_FULL:
       g_set_error (error, THIDUA_STORE_ERROR, THIDUA_STORE_ERROR_FAILED,
-                   _("The disk holding “%s” is full while %s"), display, doing);
+                   _("The disk holding “%s” is full (disk full) while %s; nothing was changed"),
+                   display, doing);
       break;
     case SQLITE_CANTOPEN:
       g_set_error (error, THIDUA_STORE_ERROR, THIDUA_STORE_ERROR_FAILED,
@@ -175,6 +218,97 @@ exec (ThiduaStore *self, const char *sql, const char *doing, GError **error)
   return TRUE;
 }
 
+/* ---- change notification --------------------------------------------- */
+
+static const struct {
+  const char       *prefix;
+  ThiduaStoreChange change;
+} change_tables[] = {
+  { "plan_targets", THIDUA_STORE_CHANGE_TARGETS },
+  { "plan", THIDUA_STORE_CHANGE_PLANS },       /* plans, plan_recipients, plan_bodies */
+  { "templates", THIDUA_STORE_CHANGE_TEMPLATES },
+  { "office", THIDUA_STORE_CHANGE_OFFICE },
+  { "units", THIDUA_STORE_CHANGE_REGISTER },
+  { "people", THIDUA_STORE_CHANGE_REGISTER },
+  { "registrations", THIDUA_STORE_CHANGE_REGISTER },
+  { "reg_", THIDUA_STORE_CHANGE_REGISTER },
+};
+
+/* SQLite tells every row written through this connection; the bits are
+ * announced once, after the outermost COMMIT. */
+static void
+on_sqlite_update (void *data, int op, const char *db_name, const char *table, sqlite3_int64 rowid)
+{
+  ThiduaStore *self = data;
+
+  if (g_strcmp0 (db_name, "main") != 0)
+    return;
+  for (guint i = 0; i < G_N_ELEMENTS (change_tables); i++)
+    if (g_str_has_prefix (table, change_tables[i].prefix))
+      {
+        self->pending_changes |= change_tables[i].change;
+        return;
+      }
+}
+
+static void
+store_watch_changes (ThiduaStore *self)
+{
+  if (self->hook_installed)
+    return;
+  sqlite3_update_hook (self->db, on_sqlite_update, self);
+  self->hook_installed = TRUE;
+}
+
+static void
+store_emit_changes (ThiduaStore *self)
+{
+  guint changes = self->pending_changes;
+
+  self->pending_changes = 0;
+  for (guint bit = 1; bit <= THIDUA_STORE_CHANGE_OFFICE; bit <<= 1)
+    if (changes & bit)
+      {
+        const char *what = thidua_store_change_to_string (bit);
+        g_signal_emit (self, signals[SIGNAL_CHANGED], g_quark_from_static_string (what), what);
+      }
+}
+
+const char *
+thidua_store_change_to_string (ThiduaStoreChange change)
+{
+  switch (change)
+    {
+    case THIDUA_STORE_CHANGE_PLANS: return "plans";
+    case THIDUA_STORE_CHANGE_TEMPLATES: return "templates";
+    case THIDUA_STORE_CHANGE_TARGETS: return "targets";
+    case THIDUA_STORE_CHANGE_REGISTER: return "register";
+    case THIDUA_STORE_CHANGE_OFFICE: return "office";
+    default: return NULL;
+    }
+}
+
+gint64
+thidua_store_get_data_version (ThiduaStore *self)
+{
+  sqlite3_stmt *stmt = NULL;
+  gint64 version = -1;
+
+  g_return_val_if_fail (THIDUA_IS_STORE (self), -1);
+  if (sqlite3_prepare_v2 (self->db, "PRAGMA data_version", -1, &stmt, NULL) == SQLITE_OK
+      && sqlite3_step (stmt) == SQLITE_ROW)
+    version = sqlite3_column_int64 (stmt, 0);
+  sqlite3_finalize (stmt);
+  return version;
+}
+
+gboolean
+thidua_store_in_transaction (ThiduaStore *self)
+{
+  g_return_val_if_fail (THIDUA_IS_STORE (self), FALSE);
+  return self->txn_depth > 0;
+}
+
 /* ---- transactions ---------------------------------------------------- */
 
 /* Damage inside a page shows only when that page is read; before the first
@@ -222,8 +356,10 @@ thidua_store_transaction (ThiduaStore *self, ThiduaStoreTxnFunc func,
   name = g_strdup_printf ("thidua_%u", self->txn_depth);
   if (self->txn_depth == 0)
     {
+      store_watch_changes (self);
       if (!exec (self, "BEGIN IMMEDIATE", N_("starting a change"), error))
         return FALSE;
+      self->pending_changes = 0;
     }
   else
     {
@@ -242,10 +378,14 @@ thidua_store_transaction (ThiduaStore *self, ThiduaStoreTxnFunc func,
         {
           int rc = sqlite3_exec (self->db, "COMMIT", NULL, NULL, NULL);
           if (rc == SQLITE_OK)
-            return TRUE;
+            {
+              store_emit_changes (self);
+              return TRUE;
+            }
           ok = store_fail (self, error, rc, N_("saving"));
         }
       sqlite3_exec (self->db, "ROLLBACK", NULL, NULL, NULL);
+      self->pending_changes = 0;
       return ok;
     }
   else
@@ -292,20 +432,36 @@ thidua_store_latest_version (void)
 typedef struct {
   const char *name;
   int         to_version;
+  GStrv       names;
+  int         done;        /* the version the file is at after the step */
 } MigrationStep;
+
+static gboolean read_version_now (ThiduaStore *self, int *version, GError **error);
 
 static gboolean
 apply_migration (ThiduaStore *self, gpointer data, GError **error)
 {
   MigrationStep *step = data;
-  g_autofree char *path = g_build_path ("/", MIGRATIONS_PATH, step->name, NULL);
-  g_autoptr(GBytes) bytes = g_resource_lookup_data (thidua_migrations_get_resource (),
-                                                    path, 0, error);
+  g_autofree char *path = NULL;
+  g_autoptr(GBytes) bytes = NULL;
   g_autofree char *sql = NULL;
-  g_autofree char *doing = g_strdup_printf (_("upgrading to schema %d (%s)"),
-                                            step->to_version, step->name);
-  g_autofree char *set_version = g_strdup_printf ("PRAGMA user_version = %d", step->to_version);
+  g_autofree char *doing = NULL;
+  g_autofree char *set_version = NULL;
+  int now;
 
+  /* Read under BEGIN IMMEDIATE: another process may have upgraded the
+   * file since it was opened here (two "new" at once on a new file). */
+  if (!read_version_now (self, &now, error))
+    return FALSE;
+  step->done = now;
+  if (now >= step->to_version)
+    return TRUE;
+  step->name = step->names[now];
+  step->done = step->to_version = now + 1;
+  path = g_build_path ("/", MIGRATIONS_PATH, step->name, NULL);
+  bytes = g_resource_lookup_data (thidua_migrations_get_resource (), path, 0, error);
+  doing = g_strdup_printf (_("upgrading to schema %d (%s)"), step->to_version, step->name);
+  set_version = g_strdup_printf ("PRAGMA user_version = %d", step->to_version);
   if (bytes == NULL)
     return FALSE;
   sql = g_strndup (g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes));
@@ -470,12 +626,15 @@ migrate (ThiduaStore *self, int target, GError **error)
   g_auto(GStrv) names = migration_names ();
   int from = self->version;
 
-  for (int v = self->version; v < target; v++)
+  while (self->version < target)
     {
-      MigrationStep step = { names[v], v + 1 };
+      MigrationStep step = { NULL, self->version + 1, names, self->version };
       if (!thidua_store_transaction (self, apply_migration, &step, error))
         return FALSE;
-      self->version = v + 1;
+      /* another process may have gone further meanwhile */
+      if (step.done <= self->version)
+        break;
+      self->version = step.done;
     }
   /* Reads plans with today's queries, so only once the schema is current. */
   if (from < target && target == thidua_store_latest_version ())
@@ -500,7 +659,7 @@ thidua_template_info_free (ThiduaTemplateInfo *t)
 static gboolean
 seed_one_template (ThiduaStore *self, const char *file, GError **error)
 {
-  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(JsonNode) root = NULL;
   g_autoptr(ThiduaPlan) plan = NULL;
   g_autofree char *plan_json = NULL;
   g_auto(Stmt) ins = { 0 };
@@ -508,11 +667,11 @@ seed_one_template (ThiduaStore *self, const char *file, GError **error)
   const char *name, *title;
   int rc;
 
-  if (!json_parser_load_from_file (parser, file, error))
+  if ((root = thidua_json_load_file (file, error)) == NULL)
     return FALSE;
-  if (!JSON_NODE_HOLDS_OBJECT (json_parser_get_root (parser)))
+  if (!JSON_NODE_HOLDS_OBJECT (root))
     goto bad;
-  obj = json_node_get_object (json_parser_get_root (parser));
+  obj = json_node_get_object (root);
   name = json_object_get_string_member_with_default (obj, "name", NULL);
   title = json_object_get_string_member_with_default (obj, "title", NULL);
   if (name == NULL || title == NULL || !json_object_has_member (obj, "plan"))
@@ -607,6 +766,34 @@ thidua_store_list_templates (ThiduaStore *self, GError **error)
   return g_steal_pointer (&out);
 }
 
+/* Templates cite legal texts as "{{van-ban:NUMBER}}": a new plan gets the
+ * text in force today along NUMBER's "replaced by" chain, so templates stay
+ * current without editing each one (thidua-legal.h). */
+static ThiduaPlan *
+resolve_legal_placeholders (ThiduaPlan *plan, GError **error)
+{
+  g_autoptr(ThiduaLegalTable) legal = NULL;
+  g_autoptr(GDateTime) now = NULL;
+  g_autofree char *body = NULL;
+  GDate today;
+
+  if (plan == NULL || strstr (thidua_plan_get_body (plan), "{{van-ban:") == NULL)
+    return plan;
+  legal = thidua_legal_table_new_default (error);
+  if (legal == NULL)
+    {
+      g_object_unref (plan);
+      return NULL;
+    }
+  now = g_date_time_new_now_local ();
+  g_date_clear (&today, 1);
+  g_date_set_dmy (&today, g_date_time_get_day_of_month (now), g_date_time_get_month (now),
+                  g_date_time_get_year (now));
+  body = thidua_legal_resolve_placeholders (legal, thidua_plan_get_body (plan), &today);
+  thidua_plan_set_body (plan, body);
+  return plan;
+}
+
 ThiduaPlan *
 thidua_store_plan_from_template (ThiduaStore *self, const char *name, GError **error)
 {
@@ -628,7 +815,8 @@ thidua_store_plan_from_template (ThiduaStore *self, const char *name, GError **e
     }
   if (rc != SQLITE_ROW)
     return store_fail (self, error, rc, N_("reading templates")), NULL;
-  return thidua_plan_new_from_json (column_text (s.stmt, 0), -1, error);
+  return resolve_legal_placeholders (thidua_plan_new_from_json (column_text (s.stmt, 0), -1, error),
+                                     error);
 }
 
 gint64
@@ -663,6 +851,20 @@ file_is_read_only (const char *path)
 #else
   return (st.st_mode & 0222) == 0;
 #endif
+}
+
+static gboolean
+read_version_now (ThiduaStore *self, int *version, GError **error)
+{
+  g_auto(Stmt) s = { 0 };
+  int rc;
+
+  if (!prepare (self, &s, "PRAGMA user_version", N_("opening"), error))
+    return FALSE;
+  if ((rc = sqlite3_step (s.stmt)) != SQLITE_ROW)
+    return store_fail (self, error, rc, N_("opening"));
+  *version = sqlite3_column_int (s.stmt, 0);
+  return TRUE;
 }
 
 static gboolean
@@ -760,6 +962,70 @@ identify (ThiduaStore *self, gboolean *stamp, GError **error)
   return FALSE;
 }
 
+/* SQLite makes a -wal and a -shm beside a WAL database even for a
+ * read-only connection, and only a connection that can write removes them
+ * at close.  Those this store made are removed once it is closed, when
+ * nobody else has the database open: the lock SQLite's connections hold
+ * on the -shm (its "DMS" byte, 128) can be taken, and the -wal is empty. */
+static void
+remove_unused_wal_files (const char *path)
+{
+#ifndef G_OS_WIN32
+  g_autofree char *wal = g_strconcat (path, "-wal", NULL);
+  g_autofree char *shm = g_strconcat (path, "-shm", NULL);
+  struct flock fl = { 0 };
+  GStatBuf st;
+  int fd;
+
+  if (g_lstat (wal, &st) == 0 && (!S_ISREG (st.st_mode) || st.st_size != 0))
+    return;
+  if ((fd = g_open (shm, O_RDWR | O_CLOEXEC | O_NOFOLLOW, 0)) < 0)
+    {
+      if (errno == ENOENT)
+        g_remove (wal);
+      return;
+    }
+  fl.l_type = F_WRLCK;
+  fl.l_whence = SEEK_SET;
+  fl.l_start = 128;
+  fl.l_len = 1;
+  /* An open-file-description lock conflicts with SQLite's locks in this
+   * process too (another connection here), where a plain one would not. */
+#ifdef F_OFD_SETLK
+  if (fcntl (fd, F_OFD_SETLK, &fl) == 0
+#else
+  if (fcntl (fd, F_SETLK, &fl) == 0
+#endif
+      && (g_lstat (wal, &st) != 0 || st.st_size == 0))
+    {
+      g_remove (wal);
+      g_remove (shm);
+    }
+  close (fd);
+#else
+  (void) path;
+#endif
+}
+
+/* Only once the file is known to be ours do we write to it.  Switching to
+ * WAL rewrites the header, so a file not yet in WAL mode is checked first. */
+static gboolean
+switch_to_wal (ThiduaStore *self, gboolean stamp, GError **error)
+{
+  if (!journal_is_wal (self) && !check_integrity (self, error))
+    return FALSE;
+  if (!exec (self, "PRAGMA journal_mode = WAL", N_("opening"), error) ||
+      !exec (self, "PRAGMA synchronous = NORMAL", N_("opening"), error))
+    return FALSE;
+  if (stamp)
+    {
+      g_autofree char *sql = g_strdup_printf ("PRAGMA application_id = %d", THIDUA_APPLICATION_ID);
+      if (!exec (self, sql, N_("opening"), error))
+        return FALSE;
+    }
+  return TRUE;
+}
+
 ThiduaStore *
 thidua_store_open_at_version (const char            *path,
                               ThiduaStoreOpenFlags   flags,
@@ -812,6 +1078,21 @@ thidua_store_open_at_version (const char            *path,
 
   /* before any open: SQLite's locks must survive GTK sniffing the file */
   thidua_store_locks_init ();
+  /* It holds names and birth years: only its owner may read it.  SQLite
+   * gives the -wal and -shm files the mode of the database file. */
+  if (!exists)
+    {
+      int fd = g_open (path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
+      if (fd >= 0)
+        close (fd);
+    }
+
+  {
+    g_autofree char *wal = g_strconcat (path, "-wal", NULL);
+    g_autofree char *shm = g_strconcat (path, "-shm", NULL);
+    self->made_wal_files = !g_file_test (wal, G_FILE_TEST_EXISTS)
+                           && !g_file_test (shm, G_FILE_TEST_EXISTS);
+  }
   rc = sqlite3_open_v2 (path, &self->db,
                         self->read_only ? SQLITE_OPEN_READONLY
                                         : SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE,
@@ -824,8 +1105,26 @@ thidua_store_open_at_version (const char            *path,
   sqlite3_extended_result_codes (self->db, 1);
   sqlite3_busy_timeout (self->db, BUSY_TIMEOUT_MS);
 
-  if (!read_user_version (self, error) || !identify (self, &stamp, error))
-    return NULL;
+  /* Two processes opening a new file at once: switching to WAL needs a
+   * lock that SQLite does not wait for (it would deadlock), so the opening
+   * steps are tried again for as long as the busy timeout. */
+  {
+    gint64 give_up = g_get_monotonic_time () + BUSY_TIMEOUT_MS * 1000;
+    g_autoptr(GError) busy = NULL;
+
+    while (!read_user_version (self, &busy) || !identify (self, &stamp, &busy)
+           || (!self->read_only && !switch_to_wal (self, stamp, &busy)))
+      {
+        if (!g_error_matches (busy, THIDUA_STORE_ERROR, THIDUA_STORE_ERROR_LOCKED)
+            || g_get_monotonic_time () > give_up)
+          {
+            g_propagate_error (error, g_steal_pointer (&busy));
+            return NULL;
+          }
+        g_clear_error (&busy);
+        g_usleep (20000);
+      }
+  }
 
   if (self->version > latest)
     {
@@ -859,20 +1158,6 @@ thidua_store_open_at_version (const char            *path,
     }
   else
     {
-      /* Only now, with the file known to be ours, do we write to it.
-       * Switching to WAL rewrites the header, so a file not yet in WAL
-       * mode is checked first. */
-      if (!journal_is_wal (self) && !check_integrity (self, error))
-        return NULL;
-      if (!exec (self, "PRAGMA journal_mode = WAL", N_("opening"), error) ||
-          !exec (self, "PRAGMA synchronous = NORMAL", N_("opening"), error))
-        return NULL;
-      if (stamp)
-        {
-          g_autofree char *sql = g_strdup_printf ("PRAGMA application_id = %d", THIDUA_APPLICATION_ID);
-          if (!exec (self, sql, N_("opening"), error))
-            return NULL;
-        }
       if (!migrate (self, version, error))
         return NULL;
     }
@@ -929,8 +1214,8 @@ thidua_store_get_schema_version (ThiduaStore *self)
   return self->version;
 }
 
-gpointer
-thidua_store_get_handle (ThiduaStore *self)
+sqlite3 *
+thidua_store_get_db (ThiduaStore *self)
 {
   g_return_val_if_fail (THIDUA_IS_STORE (self), NULL);
   return self->db;
@@ -1224,9 +1509,11 @@ update_txn (ThiduaStore *self, gpointer data, GError **error)
                 "UPDATE plans SET profile=?1, superior_body=?2, issuing_body=?3, number=?4, "
                 "symbol=?5, place=?6, day=?7, month=?8, year=?9, type_name=?10, subject=?11, "
                 "signer_authority=?12, signer_on_behalf_of=?13, signer_position=?14, "
-                "signer_name=?15, status=?16, search_key=?17, modified=?18 WHERE id=?19",
+                "signer_name=?15, search_key=?17, modified=?18 WHERE id=?19",
                 N_("saving a plan"), error))
     return FALSE;
+  /* ?16 (status) is not written: only the sign-off steps change it
+   * (thidua-lifecycle.c), so a stale model cannot undo a submission. */
   bind_plan (s.stmt, plan);
   bind_text (s.stmt, 17, key);
   sqlite3_bind_int64 (s.stmt, 18, now);
@@ -1332,6 +1619,100 @@ thidua_store_duplicate_plan (ThiduaStore *self, gint64 id, GError **error)
   return copy_id;
 }
 
+/* ---- the office -------------------------------------------------------- */
+
+void
+thidua_office_free (ThiduaOffice *office)
+{
+  if (office == NULL)
+    return;
+  g_free (office->name);
+  g_free (office->code);
+  g_free (office->parent);
+  g_free (office->signer);
+  g_free (office);
+}
+
+ThiduaOffice *
+thidua_store_get_office (ThiduaStore *self, GError **error)
+{
+  g_auto(Stmt) s = { 0 };
+  ThiduaOffice *office;
+  int rc;
+
+  g_return_val_if_fail (THIDUA_IS_STORE (self), NULL);
+  if (!prepare (self, &s, "SELECT name, code, parent, signer FROM office WHERE id = 1",
+                N_("reading the office"), error))
+    return NULL;
+  office = g_new0 (ThiduaOffice, 1);
+  rc = sqlite3_step (s.stmt);
+  if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+    {
+      thidua_office_free (office);
+      store_fail (self, error, rc, N_("reading the office"));
+      return NULL;
+    }
+  office->name = g_strdup (rc == SQLITE_ROW ? column_text (s.stmt, 0) : "");
+  office->code = g_strdup (rc == SQLITE_ROW ? column_text (s.stmt, 1) : "");
+  office->parent = g_strdup (rc == SQLITE_ROW ? column_text (s.stmt, 2) : "");
+  office->signer = g_strdup (rc == SQLITE_ROW ? column_text (s.stmt, 3) : "");
+  return office;
+}
+
+static gboolean
+set_office_txn (ThiduaStore *self, gpointer data, GError **error)
+{
+  char **fields = data;
+  g_auto(Stmt) s = { 0 };
+  int rc;
+
+  if (!prepare (self, &s, "INSERT INTO office (id, name, code, parent, signer) VALUES (1, ?1, ?2, ?3, ?4) "
+                          "ON CONFLICT (id) DO UPDATE SET name = excluded.name, code = excluded.code, "
+                          "parent = excluded.parent, signer = excluded.signer",
+                N_("saving the office"), error))
+    return FALSE;
+  for (int i = 0; i < 4; i++)
+    bind_text (s.stmt, i + 1, fields[i]);
+  rc = sqlite3_step (s.stmt);
+  if (rc != SQLITE_DONE)
+    return store_fail (self, error, rc, N_("saving the office"));
+  return TRUE;
+}
+
+gboolean
+thidua_store_set_office (ThiduaStore *self, const ThiduaOffice *office, GError **error)
+{
+  const char *in[4];
+  char *fields[4] = { NULL };
+  gboolean ok = FALSE;
+
+  g_return_val_if_fail (THIDUA_IS_STORE (self), FALSE);
+  g_return_val_if_fail (office != NULL, FALSE);
+  in[0] = office->name; in[1] = office->code; in[2] = office->parent; in[3] = office->signer;
+  for (int i = 0; i < 4; i++)
+    {
+      g_autofree char *nfc = thidua_text_nfc (in[i] ? in[i] : "", -1);
+      if (nfc == NULL)
+        {
+          g_set_error (error, THIDUA_STORE_ERROR, THIDUA_STORE_ERROR_INVALID,
+                       _("the office's details are not valid UTF-8 text"));
+          goto out;
+        }
+      fields[i] = thidua_text_strip (nfc);
+    }
+  if (*fields[0] == '\0')
+    {
+      g_set_error (error, THIDUA_STORE_ERROR, THIDUA_STORE_ERROR_INVALID,
+                   _("the office needs a name"));
+      goto out;
+    }
+  ok = thidua_store_transaction (self, set_office_txn, fields, error);
+out:
+  for (int i = 0; i < 4; i++)
+    g_free (fields[i]);
+  return ok;
+}
+
 /* ---- GObject ---------------------------------------------------------- */
 
 static void
@@ -1341,6 +1722,8 @@ thidua_store_finalize (GObject *object)
 
   if (self->db != NULL)
     sqlite3_close_v2 (self->db);
+  if (self->made_wal_files && self->path != NULL)
+    remove_unused_wal_files (self->path);
   g_free (self->path);
   G_OBJECT_CLASS (thidua_store_parent_class)->finalize (object);
 }
@@ -1376,27 +1759,23 @@ thidua_store_class_init (ThiduaStoreClass *klass)
   properties[PROP_READ_ONLY] = g_param_spec_boolean ("read-only", NULL, NULL, FALSE,
                                                      G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  /**
+   * ThiduaStore::changed:
+   * @what: "plans", "templates", "targets", "register" or "office"
+   *
+   * After a transaction of this store committed; the detail is @what.
+   * Writes by other connections are not announced: compare
+   * thidua_store_get_data_version() for those.
+   */
+  signals[SIGNAL_CHANGED] =
+    g_signal_new ("changed", G_TYPE_FROM_CLASS (klass),
+                  G_SIGNAL_RUN_LAST | G_SIGNAL_DETAILED,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 1,
+                  G_TYPE_STRING | G_SIGNAL_TYPE_STATIC_SCOPE);
 }
 
 static void
 thidua_store_init (ThiduaStore *self)
 {
-}
-
-/* PRAGMA data_version: changes when another connection (another process)
- * committed to the file since the last call on this connection.  Views
- * poll it to see writes they were not told of.  (The same function is on
- * the core-writes branch; keep one when merging.) */
-gint64
-thidua_store_get_data_version (ThiduaStore *self)
-{
-  sqlite3_stmt *stmt = NULL;
-  gint64 version = -1;
-
-  g_return_val_if_fail (THIDUA_IS_STORE (self), -1);
-  if (sqlite3_prepare_v2 (self->db, "PRAGMA data_version", -1, &stmt, NULL) == SQLITE_OK &&
-      sqlite3_step (stmt) == SQLITE_ROW)
-    version = sqlite3_column_int64 (stmt, 0);
-  sqlite3_finalize (stmt);
-  return version;
 }

@@ -50,13 +50,24 @@ ThiduaStore *thidua_store_open_at_version (const char            *path,
 const char  *thidua_store_get_path  (ThiduaStore *self);
 gboolean     thidua_store_is_read_only (ThiduaStore *self);
 int          thidua_store_get_schema_version (ThiduaStore *self);
-/* The raw handle, for other core modules (register); do not close it. */
-gpointer     thidua_store_get_handle (ThiduaStore *self);
+/* What a committed transaction touched; the "changed" signal's detail is
+ * thidua_store_change_to_string() of one of these. */
+typedef enum {
+  THIDUA_STORE_CHANGE_PLANS     = 1 << 0,
+  THIDUA_STORE_CHANGE_TEMPLATES = 1 << 1,
+  THIDUA_STORE_CHANGE_TARGETS   = 1 << 2,
+  THIDUA_STORE_CHANGE_REGISTER  = 1 << 3,
+  THIDUA_STORE_CHANGE_OFFICE    = 1 << 4,
+} ThiduaStoreChange;
+const char  *thidua_store_change_to_string (ThiduaStoreChange change);
 
 /* PRAGMA data_version: changes when another connection (another process,
  * a worker's own connection) committed to the file since the last call on
  * this connection.  Views poll it to see writes they were not told of. */
 gint64       thidua_store_get_data_version (ThiduaStore *self);
+/* TRUE inside thidua_store_transaction() on this store. */
+gboolean     thidua_store_in_transaction (ThiduaStore *self);
+
 
 /* Runs func inside BEGIN IMMEDIATE … COMMIT; rolls back if it fails. */
 typedef gboolean (*ThiduaStoreTxnFunc) (ThiduaStore *store, gpointer data, GError **error);
@@ -104,5 +115,21 @@ GPtrArray   *thidua_store_list_templates (ThiduaStore *self, GError **error);
 ThiduaPlan  *thidua_store_plan_from_template (ThiduaStore *self, const char *name, GError **error);
 /* Creates and stores a plan from a template; NULL name = "blank-state". */
 gint64       thidua_store_new_plan    (ThiduaStore *self, const char *template_name, GError **error);
+
+/* The office that keeps this database (issue 11): printed at the top left
+ * of register tables.  Every field "" when not set. */
+typedef struct {
+  char *name;     /* "SỞ Y TẾ" */
+  char *code;     /* "SYT" */
+  char *parent;   /* the superior office: "UBND TỈNH ĐIỆN BIÊN" */
+  char *signer;   /* default signer of register tables */
+} ThiduaOffice;
+void          thidua_office_free (ThiduaOffice *office);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (ThiduaOffice, thidua_office_free)
+
+ThiduaOffice *thidua_store_get_office (ThiduaStore *self, GError **error);
+/* Name is required; NFC, white space trimmed.  Emits "changed::office". */
+gboolean      thidua_store_set_office (ThiduaStore *self, const ThiduaOffice *office,
+                                       GError **error);
 
 G_END_DECLS

@@ -1,0 +1,65 @@
+/* register-edit-bench.c — issue 11: bulk result entry ("Đạt", decision
+ * 25/QĐ-UBND) for 5,000 selected registrations, keeping the rows before
+ * for undo, then the undo itself.  Goal: < 300 ms.  Prints name value. */
+#include "config.h"
+
+#include <stdio.h>
+#include <glib/gstdio.h>
+
+#include "thidua-catalog.h"
+#include "thidua-register.h"
+#include "thidua-register-batch.h"
+#include "thidua-store.h"
+
+int
+main (int argc, char **argv)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = g_build_filename (argc > 1 ? argv[1] : g_get_tmp_dir (), "edit-bench.db", NULL);
+  g_autoptr(ThiduaStore) store = NULL;
+  g_autoptr(ThiduaCatalog) catalog = NULL;
+  g_autoptr(ThiduaRegister) reg = NULL;
+  g_autoptr(ThiduaRegisterBatch) batch = NULL;
+  g_autoptr(GPtrArray) rows = NULL;
+  g_autoptr(GPtrArray) before = NULL;
+  g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  ThiduaRegQuery q = THIDUA_REG_QUERY_INIT;
+  const char *titles[] = { "ldtt" };
+  gint64 t0, t1, t2;
+
+  g_remove (path);
+  if ((store = thidua_store_open (path, THIDUA_STORE_OPEN_NO_SEED, &error)) == NULL
+      || (catalog = thidua_catalog_new_default (&error)) == NULL)
+    g_error ("%s", error->message);
+  reg = thidua_register_new (store, catalog);
+  batch = thidua_register_batch_new (reg, "2024", FALSE, &error);
+  for (guint i = 0; i < 5000; i++)
+    {
+      g_autofree char *name = g_strdup_printf ("Nguyễn Văn %c%c%c", 'A' + i % 26, 'A' + i / 26 % 26, 'A' + i / 676);
+      g_autofree char *unit = g_strdup_printf ("Phòng %u", i % 40);
+      ThiduaRegisterBatchRow row = { i + 2, FALSE, name, "", unit, 1980, "", "", "",
+                                     THIDUA_REG_STATUS_REGISTERED, THIDUA_REG_RESULT_PENDING, titles, 1 };
+      char *reason = NULL;
+      if (!thidua_register_batch_add (batch, &row, &reason))
+        g_error ("%s", reason);
+    }
+  if (thidua_register_batch_commit (batch, "bench", 0, NULL, NULL, &error) == 0)
+    g_error ("%s", error->message);
+  q.year = "2024";
+  rows = thidua_register_query (reg, &q, &error);
+  for (guint i = 0; i < rows->len; i++)
+    g_array_append_val (ids, ((ThiduaRegistration *) rows->pdata[i])->id);
+
+  t0 = g_get_monotonic_time ();
+  if (!thidua_register_set_results (reg, (gint64 *) ids->data, ids->len, THIDUA_REG_RESULT_ACHIEVED,
+                                    "25/QĐ-UBND", &before, &error))
+    g_error ("%s", error->message);
+  t1 = g_get_monotonic_time ();
+  if (!thidua_register_update_many (reg, before, &error))
+    g_error ("%s", error->message);
+  t2 = g_get_monotonic_time ();
+  printf ("bulk_results_%u_ms\t%.1f\n", ids->len, (t1 - t0) / 1000.0);
+  printf ("bulk_results_undo_%u_ms\t%.1f\n", ids->len, (t2 - t1) / 1000.0);
+  g_remove (path);
+  return 0;
+}

@@ -1,0 +1,742 @@
+/* thidua-register-batch.c — imports: check rows against the register in
+ * memory, stage them outside any lock, move them in one short transaction.
+ *
+ * Strings live in one GStringChunk and rows in flat arrays, so 100,000
+ * rows cost a few large allocations, not a dozen small ones each. */
+#include "config.h"
+#include <glib/gi18n-lib.h>
+#include <string.h>
+
+#include "thidua-register-batch.h"
+#include "thidua-register-private.h"
+#include "thidua-store-private.h"
+#include "thidua-text.h"
+
+typedef struct {
+  guint        row;
+  gint64       person;      /* > 0 existing, < 0 staged seq, 0 for a collective */
+  gint64       unit;        /* likewise */
+  const char  *name;        /* for messages */
+  const char  *position;
+  const char  *initiative;
+  const char  *note;
+  const char  *decision;
+  guint8       status;
+  guint8       result;
+  guint        first_title; /* into titles / replaces */
+  guint        n_titles;
+} BatchRow;
+
+typedef struct {
+  gint64       parent;      /* staged reference */
+  const char  *name;
+  const char  *name_key;
+  const char  *sort_key;
+} NewUnit;
+
+typedef struct {
+  const char  *honorific;
+  const char  *family_name;
+  const char  *middle_name;
+  const char  *given_name;
+  const char  *position;
+  gint64       unit;
+  int          birth_year;
+  const char  *name_key;
+  const char  *sort_key;
+} NewPerson;
+
+struct _ThiduaRegisterBatch
+{
+  ThiduaRegister *reg;
+  char           *year;
+  gboolean        replace;
+
+  GStringChunk   *chunk;
+  GArray         *rows;          /* BatchRow */
+  GPtrArray      *titles;        /* catalog ids, owned by the catalog */
+  GArray         *replaces;      /* gint64 per title: the registration it updates, or 0 */
+  GArray         *new_units;     /* NewUnit, seq = index + 1 */
+  GArray         *new_people;    /* NewPerson, seq = index + 1 */
+
+  /* what the register holds; keys in chunk */
+  GHashTable     *units;         /* folded name → id (the oldest) */
+  GHashTable     *people;        /* "name_key|unit id" → GArray of (id, birth year) */
+  GHashTable     *existing;      /* "P<id>\t<title>" / "U<id>\t<title>" → registration id */
+  /* what this batch adds */
+  GHashTable     *staged_units;  /* "parent ref|name_key" → ref (< 0) */
+  GHashTable     *staged_people; /* "name_key|unit ref|birth year" → ref (< 0) */
+  GHashTable     *seen;          /* who + "\t" + title → row number */
+  GHashTable     *folded;        /* text as written → folded (a few hundred units, many rows) */
+  GString        *key;           /* scratch for lookups */
+
+  guint           n_registrations;
+};
+
+#define ID_TO_PTR(id) GSIZE_TO_POINTER ((gsize) (id))
+#define PTR_TO_ID(p)  ((gint64) (gssize) GPOINTER_TO_SIZE (p))
+
+void
+thidua_register_batch_free (ThiduaRegisterBatch *b)
+{
+  if (b == NULL)
+    return;
+  g_clear_object (&b->reg);
+  g_free (b->year);
+  g_string_chunk_free (b->chunk);
+  g_array_unref (b->rows);
+  g_ptr_array_unref (b->titles);
+  g_array_unref (b->replaces);
+  g_array_unref (b->new_units);
+  g_array_unref (b->new_people);
+  g_hash_table_unref (b->units);
+  g_hash_table_unref (b->people);
+  g_hash_table_unref (b->existing);
+  g_hash_table_unref (b->staged_units);
+  g_hash_table_unref (b->staged_people);
+  g_hash_table_unref (b->seen);
+  g_hash_table_unref (b->folded);
+  g_string_free (b->key, TRUE);
+  g_free (b);
+}
+
+static const char *
+intern (ThiduaRegisterBatch *b, const char *s)
+{
+  return g_string_chunk_insert_const (b->chunk, s ? s : "");
+}
+
+static const char *
+keep (ThiduaRegisterBatch *b, const char *s)
+{
+  return g_string_chunk_insert (b->chunk, s ? s : "");
+}
+
+static gboolean
+load_known (ThiduaRegisterBatch *b, GError **error)
+{
+  ThiduaRegister *reg = b->reg;
+  g_autoptr(sqlite3_stmt) units = NULL;
+  g_autoptr(sqlite3_stmt) people = NULL;
+  g_autoptr(sqlite3_stmt) regs = NULL;
+  int rc;
+
+  units = thidua_register_prepare (reg, "SELECT id, name_key FROM units ORDER BY id DESC",
+                                   "reading units", error);
+  if (units == NULL)
+    return FALSE;
+  /* descending, so the oldest unit of a name wins */
+  while ((rc = sqlite3_step (units)) == SQLITE_ROW)
+    g_hash_table_insert (b->units, (char *) intern (b, reg_column_text (units, 1)),
+                         ID_TO_PTR (sqlite3_column_int64 (units, 0)));
+  if (rc != SQLITE_DONE)
+    return thidua_register_sql_fail (reg, error, "reading units");
+
+  people = thidua_register_prepare (reg,
+      "SELECT id, name_key, ifnull (unit_id, 0), ifnull (birth_year, 0) FROM people ORDER BY id",
+      "reading people", error);
+  if (people == NULL)
+    return FALSE;
+  while ((rc = sqlite3_step (people)) == SQLITE_ROW)
+    {
+      GArray *list;
+      gint64 pair[2] = { sqlite3_column_int64 (people, 0), sqlite3_column_int (people, 3) };
+
+      g_string_printf (b->key, "%s|%" G_GINT64_FORMAT, reg_column_text (people, 1),
+                       (gint64) sqlite3_column_int64 (people, 2));
+      list = g_hash_table_lookup (b->people, b->key->str);
+      if (list == NULL)
+        {
+          list = g_array_new (FALSE, FALSE, sizeof (gint64));
+          g_hash_table_insert (b->people, (char *) keep (b, b->key->str), list);
+        }
+      g_array_append_vals (list, pair, 2);
+    }
+  if (rc != SQLITE_DONE)
+    return thidua_register_sql_fail (reg, error, "reading people");
+
+  regs = thidua_register_prepare (reg,
+      "SELECT r.id, ifnull (r.person_id, 0), ifnull (r.unit_id, 0), r.title "
+      "FROM registrations r JOIN reg_years y ON y.id = r.year_id WHERE y.label = ?1",
+      "reading the register", error);
+  if (regs == NULL)
+    return FALSE;
+  reg_bind_text (regs, 1, b->year);
+  while ((rc = sqlite3_step (regs)) == SQLITE_ROW)
+    {
+      gint64 person = sqlite3_column_int64 (regs, 1);
+
+      if (person > 0)
+        g_string_printf (b->key, "P%" G_GINT64_FORMAT "\t%s", person, reg_column_text (regs, 3));
+      else
+        g_string_printf (b->key, "U%" G_GINT64_FORMAT "\t%s", (gint64) sqlite3_column_int64 (regs, 2),
+                         reg_column_text (regs, 3));
+      g_hash_table_insert (b->existing, (char *) keep (b, b->key->str),
+                           ID_TO_PTR (sqlite3_column_int64 (regs, 0)));
+    }
+  if (rc != SQLITE_DONE)
+    return thidua_register_sql_fail (reg, error, "reading the register");
+  return TRUE;
+}
+
+ThiduaRegisterBatch *
+thidua_register_batch_new (ThiduaRegister *reg, const char *year, gboolean replace, GError **error)
+{
+  g_autoptr(ThiduaRegisterBatch) b = NULL;
+  g_autofree char *label = NULL;
+
+  g_return_val_if_fail (THIDUA_IS_REGISTER (reg), NULL);
+  if (!thidua_reg_year_parse (year, &label, NULL, NULL, error))
+    return NULL;
+
+  b = g_new0 (ThiduaRegisterBatch, 1);
+  b->reg = g_object_ref (reg);
+  b->year = g_steal_pointer (&label);
+  b->replace = replace;
+  b->chunk = g_string_chunk_new (1 << 16);
+  b->rows = g_array_new (FALSE, FALSE, sizeof (BatchRow));
+  b->titles = g_ptr_array_new ();
+  b->replaces = g_array_new (FALSE, FALSE, sizeof (gint64));
+  b->new_units = g_array_new (FALSE, FALSE, sizeof (NewUnit));
+  b->new_people = g_array_new (FALSE, FALSE, sizeof (NewPerson));
+  b->units = g_hash_table_new (g_str_hash, g_str_equal);
+  b->people = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, (GDestroyNotify) g_array_unref);
+  b->existing = g_hash_table_new (g_str_hash, g_str_equal);
+  b->staged_units = g_hash_table_new (g_str_hash, g_str_equal);
+  b->staged_people = g_hash_table_new (g_str_hash, g_str_equal);
+  b->seen = g_hash_table_new (g_str_hash, g_str_equal);
+  b->folded = g_hash_table_new (g_str_hash, g_str_equal);
+  b->key = g_string_sized_new (128);
+  if (!load_known (b, error))
+    return NULL;
+  return g_steal_pointer (&b);
+}
+
+guint
+thidua_register_batch_get_n_rows (ThiduaRegisterBatch *b)
+{
+  return b->rows->len;
+}
+
+guint
+thidua_register_batch_get_n_registrations (ThiduaRegisterBatch *b)
+{
+  return b->n_registrations;
+}
+
+static const char *
+fold (ThiduaRegisterBatch *b, const char *text)
+{
+  const char *folded = g_hash_table_lookup (b->folded, text);
+
+  if (folded == NULL)
+    {
+      g_autofree char *f = thidua_text_fold (text);
+      folded = intern (b, f);
+      g_hash_table_insert (b->folded, (char *) intern (b, text), (char *) folded);
+    }
+  return folded;
+}
+
+/* The unit named so: an existing one anywhere in the tree (the oldest), or
+ * one staged by this batch under parent, staged now when new. */
+static gint64
+unit_ref (ThiduaRegisterBatch *b, const char *name, gint64 parent)
+{
+  const char *key = fold (b, name);
+  gpointer found;
+  NewUnit u;
+
+  if ((found = g_hash_table_lookup (b->units, key)) != NULL)
+    return PTR_TO_ID (found);
+  g_string_printf (b->key, "%" G_GINT64_FORMAT "|%s", parent, key);
+  if ((found = g_hash_table_lookup (b->staged_units, b->key->str)) != NULL)
+    return PTR_TO_ID (found);
+  {
+    g_autofree char *stripped = thidua_text_strip (name);
+    g_autofree char *sort_key = thidua_text_collate_key (stripped);
+    u.parent = parent;
+    u.name = keep (b, stripped);
+    u.name_key = key;
+    u.sort_key = keep (b, sort_key);
+  }
+  g_array_append_val (b->new_units, u);
+  g_hash_table_insert (b->staged_units, (char *) keep (b, b->key->str),
+                       ID_TO_PTR (-(gint64) b->new_units->len));
+  return -(gint64) b->new_units->len;
+}
+
+gboolean
+thidua_register_batch_add (ThiduaRegisterBatch *b, const ThiduaRegisterBatchRow *in, char **reason)
+{
+  ThiduaCatalog *catalog = thidua_register_get_catalog (b->reg);
+  BatchRow r = { 0 };
+  const char *unit_text = in->unit ? in->unit : "";
+  char who[48];
+
+  r.row = in->row;
+  r.position = intern (b, in->position);
+  r.initiative = intern (b, in->initiative);
+  r.note = intern (b, in->note);
+  r.decision = intern (b, in->decision);
+  r.status = in->status;
+  r.result = in->result;
+
+  if (in->collective)
+    {
+      const char *key = fold (b, in->name);
+      gpointer found = g_hash_table_lookup (b->units, key);
+
+      r.name = intern (b, in->name);
+      if (found != NULL)
+        r.unit = PTR_TO_ID (found);
+      else
+        {
+          gint64 parent = 0;
+          /* a collective named like its parent column is at the top */
+          if (*unit_text && !g_str_equal (fold (b, unit_text), key))
+            parent = unit_ref (b, unit_text, 0);
+          r.unit = unit_ref (b, in->name, parent);
+        }
+      g_snprintf (who, sizeof who, "U%" G_GINT64_FORMAT, r.unit);
+    }
+  else
+    {
+      ThiduaRegPerson p = { 0 };
+      g_autofree char *full = NULL;
+      const char *name_key;
+      gint64 person = 0;
+
+      if (!thidua_reg_person_set_full_name (&p, in->name))
+        {
+          g_free (p.honorific);
+          *reason = g_strdup (_("no name in the “Họ và tên” column"));
+          return FALSE;
+        }
+      full = thidua_reg_person_dup_full_name (&p);
+      r.name = keep (b, full);
+      name_key = fold (b, full);
+      r.unit = *unit_text ? unit_ref (b, unit_text, 0) : 0;
+
+      if (r.unit >= 0)
+        {
+          GArray *list;
+
+          g_string_printf (b->key, "%s|%" G_GINT64_FORMAT, name_key, r.unit);
+          list = g_hash_table_lookup (b->people, b->key->str);
+          for (guint i = 0; list && i < list->len; i += 2)
+            {
+              gint64 birth = g_array_index (list, gint64, i + 1);
+              /* without a birth year in the file, the first of that name and unit */
+              if (in->birth_year == 0 || birth == in->birth_year || birth == 0)
+                {
+                  person = g_array_index (list, gint64, i);
+                  break;
+                }
+            }
+        }
+      if (person == 0)
+        {
+          gpointer found;
+
+          g_string_printf (b->key, "%s|%" G_GINT64_FORMAT "|%d", name_key, r.unit, in->birth_year);
+          found = g_hash_table_lookup (b->staged_people, b->key->str);
+          if (found != NULL)
+            person = PTR_TO_ID (found);
+          else
+            {
+              g_autofree char *sort_key = thidua_text_person_sort_key (full);
+              NewPerson np = {
+                intern (b, p.honorific), keep (b, p.family_name), keep (b, p.middle_name),
+                keep (b, p.given_name), r.position, r.unit, in->birth_year, name_key,
+                keep (b, sort_key),
+              };
+              g_array_append_val (b->new_people, np);
+              person = -(gint64) b->new_people->len;
+              g_hash_table_insert (b->staged_people, (char *) keep (b, b->key->str), ID_TO_PTR (person));
+            }
+        }
+      g_free (p.honorific);
+      g_free (p.family_name);
+      g_free (p.middle_name);
+      g_free (p.given_name);
+      r.person = person;
+      g_snprintf (who, sizeof who, "P%" G_GINT64_FORMAT, person);
+    }
+
+  /* the same title twice in the file, or already in the register */
+  for (guint i = 0; i < in->n_titles; i++)
+    {
+      gpointer earlier;
+      gint64 existing;
+
+      g_string_printf (b->key, "%s\t%s", who, in->titles[i]);
+      earlier = g_hash_table_lookup (b->seen, b->key->str);
+      if (earlier != NULL)
+        {
+          *reason = g_strdup_printf (_("%s is registered for “%s” twice in the file (row %u)"),
+                                     r.name, thidua_catalog_lookup (catalog, in->titles[i])->name,
+                                     GPOINTER_TO_UINT (earlier));
+          return FALSE;
+        }
+      existing = PTR_TO_ID (g_hash_table_lookup (b->existing, b->key->str));
+      if (existing != 0 && !b->replace)
+        {
+          *reason = g_strdup_printf (_("%s is already registered for “%s” in %s "
+                                       "(kept; import with replace to update it)"),
+                                     r.name, thidua_catalog_lookup (catalog, in->titles[i])->name,
+                                     b->year);
+          return FALSE;
+        }
+    }
+
+  r.first_title = b->titles->len;
+  r.n_titles = in->n_titles;
+  for (guint i = 0; i < in->n_titles; i++)
+    {
+      const ThiduaTitle *t = thidua_catalog_lookup (catalog, in->titles[i]);
+      gint64 existing;
+
+      g_string_printf (b->key, "%s\t%s", who, in->titles[i]);
+      existing = PTR_TO_ID (g_hash_table_lookup (b->existing, b->key->str));
+      g_hash_table_insert (b->seen, (char *) keep (b, b->key->str), GUINT_TO_POINTER (in->row));
+      g_ptr_array_add (b->titles, t ? t->id : (gpointer) intern (b, in->titles[i]));
+      g_array_append_val (b->replaces, existing);
+    }
+  g_array_append_val (b->rows, r);
+  return TRUE;
+}
+
+/* ---- commit ---- */
+
+typedef struct {
+  ThiduaRegisterBatch *b;
+  ThiduaRegister      *reg;       /* on the batch's own connection */
+  const char          *file;
+  guint                n_rejected;
+  gint64               import_id;
+} Final;
+
+static gint64
+max_id (ThiduaRegister *reg, const char *sql, GError **error)
+{
+  g_autoptr(sqlite3_stmt) sel = thidua_register_prepare (reg, sql, "importing", error);
+
+  if (sel == NULL)
+    return -1;
+  if (sqlite3_step (sel) != SQLITE_ROW)
+    {
+      thidua_register_sql_fail (reg, error, "importing");
+      return -1;
+    }
+  return sqlite3_column_int64 (sel, 0);
+}
+
+static gboolean
+step_reset (ThiduaRegister *reg, sqlite3_stmt *stmt, const char *doing, GError **error)
+{
+  int rc = sqlite3_step (stmt);
+
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    return thidua_register_sql_fail (reg, error, doing);
+  return TRUE;
+}
+
+/* The one short transaction: staged rows move into the register. */
+static gboolean
+final_txn (ThiduaStore *store, gpointer data, GError **error)
+{
+  Final *f = data;
+  ThiduaRegisterBatch *b = f->b;
+  ThiduaRegister *reg = f->reg;
+  g_autoptr(sqlite3_stmt) batch = NULL;
+  g_autoptr(sqlite3_stmt) position = NULL;
+  g_autoptr(sqlite3_stmt) save_old = NULL;
+  g_autoptr(sqlite3_stmt) replace = NULL;
+  gint64 year_id, unit_base, person_base;
+
+  year_id = thidua_register_ensure_year (reg, b->year, TRUE, error);
+  if (year_id == 0)
+    return FALSE;
+  batch = thidua_register_prepare (reg,
+      "INSERT INTO reg_imports (file, year, created, imported, rejected) VALUES (?1, ?2, ?3, ?4, ?5)",
+      "recording the import", error);
+  if (batch == NULL)
+    return FALSE;
+  reg_bind_text (batch, 1, f->file);
+  reg_bind_text (batch, 2, b->year);
+  sqlite3_bind_int64 (batch, 3, g_get_real_time () / G_USEC_PER_SEC);
+  sqlite3_bind_int (batch, 4, (int) b->rows->len);
+  sqlite3_bind_int (batch, 5, (int) f->n_rejected);
+  if (sqlite3_step (batch) != SQLITE_DONE)
+    return thidua_register_sql_fail (reg, error, "recording the import");
+  f->import_id = sqlite3_last_insert_rowid (thidua_register_get_db (reg));
+
+  if ((unit_base = max_id (reg, "SELECT ifnull (max (id), 0) FROM units", error)) < 0
+      || !thidua_register_flush_units (reg, unit_base, f->import_id, error)
+      || (person_base = max_id (reg, "SELECT ifnull (max (id), 0) FROM people", error)) < 0
+      || !thidua_register_flush_people (reg, unit_base, person_base, f->import_id, error))
+    return FALSE;
+
+  /* rows that update what the register holds (import with replace) */
+  if (b->replace)
+    {
+      position = thidua_register_prepare (reg, "UPDATE people SET position = ?1 WHERE id = ?2",
+                                          "updating a person", error);
+      save_old = thidua_register_prepare (reg,
+          "INSERT INTO reg_import_replaced (import_id, registration_id, initiative, status, "
+          "result, decision, note, plan_id) SELECT ?1, id, initiative, status, result, decision, "
+          "note, plan_id FROM registrations WHERE id = ?2", "keeping what the import replaces", error);
+      replace = thidua_register_prepare (reg,
+          "UPDATE registrations SET initiative = ?1, status = ?2, result = ?3, decision = ?4, "
+          "note = ?5, modified = ?6 WHERE id = ?7", "updating a registration", error);
+      if (position == NULL || save_old == NULL || replace == NULL)
+        return FALSE;
+      for (guint i = 0; i < b->rows->len; i++)
+        {
+          BatchRow *r = &g_array_index (b->rows, BatchRow, i);
+
+          if (r->person > 0 && *r->position)
+            {
+              sqlite3_bind_text (position, 1, r->position, -1, SQLITE_STATIC);
+              sqlite3_bind_int64 (position, 2, r->person);
+              if (!step_reset (reg, position, "updating a person", error))
+                return FALSE;
+            }
+          for (guint t = 0; t < r->n_titles; t++)
+            {
+              gint64 old = g_array_index (b->replaces, gint64, r->first_title + t);
+              if (old <= 0)
+                continue;
+              sqlite3_bind_int64 (save_old, 1, f->import_id);
+              sqlite3_bind_int64 (save_old, 2, old);
+              if (!step_reset (reg, save_old, "keeping what the import replaces", error))
+                return FALSE;
+              sqlite3_bind_text (replace, 1, r->initiative, -1, SQLITE_STATIC);
+              sqlite3_bind_text (replace, 2, thidua_reg_status_to_string (r->status), -1, SQLITE_STATIC);
+              sqlite3_bind_text (replace, 3, thidua_reg_result_to_string (r->result), -1, SQLITE_STATIC);
+              sqlite3_bind_text (replace, 4, r->decision, -1, SQLITE_STATIC);
+              sqlite3_bind_text (replace, 5, r->note, -1, SQLITE_STATIC);
+              sqlite3_bind_int64 (replace, 6, g_get_real_time () / G_USEC_PER_SEC);
+              sqlite3_bind_int64 (replace, 7, old);
+              if (!step_reset (reg, replace, "updating a registration", error))
+                return FALSE;
+            }
+        }
+    }
+  return thidua_register_flush_registrations (reg, year_id, unit_base, person_base, f->import_id, error);
+}
+
+static void
+bind_static (sqlite3_stmt *stmt, int i, const char *s)
+{
+  sqlite3_bind_text (stmt, i, s, -1, SQLITE_STATIC);
+}
+
+/* Everything written to temp.stage_* in one temp-only transaction: the
+ * register's file is not locked meanwhile. */
+static gboolean
+stage (ThiduaRegisterBatch *b, ThiduaRegister *reg, ThiduaRegisterBatchProgress progress,
+       gpointer user_data, guint *n_registrations, GError **error)
+{
+  sqlite3 *db = thidua_register_get_db (reg);
+  g_autoptr(sqlite3_stmt) su = NULL;
+  g_autoptr(sqlite3_stmt) sp = NULL;
+  g_autoptr(sqlite3_stmt) sr = NULL;
+  gint64 seq = 0;
+  guint n = 0;
+
+  if (!thidua_register_stage_begin (reg, error))
+    return FALSE;
+  if (sqlite3_exec (db, "BEGIN", NULL, NULL, NULL) != SQLITE_OK)
+    return thidua_register_sql_fail (reg, error, "importing");
+  su = thidua_register_prepare (reg, THIDUA_REGISTER_STAGE_UNIT, "importing", error);
+  sp = thidua_register_prepare (reg, THIDUA_REGISTER_STAGE_PERSON, "importing", error);
+  sr = thidua_register_prepare (reg, THIDUA_REGISTER_STAGE_REGISTRATION, "importing", error);
+  if (su == NULL || sp == NULL || sr == NULL)
+    goto fail;
+
+  for (guint i = 0; i < b->new_units->len; i++)
+    {
+      NewUnit *u = &g_array_index (b->new_units, NewUnit, i);
+      sqlite3_bind_int64 (su, 1, i + 1);
+      sqlite3_bind_int64 (su, 2, u->parent);
+      bind_static (su, 3, u->name);
+      bind_static (su, 4, u->name_key);
+      bind_static (su, 5, u->sort_key);
+      bind_static (su, 6, "");
+      if (!step_reset (reg, su, "adding a unit", error))
+        goto fail;
+    }
+  for (guint i = 0; i < b->new_people->len; i++)
+    {
+      NewPerson *p = &g_array_index (b->new_people, NewPerson, i);
+      sqlite3_bind_int64 (sp, 1, i + 1);
+      bind_static (sp, 2, p->honorific);
+      bind_static (sp, 3, p->family_name);
+      bind_static (sp, 4, p->middle_name);
+      bind_static (sp, 5, p->given_name);
+      bind_static (sp, 6, p->position);
+      sqlite3_bind_int64 (sp, 7, p->unit);
+      bind_static (sp, 8, "");
+      if (p->birth_year)
+        sqlite3_bind_int (sp, 9, p->birth_year);
+      else
+        sqlite3_bind_null (sp, 9);
+      bind_static (sp, 10, p->name_key);
+      bind_static (sp, 11, p->sort_key);
+      if (!step_reset (reg, sp, "adding a person", error))
+        goto fail;
+    }
+  for (guint i = 0; i < b->rows->len; i++)
+    {
+      BatchRow *r = &g_array_index (b->rows, BatchRow, i);
+
+      for (guint t = 0; t < r->n_titles; t++)
+        {
+          n++;
+          if (g_array_index (b->replaces, gint64, r->first_title + t) > 0)
+            continue;
+          sqlite3_bind_int64 (sr, 1, ++seq);
+          sqlite3_bind_int64 (sr, 2, r->person);
+          sqlite3_bind_int64 (sr, 3, r->unit);
+          bind_static (sr, 4, g_ptr_array_index (b->titles, r->first_title + t));
+          sqlite3_bind_null (sr, 5);
+          bind_static (sr, 6, r->initiative);
+          bind_static (sr, 7, thidua_reg_status_to_string (r->status));
+          bind_static (sr, 8, thidua_reg_result_to_string (r->result));
+          bind_static (sr, 9, r->decision);
+          bind_static (sr, 10, r->note);
+          if (!step_reset (reg, sr, "adding a registration", error))
+            goto fail;
+        }
+      if (progress != NULL && (i % 1000 == 999 || i + 1 == b->rows->len))
+        progress (i + 1, b->rows->len, user_data);
+    }
+  if (sqlite3_exec (db, "COMMIT", NULL, NULL, NULL) != SQLITE_OK)
+    {
+      thidua_register_sql_fail (reg, error, "importing");
+      goto fail;
+    }
+  *n_registrations = n;
+  return TRUE;
+
+fail:
+  sqlite3_exec (db, "ROLLBACK", NULL, NULL, NULL);
+  return FALSE;
+}
+
+gint64
+thidua_register_batch_commit (ThiduaRegisterBatch *b, const char *file, guint n_rejected,
+                              ThiduaRegisterBatchProgress progress, gpointer user_data,
+                              GError **error)
+{
+  ThiduaStore *store;
+  g_autoptr(ThiduaStore) own = NULL;
+  g_autoptr(ThiduaRegister) reg = NULL;
+  Final f = { b, NULL, file, n_rejected, 0 };
+  guint n = 0;
+
+  g_return_val_if_fail (b != NULL, 0);
+
+  /* The batch's own connection: the caller's may be busy on another
+   * thread (autosave), and its transaction depth is not ours to share. */
+  store = thidua_register_get_store (b->reg);
+  if (thidua_store_is_read_only (store))
+    {
+      g_autofree char *display = g_filename_display_name (thidua_store_get_path (store));
+      g_set_error (error, THIDUA_STORE_ERROR, THIDUA_STORE_ERROR_READ_ONLY,
+                   _("“%s” is open read-only: changes cannot be saved"), display);
+      return 0;
+    }
+  own = thidua_store_open (thidua_store_get_path (store), THIDUA_STORE_OPEN_NO_SEED, error);
+  if (own == NULL)
+    return 0;
+  reg = thidua_register_new (own, thidua_register_get_catalog (b->reg));
+  f.reg = reg;
+  sqlite3_exec (thidua_store_get_db (own), "PRAGMA temp_store = MEMORY; PRAGMA cache_size = -65536",
+                NULL, NULL, NULL);
+
+  if (!stage (b, reg, progress, user_data, &n, error))
+    return 0;
+  if (!thidua_store_transaction (own, final_txn, &f, error))
+    return 0;
+  b->n_registrations = n;
+  return f.import_id;
+}
+
+/* ---- undo ---- */
+
+typedef struct {
+  ThiduaRegister *reg;
+  gint64          import_id;
+} Undo;
+
+static gboolean
+undo_txn (ThiduaStore *store, gpointer data, GError **error)
+{
+  Undo *u = data;
+  g_autoptr(sqlite3_stmt) check = NULL;
+  static const char * const steps[] = {
+    /* registrations the import added (not the ones it only updated) */
+    "DELETE FROM registrations WHERE import_id = ?1",
+    /* values it replaced */
+    "UPDATE registrations SET initiative = o.initiative, status = o.status, result = o.result, "
+    "  decision = o.decision, note = o.note, plan_id = o.plan_id "
+    "FROM (SELECT * FROM reg_import_replaced WHERE import_id = ?1) AS o "
+    "WHERE registrations.id = o.registration_id",
+    "DELETE FROM reg_import_replaced WHERE import_id = ?1",
+    /* people and units it created, when nothing else uses them */
+    "DELETE FROM people WHERE import_id = ?1 "
+    "  AND NOT EXISTS (SELECT 1 FROM registrations r WHERE r.person_id = people.id)",
+    "DELETE FROM units WHERE import_id = ?1 "
+    "  AND NOT EXISTS (SELECT 1 FROM registrations r WHERE r.unit_id = units.id) "
+    "  AND NOT EXISTS (SELECT 1 FROM people p WHERE p.unit_id = units.id) "
+    "  AND NOT EXISTS (SELECT 1 FROM units c WHERE c.parent_id = units.id)",
+    /* a parent unit whose only child just went */
+    "DELETE FROM units WHERE import_id = ?1 "
+    "  AND NOT EXISTS (SELECT 1 FROM registrations r WHERE r.unit_id = units.id) "
+    "  AND NOT EXISTS (SELECT 1 FROM people p WHERE p.unit_id = units.id) "
+    "  AND NOT EXISTS (SELECT 1 FROM units c WHERE c.parent_id = units.id)",
+    "UPDATE reg_imports SET undone = 1 WHERE id = ?1",
+  };
+
+  check = thidua_register_prepare (u->reg, "SELECT undone FROM reg_imports WHERE id = ?1",
+                                   "undoing an import", error);
+  if (check == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (check, 1, u->import_id);
+  if (sqlite3_step (check) != SQLITE_ROW)
+    {
+      g_set_error (error, THIDUA_REGISTER_ERROR, THIDUA_REGISTER_ERROR_NOT_FOUND,
+                   "there is no import %" G_GINT64_FORMAT, u->import_id);
+      return FALSE;
+    }
+  if (sqlite3_column_int (check, 0))
+    {
+      g_set_error (error, THIDUA_REGISTER_ERROR, THIDUA_REGISTER_ERROR_INVALID,
+                   "import %" G_GINT64_FORMAT " has already been undone", u->import_id);
+      return FALSE;
+    }
+
+  for (guint i = 0; i < G_N_ELEMENTS (steps); i++)
+    {
+      g_autoptr(sqlite3_stmt) stmt = thidua_register_prepare (u->reg, steps[i], "undoing an import", error);
+      if (stmt == NULL)
+        return FALSE;
+      sqlite3_bind_int64 (stmt, 1, u->import_id);
+      if (sqlite3_step (stmt) != SQLITE_DONE)
+        return thidua_register_sql_fail (u->reg, error, "undoing an import");
+    }
+  return TRUE;
+}
+
+gboolean
+thidua_register_undo_import (ThiduaRegister *reg, gint64 import_id, GError **error)
+{
+  Undo u = { reg, import_id };
+
+  g_return_val_if_fail (THIDUA_IS_REGISTER (reg), FALSE);
+  return thidua_store_transaction (thidua_register_get_store (reg), undo_txn, &u, error);
+}

@@ -1,0 +1,122 @@
+/* test-app-legal.c — the window's list of warnings says when the plan's
+ * "Căn cứ" lines cite a document no longer in force at the plan's date,
+ * naming the one that replaced it; a plan made today from the template
+ * that cites texts through the legal table has no such warning. */
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <gtk/gtk.h>
+#include <locale.h>
+#include <string.h>
+
+#include "thidua-application.h"
+#include "thidua-paths.h"
+#include "thidua-plan-editor.h"
+#include "thidua-preview.h"
+#include "thidua-test-util.h"
+#include "thidua-window.h"
+
+/* A label under root whose text contains needle. */
+static GtkWidget *
+find_label_containing (GtkWidget *root, const char *needle)
+{
+  if (GTK_IS_LABEL (root) && strstr (gtk_label_get_text (GTK_LABEL (root)), needle) != NULL)
+    return root;
+  for (GtkWidget *c = gtk_widget_get_first_child (root); c; c = gtk_widget_get_next_sibling (c))
+    {
+      GtkWidget *found = find_label_containing (c, needle);
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static void
+save_screenshot (GtkWindow *window, const char *name)
+{
+  const char *fixtures = g_getenv ("THIDUA_TEST_FIXTURES");
+  g_autofree char *tests = fixtures ? g_path_get_dirname (fixtures) : g_get_current_dir ();
+  g_autofree char *dir = g_build_filename (tests, "artifacts", NULL);
+  g_autofree char *path = g_build_filename (dir, name, NULL);
+  g_autoptr(GdkPaintable) paintable = gtk_widget_paintable_new (GTK_WIDGET (window));
+  GtkSnapshot *snapshot = gtk_snapshot_new ();
+  g_autoptr(GskRenderNode) node = NULL;
+  g_autoptr(GdkTexture) texture = NULL;
+  int w = gtk_widget_get_width (GTK_WIDGET (window));
+  int h = gtk_widget_get_height (GTK_WIDGET (window));
+
+  g_mkdir_with_parents (dir, 0755);
+  gdk_paintable_snapshot (paintable, snapshot, w, h);
+  node = gtk_snapshot_free_to_node (snapshot);
+  texture = gsk_renderer_render_texture (gtk_native_get_renderer (GTK_NATIVE (window)), node,
+                                         &GRAPHENE_RECT_INIT (0, 0, w, h));
+  g_assert_true (gdk_texture_save_to_png (texture, path));
+  g_test_message ("screenshot: %s", path);
+}
+
+static void
+test_repealed_decree_in_findings (void)
+{
+  g_autofree char *dir = thidua_test_make_tmpdir ();
+  g_autofree char *db = g_build_filename (dir, "thidua.db", NULL);
+  g_autoptr(ThiduaApplication) app = thidua_application_new (db);
+  g_autoptr(GError) error = NULL;
+  ThiduaWindow *win;
+  ThiduaPreview *preview;
+  GtkWidget *view;
+  GtkTextBuffer *buffer;
+  GtkTextIter start;
+
+  g_application_set_flags (G_APPLICATION (app), G_APPLICATION_NON_UNIQUE);
+  g_application_register (G_APPLICATION (app), NULL, &error);
+  g_assert_no_error (error);
+  g_settings_set_int (thidua_application_get_settings (app), "window-width", 1366);
+  g_settings_set_int (thidua_application_get_settings (app), "window-height", 768);
+  g_application_activate (G_APPLICATION (app));
+  win = THIDUA_WINDOW (gtk_application_get_active_window (GTK_APPLICATION (app)));
+  g_assert_true (thidua_test_wait_mapped (GTK_WIDGET (win)));
+  preview = thidua_window_get_preview (win);
+
+  /* Made today from the template: its legal bases are the texts in force. */
+  gtk_widget_activate_action (GTK_WIDGET (win), "win.new-plan", "s", "annual-state");
+  thidua_preview_flush (preview);
+  thidua_test_spin (300);
+  g_assert_null (find_label_containing (GTK_WIDGET (win), "no longer in force"));
+  g_assert_null (find_label_containing (GTK_WIDGET (win), "không còn hiệu lực"));
+
+  /* The secretary pastes last year's legal basis at the top. */
+  view = thidua_plan_editor_get_field_widget (thidua_window_get_editor (win), "body");
+  buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (view));
+  gtk_text_buffer_get_start_iter (buffer, &start);
+  gtk_text_buffer_place_cursor (buffer, &start);
+  g_assert_true (gtk_text_buffer_insert_interactive_at_cursor (buffer,
+      "Căn cứ Nghị định số 91/2017/NĐ-CP ngày 31/7/2017 của Chính phủ;\n", -1, TRUE));
+  thidua_preview_flush (preview);
+  thidua_test_spin (300);
+  g_assert_nonnull (find_label_containing (GTK_WIDGET (win),
+      "Nghị định 91/2017/NĐ-CP không còn hiệu lực vào ngày của kế hoạch; "
+      "văn bản thay thế: Nghị định 152/2025/NĐ-CP"));
+  save_screenshot (GTK_WINDOW (win), "window-vi-legal-warning.png");
+
+  gtk_window_close (GTK_WINDOW (win));
+  thidua_test_spin (50);
+  thidua_test_remove_dir (dir);
+}
+
+int
+main (int argc, char *argv[])
+{
+  GTestDBus *bus = thidua_test_private_bus_up ();  /* not unreffed, as the other GUI tests */
+
+  (void) bus;
+  /* In Vietnamese, as the secretary reads it. */
+  g_setenv ("LANGUAGE", "vi", TRUE);
+  setlocale (LC_ALL, "");
+  bindtextdomain (GETTEXT_PACKAGE, thidua_paths_get_localedir ());
+  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+  textdomain (GETTEXT_PACKAGE);
+  g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
+  gtk_init ();
+  g_test_add_func ("/app-legal/repealed-decree-in-findings", test_repealed_decree_in_findings);
+  return g_test_run ();
+}
