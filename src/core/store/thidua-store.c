@@ -1073,6 +1073,8 @@ thidua_store_open_at_version (const char            *path,
         }
     }
 
+  /* before any open: SQLite's locks must survive GTK sniffing the file */
+  thidua_store_locks_init ();
   /* It holds names and birth years: only its owner may read it.  SQLite
    * gives the -wal and -shm files the mode of the database file. */
   if (!exists)
@@ -1088,8 +1090,6 @@ thidua_store_open_at_version (const char            *path,
     self->made_wal_files = !g_file_test (wal, G_FILE_TEST_EXISTS)
                            && !g_file_test (shm, G_FILE_TEST_EXISTS);
   }
-  /* before any open: SQLite's locks must survive GTK sniffing the file */
-  thidua_store_locks_init ();
   rc = sqlite3_open_v2 (path, &self->db,
                         self->read_only ? SQLITE_OPEN_READONLY
                                         : SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE,

@@ -68,10 +68,6 @@ gint64       thidua_store_get_data_version (ThiduaStore *self);
 /* TRUE inside thidua_store_transaction() on this store. */
 gboolean     thidua_store_in_transaction (ThiduaStore *self);
 
-/* PRAGMA data_version: changes when another connection (another process,
- * a worker's own connection) committed to the file since the last call on
- * this connection.  Views poll it to see writes they were not told of. */
-gint64       thidua_store_get_data_version (ThiduaStore *self);
 
 /* Runs func inside BEGIN IMMEDIATE … COMMIT; rolls back if it fails. */
 typedef gboolean (*ThiduaStoreTxnFunc) (ThiduaStore *store, gpointer data, GError **error);
