@@ -4,6 +4,7 @@
  * _thidua_window_class_add_actions at the end of this file. */
 #include "config.h"
 #include "thidua-window-private.h"
+#include "thidua-exchange-dialog.h"
 #include "thidua-application.h"
 #include "thidua-print.h"
 #include "thidua-register-view.h"
@@ -357,6 +358,38 @@ new_database_action (GtkWidget  *widget,
 }
 
 static void
+receive_package_response (GtkNativeDialog *native, int response, ThiduaWindow *self)
+{
+  if (response == GTK_RESPONSE_ACCEPT && self->store != NULL)
+    {
+      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (native));
+      ThiduaExchangeDialog *dialog = thidua_exchange_dialog_new (GTK_WINDOW (self), self->store, file);
+      gtk_window_present (GTK_WINDOW (dialog));
+    }
+  g_object_unref (native);
+}
+
+/* A package from another office: the review dialog shows what it changes
+ * before anything is received. */
+static void
+receive_package_action (GtkWidget  *widget,
+                        const char *action_name,
+                        GVariant   *param)
+{
+  ThiduaWindow *self = THIDUA_WINDOW (widget);
+  GtkFileChooserNative *native;
+  g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
+
+  native = gtk_file_chooser_native_new (_("Receive a Package"), GTK_WINDOW (self),
+                                        GTK_FILE_CHOOSER_ACTION_OPEN, _("_Open"), _("_Cancel"));
+  gtk_file_filter_set_name (filter, _("Thi Đua packages"));
+  gtk_file_filter_add_pattern (filter, "*.thidua");
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (native), filter);
+  g_signal_connect (native, "response", G_CALLBACK (receive_package_response), self);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (native));
+}
+
+static void
 show_section_action (GtkWidget  *widget,
                      const char *action_name,
                      GVariant   *param)
@@ -380,6 +413,7 @@ _thidua_window_class_add_actions (GtkWidgetClass *widget_class)
   gtk_widget_class_install_action (widget_class, "win.undo-delete", NULL, undo_delete_action);
   gtk_widget_class_install_action (widget_class, "win.open-database", NULL, open_database_action);
   gtk_widget_class_install_action (widget_class, "win.new-database", NULL, new_database_action);
+  gtk_widget_class_install_action (widget_class, "win.receive-package", NULL, receive_package_action);
   gtk_widget_class_install_action (widget_class, "win.focus-field", "(si)", focus_field_action);
   gtk_widget_class_install_action (widget_class, "win.print", NULL, print_action);
   gtk_widget_class_install_action (widget_class, "win.export", "s", export_action);

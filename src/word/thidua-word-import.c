@@ -4,6 +4,7 @@
  * To add a format: a ThiduaWordFormat, a test in thidua_word_sniff(), and
  * one case in document_to_text(). */
 #include "config.h"
+#include "thidua-input.h"
 #include "thidua-word.h"
 #include "thidua-import.h"
 
@@ -308,9 +309,13 @@ thidua_document_import_file_full (GFile             *file,
   g_autoptr(GFileInputStream) in = NULL;
   g_autofree guint8 *data = NULL;
   g_autofree char *name = g_file_get_parse_name (file);
+  g_autofree char *local = g_file_get_path (file);
   goffset size;
   gsize got = 0;
 
+  /* The same refusal as every outside file: links, devices, folders. */
+  if (local != NULL && !thidua_input_check (local, G_MAXSIZE, error))
+    return NULL;
   info = g_file_query_info (file, G_FILE_ATTRIBUTE_STANDARD_TYPE "," G_FILE_ATTRIBUTE_STANDARD_SIZE ","
                             G_FILE_ATTRIBUTE_STANDARD_IS_SYMLINK,
                             G_FILE_QUERY_INFO_NOFOLLOW_SYMLINKS, cancellable, error);
