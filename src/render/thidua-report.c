@@ -401,6 +401,8 @@ thidua_report_new_register (ThiduaRegister *reg, const char *year, const char *u
   g_autofree char *label = NULL;
   g_autofree char *title = NULL;
   ThiduaLayoutForm form = { 0 };
+  /* outlives form, which borrows its signer */
+  g_autoptr(ThiduaOffice) office = thidua_store_get_office (thidua_register_get_store (reg), NULL);
   gboolean school = FALSE;
   gint64 plan_id;
 
@@ -424,12 +426,26 @@ thidua_report_new_register (ThiduaRegister *reg, const char *year, const char *u
       if (!compose_summary (self, reg, label, body, error))
         return NULL;
       self->plan = header_plan (year_plan, NULL, title, "");
+      /* without a year's plan (or a plan without bodies) the database's
+       * own office heads the table (issue 11) */
+      if (office != NULL && *office->name != '\0'
+          && *thidua_plan_get_issuing_body (self->plan) == '\0')
+        {
+          g_autofree char *issuing = g_utf8_strup (office->name, -1);
+          g_autofree char *superior = g_utf8_strup (office->parent, -1);
+
+          thidua_plan_set_issuing_body (self->plan, issuing);
+          thidua_plan_set_superior_body (self->plan, superior);
+        }
       form.landscape = TRUE;
       form.n_signatures = 2;
       form.signatures[0].title = "Người lập biểu";
       form.signatures[1].title = "Thủ trưởng đơn vị";
       /* The head of the office signs the summary, as the plan. */
       form.signatures[1].name = year_plan ? thidua_plan_get_signer_name (year_plan) : NULL;
+      if ((form.signatures[1].name == NULL || *form.signatures[1].name == '\0')
+          && office != NULL && *office->signer != '\0')
+        form.signatures[1].name = office->signer;
     }
   else
     {
