@@ -149,106 +149,11 @@ bind_label (GtkSignalListItemFactory *factory, GtkListItem *li, gpointer data)
     case COL_RESULT:
       text = result_label (thidua_register_item_get_result (item));
       break;
+    case COL_DECISION: text = thidua_register_item_get_decision (item); break;
+    case COL_NOTE: text = thidua_register_item_get_note (item); break;
     default: break;
     }
   gtk_label_set_text (label, text);
-}
-
-/* Edits go through the register, then the row is re-read; done from an
- * idle so the row widget is not rebound inside its own signal. */
-typedef struct {
-  ThiduaRegisterView *self;
-  gint64              id;
-  ColumnKind          kind;
-  char               *text;
-  int                 result;
-} Edit;
-
-static gboolean
-apply_edit (gpointer data)
-{
-  Edit *e = data;
-  g_autoptr(GError) error = NULL;
-  g_autoptr(ThiduaRegistration) r = thidua_register_load (e->self->reg, e->id, &error);
-
-  if (r != NULL)
-    {
-      if (e->kind == COL_NOTE)
-        {
-          g_free (r->note);
-          r->note = g_strdup (e->text);
-        }
-      else if (e->kind == COL_DECISION)
-        {
-          g_free (r->decision);
-          r->decision = g_strdup (e->text);
-        }
-      else
-        r->result = e->result;
-      if (thidua_register_update (e->self->reg, r, &error))
-        thidua_register_model_refresh_row (e->self->model, e->id, &error);
-    }
-  if (error != NULL)
-    show_status (e->self, error->message);
-  g_object_unref (e->self);
-  g_free (e->text);
-  g_free (e);
-  return G_SOURCE_REMOVE;
-}
-
-static void
-queue_edit (ThiduaRegisterView *self, GtkListItem *li, ColumnKind kind, const char *text, int result)
-{
-  ThiduaRegisterItem *item = gtk_list_item_get_item (li);
-  Edit *e;
-
-  if (item == NULL)
-    return;
-  e = g_new0 (Edit, 1);
-  e->self = g_object_ref (self);
-  e->id = thidua_register_item_get_id (item);
-  e->kind = kind;
-  e->text = g_strdup (text);
-  e->result = result;
-  g_idle_add (apply_edit, e);
-}
-
-static void
-on_editing_changed (GtkEditableLabel *label, GParamSpec *pspec, GtkListItem *li)
-{
-  ThiduaRegisterView *self = g_object_get_data (G_OBJECT (label), "view");
-  ColumnKind kind = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (label), "kind"));
-  ThiduaRegisterItem *item = gtk_list_item_get_item (li);
-  const char *now = gtk_editable_get_text (GTK_EDITABLE (label));
-  const char *before;
-
-  if (gtk_editable_label_get_editing (label) || item == NULL)
-    return;
-  before = kind == COL_NOTE ? thidua_register_item_get_note (item) : thidua_register_item_get_decision (item);
-  if (g_strcmp0 (now, before) != 0)
-    queue_edit (self, li, kind, now, 0);
-}
-
-static void
-setup_editable (GtkSignalListItemFactory *factory, GtkListItem *li, ThiduaRegisterView *self)
-{
-  GtkWidget *label = gtk_editable_label_new ("");
-
-  g_object_set_data (G_OBJECT (label), "view", self);
-  g_object_set_data (G_OBJECT (label), "kind", g_object_get_data (G_OBJECT (factory), "kind"));
-  g_signal_connect (label, "notify::editing", G_CALLBACK (on_editing_changed), li);
-  gtk_list_item_set_child (li, label);
-}
-
-static void
-bind_editable (GtkSignalListItemFactory *factory, GtkListItem *li, gpointer data)
-{
-  ColumnKind kind = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (factory), "kind"));
-  ThiduaRegisterItem *item = gtk_list_item_get_item (li);
-
-  gtk_editable_set_text (GTK_EDITABLE (gtk_list_item_get_child (li)),
-                         kind == COL_NOTE ? thidua_register_item_get_note (item)
-                                          : thidua_register_item_get_decision (item));
 }
 
 static void
@@ -258,16 +163,10 @@ add_column (ThiduaRegisterView *self, const char *title, ColumnKind kind, gboole
   GtkColumnViewColumn *column;
 
   g_object_set_data (G_OBJECT (factory), "kind", GINT_TO_POINTER (kind));
-  if (kind == COL_NOTE || kind == COL_DECISION)
-    {
-      g_signal_connect (factory, "setup", G_CALLBACK (setup_editable), self);
-      g_signal_connect (factory, "bind", G_CALLBACK (bind_editable), self);
-    }
-  else
-    {
-      g_signal_connect (factory, "setup", G_CALLBACK (setup_label), self);
-      g_signal_connect (factory, "bind", G_CALLBACK (bind_label), self);
-    }
+  /* every cell a plain label: the row editor edits (light rows, and no
+   * focus held inside a row the model replaces) */
+  g_signal_connect (factory, "setup", G_CALLBACK (setup_label), self);
+  g_signal_connect (factory, "bind", G_CALLBACK (bind_label), self);
   column = gtk_column_view_column_new (title, factory);
   gtk_column_view_column_set_resizable (column, TRUE);
   gtk_column_view_column_set_expand (column, expand);
@@ -679,7 +578,10 @@ undo_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
   ok = undo ? thidua_register_history_undo (self->history, &error)
             : thidua_register_history_redo (self->history, &error);
   self->writing--;
-  after_write (self, NULL);
+  /* rows are rebuilt after the key's event is done with them */
+  if (self->reload_source == 0)
+    self->reload_source = g_idle_add (reload_idle, self);
+  update_undo_actions (self);
   message = ok ? g_strdup_printf (undo ? _("Undone: %s") : _("Redone: %s"), what)
                : g_strdup (error->message);
   show_status (self, message);
