@@ -226,7 +226,7 @@ thidua_register_dashboard_snapshot (GtkWidget *widget, GtkSnapshot *snapshot)
   cairo_t *cr = gtk_snapshot_append_cairo (snapshot, &GRAPHENE_RECT_INIT (0, 0, w, h));
   double y = 4;
 
-  y = draw_bars (self, cr, _("Per title (dark: achieved; red: target)"),
+  y = draw_bars (self, cr, _("Per title (blue: registered; green: achieved; red line: target)"),
                  self->titles, 6, y, w - 12, TRUE);
   draw_bars (self, cr, _("Largest units"), self->units, 6, y, w - 12, FALSE);
   cairo_destroy (cr);
