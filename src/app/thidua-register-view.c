@@ -1329,9 +1329,9 @@ thidua_register_view_constructed (GObject *object)
 
   /* fits 1024 px without scrolling sideways: labels wrap in narrow columns */
   add_column (self, _("Name"), COL_NAME, TRUE, 0);
-  add_column (self, _("Position"), COL_POSITION, FALSE, 90);
-  add_column (self, _("Unit"), COL_UNIT, FALSE, 110);
-  add_column (self, _("Title or reward"), COL_TITLE, FALSE, 130);
+  add_column (self, _("Position"), COL_POSITION, FALSE, 80);
+  add_column (self, _("Unit"), COL_UNIT, FALSE, 100);
+  add_column (self, _("Title or reward"), COL_TITLE, FALSE, 120);
   add_column (self, _("Status"), COL_STATUS, FALSE, 80);
   add_column (self, _("Result"), COL_RESULT, FALSE, 80);
   add_column (self, _("Decision"), COL_DECISION, FALSE, 90);

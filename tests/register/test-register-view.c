@@ -11,6 +11,7 @@
 #include "thidua-register-item.h"
 #include "thidua-register-view.h"
 #include "thidua-register-row-editor.h"
+#include "thidua-office-dialog.h"
 #include "thidua-register-import-dialog.h"
 #include "thidua-text.h"
 
@@ -461,6 +462,102 @@ test_row_edit (RegFixture *f, gconstpointer data)
   drain ();
 }
 
+static GdkTexture *
+snapshot_native (GtkWidget *widget)
+{
+  g_autoptr(GdkPaintable) paintable = gtk_widget_paintable_new (widget);
+  GtkSnapshot *snapshot = gtk_snapshot_new ();
+  g_autoptr(GskRenderNode) node = NULL;
+  int w = gtk_widget_get_width (widget), h = gtk_widget_get_height (widget);
+
+  gdk_paintable_snapshot (paintable, snapshot, w, h);
+  node = gtk_snapshot_free_to_node (snapshot);
+  g_assert_nonnull (node);
+  return gsk_renderer_render_texture (gtk_native_get_renderer (gtk_widget_get_native (widget)), node,
+                                      &GRAPHENE_RECT_INIT (0, 0, w, h));
+}
+
+static void
+save_shot (GtkWidget *widget, const char *name)
+{
+  const char *fixtures = g_getenv ("THIDUA_TEST_FIXTURES");
+  g_autofree char *tests = fixtures ? g_path_get_dirname (fixtures) : g_get_current_dir ();
+  g_autofree char *dir = g_build_filename (tests, "artifacts", NULL);
+  g_autofree char *path = g_build_filename (dir, name, NULL);
+  g_autoptr(GdkTexture) texture = snapshot_native (widget);
+
+  g_mkdir_with_parents (dir, 0755);
+  g_assert_true (gdk_texture_save_to_png (texture, path));
+  g_test_message ("screenshot: %s", path);
+}
+
+/* 300 rows at 1024×600: the columns fit the list without scrolling
+ * sideways; screenshots of the page, the row editor and the office
+ * dialog for a person to look at (tests/artifacts). */
+static void
+test_look_300 (RegFixture *f, gconstpointer data)
+{
+  GtkWidget *window = gtk_window_new ();
+  GtkWidget *view, *editor, *scrolled;
+  GtkColumnView *cv;
+  GtkWindow *office = NULL;
+  int min_w;
+
+  fill (f, 300);
+  view = thidua_register_view_new (f->reg);
+  gtk_window_set_child (GTK_WINDOW (window), view);
+  gtk_window_set_default_size (GTK_WINDOW (window), 1024, 600);
+  gtk_window_present (GTK_WINDOW (window));
+  drain ();
+  cv = thidua_register_view_get_column_view (THIDUA_REGISTER_VIEW (view));
+  scrolled = gtk_widget_get_ancestor (GTK_WIDGET (cv), GTK_TYPE_SCROLLED_WINDOW);
+  gtk_widget_measure (GTK_WIDGET (cv), GTK_ORIENTATION_HORIZONTAL, -1, &min_w, NULL, NULL, NULL);
+  g_test_message ("columns need %d px, the list has %d px", min_w, gtk_widget_get_width (scrolled));
+  g_assert_cmpint (min_w, <=, gtk_widget_get_width (scrolled));
+  gtk_widget_measure (view, GTK_ORIENTATION_HORIZONTAL, -1, &min_w, NULL, NULL, NULL);
+  g_test_message ("the page needs %d px", min_w);
+  g_assert_cmpint (min_w, <=, 1024);
+  save_shot (window, "register-300-1024x600.png");
+
+  gtk_selection_model_select_item (gtk_column_view_get_model (cv), 3, TRUE);
+  g_assert_true (gtk_widget_activate_action (view, "register.edit-row", NULL));
+  drain ();
+  editor = find_row_editor (view);
+  g_assert_true (gtk_widget_get_mapped (editor));
+  save_shot (editor, "register-row-editor.png");
+  gtk_popover_popdown (GTK_POPOVER (editor));
+
+  g_assert_true (gtk_widget_activate_action (view, "register.office", NULL));
+  drain ();
+  {
+    GListModel *tops = gtk_window_get_toplevels ();  /* owned by GTK */
+    for (guint i = 0; i < g_list_model_get_n_items (tops); i++)
+      {
+        g_autoptr(GObject) w = g_list_model_get_item (tops, i);
+        if (THIDUA_IS_OFFICE_DIALOG (w))
+          office = GTK_WINDOW (w);
+      }
+  }
+  g_assert_nonnull (office);
+  gtk_editable_set_text (thidua_office_dialog_get_name_entry (THIDUA_OFFICE_DIALOG (office)), "SỞ Y TẾ");
+  for (guint i = 0; i < 50 && !(gtk_widget_get_mapped (GTK_WIDGET (office)) && gtk_widget_get_width (GTK_WIDGET (office)) > 0); i++)
+    drain ();
+  drain ();
+  /* a frame or two, so the dialog has been drawn once */
+  for (guint i = 0; i < 20; i++)
+    {
+      g_usleep (20000);
+      drain ();
+    }
+  g_test_message ("office dialog mapped %d, %d px", gtk_widget_get_mapped (GTK_WIDGET (office)), gtk_widget_get_width (GTK_WIDGET (office)));
+  save_shot (gtk_window_get_child (office), "register-office-dialog.png");
+  gtk_window_destroy (office);
+  gtk_window_set_focus (GTK_WINDOW (window), NULL);
+  drain ();
+  gtk_window_destroy (GTK_WINDOW (window));
+  drain ();
+}
+
 int
 main (int argc, char **argv)
 {
@@ -470,6 +567,8 @@ main (int argc, char **argv)
   g_test_add ("/register/view/import-dialog", RegFixture, NULL, reg_fixture_set_up, test_import_dialog,
               reg_fixture_tear_down);
   g_test_add ("/register/view/row-edit-undo", RegFixture, NULL, reg_fixture_set_up, test_row_edit,
+              reg_fixture_tear_down);
+  g_test_add ("/register/view/look-300", RegFixture, NULL, reg_fixture_set_up, test_look_300,
               reg_fixture_tear_down);
   return g_test_run ();
 }
