@@ -1332,10 +1332,10 @@ thidua_register_view_constructed (GObject *object)
   add_column (self, _("Position"), COL_POSITION, FALSE, 80);
   add_column (self, _("Unit"), COL_UNIT, FALSE, 100);
   add_column (self, _("Title or reward"), COL_TITLE, FALSE, 120);
-  add_column (self, _("Status"), COL_STATUS, FALSE, 80);
+  add_column (self, _("Status"), COL_STATUS, FALSE, 86);
   add_column (self, _("Result"), COL_RESULT, FALSE, 80);
   add_column (self, _("Decision"), COL_DECISION, FALSE, 90);
-  add_column (self, _("Note"), COL_NOTE, FALSE, 80);
+  add_column (self, _("Note"), COL_NOTE, FALSE, 70);
 
   self->updating = TRUE;
   gtk_drop_down_set_model (self->status_dropdown, G_LIST_MODEL (gtk_string_list_new (statuses)));
