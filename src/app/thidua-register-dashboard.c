@@ -174,8 +174,15 @@ draw_bars (ThiduaRegisterDashboard *self, cairo_t *cr, const char *heading, GArr
     }
   gdk_cairo_set_source_rgba (cr, &fg);
   cairo_move_to (cr, x, y);
+  /* the heading (with the legend) wraps, never cut at the pane's edge */
+  pango_layout_set_width (layout, (int) width * PANGO_SCALE);
+  pango_layout_set_wrap (layout, PANGO_WRAP_WORD);
   pango_cairo_show_layout (cr, layout);
-  y += 20;
+  {
+    int h;
+    pango_layout_get_pixel_size (layout, NULL, &h);
+    y += MAX (h, 16) + 4;
+  }
   for (guint i = 0; i < bars->len; i++)
     {
       Bar *b = &g_array_index (bars, Bar, i);
@@ -226,7 +233,7 @@ thidua_register_dashboard_snapshot (GtkWidget *widget, GtkSnapshot *snapshot)
   cairo_t *cr = gtk_snapshot_append_cairo (snapshot, &GRAPHENE_RECT_INIT (0, 0, w, h));
   double y = 4;
 
-  y = draw_bars (self, cr, _("Per title (dark: achieved; red: target)"),
+  y = draw_bars (self, cr, _("Per title (blue: registered; green: achieved; red line: target)"),
                  self->titles, 6, y, w - 12, TRUE);
   draw_bars (self, cr, _("Largest units"), self->units, 6, y, w - 12, FALSE);
   cairo_destroy (cr);
@@ -247,7 +254,7 @@ thidua_register_dashboard_measure (GtkWidget *widget, GtkOrientation orientation
   if (orientation == GTK_ORIENTATION_HORIZONTAL)
     *minimum = 200, *natural = 320;
   else
-    *minimum = *natural = 60 + rows * 18;
+    *minimum = *natural = 100 + rows * 18;  /* room for a wrapped legend */
 }
 
 static void

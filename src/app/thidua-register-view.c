@@ -8,8 +8,13 @@
 #include "thidua-register-import-dialog.h"
 #include "thidua-report.h"
 #include "thidua-register-item.h"
+#include "thidua-register-history.h"
+#include "thidua-register-row-editor.h"
+#include "thidua-office-dialog.h"
+#include "thidua-text.h"
 
 #include <glib/gi18n.h>
+#include <string.h>
 
 struct _ThiduaRegisterView
 {
@@ -35,6 +40,13 @@ struct _ThiduaRegisterView
   GtkEntry                *person_unit_entry;
   GtkEntry                *unit_name_entry;
   GtkPopover              *add_popover;
+  GtkListBox              *add_titles_list;
+  GtkEntry                *add_initiative_entry;
+  GtkWidget               *unit_ask_box;
+  GtkLabel                *unit_ask_label;
+  GtkDropDown             *bulk_result_dropdown;
+  GtkEntry                *bulk_decision_entry;
+  GtkPopover              *bulk_popover;
 
   ThiduaRegister          *reg;
   ThiduaRegisterModel     *model;
@@ -44,6 +56,15 @@ struct _ThiduaRegisterView
   GStrv                    years;
   guint                    dashboard_source;
   gboolean                 updating;     /* filling dropdowns: ignore their signals */
+
+  ThiduaRegisterHistory   *history;      /* the register page's own undo stack */
+  GtkWidget               *row_editor;
+  GtkListStore            *unit_names;   /* completion of the unit field */
+  char                    *unit_confirmed; /* a new unit the user agreed to create */
+  guint                    writing;      /* our own writes: rows are refreshed here */
+  guint                    reload_source;
+  guint                    poll_source;
+  gint64                   data_version;
 };
 
 enum {
@@ -101,7 +122,9 @@ setup_label (GtkSignalListItemFactory *factory, GtkListItem *li, gpointer data)
   GtkWidget *label = gtk_label_new (NULL);
 
   gtk_label_set_xalign (GTK_LABEL (label), 0);
-  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
+  /* wrapped, never cut: a secretary reads the whole name */
+  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
   gtk_list_item_set_child (li, label);
 }
 
@@ -126,106 +149,11 @@ bind_label (GtkSignalListItemFactory *factory, GtkListItem *li, gpointer data)
     case COL_RESULT:
       text = result_label (thidua_register_item_get_result (item));
       break;
+    case COL_DECISION: text = thidua_register_item_get_decision (item); break;
+    case COL_NOTE: text = thidua_register_item_get_note (item); break;
     default: break;
     }
   gtk_label_set_text (label, text);
-}
-
-/* Edits go through the register, then the row is re-read; done from an
- * idle so the row widget is not rebound inside its own signal. */
-typedef struct {
-  ThiduaRegisterView *self;
-  gint64              id;
-  ColumnKind          kind;
-  char               *text;
-  int                 result;
-} Edit;
-
-static gboolean
-apply_edit (gpointer data)
-{
-  Edit *e = data;
-  g_autoptr(GError) error = NULL;
-  g_autoptr(ThiduaRegistration) r = thidua_register_load (e->self->reg, e->id, &error);
-
-  if (r != NULL)
-    {
-      if (e->kind == COL_NOTE)
-        {
-          g_free (r->note);
-          r->note = g_strdup (e->text);
-        }
-      else if (e->kind == COL_DECISION)
-        {
-          g_free (r->decision);
-          r->decision = g_strdup (e->text);
-        }
-      else
-        r->result = e->result;
-      if (thidua_register_update (e->self->reg, r, &error))
-        thidua_register_model_refresh_row (e->self->model, e->id, &error);
-    }
-  if (error != NULL)
-    show_status (e->self, error->message);
-  g_object_unref (e->self);
-  g_free (e->text);
-  g_free (e);
-  return G_SOURCE_REMOVE;
-}
-
-static void
-queue_edit (ThiduaRegisterView *self, GtkListItem *li, ColumnKind kind, const char *text, int result)
-{
-  ThiduaRegisterItem *item = gtk_list_item_get_item (li);
-  Edit *e;
-
-  if (item == NULL)
-    return;
-  e = g_new0 (Edit, 1);
-  e->self = g_object_ref (self);
-  e->id = thidua_register_item_get_id (item);
-  e->kind = kind;
-  e->text = g_strdup (text);
-  e->result = result;
-  g_idle_add (apply_edit, e);
-}
-
-static void
-on_editing_changed (GtkEditableLabel *label, GParamSpec *pspec, GtkListItem *li)
-{
-  ThiduaRegisterView *self = g_object_get_data (G_OBJECT (label), "view");
-  ColumnKind kind = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (label), "kind"));
-  ThiduaRegisterItem *item = gtk_list_item_get_item (li);
-  const char *now = gtk_editable_get_text (GTK_EDITABLE (label));
-  const char *before;
-
-  if (gtk_editable_label_get_editing (label) || item == NULL)
-    return;
-  before = kind == COL_NOTE ? thidua_register_item_get_note (item) : thidua_register_item_get_decision (item);
-  if (g_strcmp0 (now, before) != 0)
-    queue_edit (self, li, kind, now, 0);
-}
-
-static void
-setup_editable (GtkSignalListItemFactory *factory, GtkListItem *li, ThiduaRegisterView *self)
-{
-  GtkWidget *label = gtk_editable_label_new ("");
-
-  g_object_set_data (G_OBJECT (label), "view", self);
-  g_object_set_data (G_OBJECT (label), "kind", g_object_get_data (G_OBJECT (factory), "kind"));
-  g_signal_connect (label, "notify::editing", G_CALLBACK (on_editing_changed), li);
-  gtk_list_item_set_child (li, label);
-}
-
-static void
-bind_editable (GtkSignalListItemFactory *factory, GtkListItem *li, gpointer data)
-{
-  ColumnKind kind = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (factory), "kind"));
-  ThiduaRegisterItem *item = gtk_list_item_get_item (li);
-
-  gtk_editable_set_text (GTK_EDITABLE (gtk_list_item_get_child (li)),
-                         kind == COL_NOTE ? thidua_register_item_get_note (item)
-                                          : thidua_register_item_get_decision (item));
 }
 
 static void
@@ -235,16 +163,10 @@ add_column (ThiduaRegisterView *self, const char *title, ColumnKind kind, gboole
   GtkColumnViewColumn *column;
 
   g_object_set_data (G_OBJECT (factory), "kind", GINT_TO_POINTER (kind));
-  if (kind == COL_NOTE || kind == COL_DECISION)
-    {
-      g_signal_connect (factory, "setup", G_CALLBACK (setup_editable), self);
-      g_signal_connect (factory, "bind", G_CALLBACK (bind_editable), self);
-    }
-  else
-    {
-      g_signal_connect (factory, "setup", G_CALLBACK (setup_label), self);
-      g_signal_connect (factory, "bind", G_CALLBACK (bind_label), self);
-    }
+  /* every cell a plain label: the row editor edits (light rows, and no
+   * focus held inside a row the model replaces) */
+  g_signal_connect (factory, "setup", G_CALLBACK (setup_label), self);
+  g_signal_connect (factory, "bind", G_CALLBACK (bind_label), self);
   column = gtk_column_view_column_new (title, factory);
   gtk_column_view_column_set_resizable (column, TRUE);
   gtk_column_view_column_set_expand (column, expand);
@@ -468,8 +390,8 @@ check_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
       GtkWidget *row = gtk_list_box_row_new ();
       GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
       GtkWidget *message = gtk_label_new (f->message);
-      g_autofree char *rule_text = g_strdup_printf ("%s · %s", f->rule_id, f->source);
-      GtkWidget *rule = gtk_label_new (rule_text);
+      /* the rule's source, never its id: ids are for scripts */
+      GtkWidget *rule = gtk_label_new (f->source);
       gint64 *id = g_new (gint64, 1);
 
       gtk_label_set_wrap (GTK_LABEL (message), TRUE);
@@ -549,19 +471,15 @@ assign_title_action (GtkWidget *widget, const char *action_name, GVariant *param
   show_status (self, message);
 }
 
-/* Results are recorded for the selected rows at once (the council's
- * decision covers many people); row widgets stay light labels, which keeps
- * 100,000 rows smooth on GTK 4.8. */
-static void
-set_result_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
+/* ---- writes, each one step of the page's undo history ---- */
+
+static GArray *
+selected_ids (ThiduaRegisterView *self)
 {
-  ThiduaRegisterView *self = THIDUA_REGISTER_VIEW (widget);
-  ThiduaRegResult result = (ThiduaRegResult) g_variant_get_int32 (parameter);
   g_autoptr(GtkBitset) selected = gtk_selection_model_get_selection (GTK_SELECTION_MODEL (self->selection));
-  g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
-  g_autofree char *message = NULL;
+  GArray *ids = g_array_new (FALSE, FALSE, sizeof (gint64));
   GtkBitsetIter iter;
-  guint position, changed = 0;
+  guint position;
 
   for (gboolean ok = gtk_bitset_iter_init_first (&iter, selected, &position); ok;
        ok = gtk_bitset_iter_next (&iter, &position))
@@ -570,67 +488,626 @@ set_result_action (GtkWidget *widget, const char *action_name, GVariant *paramet
       if (r != NULL)
         g_array_append_val (ids, r->id);
     }
-  for (guint i = 0; i < ids->len; i++)
-    {
-      gint64 id = g_array_index (ids, gint64, i);
-      g_autoptr(GError) error = NULL;
-      g_autoptr(ThiduaRegistration) r = thidua_register_load (self->reg, id, &error);
+  return ids;
+}
 
-      if (r != NULL)
-        {
-          r->result = result;
-          if (thidua_register_update (self->reg, r, &error)
-              && thidua_register_model_refresh_row (self->model, id, &error))
-            changed++;
-        }
-      if (error != NULL)
-        {
-          show_status (self, error->message);
-          return;
-        }
+static void
+reload_now (ThiduaRegisterView *self)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *year = g_strdup (thidua_register_model_get_year (self->model));
+
+  if (year != NULL && !thidua_register_model_load (self->model, year, &error))
+    show_status (self, error->message);
+}
+
+static void
+update_undo_actions (ThiduaRegisterView *self)
+{
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "register.undo",
+                                 thidua_register_history_can_undo (self->history));
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "register.redo",
+                                 thidua_register_history_can_redo (self->history));
+}
+
+/* Our own writes refresh the rows they touched (a few rows in place, many
+ * by reading the year again, which keeps unchanged rows' widgets). */
+static void
+after_write (ThiduaRegisterView *self, GArray *ids)
+{
+  if (ids != NULL && ids->len <= 64)
+    {
+      for (guint i = 0; i < ids->len; i++)
+        thidua_register_model_refresh_row (self->model, g_array_index (ids, gint64, i), NULL);
     }
-  message = g_strdup_printf (_("Result “%s” recorded for %u"), result_label (result), changed);
+  else
+    reload_now (self);
+  update_undo_actions (self);
+}
+
+static gboolean
+reload_idle (gpointer data)
+{
+  ThiduaRegisterView *self = data;
+
+  self->reload_source = 0;
+  reload_now (self);
+  fill_units (self);
+  return G_SOURCE_REMOVE;
+}
+
+/* Someone else wrote through this register (the import dialog, the
+ * targets): read the year again once the writes settle. */
+static void
+on_register_changed (ThiduaRegister *reg, ThiduaRegisterView *self)
+{
+  if (self->writing > 0 || self->reload_source != 0)
+    return;
+  self->reload_source = g_idle_add (reload_idle, self);
+}
+
+/* Another process (thidua-cli, a second window) committed to the file. */
+static gboolean
+poll_data_version (gpointer data)
+{
+  ThiduaRegisterView *self = data;
+  gint64 version = thidua_store_get_data_version (thidua_register_get_store (self->reg));
+
+  if (version != self->data_version)
+    {
+      self->data_version = version;
+      on_register_changed (self->reg, self);
+    }
+  return G_SOURCE_CONTINUE;
+}
+
+static void
+undo_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
+{
+  ThiduaRegisterView *self = THIDUA_REGISTER_VIEW (widget);
+  gboolean undo = g_str_equal (action_name, "register.undo");
+  g_autoptr(GError) error = NULL;
+  g_autofree char *what = g_strdup (undo ? thidua_register_history_get_undo_label (self->history)
+                                         : thidua_register_history_get_redo_label (self->history));
+  g_autofree char *message = NULL;
+  gboolean ok;
+
+  if (what == NULL)
+    return;
+  self->writing++;
+  ok = undo ? thidua_register_history_undo (self->history, &error)
+            : thidua_register_history_redo (self->history, &error);
+  self->writing--;
+  /* rows are rebuilt after the key's event is done with them */
+  if (self->reload_source == 0)
+    self->reload_source = g_idle_add (reload_idle, self);
+  update_undo_actions (self);
+  message = ok ? g_strdup_printf (undo ? _("Undone: %s") : _("Redone: %s"), what)
+               : g_strdup (error->message);
   show_status (self, message);
 }
 
 static void
-add_person_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
+apply_results (ThiduaRegisterView *self, ThiduaRegResult result, const char *decision)
 {
-  ThiduaRegisterView *self = THIDUA_REGISTER_VIEW (widget);
-  g_autoptr(ThiduaRegPerson) p = thidua_reg_person_new ();
+  g_autoptr(GArray) ids = selected_ids (self);
+  g_autoptr(GPtrArray) old = NULL;
   g_autoptr(GError) error = NULL;
-  const char *unit = gtk_editable_get_text (GTK_EDITABLE (self->person_unit_entry));
-  g_autofree char *message = NULL;
+  g_autofree char *label = NULL;
+  g_autofree char *stripped = thidua_text_strip (decision ? decision : "");
+  gboolean ok;
 
-  if (!thidua_reg_person_set_full_name (p, gtk_editable_get_text (GTK_EDITABLE (self->person_name_entry))))
+  if (ids->len == 0)
     {
-      show_status (self, _("A person needs a name"));
+      show_status (self, _("Select the rows first"));
       return;
     }
-  g_free (p->position);
-  p->position = g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->person_position_entry)));
-  if (*unit)
-    {
-      p->unit_id = thidua_register_find_unit (self->reg, unit);
-      if (p->unit_id == 0 && (p->unit_id = thidua_register_add_unit (self->reg, 0, unit, "", &error)) == 0)
-        {
-          show_status (self, error->message);
-          return;
-        }
-    }
-  if (thidua_register_add_person (self->reg, p, &error) == 0)
+  self->writing++;
+  ok = thidua_register_set_results (self->reg, (const gint64 *) ids->data, ids->len, result,
+                                    stripped, &old, &error);
+  self->writing--;
+  if (!ok)
     {
       show_status (self, error->message);
       return;
     }
-  fill_units (self);
-  gtk_editable_set_text (GTK_EDITABLE (self->person_name_entry), "");
-  gtk_popover_popdown (self->add_popover);
-  message = g_strdup_printf (_("Added %s: select a title and register them from the list of people"),
-                             p->given_name);
-  show_status (self, message);
+  label = g_strdup_printf (_("Result “%s” recorded for %u"), result_label (result), ids->len);
+  thidua_register_history_begin (self->history, label);
+  for (guint i = 0; i < old->len; i++)
+    {
+      const ThiduaRegistration *before = g_ptr_array_index (old, i);
+      g_autoptr(ThiduaRegistration) after = thidua_registration_copy (before);
+
+      after->result = result;
+      g_free (after->decision);
+      after->decision = g_strdup (stripped);
+      thidua_register_history_record (self->history, before, after);
+    }
+  thidua_register_history_commit (self->history);
+  after_write (self, ids);
+  show_status (self, label);
 }
 
+/* Results are recorded for the selected rows at once (the council's
+ * decision covers many people), with the decision number typed beside. */
+static void
+set_result_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
+{
+  ThiduaRegisterView *self = THIDUA_REGISTER_VIEW (widget);
+
+  apply_results (self, (ThiduaRegResult) g_variant_get_int32 (parameter),
+                 gtk_editable_get_text (GTK_EDITABLE (self->bulk_decision_entry)));
+}
+
+static void
+apply_results_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
+{
+  ThiduaRegisterView *self = THIDUA_REGISTER_VIEW (widget);
+  guint chosen = gtk_drop_down_get_selected (self->bulk_result_dropdown);
+
+  apply_results (self, MIN (chosen, THIDUA_REG_RESULT_NOT_ACHIEVED),
+                 gtk_editable_get_text (GTK_EDITABLE (self->bulk_decision_entry)));
+  gtk_popover_popdown (self->bulk_popover);
+}
+
+/* Writes edited rows (afters) in one transaction and records the step. */
+static gboolean
+write_rows (ThiduaRegisterView *self, const char *label, GPtrArray *befores, GPtrArray *afters)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  gboolean ok;
+
+  self->writing++;
+  ok = thidua_register_update_many (self->reg, afters, &error);
+  self->writing--;
+  if (!ok)
+    {
+      show_status (self, error->message);
+      return FALSE;
+    }
+  thidua_register_history_begin (self->history, label);
+  for (guint i = 0; i < afters->len; i++)
+    {
+      ThiduaRegistration *after = g_ptr_array_index (afters, i);
+      thidua_register_history_record (self->history, g_ptr_array_index (befores, i), after);
+      g_array_append_val (ids, after->id);
+    }
+  thidua_register_history_commit (self->history);
+  after_write (self, ids);
+  show_status (self, label);
+  return TRUE;
+}
+
+static void
+set_status_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
+{
+  ThiduaRegisterView *self = THIDUA_REGISTER_VIEW (widget);
+  ThiduaRegStatus status = (ThiduaRegStatus) g_variant_get_int32 (parameter);
+  g_autoptr(GArray) ids = selected_ids (self);
+  g_autoptr(GPtrArray) befores = g_ptr_array_new_with_free_func ((GDestroyNotify) thidua_registration_free);
+  g_autoptr(GPtrArray) afters = g_ptr_array_new_with_free_func ((GDestroyNotify) thidua_registration_free);
+  g_autofree char *label = NULL;
+
+  for (guint i = 0; i < ids->len; i++)
+    {
+      ThiduaRegistration *r = thidua_register_load (self->reg, g_array_index (ids, gint64, i), NULL);
+      ThiduaRegistration *after;
+
+      if (r == NULL)
+        continue;
+      after = thidua_registration_copy (r);
+      after->status = status;
+      g_ptr_array_add (befores, r);
+      g_ptr_array_add (afters, after);
+    }
+  if (afters->len == 0)
+    {
+      show_status (self, _("Select the rows first"));
+      return;
+    }
+  label = g_strdup_printf (status == THIDUA_REG_STATUS_WITHDRAWN ? _("Withdrawn: %u") : _("Registered again: %u"),
+                           afters->len);
+  write_rows (self, label, befores, afters);
+}
+
+typedef struct {
+  ThiduaRegisterView *self;
+  GArray             *ids;
+  GPtrArray          *old;
+} DeleteRows;
+
+static gboolean
+delete_rows_cb (ThiduaStore *store, gpointer data, GError **error)
+{
+  DeleteRows *d = data;
+
+  for (guint i = 0; i < d->ids->len; i++)
+    {
+      ThiduaRegistration *old = NULL;
+      if (!thidua_register_delete (d->self->reg, g_array_index (d->ids, gint64, i), &old, error))
+        return FALSE;
+      g_ptr_array_add (d->old, old);
+    }
+  return TRUE;
+}
+
+static void
+delete_rows_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
+{
+  ThiduaRegisterView *self = THIDUA_REGISTER_VIEW (widget);
+  g_autoptr(GArray) ids = selected_ids (self);
+  g_autoptr(GPtrArray) old = g_ptr_array_new_with_free_func ((GDestroyNotify) thidua_registration_free);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *label = NULL;
+  DeleteRows d = { self, ids, old };
+  gboolean ok;
+
+  if (ids->len == 0)
+    {
+      show_status (self, _("Select the rows first"));
+      return;
+    }
+  self->writing++;
+  ok = thidua_store_transaction (thidua_register_get_store (self->reg), delete_rows_cb, &d, &error);
+  self->writing--;
+  if (!ok)
+    {
+      show_status (self, error->message);
+      return;
+    }
+  label = g_strdup_printf (_("Deleted: %u"), old->len);
+  thidua_register_history_begin (self->history, label);
+  for (guint i = 0; i < old->len; i++)
+    thidua_register_history_record (self->history, g_ptr_array_index (old, i), NULL);
+  thidua_register_history_commit (self->history);
+  after_write (self, NULL);
+  show_status (self, label);
+}
+
+/* ---- the row editor ---- */
+
+static void
+on_row_editor_apply (ThiduaRegisterRowEditor *editor, ThiduaRegisterView *self)
+{
+  g_autoptr(ThiduaRegistration) after = thidua_register_row_editor_dup_edited (editor);
+  g_autoptr(GPtrArray) befores = g_ptr_array_new_with_free_func ((GDestroyNotify) thidua_registration_free);
+  g_autoptr(GPtrArray) afters = g_ptr_array_new ();
+  ThiduaRegistration *before = thidua_register_load (self->reg, after->id, NULL);
+  g_autofree char *label = NULL;
+
+  if (before == NULL)
+    return;
+  g_ptr_array_add (befores, before);
+  g_ptr_array_add (afters, after);
+  label = g_strdup_printf (_("Edited: %s"), before->person_id > 0 ? before->person_name : before->unit_name);
+  write_rows (self, label, befores, afters);
+}
+
+static void
+on_row_editor_delete (ThiduaRegisterRowEditor *editor, ThiduaRegisterView *self)
+{
+  gtk_widget_activate_action (GTK_WIDGET (self), "register.delete-rows", NULL);
+}
+
+/* Opens the editor on the first selected row, pointing at it when one of
+ * its cells has the focus. */
+static void
+edit_row_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
+{
+  ThiduaRegisterView *self = THIDUA_REGISTER_VIEW (widget);
+  g_autoptr(GArray) ids = selected_ids (self);
+  g_autoptr(ThiduaRegistration) r = NULL;
+  GtkRoot *root = gtk_widget_get_root (widget);
+  GtkWidget *focus = root ? gtk_root_get_focus (root) : NULL;
+  graphene_rect_t bounds;
+  GdkRectangle rect = { 0, 0, 1, 1 };
+
+  if (ids->len == 0)
+    {
+      show_status (self, _("Select the rows first"));
+      return;
+    }
+  r = thidua_register_load (self->reg, g_array_index (ids, gint64, 0), NULL);
+  if (r == NULL)
+    return;
+  thidua_register_row_editor_set_registration (THIDUA_REGISTER_ROW_EDITOR (self->row_editor), r);
+  if (focus != NULL && gtk_widget_is_ancestor (focus, GTK_WIDGET (self->column_view))
+      && gtk_widget_compute_bounds (focus, GTK_WIDGET (self->column_view), &bounds))
+    rect = (GdkRectangle) { (int) bounds.origin.x + 40, (int) bounds.origin.y, 1, (int) bounds.size.height };
+  else
+    rect = (GdkRectangle) { gtk_widget_get_width (GTK_WIDGET (self->column_view)) / 3, 40, 1, 1 };
+  gtk_popover_set_pointing_to (GTK_POPOVER (self->row_editor), &rect);
+  gtk_popover_popup (GTK_POPOVER (self->row_editor));
+}
+
+static void
+on_row_activated (GtkColumnView *view, guint position, ThiduaRegisterView *self)
+{
+  gtk_selection_model_select_item (GTK_SELECTION_MODEL (self->selection), position, TRUE);
+  gtk_widget_activate_action (GTK_WIDGET (self), "register.edit-row", NULL);
+}
+
+/* ---- registering people and units ---- */
+
+static void
+fill_unit_completion (ThiduaRegisterView *self)
+{
+  g_autoptr(GPtrArray) units = thidua_register_list_units (self->reg, NULL);
+
+  gtk_list_store_clear (self->unit_names);
+  for (guint i = 0; units && i < units->len; i++)
+    {
+      ThiduaRegUnit *u = g_ptr_array_index (units, i);
+      GtkTreeIter it;
+
+      if (u->closed_year != 0)
+        continue;
+      gtk_list_store_append (self->unit_names, &it);
+      gtk_list_store_set (self->unit_names, &it, 0, u->name, -1);
+    }
+}
+
+/* Completion matches anywhere in the name, diacritics and case aside:
+ * "noi" finds "Khoa Nội". */
+static gboolean
+unit_completion_match (GtkEntryCompletion *completion, const char *key, GtkTreeIter *iter, gpointer data)
+{
+  GtkTreeModel *model = gtk_entry_completion_get_model (completion);
+  g_autofree char *name = NULL;
+  g_autofree char *folded_name = NULL;
+  g_autofree char *folded_key = NULL;
+
+  gtk_tree_model_get (model, iter, 0, &name, -1);
+  folded_name = thidua_text_fold (name ? name : "");
+  folded_key = thidua_text_fold (key ? key : "");
+  return *folded_key != '\0' && strstr (folded_name, folded_key) != NULL;
+}
+
+static void
+fill_add_titles (ThiduaRegisterView *self)
+{
+  ThiduaCatalog *catalog = thidua_register_get_catalog (self->reg);
+
+  for (guint i = 0; i < thidua_catalog_get_n_titles (catalog); i++)
+    {
+      const ThiduaTitle *t = thidua_catalog_get_title (catalog, i);
+      GtkWidget *check = gtk_check_button_new_with_label (t->name);
+
+      g_object_set_data_full (G_OBJECT (check), "title-id", g_strdup (t->id), g_free);
+      gtk_list_box_append (self->add_titles_list, check);
+    }
+}
+
+static GPtrArray *
+checked_titles (ThiduaRegisterView *self, gboolean clear)
+{
+  GPtrArray *ids = g_ptr_array_new ();
+
+  for (GtkWidget *row = gtk_widget_get_first_child (GTK_WIDGET (self->add_titles_list)); row;
+       row = gtk_widget_get_next_sibling (row))
+    {
+      GtkWidget *check = gtk_list_box_row_get_child (GTK_LIST_BOX_ROW (row));
+
+      if (!GTK_IS_CHECK_BUTTON (check) || !gtk_check_button_get_active (GTK_CHECK_BUTTON (check)))
+        continue;
+      g_ptr_array_add (ids, g_object_get_data (G_OBJECT (check), "title-id"));
+      if (clear)
+        gtk_check_button_set_active (GTK_CHECK_BUTTON (check), FALSE);
+    }
+  return ids;
+}
+
+typedef struct {
+  ThiduaRegisterView *self;
+  GPtrArray          *titles;
+  const char         *person;    /* NULL: the unit itself */
+  const char         *position;
+  const char         *unit;
+  const char         *initiative;
+  GPtrArray          *added;
+} AddTitles;
+
+/* All titles or none: a refused one (the same title twice in a year)
+ * takes the others back. */
+static gboolean
+add_titles_cb (ThiduaStore *store, gpointer data, GError **error)
+{
+  AddTitles *a = data;
+
+  for (guint i = 0; i < a->titles->len; i++)
+    {
+      g_autoptr(ThiduaRegistration) r = thidua_registration_new ();
+
+      g_free (r->year);
+      r->year = g_strdup (thidua_register_model_get_year (a->self->model));
+      g_free (r->title);
+      r->title = g_strdup (g_ptr_array_index (a->titles, i));
+      g_free (r->initiative);
+      r->initiative = g_strdup (a->initiative);
+      if (thidua_register_add_by_name (a->self->reg, r, a->person, a->position, a->unit, error) == 0)
+        return FALSE;
+      g_ptr_array_add (a->added, thidua_register_load (a->self->reg, r->id, NULL));
+    }
+  return TRUE;
+}
+
+/* The units whose names contain the typed text: shown when it is no unit
+ * yet, so a partial name is not made a new unit by mistake. */
+static char *
+similar_units (ThiduaRegisterView *self, const char *typed)
+{
+  g_autoptr(GPtrArray) units = thidua_register_list_units (self->reg, NULL);
+  g_autofree char *key = thidua_text_fold (typed);
+  g_autoptr(GString) s = g_string_new (NULL);
+  guint n = 0;
+
+  for (guint i = 0; units && i < units->len && n < 4; i++)
+    {
+      ThiduaRegUnit *u = g_ptr_array_index (units, i);
+      g_autofree char *folded = thidua_text_fold (u->name);
+      if (strstr (folded, key) == NULL)
+        continue;
+      g_string_append_printf (s, "%s“%s”", n ? ", " : "", u->name);
+      n++;
+    }
+  return n ? g_string_free (g_steal_pointer (&s), FALSE) : NULL;
+}
+
+static void
+add_registration_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
+{
+  ThiduaRegisterView *self = THIDUA_REGISTER_VIEW (widget);
+  g_autofree char *person = thidua_text_strip (gtk_editable_get_text (GTK_EDITABLE (self->person_name_entry)));
+  g_autofree char *unit = thidua_text_strip (gtk_editable_get_text (GTK_EDITABLE (self->person_unit_entry)));
+  g_autofree char *position = thidua_text_strip (gtk_editable_get_text (GTK_EDITABLE (self->person_position_entry)));
+  g_autofree char *initiative = thidua_text_strip (gtk_editable_get_text (GTK_EDITABLE (self->add_initiative_entry)));
+  g_autoptr(GPtrArray) titles = checked_titles (self, FALSE);
+  g_autoptr(GPtrArray) added = g_ptr_array_new_with_free_func ((GDestroyNotify) thidua_registration_free);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *label = NULL;
+  AddTitles a;
+  gboolean ok;
+
+  if (*unit == '\0')
+    {
+      show_status (self, _("Type the unit of the person, or the unit to register"));
+      return;
+    }
+  if (titles->len == 0)
+    {
+      show_status (self, _("Choose at least one title or form of reward"));
+      return;
+    }
+  if (thidua_register_find_unit (self->reg, unit) == 0 && g_strcmp0 (self->unit_confirmed, unit) != 0)
+    {
+      g_autofree char *similar = similar_units (self, unit);
+      g_autofree char *ask = similar
+        ? g_strdup_printf (_("There is no unit “%s”. Did you mean %s? Choose it, or create a new unit."), unit, similar)
+        : g_strdup_printf (_("There is no unit “%s” yet. Create it?"), unit);
+
+      gtk_label_set_text (self->unit_ask_label, ask);
+      gtk_widget_set_visible (self->unit_ask_box, TRUE);
+      return;
+    }
+  a = (AddTitles) { self, titles, *person ? person : NULL, position, unit, initiative, added };
+  self->writing++;
+  ok = thidua_store_transaction (thidua_register_get_store (self->reg), add_titles_cb, &a, &error);
+  self->writing--;
+  if (!ok)
+    {
+      show_status (self, error->message);
+      return;
+    }
+  label = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Registered %s for %u title",
+                                        "Registered %s for %u titles", added->len),
+                           *person ? person : unit, added->len);
+  thidua_register_history_begin (self->history, label);
+  for (guint i = 0; i < added->len; i++)
+    if (g_ptr_array_index (added, i) != NULL)
+      thidua_register_history_record (self->history, NULL, g_ptr_array_index (added, i));
+  thidua_register_history_commit (self->history);
+  g_clear_pointer (&self->unit_confirmed, g_free);
+  gtk_widget_set_visible (self->unit_ask_box, FALSE);
+  gtk_editable_set_text (GTK_EDITABLE (self->person_name_entry), "");
+  gtk_editable_set_text (GTK_EDITABLE (self->person_position_entry), "");
+  gtk_editable_set_text (GTK_EDITABLE (self->add_initiative_entry), "");
+  g_ptr_array_unref (checked_titles (self, TRUE));
+  gtk_popover_popdown (self->add_popover);
+  after_write (self, NULL);
+  fill_units (self);
+  fill_unit_completion (self);
+  show_status (self, label);
+}
+
+static void
+create_unit_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
+{
+  ThiduaRegisterView *self = THIDUA_REGISTER_VIEW (widget);
+
+  g_free (self->unit_confirmed);
+  self->unit_confirmed = thidua_text_strip (gtk_editable_get_text (GTK_EDITABLE (self->person_unit_entry)));
+  add_registration_action (widget, "register.add-registration", NULL);
+}
+
+static void
+on_unit_text_changed (GtkEditable *entry, ThiduaRegisterView *self)
+{
+  gtk_widget_set_visible (self->unit_ask_box, FALSE);
+}
+
+/* ---- the office ---- */
+
+typedef struct {
+  ThiduaRegisterView *self;
+  char               *then;   /* the action to run once saved, or NULL */
+} OfficeAsk;
+
+static void
+office_ask_free (gpointer data, GClosure *closure)
+{
+  OfficeAsk *ask = data;
+  g_object_unref (ask->self);
+  g_free (ask->then);
+  g_free (ask);
+}
+
+static void
+on_office_save (ThiduaOfficeDialog *dialog, OfficeAsk *ask)
+{
+  g_autoptr(ThiduaOffice) office = thidua_office_dialog_dup_office (dialog);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *then = g_strdup (ask->then);
+  ThiduaRegisterView *self = g_object_ref (ask->self);
+
+  if (!thidua_store_set_office (thidua_register_get_store (self->reg), office, &error))
+    {
+      thidua_office_dialog_set_message (dialog, error->message);
+      g_object_unref (self);
+      return;
+    }
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  show_status (self, _("Office saved"));
+  if (then != NULL)
+    gtk_widget_activate_action (GTK_WIDGET (self), then, NULL);
+  g_object_unref (self);
+}
+
+static ThiduaOfficeDialog *
+show_office_dialog (ThiduaRegisterView *self, const char *then)
+{
+  g_autoptr(ThiduaOffice) office = thidua_store_get_office (thidua_register_get_store (self->reg), NULL);
+  ThiduaOfficeDialog *dialog = thidua_office_dialog_new (GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))),
+                                                         office);
+  OfficeAsk *ask = g_new0 (OfficeAsk, 1);
+
+  ask->self = g_object_ref (self);
+  ask->then = g_strdup (then);
+  g_signal_connect_data (dialog, "save", G_CALLBACK (on_office_save), ask,
+                         office_ask_free, 0);
+  if (then != NULL)
+    thidua_office_dialog_set_message (dialog, _("The printed table needs the office's name at its top left."));
+  gtk_window_present (GTK_WINDOW (dialog));
+  return dialog;
+}
+
+/* TRUE when the office is known; otherwise asks for it, then runs `then`. */
+static gboolean
+office_known_or_ask (ThiduaRegisterView *self, const char *then)
+{
+  g_autoptr(ThiduaOffice) office = thidua_store_get_office (thidua_register_get_store (self->reg), NULL);
+
+  if (office != NULL && office->name != NULL && *office->name != '\0')
+    return TRUE;
+  show_office_dialog (self, then);
+  return FALSE;
+}
+
+static void
+office_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
+{
+  show_office_dialog (THIDUA_REGISTER_VIEW (widget), NULL);
+}
 static void
 add_unit_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
 {
@@ -735,6 +1212,9 @@ thidua_register_view_print (ThiduaRegisterView *self, const char *export_pdf, GE
 
   if (report == NULL)
     return FALSE;
+  /* the table's top left names the office: ask once, then print */
+  if (export_pdf == NULL && !office_known_or_ask (self, "register.print"))
+    return TRUE;
   result = thidua_print_run (GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))),
                              thidua_report_get_layout (report), thidua_report_get_plan (report),
                              export_pdf ? GTK_PRINT_OPERATION_ACTION_EXPORT
@@ -783,6 +1263,9 @@ save_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
   GtkFileChooserNative *native;
   g_autofree char *name = NULL;
 
+  if (report && !office_known_or_ask (self, "register.report"))
+    return;
+
   native = gtk_file_chooser_native_new (report ? _("Save Summary Table as PDF") : _("Export Registrations"),
                                         GTK_WINDOW (gtk_widget_get_root (widget)),
                                         GTK_FILE_CHOOSER_ACTION_SAVE, _("_Save"), _("_Cancel"));
@@ -814,15 +1297,45 @@ thidua_register_view_constructed (GObject *object)
   gtk_column_view_set_model (self->column_view, GTK_SELECTION_MODEL (self->selection));
   g_signal_connect (self->model, "items-changed", G_CALLBACK (on_items_changed), self);
   thidua_register_dashboard_set_model (self->dashboard, self->model);
+  self->history = thidua_register_history_new (self->reg);
+  update_undo_actions (self);
+  g_signal_connect_object (self->reg, "changed", G_CALLBACK (on_register_changed), self, 0);
+  self->data_version = thidua_store_get_data_version (thidua_register_get_store (self->reg));
+  self->poll_source = g_timeout_add_seconds (2, poll_data_version, self);
+  self->row_editor = thidua_register_row_editor_new (thidua_register_get_catalog (self->reg));
+  gtk_widget_set_parent (self->row_editor, GTK_WIDGET (self->column_view));
+  g_signal_connect (self->row_editor, "apply", G_CALLBACK (on_row_editor_apply), self);
+  g_signal_connect (self->row_editor, "delete", G_CALLBACK (on_row_editor_delete), self);
+  g_signal_connect (self->column_view, "activate", G_CALLBACK (on_row_activated), self);
+  {
+    GtkEntryCompletion *completion = gtk_entry_completion_new ();
 
-  add_column (self, _("Name"), COL_NAME, FALSE, 210);
-  add_column (self, _("Position"), COL_POSITION, FALSE, 120);
-  add_column (self, _("Unit"), COL_UNIT, FALSE, 170);
-  add_column (self, _("Title or reward"), COL_TITLE, FALSE, 210);
-  add_column (self, _("Status"), COL_STATUS, FALSE, 100);
-  add_column (self, _("Result"), COL_RESULT, FALSE, 130);
-  add_column (self, _("Decision"), COL_DECISION, FALSE, 110);
-  add_column (self, _("Note"), COL_NOTE, TRUE, 0);
+    self->unit_names = gtk_list_store_new (1, G_TYPE_STRING);
+    gtk_entry_completion_set_model (completion, GTK_TREE_MODEL (self->unit_names));
+    gtk_entry_completion_set_text_column (completion, 0);
+    gtk_entry_completion_set_match_func (completion, unit_completion_match, NULL, NULL);
+    gtk_entry_completion_set_minimum_key_length (completion, 1);
+    gtk_entry_set_completion (self->person_unit_entry, completion);
+    g_object_unref (completion);
+    fill_unit_completion (self);
+    g_signal_connect (self->person_unit_entry, "changed", G_CALLBACK (on_unit_text_changed), self);
+  }
+  fill_add_titles (self);
+  {
+    const char *bulk[] = { _("Pending"), _("Achieved"), _("Not achieved"), NULL };
+    gtk_drop_down_set_model (self->bulk_result_dropdown, G_LIST_MODEL (gtk_string_list_new (bulk)));
+    gtk_drop_down_set_selected (self->bulk_result_dropdown, THIDUA_REG_RESULT_ACHIEVED);
+  }
+
+  /* fits 1024 px without scrolling sideways: labels wrap in narrow columns */
+  add_column (self, _("Name"), COL_NAME, TRUE, 0);
+  add_column (self, _("Position"), COL_POSITION, FALSE, 80);
+  add_column (self, _("Unit"), COL_UNIT, FALSE, 100);
+  add_column (self, _("Title or reward"), COL_TITLE, FALSE, 120);
+  add_column (self, _("Status"), COL_STATUS, FALSE, 86);
+  add_column (self, _("Result"), COL_RESULT, FALSE, 80);
+  add_column (self, _("Decision"), COL_DECISION, FALSE, 90);
+  add_column (self, _("Note"), COL_NOTE, FALSE, 70);
 
   self->updating = TRUE;
   gtk_drop_down_set_model (self->status_dropdown, G_LIST_MODEL (gtk_string_list_new (statuses)));
@@ -859,6 +1372,14 @@ thidua_register_view_dispose (GObject *object)
   ThiduaRegisterView *self = THIDUA_REGISTER_VIEW (object);
 
   g_clear_handle_id (&self->dashboard_source, g_source_remove);
+  g_clear_handle_id (&self->reload_source, g_source_remove);
+  g_clear_handle_id (&self->poll_source, g_source_remove);
+  if (self->reg)
+    g_signal_handlers_disconnect_by_data (self->reg, self);
+  g_clear_pointer (&self->row_editor, gtk_widget_unparent);
+  g_clear_object (&self->history);
+  g_clear_object (&self->unit_names);
+  g_clear_pointer (&self->unit_confirmed, g_free);
   if (self->model)
     g_signal_handlers_disconnect_by_data (self->model, self);
   gtk_widget_dispose_template (GTK_WIDGET (self), THIDUA_TYPE_REGISTER_VIEW);
@@ -948,10 +1469,31 @@ thidua_register_view_class_init (ThiduaRegisterViewClass *klass)
   BIND (person_unit_entry);
   BIND (unit_name_entry);
   BIND (add_popover);
+  BIND (add_titles_list);
+  BIND (add_initiative_entry);
+  BIND (unit_ask_box);
+  BIND (unit_ask_label);
+  BIND (bulk_result_dropdown);
+  BIND (bulk_decision_entry);
+  BIND (bulk_popover);
 #undef BIND
   gtk_widget_class_install_action (widget_class, "register.check", NULL, check_action);
   gtk_widget_class_install_action (widget_class, "register.assign-title", NULL, assign_title_action);
-  gtk_widget_class_install_action (widget_class, "register.add-person", NULL, add_person_action);
+  gtk_widget_class_install_action (widget_class, "register.add-registration", NULL, add_registration_action);
+  gtk_widget_class_install_action (widget_class, "register.create-unit", NULL, create_unit_action);
+  gtk_widget_class_install_action (widget_class, "register.apply-results", NULL, apply_results_action);
+  gtk_widget_class_install_action (widget_class, "register.set-status", "i", set_status_action);
+  gtk_widget_class_install_action (widget_class, "register.delete-rows", NULL, delete_rows_action);
+  gtk_widget_class_install_action (widget_class, "register.edit-row", NULL, edit_row_action);
+  gtk_widget_class_install_action (widget_class, "register.undo", NULL, undo_action);
+  gtk_widget_class_install_action (widget_class, "register.redo", NULL, undo_action);
+  gtk_widget_class_install_action (widget_class, "register.office", NULL, office_action);
+  /* the page's own history: the plan document keeps another */
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_z, GDK_CONTROL_MASK, "register.undo", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_z, GDK_CONTROL_MASK | GDK_SHIFT_MASK,
+                                       "register.redo", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Z, GDK_CONTROL_MASK | GDK_SHIFT_MASK,
+                                       "register.redo", NULL);
   gtk_widget_class_install_action (widget_class, "register.set-result", "i", set_result_action);
   gtk_widget_class_install_action (widget_class, "register.import", NULL, import_action);
   gtk_widget_class_install_action (widget_class, "register.export", NULL, save_action);

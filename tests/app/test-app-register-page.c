@@ -10,6 +10,7 @@
 #include "thidua-plan-item.h"
 #include "thidua-register-targets.h"
 #include "thidua-register-view.h"
+#include "thidua-register-model.h"
 #include "thidua-test-util.h"
 #include "thidua-window.h"
 
@@ -282,6 +283,189 @@ test_accessible_names (void)
   thidua_test_remove_dir (dir);
 }
 
+/* ---- the register by hand, with real keys (issue 11) ---- */
+
+static void
+xdo (const char *first, ...)
+{
+  g_autofree char *xdotool = g_find_program_in_path ("xdotool");
+  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
+  g_autoptr(GError) error = NULL;
+  va_list ap;
+  int status = 0;
+
+  g_assert_nonnull (xdotool);
+  g_ptr_array_add (argv, xdotool);
+  va_start (ap, first);
+  for (const char *a = first; a != NULL; a = va_arg (ap, const char *))
+    g_ptr_array_add (argv, (gpointer) a);
+  va_end (ap);
+  g_ptr_array_add (argv, NULL);
+  g_assert_true (g_spawn_sync (NULL, (char **) argv->pdata, NULL, G_SPAWN_DEFAULT, NULL, NULL,
+                               NULL, NULL, &status, &error));
+  g_assert_no_error (error);
+  thidua_test_spin (150);
+}
+
+/* Registrations of the year as the store has them. */
+static GPtrArray *
+stored_rows (ThiduaRegister *reg, const char *year)
+{
+  ThiduaRegQuery q = THIDUA_REG_QUERY_INIT;
+  g_autoptr(GError) error = NULL;
+  GPtrArray *rows;
+
+  q.year = year;
+  rows = thidua_register_query (reg, &q, &error);
+  g_assert_no_error (error);
+  return rows;
+}
+
+static guint
+count_rows (ThiduaRegister *reg, const char *year, int status, int result, const char *decision)
+{
+  g_autoptr(GPtrArray) rows = stored_rows (reg, year);
+  guint n = 0;
+
+  for (guint i = 0; i < rows->len; i++)
+    {
+      ThiduaRegistration *r = g_ptr_array_index (rows, i);
+      if ((status < 0 || (int) r->status == status) && (result < 0 || (int) r->result == result)
+          && (decision == NULL || g_strcmp0 (r->decision, decision) == 0))
+        n++;
+    }
+  return n;
+}
+
+/* The machine may be slow: waits up to 5 s for the store to agree. */
+static guint
+wait_count (ThiduaRegister *reg, const char *year, int status, int result, const char *decision, guint want)
+{
+  guint n = 0;
+
+  for (guint i = 0; i < 100 && (n = count_rows (reg, year, status, result, decision)) != want; i++)
+    thidua_test_spin (50);
+  return n;
+}
+
+static void
+focus_and_type (GtkWidget *widget, const char *text)
+{
+  g_assert_true (gtk_widget_grab_focus (widget));
+  thidua_test_spin (100);
+  xdo ("type", "--delay", "20", text, NULL);
+  /* every key reached the entry before the focus moves on */
+  for (guint i = 0; i < 100 && g_strcmp0 (gtk_editable_get_text (GTK_EDITABLE (widget)), text) != 0; i++)
+    thidua_test_spin (50);
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (widget)), ==, text);
+}
+
+static void
+focus_and_key (GtkWidget *widget, const char *key)
+{
+  g_assert_true (gtk_widget_grab_focus (widget));
+  thidua_test_spin (100);
+  xdo ("key", key, NULL);
+}
+
+static void
+test_by_hand_keys (void)
+{
+  g_autofree char *dir = thidua_test_make_tmpdir ();
+  g_autofree char *db = g_build_filename (dir, "thidua.db", NULL);
+  g_autoptr(ThiduaApplication) app = thidua_application_new (db);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *year = NULL;
+  ThiduaWindow *window;
+  GtkWidget *page, *popover, *titles, *check;
+  GtkSelectionModel *selection;
+  ThiduaRegister *reg;
+  guint n_checked = 0;
+
+  if (g_getenv ("DISPLAY") == NULL)
+    g_error ("this test types real keys: run it under xvfb-run");
+  g_application_register (G_APPLICATION (app), NULL, &error);
+  g_assert_no_error (error);
+  g_application_activate (G_APPLICATION (app));
+  window = THIDUA_WINDOW (gtk_application_get_active_window (GTK_APPLICATION (app)));
+  g_assert_true (thidua_test_wait_mapped (GTK_WIDGET (window)));
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.show-section", "s", "register");
+  page = thidua_window_get_section (window, "register");
+  g_assert_true (thidua_test_wait_mapped (page));
+  reg = thidua_register_view_get_register (THIDUA_REGISTER_VIEW (page));
+  year = g_strdup (thidua_register_model_get_year (thidua_register_view_get_model (THIDUA_REGISTER_VIEW (page))));
+  xdo ("mousemove", "600", "400", NULL);
+
+  /* add a person and register two titles */
+  popover = thidua_test_find_widget (page, GTK_TYPE_POPOVER, "add_popover");
+  g_assert_nonnull (popover);
+  gtk_popover_popup (GTK_POPOVER (popover));
+  g_assert_true (thidua_test_wait_mapped (popover));
+  focus_and_type (thidua_test_find_widget (popover, GTK_TYPE_ENTRY, "person_name_entry"), "Tran Thi Binh");
+  focus_and_type (thidua_test_find_widget (popover, GTK_TYPE_ENTRY, "person_position_entry"), "Dieu duong");
+  focus_and_type (thidua_test_find_widget (popover, GTK_TYPE_ENTRY, "person_unit_entry"), "Khoa Noi");
+  titles = thidua_test_find_widget (popover, GTK_TYPE_LIST_BOX, "add_titles_list");
+  for (GtkWidget *row = gtk_widget_get_first_child (titles); row && n_checked < 2;
+       row = gtk_widget_get_next_sibling (row))
+    {
+      check = gtk_list_box_row_get_child (GTK_LIST_BOX_ROW (row));
+      focus_and_key (check, "space");
+      g_assert_true (gtk_check_button_get_active (GTK_CHECK_BUTTON (check)));
+      n_checked++;
+    }
+  focus_and_key (button_for_action (popover, "register.add-registration"), "Return");
+  /* "Khoa Noi" is no unit yet: asked first, nothing written */
+  g_assert_true (gtk_widget_get_visible (thidua_test_find_widget (popover, GTK_TYPE_BOX, "unit_ask_box")));
+  g_assert_cmpuint (wait_count (reg, year, -1, -1, NULL, 0), ==, 0);
+  g_assert_cmpint (thidua_register_find_unit (reg, "Khoa Noi"), ==, 0);
+  focus_and_key (button_for_action (popover, "register.create-unit"), "Return");
+  g_assert_cmpuint (wait_count (reg, year, THIDUA_REG_STATUS_REGISTERED, THIDUA_REG_RESULT_PENDING, NULL, 2), ==, 2);
+  g_assert_cmpint (thidua_register_find_unit (reg, "Khoa Noi"), >, 0);
+  thidua_test_spin (300);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (thidua_register_view_get_model (THIDUA_REGISTER_VIEW (page)))), ==, 2);
+
+  /* a result on both, with the decision number */
+  selection = gtk_column_view_get_model (thidua_register_view_get_column_view (THIDUA_REGISTER_VIEW (page)));
+  gtk_selection_model_select_all (selection);
+  popover = thidua_test_find_widget (page, GTK_TYPE_POPOVER, "bulk_popover");
+  gtk_popover_popup (GTK_POPOVER (popover));
+  g_assert_true (thidua_test_wait_mapped (popover));
+  focus_and_type (thidua_test_find_widget (popover, GTK_TYPE_ENTRY, "bulk_decision_entry"), "25/QD-UBND");
+  focus_and_key (button_for_action (popover, "register.apply-results"), "Return");
+  g_test_message ("status: %s / decision %s", gtk_label_get_text (GTK_LABEL (thidua_test_find_widget (page, GTK_TYPE_LABEL, "status_label"))),
+                  gtk_editable_get_text (GTK_EDITABLE (thidua_test_find_widget (popover, GTK_TYPE_ENTRY, "bulk_decision_entry"))));
+  g_assert_cmpuint (wait_count (reg, year, -1, THIDUA_REG_RESULT_ACHIEVED, "25/QD-UBND", 2), ==, 2);
+
+  /* withdraw one */
+  gtk_selection_model_select_item (selection, 0, TRUE);
+  thidua_test_spin (100);
+  focus_and_key (button_for_action (page, "register.set-status"), "Return");
+  g_assert_cmpuint (wait_count (reg, year, THIDUA_REG_STATUS_WITHDRAWN, -1, NULL, 1), ==, 1);
+  g_assert_cmpuint (wait_count (reg, year, THIDUA_REG_STATUS_REGISTERED, THIDUA_REG_RESULT_ACHIEVED, NULL, 1), ==, 1);
+
+  /* Ctrl+Z on the page takes the withdrawal back, Ctrl+Shift+Z redoes it */
+  gtk_widget_grab_focus (GTK_WIDGET (thidua_register_view_get_column_view (THIDUA_REGISTER_VIEW (page))));
+  xdo ("key", "ctrl+z", NULL);
+  g_assert_cmpuint (wait_count (reg, year, THIDUA_REG_STATUS_WITHDRAWN, -1, NULL, 0), ==, 0);
+  g_assert_cmpuint (wait_count (reg, year, THIDUA_REG_STATUS_REGISTERED, THIDUA_REG_RESULT_ACHIEVED, "25/QD-UBND", 2), ==, 2);
+  xdo ("key", "ctrl+shift+z", NULL);
+  g_assert_cmpuint (wait_count (reg, year, THIDUA_REG_STATUS_WITHDRAWN, -1, NULL, 1), ==, 1);
+  /* further back: the results, then the registrations themselves */
+  xdo ("key", "ctrl+z", NULL);
+  xdo ("key", "ctrl+z", NULL);
+  g_assert_cmpuint (wait_count (reg, year, -1, THIDUA_REG_RESULT_PENDING, "", 2), ==, 2);
+  xdo ("key", "ctrl+z", NULL);
+  g_assert_cmpuint (wait_count (reg, year, -1, -1, NULL, 0), ==, 0);
+  xdo ("key", "ctrl+shift+z", NULL);
+  g_assert_cmpuint (wait_count (reg, year, -1, -1, NULL, 2), ==, 2);
+  thidua_test_spin (300);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (thidua_register_view_get_model (THIDUA_REGISTER_VIEW (page)))), ==, 2);
+
+  gtk_window_destroy (GTK_WINDOW (window));
+  thidua_test_spin (50);
+  thidua_test_remove_dir (dir);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -292,5 +476,6 @@ main (int argc, char **argv)
   g_test_add_func ("/app/plan-list-numbers", test_plan_list_numbers);
   g_test_add_func ("/app/delete-undo-keeps-targets", test_delete_undo_keeps_targets);
   g_test_add_func ("/app/accessible-names", test_accessible_names);
+  g_test_add_func ("/app/register-by-hand-keys", test_by_hand_keys);
   return g_test_run ();
 }

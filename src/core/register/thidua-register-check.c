@@ -65,6 +65,7 @@ typedef struct {
   GHashTable     *names;       /* person id → name (cache) */
   sqlite3_stmt   *name_stmt;
   GPtrArray      *findings;
+  gboolean        has_results; /* some result is decided: quotas speak of "đạt" */
 } Check;
 
 void
@@ -224,7 +225,8 @@ load_year (Check *c, const char *label, GHashTable *counted, GArray *rows, GErro
 {
   g_autoptr(sqlite3_stmt) sel = thidua_register_prepare (c->reg,
       "SELECT r.id, ifnull (r.person_id, 0), ifnull (r.unit_id, 0), r.title, "
-      "r.status = 'registered', r.result <> 'not-achieved', r.initiative <> '', ifnull (r.plan_id, 0) "
+      "r.status = 'registered', r.result <> 'not-achieved', r.initiative <> '', ifnull (r.plan_id, 0), "
+      "r.result <> 'pending' "
       "FROM registrations r JOIN reg_years y ON y.id = r.year_id WHERE y.label = ?1",
       "reading the register", error);
   g_autoptr(GHashTable) title_cache = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
@@ -248,6 +250,7 @@ load_year (Check *c, const char *label, GHashTable *counted, GArray *rows, GErro
       row.counts = row.active && sqlite3_column_int (sel, 5);
       row.initiative = sqlite3_column_int (sel, 6);
       row.plan_id = sqlite3_column_int64 (sel, 7);
+      c->has_results |= sqlite3_column_int (sel, 8);
       if (g_hash_table_lookup_extended (title_cache, title, NULL, &cached))
         row.title = GPOINTER_TO_INT (cached);
       else
@@ -455,8 +458,12 @@ check_quota (Check *c, ThiduaRule *rule)
   if (count <= allowed)
     return;
   f = add_finding (c, rule, thidua_rule_get_title (rule),
-      g_strdup_printf (_("%u people have “%s” in %s, more than %s%% of %s allows (at most %u)"),
-                       count, title_name (c, title), c->label, pct, base_text, allowed));
+      /* while every result is pending the numbers are registrations */
+      c->has_results
+      ? g_strdup_printf (_("%u people have “%s” in %s, more than %s%% of %s allows (at most %u)"),
+                         count, title_name (c, title), c->label, pct, base_text, allowed)
+      : g_strdup_printf (_("%u people registered for “%s” in %s, more than %s%% of %s allows (at most %u)"),
+                         count, title_name (c, title), c->label, pct, base_text, allowed));
   f->count = count;
   f->limit = allowed;
   f->base = base;
