@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* bench-markup.c — the body parser and Vietnamese text functions of
  * issue 2 on seed text.
  *

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* bench-signoff.c — sign-off (issue 12): fills a database with N issued
  * plans (default 10,000) and M complete drafts ready to issue, prints
  * their ids and one code, and times verify in process.

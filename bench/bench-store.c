@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* bench-store.c — the plan list of issue 2: a database of N plans
  * (default 2,000) and the folded search over it, in process.
  *

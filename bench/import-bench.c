@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* import-bench.c — how long importing a 10-page plan takes (issue 5).
  *
  * The plan is the union seed (004) with the bodies of seeds 003 and 002

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* pdf-bench.c — how long importing a plan's PDF takes (issue 18).
  *
  *   pdf-bench [--runs N] FILE.pdf

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* register-bench.c — issue 6: 100,000 registrations across 300 units.
  *
  *   register-bench WORKDIR

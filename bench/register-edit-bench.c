@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* register-edit-bench.c — issue 11: bulk result entry ("Đạt", decision
  * 25/QĐ-UBND) for 5,000 selected registrations, keeping the rows before
  * for undo, then the undo itself.  Goal: < 300 ms.  Prints name value. */

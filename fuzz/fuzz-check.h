@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* fuzz-check.h — what every fuzz target demands of a text it gets back:
  * valid UTF-8 in NFC.  A violation traps, so libFuzzer keeps the input. */
 #pragma once

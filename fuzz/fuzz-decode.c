@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* fuzz-decode.c — libFuzzer target for one legacy decoder (FUZZ_TARGET
  * chosen by build.sh: tcvn3, vni, cp1258, utf16, auto).  Checks that every
  * decoder returns valid NFC UTF-8 (or a clean error) for any bytes. */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* fuzz-docx.c — libFuzzer target for the .docx reader.  An input starting
  * with "PK" is a whole .docx (zip); any other input is word/document.xml,
  * optionally followed by "\n--numbering--\n" and word/numbering.xml, so

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* fuzz-html.c — libFuzzer target for pasted HTML: any bytes give valid
  * UTF-8 text, and that text a plan, never a crash. */
 #include <glib.h>

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* fuzz-markup.c — libFuzzer target for the plan body markup parser
  * (thidua_body_parse), tables included: any bytes give blocks whose labels
  * and table cells are valid NFC UTF-8 and texts valid UTF-8 (removing an

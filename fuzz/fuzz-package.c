@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* fuzz-package.c — libFuzzer target for the exchange package checks
  * (thidua_exchange_check_file): the input is the package's SQLite bytes,
  * gzip-compressed here as a package is, then checked whole.  Nothing of

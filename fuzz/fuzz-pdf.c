@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* fuzz-pdf.c — libFuzzer target for the PDF reader: any bytes give a clean
  * GError or a rebuilt page whose every string is valid UTF-8, and the plan
  * recognised from it has valid NFC strings; never a crash.  (poppler itself

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* fuzz-plan-json.c — libFuzzer target for the JSON guard and the plan
  * reader (thidua_plan_new_from_json, what import-json and render-json
  * use).  Any bytes give a plan or a clean error.  A plan's strings are

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* fuzz-recognize.c — libFuzzer target for the plan recogniser: any text
  * gives a plan whose every string is valid NFC UTF-8, never a crash. */
 #include <glib.h>

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* fuzz-sheets.c — libFuzzer targets for the register's readers: built as
  * fuzz-csv (thidua_csv_parse), fuzz-xlsx (thidua_xlsx_read_data) and
  * fuzz-xls (thidua_xls_read, through a file since libfreexl reads only

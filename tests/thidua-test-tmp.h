@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* thidua-test-tmp.h — a temporary directory per test case, removed with
  * everything in it afterwards (GLib only, for every test program). */
 #pragma once

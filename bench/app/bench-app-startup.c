@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* bench-app-startup.c — start to first frame of thidua on a database of
  * 2,000 plans, median of 10 runs.
  *

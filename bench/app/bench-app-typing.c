@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* bench-app-typing.c — from a keystroke in the body of a 10-page plan to
  * the preview redrawn, measured inside the real window.
  *

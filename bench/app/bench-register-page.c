@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* bench-register-page.c — the register page by hand (issue 11), reported
  * not asserted: opening the page on 100,000 registrations to its first
  * paint, and bulk result entry ("Đạt", 25/QĐ-UBND) for 5,000 selected rows

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* render-bench.c — how fast is the renderer?  (A benchmark, not a test.)
  *
  *   render-bench [--runs N] [--html OUT.html] [--pdf OUT.pdf] PLAN.json [MORE.json…]

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* word-bench.c — the editable exports and the .docx import, in process.
  *
  *   word-bench [--runs N] [--out DIR] PLAN.json [MORE.json …]

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* thidua-application.c — start-up, database opening, app-wide actions. */
 #include "config.h"
 #include "thidua-application.h"

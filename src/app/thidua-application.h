@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* thidua-application.h — one running Thi Đua per database file. */
 #pragma once
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* thidua-body-view.c — the body editor. */
 #include "config.h"
 #include "thidua-body-view.h"

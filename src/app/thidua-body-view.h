@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* thidua-body-view.h — the plan body editor: plain text in the body
  * markup, with numbering and bullets continued on Enter, Ctrl+B / Ctrl+I
  * wrapping ** / *, and every insertion (typing, paste, decomposed input

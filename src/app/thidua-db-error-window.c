@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* thidua-db-error-window.c — the database could not be opened. */
 #include "config.h"
 #include "thidua-db-error-window.h"

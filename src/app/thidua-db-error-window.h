@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* thidua-db-error-window.h — shown when the database cannot be opened:
  * names the file and the problem, and offers a way forward without
  * touching the file. */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* thidua-exchange-dialog.c — review, then apply, a package from another
  * office.  The review runs the import with every write skipped, so what it
  * lists is what applying does; nothing is written until "Nhận gói". */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* thidua-exchange-dialog.h — what a package from another office would
  * change, shown before it is applied (thidua-exchange.h). */
 #pragma once

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* thidua-import-dialog.c — what import recognised, to check and correct. */
 #include "config.h"
 #include "thidua-import-dialog.h"

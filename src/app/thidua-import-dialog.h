@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* thidua-import-dialog.h — "Import from file…" and "Paste as new plan":
  * shows what was recognised in the text (header, subject, headings,
  * recipients, signer) so a wrong guess can be corrected before the plan is

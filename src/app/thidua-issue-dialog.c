@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* thidua-issue-dialog.c — the "Ban hành" dialog. */
 #include "config.h"
 #include "thidua-issue-dialog.h"

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* thidua-issue-dialog.h — "Ban hành": the number proposed from the
  * outgoing register (another may be typed), the date of signing (today by
  * default), who issues it, and the checklist of what a signed plan needs.

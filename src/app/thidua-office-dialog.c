@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* thidua-office-dialog.c — the office that keeps this database. */
 #include "config.h"
 #include "thidua-office-dialog.h"

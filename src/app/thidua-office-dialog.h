@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* thidua-office-dialog.h — asks for the office that keeps the database
  * (name, code, superior office, default signer), from the register's menu
  * or on the first print that needs it.  "save" hands the fields to the

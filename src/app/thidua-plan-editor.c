@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* thidua-plan-editor.c — the plan form. */
 #include "config.h"
 #include "thidua-plan-editor.h"

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* thidua-plan-editor.h — the form of one plan, grouped as on the printed
  * page: header, type and subject, body with its outline, recipients,
  * signer.  Edits go straight into the plan; "changed" tells the window. */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* thidua-preview.c — the page preview. */
 #include "config.h"
 #include "thidua-preview.h"

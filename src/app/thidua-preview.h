@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* thidua-preview.h — the printed page, drawn by the layout renderer,
  * with page navigation, zoom and the layout warnings. */
 #pragma once

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* thidua-print-preview.c — print preview window. */
 #include "config.h"
 #include "thidua-print-preview.h"

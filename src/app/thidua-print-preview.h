@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* thidua-print-preview.h — the print dialog's "Preview", inside the app:
  * the same pages as the printer gets, drawn by the layout renderer (GTK
  * would otherwise hand a PDF to an external viewer that may be missing). */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* thidua-print.c — GtkPrintOperation over the layout renderer. */
 #include "config.h"
 #include "thidua-print.h"

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* thidua-print.h — printing and exporting a plan with the one renderer. */
 #pragma once
 

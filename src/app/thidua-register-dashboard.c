@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* thidua-register-dashboard.c — bars per title and per unit. */
 #include "config.h"
 #include "thidua-register-dashboard.h"

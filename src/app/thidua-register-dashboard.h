@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* thidua-register-dashboard.h — a small chart of the register drawn with
  * Cairo: registrations and results per title and per unit for the rows the
  * view shows, with the plan's targets marked. */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* thidua-register-import-dialog.c — preview, import with progress, undo. */
 #include "config.h"
 #include "thidua-register-import-dialog.h"

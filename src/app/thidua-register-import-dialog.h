@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* thidua-register-import-dialog.h — importing registrations from CSV, XLSX
  * or XLS: shows the column mapping found from the headers and every row
  * that cannot be taken (number and reason) before anything changes, then

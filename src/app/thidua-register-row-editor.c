@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* thidua-register-row-editor.c — edit one registration in place. */
 #include "config.h"
 #include "thidua-register-row-editor.h"

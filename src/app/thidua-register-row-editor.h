@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* thidua-register-row-editor.h — the popover that edits one registration
  * in place: title, initiative, note, status, result and decision.  It holds
  * no rules and saves nothing: "apply" hands the edited copy to the view,

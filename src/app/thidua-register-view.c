@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* thidua-register-view.c — the register page. */
 #include "config.h"
 #include "thidua-register-view.h"

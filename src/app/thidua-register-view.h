@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* thidua-register-view.h — the register page: a GtkColumnView over the
  * year's ThiduaRegisterModel (items made only for the rows on screen),
  * filters (year, diacritics-insensitive search, unit, title, status,

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* thidua-settings.c — GSettings without GSETTINGS_SCHEMA_DIR. */
 #include "config.h"
 #include "thidua-settings.h"

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* thidua-settings.h — the app's GSettings, found also when uninstalled. */
 #pragma once
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* thidua-signoff.c — the window's sign-off actions and state display. */
 #include "config.h"
 #include "thidua-signoff.h"

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* thidua-signoff.h — sign-off in the window: the actions Trình ký, Trả lại,
  * Ban hành, Thay thế, Lịch sử, Kiểm tra bản in and Sổ văn bản đi (a menu
  * in the header bar), the read-only banner of a submitted or issued plan,

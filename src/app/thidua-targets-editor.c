@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* thidua-targets-editor.c — the plan's targets (chỉ tiêu) in the form. */
 #include "config.h"
 #include "thidua-targets-editor.h"

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* thidua-targets-editor.h — the structured targets (chỉ tiêu) of the open
  * plan as editable rows: a title or rating, at least / at most / from–to,
  * a percentage or a count, of whom.  The rows show the document's

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* thidua-template-item.c — one built-in template. */
 #include "config.h"
 #include "thidua-template-item.h"

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* thidua-template-item.h — one built-in template in the "New" choosers. */
 #pragma once
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* thidua-window-actions.c — the window's actions (win.*): new, duplicate,
  * delete and its undo, search, print, export, databases, sections.
  * Each is a plain GtkWidgetClass action; new ones are added to

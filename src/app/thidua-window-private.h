@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* thidua-window-private.h — what the window's files share: its fields and
  * the helpers its actions use.  Only thidua-window*.c include it. */
 #pragma once

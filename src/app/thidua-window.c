@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* thidua-window.c — the main window. */
 #include "config.h"
 #include "thidua-window-private.h"

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* thidua-window.h — the main window: plans, form and preview. */
 #pragma once
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* cmd-exchange.c — thidua-cli exchange export|import|list: packages that
  * carry a register between offices (see thidua-exchange.h). */
 #include "config.h"

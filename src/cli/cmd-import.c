@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* cmd-import.c — import (and its older name import-text): a plan from a
  * word-processor file (.docx, .odt, .fodt, .doc through LibreOffice) or a
  * text file in any of the encodings Vietnamese plans arrive in.  The

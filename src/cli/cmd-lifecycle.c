@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* cmd-lifecycle.c — submit, return, issue, replace, history, numbers,
  * verify: the life of a plan after drafting.  Every refusal exits
  * non-zero, names the reason and changes nothing (core runs each step in

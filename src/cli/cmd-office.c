@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* cmd-office.c — office: show or set the office that keeps the database. */
 #include "config.h"
 #include "thidua-cli.h"

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* cmd-plan.c — templates, new, list, show, import-json, duplicate, delete. */
 #include "config.h"
 #include "thidua-cli.h"

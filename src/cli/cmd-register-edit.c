@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* cmd-register-edit.c — register add | set | withdraw | delete: the
  * register kept by hand, as the window does it.  A refusal changes
  * nothing. */

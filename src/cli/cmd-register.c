@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* cmd-register.c — register import | list | check | export | report |
  * undo-import. */
 #include "config.h"

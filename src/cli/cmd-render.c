@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* cmd-render.c — render, render-json: a plan printed to PDF, PNG or SVG. */
 #include "config.h"
 #include "thidua-cli.h"

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* thidua-cli.c — thidua-cli: the core and renderer without a display. */
 #include "config.h"
 #include "thidua-cli.h"

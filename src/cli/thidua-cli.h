@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* thidua-cli.h — shared by the subcommands of thidua-cli.
  *
  * Contract: results on stdout, errors on stderr with a non-zero exit. */

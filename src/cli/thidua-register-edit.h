@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* thidua-register-edit.h — the register's hand-kept subcommands
  * (cmd-register-edit.c), dispatched by cmd-register.c. */
 #pragma once

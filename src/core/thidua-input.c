@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* thidua-input.c — capped reads of outside files, and safe writes. */
 #include "config.h"
 #include "thidua-input.h"

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* thidua-input.h — the one way to read a file that comes from outside.
  *
  * Every outside file is hostile: it may be a device (/dev/zero), a FIFO,

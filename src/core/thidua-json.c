@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* thidua-json.c — depth, NUL and number checks before json-glib parses. */
 #include "config.h"
 #include "thidua-json.h"

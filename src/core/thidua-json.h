@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* thidua-json.h — the one guard every JSON file goes through.
  *
  * json-glib 1.6 parses recursively with no depth limit, cuts strings at an

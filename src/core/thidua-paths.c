@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* thidua-paths.c — run-time lookup of data and locale directories. */
 #include "config.h"
 #include "thidua-paths.h"

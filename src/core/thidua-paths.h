@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* thidua-paths.h — where data and translations are, found at run time:
  * the source tree when running from a build directory, next to the
  * executable on Windows, the configured prefix otherwise. */

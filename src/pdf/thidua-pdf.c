@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* thidua-pdf.c — a PDF's text layer rebuilt as the page shows it.
  *
  * Every glyph (its box, font name and size) is taken from poppler; the

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* thidua-pdf.h — a plan that arrives as PDF, read from its text layer
  * (poppler-glib) and rebuilt as a secretary sees the page, then handed to
  * the same recogniser as every other route.

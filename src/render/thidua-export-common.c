@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* thidua-export-common.c — what the .docx and .odt writers share. */
 #include "config.h"
 #include "thidua-export-private.h"

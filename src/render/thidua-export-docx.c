@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* thidua-export-docx.c — the plan as WordprocessingML (.docx), written with
  * libxml2's xmlTextWriter; every part is built here, none is copied.
  *

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* thidua-export-odt.c — the plan as OpenDocument Text (.odt), written with
  * libxml2's xmlTextWriter; the same page as thidua-export-docx.c.
  *

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* thidua-export-private.h — shared by the .docx and .odt writers: what the
  * page shows, decided once from the profile and the layout, and the zip
  * and XML plumbing. */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* thidua-export.h — the plan as an editable word-processor file (.docx,
  * .odt) that keeps the official layout when opened in Word or LibreOffice.
  *

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* thidua-layout.c — compose a plan into pages and draw them.
  *
  * Composition has three steps:

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* thidua-layout.h — a plan (or a form such as the register's tables)
  * composed into printed pages.
  *

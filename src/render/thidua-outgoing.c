@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* thidua-outgoing.c — "Sổ đăng ký văn bản đi" (Nghị định 30, Phụ lục IV):
  * one row per issued document, columns (1)–(10) of the form; "ngày chuyển"
  * and "ký nhận" are left for the clerk's pen. */

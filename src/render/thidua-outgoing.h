@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* thidua-outgoing.h — the outgoing register (sổ đăng ký văn bản đi) of a
  * year, printed as the table of Nghị định 30, Phụ lục IV, A4 landscape,
  * by the plan renderer (a form whose body is one table block). */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* thidua-profile-private.h — the profile's values, for the layout code. */
 #pragma once
 

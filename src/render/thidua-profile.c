@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* thidua-profile.c — format profiles as data, validated key by key. */
 #include "config.h"
 #include "thidua-profile-private.h"

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* thidua-profile.h — a format profile (state, party, union) loaded from
  * data/profiles/<name>.json and checked against data/profiles/ranges.json.
  *

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* thidua-render.c — the font check and the file exports.  Every export
  * draws with thidua_layout_draw_page(): there is no second renderer. */
 #include "config.h"

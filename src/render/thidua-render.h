@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* thidua-render.h — fonts check and exports, all drawn by
  * thidua_layout_draw_page() (one renderer for preview, print and files). */
 #pragma once

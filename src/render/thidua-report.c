@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* thidua-report.c — the register's printed tables as forms of the plan
  * renderer: a ThiduaPlan made for the occasion carries the header, title
  * and place, and a body built by code carries the tables (one block each),

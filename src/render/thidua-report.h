@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* thidua-report.h — the register's printed tables, composed by the plan
  * renderer (ThiduaLayout) as forms whose bodies hold table blocks:
  *  - "Bảng tổng hợp đăng ký thi đua" of a year: landscape A4, the

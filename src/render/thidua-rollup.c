@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* thidua-rollup.c — "Bảng tổng hợp đăng ký thi đua" across offices: one
  * group of rows per office (this office first), a row per title, and the
  * totals per title; the same table block and form as the register's own

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* thidua-rollup.h — the superior office's year across the offices that
  * sent their registers (thidua-exchange.h): per office, per title, with
  * totals, composed by the plan renderer as a landscape form. */

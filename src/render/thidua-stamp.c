@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* thidua-stamp.c — the draft marking and the proof of issue on the page. */
 #include "config.h"
 #include "thidua-stamp.h"

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* thidua-stamp.h — what sign-off adds to a printed plan, drawn by the one
  * renderer (thidua_layout_draw_page()):
  *  - on every page of a plan that is not issued, "DỰ THẢO" or "DỰ THẢO LẦN

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* thidua-csv.c — reading and writing CSV. */
 #include "config.h"
 #include <glib/gi18n-lib.h>
@@ -79,7 +80,7 @@ thidua_csv_guess_separator (const char *s, gsize len)
 }
 
 /* Caps, as for workbooks: a 64 MB file of commas would be 64 million cells. */
-#define CSV_MAX_ROWS   100000
+#define CSV_MAX_ROWS   120000   /* 100,000 registrations with their heading rows */
 #define CSV_MAX_CELLS  2000000
 #define CSV_MAX_CELL   (128 * 1024)
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* thidua-csv.h — CSV as the secretaries' spreadsheets write it: UTF-8 with
  * or without BOM, UTF-16 (Excel's "Unicode text"), Windows-1258; comma,
  * semicolon (Excel with a Vietnamese locale) or tab; quoted fields with

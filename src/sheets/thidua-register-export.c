@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* thidua-register-export.c — the register out to CSV or XLSX. */
 #include "config.h"
 #include <glib/gi18n-lib.h>

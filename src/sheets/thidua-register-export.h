@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* thidua-register-export.h — a year of the register as a table (one row a
  * registration, the same headers the import reads, so an export imports
  * back unchanged), written as CSV or XLSX. */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* thidua-register-import.c — from a spreadsheet into the register. */
 #include "config.h"
 #include <glib/gi18n-lib.h>

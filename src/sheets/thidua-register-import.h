@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* thidua-register-import.h — importing registrations from a CSV, XLSX or
  * XLS file: columns found by their header names (case and diacritics
  * aside), titles matched to the catalog by name or abbreviation, every row

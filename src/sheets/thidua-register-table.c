@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* thidua-register-table.c — rows of cells, and the file-type dispatch. */
 #include "config.h"
 #include "thidua-register-table.h"

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* thidua-register-table.h — a table of text cells read from a CSV, XLSX or
  * XLS file, each row with its row number in the file (what the secretary
  * sees in her spreadsheet), every cell NFC. */

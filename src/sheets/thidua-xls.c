@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* thidua-xls.c — .xls through libfreexl. */
 #include "config.h"
 #include <glib/gi18n-lib.h>
@@ -8,7 +9,7 @@
 #include "thidua-input.h"
 
 /* As for workbooks and CSV: what one register can hold, with room. */
-#define XLS_MAX_ROWS   100000
+#define XLS_MAX_ROWS   65536   /* the format's own limit */
 #define XLS_MAX_CELLS  2000000
 #define XLS_MAX_CELL   (128 * 1024)
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* thidua-xls.h — legacy Excel 97–2003 (.xls, BIFF) workbooks, read with
  * libfreexl.  The first worksheet, as text cells. */
 #pragma once

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* thidua-xlsx.c — .xlsx in and out. */
 #include "config.h"
 #include <glib/gi18n-lib.h>
@@ -27,7 +28,7 @@ thidua_xlsx_format_number (double v)
  * counted against these limits; past one, the file is refused by name. */
 #define XLSX_MAX_ENTRY    (128 * 1024 * 1024)  /* uncompressed bytes of one part */
 #define XLSX_MAX_TOTAL    (256 * 1024 * 1024)  /* uncompressed bytes of all parts read */
-#define XLSX_MAX_ROWS     100000
+#define XLSX_MAX_ROWS     120000   /* 100,000 registrations with their heading rows */
 #define XLSX_MAX_COLUMNS  16384                /* XFD, Excel's last column */
 #define XLSX_MAX_ROW_NUMBER 1048576            /* Excel's last row */
 #define XLSX_MAX_CELLS    1000000              /* counting the blanks before a cell */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* thidua-xlsx.h — Office Open XML workbooks (.xlsx): read with libzip and
  * libxml2's streaming reader (shared strings, inline strings, numbers, and
  * date cells as "YYYY-MM-DD"; the first worksheet), written with

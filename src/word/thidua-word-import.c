@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* thidua-word-import.c — the one import path: a file's content says what
  * it is, its reader turns it into text, the plan recogniser does the rest.
  *

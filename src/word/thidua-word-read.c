@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* thidua-word-read.c — .docx (WordprocessingML) and .odt/.fodt (ODF) read
  * with libzip and libxml2's streaming reader.
  *

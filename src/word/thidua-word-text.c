@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* thidua-word-text.c — paragraphs and tables gathered by the readers, and
  * the text the recogniser reads (see thidua-word.h for its shape). */
 #include "config.h"

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* thidua-word-text.h — what the .docx and .odt readers build while they
  * stream: paragraphs (runs with emphasis) and tables of cells, turned into
  * the recogniser's text at the end.  Private to src/word. */

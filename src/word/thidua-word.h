@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* thidua-word.h — word-processor files (.docx, .odt, .fodt, .doc) read as
  * the plain text the plan recogniser (thidua-import.h) takes apart.
  *

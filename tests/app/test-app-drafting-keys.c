@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* test-app-drafting-keys.c — the drafting form driven by real keys through
  * the X server (xdotool under Xvfb): one Ctrl+Z for the whole form,
  * recipients that come back after a removal, Enter for the next recipient. */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* test-app-editor.c — the drafting window driven through its actions and
  * widgets: a plan from each template, typing into the subject and body,
  * the preview and the saved value following, reopening, searching,

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* test-app-legal.c — the window's list of warnings says when the plan's
  * "Căn cứ" lines cite a document no longer in force at the plan's date,
  * naming the one that replaced it; a plan made today from the template
@@ -31,28 +32,6 @@ find_label_containing (GtkWidget *root, const char *needle)
   return NULL;
 }
 
-static void
-save_screenshot (GtkWindow *window, const char *name)
-{
-  const char *fixtures = g_getenv ("THIDUA_TEST_FIXTURES");
-  g_autofree char *tests = fixtures ? g_path_get_dirname (fixtures) : g_get_current_dir ();
-  g_autofree char *dir = g_build_filename (tests, "artifacts", NULL);
-  g_autofree char *path = g_build_filename (dir, name, NULL);
-  g_autoptr(GdkPaintable) paintable = gtk_widget_paintable_new (GTK_WIDGET (window));
-  GtkSnapshot *snapshot = gtk_snapshot_new ();
-  g_autoptr(GskRenderNode) node = NULL;
-  g_autoptr(GdkTexture) texture = NULL;
-  int w = gtk_widget_get_width (GTK_WIDGET (window));
-  int h = gtk_widget_get_height (GTK_WIDGET (window));
-
-  g_mkdir_with_parents (dir, 0755);
-  gdk_paintable_snapshot (paintable, snapshot, w, h);
-  node = gtk_snapshot_free_to_node (snapshot);
-  texture = gsk_renderer_render_texture (gtk_native_get_renderer (GTK_NATIVE (window)), node,
-                                         &GRAPHENE_RECT_INIT (0, 0, w, h));
-  g_assert_true (gdk_texture_save_to_png (texture, path));
-  g_test_message ("screenshot: %s", path);
-}
 
 static void
 test_repealed_decree_in_findings (void)
@@ -96,7 +75,7 @@ test_repealed_decree_in_findings (void)
   g_assert_nonnull (find_label_containing (GTK_WIDGET (win),
       "Nghị định 91/2017/NĐ-CP không còn hiệu lực vào ngày của kế hoạch; "
       "văn bản thay thế: Nghị định 152/2025/NĐ-CP"));
-  save_screenshot (GTK_WINDOW (win), "window-vi-legal-warning.png");
+  thidua_test_save_snapshot (GTK_WINDOW (win), "window-vi-legal-warning.png");
 
   gtk_window_close (GTK_WINDOW (win));
   thidua_test_spin (50);

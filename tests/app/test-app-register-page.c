@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* test-app-register-page.c — the window's sections: the register is a
  * page beside the plans, over the same database; the plans list shows
  * numbers as each profile prints them. */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* test-app-screenshots.c — the window at 1366×768 in Vietnamese, one
  * screenshot per profile (artifacts/ in the build tree, , git-ignored, for a person to
  * look at), and what a screenshot can check: the window fits the common

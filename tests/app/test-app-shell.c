@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* test-app-shell.c — the application starts on a fresh database and lists
  * the seeded templates; one instance per database; bad databases. */
 #include "config.h"

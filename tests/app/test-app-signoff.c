@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* test-app-signoff.c — sign-off in the window: submit makes the form
  * read-only, return opens it again, the issue dialog proposes the number
  * and issues, and afterwards the form is read-only with its banner, the

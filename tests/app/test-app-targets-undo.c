@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* test-app-targets-undo.c — the plan's targets (chỉ tiêu) in the drafting form,
  * driven through the real window: rows added through the widget, stored
  * in the register, errors shown per row and not stored, undo of a removal,

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* thidua-test-util.h — helpers shared by the GUI tests in tests/app. */
 #pragma once
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* test-cli.c — thidua-cli through the real executable: the contract of
  * issue 2 (templates, new, list, show --json, import-json, duplicate,
  * delete), stdout for results only, errors on stderr with a non-zero exit. */

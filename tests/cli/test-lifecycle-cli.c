@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* test-lifecycle-cli.c — sign-off through the real thidua-cli, the sqlite3
  * shell, zbarimg and pdftotext: the database refuses changes to an issued
  * plan whoever asks, two processes issuing at once get consecutive

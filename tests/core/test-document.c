@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* test-document.c — one document, one history of steps in the order they
  * were made (plan fields, recipients, targets), one save of both. */
 #include "config.h"

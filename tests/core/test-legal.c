@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* test-legal.c — the legal-document table: it validates on load (dates in
  * order, "replaced by" present and without a cycle), offices extend it, the
  * catalog's rules and titles cite only documents in it, a plan's "Căn cứ"

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* test-lifecycle.c — sign-off in core: the canonical hash against the
  * README's test vector, the whole path with its history, numbering,
  * replace, and refusals that change nothing. */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* test-markup.c — the body-markup parser on the five seeds and on the
  * corner cases the seeds show. */
 #include "config.h"

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* test-plan.c — the plan model and its JSON form. */
 #include "config.h"
 #include "thidua-plan.h"

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* test-store-locks.c — the database stays locked when something else in
  * the process opens and closes its files (GTK's chooser sniffing types),
  * and a second writer then loses nothing. */

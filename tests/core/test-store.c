@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* test-store.c — the database: migrations, plans, templates, bad files. */
 #include "config.h"
 #include "../thidua-test-tmp.h"

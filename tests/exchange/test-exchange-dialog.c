@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* test-exchange-dialog.c — the review before a package is received, as a
  * secretary sees it: who sent it, the key to compare by phone, the counts
  * and the rows; "Nhận gói" applies it, a refused package cannot be. */

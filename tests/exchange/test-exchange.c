@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* test-exchange.c — packages between offices through the real thidua-cli:
  * two schools send their registers up to their education office, the
  * office sends results down, and every hostile package is refused with

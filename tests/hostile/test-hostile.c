@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* test-hostile.c — issue 16: hostile input through the real thidua-cli.
  *
  * Every case of cases.tsv runs against a database holding a plan and a

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* import-test-util.c — see import-test-util.h. */
 #include "import-test-util.h"
 

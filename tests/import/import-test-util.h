@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* import-test-util.h — encoders the import tests use to re-encode the seeds.
  *
  * They are written independently of the decoders in core: TCVN3 and

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* test-encoding.c — the legacy decoders and encoding detection. */
 #include <glib.h>
 #include <string.h>

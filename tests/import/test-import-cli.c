@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* test-import-cli.c — `thidua-cli import-text` end to end, through the real
  * executable: the five seeds field by field, the seeds re-encoded, header
  * layouts, and input that is no plan or no text at all. */

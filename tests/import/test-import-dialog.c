@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* test-import-dialog.c — the import dialog under Xvfb: what it shows, and
  * that a corrected field reaches the stored plan. */
 #include <gtk/gtk.h>

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* test-recognize-real.c — plans as they really come: flattened headers,
  * bodies broken over lines, a site's preamble, one-line text, the Youth
  * Union, closing blocks from PDFs.  Every fixture is written here or in

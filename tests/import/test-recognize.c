@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* test-recognize.c — the recogniser, piece by piece, in process. */
 #include <glib.h>
 #include <string.h>

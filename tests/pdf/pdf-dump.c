@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* pdf-dump.c — prints what the PDF reader rebuilt (the text handed to the
  * recogniser), for looking at a PDF by hand and for the tests' messages. */
 #include <glib.h>

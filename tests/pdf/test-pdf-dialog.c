@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* test-pdf-dialog.c — the import dialog takes a PDF: under Xvfb, a plan
  * PDF written by LibreOffice fills the dialog's fields and is stored; an
  * encrypted PDF is refused before anything is shown. */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* test-pdf.c — plans that arrive as PDF, through the real thidua-cli:
  *  - round trip: every template and every seed's plan printed to PDF by Thi
  *    Đua's own renderer comes back field by field;

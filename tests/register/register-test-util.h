@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* register-test-util.h — a fresh database and register for each test. */
 #pragma once
 

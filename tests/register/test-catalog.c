@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* test-catalog.c — the title catalog and the rules, read from data. */
 #include "config.h"
 

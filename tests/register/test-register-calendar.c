@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* test-register-calendar.c — `thidua-cli register check` judges a year by
  * the rules in force then: the same register in 2024 and in 2026 cites the
  * decree in force each year, and a quota whose period changes it is judged

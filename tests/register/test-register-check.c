@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* test-register-check.c — every rule with a case that passes and one that
  * fails, quota arithmetic at the boundary, rules switched off or changed in
  * the data, plan targets. */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* test-register-cli.c — `thidua-cli register …` through the real
  * executable: the output contract scripts rely on. */
 #include "config.h"

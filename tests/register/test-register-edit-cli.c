@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* test-register-edit-cli.c — `thidua-cli register add|set|withdraw|delete`
  * and `thidua-cli office` through the real executable (issue 11): every
  * refusal exits non-zero with a message and leaves the database exactly

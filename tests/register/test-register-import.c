@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* test-register-import.c — CSV, XLSX and XLS import; rejected rows by
  * number; nothing overwritten without replace; undo as a whole; export
  * that imports back unchanged. */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* test-register-model.c — the GListModel behind the register view:
  * in-memory filters and sorts, items only for requested rows. */
 #include "config.h"

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* test-register-report.c — the printed tables read back with poppler:
  * landscape A4, the header row on every page with table rows, every
  * registration present once; the unit form in portrait. */

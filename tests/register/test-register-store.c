@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* test-register-store.c — units, people and registrations in SQLite. */
 #include "config.h"
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* test-register-view.c — the register page under Xvfb over a register of
  * 100,000 registrations: filtering as one types, sorting by name, the
  * findings of check jumping to their row. */

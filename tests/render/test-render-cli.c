@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* test-render-cli.c — `thidua-cli render` and `render-json` through the
  * real executable: outputs by extension, metadata, warnings on stderr,
  * errors with a non-zero exit. */

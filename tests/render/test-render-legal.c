@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* test-render-legal.c — `thidua-cli render-json` reads the body's "Căn cứ"
  * lines: a plan dated 2026 citing Nghị định 91/2017/NĐ-CP warns on stderr,
  * naming Nghị định 152/2025/NĐ-CP; the same plan dated 2017 does not. */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* test-render-table.c — table blocks in the one renderer, read back from
  * the PDF with poppler: the header row on top of every page the table
  * runs onto, no row split across pages, group rows kept with the row

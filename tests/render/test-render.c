@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* test-render.c — the printed page, read back from the PDF with poppler.
  *
  * Every plan built from the seeds is rendered to PDF by the same code the

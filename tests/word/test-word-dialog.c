@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* test-word-dialog.c — the import dialog under Xvfb with word-processor
  * files: by the file route (the button's chooser ends there) and by a
  * drop of a file list on the dialog, it shows what was recognised; a

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* test-word-layout.c — the .docx and .odt exports laid out by LibreOffice
  * (converted to PDF) and read back with poppler, with the position checks
  * the native PDFs get in tests/render/test-render.c (the helpers are the

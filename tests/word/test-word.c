@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* test-word.c — word-processor files in and out: the fixtures made by
  * LibreOffice imported field-exact, the readers' features on a .docx built
  * here, damaged files refused through the real CLI under a memory cap,

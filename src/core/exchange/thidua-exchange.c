@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* thidua-exchange.c — signed packages between offices (see the header and
  * README "Offline exchange").
  *

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* thidua-exchange.h — packages that carry a register between offices by
  * file: registers up (a school to its education office), results down.
  *

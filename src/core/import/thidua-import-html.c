@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* thidua-import-html.c — see thidua-import-html.h. */
 #include "config.h"
 #include "thidua-import-html.h"

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* thidua-import-html.h — pasted HTML (text/html from Word, LibreOffice or a
  * browser) to the text the plan recogniser reads.
  *

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* thidua-import.c — plain text to a plan.
  *
  * The text is read in four zones, each found by what a reader looks for:

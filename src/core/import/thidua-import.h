@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* thidua-import.h — a plan from plain text, as a person reading it would
  * take it apart: header, type name and subject, body, recipients, signer.
  *

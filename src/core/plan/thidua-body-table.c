@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* thidua-body-table.c — columns and rows of a printed table. */
 #include "config.h"
 #include "thidua-body-table.h"

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* thidua-body-table.h — a table as printed in a document: columns with their
  * header texts, then rows.  A body row has one cell per column; a group
  * row (a unit's name in the register's summary) is one cell across the

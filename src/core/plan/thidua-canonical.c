@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* thidua-canonical.c — canonical JSON, SHA-256 and the printed code. */
 #include "config.h"
 #include "thidua-canonical.h"

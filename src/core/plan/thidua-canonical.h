@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* thidua-canonical.h — the canonical form of a plan, its SHA-256 and the
  * short code printed on an issued plan (see README, "Proof of issue").
  *

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* thidua-document.c — the plan with its targets, history and autosave. */
 #include "config.h"
 #include "thidua-document.h"

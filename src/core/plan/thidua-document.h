@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* thidua-document.h — one plan being edited: the plan, its recipients and
  * its targets, one history of the user's steps, and one autosave.
  *

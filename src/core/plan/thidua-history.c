@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* thidua-history.c — undo/redo stacks of states. */
 #include "config.h"
 #include "thidua-history.h"

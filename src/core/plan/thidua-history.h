@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* thidua-history.h — one undo/redo history of user steps, in the order
  * they were made.
  *

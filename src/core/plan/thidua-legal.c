@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* thidua-legal.c — the table of legal documents and the check of a plan's
  * legal bases. */
 #include "config.h"

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* thidua-legal.h — the legal documents the product cites, each with the
  * period in which it is in force and the document that replaced it, read
  * from data/legal/documents.json (and the office's additions); and the

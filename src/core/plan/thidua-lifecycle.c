@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* thidua-lifecycle.c — submit, return, issue, replace, history, register. */
 #include "config.h"
 #include "thidua-lifecycle.h"

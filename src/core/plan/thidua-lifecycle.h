@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* thidua-lifecycle.h — the life of a plan after drafting: submit (trình
  * ký), return (trả lại), issue (ban hành) with a number from the outgoing
  * register, replace (thay thế); the append-only history; verify a code

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* thidua-markup.h — the plan body as secretaries write it, parsed into
  * blocks and an outline.
  *

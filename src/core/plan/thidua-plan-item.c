@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* thidua-plan-item.c — one row of the plans list. */
 #include "config.h"
 #include "thidua-plan-item.h"

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* thidua-plan-item.h — one row of the plans list (a stored plan's summary). */
 #pragma once
 

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* thidua-plan-list.c — the plans list model. */
 #include "config.h"
 #include "thidua-plan-list.h"

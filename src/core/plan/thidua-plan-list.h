@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* thidua-plan-list.h — the stored plans as a GListModel of ThiduaPlanItem,
  * kept by core.
  *

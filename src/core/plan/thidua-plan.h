@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* thidua-plan.h — one KẾ HOẠCH as printed: header, subject, body, closing.
  *
  * Every string held by a plan is NFC; setters normalise.  Blank parts are

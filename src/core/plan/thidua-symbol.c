@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* thidua-symbol.c — the suggested symbol: type code and the issuing
  * body's initials (abbreviations kept whole). */
 #include "config.h"

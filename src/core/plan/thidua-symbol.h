@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* thidua-symbol.h — the symbol (ký hiệu) a plan's header suggests. */
 #pragma once
 

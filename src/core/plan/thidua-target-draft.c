@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* thidua-target-draft.c — targets as typed, and the rules they obey. */
 #include "config.h"
 #include "thidua-target-draft.h"

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* thidua-target-draft.h — a target (chỉ tiêu) as the user typed it.
  *
  * The numbers stay text so that a row in error keeps exactly what was

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* thidua-catalog.c — titles and rules from data files. */
 #include "config.h"
 #include <glib/gi18n-lib.h>

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* thidua-catalog.h — the titles, ratings and forms of reward a registration
  * can name, and the rules the register checks; both read from data files
  * (data/catalog/titles.json, rules.json) so an office can edit them. */

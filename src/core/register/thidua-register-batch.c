@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* thidua-register-batch.c — imports: check rows against the register in
  * memory, stage them outside any lock, move them in one short transaction.
  *

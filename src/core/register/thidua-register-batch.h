@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* thidua-register-batch.h — many registrations at once (an import): rows
  * are checked as they are added (against the register and against each
  * other), then written all or nothing.

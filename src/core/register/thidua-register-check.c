@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* thidua-register-check.c — the findings of `register check`.
  *
  * The year is read once into memory (one row per registration, a bit set of

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* thidua-register-check.h — what `register check` finds in a year: rules of
  * the catalog not met (prerequisites, quotas with their numbers, collective
  * conditions), plan targets not reached, people in units that no longer

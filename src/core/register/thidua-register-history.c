@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* thidua-register-history.c — undo and redo of register edits. */
 #include "config.h"
 #include "thidua-register-history.h"

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* thidua-register-history.h — undo and redo for everyday register edits
  * (issue 11).  Each step is a list of (before, after) registration pairs:
  * an add has no before, a delete no after, an edit both.  Undo writes the

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* thidua-register-item.c — a registration for list widgets. */
 #include "config.h"
 #include "thidua-register-item.h"

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* thidua-register-item.h — one registration as a GObject, the item type of
  * ThiduaRegisterModel (for list widgets).  Items are made only for the rows
  * a view asks for and hold a copy of the registration. */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* thidua-register-model.c — filtering and sorting a year in memory. */
 #include "config.h"
 #include "thidua-register-model.h"

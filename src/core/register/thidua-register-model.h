@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* thidua-register-model.h — a year of the register as a GListModel of
  * ThiduaRegisterItem, for the register view.
  *

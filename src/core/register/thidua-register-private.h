@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* thidua-register-private.h — SQLite helpers shared by the register's
  * modules (register, checks, import, targets).  Not installed. */
 #pragma once

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* thidua-register-report.c — the rows of the register's printed tables. */
 #include "config.h"
 #include <string.h>

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* thidua-register-report.h — what the register's printed tables hold,
  * finished by core in one call: the lines (a person's or unit's
  * registrations merged), the unit headings, the totals per title, the

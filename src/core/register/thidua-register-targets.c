@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* thidua-register-targets.c — a plan's targets: storage and wording. */
 #include "config.h"
 #include <glib/gi18n-lib.h>

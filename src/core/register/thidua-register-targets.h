@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* thidua-register-targets.h — structured targets (chỉ tiêu) of a plan: a
  * title or rating, at least and/or at most, a percentage or a count, of
  * whom.  Kept in the register's table plan_targets; the drafting form edits

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* thidua-register.c — units, people and registrations in SQLite. */
 #include "config.h"
 #include <glib/gi18n-lib.h>

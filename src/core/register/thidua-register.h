@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* thidua-register.h — the register of emulation registrations: units (a
  * tree), people, registration years and registrations, kept in the store's
  * SQLite database (tables from migrations/100-register.sql).

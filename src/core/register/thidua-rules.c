@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* thidua-rules.c — rules of the register as data. */
 #include "config.h"
 #include <glib/gi18n-lib.h>

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* thidua-rules.h — one checkable rule of the register, read from
  * data/catalog/rules.json.  The rules are common practice, not verified in
  * the decree's text, so every number lives in the data: an office changes a

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* thidua-targets-json.c — targets from JSON, every member type-checked. */
 #include "config.h"
 #include "thidua-targets-json.h"

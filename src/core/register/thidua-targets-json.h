@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* thidua-targets-json.h — a plan's targets from a JSON file
  * (`register targets --set`): an array of
  * {"title", "min", "max", "measure": "percent"|"count", "base"}.

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* thidua-store-locks.c — OFD locks for SQLite (see the header for why). */
 #define _GNU_SOURCE
 #include "config.h"

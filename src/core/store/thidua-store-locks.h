@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* thidua-store-locks.h — SQLite's file locks that survive a stray close().
  *
  * POSIX record locks belong to the process: closing ANY descriptor of the

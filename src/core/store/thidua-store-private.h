@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* thidua-store-private.h — the raw SQLite handle, for core modules only
  * (store/, register/).  Not part of the public API: sheets, render, app and
  * cli never include it. */

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* thidua-store.c — the SQLite database: open, migrate, plans, templates.
  *
  * The file is validated before anything is written to it, so a file that

@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* thidua-store.h — the one SQLite database that holds plans, templates and
  * (later) the register.  Every change runs in a transaction. */
 #pragma once

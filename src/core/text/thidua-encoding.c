@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* thidua-encoding.c — legacy Vietnamese encodings to NFC UTF-8.
  *
  * Each 8-bit encoding is a table: bytes below 0x80 are ASCII, 0x80–0x9F

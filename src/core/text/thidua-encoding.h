@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* thidua-encoding.h — reading the text encodings Vietnamese plans arrive in.
  *
  * Unicode (UTF-8 with or without BOM, UTF-16 LE/BE, composed or decomposed)

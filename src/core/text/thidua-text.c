@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* thidua-text.c — NFC, search folding and Vietnamese collation. */
 #include "config.h"
 #include "thidua-text.h"

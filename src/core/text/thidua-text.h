@@ -1,3 +1,4 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
 /* thidua-text.h — Vietnamese text: NFC, search folding, collation. */
 #pragma once
 
