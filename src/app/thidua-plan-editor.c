@@ -949,7 +949,7 @@ profile_selected (ThiduaPlanEditor *self)
   if (self->loading || self->plan == NULL)
     return;
   selected = gtk_drop_down_get_selected (self->profile_dropdown);
-  if (selected > THIDUA_PROFILE_UNION || selected == thidua_plan_get_profile (self->plan))
+  if (selected > THIDUA_PROFILE_YOUTH || selected == thidua_plan_get_profile (self->plan))
     return;
   begin_step (self, NULL);
   thidua_plan_set_profile (self->plan, (ThiduaProfileKind) selected);
