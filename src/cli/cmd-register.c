@@ -242,7 +242,7 @@ register_list (CliContext *ctx, int argc, char **argv)
           if (g_str_equal (of ? of : own->name, office))
             g_ptr_array_add (kept, g_steal_pointer (&g_ptr_array_index (rows, i)));
         }
-      g_ptr_array_set_free_func (rows, NULL);
+      /* the rows not kept are freed with the old array; the kept ones left NULL there */
       g_ptr_array_unref (g_steal_pointer (&rows));
       rows = g_steal_pointer (&kept);
     }

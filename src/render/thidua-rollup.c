@@ -37,7 +37,7 @@ thidua_rollup_new_layout (ThiduaRegister *reg, const char *year, ThiduaPlan **he
   if (office == NULL)
     return NULL;
 
-  ThiduaBodyTable *table = thidua_body_table_new ();
+  g_autoptr(ThiduaBodyTable) table = thidua_body_table_new ();   /* the body keeps its own reference */
   thidua_body_table_add_column (table, "STT", 0.6, THIDUA_BODY_TABLE_ALIGN_CENTER);
   thidua_body_table_add_column (table, "Danh hiệu hoặc hình thức khen thưởng", 5.0, THIDUA_BODY_TABLE_ALIGN_LEFT);
   thidua_body_table_add_column (table, "Số đăng ký", 1.4, THIDUA_BODY_TABLE_ALIGN_RIGHT);
