@@ -410,7 +410,7 @@ test_refusals (Offices *f, gconstpointer data)
   /* A link is not followed. */
   g_autofree char *link = g_build_filename (f->dir, "link.thidua", NULL);
   g_assert_cmpint (symlink (good, link), ==, 0);
-  assert_refused (f, link, "not a regular file");
+  assert_refused (f, link, "symbolic link");
 }
 
 /* kill -9 at random moments of a 100,000-row import: the database is

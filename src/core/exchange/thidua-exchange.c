@@ -19,6 +19,7 @@
 #include "thidua-exchange.h"
 #include "thidua-store-private.h"
 #include "thidua-text.h"
+#include "thidua-input.h"
 
 G_DEFINE_QUARK (thidua-exchange-error-quark, thidua_exchange_error)
 
@@ -680,40 +681,25 @@ refuse (GError **error, ThiduaExchangeError code, const char *path, const char *
   return FALSE;
 }
 
-/* Decompresses into a private temporary file, counting bytes against the cap. */
+/* Decompresses into a private temporary file, counting bytes against the cap.
+ * The file is read through the project's one reader of outside files
+ * (regular files only, no link followed, size capped while reading). */
 static gboolean
 unpack (const char *path, char **raw_path, GError **error)
 {
-  GStatBuf st;
-  if (g_lstat (path, &st) != 0)
-    {
-      g_autofree char *name = g_filename_display_name (path);
-      g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND, _("“%s” does not exist."), name);
-      return FALSE;
-    }
-  if (!S_ISREG (st.st_mode))
-    return refuse (error, THIDUA_EXCHANGE_ERROR_NOT_PACKAGE, path,
-                   _("it is not a regular file (a link, a folder or a device)."));
-  if (st.st_size == 0)
+  g_autofree char *bytes = NULL;
+  gsize size = 0;
+
+  if (!thidua_input_read (path, THIDUA_EXCHANGE_MAX_FILE, &bytes, &size, error))
+    return FALSE;
+  if (size == 0)
     return refuse (error, THIDUA_EXCHANGE_ERROR_NOT_PACKAGE, path, _("the file is empty."));
-  if (st.st_size > THIDUA_EXCHANGE_MAX_FILE)
-    return refuse (error, THIDUA_EXCHANGE_ERROR_TOO_LARGE, path, _("the file is larger than a package may be."));
-
-  g_autoptr(GFile) file = g_file_new_for_path (path);
-  g_autoptr(GFileInputStream) in = g_file_read (file, NULL, error);
-  if (in == NULL)
-    return FALSE;
-  guint8 magic[2] = { 0, 0 };
-  gsize got = 0;
-  if (!g_input_stream_read_all (G_INPUT_STREAM (in), magic, 2, &got, NULL, error))
-    return FALSE;
-  if (got < 2 || magic[0] != 0x1f || magic[1] != 0x8b)
+  if (size < 2 || (guint8) bytes[0] != 0x1f || (guint8) bytes[1] != 0x8b)
     return refuse (error, THIDUA_EXCHANGE_ERROR_NOT_PACKAGE, path, _("it is not a Thi Đua package."));
-  if (!g_seekable_seek (G_SEEKABLE (in), 0, G_SEEK_SET, NULL, error))
-    return FALSE;
 
+  g_autoptr(GInputStream) in = g_memory_input_stream_new_from_data (bytes, size, NULL);
   g_autoptr(GConverter) gz = G_CONVERTER (g_zlib_decompressor_new (G_ZLIB_COMPRESSOR_FORMAT_GZIP));
-  g_autoptr(GInputStream) conv = g_converter_input_stream_new (G_INPUT_STREAM (in), gz);
+  g_autoptr(GInputStream) conv = g_converter_input_stream_new (in, gz);
   g_autoptr(GFileIOStream) io = NULL;
   g_autoptr(GFile) tmp_file = g_file_new_tmp ("thidua-received-XXXXXX.db", &io, error);
   if (tmp_file == NULL)
@@ -1554,9 +1540,16 @@ thidua_exchange_import (ThiduaStore *store, const char *path, gboolean apply, GE
   /* A 100,000-row package touches more pages than the default cache holds:
    * a larger cache for this import keeps it from re-reading them. */
   sqlite3 *db = thidua_store_get_db (store);
+  gint64 cache = -2000;
+  {
+    g_autoptr(ExStmt) s = NULL;
+    if (sqlite3_prepare_v2 (db, "PRAGMA cache_size", -1, &s, NULL) == SQLITE_OK && sqlite3_step (s) == SQLITE_ROW)
+      cache = sqlite3_column_int64 (s, 0);
+  }
   sqlite3_exec (db, "PRAGMA cache_size = -65536", NULL, NULL, NULL);
   gboolean ok = thidua_store_transaction (store, import_txn, &w, error);
-  sqlite3_exec (db, "PRAGMA cache_size = -2000", NULL, NULL, NULL);
+  g_autofree char *restore = g_strdup_printf ("PRAGMA cache_size = %" G_GINT64_FORMAT, cache);
+  sqlite3_exec (db, restore, NULL, NULL, NULL);
   if (!ok)
     return NULL;
   return g_steal_pointer (&r);
