@@ -10,7 +10,8 @@
 G_BEGIN_DECLS
 
 /* The store's connection; do not close it.  Use only on the thread that
- * owns the store. */
+ * owns the store.
+ * Returns: (transfer none): valid while the store lives. */
 sqlite3 *thidua_store_get_db (ThiduaStore *self);
 
 G_END_DECLS

@@ -52,7 +52,9 @@ const char  *thidua_store_get_path  (ThiduaStore *self);
 gboolean     thidua_store_is_read_only (ThiduaStore *self);
 int          thidua_store_get_schema_version (ThiduaStore *self);
 /* What a committed transaction touched; the "changed" signal's detail is
- * thidua_store_change_to_string() of one of these. */
+ * thidua_store_change_to_string() of one of these.
+ * thidua_store_change_to_string: Returns: (transfer none) (nullable): a
+ * static nick ("plans", …); NULL unless change is exactly one flag. */
 typedef enum {
   THIDUA_STORE_CHANGE_PLANS     = 1 << 0,
   THIDUA_STORE_CHANGE_TEMPLATES = 1 << 1,
@@ -70,7 +72,10 @@ gint64       thidua_store_get_data_version (ThiduaStore *self);
 gboolean     thidua_store_in_transaction (ThiduaStore *self);
 
 
-/* Runs func inside BEGIN IMMEDIATE … COMMIT; rolls back if it fails. */
+/* Runs func inside BEGIN IMMEDIATE … COMMIT; rolls back if it fails.
+ * @func: (scope call): called once, before this returns; it returns FALSE
+ *   and sets its error to roll back.
+ * @data: (nullable): handed to func. */
 typedef gboolean (*ThiduaStoreTxnFunc) (ThiduaStore *store, gpointer data, GError **error);
 gboolean     thidua_store_transaction (ThiduaStore *self, ThiduaStoreTxnFunc func,
                                        gpointer data, GError **error);
@@ -93,10 +98,15 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (ThiduaPlanSummary, thidua_plan_summary_free)
 /* Sorted by date (newest first; blank parts count as the start of the
  * period), then id.  search is matched on the folded key (đ = d,
  * no diacritics, any case, every word must occur); NULL lists all.
- * Returns a GPtrArray of ThiduaPlanSummary. */
+ * Returns a GPtrArray of ThiduaPlanSummary.
+ * @search: (nullable): NULL or "" lists all.
+ * Returns: (transfer full) (element-type ThiduaPlanSummary): frees its
+ *   elements. */
 GPtrArray   *thidua_store_list_plans  (ThiduaStore *self, const char *search, GError **error);
 ThiduaPlan  *thidua_store_load_plan   (ThiduaStore *self, gint64 id, GError **error);
-/* Inserts, sets the plan's id and times; returns the id or 0. */
+/* Inserts, sets the plan's id and times; returns the id or 0.
+ * @plan: (transfer none): not kept; stored from a copy, so a failed
+ *   insert leaves it unchanged. */
 gint64       thidua_store_insert_plan (ThiduaStore *self, ThiduaPlan *plan, GError **error);
 gboolean     thidua_store_update_plan (ThiduaStore *self, ThiduaPlan *plan, GError **error);
 gboolean     thidua_store_delete_plan (ThiduaStore *self, gint64 id, GError **error);
@@ -111,10 +121,15 @@ typedef struct {
 } ThiduaTemplateInfo;
 void thidua_template_info_free (ThiduaTemplateInfo *t);
 
+/* Returns: (transfer full) (element-type ThiduaTemplateInfo): frees its
+ *   elements. */
 GPtrArray   *thidua_store_list_templates (ThiduaStore *self, GError **error);
-/* A plan made from the template (not yet stored). */
+/* A plan made from the template (not yet stored).
+ * @name: (nullable): NULL = "blank-state".
+ * Returns: (transfer full): a new plan. */
 ThiduaPlan  *thidua_store_plan_from_template (ThiduaStore *self, const char *name, GError **error);
-/* Creates and stores a plan from a template; NULL name = "blank-state". */
+/* Creates and stores a plan from a template; NULL name = "blank-state".
+ * @template_name: (nullable) */
 gint64       thidua_store_new_plan    (ThiduaStore *self, const char *template_name, GError **error);
 
 /* The office that keeps this database (issue 11): printed at the top left
@@ -128,8 +143,11 @@ typedef struct {
 void          thidua_office_free (ThiduaOffice *office);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (ThiduaOffice, thidua_office_free)
 
+/* Returns: (transfer full): a new ThiduaOffice, free with
+ *   thidua_office_free() (a _get_ that gives a copy). */
 ThiduaOffice *thidua_store_get_office (ThiduaStore *self, GError **error);
-/* Name is required; NFC, white space trimmed.  Emits "changed::office". */
+/* Name is required; NFC, white space trimmed.  Emits "changed::office".
+ * @office: (transfer none): copied; a NULL field counts as "". */
 gboolean      thidua_store_set_office (ThiduaStore *self, const ThiduaOffice *office,
                                        GError **error);
 
