@@ -27,7 +27,9 @@ G_BEGIN_DECLS
 gboolean thidua_input_check (const char *path, gsize max, GError **error);
 
 /* Reads all of PATH, refusing what is not a regular file or holds more
- * than MAX bytes.  The result is NUL-terminated (not counted in LEN). */
+ * than MAX bytes.  The result is NUL-terminated (not counted in LEN).
+ * @contents: (out) (transfer full): set only on success; g_free() it.
+ * @len: (out) (optional): may be NULL. */
 gboolean thidua_input_read (const char  *path,
                             gsize        max,
                             char       **contents,
@@ -36,16 +38,21 @@ gboolean thidua_input_read (const char  *path,
 
 typedef struct _ThiduaOutput ThiduaOutput;
 
-/* Starts writing PATH: a new temporary file next to it. */
+/* Starts writing PATH: a new temporary file next to it.
+ * Returns: (transfer full): end it with thidua_output_commit() or
+ *   thidua_output_abort(), either of which frees it. */
 ThiduaOutput *thidua_output_open      (const char *path, GError **error);
-/* The temporary file's name, for libraries that write by name. */
+/* The temporary file's name, for libraries that write by name.
+ * Returns: (transfer none): valid until OUT is committed or aborted. */
 const char   *thidua_output_get_temp_path (ThiduaOutput *out);
 gboolean      thidua_output_write     (ThiduaOutput *out, const void *data, gsize len,
                                        GError **error);
 /* Flushes, closes and renames the temporary file over PATH; frees OUT
- * either way (on failure the temporary file is removed). */
+ * either way (on failure the temporary file is removed).
+ * @out: (transfer full): do not use it after this call. */
 gboolean      thidua_output_commit    (ThiduaOutput *out, GError **error);
-/* Removes the temporary file and frees OUT; NULL is fine. */
+/* Removes the temporary file and frees OUT; NULL is fine.
+ * @out: (transfer full) (nullable) */
 void          thidua_output_abort     (ThiduaOutput *out);
 /* The whole file at once. */
 gboolean      thidua_output_set_contents (const char *path, const void *data, gsize len,

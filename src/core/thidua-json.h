@@ -28,15 +28,23 @@ typedef enum {
 
 /* The byte scan alone (depth, NUL, numbers). */
 gboolean  thidua_json_check (const char *data, gsize len, GError **error);
-/* The scan, then json-glib; the root node, owned by the caller. */
+/* The scan, then json-glib; the root node, owned by the caller.
+ * @len: -1 when data is NUL-terminated.
+ * Returns: (transfer full): json_node_unref() it. */
 JsonNode *thidua_json_parse (const char *data, gssize len, GError **error);
 /* thidua_input_read() with the JSON cap, then thidua_json_parse(); the
- * error names the file. */
+ * error names the file.
+ * Returns: (transfer full): json_node_unref() it. */
 JsonNode *thidua_json_load_file (const char *path, GError **error);
 
 /* Members of an object; WHERE prefixes the key in messages ("signer.", or
  * "" at the top).  A missing or null member sets *present (may be NULL) to
- * FALSE and succeeds; a member of another type fails, naming the key. */
+ * FALSE and succeeds; a member of another type fails, naming the key.
+ * @where: (nullable): NULL counts as "".
+ * @out: (out) (transfer none): the string inside obj, valid while obj
+ *   lives; NULL when the member is missing or null (member_string has
+ *   no @present: test *out).  Set to NULL/0 on entry, whatever follows.
+ * @present: (out) (optional): may be NULL. */
 gboolean thidua_json_member_string (JsonObject *obj, const char *where, const char *key,
                                     const char **out, GError **error);
 gboolean thidua_json_member_int    (JsonObject *obj, const char *where, const char *key,
@@ -45,7 +53,8 @@ gboolean thidua_json_member_number (JsonObject *obj, const char *where, const ch
                                     double *out, gboolean *present, GError **error);
 
 /* json-glib's generator, with every control character in strings written
- * as \u00XX (json-glib 1.6 leaves U+0001–U+001F other than \b\f\n\r\t raw). */
+ * as \u00XX (json-glib 1.6 leaves U+0001–U+001F other than \b\f\n\r\t raw).
+ * @node: (transfer none) */
 char *thidua_json_to_data (JsonNode *node, gboolean pretty);
 
 G_END_DECLS

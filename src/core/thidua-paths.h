@@ -10,10 +10,15 @@ G_BEGIN_DECLS
 
 const char *thidua_paths_get_datadir   (void);  /* contains templates/, profiles/, … */
 const char *thidua_paths_get_localedir (void);
-/* Build directory's data/ (compiled GSettings schemas) when uninstalled, else NULL. */
+/* The thidua_paths_get_* strings are (transfer none): computed once and
+ * kept for the life of the process. */
+/* Build directory's data/ (compiled GSettings schemas) when uninstalled, else NULL.
+ * Returns: (transfer none) (nullable) */
 const char *thidua_paths_get_build_datadir (void);
 gboolean    thidua_paths_is_uninstalled (void);
-/* g_build_filename (datadir, first, …) */
+/* g_build_filename (datadir, first, …)
+ * @first: (nullable): NULL gives datadir itself.
+ * Returns: (transfer full) */
 char       *thidua_paths_find_data     (const char *first, ...) G_GNUC_NULL_TERMINATED;
 
 G_END_DECLS
