@@ -12,7 +12,9 @@ G_BEGIN_DECLS
 #define THIDUA_TEXT_KEY_VERSION 1
 
 /* NFC of valid UTF-8; NULL for invalid UTF-8 (callers report it).
- * len may be -1. */
+ * len may be -1.
+ * Returns: (transfer full) (nullable): NULL, with no GError, for invalid
+ *   UTF-8. */
 char    *thidua_text_nfc        (const char *s, gssize len);
 
 /* TRUE when s is valid UTF-8 that is NFC for certain (a fast scan: FALSE
@@ -21,11 +23,15 @@ gboolean thidua_text_is_surely_nfc (const char *s, gssize len);
 
 /* The search key: NFD, combining marks dropped, đ/Đ → d, case folded,
  * runs of white space collapsed to one space, trimmed.
- * "Kế hoạch thi đua" → "ke hoach thi dua". */
+ * "Kế hoạch thi đua" → "ke hoach thi dua".
+ * @s: (nullable): NULL (or invalid UTF-8) gives "".
+ * Returns: (transfer full): never NULL. */
 char    *thidua_text_fold       (const char *s);
 
 /* TRUE when every word of the folded needle occurs in the folded haystack
- * (both arguments already folded). */
+ * (both arguments already folded).
+ * @folded_haystack: (nullable): NULL matches only an empty needle.
+ * @folded_needle: (nullable): NULL or "" matches everything. */
 gboolean thidua_text_folded_match (const char *folded_haystack,
                                    const char *folded_needle);
 
@@ -33,17 +39,22 @@ gboolean thidua_text_folded_match (const char *folded_haystack,
  * a < ă < â < b < c < d < đ < e < ê … o < ô < ơ … u < ư …, tones after
  * letters (no tone < huyền < hỏi < ngã < sắc < nặng), case last.
  * The key is ASCII (bytes 0x01–0x7F), so it can be stored as TEXT and
- * compared with SQLite's BINARY collation. */
+ * compared with SQLite's BINARY collation.
+ * @s, @a, @b: (nullable): NULL counts as "" (invalid UTF-8 is made valid
+ *   first). */
 char    *thidua_text_collate_key (const char *s);
 int      thidua_text_collate    (const char *a, const char *b);
 
 /* Sort key for people as Vietnamese registers list them: given name (the
  * last word), then family name (the first word), then the middle names,
  * each compared in full with thidua_text_collate_key() order.  strcmp()
- * on two keys gives the order. */
+ * on two keys gives the order.
+ * @full_name: (nullable): NULL counts as "". */
 char    *thidua_text_person_sort_key (const char *full_name);
 
-/* Trims ASCII and Unicode white space at both ends; returns a new string. */
+/* Trims ASCII and Unicode white space at both ends; returns a new string.
+ * @s: (nullable): NULL gives "".
+ * Returns: (transfer full): never NULL. */
 char    *thidua_text_strip      (const char *s);
 
 G_END_DECLS
