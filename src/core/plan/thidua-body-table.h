@@ -31,19 +31,24 @@ typedef struct _ThiduaBodyTable ThiduaBodyTable;
 #define THIDUA_TYPE_BODY_TABLE (thidua_body_table_get_type ())
 GType            thidua_body_table_get_type   (void) G_GNUC_CONST;
 
+/* Reference counted: _new and _ref give (transfer full) references.
+ * thidua_body_table_unref: @table: not NULL (unlike the _free functions). */
 ThiduaBodyTable *thidua_body_table_new        (void);
 ThiduaBodyTable *thidua_body_table_ref        (ThiduaBodyTable *table);
 void             thidua_body_table_unref      (ThiduaBodyTable *table);
 
 /* Columns are added before any row.  weight: the column's share of the
  * table's width relative to the other columns (widths are weights, so a
- * table fits any page). */
+ * table fits any page).
+ * @header: (nullable): copied (NFC); NULL counts as "". */
 void             thidua_body_table_add_column (ThiduaBodyTable      *table,
                                                const char           *header,
                                                double                weight,
                                                ThiduaBodyTableAlign  align);
 /* cells: as many as the columns (NULL ends early, missing cells are
- * empty); a group row takes cells[0] only. */
+ * empty); a group row takes cells[0] only.
+ * @cells: (nullable) (array zero-terminated=1): copied; NULL gives an
+ *   empty row. */
 void             thidua_body_table_add_row    (ThiduaBodyTable        *table,
                                                ThiduaBodyTableRowKind  kind,
                                                const char * const     *cells);
@@ -60,7 +65,10 @@ ThiduaBodyTableAlign thidua_body_table_get_align (ThiduaBodyTable *table, guint 
 
 guint            thidua_body_table_get_n_rows    (ThiduaBodyTable *table);
 ThiduaBodyTableRowKind thidua_body_table_get_row_kind (ThiduaBodyTable *table, guint row);
-/* "" for a cell the row does not have. */
+/* "" for a cell the row does not have.
+ * thidua_body_table_get_header and _get_cell: Returns: (transfer none):
+ *   never NULL (except _get_header on a column out of range), valid while
+ *   the table lives. */
 const char      *thidua_body_table_get_cell      (ThiduaBodyTable *table, guint row, guint column);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (ThiduaBodyTable, thidua_body_table_unref)

@@ -26,9 +26,13 @@ char     *thidua_canonical_hash        (ThiduaPlan *plan);
  * I, L, O, U), no padding: THIDUA_CODE_LENGTH characters. */
 char     *thidua_canonical_code_from_hash (const char *hex_hash);
 /* "abcd-efgh ijkl" typed from paper → "ABCDEFGHIJKL" with O read as 0 and
- * I, L as 1; NULL when it cannot be a code. */
+ * I, L as 1; NULL when it cannot be a code.
+ * @typed: (nullable): NULL gives NULL.
+ * Returns: (transfer full) (nullable) */
 char     *thidua_canonical_normalize_code (const char *typed);
-/* "ABCD-EFGH-JKMN", as printed. */
+/* "ABCD-EFGH-JKMN", as printed.
+ * @code: (nullable): NULL gives ""; a string that is not
+ *   THIDUA_CODE_LENGTH long comes back unchanged. */
 char     *thidua_canonical_format_code (const char *code);
 
 G_END_DECLS

@@ -30,7 +30,12 @@ G_DECLARE_FINAL_TYPE (ThiduaDocument, thidua_document, THIDUA, DOCUMENT, GObject
 
 /* reg keeps the targets and the catalog (NULL: the plan has no targets
  * here).  The targets are read at once; when that fails they are never
- * written (see thidua_document_get_targets_error). */
+ * written (see thidua_document_get_targets_error).
+ * @store, @plan: (transfer none): the document keeps a reference; the
+ *   plan is edited in place, so the caller's plan is the document's.
+ * @reg: (transfer none) (nullable): likewise kept.
+ * The getters below: Returns: (transfer none): the document's own, valid
+ *   while it lives; thidua_document_get_register is (nullable). */
 ThiduaDocument  *thidua_document_new           (ThiduaStore    *store,
                                                 ThiduaRegister *reg,
                                                 ThiduaPlan     *plan);
@@ -39,14 +44,16 @@ ThiduaStore     *thidua_document_get_store     (ThiduaDocument *self);
 ThiduaRegister  *thidua_document_get_register  (ThiduaDocument *self);
 ThiduaHistory   *thidua_document_get_history   (ThiduaDocument *self);
 ThiduaSaveState  thidua_document_get_state     (ThiduaDocument *self);
-/* The last write error, or NULL. */
+/* The last write error, or NULL.
+ * Returns: (transfer none) (nullable): valid until the next write. */
 const GError    *thidua_document_get_error     (ThiduaDocument *self);
 
 /* ---- steps ---- */
 
 /* Before a user change.  `key` names the field so that keystrokes in one
  * field make one step ("subject", "recipient:2", "target:0:min"); NULL
- * makes the change a step of its own. */
+ * makes the change a step of its own.
+ * @key: (nullable) */
 void             thidua_document_begin_step    (ThiduaDocument *self,
                                                 const char     *key);
 /* After a change of the plan: schedules a write and emits "changed". */
@@ -57,12 +64,16 @@ gboolean         thidua_document_redo          (ThiduaDocument *self);
 /* ---- targets ---- */
 
 guint            thidua_document_get_n_targets (ThiduaDocument *self);
+/* Returns: (transfer none): valid until the targets change (a set,
+ *   insert or remove, an undo or redo). */
 const ThiduaTargetDraft *thidua_document_get_target (ThiduaDocument *self,
                                                      guint           index);
-/* Why target `index` cannot be stored (translated), or NULL when valid. */
+/* Why target `index` cannot be stored (translated), or NULL when valid.
+ * Returns: (transfer full) (nullable) */
 char            *thidua_document_check_target  (ThiduaDocument *self,
                                                 guint           index);
-/* Each is one step (set_target merges keystrokes with the same key). */
+/* Each is one step (set_target merges keystrokes with the same key).
+ * @draft: (transfer none): copied.  @key: (nullable): as for begin_step. */
 void             thidua_document_set_target    (ThiduaDocument          *self,
                                                 guint                    index,
                                                 const ThiduaTargetDraft *draft,
@@ -72,9 +83,12 @@ void             thidua_document_insert_target (ThiduaDocument          *self,
                                                 const ThiduaTargetDraft *draft);
 void             thidua_document_remove_target (ThiduaDocument *self,
                                                 guint           index);
-/* The valid targets, as stored (ThiduaPlanTarget). */
+/* The valid targets, as stored (ThiduaPlanTarget).
+ * Returns: (transfer full) (element-type ThiduaPlanTarget): frees its
+ *   elements; never NULL. */
 GPtrArray       *thidua_document_dup_targets   (ThiduaDocument *self);
-/* Why the targets could not be read, or NULL. */
+/* Why the targets could not be read, or NULL.
+ * Returns: (transfer none) (nullable): valid while the document lives. */
 const GError    *thidua_document_get_targets_error (ThiduaDocument *self);
 
 /* ---- saving ---- */

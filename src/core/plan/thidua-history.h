@@ -16,14 +16,18 @@ G_BEGIN_DECLS
 #define THIDUA_TYPE_HISTORY (thidua_history_get_type ())
 G_DECLARE_FINAL_TYPE (ThiduaHistory, thidua_history, THIDUA, HISTORY, GObject)
 
+/* @free_state: not NULL: frees every state the history holds or drops. */
 ThiduaHistory *thidua_history_new          (GDestroyNotify free_state);
 
 /* TRUE when a change with this key now would be merged into the last
  * step (same non-NULL key, within the merge interval): then there is no
- * need to capture a state.  Merging also renews the interval. */
+ * need to capture a state.  Merging also renews the interval.
+ * @key: (nullable): NULL never merges. */
 gboolean       thidua_history_merge        (ThiduaHistory *self,
                                             const char    *key);
-/* Records a new step whose state before is `before` (taken). */
+/* Records a new step whose state before is `before` (taken).
+ * @key: (nullable): copied.
+ * @before: (transfer full): not NULL.  The redo side is freed. */
 void           thidua_history_push         (ThiduaHistory *self,
                                             const char    *key,
                                             gpointer       before);
@@ -33,7 +37,11 @@ void           thidua_history_break        (ThiduaHistory *self);
 gboolean       thidua_history_can_undo     (ThiduaHistory *self);
 gboolean       thidua_history_can_redo     (ThiduaHistory *self);
 /* The state to restore, or NULL when there is none; `current` (taken)
- * is kept for the way back. */
+ * is kept for the way back.
+ * @current: (transfer full): taken even when NULL is returned (then it
+ *   is freed with free_state at once).
+ * Returns: (transfer full) (nullable): the caller frees it (with the
+ *   history's free_state). */
 gpointer       thidua_history_undo         (ThiduaHistory *self,
                                             gpointer       current);
 gpointer       thidua_history_redo         (ThiduaHistory *self,

@@ -41,12 +41,16 @@ typedef struct {
   ThiduaLegalVerification verification;
 } ThiduaLegalDocument;
 
-/* "Nghị định 152/2025/NĐ-CP" */
+/* "Nghị định 152/2025/NĐ-CP"
+ * thidua_legal_document_in_force: @date: not NULL; an invalid GDate is
+ *   "any date" (TRUE).
+ * thidua_legal_verification_to_string: Returns: (transfer none): static. */
 char       *thidua_legal_document_display   (const ThiduaLegalDocument *doc);
 gboolean    thidua_legal_document_in_force  (const ThiduaLegalDocument *doc, const GDate *date);
 const char *thidua_legal_verification_to_string (ThiduaLegalVerification v);
 /* The key a number is compared by: leading zeros, case, diacritics and
- * punctuation of the symbol aside ("06/2022/QH15" → "6/2022/qh15"). */
+ * punctuation of the symbol aside ("06/2022/QH15" → "6/2022/qh15").
+ * @number: (nullable): NULL counts as "". */
 char       *thidua_legal_number_key         (const char *number);
 
 #define THIDUA_TYPE_LEGAL_TABLE (thidua_legal_table_get_type ())
@@ -65,12 +69,18 @@ gboolean          thidua_legal_table_merge_file    (ThiduaLegalTable *self, cons
 gboolean          thidua_legal_table_validate      (ThiduaLegalTable *self, GError **error);
 
 guint                      thidua_legal_table_get_n_documents (ThiduaLegalTable *self);
+/* The documents below are (transfer none), owned by the table and valid
+ * while it lives (a merge updates an entry in place, it never frees one). */
 const ThiduaLegalDocument *thidua_legal_table_get_document    (ThiduaLegalTable *self, guint i);
-/* By number, written any way thidua_legal_number_key() folds alike. */
+/* By number, written any way thidua_legal_number_key() folds alike.
+ * @number: (nullable)
+ * Returns: (transfer none) (nullable): NULL when not in the table. */
 const ThiduaLegalDocument *thidua_legal_table_lookup          (ThiduaLegalTable *self,
                                                                const char       *number);
 /* The document in force on date along doc's "replaced by" chain (doc itself
- * when in force), or NULL. */
+ * when in force), or NULL.
+ * @doc: (nullable): NULL gives NULL.
+ * Returns: (transfer none) (nullable) */
 const ThiduaLegalDocument *thidua_legal_table_current         (ThiduaLegalTable          *self,
                                                                const ThiduaLegalDocument *doc,
                                                                const GDate               *date);
@@ -78,7 +88,9 @@ const ThiduaLegalDocument *thidua_legal_table_current         (ThiduaLegalTable 
 /* Replaces every "{{van-ban:NUMBER}}" in text by the citation ("Nghị định
  * số 152/2025/NĐ-CP ngày 14 tháng 6 năm 2025") of the document in force on
  * date along NUMBER's chain (NUMBER's own when none is): templates cite
- * texts through the table and stay current. */
+ * texts through the table and stay current.
+ * @text: (nullable): NULL counts as "".
+ * Returns: (transfer full) */
 char *thidua_legal_resolve_placeholders (ThiduaLegalTable *self, const char *text,
                                          const GDate *date);
 
@@ -92,12 +104,17 @@ typedef struct {
 void thidua_legal_finding_free (ThiduaLegalFinding *f);
 
 /* Reads the body's "Căn cứ …" lines and returns a ThiduaLegalFinding for
- * every cited document of the table not in force on date. */
+ * every cited document of the table not in force on date.
+ * @body, @date: (nullable): NULL (or an invalid date) gives an empty array.
+ * Returns: (transfer full) (element-type ThiduaLegalFinding): frees its
+ *   elements; never NULL. */
 GPtrArray *thidua_legal_check_body (ThiduaLegalTable *self, const char *body, const GDate *date);
 /* The same on the plan's body at the plan's date (today when the plan has
- * no year; a missing day or month counts as the first). */
+ * no year; a missing day or month counts as the first).
+ * Returns: (transfer full) (element-type ThiduaLegalFinding): as above. */
 GPtrArray *thidua_legal_check_plan (ThiduaLegalTable *self, ThiduaPlan *plan);
-/* The date thidua_legal_check_plan() uses. */
+/* The date thidua_legal_check_plan() uses.
+ * @out: (out caller-allocates) */
 void       thidua_legal_plan_date  (ThiduaPlan *plan, GDate *out);
 
 G_END_DECLS

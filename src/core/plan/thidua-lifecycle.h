@@ -33,14 +33,21 @@ typedef struct {
 void     thidua_lifecycle_info_clear (ThiduaLifecycleInfo *info);
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (ThiduaLifecycleInfo, thidua_lifecycle_info_clear)
 
+/* @out: (out caller-allocates): zeroed on entry WITHOUT freeing what it
+ *   held (clear a reused one first); on success its strings are the
+ *   caller's, freed by thidua_lifecycle_info_clear() / g_auto. */
 gboolean thidua_lifecycle_get_info (ThiduaStore *store, gint64 id,
                                     ThiduaLifecycleInfo *out, GError **error);
 /* The draft round printed as "DỰ THẢO LẦN n": the submission the text is
  * for (submissions so far, plus one while it is being redrafted). */
 guint    thidua_lifecycle_draft_round (const ThiduaLifecycleInfo *info);
-/* Issued or replaced: read-only everywhere. */
+/* Issued or replaced: read-only everywhere.
+ * @status: (nullable): NULL is not frozen. */
 gboolean thidua_lifecycle_status_is_frozen (const char *status);
 
+/* @by: (nullable): copied into the history; NULL counts as "".
+ * thidua_lifecycle_return: @comment: (nullable): but NULL or blank fails
+ *   with THIDUA_LIFECYCLE_ERROR_INVALID. */
 gboolean thidua_lifecycle_submit (ThiduaStore *store, gint64 id, const char *by, GError **error);
 gboolean thidua_lifecycle_return (ThiduaStore *store, gint64 id, const char *by,
                                   const char *comment, GError **error);
@@ -69,10 +76,17 @@ G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (ThiduaIssueResult, thidua_issue_result_clear)
 /* Issues the plan: takes the number (BEGIN IMMEDIATE; the UNIQUE
  * constraint is the last guard), sets number and date, computes the code,
  * records the event; a replacement marks the plan it replaces.  On any
- * refusal nothing changes. */
+ * refusal nothing changes.
+ * @req: (transfer none): req->by (nullable) is copied into the history;
+ *   req->check (nullable) is (scope call): called before and inside the
+ *   transaction, never after this returns.
+ * @result: (out caller-allocates): zeroed on entry WITHOUT freeing what
+ *   it held; filled on success (free code with
+ *   thidua_issue_result_clear()), left cleared on failure. */
 gboolean thidua_lifecycle_issue  (ThiduaStore *store, gint64 id, const ThiduaIssueRequest *req,
                                   ThiduaIssueResult *result, GError **error);
-/* The number issuing would propose now for this body and year. */
+/* The number issuing would propose now for this body and year.
+ * @issuing_body: (nullable): NULL counts as "". */
 guint    thidua_lifecycle_next_number (ThiduaStore *store, const char *issuing_body,
                                        guint year, GError **error);
 
@@ -90,7 +104,9 @@ typedef struct {
 } ThiduaLifecycleEvent;
 void       thidua_lifecycle_event_free (ThiduaLifecycleEvent *e);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (ThiduaLifecycleEvent, thidua_lifecycle_event_free)
-/* Oldest first; a GPtrArray of ThiduaLifecycleEvent. */
+/* Oldest first; a GPtrArray of ThiduaLifecycleEvent.
+ * Returns: (transfer full) (element-type ThiduaLifecycleEvent): frees its
+ *   elements. */
 GPtrArray *thidua_lifecycle_history (ThiduaStore *store, gint64 id, GError **error);
 
 typedef struct {
@@ -112,10 +128,15 @@ typedef struct {
 void       thidua_outgoing_entry_free (ThiduaOutgoingEntry *e);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (ThiduaOutgoingEntry, thidua_outgoing_entry_free)
 /* The register of a year, by number (then issuing body); a GPtrArray of
- * ThiduaOutgoingEntry. */
+ * ThiduaOutgoingEntry.
+ * Returns: (transfer full) (element-type ThiduaOutgoingEntry): frees its
+ *   elements. */
 GPtrArray *thidua_lifecycle_numbers (ThiduaStore *store, guint year, GError **error);
 /* The issued (or replaced) plan printed with this code; NULL without error
- * when none has it. */
+ * when none has it.
+ * @code: (nullable): as typed; NULL or what cannot be a code gives NULL
+ *   without error.
+ * Returns: (transfer full) (nullable): thidua_outgoing_entry_free() it. */
 ThiduaOutgoingEntry *thidua_lifecycle_verify (ThiduaStore *store, const char *code, GError **error);
 
 G_END_DECLS

@@ -85,6 +85,15 @@ typedef struct {
 
 typedef struct _ThiduaBody ThiduaBody;
 
+/* Reference counted: _parse, _new and _ref give (transfer full)
+ * references.  thidua_body_unref: @body: not NULL.
+ * thidua_body_parse: @text: (nullable): NULL parses as "".
+ * thidua_body_get_block, thidua_body_get_outline: Returns: (transfer
+ *   none): a pointer into the body's array, valid until the next
+ *   thidua_body_append_*() (which may move it) or the last unref.  The
+ *   block's runs are (element-type ThiduaRun), its table is owned by the
+ *   block (ref it to keep it). */
+
 ThiduaBody         *thidua_body_parse        (const char *text);
 ThiduaBody         *thidua_body_ref          (ThiduaBody *body);
 void                thidua_body_unref        (ThiduaBody *body);
@@ -95,7 +104,10 @@ const ThiduaOutlineEntry *thidua_body_get_outline (ThiduaBody *body, guint i);
 
 /* A body built by code rather than parsed (the register's printed
  * tables): blocks are appended in order; start/end and the lines are 0.
- * text may carry *italic* / **bold**. */
+ * text may carry *italic* / **bold**.
+ * thidua_body_append_text: @label, @text: (nullable): copied; NULL is "".
+ * thidua_body_append_table: @table: (transfer none): the body takes a
+ *   reference of its own. */
 ThiduaBody         *thidua_body_new          (void);
 void                thidua_body_append_text  (ThiduaBody      *body,
                                               ThiduaBlockKind  kind,
@@ -106,10 +118,14 @@ void                thidua_body_append_text  (ThiduaBody      *body,
 void                thidua_body_append_table (ThiduaBody      *body,
                                               ThiduaBodyTable *table);
 
-/* Splits inline *italic* / **bold** into runs; unmatched markers stay text. */
+/* Splits inline *italic* / **bold** into runs; unmatched markers stay text.
+ * @text: (nullable): NULL counts as "".
+ * Returns: (transfer full) (element-type ThiduaRun): with its clear
+ *   function set, so g_array_unref() frees the runs' texts too. */
 GArray             *thidua_markup_parse_inline (const char *text);
 
-/* Roman numeral value of "IV" (no dot); 0 when not one. */
+/* Roman numeral value of "IV" (no dot); 0 when not one.
+ * @s: (array length=len): need not be NUL-terminated. */
 guint               thidua_markup_roman_value  (const char *s, gsize len);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (ThiduaBody, thidua_body_unref)

@@ -10,7 +10,9 @@ G_BEGIN_DECLS
 #define THIDUA_TYPE_PLAN_ITEM (thidua_plan_item_get_type ())
 G_DECLARE_FINAL_TYPE (ThiduaPlanItem, thidua_plan_item, THIDUA, PLAN_ITEM, GObject)
 
-/* separator joins number and symbol as the plan's profile prints them. */
+/* separator joins number and symbol as the plan's profile prints them.
+ * @summary: (transfer none): its texts are copied.
+ * @separator: (nullable): NULL means "/". */
 ThiduaPlanItem *thidua_plan_item_new          (const ThiduaPlanSummary *summary,
                                                const char              *separator);
 gint64          thidua_plan_item_get_id       (ThiduaPlanItem *self);
@@ -19,7 +21,8 @@ const char     *thidua_plan_item_get_subtitle (ThiduaPlanItem *self);
 const char     *thidua_plan_item_get_profile  (ThiduaPlanItem *self);
 /* The sign-off state as its badge shows it ("Draft", "Issued", …). */
 const char     *thidua_plan_item_get_status   (ThiduaPlanItem *self);
-/* Refreshes the shown texts from a newer summary of the same plan. */
+/* Refreshes the shown texts from a newer summary of the same plan.
+ * @summary: (transfer none)  @separator: (nullable): as for _new. */
 void            thidua_plan_item_update       (ThiduaPlanItem *self,
                                                const ThiduaPlanSummary *summary,
                                                const char              *separator);

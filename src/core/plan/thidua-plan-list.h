@@ -2,6 +2,9 @@
 /* thidua-plan-list.h — the stored plans as a GListModel of ThiduaPlanItem,
  * kept by core.
  *
+ * (element-type ThiduaPlanItem): g_list_model_get_item() gives a new
+ * reference, as GListModel does.
+ *
  * Views show it and listen to items-changed; nobody reloads it by hand.
  * It follows the store: writes through this process's store are heard
  * through the store's "changed" signal (where the store has it), writes by
@@ -21,14 +24,23 @@ G_BEGIN_DECLS
 #define THIDUA_TYPE_PLAN_LIST (thidua_plan_list_get_type ())
 G_DECLARE_FINAL_TYPE (ThiduaPlanList, thidua_plan_list, THIDUA, PLAN_LIST, GObject)
 
-/* How a profile joins number and symbol ("/" or "-"); NULL: "/". */
+/* How a profile joins number and symbol ("/" or "-"); NULL: "/".
+ * Returns: (transfer none) (nullable): copied at once by the list, so a
+ *   static string will do. */
 typedef const char *(*ThiduaPlanSeparatorFunc) (const char *profile, gpointer data);
 
+/* @store: (transfer none): the list keeps a reference. */
 ThiduaPlanList *thidua_plan_list_new            (ThiduaStore    *store);
+/* @func: (scope forever) (nullable): kept until replaced or the list is
+ *   finalized; there is no destroy notify, so data must outlive the list.
+ *   Rows read after this call use it. */
 void            thidua_plan_list_set_separator_func (ThiduaPlanList         *self,
                                                      ThiduaPlanSeparatorFunc func,
                                                      gpointer                data);
-/* Shows only the plans matching search (folded, every word); NULL: all. */
+/* Shows only the plans matching search (folded, every word); NULL: all.
+ * @search: (nullable): copied; "" counts as NULL.
+ * thidua_plan_list_get_search: Returns: (transfer none) (nullable): NULL
+ *   when all are shown. */
 void            thidua_plan_list_set_search     (ThiduaPlanList *self,
                                                  const char     *search);
 const char     *thidua_plan_list_get_search     (ThiduaPlanList *self);

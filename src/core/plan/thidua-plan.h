@@ -34,6 +34,10 @@ typedef enum {
 } ThiduaPlanError;
 GQuark thidua_plan_error_quark (void);
 
+/* thidua_profile_kind_to_string: Returns: (transfer none): kept for the
+ *   life of the process.
+ * thidua_profile_kind_from_string: @s: (nullable): NULL gives FALSE.
+ *   @out: (out): set only when TRUE is returned. */
 const char        *thidua_profile_kind_to_string   (ThiduaProfileKind kind);
 gboolean           thidua_profile_kind_from_string (const char        *s,
                                                     ThiduaProfileKind *out);
@@ -42,7 +46,8 @@ guint              thidua_profile_kind_count       (void);
 
 ThiduaPlan  *thidua_plan_new               (void);
 ThiduaPlan  *thidua_plan_copy              (ThiduaPlan  *self);
-/* Takes every edited field of `from` (not the id, status or times). */
+/* Takes every edited field of `from` (not the id, status or times).
+ * @from: (transfer none): copied. */
 void         thidua_plan_assign_content    (ThiduaPlan  *self, ThiduaPlan *from);
 
 gint64       thidua_plan_get_id            (ThiduaPlan *self);
@@ -50,7 +55,10 @@ void         thidua_plan_set_id            (ThiduaPlan *self, gint64 id);
 ThiduaProfileKind thidua_plan_get_profile  (ThiduaPlan *self);
 void         thidua_plan_set_profile       (ThiduaPlan *self, ThiduaProfileKind profile);
 
-/* Header */
+/* Header
+ * The string getters here and below: Returns: (transfer none): never
+ * NULL, valid until that field is set again.  The setters: @s:
+ * (nullable): copied (NFC); NULL and invalid UTF-8 store "". */
 const char  *thidua_plan_get_superior_body (ThiduaPlan *self);
 void         thidua_plan_set_superior_body (ThiduaPlan *self, const char *s);
 const char  *thidua_plan_get_issuing_body  (ThiduaPlan *self);
@@ -79,7 +87,12 @@ void         thidua_plan_set_subject       (ThiduaPlan *self, const char *s);
 const char  *thidua_plan_get_body          (ThiduaPlan *self);
 void         thidua_plan_set_body          (ThiduaPlan *self, const char *s);
 
-/* Closing: recipients as written, without the leading "- " */
+/* Closing: recipients as written, without the leading "- "
+ * thidua_plan_get_recipients: Returns: (transfer none) (array
+ *   zero-terminated=1): never NULL, valid until the recipients are set
+ *   again.
+ * thidua_plan_set_recipients: @lines: (nullable) (array zero-terminated=1):
+ *   copied; NULL clears them. */
 const char * const *thidua_plan_get_recipients (ThiduaPlan *self);
 void         thidua_plan_set_recipients    (ThiduaPlan *self, const char * const *lines);
 const char  *thidua_plan_get_signer_authority    (ThiduaPlan *self);
@@ -99,13 +112,17 @@ void         thidua_plan_set_times         (ThiduaPlan *self, gint64 created, gi
 
 /* JSON, as in `thidua-cli show --json` (see README).  from_json validates
  * every field: unknown profile, impossible date or a wrong type fail with
- * THIDUA_PLAN_ERROR naming the key.  The "id" member is ignored on input. */
+ * THIDUA_PLAN_ERROR naming the key.  The "id" member is ignored on input.
+ * thidua_plan_to_json_node: Returns: (transfer full): json_node_unref() it.
+ * thidua_plan_new_from_json_node: @node: (transfer none) (nullable): NULL
+ *   or a non-object fails. */
 JsonNode    *thidua_plan_to_json_node      (ThiduaPlan *self);
 char        *thidua_plan_to_json           (ThiduaPlan *self, gboolean pretty);
 ThiduaPlan  *thidua_plan_new_from_json_node (JsonNode *node, GError **error);
 /* Parse errors carry "line L, column C". */
 /* A body longer than this (bytes) is refused when read from JSON. */
 #define THIDUA_PLAN_MAX_BODY (2 * 1024 * 1024)
+/* @len: -1 when json is NUL-terminated. */
 ThiduaPlan  *thidua_plan_new_from_json     (const char *json, gssize len, GError **error);
 
 G_END_DECLS

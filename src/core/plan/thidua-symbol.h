@@ -7,7 +7,9 @@
 G_BEGIN_DECLS
 
 /* "KH-SYT" (state, union) or "KH/TCT" (party) from the type name and the
- * issuing body; "" when there is nothing to suggest. */
+ * issuing body; "" when there is nothing to suggest.
+ * @type_name, @issuing_body: (nullable): NULL counts as "".
+ * Returns: (transfer full): never NULL. */
 char *thidua_suggest_symbol (const char        *type_name,
                              const char        *issuing_body,
                              ThiduaProfileKind  profile);

@@ -25,7 +25,10 @@ typedef struct {
   char                *base;       /* "staff", "units" or a catalog id */
 } ThiduaTargetDraft;
 
-/* A new row: the title given (may be ""), at least …% of all staff. */
+/* A new row: the title given (may be ""), at least …% of all staff.
+ * @title: (nullable): copied; NULL counts as "".
+ * The constructors and _copy copy every string: free the result with
+ * thidua_target_draft_free(). */
 ThiduaTargetDraft *thidua_target_draft_new         (const char *title);
 ThiduaTargetDraft *thidua_target_draft_new_from_target (const ThiduaPlanTarget *target);
 ThiduaTargetDraft *thidua_target_draft_copy        (const ThiduaTargetDraft *draft);
@@ -36,7 +39,11 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (ThiduaTargetDraft, thidua_target_draft_free)
 
 /* The target the draft stands for, or NULL and *message (translated)
  * saying which rule it breaks.  catalog may be NULL (then nothing is
- * valid). */
+ * valid).
+ * @catalog: (nullable) (transfer none)
+ * @message: (out) (transfer full): set to NULL on entry; on failure a
+ *   new string, which the caller frees.  Not optional.
+ * Returns: (transfer full) (nullable): thidua_plan_target_free() it. */
 ThiduaPlanTarget  *thidua_target_draft_to_target   (const ThiduaTargetDraft *draft,
                                                     ThiduaCatalog           *catalog,
                                                     char                   **message);
