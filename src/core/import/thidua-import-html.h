@@ -21,6 +21,9 @@
 
 G_BEGIN_DECLS
 
+/* @html: (nullable) (array length=len): NULL gives ""; len -1 when
+ *   NUL-terminated.
+ * Returns: (transfer full): never NULL. */
 char *thidua_import_html_to_text (const char *html,
                                   gssize      len);
 

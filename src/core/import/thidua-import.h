@@ -65,6 +65,12 @@ G_BEGIN_DECLS
 #define THIDUA_IMPORT_MAX_SIZE (16 * 1024 * 1024)
 
 /* Pass as profile to take the profile from the text. */
+/* In every function below: @warnings and @skipped: (nullable)
+ * (element-type utf8) (transfer none): the array stays the caller's, and
+ * each string appended to it is a new one (transfer full), so give an
+ * array made with g_ptr_array_new_with_free_func (g_free).  @used: (out)
+ * (optional): set only on success.  The plan returned is (transfer full);
+ * thidua_import_text* never return NULL. */
 #define THIDUA_IMPORT_PROFILE_AUTO (-1)
 
 #define THIDUA_IMPORT_ERROR (thidua_import_error_quark ())
@@ -78,7 +84,9 @@ GQuark thidua_import_error_quark (void);
  * are replaced).  profile is a ThiduaProfileKind or
  * THIDUA_IMPORT_PROFILE_AUTO.  Warnings (strings) are appended to warnings
  * when it is not NULL.  Never fails: a text without any part of a plan
- * gives a plan whose body is the text. */
+ * gives a plan whose body is the text.
+ * @text: (nullable) (array length=len): NULL only with len 0; len -1
+ *   when NUL-terminated. */
 ThiduaPlan *thidua_import_text (const char *text,
                                 gssize      len,
                                 int         profile,
@@ -104,7 +112,8 @@ ThiduaPlan *thidua_import_text_full (const char        *text,
 
 /* Decodes data (see thidua-encoding.h), then recognises it.  Fails on
  * empty, binary, over-large or wrongly encoded data; nothing is half done.
- * used (may be NULL) receives the encoding used. */
+ * used (may be NULL) receives the encoding used.
+ * @data: (array length=len) */
 ThiduaPlan *thidua_import_data (const guint8    *data,
                                 gsize            len,
                                 ThiduaEncoding   encoding,
@@ -114,7 +123,9 @@ ThiduaPlan *thidua_import_data (const guint8    *data,
                                 GError         **error);
 
 /* Reads file (refusing one over the size limit before reading it) and
- * imports it as thidua_import_data() does. */
+ * imports it as thidua_import_data() does.
+ * @file: (transfer none)  @cancellable: (nullable): used only for a file
+ *   that is not local (a local one goes through thidua_input_read()). */
 ThiduaPlan *thidua_import_file (GFile           *file,
                                 ThiduaEncoding   encoding,
                                 int              profile,
