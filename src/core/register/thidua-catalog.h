@@ -47,7 +47,8 @@ typedef struct {
 /* The default data files, then the office's overrides from
  * <user config dir>/thidua/rules.json when that file exists. */
 ThiduaCatalog *thidua_catalog_new_default    (GError **error);
-/* Explicit files (tests); rules_path may be NULL for no rules. */
+/* Explicit files (tests); rules_path may be NULL for no rules.
+ * @rules_path: (nullable) */
 ThiduaCatalog *thidua_catalog_new_from_files (const char *titles_path,
                                               const char *rules_path,
                                               GError    **error);
@@ -56,23 +57,38 @@ gboolean       thidua_catalog_apply_overrides (ThiduaCatalog *self,
                                                const char    *path,
                                                GError       **error);
 
+/* The titles and rules handed out below are (transfer none): owned by
+ * the catalog and valid while it lives. */
 guint              thidua_catalog_get_n_titles (ThiduaCatalog *self);
+/* thidua_catalog_lookup: @id: (nullable)  Returns: (nullable): NULL when
+ * no title has that id. */
 const ThiduaTitle *thidua_catalog_get_title    (ThiduaCatalog *self, guint index);
 const ThiduaTitle *thidua_catalog_lookup       (ThiduaCatalog *self, const char *id);
 /* Matches text a person typed (name, abbreviation or alias; any case, with
  * or without diacritics, quotes or a leading "danh hiệu") or an id.
- * NULL when nothing matches. */
+ * NULL when nothing matches.
+ * @text: (nullable)
+ * Returns: (transfer none) (nullable) */
 const ThiduaTitle *thidua_catalog_match        (ThiduaCatalog *self, const char *text);
-/* The abbreviation when it has one, else the name. */
+/* The abbreviation when it has one, else the name.
+ * Returns: (transfer none): owned by title. */
 const char        *thidua_title_get_short_name (const ThiduaTitle *title);
 
-/* Rules in file order (ThiduaRule), enabled or not. */
+/* Rules in file order (ThiduaRule), enabled or not.
+ * Returns: (transfer none) (element-type ThiduaRule): the catalog's own
+ *   array, NOT a copy: do not unref or change it.
+ * thidua_catalog_lookup_rule: Returns: (transfer none) (nullable): the
+ *   catalog's rule itself (apply_overrides changes it in place); ref it
+ *   to keep it. */
 GPtrArray         *thidua_catalog_get_rules    (ThiduaCatalog *self);
 ThiduaRule        *thidua_catalog_lookup_rule  (ThiduaCatalog *self, const char *id);
 
 /* The legal-document table the rules and titles cite (NULL when none was
  * given).  set_legal checks that every document a rule period or a title
- * cites is in the table; the error names the rule or title. */
+ * cites is in the table; the error names the rule or title.
+ * thidua_catalog_get_legal: Returns: (transfer none) (nullable)
+ * thidua_catalog_set_legal: @legal: (transfer none): not NULL; the
+ *   catalog keeps a reference once the check passes. */
 ThiduaLegalTable  *thidua_catalog_get_legal    (ThiduaCatalog *self);
 gboolean           thidua_catalog_set_legal    (ThiduaCatalog    *self,
                                                 ThiduaLegalTable *legal,
@@ -80,12 +96,15 @@ gboolean           thidua_catalog_set_legal    (ThiduaCatalog    *self,
 /* The date whose rules a registration year is judged by: 31 December of a
  * calendar year; for a school year the day of its last year given by
  * "school_year_end" (MM-DD, default 05-31) in rules.json or the office's
- * overrides. */
+ * overrides.
+ * @out: (out caller-allocates) */
 void               thidua_catalog_reference_date (ThiduaCatalog *self, int start_year,
                                                   gboolean school, GDate *out);
 
 /* The key thidua_catalog_match() compares: folded, quotes and trailing
- * punctuation dropped. */
+ * punctuation dropped.
+ * @text: (nullable): NULL counts as "".
+ * Returns: (transfer full) */
 char              *thidua_catalog_match_key    (const char *text);
 
 G_END_DECLS

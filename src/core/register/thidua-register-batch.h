@@ -15,7 +15,11 @@ G_BEGIN_DECLS
 
 typedef struct _ThiduaRegisterBatch ThiduaRegisterBatch;
 
-/* One row of a file, already parsed: strings are copied by _add. */
+/* One row of a file, already parsed: strings are copied by _add.
+ * Every string may be NULL (counts as ""), except a collective's name
+ * (hashed as is: not NULL) and titles: (array
+ * length=n_titles), each an id that IS in the catalog (a refusal message
+ * looks the title up and does not expect NULL). */
 typedef struct {
   guint               row;          /* row number in the file, for messages */
   gboolean            collective;
@@ -32,18 +36,25 @@ typedef struct {
   guint               n_titles;
 } ThiduaRegisterBatchRow;
 
+/* Called on the thread that runs _commit. */
 typedef void (*ThiduaRegisterBatchProgress) (guint done, guint total, gpointer user_data);
 
 /* Reads what the register holds for the year (through reg's connection,
  * on the caller's thread).  replace: a row that registers what the
- * register already holds updates it (undoably) instead of being refused. */
+ * register already holds updates it (undoably) instead of being refused.
+ * @reg: (transfer none): the batch keeps a reference.
+ * @year: (nullable): what is not a year fails.
+ * Returns: (transfer full): thidua_register_batch_free() it. */
 ThiduaRegisterBatch *thidua_register_batch_new  (ThiduaRegister *reg, const char *year,
                                                  gboolean replace, GError **error);
 void                 thidua_register_batch_free (ThiduaRegisterBatch *batch);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (ThiduaRegisterBatch, thidua_register_batch_free)
 
 /* Takes the row, or refuses it with *reason (free it): the same title
- * twice in the file, already in the register, no name. */
+ * twice in the file, already in the register, no name.
+ * @row: (transfer none): its strings are copied.
+ * @reason: (out) (transfer full): set only when FALSE is returned; not
+ *   optional. */
 gboolean    thidua_register_batch_add    (ThiduaRegisterBatch *batch,
                                           const ThiduaRegisterBatchRow *row,
                                           char **reason);
@@ -51,7 +62,10 @@ guint       thidua_register_batch_get_n_rows (ThiduaRegisterBatch *batch);
 
 /* Writes the rows taken, recorded as one import of file (with n_rejected
  * rows not taken); returns the import id, or 0 with nothing changed.
- * May run on a worker thread (one at a time per batch). */
+ * May run on a worker thread (one at a time per batch).
+ * @file: (nullable): recorded as given; NULL is "".
+ * @progress: (scope call) (nullable): called every 1000 rows and at the
+ *   end, never after this returns. */
 gint64      thidua_register_batch_commit (ThiduaRegisterBatch *batch, const char *file,
                                           guint n_rejected,
                                           ThiduaRegisterBatchProgress progress, gpointer user_data,

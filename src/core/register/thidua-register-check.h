@@ -29,7 +29,10 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (ThiduaFinding, thidua_finding_free)
 
 /* Checks a year with the enabled rules of the register's catalog.  plan_id
  * chooses the plan whose targets apply; 0 uses the year's plan and the
- * plans its registrations name.  Returns ThiduaFinding, in rule order. */
+ * plans its registrations name.  Returns ThiduaFinding, in rule order.
+ * @year: (nullable): what is not a year fails.
+ * Returns: (transfer full) (element-type ThiduaFinding): frees its
+ *   elements. */
 GPtrArray *thidua_register_check (ThiduaRegister *self, const char *year,
                                   gint64 plan_id, GError **error);
 

@@ -12,11 +12,21 @@ G_BEGIN_DECLS
 #define THIDUA_TYPE_REGISTER_ITEM (thidua_register_item_get_type ())
 G_DECLARE_FINAL_TYPE (ThiduaRegisterItem, thidua_register_item, THIDUA, REGISTER_ITEM, GObject)
 
+/* @r: (transfer none): copied.
+ * @title: (transfer none) (nullable): NOT copied, and no reference to its
+ *   catalog is taken: the catalog must outlive the item. */
 ThiduaRegisterItem       *thidua_register_item_new (const ThiduaRegistration *r, const ThiduaTitle *title);
 /* Shares the registration with the array that holds it (kept alive by the
- * item): what ThiduaRegisterModel makes, cheap enough for 100,000 rows. */
+ * item): what ThiduaRegisterModel makes, cheap enough for 100,000 rows.
+ * @registrations: (transfer none) (element-type ThiduaRegistration): the
+ *   item takes a reference to the array, not to the element: whoever
+ *   replaces element index must keep the old one alive while the item
+ *   lives (ThiduaRegisterModel's refresh_row does, until its next load).
+ * @catalog: (transfer none): the item keeps a reference. */
 ThiduaRegisterItem       *thidua_register_item_new_shared (GPtrArray *registrations, guint index,
                                                            ThiduaCatalog *catalog);
+/* The getters: Returns: (transfer none): owned by the item (or the
+ * registration it shares), valid while the item lives; never NULL. */
 const ThiduaRegistration *thidua_register_item_get_registration (ThiduaRegisterItem *self);
 gint64      thidua_register_item_get_id          (ThiduaRegisterItem *self);
 /* The person's name with Ông/Bà, or "Tập thể <unit>" */

@@ -10,8 +10,10 @@ G_BEGIN_DECLS
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (sqlite3_stmt, sqlite3_finalize)
 
+/* Returns: (transfer none): the store's connection; never close it. */
 sqlite3      *thidua_register_get_db (ThiduaRegister *self);
-/* Prepares or sets a FAILED error naming what was being done. */
+/* Prepares or sets a FAILED error naming what was being done.
+ * Returns: (transfer full): sqlite3_finalize() it (g_autoptr works). */
 sqlite3_stmt *thidua_register_prepare (ThiduaRegister *self, const char *sql,
                                        const char *doing, GError **error);
 
@@ -57,7 +59,8 @@ gboolean thidua_register_flush_people (ThiduaRegister *self, gint64 unit_base, g
 gboolean thidua_register_flush_registrations (ThiduaRegister *self, gint64 year_id, gint64 unit_base,
                                               gint64 person_base, gint64 import_id, GError **error);
 
-/* Keys stored with every name: folded for search, collation for order. */
+/* Keys stored with every name: folded for search, collation for order.
+ * Returns: (transfer full) */
 char *thidua_register_person_sort_key (const ThiduaRegPerson *person);
 
 G_END_DECLS

@@ -48,7 +48,13 @@ void thidua_reg_report_free (ThiduaRegReport *report);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (ThiduaRegReport, thidua_reg_report_free)
 
 /* unit NULL: the year's summary; a unit's name (folded match): that
- * unit and the units inside it. */
+ * unit and the units inside it.
+ * @year: (nullable): what is not a year fails.
+ * @unit: (nullable)
+ * Returns: (transfer full): thidua_reg_report_free() frees everything it
+ *   holds (lines has its clear function set) EXCEPT the totals' title
+ *   strings, which are borrowed from reg's catalog: (transfer none), valid
+ *   while that catalog lives. */
 ThiduaRegReport *thidua_register_report (ThiduaRegister *reg, const char *year,
                                          const char *unit, GError **error);
 

@@ -23,23 +23,32 @@ typedef struct {
   char                *base;       /* "staff", "units", or a catalog id ("ldtt") */
 } ThiduaPlanTarget;
 
+/* @title: (nullable): copied; NULL is "".
+ * @base: (nullable): copied; NULL is "staff".
+ * Returns: (transfer full): thidua_plan_target_free() it. */
 ThiduaPlanTarget *thidua_plan_target_new  (const char *title, double min_value, double max_value,
                                            ThiduaTargetMeasure measure, const char *base);
 void              thidua_plan_target_free (ThiduaPlanTarget *t);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (ThiduaPlanTarget, thidua_plan_target_free)
 
 /* Checks a target against the catalog: known title and base, at least one
- * bound, percentages within 0–100, min ≤ max. */
+ * bound, percentages within 0–100, min ≤ max.
+ * @catalog: (transfer none) */
 gboolean   thidua_plan_target_validate (const ThiduaPlanTarget *t, ThiduaCatalog *catalog,
                                         GError **error);
 /* The sentence as plans write it, e.g.
  * "Có từ 10 - 15% cá nhân đạt danh hiệu “Chiến sĩ thi đua cơ sở” trong tổng
- * số cá nhân đạt danh hiệu “Lao động tiên tiến”;" */
+ * số cá nhân đạt danh hiệu “Lao động tiên tiến”;"
+ * Returns: (transfer full): "" when the title is not in the catalog. */
 char      *thidua_plan_target_to_sentence (const ThiduaPlanTarget *t, ThiduaCatalog *catalog);
 
-/* The plan's targets in order (ThiduaPlanTarget). */
+/* The plan's targets in order (ThiduaPlanTarget).
+ * Returns: (transfer full) (element-type ThiduaPlanTarget): frees its
+ *   elements. */
 GPtrArray *thidua_register_get_targets (ThiduaRegister *self, gint64 plan_id, GError **error);
-/* Replaces the plan's targets (ThiduaPlanTarget) in one transaction. */
+/* Replaces the plan's targets (ThiduaPlanTarget) in one transaction.
+ * @targets: (transfer none) (element-type ThiduaPlanTarget): not kept;
+ *   all are validated first. */
 gboolean   thidua_register_set_targets (ThiduaRegister *self, gint64 plan_id,
                                         GPtrArray *targets, GError **error);
 

@@ -30,14 +30,22 @@ GQuark thidua_rule_error_quark (void);
 typedef struct _ThiduaRule ThiduaRule;
 GType        thidua_rule_get_type (void) G_GNUC_CONST;
 
+/* _to_string: Returns: (transfer none): static.
+ * _from_string: @out: (out): set only when TRUE is returned. */
 const char  *thidua_rule_kind_to_string   (ThiduaRuleKind kind);
 gboolean     thidua_rule_kind_from_string (const char *s, ThiduaRuleKind *out);
 
-/* Parses one entry of rules.json; the error names the rule and the field. */
+/* Parses one entry of rules.json; the error names the rule and the field.
+ * Reference counted: _new_from_json and _ref give (transfer full)
+ * references.  @object: (transfer none): what is kept is copied.
+ * thidua_rule_unref: @self: not NULL. */
 ThiduaRule  *thidua_rule_new_from_json (JsonObject *object, GError **error);
 ThiduaRule  *thidua_rule_ref           (ThiduaRule *self);
 void         thidua_rule_unref         (ThiduaRule *self);
 
+/* The string getters: Returns: (transfer none): owned by the rule; the
+ * source is replaced (and the old one freed) by an override that gives
+ * one. */
 const char  *thidua_rule_get_id          (const ThiduaRule *self);
 ThiduaRuleKind thidua_rule_get_kind      (const ThiduaRule *self);
 /* The catalog id of the title the rule is about ("" for target/integrity). */
@@ -46,16 +54,23 @@ gboolean     thidua_rule_get_enabled     (const ThiduaRule *self);
 const char  *thidua_rule_get_description (const ThiduaRule *self);
 const char  *thidua_rule_get_source      (const ThiduaRule *self);
 
-/* Parameters, with the default when absent. */
+/* Parameters, with the default when absent.
+ * thidua_rule_get_string: @default_value: (nullable)  Returns: (transfer
+ *   none) (nullable): default_value itself when absent; otherwise owned by
+ *   the rule and valid until thidua_rule_apply_override() (which replaces
+ *   the parameters) or the last unref. */
 double       thidua_rule_get_number  (const ThiduaRule *self, const char *name, double default_value);
 gboolean     thidua_rule_get_boolean (const ThiduaRule *self, const char *name, gboolean default_value);
 const char  *thidua_rule_get_string  (const ThiduaRule *self, const char *name, const char *default_value);
-/* A string or a list of strings, as a NULL-terminated array (never NULL). */
+/* A string or a list of strings, as a NULL-terminated array (never NULL).
+ * Returns: (transfer full) (array zero-terminated=1): g_strfreev() it. */
 GStrv        thidua_rule_dup_strings (const ThiduaRule *self, const char *name);
 
 /* Applies an office override ({"id": …, "enabled": …, "parameters": {…},
  * "periods": […]}): enabled and periods replace, parameters are merged
- * member by member. */
+ * member by member.
+ * @override: (transfer none).  Not all or nothing: a bad "periods"
+ *   fails after the parameters, enabled and source were applied. */
 gboolean     thidua_rule_apply_override (ThiduaRule *self, JsonObject *override, GError **error);
 
 /* How many a quota of percent allows out of base: floor (base × percent / 100),
@@ -69,12 +84,15 @@ gboolean     thidua_rule_percent_reached (guint part, guint whole, double percen
  * verified and, when the substance changed, the parameters of that period
  * (merged over the rule's own).  A rule without periods applies always. */
 guint        thidua_rule_get_n_periods        (const ThiduaRule *self);
-/* The document numbers period i cites (its document, then "also"). */
+/* The document numbers period i cites (its document, then "also").
+ * Returns: (transfer full) (array zero-terminated=1): g_strfreev() it. */
 GStrv        thidua_rule_dup_period_documents (const ThiduaRule *self, guint i);
 /* The rule as it applies on date: itself (a new reference) when it has no
  * periods, a copy with the period's parameters and source when a period
  * covers date, NULL when none does (not in force then).  legal (may be
- * NULL) gives the documents' kinds for the source text. */
+ * NULL) gives the documents' kinds for the source text.
+ * @legal: (nullable) (transfer none)
+ * Returns: (transfer full) (nullable): thidua_rule_unref() it. */
 ThiduaRule  *thidua_rule_at (ThiduaRule *self, const GDate *date, ThiduaLegalTable *legal);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (ThiduaRule, thidua_rule_unref)

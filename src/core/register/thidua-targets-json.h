@@ -10,10 +10,14 @@
 
 G_BEGIN_DECLS
 
-/* ThiduaPlanTarget items, or NULL with an error naming the file. */
+/* ThiduaPlanTarget items, or NULL with an error naming the file.
+ * Returns: (transfer full) (element-type ThiduaPlanTarget): frees its
+ *   elements (both functions).
+ * @catalog: (transfer none) */
 GPtrArray *thidua_plan_targets_load_json (const char *path, ThiduaCatalog *catalog,
                                           GError **error);
-/* The same from text (NAME only names it in messages). */
+/* The same from text (NAME only names it in messages).
+ * @data: (array length=len) */
 GPtrArray *thidua_plan_targets_from_json (const char *name, const char *data, gsize len,
                                           ThiduaCatalog *catalog, GError **error);
 
