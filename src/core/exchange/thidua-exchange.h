@@ -40,9 +40,13 @@ typedef struct {
 void thidua_exchange_office_free (ThiduaExchangeOffice *office);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (ThiduaExchangeOffice, thidua_exchange_office_free)
 
-/* The office's identity; makes its key pair at first use. */
+/* The office's identity; makes its key pair at first use.
+ * Returns: (transfer full): a new ThiduaExchangeOffice (a _get_ that
+ *   gives a copy); thidua_exchange_office_free() it. */
 ThiduaExchangeOffice *thidua_exchange_get_office (ThiduaStore *store, GError **error);
-/* "AB12 CD34 …": 16 bytes of SHA-256 of the public key, for reading aloud. */
+/* "AB12 CD34 …": 16 bytes of SHA-256 of the public key, for reading aloud.
+ * @public_key: (array fixed-size=32)
+ * Returns: (transfer full) */
 char *thidua_exchange_fingerprint (const guint8 public_key[32]);
 
 /* Upward: this office's units, people and registrations of `year` and its
@@ -83,7 +87,10 @@ void thidua_exchange_report_free (ThiduaExchangeReport *report);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (ThiduaExchangeReport, thidua_exchange_report_free)
 
 /* Checks the package and computes what it would change.  With apply,
- * applies it in one transaction; without, writes nothing (the review). */
+ * applies it in one transaction; without, writes nothing (the review).
+ * Returns: (transfer full): thidua_exchange_report_free() frees it and
+ *   its changes, (element-type ThiduaExchangeChange), which frees its
+ *   elements (ThiduaExchangeChange has no public free function). */
 ThiduaExchangeReport *thidua_exchange_import (ThiduaStore *store, const char *path,
                                               gboolean apply, GError **error);
 
@@ -95,10 +102,15 @@ typedef struct {
   gint64  rows;
 } ThiduaExchangeReceived;
 void       thidua_exchange_received_free (ThiduaExchangeReceived *r);
+/* Returns: (transfer full) (element-type ThiduaExchangeReceived): frees
+ *   its elements. */
 GPtrArray *thidua_exchange_list (ThiduaStore *store, GError **error);
 
 /* An issued plan received from another office, by its printed code:
- * office name, number/symbol, date; FALSE when none has it. */
+ * office name, number/symbol, date; FALSE when none has it.
+ * @office, @number_symbol, @date: (out) (transfer full): not optional;
+ *   set only when TRUE is returned.  FALSE with no error when no plan has
+ *   the code. */
 gboolean thidua_exchange_verify_code (ThiduaStore *store, const char *code,
                                       char **office, char **number_symbol,
                                       char **date, GError **error);
@@ -108,7 +120,9 @@ G_END_DECLS
 G_BEGIN_DECLS
 
 /* Registration id → the name of the office it was received from, for the
- * rows of `year` that came by package (this office's own rows are absent). */
+ * rows of `year` that came by package (this office's own rows are absent).
+ * Returns: (transfer full) (element-type gint64 utf8): keys are gint64 *,
+ *   values strings; the table frees both (g_hash_table_unref()). */
 GHashTable *thidua_exchange_row_offices (ThiduaStore *store, const char *year, GError **error);
 
 /* The year across offices: one ThiduaExchangeTally per office and title
@@ -121,13 +135,16 @@ typedef struct {
   guint  achieved;
 } ThiduaExchangeTally;
 void       thidua_exchange_tally_free (ThiduaExchangeTally *t);
+/* Returns: (transfer full) (element-type ThiduaExchangeTally): frees its
+ *   elements. */
 GPtrArray *thidua_exchange_rollup (ThiduaStore *store, const char *year, GError **error);
 
 G_END_DECLS
 
 G_BEGIN_DECLS
 /* The fingerprint of this office's key, or NULL (no error) while it has
- * none: the key is made at the first export or import, not by reading. */
+ * none: the key is made at the first export or import, not by reading.
+ * Returns: (transfer full) (nullable) */
 char *thidua_exchange_dup_own_fingerprint (ThiduaStore *store, GError **error);
 G_END_DECLS
 
