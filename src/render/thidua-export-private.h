@@ -26,6 +26,9 @@ typedef struct {
   char       *code;                   /* an issued plan's code, or NULL */
 } ExportDoc;
 
+/* export_doc_init: @d: (out caller-allocates): its strings and body are
+ *   its own, freed by export_doc_clear(); d->plan and d->v are borrowed
+ *   (no reference): plan and layout must outlive d. */
 void      export_doc_init   (ExportDoc *d, ThiduaLayout *layout, ThiduaPlan *plan);
 void      export_doc_clear  (ExportDoc *d);
 
@@ -49,12 +52,18 @@ void      el_end      (Part *p);
 void      el_text     (Part *p, const char *text);
 /* <name>text</name> */
 void      el_leaf     (Part *p, const char *name, const char *text);
+/* fmt_num: Returns: (transfer full) */
 char     *fmt_num     (double v);   /* "12.5", C locale */
 
 /* A zip in memory. */
 typedef struct _Pack Pack;
 Pack      *pack_new (GError **error);
-/* stored: no compression (the ODF mimetype). */
+/* stored: no compression (the ODF mimetype).
+ * pack_add_part: @p: (transfer full): freed (part_free) whatever happens.
+ * pack_add_string: @s: copied.
+ * pack_abort: @z: (transfer full): not NULL.
+ * pack_finish: @z: (transfer full): freed either way.  Returns: (transfer
+ *   full): g_bytes_unref() it. */
 gboolean  pack_add_part   (Pack *z, const char *name, Part *p, gboolean stored, GError **error);
 gboolean  pack_add_string (Pack *z, const char *name, const char *s, gboolean stored, GError **error);
 void      pack_abort     (Pack *z);

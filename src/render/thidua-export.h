@@ -19,7 +19,8 @@
 
 G_BEGIN_DECLS
 
-/* layout must have been updated with plan. */
+/* layout must have been updated with plan.
+ * Returns: (transfer full): g_bytes_unref() it. */
 GBytes   *thidua_export_docx_bytes (ThiduaLayout *layout, ThiduaPlan *plan, GError **error);
 GBytes   *thidua_export_odt_bytes  (ThiduaLayout *layout, ThiduaPlan *plan, GError **error);
 

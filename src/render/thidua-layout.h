@@ -60,14 +60,18 @@ typedef struct {
 #define THIDUA_TYPE_LAYOUT (thidua_layout_get_type ())
 G_DECLARE_FINAL_TYPE (ThiduaLayout, thidua_layout, THIDUA, LAYOUT, GObject)
 
-/* A layout for this profile; compose a plan with thidua_layout_update(). */
+/* A layout for this profile; compose a plan with thidua_layout_update().
+ * @profile: (transfer none): the layout keeps a reference. */
 ThiduaLayout  *thidua_layout_new              (ThiduaProfile *profile);
 /* Loads the plan's profile and composes the plan. */
 ThiduaLayout  *thidua_layout_new_for_plan     (ThiduaPlan    *plan,
                                                GError       **error);
 
+/* Returns: (transfer none) (nullable): NULL only after set_profile (NULL). */
 ThiduaProfile *thidua_layout_get_profile      (ThiduaLayout  *self);
-/* Switches profile (the plan's format changed); call update afterwards. */
+/* Switches profile (the plan's format changed); call update afterwards.
+ * @profile: (transfer none) (nullable): the layout keeps a reference;
+ *   updates need one set. */
 void           thidua_layout_set_profile      (ThiduaLayout  *self,
                                                ThiduaProfile *profile);
 
@@ -82,7 +86,9 @@ void           thidua_layout_update           (ThiduaLayout  *self,
 
 /* Composes a form: the plan's header and title, body (usually built with
  * thidua_body_new() and tables), the date line and the form's signatures.
- * The layout's profile is used as it is (set it first). */
+ * The layout's profile is used as it is (set it first).
+ * @plan, @body, @form: (transfer none): read during the call, not kept
+ *   (the form's signature strings included); none may be NULL. */
 void           thidua_layout_update_form      (ThiduaLayout           *self,
                                                ThiduaPlan             *plan,
                                                ThiduaBody             *body,
@@ -99,7 +105,9 @@ void           thidua_layout_draw_page        (ThiduaLayout  *self,
                                                guint          page);
 
 /* Warnings of the last update, a GPtrArray of ThiduaLayoutWarning owned by
- * the layout (valid until the next update). */
+ * the layout (valid until the next update).
+ * Returns: (transfer none) (element-type ThiduaLayoutWarning): unlike the
+ *   project's other GPtrArray results: do not unref it. */
 GPtrArray     *thidua_layout_get_warnings     (ThiduaLayout  *self);
 
 /* The page (0-based) that shows the body text at this byte offset of the
@@ -108,11 +116,14 @@ guint          thidua_layout_get_page_for_body_offset (ThiduaLayout *self,
                                                        gsize         offset);
 
 /* The font family fontconfig really used for the profile's family
- * ("Liberation Serif" for "Times New Roman" on Linux). */
+ * ("Liberation Serif" for "Times New Roman" on Linux).
+ * Returns: (transfer none) (nullable): valid until the profile changes;
+ *   NULL while the layout has no profile. */
 const char    *thidua_layout_get_font_family_used (ThiduaLayout *self);
 
 /* Internal statistics for the benchmark: PangoLayouts reused / created by
- * the last update. */
+ * the last update.
+ * @reused, @created: (out) (optional) */
 void           thidua_layout_get_cache_stats  (ThiduaLayout  *self,
                                                guint         *reused,
                                                guint         *created);
@@ -120,7 +131,10 @@ void           thidua_layout_get_cache_stats  (ThiduaLayout  *self,
 /* For the editable exports (thidua-export.h), which must print what the
  * pages print: the lengths (pt) of the rules under the issuing body, the
  * motto and the subject as the last update drew them (0: none), and the
- * number and place-and-date lines as printed. */
+ * number and place-and-date lines as printed.
+ * thidua_layout_get_header_rules: @issuing, @motto, @subject: (out)
+ *   (optional)
+ * The format_*_line functions: Returns: (transfer full) */
 void           thidua_layout_get_header_rules (ThiduaLayout  *self,
                                                double        *issuing,
                                                double        *motto,

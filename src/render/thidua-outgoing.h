@@ -10,7 +10,9 @@
 G_BEGIN_DECLS
 
 /* Composes the register of `year` from thidua_lifecycle_numbers(); *plan_out
- * (may be NULL) receives the header plan (title, PDF metadata). */
+ * (may be NULL) receives the header plan (title, PDF metadata).
+ * @plan_out: (out) (optional) (transfer full): set only on success.
+ * Returns: (transfer full) */
 ThiduaLayout *thidua_outgoing_layout_new (ThiduaStore *store, guint year,
                                           ThiduaPlan **plan_out, GError **error);
 gboolean      thidua_outgoing_write_pdf  (ThiduaStore *store, guint year,

@@ -93,6 +93,8 @@ typedef struct {
   double  proof_qr_bottom_mm;
 } ThiduaProfileValues;
 
+/* Returns: (transfer none): the profile's own values, valid while it
+ *   lives; every string in them is non-NULL. */
 const ThiduaProfileValues *thidua_profile_get_values (ThiduaProfile *self);
 
 #define THIDUA_MM_TO_PT(mm) ((mm) * 72.0 / 25.4)

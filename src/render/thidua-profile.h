@@ -38,14 +38,19 @@ ThiduaProfile *thidua_profile_load_for_kind   (ThiduaProfileKind kind,
  * member selects the ranges it is checked against. */
 ThiduaProfile *thidua_profile_load_from_file  (const char   *path,
                                                GError      **error);
-/* Same from memory; ranges_json NULL reads data/profiles/ranges.json. */
+/* Same from memory; ranges_json NULL reads data/profiles/ranges.json.
+ * @ranges_json: (nullable) */
 ThiduaProfile *thidua_profile_load_from_data  (const char   *json,
                                                const char   *ranges_json,
                                                GError      **error);
 
+/* A profile does not change once loaded: the strings below are (transfer
+ * none), valid while the profile lives. */
 const char    *thidua_profile_get_name        (ThiduaProfile *self);  /* "state" */
 const char    *thidua_profile_get_title       (ThiduaProfile *self);  /* the regulation */
-/* Page and margins in points (1 pt = 1/72 in). */
+/* Page and margins in points (1 pt = 1/72 in).
+ * thidua_profile_get_margins: @top, @bottom, @left, @right: (out)
+ *   (optional) */
 double         thidua_profile_get_page_width  (ThiduaProfile *self);
 double         thidua_profile_get_page_height (ThiduaProfile *self);
 void           thidua_profile_get_margins     (ThiduaProfile *self,
@@ -57,7 +62,8 @@ const char    *thidua_profile_get_ending_mark (ThiduaProfile *self);  /* "./." *
 const char    *thidua_profile_get_number_separator (ThiduaProfile *self);
 
 /* Any numeric key by its dotted name ("size.body", "margin.left"): the
- * value as written in the file (mm or pt as the key says). */
+ * value as written in the file (mm or pt as the key says).
+ * @value: (out) (optional): set only when TRUE (a known key) is returned. */
 gboolean       thidua_profile_lookup_number   (ThiduaProfile *self,
                                                const char    *key,
                                                double        *value);

@@ -23,12 +23,15 @@ GQuark thidua_render_error_quark (void);
 /* Resolves `family` ("Times New Roman") the way the renderer will.  Returns
  * TRUE when the font used is Times New Roman or a metric-compatible
  * substitute (Liberation Serif); FALSE when a different font would be
- * printed.  *used (may be NULL) receives the family actually used. */
+ * printed.  *used (may be NULL) receives the family actually used.
+ * @used: (out) (optional) (transfer full): set whatever is returned ("" when
+ *   no font resolves). */
 gboolean  thidua_render_check_font (const char  *family,
                                     char       **used);
 
 /* All pages; fonts embedded and subsetted, text extractable, title (type
- * name + subject) and author (issuing body) in the document metadata. */
+ * name + subject) and author (issuing body) in the document metadata.
+ * @plan: (nullable): NULL leaves the metadata out. */
 gboolean  thidua_render_to_pdf     (ThiduaLayout *layout,
                                     ThiduaPlan   *plan,
                                     const char   *path,
@@ -44,7 +47,8 @@ gboolean  thidua_render_to_svg     (ThiduaLayout *layout,
                                     const char   *path,
                                     guint         page,
                                     GError      **error);
-/* Chooses by extension: .pdf (all pages, `page` ignored), .png, .svg. */
+/* Chooses by extension: .pdf (all pages, `page` ignored), .png, .svg.
+ * @plan: (nullable): used for the PDF's metadata only. */
 gboolean  thidua_render_to_file    (ThiduaLayout *layout,
                                     ThiduaPlan   *plan,
                                     const char   *path,

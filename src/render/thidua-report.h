@@ -22,14 +22,18 @@ G_DECLARE_FINAL_TYPE (ThiduaReport, thidua_report, THIDUA, REPORT, GObject)
 
 /* unit NULL: the year's summary (landscape); a unit's name: that unit's
  * registration form (portrait).  The year's plan, when set, gives the
- * profile, the header and the place. */
+ * profile, the header and the place.
+ * @reg: (transfer none): read during the call only.
+ * @year: (nullable): what is not a year fails.  @unit: (nullable) */
 ThiduaReport *thidua_report_new_register (ThiduaRegister *reg, const char *year,
                                           const char *unit, GError **error);
 
-/* The composed pages. */
+/* The composed pages.
+ * Returns: (transfer none): the report's own, valid while it lives. */
 ThiduaLayout *thidua_report_get_layout   (ThiduaReport *self);
 /* What the header, title and date line print (not stored anywhere);
- * also the PDF's title and author. */
+ * also the PDF's title and author.
+ * Returns: (transfer none): as for _get_layout. */
 ThiduaPlan   *thidua_report_get_plan     (ThiduaReport *self);
 /* Registrations printed (withdrawn ones are not). */
 guint         thidua_report_get_n_registrations (ThiduaReport *self);

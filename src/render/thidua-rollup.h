@@ -9,7 +9,9 @@
 
 G_BEGIN_DECLS
 
-/* The composed pages; *header receives the plan printed at the top. */
+/* The composed pages; *header receives the plan printed at the top.
+ * @header: (out) (optional) (transfer full): set only on success.
+ * Returns: (transfer full) */
 ThiduaLayout *thidua_rollup_new_layout (ThiduaRegister *reg, const char *year,
                                         ThiduaPlan **header, GError **error);
 gboolean      thidua_rollup_write_pdf  (ThiduaRegister *reg, const char *year,

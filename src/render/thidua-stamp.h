@@ -19,21 +19,27 @@
 G_BEGIN_DECLS
 
 /* Tells the layout the plan's sign-off state (round of the draft, code).
- * Without it a plan that is not issued still prints "DỰ THẢO". */
+ * Without it a plan that is not issued still prints "DỰ THẢO".
+ * @plan: (transfer none)  @info: (transfer none): not NULL; what is
+ *   needed is copied. */
 void       thidua_layout_set_lifecycle (ThiduaLayout              *layout,
                                         ThiduaPlan                *plan,
                                         const ThiduaLifecycleInfo *info);
-/* The text of the draft marking now on the pages, NULL when none. */
+/* The text of the draft marking now on the pages, NULL when none.
+ * Returns: (transfer full) (nullable) */
 char      *thidua_layout_dup_draft_mark (ThiduaLayout *layout);
-/* What the QR code on page 1 encodes, NULL when none. */
+/* What the QR code on page 1 encodes, NULL when none.
+ * Returns: (transfer full) (nullable) */
 char      *thidua_layout_dup_qr_text   (ThiduaLayout *layout);
 
 /* The reasons an issue is refused, each a translated sentence: no issuing
  * body, no subject, no signer position or name, no "Lưu" line (state,
- * union), no date.  Empty when the plan may be issued. */
+ * union), no date.  Empty when the plan may be issued.
+ * Returns: (transfer full) (element-type utf8): frees its strings. */
 GPtrArray *thidua_issue_blockers       (ThiduaPlan *plan);
 /* A ThiduaIssueCheckFunc: fails with THIDUA_LIFECYCLE_ERROR_INCOMPLETE
- * naming every blocker. */
+ * naming every blocker.
+ * @data: (nullable): unused. */
 gboolean   thidua_issue_check_plan     (ThiduaPlan *plan, gpointer data, GError **error);
 
 /* Hooks of thidua-layout.c. */
