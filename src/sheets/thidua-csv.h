@@ -9,12 +9,14 @@
 
 G_BEGIN_DECLS
 
-/* name is used in messages only. */
+/* name is used in messages only.
+ * @data: (array length=len): not kept. */
 ThiduaTable *thidua_csv_parse (const char *name, const char *data, gsize len, GError **error);
 ThiduaTable *thidua_csv_read  (const char *path, GError **error);
 /* UTF-8 with a BOM (so Excel reads the diacritics), comma, CRLF. */
 gboolean     thidua_csv_write (const char *path, const ThiduaTable *table, GError **error);
-/* The separator a CSV text uses: ',', ';' or '\t'. */
+/* The separator a CSV text uses: ',', ';' or '\t'.
+ * @utf8: (array length=len) */
 char         thidua_csv_guess_separator (const char *utf8, gsize len);
 
 G_END_DECLS

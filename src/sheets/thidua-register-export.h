@@ -9,6 +9,7 @@
 
 G_BEGIN_DECLS
 
+/* Returns: (transfer full): thidua_table_free() it. */
 ThiduaTable *thidua_register_export_table (ThiduaRegister *reg, const char *year, GError **error);
 /* The format follows the file name: .csv or .xlsx. */
 gboolean     thidua_register_export       (ThiduaRegister *reg, const char *year,

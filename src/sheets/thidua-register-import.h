@@ -33,7 +33,8 @@ typedef enum {
   THIDUA_IMPORT_N_COLUMNS
 } ThiduaImportColumn;
 
-/* The column's usual Vietnamese header, for the preview. */
+/* The column's usual Vietnamese header, for the preview.
+ * Returns: (transfer none): static. */
 const char *thidua_import_column_get_label (ThiduaImportColumn column);
 /* Which column a header cell names, or -1. */
 int         thidua_import_column_from_header (const char *header);
@@ -48,6 +49,8 @@ typedef void (*ThiduaImportProgress) (guint done, guint total, gpointer user_dat
 #define THIDUA_TYPE_REGISTER_IMPORT (thidua_register_import_get_type ())
 G_DECLARE_FINAL_TYPE (ThiduaRegisterImport, thidua_register_import, THIDUA, REGISTER_IMPORT, GObject)
 
+/* @reg: (transfer none): kept (a reference).  @year: copied; checked by
+ *   _prepare. */
 ThiduaRegisterImport *thidua_register_import_new (ThiduaRegister *reg, const char *year);
 
 /* When TRUE, a row that registers what the register already holds updates
@@ -58,23 +61,31 @@ gboolean    thidua_register_import_get_replace (ThiduaRegisterImport *self);
 
 /* Reads the file and works out what would be imported: the column
  * mapping, the rows taken and the rows rejected.  Changes nothing.
- * FALSE when the file cannot be read or has no header row. */
+ * FALSE when the file cannot be read or has no header row.
+ * prepare_table: @table: (transfer none): read during the call only;
+ *   @name is copied (the file recorded with the import). */
 gboolean    thidua_register_import_prepare_file  (ThiduaRegisterImport *self, const char *path,
                                                   GError **error);
 gboolean    thidua_register_import_prepare_table (ThiduaRegisterImport *self, const char *name,
                                                   const ThiduaTable *table, GError **error);
 
 /* After prepare: the header row's number, and the index of each column in
- * the file (-1 when absent) with the header text found. */
+ * the file (-1 when absent) with the header text found.
+ * thidua_register_import_get_header: Returns: (transfer none) (nullable):
+ *   NULL when the column is absent; valid until the next prepare. */
 guint       thidua_register_import_get_header_row (ThiduaRegisterImport *self);
 int         thidua_register_import_get_column     (ThiduaRegisterImport *self, ThiduaImportColumn column);
 const char *thidua_register_import_get_header     (ThiduaRegisterImport *self, ThiduaImportColumn column);
 guint       thidua_register_import_get_n_accepted (ThiduaRegisterImport *self);
-/* ThiduaImportRejection, by row number. */
+/* ThiduaImportRejection, by row number.
+ * Returns: (transfer none) (element-type ThiduaImportRejection): the
+ *   import's own array, emptied by the next prepare: do not unref it. */
 GPtrArray  *thidua_register_import_get_rejections (ThiduaRegisterImport *self);
 
 /* Adds the accepted rows in one transaction; returns the import batch id
- * (0 on error, nothing changed).  progress may be NULL. */
+ * (0 on error, nothing changed).  progress may be NULL.
+ * @progress: (scope call) (nullable): called on the calling thread,
+ *   never after this returns. */
 gint64      thidua_register_import_commit (ThiduaRegisterImport *self,
                                            ThiduaImportProgress progress, gpointer user_data,
                                            GError **error);

@@ -21,13 +21,19 @@ typedef struct _ThiduaTable ThiduaTable;
 
 ThiduaTable        *thidua_table_new        (void);
 void                thidua_table_free       (ThiduaTable *self);
-/* Takes cells (a NULL-terminated array of NFC strings). */
+/* Takes cells (a NULL-terminated array of NFC strings).
+ * @cells: (transfer full) (array zero-terminated=1): g_malloc'ed, strings
+ *   and array; copied into the table and freed with g_strfreev() at once. */
 void                thidua_table_take_row   (ThiduaTable *self, guint number, char **cells);
 guint               thidua_table_get_n_rows (const ThiduaTable *self);
 /* The cells of row index (0-based), NULL-terminated; number gets the row
- * number in the file (1-based). */
+ * number in the file (1-based).
+ * @number: (out) (optional)
+ * Returns: (transfer none) (array zero-terminated=1): owned by the table,
+ *   valid while it lives. */
 const char * const *thidua_table_get_row    (const ThiduaTable *self, guint index, guint *number);
-/* "" past the end of a short row. */
+/* "" past the end of a short row.
+ * Returns: (transfer none): never NULL, valid while the table lives. */
 const char         *thidua_table_get_cell   (const ThiduaTable *self, guint index, guint column);
 
 /* Reads a CSV, XLSX or XLS file, recognised by its content (not only its
