@@ -14,13 +14,17 @@ typedef struct _WordPara WordPara;
 typedef struct _WordTable WordTable;
 typedef struct _WordDoc WordDoc;
 
+/* Returns: (transfer full): word_doc_free() it (NULL is fine there). */
 WordDoc   *word_doc_new          (void);
 void       word_doc_free         (WordDoc *doc);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (WordDoc, word_doc_free)
 
 /* Paragraphs nest (a text box inside a paragraph): begin pushes, end pops
  * and files the paragraph in the open cell, after its anchor paragraph or
- * in the body. */
+ * in the body.
+ * set_label: @label: (nullable): copied.
+ * add_text: @text: (array length=len): copied.
+ * Both do nothing outside a paragraph. */
 void       word_doc_begin_para   (WordDoc *doc);
 void       word_doc_set_label    (WordDoc *doc, const char *label);
 void       word_doc_add_text     (WordDoc *doc, const char *text, gsize len, guint style);
@@ -36,16 +40,22 @@ void       word_doc_widen_cell   (WordDoc *doc, guint span);
 void       word_doc_end_cell     (WordDoc *doc);
 void       word_doc_end_table    (WordDoc *doc);
 
-/* Bytes of text gathered so far (for the size cap). */
+/* Bytes of text gathered so far (for the size cap).
+ * word_doc_to_text: Returns: (transfer full) */
 gsize      word_doc_size         (WordDoc *doc);
 char      *word_doc_to_text      (WordDoc *doc);
 
 /* The .docx reader on its parts (numbering and styles may be NULL), for
- * the fuzz target. */
+ * the fuzz target.
+ * @document: (transfer none)  @numbering, @styles: (transfer none)
+ *   (nullable)
+ * Returns: (transfer full) */
 char      *word_docx_parts_to_text (GBytes *document, GBytes *numbering, GBytes *styles,
                                     GError **error);
 
-/* "I", "iv", "c", "AA", "1" for counter n in a numbering format. */
+/* "I", "iv", "c", "AA", "1" for counter n in a numbering format.
+ * @format: (nullable): NULL gives decimal.
+ * Returns: (transfer full) */
 char      *word_format_counter   (guint n, const char *format);
 
 G_END_DECLS

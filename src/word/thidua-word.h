@@ -64,33 +64,49 @@ typedef enum {
   THIDUA_WORD_FORMAT_PDF,
 } ThiduaWordFormat;
 
+/* thidua_word_sniff: @data: (array length=len)
+ * thidua_word_format_name: Returns: (transfer none): static. */
 ThiduaWordFormat thidua_word_sniff (const guint8 *data, gsize len);
 const char      *thidua_word_format_name (ThiduaWordFormat format);
 
 /* Each returns newly allocated UTF-8 text as described above, or NULL and
- * an error naming the problem. */
+ * an error naming the problem.
+ * @data: (array length=len): not kept.
+ * Returns: (transfer full) */
 char *thidua_word_docx_to_text (const guint8 *data, gsize len, GError **error);
 char *thidua_word_odt_to_text  (const guint8 *data, gsize len, GError **error);
 char *thidua_word_fodt_to_text (const guint8 *data, gsize len, GError **error);
 
 /* The profile a .docx/.odt written by Thi Đua names in its properties
  * (a custom property THIDUA_WORD_PROFILE_PROPERTY): a plan without header
- * bodies says nothing else about it.  NULL when absent. */
+ * bodies says nothing else about it.  NULL when absent.
+ * @data: (array length=len)
+ * Returns: (transfer full) (nullable) */
 #define THIDUA_WORD_PROFILE_PROPERTY "ThiDuaProfile"
 char *thidua_word_package_profile (const guint8 *data, gsize len, ThiduaWordFormat format);
 
-/* soffice on PATH (or $THIDUA_SOFFICE); NULL when not installed. */
+/* soffice on PATH (or $THIDUA_SOFFICE); NULL when not installed.
+ * Returns: (transfer full) (nullable) */
 char *thidua_word_find_soffice (void);
 /* Converts data (a .doc, .rtf, …) to .docx bytes with LibreOffice in a
  * private profile and a temporary folder, within
- * THIDUA_WORD_CONVERT_SECONDS. */
+ * THIDUA_WORD_CONVERT_SECONDS.
+ * @data: (array length=len): written to a temporary file, not kept.
+ * @suffix: the temporary input file's name ("input.doc"), whose
+ *   extension LibreOffice goes by; not NULL.
+ * Returns: (transfer full): g_bytes_unref() it. */
 GBytes *thidua_word_convert_to_docx (const guint8 *data, gsize len,
                                      const char *suffix, GError **error);
 
 /* The one import path for every document: reads file (no symlink, at most
  * THIDUA_WORD_MAX_FILE bytes), tells its format by content, turns it into
  * text and recognises the plan.  format (may be NULL) receives what the
- * file was; used (may be NULL) the text encoding of a text file. */
+ * file was; used (may be NULL) the text encoding of a text file.
+ * In all four: @format, @used: (out) (optional).  @warnings, @skipped:
+ * (nullable) (element-type utf8): new strings are appended, so the array
+ * must free them (g_ptr_array_new_with_free_func (g_free)), as in
+ * thidua-import.h.  Returns: (transfer full) the plan.
+ * @file: (transfer none)  @cancellable: (nullable) */
 ThiduaPlan *thidua_document_import_file (GFile            *file,
                                          ThiduaEncoding    encoding,
                                          int               profile,
@@ -121,7 +137,8 @@ ThiduaPlan *thidua_document_import_data_full (const guint8      *data,
                                               GPtrArray         *warnings,
                                               GPtrArray         *skipped,
                                               GError           **error);
-/* The same from memory. */
+/* The same from memory.
+ * @data: (array length=len) */
 ThiduaPlan *thidua_document_import_data (const guint8     *data,
                                          gsize             len,
                                          ThiduaEncoding    encoding,
