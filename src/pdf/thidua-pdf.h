@@ -53,7 +53,8 @@ typedef enum {
 GQuark thidua_pdf_error_quark (void);
 
 /* The document as read: every string NFC-able UTF-8, one printed item per
- * array element. */
+ * array element.  Every GPtrArray is (element-type utf8) and frees its
+ * strings; thidua_pdf_text_free() frees all of it. */
 typedef struct {
   GPtrArray *header_left;    /* superior body, issuing body, "*", "Số: …" */
   GPtrArray *header_right;   /* national name, motto, place and date */
@@ -69,11 +70,14 @@ typedef struct {
 void           thidua_pdf_text_free     (ThiduaPdfText *text);
 
 /* Reads path (never through a symlink).  On success *out holds the page
- * as rebuilt. */
+ * as rebuilt.
+ * @out: (out) (transfer full): not optional; set to NULL on entry, a new
+ *   ThiduaPdfText only on success. */
 gboolean       thidua_pdf_read          (const char     *path,
                                          ThiduaPdfText **out,
                                          GError        **error);
-/* The same from bytes in memory (the fuzz target uses it). */
+/* The same from bytes in memory (the fuzz target uses it).
+ * @data: (array length=len): copied (poppler reads from its own copy). */
 gboolean       thidua_pdf_read_data     (const guint8   *data,
                                          gsize           len,
                                          ThiduaPdfText **out,
@@ -81,17 +85,22 @@ gboolean       thidua_pdf_read_data     (const guint8   *data,
 
 /* The text the recogniser reads: header rows as "left<TAB>right", the
  * title, the body, then the recipients' column and after a blank line the
- * signature column, never mixed on one line. */
+ * signature column, never mixed on one line.
+ * Returns: (transfer full) */
 char          *thidua_pdf_text_to_plain (const ThiduaPdfText *text);
 
 /* Reads path and recognises the plan in it (thidua_import_text());
- * profile is a ThiduaProfileKind or THIDUA_IMPORT_PROFILE_AUTO. */
+ * profile is a ThiduaProfileKind or THIDUA_IMPORT_PROFILE_AUTO.
+ * @warnings: (nullable) (element-type utf8): new strings are appended;
+ *   the array must free them (as in thidua-import.h).
+ * Returns: (transfer full) */
 ThiduaPlan    *thidua_pdf_import        (const char     *path,
                                          int             profile,
                                          GPtrArray      *warnings,
                                          GError        **error);
 
-/* TRUE when data starts like a PDF ("%PDF-" in the first KiB). */
+/* TRUE when data starts like a PDF ("%PDF-" in the first KiB).
+ * @data: (array length=len) */
 gboolean       thidua_pdf_sniff         (const guint8   *data,
                                          gsize           len);
 
