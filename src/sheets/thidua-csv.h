@@ -10,7 +10,8 @@
 G_BEGIN_DECLS
 
 /* name is used in messages only.
- * @data: (array length=len): not kept. */
+ * @data: (array length=len): not kept.
+ * _parse and _read: Returns: (transfer full): thidua_table_free() it. */
 ThiduaTable *thidua_csv_parse (const char *name, const char *data, gsize len, GError **error);
 ThiduaTable *thidua_csv_read  (const char *path, GError **error);
 /* UTF-8 with a BOM (so Excel reads the diacritics), comma, CRLF. */

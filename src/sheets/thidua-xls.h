@@ -7,6 +7,7 @@
 
 G_BEGIN_DECLS
 
+/* Returns: (transfer full): thidua_table_free() it. */
 ThiduaTable *thidua_xls_read (const char *path, GError **error);
 
 G_END_DECLS

@@ -9,6 +9,7 @@
 
 G_BEGIN_DECLS
 
+/* _read and _read_data: Returns: (transfer full): thidua_table_free() it. */
 ThiduaTable *thidua_xlsx_read  (const char *path, GError **error);
 /* The same from the bytes of a file already read (NAME names it in
  * messages).  Caps: 128 MB unpacked per part, 256 MB in all, 100,000 rows,
