@@ -474,6 +474,31 @@ test_enum_strings (void)
   g_assert_null (thidua_store_change_to_string (THIDUA_STORE_CHANGE_PLANS | THIDUA_STORE_CHANGE_OFFICE));
 }
 
+/* A unit whose parent is gone (a file edited with foreign keys off) is
+ * still listed, after the tree, and not leaked (LeakSanitizer). */
+static void
+test_units_broken_chain (RegFixture *f, gconstpointer data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) units = NULL;
+  sqlite3 *db = thidua_store_get_db (f->store);
+  gint64 khoa = thidua_register_add_unit (f->reg, 0, "Khoa Lý luận cơ sở", "khoa", &error);
+  gint64 to = thidua_register_add_unit (f->reg, khoa, "Tổ Triết học", "tổ", &error);
+
+  g_assert_no_error (error);
+  g_assert_cmpint (sqlite3_exec (db, "PRAGMA foreign_keys=OFF", NULL, NULL, NULL), ==, SQLITE_OK);
+  {
+    g_autofree char *sql = g_strdup_printf ("UPDATE units SET parent_id = 9999 WHERE id = %"
+                                            G_GINT64_FORMAT, to);
+    g_assert_cmpint (sqlite3_exec (db, sql, NULL, NULL, NULL), ==, SQLITE_OK);
+  }
+  units = thidua_register_list_units (f->reg, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (units->len, ==, 2);
+  g_assert_cmpint (((ThiduaRegUnit *) units->pdata[0])->id, ==, khoa);
+  g_assert_cmpint (((ThiduaRegUnit *) units->pdata[1])->id, ==, to);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -486,6 +511,7 @@ main (int argc, char **argv)
   ADD ("/register/store/schema", test_schema);
   ADD ("/register/store/changed-and-undo", test_changed);
   ADD ("/register/store/units-tree", test_units_tree);
+  ADD ("/register/store/units-broken-chain", test_units_broken_chain);
   ADD ("/register/store/same-title-twice", test_same_title_twice);
   ADD ("/register/store/query", test_query);
   ADD ("/register/store/text-keys-refreshed", test_text_keys_refreshed);

@@ -95,11 +95,12 @@ thidua_body_table_add_column (ThiduaBodyTable *table, const char *header, double
 void
 thidua_body_table_add_row (ThiduaBodyTable *table, ThiduaBodyTableRowKind kind, const char * const *cells)
 {
-  Row row = { kind, table->cells->len };
+  Row row;
   gboolean ended = cells == NULL;
 
   g_return_if_fail (table != NULL);
   g_return_if_fail (table->columns->len > 0);
+  row = (Row) { kind, table->cells->len };
 
   for (guint c = 0; c < table->columns->len; c++)
     {

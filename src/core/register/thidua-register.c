@@ -827,8 +827,20 @@ thidua_register_list_units (ThiduaRegister *self, GError **error)
           g_ptr_array_add (todo, g_ptr_array_index (kids, i - 1));
       }
   }
-  /* Units whose parent chain is broken cannot happen with foreign keys on;
-   * ownership moved to out, so all must not free them. */
+  /* A unit whose parent chain is broken (only possible if the file was
+   * edited with foreign keys off) is not reached from the top: list it at
+   * the end rather than drop or leak it.  Ownership moved to out, so all
+   * must not free them. */
+  if (out->len < all->len)
+    {
+      g_autoptr(GHashTable) reached = g_hash_table_new (NULL, NULL);
+
+      for (guint i = 0; i < out->len; i++)
+        g_hash_table_add (reached, g_ptr_array_index (out, i));
+      for (guint i = 0; i < all->len; i++)
+        if (!g_hash_table_contains (reached, g_ptr_array_index (all, i)))
+          g_ptr_array_add (out, g_ptr_array_index (all, i));
+    }
   g_ptr_array_set_free_func (all, NULL);
   return g_steal_pointer (&out);
 }
