@@ -161,7 +161,7 @@ test_office_extension (void)
   g_assert_no_error (error);
   d = thidua_legal_table_lookup (table, "25/2024/QĐ-UBND");
   g_assert_nonnull (d);
-  g_assert_cmpint (d->verification, ==, THIDUA_LEGAL_READ);
+  g_assert_cmpint (d->verification, ==, THIDUA_LEGAL_OFFICIAL);
   d = thidua_legal_table_lookup (table, "91/2017/NĐ-CP");
   g_assert_cmpint (g_date_get_day (&d->in_force_from), ==, 16);
   /* what the office did not give stays */
