@@ -347,6 +347,20 @@ test_catalog_sources (void)
   overlapping = thidua_catalog_new_from_files (titles, overlap, &error);
   g_assert_null (overlapping);
   g_assert_nonnull (strstr (error->message, "overlaps"));
+  g_clear_error (&error);
+
+  /* the Law's article cited as {document, article}: the document too must be
+   * in the table */
+  {
+    g_autofree char *bad_also = write_file (dir, "also.json",
+        "{\"rules\": [{\"id\": \"q\", \"kind\": \"quota\", \"title\": \"cstdcs\","
+        " \"periods\": [{\"document\": \"152/2025/NĐ-CP\","
+        "   \"also\": [{\"document\": \"88/2099/QH99\", \"article\": \"Điều 1\"}]}]}]}");
+    g_autoptr(ThiduaCatalog) c = thidua_catalog_new_from_files (titles, bad_also, &error);
+    g_assert_no_error (error);
+    g_assert_false (thidua_catalog_set_legal (c, table, &error));
+    g_assert_nonnull (strstr (error->message, "88/2099/QH99"));
+  }
   thidua_test_tmpdir_remove (dir);
 }
 
