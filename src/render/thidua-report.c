@@ -49,20 +49,85 @@ thidua_report_init (ThiduaReport *self)
 {
 }
 
-typedef struct {
-  const char           *header;
-  double                weight;
-  ThiduaBodyTableAlign  align;
-} Column;
+static ThiduaBodyTableAlign
+align_of (ThiduaRegAlign a)
+{
+  switch (a)
+    {
+    case THIDUA_REG_ALIGN_CENTER: return THIDUA_BODY_TABLE_ALIGN_CENTER;
+    case THIDUA_REG_ALIGN_RIGHT: return THIDUA_BODY_TABLE_ALIGN_RIGHT;
+    case THIDUA_REG_ALIGN_LEFT:
+    default: return THIDUA_BODY_TABLE_ALIGN_LEFT;
+    }
+}
 
+/* The columns of the year's form (data/register/forms.json). */
 static ThiduaBodyTable *
-table_new (const Column *cols, guint n)
+table_new (const GArray *cols)
 {
   ThiduaBodyTable *table = thidua_body_table_new ();
 
-  for (guint c = 0; c < n; c++)
-    thidua_body_table_add_column (table, cols[c].header, cols[c].weight, cols[c].align);
+  for (guint c = 0; c < cols->len; c++)
+    {
+      const ThiduaRegColumn *col = &g_array_index (cols, ThiduaRegColumn, c);
+      thidua_body_table_add_column (table, col->heading, col->weight, align_of (col->align));
+    }
   return table;
+}
+
+/* What a line prints in a column of field f. */
+static char *
+line_cell (const ThiduaRegLine *l, ThiduaRegField f, const char *number)
+{
+  switch (f)
+    {
+    case THIDUA_REG_FIELD_NUMBER: return g_strdup (number);
+    case THIDUA_REG_FIELD_NAME: return g_strdup (l->name);
+    case THIDUA_REG_FIELD_POSITION: return g_strdup (l->position);
+    case THIDUA_REG_FIELD_UNIT: return g_strdup (l->unit);
+    case THIDUA_REG_FIELD_POSITION_UNIT:
+      if (*l->position && *l->unit)
+        return g_strdup_printf ("%s, %s", l->position, l->unit);
+      return g_strdup (*l->position ? l->position : l->unit);
+    case THIDUA_REG_FIELD_TITLES: return g_strdup (l->titles);
+    case THIDUA_REG_FIELD_REWARDS: return g_strdup (l->rewards);
+    case THIDUA_REG_FIELD_NOTES: return g_strdup (l->notes);
+    case THIDUA_REG_FIELD_TITLE:
+    case THIDUA_REG_FIELD_PEOPLE:
+    case THIDUA_REG_FIELD_UNITS:
+    default: return g_strdup ("");
+    }
+}
+
+/* A body row of a line in the columns cols; number is its STT. */
+static void
+add_line_row (ThiduaBodyTable *table, const GArray *cols, const ThiduaRegLine *l, guint number)
+{
+  g_autofree char *n = g_strdup_printf ("%u", number);
+  g_autoptr(GPtrArray) cells = g_ptr_array_new_with_free_func (g_free);
+
+  for (guint c = 0; c < cols->len; c++)
+    g_ptr_array_add (cells, line_cell (l, g_array_index (cols, ThiduaRegColumn, c).field, n));
+  g_ptr_array_add (cells, NULL);
+  thidua_body_table_add_row (table, THIDUA_BODY_TABLE_ROW_BODY, (const char **) cells->pdata);
+}
+
+/* A row saying the table is empty, in the first column that is not the
+ * number. */
+static void
+add_empty_row (ThiduaBodyTable *table, const GArray *cols, const char *text)
+{
+  g_autoptr(GPtrArray) cells = g_ptr_array_new ();
+  gboolean said = FALSE;
+
+  for (guint c = 0; c < cols->len; c++)
+    {
+      gboolean here = !said && g_array_index (cols, ThiduaRegColumn, c).field != THIDUA_REG_FIELD_NUMBER;
+      g_ptr_array_add (cells, (gpointer) (here ? text : ""));
+      said |= here;
+    }
+  g_ptr_array_add (cells, NULL);
+  thidua_body_table_add_row (table, THIDUA_BODY_TABLE_ROW_BODY, (const char **) cells->pdata);
 }
 
 /* Totals per title: a heading, then a table with a row per title
@@ -70,60 +135,59 @@ table_new (const Column *cols, guint n)
 static void
 add_totals (ThiduaBody *body, const ThiduaRegReport *data)
 {
-  static const Column cols[] = {
-    { "STT", 1, THIDUA_BODY_TABLE_ALIGN_CENTER },
-    { "Danh hiệu thi đua, hình thức khen thưởng", 10, THIDUA_BODY_TABLE_ALIGN_LEFT },
-    { "Cá nhân", 3, THIDUA_BODY_TABLE_ALIGN_CENTER },
-    { "Tập thể", 3, THIDUA_BODY_TABLE_ALIGN_CENTER },
-  };
-  g_autoptr(ThiduaBodyTable) table = table_new (cols, G_N_ELEMENTS (cols));
-  g_autofree char *all_people = NULL, *all_units = NULL;
+  const GArray *cols = data->form->totals_columns;
+  g_autoptr(ThiduaBodyTable) table = table_new (cols);
   guint sum_people = 0, sum_units = 0;
-  const char *total[4] = { "", "Cộng", NULL, NULL };
 
-  for (guint i = 0; i < data->totals->len; i++)
+  for (guint i = 0; i <= data->totals->len; i++)
     {
-      const ThiduaRegTotal *t = &g_array_index (data->totals, ThiduaRegTotal, i);
-      g_autofree char *num = g_strdup_printf ("%u", i + 1);
-      g_autofree char *a = g_strdup_printf ("%u", t->people);
-      g_autofree char *b = g_strdup_printf ("%u", t->units);
-      const char *cells[4] = { num, t->title, a, b };
+      gboolean total = i == data->totals->len;
+      const ThiduaRegTotal *t = total ? NULL : &g_array_index (data->totals, ThiduaRegTotal, i);
+      g_autoptr(GPtrArray) cells = g_ptr_array_new_with_free_func (g_free);
 
-      thidua_body_table_add_row (table, THIDUA_BODY_TABLE_ROW_BODY, cells);
-      sum_people += t->people;
-      sum_units += t->units;
+      for (guint c = 0; c < cols->len; c++)
+        switch (g_array_index (cols, ThiduaRegColumn, c).field)
+          {
+          case THIDUA_REG_FIELD_NUMBER:
+            g_ptr_array_add (cells, total ? g_strdup ("") : g_strdup_printf ("%u", i + 1));
+            break;
+          case THIDUA_REG_FIELD_TITLE:
+            g_ptr_array_add (cells, g_strdup (total ? "Cộng" : t->title));
+            break;
+          case THIDUA_REG_FIELD_PEOPLE:
+            g_ptr_array_add (cells, g_strdup_printf ("%u", total ? sum_people : t->people));
+            break;
+          case THIDUA_REG_FIELD_UNITS:
+            g_ptr_array_add (cells, g_strdup_printf ("%u", total ? sum_units : t->units));
+            break;
+          default:
+            g_ptr_array_add (cells, g_strdup (""));
+          }
+      g_ptr_array_add (cells, NULL);
+      thidua_body_table_add_row (table, total ? THIDUA_BODY_TABLE_ROW_TOTAL : THIDUA_BODY_TABLE_ROW_BODY,
+                                 (const char **) cells->pdata);
+      if (!total)
+        {
+          sum_people += t->people;
+          sum_units += t->units;
+        }
     }
-  all_people = g_strdup_printf ("%u", sum_people);
-  all_units = g_strdup_printf ("%u", sum_units);
-  total[2] = all_people;
-  total[3] = all_units;
-  thidua_body_table_add_row (table, THIDUA_BODY_TABLE_ROW_TOTAL, total);
 
-  thidua_body_append_text (body, THIDUA_BLOCK_PARAGRAPH, 0, "",
-                           "TỔNG HỢP THEO DANH HIỆU THI ĐUA, HÌNH THỨC KHEN THƯỞNG", TRUE);
+  thidua_body_append_text (body, THIDUA_BLOCK_PARAGRAPH, 0, "", data->form->totals_heading, TRUE);
   thidua_body_append_table (body, table);
 }
 
 static void
 compose_summary (const ThiduaRegReport *data, ThiduaBody *body)
 {
-  static const Column cols[] = {
-    { "STT", 5, THIDUA_BODY_TABLE_ALIGN_CENTER },
-    { "Họ và tên", 19, THIDUA_BODY_TABLE_ALIGN_LEFT },
-    { "Chức vụ", 12, THIDUA_BODY_TABLE_ALIGN_LEFT },
-    { "Đơn vị", 16, THIDUA_BODY_TABLE_ALIGN_LEFT },
-    { "Danh hiệu thi đua", 18, THIDUA_BODY_TABLE_ALIGN_LEFT },
-    { "Hình thức khen thưởng", 18, THIDUA_BODY_TABLE_ALIGN_LEFT },
-    { "Ghi chú", 12, THIDUA_BODY_TABLE_ALIGN_LEFT },
-  };
-  g_autoptr(ThiduaBodyTable) table = table_new (cols, G_N_ELEMENTS (cols));
+  const GArray *cols = data->form->summary_columns;
+  g_autoptr(ThiduaBodyTable) table = table_new (cols);
   guint stt = 0;
 
   /* A unit's name in a row across the table, then its people. */
   for (guint i = 0; i < data->lines->len; i++)
     {
       const ThiduaRegLine *l = &g_array_index (data->lines, ThiduaRegLine, i);
-      g_autofree char *n = NULL;
 
       if (l->kind == THIDUA_REG_LINE_GROUP)
         {
@@ -132,11 +196,7 @@ compose_summary (const ThiduaRegReport *data, ThiduaBody *body)
           thidua_body_table_add_row (table, THIDUA_BODY_TABLE_ROW_GROUP, group);
           continue;
         }
-      n = g_strdup_printf ("%u", ++stt);
-      {
-        const char *cells[7] = { n, l->name, l->position, l->unit, l->titles, l->rewards, l->notes };
-        thidua_body_table_add_row (table, THIDUA_BODY_TABLE_ROW_BODY, cells);
-      }
+      add_line_row (table, cols, l, ++stt);
     }
   thidua_body_append_table (body, table);
   add_totals (body, data);
@@ -145,23 +205,9 @@ compose_summary (const ThiduaRegReport *data, ThiduaBody *body)
 static void
 compose_unit (const ThiduaRegReport *data, ThiduaBody *body)
 {
-  static const Column person_cols[] = {
-    { "STT", 7, THIDUA_BODY_TABLE_ALIGN_CENTER },
-    { "Họ và tên", 22, THIDUA_BODY_TABLE_ALIGN_LEFT },
-    { "Chức vụ, đơn vị", 20, THIDUA_BODY_TABLE_ALIGN_LEFT },
-    { "Đăng ký danh hiệu thi đua", 19, THIDUA_BODY_TABLE_ALIGN_LEFT },
-    { "Đăng ký hình thức khen thưởng", 19, THIDUA_BODY_TABLE_ALIGN_LEFT },
-    { "Ghi chú", 13, THIDUA_BODY_TABLE_ALIGN_LEFT },
-  };
-  static const Column unit_cols[] = {
-    { "STT", 7, THIDUA_BODY_TABLE_ALIGN_CENTER },
-    { "Tên tập thể", 42, THIDUA_BODY_TABLE_ALIGN_LEFT },
-    { "Đăng ký danh hiệu thi đua", 19, THIDUA_BODY_TABLE_ALIGN_LEFT },
-    { "Đăng ký hình thức khen thưởng", 19, THIDUA_BODY_TABLE_ALIGN_LEFT },
-    { "Ghi chú", 13, THIDUA_BODY_TABLE_ALIGN_LEFT },
-  };
-  g_autoptr(ThiduaBodyTable) person_table = table_new (person_cols, G_N_ELEMENTS (person_cols));
-  g_autoptr(ThiduaBodyTable) unit_table = table_new (unit_cols, G_N_ELEMENTS (unit_cols));
+  const ThiduaRegForm *form = data->form;
+  g_autoptr(ThiduaBodyTable) person_table = table_new (form->people_columns);
+  g_autoptr(ThiduaBodyTable) unit_table = table_new (form->unit_columns);
   guint n_people = 0, n_units = 0;
 
   for (guint i = 0; i < data->lines->len; i++)
@@ -169,34 +215,18 @@ compose_unit (const ThiduaRegReport *data, ThiduaBody *body)
       const ThiduaRegLine *l = &g_array_index (data->lines, ThiduaRegLine, i);
 
       if (l->kind == THIDUA_REG_LINE_PERSON)
-        {
-          g_autofree char *n = g_strdup_printf ("%u", ++n_people);
-          g_autofree char *where = *l->position ? g_strdup_printf ("%s, %s", l->position, l->unit)
-                                                : g_strdup (l->unit);
-          const char *cells[] = { n, l->name, where, l->titles, l->rewards, l->notes };
-          thidua_body_table_add_row (person_table, THIDUA_BODY_TABLE_ROW_BODY, cells);
-        }
+        add_line_row (person_table, form->people_columns, l, ++n_people);
       else if (l->kind == THIDUA_REG_LINE_COLLECTIVE)
-        {
-          g_autofree char *n = g_strdup_printf ("%u", ++n_units);
-          const char *cells[] = { n, l->name, l->titles, l->rewards, l->notes };
-          thidua_body_table_add_row (unit_table, THIDUA_BODY_TABLE_ROW_BODY, cells);
-        }
+        add_line_row (unit_table, form->unit_columns, l, ++n_units);
     }
   if (n_people == 0)
-    {
-      const char *cells[] = { "", "(không có cá nhân đăng ký)", NULL };
-      thidua_body_table_add_row (person_table, THIDUA_BODY_TABLE_ROW_BODY, cells);
-    }
+    add_empty_row (person_table, form->people_columns, "(không có cá nhân đăng ký)");
   if (n_units == 0)
-    {
-      const char *cells[] = { "", "(không đăng ký)", NULL };
-      thidua_body_table_add_row (unit_table, THIDUA_BODY_TABLE_ROW_BODY, cells);
-    }
+    add_empty_row (unit_table, form->unit_columns, "(không đăng ký)");
 
-  thidua_body_append_text (body, THIDUA_BLOCK_HEADING, 1, "I.", "Cá nhân", FALSE);
+  thidua_body_append_text (body, THIDUA_BLOCK_HEADING, 1, "I.", form->people_heading, FALSE);
   thidua_body_append_table (body, person_table);
-  thidua_body_append_text (body, THIDUA_BLOCK_HEADING, 1, "II.", "Tập thể", FALSE);
+  thidua_body_append_text (body, THIDUA_BLOCK_HEADING, 1, "II.", form->units_heading, FALSE);
   thidua_body_append_table (body, unit_table);
 }
 
@@ -270,31 +300,37 @@ thidua_report_new_register (ThiduaRegister *reg, const char *year, const char *u
   if (profile == NULL)
     return NULL;
 
-  /* "năm học 2023-2024" for a school year. */
-  title = g_strdup_printf (unit == NULL ? "BẢNG TỔNG HỢP ĐĂNG KÝ THI ĐUA %s %s"
-                                        : "BẢN ĐĂNG KÝ THI ĐUA %s %s",
+  /* The year's form gives the title, columns and signatures;
+   * "năm học 2023-2024" for a school year. */
+  title = g_strdup_printf ("%s %s %s", unit == NULL ? data->form->summary_title : data->form->unit_title,
                            data->school ? "NĂM HỌC" : "NĂM", data->year);
   if (unit == NULL)
     {
+      char **sig = data->form->summary_signatures;
+      guint n = g_strv_length (sig);
+
       compose_summary (data, body);
       self->plan = header_plan (data, title, "");
       form.landscape = TRUE;
-      form.n_signatures = 2;
-      form.signatures[0].title = "Người lập biểu";
-      form.signatures[1].title = "Thủ trưởng đơn vị";
-      /* The head of the office signs the summary: the office's signer,
-       * else the plan's. */
-      form.signatures[1].name = *data->office->signer ? data->office->signer
-                                : data->year_plan ? thidua_plan_get_signer_name (data->year_plan) : NULL;
+      form.n_signatures = MIN (n, 2);
+      for (guint i = 0; i < form.n_signatures; i++)
+        form.signatures[i].title = sig[i];
+      /* The head of the office signs the summary (the last signature):
+       * the office's signer, else the plan's. */
+      form.signatures[form.n_signatures - 1].name
+        = *data->office->signer ? data->office->signer
+          : data->year_plan ? thidua_plan_get_signer_name (data->year_plan) : NULL;
     }
   else
     {
       g_autofree char *unit_line = g_strdup_printf ("Đơn vị: %s", data->unit);
+      char **sig = data->form->unit_signatures;
 
       compose_unit (data, body);
       self->plan = header_plan (data, title, unit_line);
-      form.n_signatures = 1;
-      form.signatures[0].title = "Thủ trưởng đơn vị";
+      form.n_signatures = MIN (g_strv_length (sig), 2);
+      for (guint i = 0; i < form.n_signatures; i++)
+        form.signatures[i].title = sig[i];
     }
 
   self->layout = thidua_layout_new (profile);

@@ -161,7 +161,7 @@ test_office_extension (void)
   g_assert_no_error (error);
   d = thidua_legal_table_lookup (table, "25/2024/QĐ-UBND");
   g_assert_nonnull (d);
-  g_assert_cmpint (d->verification, ==, THIDUA_LEGAL_READ);
+  g_assert_cmpint (d->verification, ==, THIDUA_LEGAL_OFFICIAL);
   d = thidua_legal_table_lookup (table, "91/2017/NĐ-CP");
   g_assert_cmpint (g_date_get_day (&d->in_force_from), ==, 16);
   /* what the office did not give stays */
@@ -347,6 +347,20 @@ test_catalog_sources (void)
   overlapping = thidua_catalog_new_from_files (titles, overlap, &error);
   g_assert_null (overlapping);
   g_assert_nonnull (strstr (error->message, "overlaps"));
+  g_clear_error (&error);
+
+  /* the Law's article cited as {document, article}: the document too must be
+   * in the table */
+  {
+    g_autofree char *bad_also = write_file (dir, "also.json",
+        "{\"rules\": [{\"id\": \"q\", \"kind\": \"quota\", \"title\": \"cstdcs\","
+        " \"periods\": [{\"document\": \"152/2025/NĐ-CP\","
+        "   \"also\": [{\"document\": \"88/2099/QH99\", \"article\": \"Điều 1\"}]}]}]}");
+    g_autoptr(ThiduaCatalog) c = thidua_catalog_new_from_files (titles, bad_also, &error);
+    g_assert_no_error (error);
+    g_assert_false (thidua_catalog_set_legal (c, table, &error));
+    g_assert_nonnull (strstr (error->message, "88/2099/QH99"));
+  }
   thidua_test_tmpdir_remove (dir);
 }
 
@@ -385,6 +399,77 @@ test_rule_at (void)
   g_assert_null (none);
 }
 
+/* The shipped rules at 31/12/2023, 2024 and 2026: the documents in force,
+ * the Law's article, the one change of substance the sources show (Luật 2022,
+ * Điều 23 khoản 2) and none on 1/7/2025; an "also" entry must name its
+ * document. */
+static void
+test_rules_articles (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ThiduaLegalTable) table = thidua_legal_table_new_default (&error);
+  g_autofree char *titles = thidua_paths_find_data ("catalog", "titles.json", NULL);
+  g_autofree char *rules = thidua_paths_find_data ("catalog", "rules.json", NULL);
+  g_autoptr(ThiduaCatalog) catalog = thidua_catalog_new_from_files (titles, rules, &error);
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  ThiduaRule *initiative = NULL, *ldtt = NULL;
+  const ThiduaLegalDocument *d152;
+  GDate d2023, d2024, d2026;
+
+  g_assert_no_error (error);
+  d152 = thidua_legal_table_lookup (table, "152/2025/NĐ-CP");
+  g_assert_cmpint (d152->verification, ==, THIDUA_LEGAL_OFFICIAL);
+  g_assert_cmpstr (thidua_legal_verification_to_string (d152->verification), ==, "official");
+  for (guint i = 0; i < thidua_catalog_get_rules (catalog)->len; i++)
+    {
+      ThiduaRule *r = g_ptr_array_index (thidua_catalog_get_rules (catalog), i);
+      if (g_str_equal (thidua_rule_get_id (r), "cstdcs-needs-initiative"))
+        initiative = r;
+      else if (g_str_equal (thidua_rule_get_id (r), "cstdcs-needs-ldtt"))
+        ldtt = r;
+    }
+  g_assert_nonnull (initiative);
+  g_assert_nonnull (ldtt);
+  set_date (&d2023, 31, 12, 2023);
+  set_date (&d2024, 31, 12, 2024);
+  set_date (&d2026, 31, 12, 2026);
+  {
+    g_autoptr(ThiduaRule) a = thidua_rule_at (initiative, &d2023, table);
+    g_autoptr(ThiduaRule) b = thidua_rule_at (initiative, &d2024, table);
+    g_autoptr(ThiduaRule) c = thidua_rule_at (initiative, &d2026, table);
+    g_auto(GStrv) alt_a = thidua_rule_dup_strings (a, "initiative_or");
+    g_auto(GStrv) alt_b = thidua_rule_dup_strings (b, "initiative_or");
+    g_auto(GStrv) alt_c = thidua_rule_dup_strings (c, "initiative_or");
+
+    g_assert_cmpuint (g_strv_length (alt_a), ==, 0);
+    g_assert_true (g_strv_contains ((const char * const *) alt_b, "htxsnv"));
+    g_assert_true (g_strv_contains ((const char * const *) alt_c, "htxsnv"));
+    g_assert_true (g_str_has_prefix (thidua_rule_get_source (a),
+                                     "Nghị định 91/2017/NĐ-CP, Điều 9 khoản 3 điểm b"));
+    g_assert_nonnull (strstr (thidua_rule_get_source (a), "Luật 15/2003/QH11, Điều 23 khoản 2"));
+    g_assert_nonnull (strstr (thidua_rule_get_source (c), "Luật 06/2022/QH15, Điều 23 khoản 2"));
+  }
+  {
+    g_autoptr(ThiduaRule) b = thidua_rule_at (ldtt, &d2024, table);
+    g_autoptr(ThiduaRule) c = thidua_rule_at (ldtt, &d2026, table);
+
+    g_assert_true (g_str_has_prefix (thidua_rule_get_source (b), "Nghị định 98/2023/NĐ-CP"));
+    g_assert_true (g_str_has_prefix (thidua_rule_get_source (c), "Nghị định 152/2025/NĐ-CP"));
+    g_assert_nonnull (strstr (thidua_rule_get_source (c), "Luật 06/2022/QH15, Điều 23 khoản 1"));
+  }
+
+  g_assert_true (json_parser_load_from_data (parser,
+      "{\"id\": \"q\", \"kind\": \"quota\", \"title\": \"cstdcs\","
+      " \"periods\": [{\"document\": \"152/2025/NĐ-CP\", \"also\": [{\"article\": \"Điều 1\"}]}]}",
+      -1, &error));
+  {
+    ThiduaRule *bad = thidua_rule_new_from_json (json_node_get_object (json_parser_get_root (parser)), &error);
+    g_assert_null (bad);
+    g_assert_error (error, THIDUA_RULE_ERROR, THIDUA_RULE_ERROR_INVALID);
+    g_assert_nonnull (strstr (error->message, "also"));
+  }
+}
+
 int
 main (int argc, char **argv)
 {
@@ -401,5 +486,6 @@ main (int argc, char **argv)
   g_test_add_func ("/legal/templates-current", test_templates_current);
   g_test_add_func ("/legal/catalog-sources", test_catalog_sources);
   g_test_add_func ("/legal/rule-at", test_rule_at);
+  g_test_add_func ("/legal/rules-articles", test_rules_articles);
   return g_test_run ();
 }

@@ -179,11 +179,73 @@ test_quota_changes_with_period (void)
   thidua_test_tmpdir_remove (dir);
 }
 
+/* The same register judged in 2023, 2024 and 2026 (Luật 2022, Điều 23
+ * khoản 2: from 2024 “hoàn thành xuất sắc nhiệm vụ” stands in for the
+ * initiative; Nghị định 152/2025/NĐ-CP changed nothing here): a Chiến sĩ thi
+ * đua cơ sở with HTXSNV and no initiative is a finding in 2023 only, and each
+ * year's finding names the decree then in force and the article. */
+static const char *initiative_csv =
+  "BẢNG TỔNG HỢP ĐĂNG KÝ THI ĐUA\n"
+  "STT;Họ và tên;Chức vụ;Đơn vị;Loại;Đăng ký danh hiệu thi đua;Hình thức khen thưởng;Sáng kiến;Ghi chú\n"
+  "1;Lê Văn Cường;Giảng viên;Khoa Xây dựng Đảng;Cá nhân;\"LĐTT; CSTĐCS; HTXSNV\";;;\n"
+  "2;Phạm Thị Dung;Chuyên viên;Phòng Đào tạo;Cá nhân;CSTĐCS;;Sáng kiến số hóa;\n";
+
+static void
+test_initiative_by_period (void)
+{
+  g_autofree char *dir = thidua_test_tmpdir_new ("thidua-calendar-initiative");
+  g_autofree char *config = g_build_filename (dir, "config", NULL);
+  g_autofree char *db = g_build_filename (dir, "initiative.db", NULL);
+  g_autofree char *csv = g_build_filename (dir, "dang-ky.csv", NULL);
+  const char * const years[] = { "2023", "2024", "2026", NULL };
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (g_file_set_contents (csv, initiative_csv, -1, &error));
+  for (guint i = 0; years[i]; i++)
+    {
+      g_auto(Run) r = { 0 };
+      cli (&r, config, db, "register", "import", csv, "--year", years[i], NULL);
+      g_assert_cmpint (r.status, ==, 0);
+    }
+
+  {
+    g_autoptr(JsonObject) y2023 = check_finding (config, db, "2023", "cstdcs-needs-initiative");
+    g_autoptr(JsonObject) y2024 = check_finding (config, db, "2024", "cstdcs-needs-initiative");
+    g_autoptr(JsonObject) y2026 = check_finding (config, db, "2026", "cstdcs-needs-initiative");
+    const char *src;
+
+    g_assert_nonnull (y2023);
+    src = json_object_get_string_member (y2023, "source");
+    g_assert_true (g_str_has_prefix (src, "Nghị định 91/2017/NĐ-CP, Điều 9 khoản 3 điểm b"));
+    g_assert_nonnull (strstr (src, "Luật 15/2003/QH11, Điều 23 khoản 2"));
+    g_assert_nonnull (strstr (json_object_get_string_member (y2023, "message"), "Lê Văn Cường"));
+    g_assert_null (y2024);
+    g_assert_null (y2026);
+  }
+  {
+    /* Phạm Thị Dung has no LĐTT: each year names its decree and the article */
+    g_autoptr(JsonObject) y2024 = check_finding (config, db, "2024", "cstdcs-needs-ldtt");
+    g_autoptr(JsonObject) y2026 = check_finding (config, db, "2026", "cstdcs-needs-ldtt");
+    const char *s2024, *s2026;
+
+    g_assert_nonnull (y2024);
+    g_assert_nonnull (y2026);
+    s2024 = json_object_get_string_member (y2024, "source");
+    s2026 = json_object_get_string_member (y2026, "source");
+    g_assert_true (g_str_has_prefix (s2024, "Nghị định 98/2023/NĐ-CP"));
+    g_assert_true (g_str_has_prefix (s2026, "Nghị định 152/2025/NĐ-CP"));
+    g_assert_nonnull (strstr (s2024, "Luật 06/2022/QH15, Điều 23 khoản 1"));
+    g_assert_nonnull (strstr (s2026, "Luật 06/2022/QH15, Điều 23 khoản 1"));
+  }
+  thidua_test_tmpdir_remove (dir);
+}
+
 int
 main (int argc, char **argv)
 {
   g_test_init (&argc, &argv, NULL);
   g_test_add_func ("/register-calendar/decree-in-force", test_decree_in_force);
   g_test_add_func ("/register-calendar/quota-changes-with-period", test_quota_changes_with_period);
+  g_test_add_func ("/register-calendar/initiative-by-period", test_initiative_by_period);
   return g_test_run ();
 }

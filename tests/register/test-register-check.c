@@ -101,7 +101,9 @@ test_cstdcs_needs_ldtt (RegFixture *f, gconstpointer data)
   g_assert_cmpint (fi->registration_id, >, 0);
   g_assert_cmpstr (fi->title, ==, "cstdcs");
   g_assert_nonnull (strstr (fi->message, "Lao động tiên tiến"));
-  g_assert_nonnull (strstr (fi->source, "chưa đối chiếu"));
+  /* the decree in force in 2024 and the Law's article that holds the rule */
+  g_assert_true (g_str_has_prefix (fi->source, "98/2023/NĐ-CP"));
+  g_assert_nonnull (strstr (fi->source, "06/2022/QH15, Điều 23 khoản 1"));
 }
 
 static void
@@ -123,6 +125,43 @@ test_cstdcs_needs_initiative (RegFixture *f, gconstpointer data)
   g_assert_cmpuint (mine->len, ==, 1);
   g_assert_cmpint (((ThiduaFinding *) mine->pdata[0])->person_id, ==, bad);
   g_assert_nonnull (strstr (((ThiduaFinding *) mine->pdata[0])->message, "Lê Văn Cường"));
+  /* from 2024 the Law accepts “hoàn thành xuất sắc nhiệm vụ” instead */
+  g_assert_nonnull (strstr (((ThiduaFinding *) mine->pdata[0])->message, "Hoàn thành xuất sắc nhiệm vụ"));
+  g_assert_nonnull (strstr (((ThiduaFinding *) mine->pdata[0])->source, "Điều 23 khoản 2"));
+}
+
+/* Luật Thi đua, khen thưởng 2022, Điều 23 khoản 2: from 2024 a Chiến sĩ thi
+ * đua cơ sở needs an initiative OR “hoàn thành xuất sắc nhiệm vụ”; up to 2023
+ * (Luật 2003, Điều 23; Nghị định 91/2017, Điều 9 khoản 3) the initiative
+ * only.  The same person, the same registrations, judged by each period. */
+static void
+test_initiative_or_htxsnv (RegFixture *f, gconstpointer data)
+{
+  gint64 u = unit (f, "Khoa A");
+  gint64 p = reg_add_person (f, "Lê Văn Cường", u, 1986);
+  const char *years[] = { "2023", "2024", "2026" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (years); i++)
+    {
+      reg_add (f, years[i], p, "LĐTT");
+      reg_add (f, years[i], p, "CSTĐCS");
+      reg_add (f, years[i], p, "HTXSNV");
+    }
+  for (guint i = 0; i < G_N_ELEMENTS (years); i++)
+    {
+      g_autoptr(GPtrArray) all = check (f, years[i], 0);
+      g_autoptr(GPtrArray) mine = findings_of (all, "cstdcs-needs-initiative");
+      if (i == 0)
+        {
+          ThiduaFinding *fi;
+          g_assert_cmpuint (mine->len, ==, 1);
+          fi = mine->pdata[0];
+          g_assert_nonnull (strstr (fi->source, "91/2017/NĐ-CP, Điều 9 khoản 3 điểm b"));
+          g_assert_nonnull (strstr (fi->source, "15/2003/QH11, Điều 23 khoản 2"));
+        }
+      else
+        g_assert_cmpuint (mine->len, ==, 0);
+    }
 }
 
 static void
@@ -529,6 +568,7 @@ main (int argc, char **argv)
   g_test_add (path, RegFixture, NULL, reg_fixture_set_up, func, reg_fixture_tear_down)
   ADD ("/register/check/cstdcs-needs-ldtt", test_cstdcs_needs_ldtt);
   ADD ("/register/check/cstdcs-needs-initiative", test_cstdcs_needs_initiative);
+  ADD ("/register/check/initiative-or-htxsnv", test_initiative_or_htxsnv);
   ADD ("/register/check/three-years", test_three_years);
   ADD ("/register/check/three-school-years", test_three_school_years);
   ADD ("/register/check/quota-15-of-20-is-3", test_quota_20_3);

@@ -88,7 +88,7 @@ thidua_legal_verification_to_string (ThiduaLegalVerification v)
 {
   switch (v)
     {
-    case THIDUA_LEGAL_READ: return "read";
+    case THIDUA_LEGAL_OFFICIAL: return "official";
     case THIDUA_LEGAL_SECONDARY: return "secondary";
     case THIDUA_LEGAL_PRACTICE: return "practice";
     default: return "practice";
@@ -264,8 +264,9 @@ read_document (ThiduaLegalDocument *doc, JsonObject *o, const char *path, GError
   if (json_object_has_member (o, "verification"))
     {
       g_autofree char *v = member_nfc (o, "verification");
-      if (g_strcmp0 (v, "read") == 0)
-        doc->verification = THIDUA_LEGAL_READ;
+      /* "read" was this level's first name */
+      if (g_strcmp0 (v, "official") == 0 || g_strcmp0 (v, "read") == 0)
+        doc->verification = THIDUA_LEGAL_OFFICIAL;
       else if (g_strcmp0 (v, "secondary") == 0)
         doc->verification = THIDUA_LEGAL_SECONDARY;
       else if (g_strcmp0 (v, "practice") == 0)
@@ -273,7 +274,7 @@ read_document (ThiduaLegalDocument *doc, JsonObject *o, const char *path, GError
       else
         {
           g_set_error (error, THIDUA_LEGAL_ERROR, THIDUA_LEGAL_ERROR_INVALID,
-                       _("%s: document “%s”: verification “%s” is not read, secondary or practice"),
+                       _("%s: document “%s”: verification “%s” is not official, secondary or practice"),
                        path, doc->number, v ? v : "");
           return FALSE;
         }

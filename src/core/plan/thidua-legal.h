@@ -18,7 +18,7 @@ typedef enum {
 GQuark thidua_legal_error_quark (void);
 
 typedef enum {
-  THIDUA_LEGAL_READ,        /* the official text was read */
+  THIDUA_LEGAL_OFFICIAL,    /* the official text itself was read ("official"; "read" is accepted) */
   THIDUA_LEGAL_SECONDARY,   /* a copy or quotation of the text was read */
   THIDUA_LEGAL_PRACTICE,    /* widely reported, not read */
 } ThiduaLegalVerification;

@@ -309,6 +309,36 @@ year_label (Check *c, int offset)
   return c->school ? g_strdup_printf ("%d-%d", y, y + 1) : g_strdup_printf ("%d", y);
 }
 
+/* Whether who holds one of ids (catalog ids) counted this year. */
+static gboolean
+holds_any (Check *c, gint64 who, GStrv ids)
+{
+  TitleSet *set = counted_of (c, c->counted, who);
+
+  for (guint i = 0; set != NULL && ids[i]; i++)
+    if (set_has (set, title_index (c, ids[i])))
+      return TRUE;
+  return FALSE;
+}
+
+/* "“Hoàn thành xuất sắc nhiệm vụ”" (or several, joined), "" for none. */
+static char *
+alternatives_text (Check *c, GStrv ids)
+{
+  g_autoptr(GString) s = g_string_new (NULL);
+
+  for (guint i = 0; ids[i]; i++)
+    {
+      int t = title_index (c, ids[i]);
+      if (t < 0)
+        continue;
+      if (s->len)
+        g_string_append (s, ", ");
+      g_string_append_printf (s, "“%s”", title_name (c, t));
+    }
+  return g_string_free (g_steal_pointer (&s), FALSE);
+}
+
 static gboolean
 check_prerequisite (Check *c, ThiduaRule *rule, GError **error)
 {
@@ -316,6 +346,9 @@ check_prerequisite (Check *c, ThiduaRule *rule, GError **error)
   g_auto(GStrv) requires = thidua_rule_dup_strings (rule, "requires");
   int years = (int) thidua_rule_get_number (rule, "consecutive_years", 1);
   gboolean initiative = thidua_rule_get_boolean (rule, "initiative", FALSE);
+  /* titles that stand in for the initiative (Luật 2022, Điều 23 khoản 2:
+   * "hoàn thành xuất sắc nhiệm vụ hoặc có sáng kiến …") */
+  g_auto(GStrv) initiative_or = thidua_rule_dup_strings (rule, "initiative_or");
   g_autoptr(GPtrArray) past = g_ptr_array_new_with_free_func ((GDestroyNotify) g_hash_table_unref);
 
   /* past[k] holds year Y-k-1 */
@@ -336,12 +369,17 @@ check_prerequisite (Check *c, ThiduaRule *rule, GError **error)
       if (row->title != title || !row->counts)
         continue;
 
-      if (initiative && !row->initiative)
+      if (initiative && !row->initiative && !holds_any (c, who, initiative_or))
         {
           g_autofree char *w = describe (c, row->person_id, row->unit_id);
+          g_autofree char *alt = alternatives_text (c, initiative_or);
           ThiduaFinding *f = add_finding (c, rule, thidua_rule_get_title (rule),
-              g_strdup_printf (_("%s is registered for “%s” in %s without an initiative or research topic"),
-                               w, title_name (c, title), c->label));
+              *alt == '\0'
+              ? g_strdup_printf (_("%s is registered for “%s” in %s without an initiative or research topic"),
+                                 w, title_name (c, title), c->label)
+              : g_strdup_printf (_("%s is registered for “%s” in %s without an initiative or research "
+                                   "topic, nor %s"),
+                                 w, title_name (c, title), c->label, alt));
           f->registration_id = row->id;
           f->person_id = row->person_id;
           f->unit_id = row->unit_id;

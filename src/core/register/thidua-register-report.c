@@ -1,9 +1,346 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* thidua-register-report.c — the rows of the register's printed tables. */
 #include "config.h"
+#include <glib/gi18n-lib.h>
+#include <json-glib/json-glib.h>
+#include <stdio.h>
 #include <string.h>
 
 #include "thidua-register-report.h"
+#include "thidua-catalog.h"
+#include "thidua-json.h"
+#include "thidua-paths.h"
+
+/* ---- forms (data/register/forms.json) ---- */
+
+static const char * const field_names[] = {
+  [THIDUA_REG_FIELD_NUMBER]        = "number",
+  [THIDUA_REG_FIELD_NAME]          = "name",
+  [THIDUA_REG_FIELD_POSITION]      = "position",
+  [THIDUA_REG_FIELD_UNIT]          = "unit",
+  [THIDUA_REG_FIELD_POSITION_UNIT] = "position_unit",
+  [THIDUA_REG_FIELD_TITLES]        = "titles",
+  [THIDUA_REG_FIELD_REWARDS]       = "rewards",
+  [THIDUA_REG_FIELD_NOTES]         = "notes",
+  [THIDUA_REG_FIELD_TITLE]         = "title",
+  [THIDUA_REG_FIELD_PEOPLE]        = "people",
+  [THIDUA_REG_FIELD_UNITS]         = "units",
+};
+
+static void
+column_clear (ThiduaRegColumn *c)
+{
+  g_free (c->heading);
+}
+
+void
+thidua_reg_form_free (ThiduaRegForm *form)
+{
+  if (form == NULL)
+    return;
+  g_free (form->id);
+  g_free (form->basis);
+  g_free (form->verification);
+  g_free (form->summary_title);
+  g_clear_pointer (&form->summary_columns, g_array_unref);
+  g_free (form->totals_heading);
+  g_clear_pointer (&form->totals_columns, g_array_unref);
+  g_strfreev (form->summary_signatures);
+  g_free (form->unit_title);
+  g_free (form->people_heading);
+  g_clear_pointer (&form->people_columns, g_array_unref);
+  g_free (form->units_heading);
+  g_clear_pointer (&form->unit_columns, g_array_unref);
+  g_strfreev (form->unit_signatures);
+  g_free (form);
+}
+
+typedef struct {
+  const char *path;
+  const char *id;
+} Where;
+
+static gboolean G_GNUC_PRINTF (3, 4)
+form_fail (GError **error, const Where *w, const char *fmt, ...)
+{
+  g_autofree char *what = NULL;
+  va_list ap;
+
+  va_start (ap, fmt);
+  what = g_strdup_vprintf (fmt, ap);
+  va_end (ap);
+  g_set_error (error, THIDUA_REGISTER_ERROR, THIDUA_REGISTER_ERROR_INVALID,
+               _("%s: form “%s”: %s"), w->path, w->id ? w->id : "?", what);
+  return FALSE;
+}
+
+/* A string member ("" when absent), NFC; FALSE when of another type. */
+static gboolean
+member_text (JsonObject *o, const char *key, char **out, const Where *w, GError **error)
+{
+  JsonNode *n = json_object_get_member (o, key);
+
+  if (n == NULL || JSON_NODE_HOLDS_NULL (n))
+    {
+      *out = g_strdup ("");
+      return TRUE;
+    }
+  if (!JSON_NODE_HOLDS_VALUE (n) || json_node_get_value_type (n) != G_TYPE_STRING)
+    return form_fail (error, w, _("“%s” is not text"), key);
+  *out = g_utf8_normalize (json_node_get_string (n), -1, G_NORMALIZE_NFC);
+  return TRUE;
+}
+
+static gboolean
+member_date (JsonObject *o, const char *key, GDate *out, const Where *w, GError **error)
+{
+  g_autofree char *text = NULL;
+  int y, m, d;
+  char tail;
+
+  g_date_clear (out, 1);
+  if (!member_text (o, key, &text, w, error))
+    return FALSE;
+  if (*text == '\0')
+    return TRUE;
+  if (sscanf (text, "%4d-%2d-%2d%c", &y, &m, &d, &tail) != 3 || !g_date_valid_dmy (d, m, y))
+    return form_fail (error, w, _("“%s” is “%s”, not a date YYYY-MM-DD"), key, text);
+  g_date_set_dmy (out, d, m, y);
+  return TRUE;
+}
+
+/* "columns": [{"field": …, "heading": …, "weight": …, "align": …}, …] */
+static GArray *
+parse_columns (JsonObject *o, const char *key, gboolean totals, const Where *w, GError **error)
+{
+  JsonNode *n = json_object_get_member (o, key);
+  g_autoptr(GArray) cols = g_array_new (FALSE, TRUE, sizeof (ThiduaRegColumn));
+  JsonArray *a;
+
+  g_array_set_clear_func (cols, (GDestroyNotify) column_clear);
+  if (n == NULL || !JSON_NODE_HOLDS_ARRAY (n) || json_array_get_length (json_node_get_array (n)) == 0)
+    {
+      form_fail (error, w, _("“%s” must be a list of columns"), key);
+      return NULL;
+    }
+  a = json_node_get_array (n);
+  if (json_array_get_length (a) > 16)
+    {
+      form_fail (error, w, _("“%s” has more than 16 columns"), key);
+      return NULL;
+    }
+  for (guint i = 0; i < json_array_get_length (a); i++)
+    {
+      JsonNode *e = json_array_get_element (a, i);
+      ThiduaRegColumn c = { 0 };
+      g_autofree char *field = NULL, *align = NULL;
+      gboolean known = FALSE;
+      JsonNode *wn;
+
+      if (!JSON_NODE_HOLDS_OBJECT (e))
+        {
+          form_fail (error, w, _("column %u of “%s” is not an object"), i + 1, key);
+          return NULL;
+        }
+      if (!member_text (json_node_get_object (e), "field", &field, w, error)
+          || !member_text (json_node_get_object (e), "align", &align, w, error))
+        return NULL;
+      for (guint f = 0; f < G_N_ELEMENTS (field_names); f++)
+        if (g_str_equal (field, field_names[f]))
+          {
+            gboolean total_field = f == THIDUA_REG_FIELD_TITLE || f == THIDUA_REG_FIELD_PEOPLE
+                                   || f == THIDUA_REG_FIELD_UNITS;
+            known = f == THIDUA_REG_FIELD_NUMBER || total_field == totals;
+            c.field = f;
+          }
+      if (!known)
+        {
+          form_fail (error, w, _("column %u of “%s”: “%s” is not a field of this table"),
+                     i + 1, key, field);
+          return NULL;
+        }
+      if (*align == '\0' || g_str_equal (align, "left"))
+        c.align = THIDUA_REG_ALIGN_LEFT;
+      else if (g_str_equal (align, "center"))
+        c.align = THIDUA_REG_ALIGN_CENTER;
+      else if (g_str_equal (align, "right"))
+        c.align = THIDUA_REG_ALIGN_RIGHT;
+      else
+        {
+          form_fail (error, w, _("column %u of “%s”: align “%s” is not left, center or right"),
+                     i + 1, key, align);
+          return NULL;
+        }
+      wn = json_object_get_member (json_node_get_object (e), "weight");
+      c.weight = wn && JSON_NODE_HOLDS_VALUE (wn) ? json_node_get_double (wn) : 0;
+      if (!(c.weight > 0 && c.weight <= 1000))
+        {
+          form_fail (error, w, _("column %u of “%s”: “weight” must be a number above 0"), i + 1, key);
+          return NULL;
+        }
+      if (!member_text (json_node_get_object (e), "heading", &c.heading, w, error))
+        return NULL;
+      g_array_append_val (cols, c);
+    }
+  return g_steal_pointer (&cols);
+}
+
+static char **
+parse_signatures (JsonObject *o, const Where *w, GError **error)
+{
+  JsonNode *n = json_object_get_member (o, "signatures");
+  g_autoptr(GStrvBuilder) b = g_strv_builder_new ();
+  JsonArray *a;
+
+  if (n == NULL || !JSON_NODE_HOLDS_ARRAY (n)
+      || json_array_get_length (json_node_get_array (n)) < 1
+      || json_array_get_length (json_node_get_array (n)) > 2)
+    {
+      form_fail (error, w, _("“signatures” must list one or two titles"));
+      return NULL;
+    }
+  a = json_node_get_array (n);
+  for (guint i = 0; i < json_array_get_length (a); i++)
+    {
+      JsonNode *e = json_array_get_element (a, i);
+      g_autofree char *nfc = NULL;
+      if (!JSON_NODE_HOLDS_VALUE (e) || json_node_get_value_type (e) != G_TYPE_STRING)
+        {
+          form_fail (error, w, _("“signatures” must list one or two titles"));
+          return NULL;
+        }
+      nfc = g_utf8_normalize (json_node_get_string (e), -1, G_NORMALIZE_NFC);
+      g_strv_builder_add (b, nfc);
+    }
+  return g_strv_builder_end (b);
+}
+
+static JsonObject *
+member_object (JsonObject *o, const char *key, const Where *w, GError **error)
+{
+  JsonNode *n = json_object_get_member (o, key);
+
+  if (n == NULL || !JSON_NODE_HOLDS_OBJECT (n))
+    {
+      form_fail (error, w, _("“%s” must be an object"), key);
+      return NULL;
+    }
+  return json_node_get_object (n);
+}
+
+static ThiduaRegForm *
+parse_form (JsonObject *o, const char *path, GError **error)
+{
+  g_autoptr(ThiduaRegForm) form = g_new0 (ThiduaRegForm, 1);
+  Where w = { path, NULL };
+  JsonObject *summary, *unit;
+
+  if (!member_text (o, "id", &form->id, &w, error))
+    return NULL;
+  w.id = form->id;
+  if (*form->id == '\0')
+    {
+      form_fail (error, &w, _("it has no “id”"));
+      return NULL;
+    }
+  if (!member_text (o, "basis", &form->basis, &w, error)
+      || !member_text (o, "verification", &form->verification, &w, error)
+      || !member_date (o, "from", &form->from, &w, error)
+      || !member_date (o, "to", &form->to, &w, error))
+    return NULL;
+  if (g_date_valid (&form->from) && g_date_valid (&form->to)
+      && g_date_compare (&form->from, &form->to) > 0)
+    {
+      form_fail (error, &w, _("it ends before it starts"));
+      return NULL;
+    }
+  if ((summary = member_object (o, "summary", &w, error)) == NULL
+      || (unit = member_object (o, "unit", &w, error)) == NULL)
+    return NULL;
+  if (!member_text (summary, "title", &form->summary_title, &w, error)
+      || !member_text (summary, "totals_heading", &form->totals_heading, &w, error)
+      || (form->summary_columns = parse_columns (summary, "columns", FALSE, &w, error)) == NULL
+      || (form->totals_columns = parse_columns (summary, "totals_columns", TRUE, &w, error)) == NULL
+      || (form->summary_signatures = parse_signatures (summary, &w, error)) == NULL
+      || !member_text (unit, "title", &form->unit_title, &w, error)
+      || !member_text (unit, "people_heading", &form->people_heading, &w, error)
+      || !member_text (unit, "units_heading", &form->units_heading, &w, error)
+      || (form->people_columns = parse_columns (unit, "people_columns", FALSE, &w, error)) == NULL
+      || (form->unit_columns = parse_columns (unit, "unit_columns", FALSE, &w, error)) == NULL
+      || (form->unit_signatures = parse_signatures (unit, &w, error)) == NULL)
+    return NULL;
+  return g_steal_pointer (&form);
+}
+
+GPtrArray *
+thidua_reg_forms_load (const char *path, GError **error)
+{
+  g_autoptr(JsonNode) root = NULL;
+  g_autoptr(GPtrArray) forms = g_ptr_array_new_with_free_func ((GDestroyNotify) thidua_reg_form_free);
+  JsonNode *list;
+
+  g_return_val_if_fail (path != NULL, NULL);
+  if ((root = thidua_json_load_file (path, error)) == NULL)
+    return NULL;
+  if (!JSON_NODE_HOLDS_OBJECT (root)
+      || (list = json_object_get_member (json_node_get_object (root), "forms")) == NULL
+      || !JSON_NODE_HOLDS_ARRAY (list))
+    {
+      g_set_error (error, THIDUA_REGISTER_ERROR, THIDUA_REGISTER_ERROR_INVALID,
+                   _("%s: not an object with a list “forms”"), path);
+      return NULL;
+    }
+  for (guint i = 0; i < json_array_get_length (json_node_get_array (list)); i++)
+    {
+      JsonNode *e = json_array_get_element (json_node_get_array (list), i);
+      ThiduaRegForm *form;
+
+      if (!JSON_NODE_HOLDS_OBJECT (e))
+        {
+          g_set_error (error, THIDUA_REGISTER_ERROR, THIDUA_REGISTER_ERROR_INVALID,
+                       _("%s: form %u is not an object"), path, i + 1);
+          return NULL;
+        }
+      if ((form = parse_form (json_node_get_object (e), path, error)) == NULL)
+        return NULL;
+      g_ptr_array_add (forms, form);
+    }
+  return g_steal_pointer (&forms);
+}
+
+static gboolean
+form_covers (const ThiduaRegForm *f, const GDate *date)
+{
+  return (!g_date_valid (&f->from) || g_date_compare (date, &f->from) >= 0)
+         && (!g_date_valid (&f->to) || g_date_compare (date, &f->to) <= 0);
+}
+
+ThiduaRegForm *
+thidua_reg_form_for_date (const GDate *date, GError **error)
+{
+  g_autofree char *office = g_build_filename (g_get_user_config_dir (), "thidua",
+                                              "register-forms.json", NULL);
+  g_autofree char *builtin = thidua_paths_find_data ("register", "forms.json", NULL);
+  const char *paths[] = { office, builtin };
+
+  for (guint p = 0; p < G_N_ELEMENTS (paths); p++)
+    {
+      g_autoptr(GPtrArray) forms = NULL;
+
+      /* the office's file is optional; the built-in one is not */
+      if (paths[p] == NULL || (p == 0 && !g_file_test (paths[p], G_FILE_TEST_EXISTS)))
+        continue;
+      if ((forms = thidua_reg_forms_load (paths[p], error)) == NULL)
+        return NULL;
+      for (guint i = 0; i < forms->len; i++)
+        if (form_covers (forms->pdata[i], date))
+          return g_ptr_array_steal_index (forms, i);
+    }
+  g_set_error (error, THIDUA_REGISTER_ERROR, THIDUA_REGISTER_ERROR_NOT_FOUND,
+               _("No layout of the register's tables covers %04d-%02d-%02d (data/register/forms.json)"),
+               g_date_get_year (date), g_date_get_month (date), g_date_get_day (date));
+  return NULL;
+}
 
 static void
 line_clear (ThiduaRegLine *l)
@@ -27,6 +364,7 @@ thidua_reg_report_free (ThiduaRegReport *report)
   g_clear_pointer (&report->totals, g_array_unref);
   g_clear_object (&report->year_plan);
   g_clear_pointer (&report->office, thidua_office_free);
+  g_clear_pointer (&report->form, thidua_reg_form_free);
   g_free (report);
 }
 
@@ -156,9 +494,15 @@ thidua_register_report (ThiduaRegister *reg, const char *year, const char *unit,
   ThiduaRegQuery q = THIDUA_REG_QUERY_INIT;
   g_autoptr(GPtrArray) rows = NULL;
   gint64 plan_id;
+  int start_year = 0;
+  GDate reference;
 
   g_return_val_if_fail (THIDUA_IS_REGISTER (reg), NULL);
-  if (!thidua_reg_year_parse (year, &report->year, NULL, &report->school, error))
+  if (!thidua_reg_year_parse (year, &report->year, &start_year, &report->school, error))
+    return NULL;
+  /* the form in force by the same reference date as the rules */
+  thidua_catalog_reference_date (catalog, start_year, report->school, &reference);
+  if ((report->form = thidua_reg_form_for_date (&reference, error)) == NULL)
     return NULL;
   report->lines = g_array_new (FALSE, FALSE, sizeof (ThiduaRegLine));
   g_array_set_clear_func (report->lines, (GDestroyNotify) line_clear);

@@ -32,6 +32,66 @@ typedef struct {
   guint       units;
 } ThiduaRegTotal;
 
+/* The layout of the printed tables (data/register/forms.json): what each
+ * column holds, its heading, width and alignment, the titles and the
+ * signatures; dated, so that a year prints with the form then in force. */
+typedef enum {
+  THIDUA_REG_FIELD_NUMBER,
+  THIDUA_REG_FIELD_NAME,
+  THIDUA_REG_FIELD_POSITION,
+  THIDUA_REG_FIELD_UNIT,
+  THIDUA_REG_FIELD_POSITION_UNIT,  /* "Giảng viên, Khoa A" */
+  THIDUA_REG_FIELD_TITLES,
+  THIDUA_REG_FIELD_REWARDS,
+  THIDUA_REG_FIELD_NOTES,
+  THIDUA_REG_FIELD_TITLE,          /* totals: the title's name */
+  THIDUA_REG_FIELD_PEOPLE,         /* totals */
+  THIDUA_REG_FIELD_UNITS,          /* totals */
+} ThiduaRegField;
+
+typedef enum {
+  THIDUA_REG_ALIGN_LEFT,
+  THIDUA_REG_ALIGN_CENTER,
+  THIDUA_REG_ALIGN_RIGHT,
+} ThiduaRegAlign;
+
+typedef struct {
+  ThiduaRegField  field;
+  char           *heading;
+  double          weight;
+  ThiduaRegAlign  align;
+} ThiduaRegColumn;
+
+typedef struct {
+  char    *id;
+  char    *basis;                /* the legal basis or "thông lệ …" */
+  char    *verification;         /* official / secondary / practice */
+  GDate    from, to;             /* invalid: open */
+  char    *summary_title;        /* "BẢNG TỔNG HỢP ĐĂNG KÝ THI ĐUA" (the year follows) */
+  GArray  *summary_columns;      /* ThiduaRegColumn */
+  char    *totals_heading;
+  GArray  *totals_columns;
+  char   **summary_signatures;   /* 1 or 2 titles */
+  char    *unit_title;           /* "BẢN ĐĂNG KÝ THI ĐUA" */
+  char    *people_heading;
+  GArray  *people_columns;
+  char    *units_heading;
+  GArray  *unit_columns;
+  char   **unit_signatures;
+} ThiduaRegForm;
+
+void thidua_reg_form_free (ThiduaRegForm *form);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (ThiduaRegForm, thidua_reg_form_free)
+
+/* Reads the forms of path (validated: fields known, weights positive,
+ * 1–2 signatures, periods in order); the error names the file, the form
+ * and the key.  Returns a GPtrArray of ThiduaRegForm. */
+GPtrArray *thidua_reg_forms_load (const char *path, GError **error);
+/* The form in force on date: the office's
+ * (<user config dir>/thidua/register-forms.json) first, then the built-in
+ * data/register/forms.json.  NULL with an error when none covers it. */
+ThiduaRegForm *thidua_reg_form_for_date (const GDate *date, GError **error);
+
 typedef struct {
   char          *year;           /* "2024", "2023-2024" */
   gboolean       school;         /* a school year */
@@ -42,6 +102,7 @@ typedef struct {
   GArray        *totals;         /* ThiduaRegTotal, catalog order, titles registered only */
   ThiduaPlan    *year_plan;      /* NULL when the year has none */
   ThiduaOffice  *office;         /* fields "" when not set */
+  ThiduaRegForm *form;           /* the layout in force for the year */
 } ThiduaRegReport;
 
 void thidua_reg_report_free (ThiduaRegReport *report);

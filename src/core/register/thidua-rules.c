@@ -28,7 +28,8 @@ typedef struct {
   char       *article;
   char       *verification;
   char       *note;
-  char      **also;
+  char      **also;          /* other documents cited (numbers) */
+  char      **also_articles; /* their articles, "" when not given */
   JsonObject *parameters;    /* merged over the rule's */
 } Period;
 
@@ -40,6 +41,7 @@ period_free (Period *p)
   g_free (p->verification);
   g_free (p->note);
   g_strfreev (p->also);
+  g_strfreev (p->also_articles);
   g_clear_pointer (&p->parameters, json_object_unref);
   g_free (p);
 }
@@ -191,7 +193,10 @@ parse_periods (const char *id, JsonNode *node, GError **error)
       p->verification = dup_member_string (o, "verification");
       p->note = dup_member_string (o, "note");
       {
+        /* "also": numbers, or {"document": …, "article": …} where the
+         * substance of the rule is in another text (the Law's article). */
         g_autoptr(GStrvBuilder) b = g_strv_builder_new ();
+        g_autoptr(GStrvBuilder) arts = g_strv_builder_new ();
         JsonNode *also = json_object_get_member (o, "also");
         if (also != NULL && JSON_NODE_HOLDS_ARRAY (also))
           for (guint j = 0; j < json_array_get_length (json_node_get_array (also)); j++)
@@ -202,9 +207,25 @@ parse_periods (const char *id, JsonNode *node, GError **error)
                   g_autofree char *nfc = g_utf8_normalize (json_node_get_string (a), -1,
                                                            G_NORMALIZE_NFC);
                   g_strv_builder_add (b, nfc);
+                  g_strv_builder_add (arts, "");
+                }
+              else if (JSON_NODE_HOLDS_OBJECT (a))
+                {
+                  g_autofree char *doc = dup_member_string (json_node_get_object (a), "document");
+                  g_autofree char *art = dup_member_string (json_node_get_object (a), "article");
+                  if (*doc == '\0')
+                    {
+                      g_set_error (error, THIDUA_RULE_ERROR, THIDUA_RULE_ERROR_INVALID,
+                                   _("rule “%s”: period %u: an entry of “also” names no “document”"),
+                                   id, i + 1);
+                      return NULL;
+                    }
+                  g_strv_builder_add (b, doc);
+                  g_strv_builder_add (arts, art);
                 }
             }
         p->also = g_strv_builder_end (b);
+        p->also_articles = g_strv_builder_end (arts);
       }
       if (*p->document == '\0')
         {
@@ -212,11 +233,12 @@ parse_periods (const char *id, JsonNode *node, GError **error)
                        _("rule “%s”: period %u names no “document”"), id, i + 1);
           return NULL;
         }
-      if (*p->verification != '\0' && !g_str_equal (p->verification, "read")
+      if (*p->verification != '\0' && !g_str_equal (p->verification, "official")
+          && !g_str_equal (p->verification, "read")
           && !g_str_equal (p->verification, "secondary") && !g_str_equal (p->verification, "practice"))
         {
           g_set_error (error, THIDUA_RULE_ERROR, THIDUA_RULE_ERROR_INVALID,
-                       _("rule “%s”: period %u: verification “%s” is not read, secondary or practice"),
+                       _("rule “%s”: period %u: verification “%s” is not official, secondary or practice"),
                        id, i + 1, p->verification);
           return NULL;
         }
@@ -476,7 +498,7 @@ document_display (ThiduaLegalTable *legal, const char *number)
   return doc ? thidua_legal_document_display (doc) : g_strdup (number);
 }
 
-/* "Nghị định 152/2025/NĐ-CP, Điều 10 (…); Luật Thi đua, khen thưởng 06/2022/QH15" */
+/* "Nghị định 152/2025/NĐ-CP (…); Luật 06/2022/QH15, Điều 23 khoản 2" */
 static char *
 period_source (const Period *p, ThiduaLegalTable *legal)
 {
@@ -492,6 +514,8 @@ period_source (const Period *p, ThiduaLegalTable *legal)
     {
       g_autofree char *d = document_display (legal, p->also[i]);
       g_string_append_printf (s, "; %s", d);
+      if (*p->also_articles[i] != '\0')
+        g_string_append_printf (s, ", %s", p->also_articles[i]);
     }
   return g_string_free (g_steal_pointer (&s), FALSE);
 }
