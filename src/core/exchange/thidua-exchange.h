@@ -136,3 +136,31 @@ G_BEGIN_DECLS
  * manifest, counts, content hash and signature (the fuzz target's entry). */
 gboolean thidua_exchange_check_file (const char *path, GError **error);
 G_END_DECLS
+
+G_BEGIN_DECLS
+/* Trust: the key an office's package is signed by against the key pinned
+ * for that office here.  A package signed by another key is refused until
+ * the pinned key is replaced by this explicit action. */
+typedef struct {
+  char *office;    /* the office the package names */
+  char *code;
+  char *pinned;    /* fingerprint of the key pinned here */
+  char *offered;   /* fingerprint of the key that signed the package */
+} ThiduaExchangeKeyConflict;
+void thidua_exchange_key_conflict_free (ThiduaExchangeKeyConflict *c);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (ThiduaExchangeKeyConflict, thidua_exchange_key_conflict_free)
+
+/* The conflict of a package (whole-checked first), or NULL: with an error
+ * when the package cannot be read, without one when its key is the pinned
+ * one or its office has none pinned yet. */
+ThiduaExchangeKeyConflict *thidua_exchange_key_conflict (ThiduaStore *store, const char *path,
+                                                         GError **error);
+
+/* Replaces the key pinned for the package's office by the key that signed
+ * the package, when `fingerprint` (as read by phone: spaces and case do not
+ * matter) is that key's.  The replacement is recorded; packages signed by
+ * the new key are numbered from their own first one.  Nothing else is
+ * imported: import the package afterwards. */
+gboolean thidua_exchange_replace_key (ThiduaStore *store, const char *path, const char *fingerprint,
+                                      GError **error);
+G_END_DECLS
