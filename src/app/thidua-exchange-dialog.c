@@ -60,14 +60,16 @@ add_label_row (GtkListBox *list, const char *text, gboolean heading)
 static void
 show_kind (ThiduaExchangeDialog *self, ThiduaExchangeReport *r, ThiduaExchangeChangeKind kind)
 {
-  guint shown = 0, total = 0;
+  guint shown = 0;
+  guint total = kind == THIDUA_EXCHANGE_ADDED ? r->added : kind == THIDUA_EXCHANGE_CHANGED ? r->changed
+              : kind == THIDUA_EXCHANGE_REMOVED ? r->removed : r->review;
+  if (total > 0)
+    add_label_row (self->changes_list, kind_heading (kind), TRUE);
   for (guint i = 0; i < r->changes->len; i++)
     {
       ThiduaExchangeChange *c = g_ptr_array_index (r->changes, i);
       if (c->kind != kind)
         continue;
-      if (total++ == 0)
-        add_label_row (self->changes_list, kind_heading (kind), TRUE);
       if (shown < 200)
         {
           g_autofree char *text = c->reason ? g_strdup_printf ("%s — %s", c->what, c->reason) : g_strdup (c->what);

@@ -54,6 +54,8 @@ gboolean thidua_exchange_export_results (ThiduaStore *store, const char *year,
                                          const char *to, const char *path,
                                          GError **error);
 
+#define THIDUA_EXCHANGE_MAX_LISTED 500
+
 typedef enum {
   THIDUA_EXCHANGE_ADDED,
   THIDUA_EXCHANGE_CHANGED,
@@ -77,7 +79,9 @@ typedef struct {
   char      *year;
   gint64     sequence;
   guint      added, changed, removed, review;
-  GPtrArray *changes;             /* ThiduaExchangeChange */
+  /* ThiduaExchangeChange: every row to review, and the first
+   * THIDUA_EXCHANGE_MAX_LISTED of each other kind (the counts say all). */
+  GPtrArray *changes;
 } ThiduaExchangeReport;
 void thidua_exchange_report_free (ThiduaExchangeReport *report);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (ThiduaExchangeReport, thidua_exchange_report_free)
