@@ -101,6 +101,8 @@ show_key_conflict (ThiduaExchangeDialog *self, const char *path)
   gtk_label_set_text (self->key_label, text);
   gtk_widget_set_visible (GTK_WIDGET (self->key_label), TRUE);
   gtk_widget_set_visible (GTK_WIDGET (self->trust_button), TRUE);
+  /* not the selectable label: focus there would select its whole text */
+  gtk_window_set_focus (GTK_WINDOW (self), GTK_WIDGET (self->trust_button));
 }
 
 static void

@@ -160,6 +160,35 @@ test_review_and_receive (void)
   thidua_test_tmpdir_remove (dir);
 }
 
+/* With THIDUA_EXCHANGE_SHOTS=DIR, what the window shows goes to DIR/NAME
+ * (a PNG to look at); otherwise nothing is written. */
+static void
+shot (GtkWindow *window, const char *name)
+{
+  const char *dir = g_getenv ("THIDUA_EXCHANGE_SHOTS");
+  if (dir == NULL)
+    return;
+  g_autoptr(GdkPaintable) paintable = gtk_widget_paintable_new (GTK_WIDGET (window));
+  g_autoptr(GskRenderNode) node = NULL;
+  for (int i = 0; node == NULL && i < 500; i++)
+    {
+      GtkSnapshot *snapshot = gtk_snapshot_new ();
+      while (g_main_context_iteration (NULL, FALSE));
+      gdk_paintable_snapshot (paintable, snapshot, gtk_widget_get_width (GTK_WIDGET (window)),
+                              gtk_widget_get_height (GTK_WIDGET (window)));
+      node = gtk_snapshot_free_to_node (snapshot);
+      if (node == NULL)
+        g_usleep (10000);
+    }
+  g_assert_nonnull (node);
+  g_autoptr(GdkTexture) texture = gsk_renderer_render_texture (
+      gtk_native_get_renderer (GTK_NATIVE (window)), node,
+      &GRAPHENE_RECT_INIT (0, 0, gtk_widget_get_width (GTK_WIDGET (window)),
+                           gtk_widget_get_height (GTK_WIDGET (window))));
+  g_autofree char *path = g_build_filename (dir, name, NULL);
+  g_assert_true (gdk_texture_save_to_png (texture, path));
+}
+
 static GtkWidget *
 find_message_dialog (void)
 {
@@ -225,6 +254,7 @@ test_replace_key (void)
   g_assert_nonnull (trust);
   g_assert_true (gtk_widget_get_visible (trust));
   g_autofree char *before = count_rows (office_db);
+  shot (GTK_WINDOW (dialog), "exchange-key-conflict.png");
 
   /* Cancel: the pinned key stays, the package is still refused. */
   g_signal_emit_by_name (trust, "clicked");
@@ -232,6 +262,7 @@ test_replace_key (void)
   GtkWidget *confirm = find_message_dialog ();
   g_assert_nonnull (confirm);
   g_assert_nonnull (find_label (confirm, new_fp));
+  shot (GTK_WINDOW (confirm), "exchange-key-confirm.png");
   gtk_dialog_response (GTK_DIALOG (confirm), GTK_RESPONSE_CANCEL);
   while (g_main_context_iteration (NULL, FALSE));
   g_assert_null (find_message_dialog ());
@@ -294,6 +325,7 @@ test_office_key (void)
   GtkWidget *key = find_label (GTK_WIDGET (dialog), fp);
   g_assert_nonnull (key);
   g_assert_true (gtk_widget_get_mapped (key));
+  shot (GTK_WINDOW (dialog), "office-key.png");
   gtk_window_destroy (GTK_WINDOW (dialog));
   g_clear_object (&store);
   thidua_test_tmpdir_remove (dir);
