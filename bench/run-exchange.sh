@@ -38,8 +38,9 @@ for i in $(seq "$runs"); do
 done | best > "$work/import"
 
 # The same rows as CSV: what the package carries, one line a registration.
-sqlite3 -csv "$work/school.db" "SELECT r.uuid, p.uuid, u.uuid, p.family_name, p.middle_name, p.given_name,
-  p.position, u.name, r.title, r.initiative, r.status, r.result, r.decision, r.note
+# (named columns and a header line, so that .import names them as they are)
+sqlite3 -csv -header "$work/school.db" "SELECT r.uuid AS registration, p.uuid AS person, u.uuid AS unit, p.family_name, p.middle_name, p.given_name,
+  p.position, u.name AS unit_name, r.title, r.initiative, r.status, r.result, r.decision, r.note
   FROM registrations r JOIN people p ON p.id = r.person_id JOIN units u ON u.id = p.unit_id" > "$work/rows.csv"
 for i in $(seq "$runs"); do
   rm -f "$work/plain.db"
