@@ -129,10 +129,73 @@ test_replace (void)
   thidua_test_tmpdir_remove (dir);
 }
 
+static char *
+query (const char *db, const char *sql)
+{
+  const char *argv[] = { "sqlite3", db, sql, NULL };
+  return g_strchomp (run (argv));
+}
+
+/* A database from before packages were numbered per key keeps what it
+ * received: the rows survive the migration, and an older package is still
+ * refused after it. */
+static void
+test_migration_keeps_received (void)
+{
+  g_autofree char *dir = thidua_test_tmpdir_new ("thidua-exchange-trust-migrate");
+  g_autofree char *school_db = g_build_filename (dir, "school.db", NULL);
+  g_autofree char *pkg1 = g_build_filename (dir, "p1.thidua", NULL);
+  g_autofree char *pkg2 = g_build_filename (dir, "p2.thidua", NULL);
+  g_autofree char *office_db = NULL;
+  g_autoptr(GError) error = NULL;
+  int latest = thidua_store_latest_version ();
+  int old = -1;
+
+  school (dir, school_db, "V", 3, pkg1);
+  cli (school_db, "exchange", "export", "--year", "2026", "-o", pkg2, NULL);
+  /* The newest schema version that has exchange_received without key_epoch. */
+  for (int v = latest - 1; v > 0 && old < 0; v--)
+    {
+      g_autofree char *path = g_strdup_printf ("%s/office-v%d.db", dir, v);
+      g_autoptr(ThiduaStore) at = thidua_store_open_at_version (path, THIDUA_STORE_OPEN_NO_SEED, v, &error);
+      g_assert_no_error (error);
+      g_clear_object (&at);
+      g_autofree char *cols = query (path, "SELECT group_concat (name) FROM pragma_table_info ('exchange_received')");
+      if (*cols != '\0' && strstr (cols, "key_epoch") == NULL)
+        {
+          old = v;
+          office_db = g_steal_pointer (&path);
+        }
+    }
+  g_assert_cmpint (old, >, 0);
+  /* What the old schema held: the office pinned, package 2 received. */
+  g_autofree char *hex = query (school_db, "SELECT hex (public_key) FROM exchange_key");
+  g_autofree char *fill = g_strdup_printf (
+      "INSERT INTO exchange_offices (id, name, code, public_key, pinned) "
+      "  VALUES (1, 'Trường Tiểu học Nậm Hàng', 'NH', x'%s', 0); "
+      "INSERT INTO exchange_received (office_id, year, direction, sequence, received, content_hash, rows) "
+      "  VALUES (1, '2026', 'up', 2, 0, 'x', 3)", hex);
+  g_free (query (office_db, fill));
+
+  g_autoptr(ThiduaStore) store = thidua_store_open (office_db, THIDUA_STORE_OPEN_NO_SEED, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (thidua_store_get_schema_version (store), ==, latest);
+  g_autofree char *kept = query (office_db, "SELECT office_id, key_epoch, year, direction, sequence, rows "
+                                            "FROM exchange_received");
+  g_assert_cmpstr (kept, ==, "1|0|2026|up|2|3");
+  /* Package 1 is older than package 2, received before the migration. */
+  g_assert_null (thidua_exchange_import (store, pkg1, TRUE, &error));
+  g_assert_error (error, THIDUA_EXCHANGE_ERROR, THIDUA_EXCHANGE_ERROR_STALE);
+  g_clear_error (&error);
+  g_clear_object (&store);
+  thidua_test_tmpdir_remove (dir);
+}
+
 int
 main (int argc, char **argv)
 {
   g_test_init (&argc, &argv, NULL);
   g_test_add_func ("/exchange/trust/replace", test_replace);
+  g_test_add_func ("/exchange/trust/migration-keeps-received", test_migration_keeps_received);
   return g_test_run ();
 }
