@@ -2,6 +2,7 @@
 /* thidua-office-dialog.c — the office that keeps this database. */
 #include "config.h"
 #include "thidua-office-dialog.h"
+#include "thidua-exchange.h"
 
 struct _ThiduaOfficeDialog
 {
@@ -12,6 +13,7 @@ struct _ThiduaOfficeDialog
   GtkEntry  *parent_entry;
   GtkEntry  *signer_entry;
   GtkLabel  *message_label;
+  GtkLabel  *key_label;
 };
 
 enum { SIGNAL_SAVE, N_SIGNALS };
@@ -50,6 +52,17 @@ thidua_office_dialog_set_message (ThiduaOfficeDialog *self, const char *message)
   gtk_widget_set_visible (GTK_WIDGET (self->message_label), message != NULL);
 }
 
+void
+thidua_office_dialog_show_key (ThiduaOfficeDialog *self, ThiduaStore *store)
+{
+  /* Read, never made here: the key is made by the first package. */
+  g_autofree char *fingerprint = thidua_exchange_dup_own_fingerprint (store, NULL);
+
+  /* NULL: no key yet; the template's text says when it is made. */
+  if (fingerprint != NULL)
+    gtk_label_set_text (self->key_label, fingerprint);
+}
+
 GtkEditable *
 thidua_office_dialog_get_name_entry (ThiduaOfficeDialog *self)
 {
@@ -70,6 +83,7 @@ thidua_office_dialog_class_init (ThiduaOfficeDialogClass *klass)
   gtk_widget_class_bind_template_child (widget_class, ThiduaOfficeDialog, parent_entry);
   gtk_widget_class_bind_template_child (widget_class, ThiduaOfficeDialog, signer_entry);
   gtk_widget_class_bind_template_child (widget_class, ThiduaOfficeDialog, message_label);
+  gtk_widget_class_bind_template_child (widget_class, ThiduaOfficeDialog, key_label);
   gtk_widget_class_bind_template_callback (widget_class, save_clicked);
   gtk_widget_class_bind_template_callback (widget_class, cancel_clicked);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);

@@ -18,5 +18,8 @@ ThiduaOffice       *thidua_office_dialog_dup_office (ThiduaOfficeDialog *self);
 /* A message under the fields (the store's refusal); NULL hides it. */
 void                thidua_office_dialog_set_message (ThiduaOfficeDialog *self, const char *message);
 GtkEditable        *thidua_office_dialog_get_name_entry (ThiduaOfficeDialog *self);
+/* Shows the fingerprint of the store's exchange key, to read aloud to the
+ * offices it exchanges with (or that it has none yet). */
+void                thidua_office_dialog_show_key (ThiduaOfficeDialog *self, ThiduaStore *store);
 
 G_END_DECLS

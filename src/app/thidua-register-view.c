@@ -1080,6 +1080,7 @@ show_office_dialog (ThiduaRegisterView *self, const char *then)
   g_autoptr(ThiduaOffice) office = thidua_store_get_office (thidua_register_get_store (self->reg), NULL);
   ThiduaOfficeDialog *dialog = thidua_office_dialog_new (GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))),
                                                          office);
+  thidua_office_dialog_show_key (dialog, thidua_register_get_store (self->reg));
   OfficeAsk *ask = g_new0 (OfficeAsk, 1);
 
   ask->self = g_object_ref (self);

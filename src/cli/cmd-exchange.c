@@ -50,6 +50,10 @@ exchange_import (CliContext *ctx, int argc, char **argv)
     return 1;
   g_autoptr(GError) error = NULL;
   g_autoptr(ThiduaExchangeReport) r = thidua_exchange_import (store, argv[1], !dry_run, &error);
+  if (r == NULL && g_error_matches (error, THIDUA_EXCHANGE_ERROR, THIDUA_EXCHANGE_ERROR_UNTRUSTED))
+    return cli_fail (ctx, _("%s\nOnce the new key is confirmed by phone: "
+                            "thidua-cli exchange trust %s --replace \"FINGERPRINT\""),
+                     error->message, argv[1]);
   if (r == NULL)
     return cli_fail (ctx, "%s", error->message);
   if (r->first_from_office)
@@ -90,6 +94,48 @@ exchange_list (CliContext *ctx, int argc, char **argv)
   return 0;
 }
 
+/* The explicit action that replaces a pinned key: without --replace it
+ * shows both fingerprints; with it, the new key (whose fingerprint must be
+ * given, as confirmed by phone) replaces the pinned one. */
+static int
+exchange_trust (CliContext *ctx, int argc, char **argv)
+{
+  g_autofree char *replace = NULL;
+  GOptionEntry entries[] = {
+    { "replace", 0, 0, G_OPTION_ARG_STRING, &replace,
+      "Pin the package's key, whose fingerprint this is, in place of the pinned one", "FINGERPRINT" },
+    { NULL }
+  };
+  if (!cli_parse_options (ctx, entries, "FILE.thidua", &argc, &argv))
+    return 2;
+  if (argc != 2)
+    return cli_fail (ctx, "usage: exchange trust FILE.thidua [--replace FINGERPRINT]");
+  g_autoptr(ThiduaStore) store = cli_open_store (ctx, replace == NULL);
+  if (store == NULL)
+    return 1;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ThiduaExchangeKeyConflict) c = thidua_exchange_key_conflict (store, argv[1], &error);
+  if (c == NULL && error != NULL)
+    return cli_fail (ctx, "%s", error->message);
+  if (replace == NULL)
+    {
+      if (c == NULL)
+        {
+          cli_print (_("The package's key is the one trusted for its office (or none is pinned yet).\n"));
+          return 0;
+        }
+      g_autofree char *office = cli_one_line (c->office);
+      cli_print ("office\t%s\npinned\t%s\npackage\t%s\n", office, c->pinned, c->offered);
+      return 1;
+    }
+  if (!thidua_exchange_replace_key (store, argv[1], replace, &error))
+    return cli_fail (ctx, "%s", error->message);
+  if (c != NULL)
+    g_printerr (_("The key of “%s” is now %s (was %s). Import the package to receive it.\n"),
+                c->office, c->offered, c->pinned);
+  return 0;
+}
+
 int
 cmd_exchange (CliContext *ctx, int argc, char **argv)
 {
@@ -97,11 +143,13 @@ cmd_exchange (CliContext *ctx, int argc, char **argv)
     { "export", exchange_export },
     { "import", exchange_import },
     { "list", exchange_list },
+    { "trust", exchange_trust },
   };
   if (argc >= 2)
     for (guint i = 0; i < G_N_ELEMENTS (verbs); i++)
       if (g_str_equal (argv[1], verbs[i].name))
         return verbs[i].func (ctx, argc - 1, argv + 1);
   return cli_fail (ctx, "usage: exchange export --year Y [--to OFFICE] -o FILE.thidua | "
-                          "exchange import FILE.thidua | exchange list");
+                          "exchange import FILE.thidua | exchange list | "
+                          "exchange trust FILE.thidua [--replace FINGERPRINT]");
 }

@@ -413,6 +413,98 @@ test_refusals (Offices *f, gconstpointer data)
   assert_refused (f, link, "symbolic link");
 }
 
+/* A pinned key is replaced only by the explicit action: a package signed
+ * by another key is refused (nothing written) until `exchange trust
+ * --replace` is given that key's fingerprint; then it is received, and
+ * packages signed by the old key are refused. */
+static void
+test_trust_replace (Offices *f, gconstpointer data)
+{
+  g_autofree char *first = export_up (f, f->a, "first.thidua");
+  g_free (CLI_OK (f->o, "exchange", "import", first));
+
+  /* The school lost its database: a new one, same name and code, new key. */
+  g_autofree char *fresh_db = g_build_filename (f->dir, "fresh.db", NULL);
+  set_office (fresh_db, "Trường THCS Lê Lợi", "LL");
+  fill (f->dir, fresh_db, "N", 4);
+  g_autofree char *fresh = export_up (f, fresh_db, "fresh.thidua");
+  g_autofree char *office_out = CLI_OK (fresh_db, "office");
+  const char *key_line = strstr (office_out, "key\t");
+  g_assert_nonnull (key_line);
+  g_autofree char *new_fp = g_strndup (key_line + 4, strcspn (key_line + 4, "\n"));
+  g_autofree char *old_out = CLI_OK (f->a, "office");
+  const char *old_line = strstr (old_out, "key\t");
+  g_assert_nonnull (old_line);
+  g_autofree char *old_fp = g_strndup (old_line + 4, strcspn (old_line + 4, "\n"));
+  g_assert_cmpstr (old_fp, !=, new_fp);
+
+  g_autofree char *before = dump (f->o);
+  {
+    g_auto(Run) r = { 0 };
+    cli (&r, f->o, "exchange", "import", fresh, NULL);
+    g_assert_cmpint (r.status, !=, 0);
+    g_assert_nonnull (strstr (r.err, old_fp));
+    g_assert_nonnull (strstr (r.err, new_fp));
+    g_assert_nonnull (strstr (r.err, "exchange trust"));
+  }
+  /* Looking at the conflict shows both fingerprints and writes nothing. */
+  {
+    g_auto(Run) r = { 0 };
+    cli (&r, f->o, "exchange", "trust", fresh, NULL);
+    g_assert_cmpint (r.status, ==, 1 << 8);
+    g_autofree char *want = g_strdup_printf ("office\tTrường THCS Lê Lợi\npinned\t%s\npackage\t%s\n",
+                                             old_fp, new_fp);
+    g_assert_cmpstr (r.out, ==, want);
+  }
+  /* Another fingerprint than the package's key's: refused, nothing written. */
+  {
+    g_auto(Run) r = { 0 };
+    cli (&r, f->o, "exchange", "trust", fresh, "--replace", old_fp, NULL);
+    g_assert_cmpint (r.status, !=, 0);
+    g_assert_nonnull (strstr (r.err, "is kept"));
+  }
+  {
+    g_autofree char *after = dump (f->o);
+    g_assert_cmpstr (before, ==, after);
+  }
+  {
+    g_autofree char *n = sql (f->o, "SELECT count(*) FROM registrations");
+    g_assert_cmpstr (n, ==, "200");
+  }
+
+  /* The explicit action, with the fingerprint read as by phone (lower
+   * case, no spaces); then the package is received. */
+  g_autofree char *spoken = g_ascii_strdown (new_fp, -1);
+  g_strdelimit (spoken, " ", '-');
+  g_free (CLI_OK (f->o, "exchange", "trust", fresh, "--replace", spoken));
+  g_autofree char *applied = CLI_OK (f->o, "exchange", "import", fresh);
+  g_assert_cmpstr (applied, ==, "from Trường THCS Lê Lợi: 4 added, 0 changed, 200 removed, 0 to review\n");
+  {
+    g_autofree char *n = sql (f->o, "SELECT count(*) FROM registrations");
+    g_assert_cmpstr (n, ==, "4");
+    g_autofree char *kept = sql (f->o, "SELECT count(*) FROM exchange_key_replaced");
+    g_assert_cmpstr (kept, ==, "1");
+  }
+  /* A package the old key signs is now the stranger. */
+  g_autofree char *old_again = export_up (f, f->a, "old-again.thidua");
+  {
+    g_autofree char *mid = dump (f->o);
+    g_auto(Run) r = { 0 };
+    cli (&r, f->o, "exchange", "import", old_again, NULL);
+    g_assert_cmpint (r.status, !=, 0);
+    g_assert_nonnull (strstr (r.err, "pinned as"));
+    g_autofree char *after = dump (f->o);
+    g_assert_cmpstr (mid, ==, after);
+  }
+  /* Replacing with the key already pinned changes nothing. */
+  {
+    g_autofree char *mid = dump (f->o);
+    g_free (CLI_OK (f->o, "exchange", "trust", fresh, "--replace", new_fp));
+    g_autofree char *after = dump (f->o);
+    g_assert_cmpstr (mid, ==, after);
+  }
+}
+
 /* kill -9 at random moments of a 100,000-row import: the database is
  * whole and holds the old state or the new one, never a mix. */
 static void
@@ -489,6 +581,7 @@ main (int argc, char **argv)
   g_test_add ("/exchange/up-and-down", Offices, NULL, offices_setup, test_up_and_down, offices_teardown);
   g_test_add ("/exchange/verify-received-plan", Offices, NULL, offices_setup, test_verify_received_plan, offices_teardown);
   g_test_add ("/exchange/refusals", Offices, NULL, offices_setup, test_refusals, offices_teardown);
+  g_test_add ("/exchange/trust-replace", Offices, NULL, offices_setup, test_trust_replace, offices_teardown);
   g_test_add_func ("/exchange/kill", test_kill);
   return g_test_run ();
 }

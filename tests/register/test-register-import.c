@@ -862,6 +862,45 @@ test_all_or_nothing (RegFixture *f, gconstpointer data)
   g_assert_cmpint (thidua_register_find_unit (f->reg, "Phòng số 1"), ==, 0);
 }
 
+/* Deletes the person w->person from another program while the rows are
+ * staged (the file is not locked then). */
+static void
+delete_person_progress (guint done, guint total, gpointer data)
+{
+  WorkerCheck *w = data;
+  g_autofree char *sql = g_strdup_printf ("PRAGMA foreign_keys = ON; DELETE FROM people WHERE id = %" G_GINT64_FORMAT,
+                                          w->person);
+  const char *argv[] = { "sqlite3", thidua_store_get_path (w->f->store), sql, NULL };
+  int status = 0;
+
+  if (w->calls++ > 0)
+    return;
+  g_assert_true (g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL, NULL, NULL,
+                               &status, NULL));
+  g_assert_cmpint (status, ==, 0);
+}
+
+/* A person the import names, deleted by another program while the rows
+ * were staged: the move refuses the whole import (no registration may
+ * point at nobody). */
+static void
+test_deleted_meanwhile (RegFixture *f, gconstpointer data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ThiduaTable) table = big_table (1500);
+  g_autoptr(ThiduaRegisterImport) import = thidua_register_import_new (f->reg, "2024");
+  gint64 phong = thidua_register_add_unit (f->reg, 0, "Phòng số 3", "", NULL);
+  WorkerCheck w = { f, 0, 0 };
+
+  /* row 2 of the table: "Nguyễn Văn An CA", Phòng số 3, 1962 */
+  w.person = reg_add_person (f, "Nguyễn Văn An CA", phong, 1962);
+  g_assert_true (thidua_register_import_prepare_table (import, "big.csv", table, &error));
+  g_assert_cmpint (thidua_register_import_commit (import, delete_person_progress, &w, &error), ==, 0);
+  g_assert_error (error, THIDUA_REGISTER_ERROR, THIDUA_REGISTER_ERROR_NOT_FOUND);
+  g_assert_cmpint (count (f, "2024"), ==, 0);
+  g_assert_cmpint (thidua_register_find_unit (f->reg, "Phòng số 1"), ==, 0);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -874,6 +913,7 @@ main (int argc, char **argv)
   g_test_add_func ("/register/import/csv-parser", test_csv_parser);
   ADD ("/register/import/own-connection", test_own_connection);
   ADD ("/register/import/all-or-nothing", test_all_or_nothing);
+  ADD ("/register/import/deleted-meanwhile", test_deleted_meanwhile);
   ADD ("/register/import/csv-fixture", test_csv_fixture);
   g_test_add_func ("/register/import/date-serials", test_serial_to_date);
   ADD_DATA ("/register/import/date-cells-libreoffice-xlsx", "ngay-sinh.xlsx", test_date_cells_libreoffice);

@@ -58,6 +58,8 @@ gboolean thidua_exchange_export_results (ThiduaStore *store, const char *year,
                                          const char *to, const char *path,
                                          GError **error);
 
+#define THIDUA_EXCHANGE_MAX_LISTED 500
+
 typedef enum {
   THIDUA_EXCHANGE_ADDED,
   THIDUA_EXCHANGE_CHANGED,
@@ -81,7 +83,9 @@ typedef struct {
   char      *year;
   gint64     sequence;
   guint      added, changed, removed, review;
-  GPtrArray *changes;             /* ThiduaExchangeChange */
+  /* ThiduaExchangeChange: every row to review, and the first
+   * THIDUA_EXCHANGE_MAX_LISTED of each other kind (the counts say all). */
+  GPtrArray *changes;
 } ThiduaExchangeReport;
 void thidua_exchange_report_free (ThiduaExchangeReport *report);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (ThiduaExchangeReport, thidua_exchange_report_free)
@@ -152,4 +156,32 @@ G_BEGIN_DECLS
 /* Every check of a package that needs no database: size, format, schema,
  * manifest, counts, content hash and signature (the fuzz target's entry). */
 gboolean thidua_exchange_check_file (const char *path, GError **error);
+G_END_DECLS
+
+G_BEGIN_DECLS
+/* Trust: the key an office's package is signed by against the key pinned
+ * for that office here.  A package signed by another key is refused until
+ * the pinned key is replaced by this explicit action. */
+typedef struct {
+  char *office;    /* the office the package names */
+  char *code;
+  char *pinned;    /* fingerprint of the key pinned here */
+  char *offered;   /* fingerprint of the key that signed the package */
+} ThiduaExchangeKeyConflict;
+void thidua_exchange_key_conflict_free (ThiduaExchangeKeyConflict *c);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (ThiduaExchangeKeyConflict, thidua_exchange_key_conflict_free)
+
+/* The conflict of a package (whole-checked first), or NULL: with an error
+ * when the package cannot be read, without one when its key is the pinned
+ * one or its office has none pinned yet. */
+ThiduaExchangeKeyConflict *thidua_exchange_key_conflict (ThiduaStore *store, const char *path,
+                                                         GError **error);
+
+/* Replaces the key pinned for the package's office by the key that signed
+ * the package, when `fingerprint` (as read by phone: spaces and case do not
+ * matter) is that key's.  The replacement is recorded; packages signed by
+ * the new key are numbered from their own first one.  Nothing else is
+ * imported: import the package afterwards. */
+gboolean thidua_exchange_replace_key (ThiduaStore *store, const char *path, const char *fingerprint,
+                                      GError **error);
 G_END_DECLS

@@ -44,20 +44,34 @@ reg_column_text (sqlite3_stmt *stmt, int i)
  * seqs, 0 none), then moved by the flush functions, the only INSERT of
  * each entity.  base -1 lets SQLite choose ids; otherwise a row's id is
  * base + seq.  _stage_begin creates the tables and empties them. */
+/* The last two parameters of each, left unbound (NULL) for this office's
+ * own rows, are the global id and the office a received row belongs to. */
 #define THIDUA_REGISTER_STAGE_UNIT \
-  "INSERT INTO temp.stage_units (seq, parent, name, name_key, sort_key, kind) VALUES (?1, ?2, ?3, ?4, ?5, ?6)"
+  "INSERT INTO temp.stage_units (seq, parent, name, name_key, sort_key, kind, uuid, office_id) " \
+  "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)"
 #define THIDUA_REGISTER_STAGE_PERSON \
   "INSERT INTO temp.stage_people (seq, honorific, family_name, middle_name, given_name, position, unit, " \
-  "start_date, birth_year, name_key, sort_key) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)"
+  "start_date, birth_year, name_key, sort_key, uuid, office_id) " \
+  "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)"
 #define THIDUA_REGISTER_STAGE_REGISTRATION \
   "INSERT INTO temp.stage_registrations (seq, person, unit, title, plan_id, initiative, status, result, " \
-  "decision, note) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)"
+  "decision, note, uuid, office_id) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)"
 gboolean thidua_register_stage_begin (ThiduaRegister *self, GError **error);
 gboolean thidua_register_flush_units (ThiduaRegister *self, gint64 base, gint64 import_id, GError **error);
 gboolean thidua_register_flush_people (ThiduaRegister *self, gint64 unit_base, gint64 base,
                                        gint64 import_id, GError **error);
 gboolean thidua_register_flush_registrations (ThiduaRegister *self, gint64 year_id, gint64 unit_base,
                                               gint64 person_base, gint64 import_id, GError **error);
+
+/* The same on a store's connection, inside the caller's transaction, for
+ * core modules that write rows without a ThiduaRegister (the exchange's
+ * received rows). */
+gboolean thidua_register_stage_begin_on (ThiduaStore *store, GError **error);
+gboolean thidua_register_flush_units_on (ThiduaStore *store, gint64 base, gint64 import_id, GError **error);
+gboolean thidua_register_flush_people_on (ThiduaStore *store, gint64 unit_base, gint64 base,
+                                          gint64 import_id, GError **error);
+gboolean thidua_register_flush_registrations_on (ThiduaStore *store, gint64 year_id, gint64 unit_base,
+                                                 gint64 person_base, gint64 import_id, GError **error);
 
 /* Keys stored with every name: folded for search, collation for order.
  * Returns: (transfer full) */

@@ -174,19 +174,38 @@ thidua_register_get_db (ThiduaRegister *self)
   return thidua_store_get_db (self->store);
 }
 
-gboolean
-thidua_register_sql_fail (ThiduaRegister *self, GError **error, const char *doing)
+static gboolean
+store_sql_fail (ThiduaStore *store, GError **error, const char *doing)
 {
-  sqlite3 *db = thidua_register_get_db (self);
+  sqlite3 *db = thidua_store_get_db (store);
   int rc = sqlite3_extended_errcode (db);
 
   if (rc == SQLITE_READONLY || (rc & 0xff) == SQLITE_READONLY)
     g_set_error (error, THIDUA_STORE_ERROR, THIDUA_STORE_ERROR_READ_ONLY,
-                 _("%s: the database %s is read-only"), doing, thidua_store_get_path (self->store));
+                 _("%s: the database %s is read-only"), doing, thidua_store_get_path (store));
   else
     g_set_error (error, THIDUA_REGISTER_ERROR, THIDUA_REGISTER_ERROR_FAILED,
                  "%s: %s", doing, sqlite3_errmsg (db));
   return FALSE;
+}
+
+gboolean
+thidua_register_sql_fail (ThiduaRegister *self, GError **error, const char *doing)
+{
+  return store_sql_fail (self->store, error, doing);
+}
+
+static sqlite3_stmt *
+store_prepare (ThiduaStore *store, const char *sql, const char *doing, GError **error)
+{
+  sqlite3_stmt *stmt = NULL;
+
+  if (sqlite3_prepare_v2 (thidua_store_get_db (store), sql, -1, &stmt, NULL) != SQLITE_OK)
+    {
+      store_sql_fail (store, error, doing);
+      return NULL;
+    }
+  return stmt;
 }
 
 sqlite3_stmt *
@@ -218,22 +237,30 @@ now_seconds (void)
  * < 0 the seq of a row staged in the same batch, 0 none. */
 static const char stage_schema[] =
   "CREATE TEMP TABLE IF NOT EXISTS stage_units (seq INTEGER PRIMARY KEY, parent INTEGER NOT NULL, "
-  "  name TEXT NOT NULL, name_key TEXT NOT NULL, sort_key BLOB NOT NULL, kind TEXT NOT NULL);"
+  "  name TEXT NOT NULL, name_key TEXT NOT NULL, sort_key BLOB NOT NULL, kind TEXT NOT NULL, "
+  "  uuid TEXT, office_id INTEGER);"
   "CREATE TEMP TABLE IF NOT EXISTS stage_people (seq INTEGER PRIMARY KEY, honorific TEXT NOT NULL, "
   "  family_name TEXT NOT NULL, middle_name TEXT NOT NULL, given_name TEXT NOT NULL, "
   "  position TEXT NOT NULL, unit INTEGER NOT NULL, start_date TEXT NOT NULL, birth_year INTEGER, "
-  "  name_key TEXT NOT NULL, sort_key BLOB NOT NULL);"
+  "  name_key TEXT NOT NULL, sort_key BLOB NOT NULL, uuid TEXT, office_id INTEGER);"
   "CREATE TEMP TABLE IF NOT EXISTS stage_registrations (seq INTEGER PRIMARY KEY, person INTEGER NOT NULL, "
   "  unit INTEGER NOT NULL, title TEXT NOT NULL, plan_id INTEGER, initiative TEXT NOT NULL, "
-  "  status TEXT NOT NULL, result TEXT NOT NULL, decision TEXT NOT NULL, note TEXT NOT NULL);"
+  "  status TEXT NOT NULL, result TEXT NOT NULL, decision TEXT NOT NULL, note TEXT NOT NULL, "
+  "  uuid TEXT, office_id INTEGER);"
   "DELETE FROM temp.stage_units; DELETE FROM temp.stage_people; DELETE FROM temp.stage_registrations;";
+
+gboolean
+thidua_register_stage_begin_on (ThiduaStore *store, GError **error)
+{
+  if (sqlite3_exec (thidua_store_get_db (store), stage_schema, NULL, NULL, NULL) != SQLITE_OK)
+    return store_sql_fail (store, error, "preparing a change");
+  return TRUE;
+}
 
 gboolean
 thidua_register_stage_begin (ThiduaRegister *self, GError **error)
 {
-  if (sqlite3_exec (thidua_register_get_db (self), stage_schema, NULL, NULL, NULL) != SQLITE_OK)
-    return thidua_register_sql_fail (self, error, "preparing a change");
-  return TRUE;
+  return thidua_register_stage_begin_on (self->store, error);
 }
 
 /* base < 0: ids chosen by SQLite (a single add); id 0: NULL */
@@ -247,22 +274,22 @@ bind_base (sqlite3_stmt *stmt, int i, gint64 base)
 }
 
 static gboolean
-flush (ThiduaRegister *self, sqlite3_stmt *stmt, const char *doing, GError **error)
+flush (ThiduaStore *store, sqlite3_stmt *stmt, const char *doing, GError **error)
 {
   if (stmt == NULL)
     return FALSE;
   if (sqlite3_step (stmt) != SQLITE_DONE)
-    return thidua_register_sql_fail (self, error, doing);
+    return store_sql_fail (store, error, doing);
   return TRUE;
 }
 
 gboolean
-thidua_register_flush_units (ThiduaRegister *self, gint64 base, gint64 import_id, GError **error)
+thidua_register_flush_units_on (ThiduaStore *store, gint64 base, gint64 import_id, GError **error)
 {
-  g_autoptr(sqlite3_stmt) stmt = thidua_register_prepare (self,
-      "INSERT INTO units (id, parent_id, name, name_key, sort_key, kind, import_id, created) "
+  g_autoptr(sqlite3_stmt) stmt = store_prepare (store,
+      "INSERT INTO units (id, parent_id, name, name_key, sort_key, kind, import_id, created, uuid, office_id) "
       "SELECT ?1 + seq, CASE WHEN parent < 0 THEN ?1 - parent ELSE nullif (parent, 0) END, "
-      "name, name_key, sort_key, kind, ?2, ?3 FROM temp.stage_units ORDER BY seq",
+      "name, name_key, sort_key, kind, ?2, ?3, uuid, office_id FROM temp.stage_units ORDER BY seq",
       "adding a unit", error);
 
   if (stmt == NULL)
@@ -270,19 +297,25 @@ thidua_register_flush_units (ThiduaRegister *self, gint64 base, gint64 import_id
   bind_base (stmt, 1, base);
   reg_bind_id (stmt, 2, import_id);
   sqlite3_bind_int64 (stmt, 3, now_seconds ());
-  return flush (self, stmt, "adding a unit", error);
+  return flush (store, stmt, "adding a unit", error);
 }
 
 gboolean
-thidua_register_flush_people (ThiduaRegister *self, gint64 unit_base, gint64 base,
-                              gint64 import_id, GError **error)
+thidua_register_flush_units (ThiduaRegister *self, gint64 base, gint64 import_id, GError **error)
 {
-  g_autoptr(sqlite3_stmt) stmt = thidua_register_prepare (self,
+  return thidua_register_flush_units_on (self->store, base, import_id, error);
+}
+
+gboolean
+thidua_register_flush_people_on (ThiduaStore *store, gint64 unit_base, gint64 base,
+                                 gint64 import_id, GError **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = store_prepare (store,
       "INSERT INTO people (id, honorific, family_name, middle_name, given_name, position, "
-      "unit_id, start_date, birth_year, name_key, sort_key, import_id, created) "
+      "unit_id, start_date, birth_year, name_key, sort_key, import_id, created, uuid, office_id) "
       "SELECT ?1 + seq, honorific, family_name, middle_name, given_name, position, "
       "CASE WHEN unit < 0 THEN ?2 - unit ELSE nullif (unit, 0) END, start_date, birth_year, "
-      "name_key, sort_key, ?3, ?4 FROM temp.stage_people ORDER BY seq",
+      "name_key, sort_key, ?3, ?4, uuid, office_id FROM temp.stage_people ORDER BY seq",
       "adding a person", error);
 
   if (stmt == NULL)
@@ -291,19 +324,26 @@ thidua_register_flush_people (ThiduaRegister *self, gint64 unit_base, gint64 bas
   bind_base (stmt, 2, unit_base);
   reg_bind_id (stmt, 3, import_id);
   sqlite3_bind_int64 (stmt, 4, now_seconds ());
-  return flush (self, stmt, "adding a person", error);
+  return flush (store, stmt, "adding a person", error);
+}
+
+gboolean
+thidua_register_flush_people (ThiduaRegister *self, gint64 unit_base, gint64 base,
+                              gint64 import_id, GError **error)
+{
+  return thidua_register_flush_people_on (self->store, unit_base, base, import_id, error);
 }
 
 static gboolean
-flush_registrations (ThiduaRegister *self, gint64 year_id, gint64 unit_base, gint64 person_base,
+flush_registrations (ThiduaStore *store, gint64 year_id, gint64 unit_base, gint64 person_base,
                      gint64 base, gint64 import_id, GError **error)
 {
-  g_autoptr(sqlite3_stmt) stmt = thidua_register_prepare (self,
+  g_autoptr(sqlite3_stmt) stmt = store_prepare (store,
       "INSERT INTO registrations (id, year_id, person_id, unit_id, title, plan_id, initiative, "
-      "status, result, decision, note, import_id, created, modified) "
+      "status, result, decision, note, import_id, created, modified, uuid, office_id) "
       "SELECT ?6 + seq, ?1, CASE WHEN person < 0 THEN ?2 - person ELSE nullif (person, 0) END, "
       "CASE WHEN unit < 0 THEN ?3 - unit ELSE nullif (unit, 0) END, title, plan_id, initiative, "
-      "status, result, decision, note, ?4, ?5, ?5 FROM temp.stage_registrations ORDER BY seq",
+      "status, result, decision, note, ?4, ?5, ?5, uuid, office_id FROM temp.stage_registrations ORDER BY seq",
       "adding a registration", error);
 
   if (stmt == NULL)
@@ -314,14 +354,21 @@ flush_registrations (ThiduaRegister *self, gint64 year_id, gint64 unit_base, gin
   reg_bind_id (stmt, 4, import_id);
   sqlite3_bind_int64 (stmt, 5, now_seconds ());
   bind_base (stmt, 6, base);
-  return flush (self, stmt, "adding a registration", error);
+  return flush (store, stmt, "adding a registration", error);
+}
+
+gboolean
+thidua_register_flush_registrations_on (ThiduaStore *store, gint64 year_id, gint64 unit_base,
+                                        gint64 person_base, gint64 import_id, GError **error)
+{
+  return flush_registrations (store, year_id, unit_base, person_base, -1, import_id, error);
 }
 
 gboolean
 thidua_register_flush_registrations (ThiduaRegister *self, gint64 year_id, gint64 unit_base,
                                      gint64 person_base, gint64 import_id, GError **error)
 {
-  return flush_registrations (self, year_id, unit_base, person_base, -1, import_id, error);
+  return flush_registrations (self->store, year_id, unit_base, person_base, -1, import_id, error);
 }
 
 /* One staged registration (seq 1) back under its old id. */
@@ -329,7 +376,7 @@ static gboolean
 thidua_register_flush_registrations_with_id (ThiduaRegister *self, gint64 year_id, gint64 id,
                                              gint64 import_id, GError **error)
 {
-  return flush_registrations (self, year_id, -1, -1, id - 1, import_id, error);
+  return flush_registrations (self->store, year_id, -1, -1, id - 1, import_id, error);
 }
 
 /* ---- enums ---- */
