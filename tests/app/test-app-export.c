@@ -107,7 +107,7 @@ install_opener (const char *dir)
   g_autofree char *script_text = g_strdup_printf ("#!/bin/sh\nprintf '%%s' \"$1\" > '%s'\n", marker);
   g_autofree char *desktop_text =
     g_strdup_printf ("[Desktop Entry]\nType=Application\nName=Opener\nExec=%s %%f\n"
-                     "MimeType=application/pdf;\nNoDisplay=true\n", script);
+                     "MimeType=application/pdf;inode/directory;\nNoDisplay=true\n", script);
 
   g_mkdir_with_parents (apps, 0700);
   g_assert_true (g_file_set_contents (script, script_text, -1, NULL));
@@ -115,7 +115,8 @@ install_opener (const char *dir)
   g_assert_true (g_file_set_contents (desktop, desktop_text, -1, NULL));
   g_assert_true (g_file_set_contents (mimeapps,
                                       "[Default Applications]\n"
-                                      "application/pdf=thidua-test-opener.desktop\n", -1, NULL));
+                                      "application/pdf=thidua-test-opener.desktop\n"
+                                      "inode/directory=thidua-test-opener.desktop\n", -1, NULL));
   return marker;
 }
 
@@ -323,13 +324,13 @@ test_export_plan (Fixture       *f,
     g_autofree char *docx = g_build_filename (other, "ban-sua.docx", NULL);
     g_assert_true (file_starts_with (docx, "PK"));
   }
-  /* Escape closes the message */
-  thidua_test_point_at (100, 60);
-  thidua_test_keys ("Escape", NULL);
-  {
-    Wanted gone = { GTK_TYPE_WINDOW, "file_label" };
-    g_assert_true (thidua_test_wait_for (no_toplevel, &gone, 5000));
-  }
+  /* Mở thư mục opens the folder it went to */
+  g_assert_cmpint (g_remove (marker), ==, 0);
+  thidua_test_click (thidua_test_find_widget (GTK_WIDGET (done), GTK_TYPE_BUTTON, "folder_button"));
+  g_assert_true (thidua_test_wait_for (file_has_content, marker, 10000));
+  g_clear_pointer (&opened, g_free);
+  g_assert_true (g_file_get_contents (marker, &opened, NULL, NULL));
+  g_assert_cmpstr (opened, ==, other);
 }
 
 /* A folder that is gone is not offered: Documents again. */
@@ -412,6 +413,13 @@ test_export_register (Fixture       *f,
   {
     g_autofree char *xlsx = g_build_filename (documents, name, NULL);
     g_assert_true (file_starts_with (xlsx, "PK"));
+  }
+  /* Escape closes the message */
+  thidua_test_point_at (100, 60);
+  thidua_test_keys ("Escape", NULL);
+  {
+    Wanted gone = { GTK_TYPE_WINDOW, "file_label" };
+    g_assert_true (thidua_test_wait_for (no_toplevel, &gone, 5000));
   }
 }
 
