@@ -362,6 +362,18 @@ flow_response (GtkNativeDialog *native,
   if (chosen != NULL)
     {
       path = with_extension (chosen, flow->formats, flow->n_formats);
+      /* the chooser asked before replacing the name as typed, not this
+       * one: an existing file keeps its contents, the copy gets " (2)" */
+      if (g_strcmp0 (path, chosen) != 0 && g_file_test (path, G_FILE_TEST_EXISTS))
+        {
+          g_autofree char *ext = g_strdup (strrchr (path, '.'));
+
+          for (guint n = 2; n < 1000 && g_file_test (path, G_FILE_TEST_EXISTS); n++)
+            {
+              g_free (path);
+              path = g_strdup_printf ("%s (%u)%s", chosen, n, ext);
+            }
+        }
       if (flow->write (path, flow->user_data, &error))
         {
           thidua_export_remember_folder (flow->settings, path);

@@ -324,6 +324,18 @@ test_export_plan (Fixture       *f,
     g_autofree char *docx = g_build_filename (other, "ban-sua.docx", NULL);
     g_assert_true (file_starts_with (docx, "PK"));
   }
+  /* the same name typed again: the chooser never saw "ban-sua.docx", so
+   * the file there is kept and the new one is "ban-sua (2).docx" */
+  gtk_window_destroy (done);
+  gtk_widget_activate_action (GTK_WIDGET (win), "win.export", "s", "docx");
+  chooser = wait_chooser ();
+  thidua_test_point_at (200, 200);
+  thidua_test_keys ("ctrl+a", NULL);
+  thidua_test_type ("ban-sua");
+  accept_chooser (chooser);
+  done = wait_toplevel (GTK_TYPE_WINDOW, "file_label");
+  g_assert_cmpstr (label_text (done, "file_label"), ==, "ban-sua (2).docx");
+
   /* Mở thư mục opens the folder it went to */
   g_assert_cmpint (g_remove (marker), ==, 0);
   thidua_test_click (thidua_test_find_widget (GTK_WIDGET (done), GTK_TYPE_BUTTON, "folder_button"));
