@@ -4,6 +4,7 @@
 #include "thidua-application.h"
 #include "thidua-db-error-window.h"
 #include "thidua-import-dialog.h"
+#include "thidua-preferences-dialog.h"
 #include "thidua-settings.h"
 #include "thidua-window.h"
 
@@ -248,7 +249,25 @@ app_quit (GSimpleAction *action,
   close_windows (THIDUA_APPLICATION (user_data));
 }
 
+/* Tùy chọn: the user's name, the office, the style, the language. */
+static void
+app_preferences (GSimpleAction *action,
+                 GVariant      *param,
+                 gpointer       user_data)
+{
+  ThiduaApplication *self = THIDUA_APPLICATION (user_data);
+  GtkWindow *parent = gtk_application_get_active_window (GTK_APPLICATION (self));
+  ThiduaPreferencesDialog *dialog;
+
+  /* without a database (the error window) there is no office to set */
+  if (self->store == NULL)
+    return;
+  dialog = thidua_preferences_dialog_new (parent, self->settings, self->store);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
 static const GActionEntry app_entries[] = {
+  { "preferences", app_preferences },
   { "about", app_about },
   { "quit", app_quit },
 };
@@ -282,6 +301,7 @@ thidua_application_startup (GApplication *app)
   g_autoptr(GAction) language = NULL;
   static const char *quit_accels[] = { "<Control>q", NULL };
   static const char *help_accels[] = { "F1", "<Control>question", NULL };
+  static const char *preferences_accels[] = { "<Control>comma", NULL };
 
   g_autoptr(GtkCssProvider) css = gtk_css_provider_new ();
 
@@ -311,6 +331,8 @@ thidua_application_startup (GApplication *app)
   gtk_application_set_accels_for_action (GTK_APPLICATION (app), "app.quit", quit_accels);
   gtk_application_set_accels_for_action (GTK_APPLICATION (app), "win.show-help-overlay",
                                          help_accels);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (app), "app.preferences",
+                                         preferences_accels);
 }
 
 static void

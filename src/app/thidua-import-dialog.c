@@ -5,6 +5,8 @@
 #include "thidua-import-html.h"
 #include "thidua-markup.h"
 #include "thidua-pdf.h"
+#include "thidua-profile.h"
+#include "thidua-template-item.h"
 #include "thidua-window.h"
 #include "thidua-word.h"
 
@@ -108,6 +110,46 @@ update_headings (ThiduaImportDialog *self)
     }
   gtk_label_set_text (self->headings_label,
                       headings->len > 0 ? headings->str : _("No Roman-numeral headings"));
+}
+
+/* The authority the chosen profile's documents usually print ("TM." for
+ * the state, "T/M" for the Party), from the profile file, as the hint. */
+static void
+profile_changed (ThiduaImportDialog *self)
+{
+  guint selected = gtk_drop_down_get_selected (self->profile_dropdown);
+  g_autoptr(ThiduaProfile) profile = NULL;
+  g_auto(GStrv) authorities = NULL;
+
+  if (selected < thidua_profile_kind_count ())
+    profile = thidua_profile_load_for_kind (selected, NULL);
+  if (profile != NULL)
+    authorities = thidua_profile_dup_authorities (profile);
+  gtk_entry_set_placeholder_text (self->authority_entry,
+                                  authorities && authorities[0] ? authorities[0] : NULL);
+}
+
+/* A blank date part is 0 in the plan and an empty field on screen, never
+ * a "0" the secretary would think is the date. */
+static gboolean
+date_part_output (GtkSpinButton *spin)
+{
+  if (gtk_spin_button_get_value_as_int (spin) != 0)
+    return FALSE;
+  gtk_editable_set_text (GTK_EDITABLE (spin), "");
+  return TRUE;
+}
+
+static int
+date_part_input (GtkSpinButton *spin,
+                 double        *value)
+{
+  g_autofree char *text = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (spin))));
+
+  if (*text != '\0')
+    return FALSE;
+  *value = 0;
+  return TRUE;
 }
 
 static void
@@ -521,8 +563,26 @@ static void
 thidua_import_dialog_init (ThiduaImportDialog *self)
 {
   GtkDropTarget *drop;
+  g_autoptr(GtkStringList) profiles = gtk_string_list_new (NULL);
+  GtkSpinButton *date_parts[3];
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  /* the profiles by the one name the whole app gives them */
+  for (guint i = 0; i < thidua_profile_kind_count (); i++)
+    gtk_string_list_append (profiles, thidua_profile_label (thidua_profile_kind_to_string (i)));
+  gtk_drop_down_set_model (self->profile_dropdown, G_LIST_MODEL (profiles));
+  g_signal_connect_object (self->profile_dropdown, "notify::selected",
+                           G_CALLBACK (profile_changed), self, G_CONNECT_SWAPPED);
+  profile_changed (self);
+  date_parts[0] = self->day_spin;
+  date_parts[1] = self->month_spin;
+  date_parts[2] = self->year_spin;
+  for (guint i = 0; i < G_N_ELEMENTS (date_parts); i++)
+    {
+      g_signal_connect (date_parts[i], "output", G_CALLBACK (date_part_output), NULL);
+      g_signal_connect (date_parts[i], "input", G_CALLBACK (date_part_input), NULL);
+      date_part_output (date_parts[i]);
+    }
   drop = gtk_drop_target_new (GDK_TYPE_FILE_LIST, GDK_ACTION_COPY);
   g_signal_connect_object (drop, "drop", G_CALLBACK (file_dropped), self, 0);
   gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (drop));

@@ -2,6 +2,8 @@
 /* thidua-register-view.c — the register page. */
 #include "config.h"
 #include "thidua-register-view.h"
+#include "thidua-application.h"
+#include "thidua-export-flow.h"
 #include "thidua-print.h"
 #include "thidua-register-check.h"
 #include "thidua-register-dashboard.h"
@@ -1234,27 +1236,34 @@ print_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
     show_status (THIDUA_REGISTER_VIEW (widget), error->message);
 }
 
-/* Export and the printed summary share the save dialog; the kind rides on
- * the dialog. */
-static void
-on_save_chosen (GtkNativeDialog *native, int response, ThiduaRegisterView *self)
-{
-  gboolean report = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (native), "report"));
-  g_autoptr(GFile) file = NULL;
-  g_autoptr(GError) error = NULL;
-  g_autofree char *path = NULL;
-  gboolean ok;
+/* Export and the printed summary go through the app's one export flow
+ * (thidua-export-flow.c): the chooser in the last export folder, then a
+ * message saying where the file went. */
+typedef struct {
+  ThiduaRegister *reg;
+  char           *year;
+  char           *unit;     /* the printed form's unit, or NULL */
+  gboolean        report;
+} SaveJob;
 
-  if (response == GTK_RESPONSE_ACCEPT)
-    file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (native));
-  g_object_unref (native);
-  if (file == NULL || (path = g_file_get_path (file)) == NULL)
-    return;
-  ok = report
-    ? thidua_report_write_register_pdf (self->reg, thidua_register_model_get_year (self->model),
-                                        g_object_get_data (G_OBJECT (native), "unit"), path, &error)
-    : thidua_register_export (self->reg, thidua_register_model_get_year (self->model), path, &error);
-  show_status (self, ok ? _("Saved") : error->message);
+static void
+save_job_free (gpointer data)
+{
+  SaveJob *job = data;
+
+  g_object_unref (job->reg);
+  g_free (job->year);
+  g_free (job->unit);
+  g_free (job);
+}
+
+static gboolean
+save_write (const char *path, gpointer data, GError **error)
+{
+  SaveJob *job = data;
+
+  return job->report ? thidua_report_write_register_pdf (job->reg, job->year, job->unit, path, error)
+                     : thidua_register_export (job->reg, job->year, path, error);
 }
 
 static void
@@ -1262,24 +1271,32 @@ save_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
 {
   ThiduaRegisterView *self = THIDUA_REGISTER_VIEW (widget);
   gboolean report = g_str_equal (action_name, "register.report");
-  GtkFileChooserNative *native;
+  GtkWindow *window = GTK_WINDOW (gtk_widget_get_root (widget));
+  GtkApplication *app = gtk_window_get_application (window);
+  const ThiduaExportFormat pdf[] = { { "pdf", _("PDF documents"), "application/pdf" } };
+  const ThiduaExportFormat sheets[] = {
+    { "xlsx", _("Excel workbooks"), "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" },
+    { "csv", _("CSV files"), "text/csv" },
+  };
   g_autofree char *name = NULL;
+  SaveJob *job;
 
   if (report && !office_known_or_ask (self, "register.report"))
     return;
 
-  native = gtk_file_chooser_native_new (report ? _("Save Summary Table as PDF") : _("Export Registrations"),
-                                        GTK_WINDOW (gtk_widget_get_root (widget)),
-                                        GTK_FILE_CHOOSER_ACTION_SAVE, _("_Save"), _("_Cancel"));
-  name = g_strdup_printf (report ? "bang-tong-hop-%s.pdf" : "dang-ky-thi-dua-%s.xlsx",
-                          thidua_register_model_get_year (self->model));
+  job = g_new0 (SaveJob, 1);
+  job->reg = g_object_ref (self->reg);
+  job->year = g_strdup (thidua_register_model_get_year (self->model));
+  job->report = report;
   /* with a unit chosen, its registration form instead of the summary */
   if (report)
-    g_object_set_data_full (G_OBJECT (native), "unit", chosen_unit_name (self), g_free);
-  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (native), name);
-  g_object_set_data (G_OBJECT (native), "report", GINT_TO_POINTER (report));
-  g_signal_connect (native, "response", G_CALLBACK (on_save_chosen), self);
-  gtk_native_dialog_show (GTK_NATIVE_DIALOG (native));
+    job->unit = chosen_unit_name (self);
+  name = g_strdup_printf (report ? "bang-tong-hop-%s.pdf" : "dang-ky-thi-dua-%s.xlsx", job->year);
+  thidua_export_flow_run (window,
+                          THIDUA_IS_APPLICATION (app) ? thidua_application_get_settings (THIDUA_APPLICATION (app)) : NULL,
+                          report ? _("Save Summary Table as PDF") : _("Export Registrations"), name,
+                          report ? pdf : sheets, report ? G_N_ELEMENTS (pdf) : G_N_ELEMENTS (sheets),
+                          save_write, job, save_job_free);
 }
 
 /* ---- life cycle ---- */

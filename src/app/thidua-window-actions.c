@@ -6,6 +6,7 @@
 #include "config.h"
 #include "thidua-window-private.h"
 #include "thidua-exchange-dialog.h"
+#include "thidua-export-flow.h"
 #include "thidua-application.h"
 #include "thidua-print.h"
 #include "thidua-register-view.h"
@@ -13,11 +14,6 @@
 
 #include <glib/gi18n.h>
 #include <glib/gstdio.h>
-
-typedef struct {
-  ThiduaWindow *window;
-  char         *format;
-} ExportData;
 
 static void
 focus_field_action (GtkWidget  *widget,
@@ -60,144 +56,21 @@ print_action (GtkWidget  *widget,
     _thidua_window_report_error (self, _("Could not print"), error);
 }
 
-static void
-export_data_free (ExportData *data)
-{
-  g_object_unref (data->window);
-  g_free (data->format);
-  g_free (data);
-}
-
-static void
-export_response (GtkNativeDialog *native,
-                 int              response,
-                 ExportData      *data)
-{
-  ThiduaWindow *self = data->window;
-
-  if (response == GTK_RESPONSE_ACCEPT && self->document != NULL)
-    {
-      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (native));
-      g_autofree char *path = file ? g_file_get_path (file) : NULL;
-      g_autoptr(GError) error = NULL;
-
-      if (path != NULL && !g_str_has_suffix (path, data->format))
-        {
-          char *with_ext = g_strconcat (path, ".", data->format, NULL);
-          g_free (path);
-          path = with_ext;
-        }
-      if (path != NULL && !thidua_window_export (self, path, &error))
-        _thidua_window_report_error (self, _("Could not export"), error);
-    }
-  export_data_free (data);
-  g_object_unref (native);
-}
-
 gboolean
 thidua_window_export (ThiduaWindow  *self,
                       const char    *path,
                       GError       **error)
 {
-  g_autofree char *folder = NULL;
-  ThiduaLayout *layout;
-
-  g_return_val_if_fail (THIDUA_IS_WINDOW (self), FALSE);
-  g_return_val_if_fail (path != NULL, FALSE);
-
-  if (self->document == NULL)
-    {
-      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_FAILED, _("No plan is open"));
-      return FALSE;
-    }
-  thidua_preview_flush (self->preview);
-  layout = thidua_preview_get_layout (self->preview);
-  if (layout == NULL)
-    {
-      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_FAILED, _("No plan is open"));
-      return FALSE;
-    }
-  /* The same pages as the preview and the print: one renderer. */
-  if (!thidua_render_to_file (layout, thidua_document_get_plan (self->document), path,
-                              thidua_preview_get_page (self->preview), 150, error))
-    return FALSE;
-
-  folder = g_path_get_dirname (path);
-  if (self->settings != NULL)
-    g_settings_set_string (self->settings, "last-folder", folder);
-  return TRUE;
+  return thidua_export_flow_write_plan (self, path, error);
 }
 
-static char *
-export_file_name (ThiduaPlan  *plan,
-                  const char  *format)
-{
-  g_autofree char *subject = g_strdup (thidua_plan_get_subject (plan));
-  g_autoptr(GString) name = g_string_new (NULL);
-
-  /* A name the secretary recognises; no path separators. */
-  g_strdelimit (subject, "/\\:*?\"<>|", '-');
-  if (g_utf8_strlen (subject, -1) > 60)
-    *g_utf8_offset_to_pointer (subject, 60) = '\0';
-  g_string_append (name, *subject ? g_strstrip (subject) : _("plan"));
-  g_string_append_printf (name, ".%s", format);
-  return g_string_free (g_steal_pointer (&name), FALSE);
-}
-
+/* The chooser, the write and the message are thidua-export-flow.c's. */
 static void
 export_action (GtkWidget  *widget,
                const char *action_name,
                GVariant   *param)
 {
-  ThiduaWindow *self = THIDUA_WINDOW (widget);
-  const char *format = param ? g_variant_get_string (param, NULL) : "pdf";
-  GtkFileChooserNative *native;
-  g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
-  g_autofree char *name = NULL;
-  ExportData *data;
-
-  if (self->document == NULL)
-    return;
-  if (g_strcmp0 (format, "png") != 0)
-    format = "pdf";
-
-  native = gtk_file_chooser_native_new (g_str_equal (format, "pdf") ? _("Export PDF")
-                                                                     : _("Export PNG"),
-                                        GTK_WINDOW (self), GTK_FILE_CHOOSER_ACTION_SAVE,
-                                        _("_Export"), _("_Cancel"));
-  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (native), TRUE);
-  if (g_str_equal (format, "pdf"))
-    {
-      gtk_file_filter_set_name (filter, _("PDF documents"));
-      gtk_file_filter_add_mime_type (filter, "application/pdf");
-      gtk_file_filter_add_pattern (filter, "*.pdf");
-    }
-  else
-    {
-      gtk_file_filter_set_name (filter, _("PNG images (the page shown)"));
-      gtk_file_filter_add_mime_type (filter, "image/png");
-      gtk_file_filter_add_pattern (filter, "*.png");
-    }
-  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (native), filter);
-
-  if (self->settings != NULL)
-    {
-      g_autofree char *last = g_settings_get_string (self->settings, "last-folder");
-
-      if (*last && g_file_test (last, G_FILE_TEST_IS_DIR))
-        {
-          g_autoptr(GFile) folder = g_file_new_for_path (last);
-          gtk_file_chooser_set_current_folder (GTK_FILE_CHOOSER (native), folder, NULL);
-        }
-    }
-  name = export_file_name (thidua_document_get_plan (self->document), format);
-  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (native), name);
-
-  data = g_new0 (ExportData, 1);
-  data->window = g_object_ref (self);
-  data->format = g_strdup (format);
-  g_signal_connect (native, "response", G_CALLBACK (export_response), data);
-  gtk_native_dialog_show (GTK_NATIVE_DIALOG (native));
+  thidua_export_flow_plan (THIDUA_WINDOW (widget), param ? g_variant_get_string (param, NULL) : "pdf");
 }
 
 static void

@@ -733,6 +733,13 @@ name_search_entries (GtkWidget *widget)
     return;
   if (GTK_IS_SEARCH_ENTRY (widget))
     g_object_set (widget, "placeholder-text", _("Search shortcuts"), NULL);
+  /* the header's title labels, as GTK wrote them (in GTK's own words) */
+  if (GTK_IS_LABEL (widget) &&
+      g_strcmp0 (gtk_label_get_label (GTK_LABEL (widget)), g_dgettext ("gtk40", "Shortcuts")) == 0)
+    gtk_label_set_label (GTK_LABEL (widget), _("Keyboard Shortcuts"));
+  if (GTK_IS_LABEL (widget) &&
+      g_strcmp0 (gtk_label_get_label (GTK_LABEL (widget)), g_dgettext ("gtk40", "Search Results")) == 0)
+    gtk_label_set_label (GTK_LABEL (widget), _("Search Results"));
   for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
        child = gtk_widget_get_next_sibling (child))
     name_search_entries (child);

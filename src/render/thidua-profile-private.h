@@ -74,6 +74,7 @@ typedef struct {
   double  signature_size;
   gboolean signature_position_bold;
   double  signature_blank_lines;
+  char   *signature_authorities;  /* "TM. KT. Q. TL. TUQ.": the usual first */
 
   double  page_number_size;
   double  page_number_top_mm;

@@ -98,6 +98,7 @@ static const ProfileKey profile_keys[] = {
   NUM  ("signature.size", signature_size),
   BOOL ("signature.position_bold", signature_position_bold),
   NUM  ("signature.blank_lines", signature_blank_lines),
+  STR  ("signature.authorities", signature_authorities),
   NUM  ("page_number.size", page_number_size),
   NUM  ("page_number.top_mm", page_number_top_mm),
   NUM  ("page_number.first_page", page_number_first_page),
@@ -576,6 +577,21 @@ thidua_profile_get_ending_mark (ThiduaProfile *self)
 {
   g_return_val_if_fail (THIDUA_IS_PROFILE (self), NULL);
   return self->v.body_ending_mark;
+}
+
+char **
+thidua_profile_dup_authorities (ThiduaProfile *self)
+{
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+  g_auto(GStrv) words = NULL;
+
+  g_return_val_if_fail (THIDUA_IS_PROFILE (self), NULL);
+
+  words = g_strsplit_set (self->v.signature_authorities, " \t", -1);
+  for (guint i = 0; words[i]; i++)
+    if (*words[i])
+      g_strv_builder_add (builder, words[i]);
+  return g_strv_builder_end (builder);
 }
 
 const char *

@@ -61,6 +61,11 @@ const char    *thidua_profile_get_ending_mark (ThiduaProfile *self);  /* "./." *
 /* What joins the number and the symbol: "/" (Số: 215/KH-SYT), "-" (Số 100-KH/TCT). */
 const char    *thidua_profile_get_number_separator (ThiduaProfile *self);
 
+/* The signature's authority prefixes the profile's documents use
+ * ("signature.authorities"), the usual one first: "TM.", "KT.", … (state),
+ * "T/M", "K/T", … (party).  Free with g_strfreev. */
+char         **thidua_profile_dup_authorities (ThiduaProfile *self);
+
 /* Any numeric key by its dotted name ("size.body", "margin.left"): the
  * value as written in the file (mm or pt as the key says).
  * @value: (out) (optional): set only when TRUE (a known key) is returned. */

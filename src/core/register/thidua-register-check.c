@@ -491,7 +491,10 @@ check_quota (Check *c, ThiduaRule *rule)
     {
       int base_title = title_index (c, of);
       base = count_people_with (c, base_title);
-      base_text = g_strdup_printf (_("%u with “%s”"), base, title_name (c, base_title));
+      /* "đạt" only once results exist; before, what is known is who registered */
+      base_text = c->has_results
+        ? g_strdup_printf (_("%u with “%s”"), base, title_name (c, base_title))
+        : g_strdup_printf (_("%u registered for “%s”"), base, title_name (c, base_title));
     }
   allowed = thidua_rule_quota_allowed (base, percent);
   if (count <= allowed)
@@ -704,6 +707,43 @@ format_bounds (const ThiduaPlanTarget *t)
   return g_strdup_printf (_("at most %s%s"), hi, unit);
 }
 
+/* The plan as the secretary knows it from the plans list: its subject in
+ * quotes, cut at a word; never its row id. */
+static char *
+plan_label (Check *c, gint64 plan_id)
+{
+  g_autoptr(ThiduaPlan) plan = thidua_store_load_plan (thidua_register_get_store (c->reg), plan_id, NULL);
+  const char *subject = plan != NULL ? thidua_plan_get_subject (plan) : "";
+  g_autoptr(GString) words = g_string_new (NULL);
+  gboolean cut = FALSE;
+  gsize word_end = 0;
+  guint n = 0;
+
+  /* the subject's own quotes would not pair with ours */
+  for (const char *p = subject; *p; p = g_utf8_next_char (p))
+    {
+      gunichar ch = g_utf8_get_char (p);
+
+      if (ch == '"' || ch == 0x201C || ch == 0x201D)
+        continue;
+      if (ch == ' ')
+        word_end = words->len;
+      if (++n > 60)
+        {
+          cut = TRUE;
+          break;
+        }
+      g_string_append_unichar (words, ch);
+    }
+  if (cut && word_end > 0)
+    g_string_truncate (words, word_end);
+  while (cut && words->len > 0 && strchr (" ,;:.-", words->str[words->len - 1]) != NULL)
+    g_string_truncate (words, words->len - 1);
+  if (words->len == 0)
+    return g_strdup (_("(no subject)"));
+  return g_strdup_printf ("“%s%s”", words->str, cut ? "…" : "");
+}
+
 static gboolean
 check_targets (Check *c, ThiduaRule *rule, gint64 plan_id, GError **error)
 {
@@ -770,7 +810,9 @@ check_targets (Check *c, ThiduaRule *rule, gint64 plan_id, GError **error)
                   base = base_title->subject == THIDUA_SUBJECT_COLLECTIVE
                          ? count_units_with (c, base_title->position)
                          : count_people_with (c, base_title->position);
-                  base_text = g_strdup_printf (_("%u with “%s”"), base, base_title->name);
+                  base_text = c->has_results
+                    ? g_strdup_printf (_("%u with “%s”"), base, base_title->name)
+                    : g_strdup_printf (_("%u registered for “%s”"), base, base_title->name);
                 }
               else if (g_str_equal (t->base, "units"))
                 {
@@ -789,12 +831,22 @@ check_targets (Check *c, ThiduaRule *rule, gint64 plan_id, GError **error)
             continue;
 
           bounds = format_bounds (t);
-          plan_text = g_strdup_printf ("%" G_GINT64_FORMAT, pid);
+          plan_text = plan_label (c, pid);
           sentence = thidua_plan_target_to_sentence (t, c->catalog);
           if (t->measure == THIDUA_TARGET_COUNT)
             {
               /* whole sentences, so that each can be translated */
-              const char *format = low
+              const char *format = !c->has_results
+                ? (low
+                   ? (collective ? _("target of plan %s not reached: %u units registered for “%s” in %s, "
+                                     "the plan sets %s (%s)")
+                                 : _("target of plan %s not reached: %u people registered for “%s” in %s, "
+                                     "the plan sets %s (%s)"))
+                   : (collective ? _("target of plan %s exceeded: %u units registered for “%s” in %s, "
+                                     "the plan sets %s (%s)")
+                                 : _("target of plan %s exceeded: %u people registered for “%s” in %s, "
+                                     "the plan sets %s (%s)")))
+                : low
                 ? (collective ? _("target of plan %s not reached: %u units have “%s” in %s, "
                                   "the plan sets %s (%s)")
                               : _("target of plan %s not reached: %u people have “%s” in %s, "
@@ -811,10 +863,15 @@ check_targets (Check *c, ThiduaRule *rule, gint64 plan_id, GError **error)
             {
               g_autofree char *actual = base ? format_percent (100.0 * count / base) : g_strdup ("0");
               f = add_finding (c, rule, title->id,
-                  g_strdup_printf (low ? _("target of plan %s not reached: %u of %s have “%s” "
-                                           "in %s (%s%%), the plan sets %s (%s)")
-                                       : _("target of plan %s exceeded: %u of %s have “%s” "
-                                           "in %s (%s%%), the plan sets %s (%s)"),
+                  g_strdup_printf (!c->has_results
+                                   ? (low ? _("target of plan %s not reached: %u of %s registered for “%s” "
+                                              "in %s (%s%%), the plan sets %s (%s)")
+                                          : _("target of plan %s exceeded: %u of %s registered for “%s” "
+                                              "in %s (%s%%), the plan sets %s (%s)"))
+                                   : low ? _("target of plan %s not reached: %u of %s have “%s” "
+                                             "in %s (%s%%), the plan sets %s (%s)")
+                                         : _("target of plan %s exceeded: %u of %s have “%s” "
+                                             "in %s (%s%%), the plan sets %s (%s)"),
                                    plan_text, count, base_text, title->name, c->label, actual, bounds, sentence));
             }
           f->count = count;
