@@ -58,11 +58,11 @@ show_preview (ThiduaRegisterImportDialog *self)
   int row = 0;
 
   clear_box (GTK_WIDGET (self->mapping_grid));
-  for (guint c = 0; c < THIDUA_IMPORT_N_COLUMNS; c++)
+  for (guint c = 0; c < THIDUA_REGISTER_N_COLUMNS; c++)
     {
       const char *header = thidua_register_import_get_header (self->import, c);
       int index = thidua_register_import_get_column (self->import, c);
-      GtkWidget *what = gtk_label_new (thidua_import_column_get_label (c));
+      GtkWidget *what = gtk_label_new (thidua_register_column_get_label (c));
       g_autofree char *where = index >= 0
         ? g_strdup_printf (_("column %d “%s”"), index + 1, header)
         : g_strdup (_("not in the file"));
@@ -80,7 +80,7 @@ show_preview (ThiduaRegisterImportDialog *self)
   clear_box (GTK_WIDGET (self->rejected_list));
   for (guint i = 0; i < rejections->len; i++)
     {
-      ThiduaImportRejection *r = g_ptr_array_index (rejections, i);
+      ThiduaRegisterRejection *r = g_ptr_array_index (rejections, i);
       g_autofree char *text = g_strdup_printf (_("Row %u: %s"), r->row, r->reason);
       GtkWidget *label = gtk_label_new (text);
 

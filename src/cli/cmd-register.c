@@ -112,7 +112,7 @@ register_import (CliContext *ctx, int argc, char **argv)
   rejections = thidua_register_import_get_rejections (import);
   for (guint i = 0; i < rejections->len; i++)
     {
-      ThiduaImportRejection *r = g_ptr_array_index (rejections, i);
+      ThiduaRegisterRejection *r = g_ptr_array_index (rejections, i);
       fprintf (stderr, "row %u: %s\n", r->row, r->reason);
     }
   cli_print ("imported %u, rejected %u\n", thidua_register_import_get_n_accepted (import), rejections->len);

@@ -14,50 +14,50 @@
 /* ---- headers ---- */
 
 static const struct {
-  ThiduaImportColumn  column;
+  ThiduaRegisterColumn  column;
   const char         *label;
   const char         *keys[10];   /* normalised header texts */
 } columns[] = {
-  { THIDUA_IMPORT_COLUMN_NAME, "Họ và tên",
+  { THIDUA_REGISTER_COLUMN_NAME, "Họ và tên",
     { "ho va ten", "ho ten", "ho va ten ca nhan", "ten ca nhan", "ten tap the", "ten ca nhan tap the",
       "ho va ten ten tap the", "ho ten ten tap the", "ten tap the ca nhan", NULL } },
-  { THIDUA_IMPORT_COLUMN_POSITION, "Chức vụ",
+  { THIDUA_REGISTER_COLUMN_POSITION, "Chức vụ",
     { "chuc vu", "chuc danh", "chuc vu chuc danh", NULL } },
-  { THIDUA_IMPORT_COLUMN_UNIT, "Đơn vị",
+  { THIDUA_REGISTER_COLUMN_UNIT, "Đơn vị",
     { "don vi", "don vi cong tac", "noi cong tac", "khoa phong", "phong ban", NULL } },
-  { THIDUA_IMPORT_COLUMN_POSITION_UNIT, "Chức vụ, đơn vị",
+  { THIDUA_REGISTER_COLUMN_POSITION_UNIT, "Chức vụ, đơn vị",
     { "chuc vu don vi", "chuc vu don vi cong tac", NULL } },
-  { THIDUA_IMPORT_COLUMN_KIND, "Loại",
+  { THIDUA_REGISTER_COLUMN_KIND, "Loại",
     { "loai", "doi tuong", "ca nhan tap the", "loai doi tuong", NULL } },
-  { THIDUA_IMPORT_COLUMN_TITLE, "Danh hiệu thi đua",
+  { THIDUA_REGISTER_COLUMN_TITLE, "Danh hiệu thi đua",
     { "danh hieu thi dua", "dang ky danh hieu thi dua", "danh hieu", "dang ky danh hieu",
       "danh hieu dang ky", NULL } },
-  { THIDUA_IMPORT_COLUMN_REWARD, "Hình thức khen thưởng",
+  { THIDUA_REGISTER_COLUMN_REWARD, "Hình thức khen thưởng",
     { "hinh thuc khen thuong", "dang ky khen thuong", "dang ky hinh thuc khen thuong",
       "khen thuong", NULL } },
-  { THIDUA_IMPORT_COLUMN_RATING, "Xếp loại",
+  { THIDUA_REGISTER_COLUMN_RATING, "Xếp loại",
     { "xep loai", "danh gia xep loai", NULL } },
-  { THIDUA_IMPORT_COLUMN_YEAR, "Năm",
+  { THIDUA_REGISTER_COLUMN_YEAR, "Năm",
     { "nam", "nam dang ky", "nam hoc", NULL } },
-  { THIDUA_IMPORT_COLUMN_INITIATIVE, "Sáng kiến",
+  { THIDUA_REGISTER_COLUMN_INITIATIVE, "Sáng kiến",
     { "sang kien", "ten sang kien", "sang kien de tai", "de tai sang kien", "sang kien kinh nghiem",
       "de tai", NULL } },
-  { THIDUA_IMPORT_COLUMN_NOTE, "Ghi chú",
+  { THIDUA_REGISTER_COLUMN_NOTE, "Ghi chú",
     { "ghi chu", NULL } },
-  { THIDUA_IMPORT_COLUMN_BIRTH_YEAR, "Năm sinh",
+  { THIDUA_REGISTER_COLUMN_BIRTH_YEAR, "Năm sinh",
     { "nam sinh", "ngay sinh", "ngay thang nam sinh", NULL } },
-  { THIDUA_IMPORT_COLUMN_STATUS, "Trạng thái",
+  { THIDUA_REGISTER_COLUMN_STATUS, "Trạng thái",
     { "trang thai", NULL } },
-  { THIDUA_IMPORT_COLUMN_RESULT, "Kết quả",
+  { THIDUA_REGISTER_COLUMN_RESULT, "Kết quả",
     { "ket qua", "ket qua binh xet", NULL } },
-  { THIDUA_IMPORT_COLUMN_DECISION, "Số quyết định",
+  { THIDUA_REGISTER_COLUMN_DECISION, "Số quyết định",
     { "so quyet dinh", "quyet dinh", NULL } },
 };
 
 const char *
-thidua_import_column_get_label (ThiduaImportColumn column)
+thidua_register_column_get_label (ThiduaRegisterColumn column)
 {
-  g_return_val_if_fail (column < THIDUA_IMPORT_N_COLUMNS, NULL);
+  g_return_val_if_fail (column < THIDUA_REGISTER_N_COLUMNS, NULL);
   return columns[column].label;
 }
 
@@ -90,7 +90,7 @@ normalise_header (const char *text)
 }
 
 int
-thidua_import_column_from_header (const char *header)
+thidua_register_column_from_header (const char *header)
 {
   g_autofree char *key = normalise_header (header);
 
@@ -131,10 +131,10 @@ struct _ThiduaRegisterImport
 
   char           *file;
   guint           header_row;
-  int             column_index[THIDUA_IMPORT_N_COLUMNS];
-  char           *column_header[THIDUA_IMPORT_N_COLUMNS];
+  int             column_index[THIDUA_REGISTER_N_COLUMNS];
+  char           *column_header[THIDUA_REGISTER_N_COLUMNS];
   ThiduaRegisterBatch *batch; /* the rows taken, checked by core */
-  GPtrArray      *rejections;  /* ThiduaImportRejection */
+  GPtrArray      *rejections;  /* ThiduaRegisterRejection */
   guint           n_registrations;
 };
 
@@ -165,7 +165,7 @@ import_row_free (ImportRow *r)
 }
 
 static void
-rejection_free (ThiduaImportRejection *r)
+rejection_free (ThiduaRegisterRejection *r)
 {
   g_free (r->reason);
   g_free (r);
@@ -179,7 +179,7 @@ thidua_register_import_finalize (GObject *object)
   g_clear_object (&self->reg);
   g_free (self->year);
   g_free (self->file);
-  for (guint i = 0; i < THIDUA_IMPORT_N_COLUMNS; i++)
+  for (guint i = 0; i < THIDUA_REGISTER_N_COLUMNS; i++)
     g_free (self->column_header[i]);
   g_clear_pointer (&self->batch, thidua_register_batch_free);
   g_clear_pointer (&self->rejections, g_ptr_array_unref);
@@ -252,7 +252,7 @@ thidua_register_import_class_init (ThiduaRegisterImportClass *klass)
 static void
 thidua_register_import_init (ThiduaRegisterImport *self)
 {
-  for (guint i = 0; i < THIDUA_IMPORT_N_COLUMNS; i++)
+  for (guint i = 0; i < THIDUA_REGISTER_N_COLUMNS; i++)
     self->column_index[i] = -1;
   self->rejections = g_ptr_array_new_with_free_func ((GDestroyNotify) rejection_free);
 }
@@ -288,16 +288,16 @@ thidua_register_import_get_header_row (ThiduaRegisterImport *self)
 }
 
 int
-thidua_register_import_get_column (ThiduaRegisterImport *self, ThiduaImportColumn column)
+thidua_register_import_get_column (ThiduaRegisterImport *self, ThiduaRegisterColumn column)
 {
-  g_return_val_if_fail (column < THIDUA_IMPORT_N_COLUMNS, -1);
+  g_return_val_if_fail (column < THIDUA_REGISTER_N_COLUMNS, -1);
   return self->column_index[column];
 }
 
 const char *
-thidua_register_import_get_header (ThiduaRegisterImport *self, ThiduaImportColumn column)
+thidua_register_import_get_header (ThiduaRegisterImport *self, ThiduaRegisterColumn column)
 {
-  g_return_val_if_fail (column < THIDUA_IMPORT_N_COLUMNS, NULL);
+  g_return_val_if_fail (column < THIDUA_REGISTER_N_COLUMNS, NULL);
   return self->column_header[column];
 }
 
@@ -322,7 +322,7 @@ thidua_register_import_get_n_registrations (ThiduaRegisterImport *self)
 static void
 reject (ThiduaRegisterImport *self, guint row, char *reason)
 {
-  ThiduaImportRejection *r = g_new0 (ThiduaImportRejection, 1);
+  ThiduaRegisterRejection *r = g_new0 (ThiduaRegisterRejection, 1);
 
   r->row = row;
   r->reason = reason;
@@ -332,7 +332,7 @@ reject (ThiduaRegisterImport *self, guint row, char *reason)
 /* ---- reading rows ---- */
 
 static char *
-cell (ThiduaRegisterImport *self, const ThiduaTable *table, guint index, ThiduaImportColumn column)
+cell (ThiduaRegisterImport *self, const ThiduaTable *table, guint index, ThiduaRegisterColumn column)
 {
   int c = self->column_index[column];
 
@@ -416,23 +416,23 @@ find_header (ThiduaRegisterImport *self, const ThiduaTable *table, guint *header
     {
       guint number;
       const char * const *row = thidua_table_get_row (table, i, &number);
-      int found[THIDUA_IMPORT_N_COLUMNS];
+      int found[THIDUA_REGISTER_N_COLUMNS];
       guint n = 0;
 
-      for (guint c = 0; c < THIDUA_IMPORT_N_COLUMNS; c++)
+      for (guint c = 0; c < THIDUA_REGISTER_N_COLUMNS; c++)
         found[c] = -1;
       for (guint j = 0; row[j]; j++)
         {
-          int col = thidua_import_column_from_header (row[j]);
+          int col = thidua_register_column_from_header (row[j]);
           if (col >= 0 && found[col] < 0)
             {
               found[col] = (int) j;
               n++;
             }
         }
-      if (found[THIDUA_IMPORT_COLUMN_NAME] >= 0 && n >= 2)
+      if (found[THIDUA_REGISTER_COLUMN_NAME] >= 0 && n >= 2)
         {
-          for (guint c = 0; c < THIDUA_IMPORT_N_COLUMNS; c++)
+          for (guint c = 0; c < THIDUA_REGISTER_N_COLUMNS; c++)
             {
               self->column_index[c] = found[c];
               g_free (self->column_header[c]);
@@ -591,16 +591,16 @@ prepare_row (ThiduaRegisterImport *self, const ThiduaTable *table, guint index, 
              int section_kind, TitleMatcher *matcher)
 {
   ThiduaCatalog *catalog = thidua_register_get_catalog (self->reg);
-  g_autofree char *name = cell (self, table, index, THIDUA_IMPORT_COLUMN_NAME);
-  g_autofree char *kind_text = cell (self, table, index, THIDUA_IMPORT_COLUMN_KIND);
-  g_autofree char *year_text = cell (self, table, index, THIDUA_IMPORT_COLUMN_YEAR);
-  g_autofree char *birth_text = cell (self, table, index, THIDUA_IMPORT_COLUMN_BIRTH_YEAR);
-  g_autofree char *status_text = cell (self, table, index, THIDUA_IMPORT_COLUMN_STATUS);
-  g_autofree char *result_text = cell (self, table, index, THIDUA_IMPORT_COLUMN_RESULT);
+  g_autofree char *name = cell (self, table, index, THIDUA_REGISTER_COLUMN_NAME);
+  g_autofree char *kind_text = cell (self, table, index, THIDUA_REGISTER_COLUMN_KIND);
+  g_autofree char *year_text = cell (self, table, index, THIDUA_REGISTER_COLUMN_YEAR);
+  g_autofree char *birth_text = cell (self, table, index, THIDUA_REGISTER_COLUMN_BIRTH_YEAR);
+  g_autofree char *status_text = cell (self, table, index, THIDUA_REGISTER_COLUMN_STATUS);
+  g_autofree char *result_text = cell (self, table, index, THIDUA_REGISTER_COLUMN_RESULT);
   ImportRow *r;
   int kind;
-  static const ThiduaImportColumn title_columns[] = {
-    THIDUA_IMPORT_COLUMN_TITLE, THIDUA_IMPORT_COLUMN_REWARD, THIDUA_IMPORT_COLUMN_RATING
+  static const ThiduaRegisterColumn title_columns[] = {
+    THIDUA_REGISTER_COLUMN_TITLE, THIDUA_REGISTER_COLUMN_REWARD, THIDUA_REGISTER_COLUMN_RATING
   };
   gboolean all_collective = TRUE;
 
@@ -636,18 +636,18 @@ prepare_row (ThiduaRegisterImport *self, const ThiduaTable *table, guint index, 
   r = g_new0 (ImportRow, 1);
   r->row = number;
   r->name = g_steal_pointer (&name);
-  r->position = cell (self, table, index, THIDUA_IMPORT_COLUMN_POSITION);
-  r->unit = cell (self, table, index, THIDUA_IMPORT_COLUMN_UNIT);
-  r->initiative = cell (self, table, index, THIDUA_IMPORT_COLUMN_INITIATIVE);
-  r->note = cell (self, table, index, THIDUA_IMPORT_COLUMN_NOTE);
-  r->decision = cell (self, table, index, THIDUA_IMPORT_COLUMN_DECISION);
+  r->position = cell (self, table, index, THIDUA_REGISTER_COLUMN_POSITION);
+  r->unit = cell (self, table, index, THIDUA_REGISTER_COLUMN_UNIT);
+  r->initiative = cell (self, table, index, THIDUA_REGISTER_COLUMN_INITIATIVE);
+  r->note = cell (self, table, index, THIDUA_REGISTER_COLUMN_NOTE);
+  r->decision = cell (self, table, index, THIDUA_REGISTER_COLUMN_DECISION);
   r->honorific = g_strdup ("");
   r->titles = g_ptr_array_new ();
 
   /* "Giảng viên, Khoa Lý luận cơ sở" in one column */
-  if (self->column_index[THIDUA_IMPORT_COLUMN_POSITION_UNIT] >= 0)
+  if (self->column_index[THIDUA_REGISTER_COLUMN_POSITION_UNIT] >= 0)
     {
-      g_autofree char *both = cell (self, table, index, THIDUA_IMPORT_COLUMN_POSITION_UNIT);
+      g_autofree char *both = cell (self, table, index, THIDUA_REGISTER_COLUMN_POSITION_UNIT);
       const char *comma = strchr (both, ',');
       if (comma != NULL)
         {
@@ -805,9 +805,9 @@ thidua_register_import_prepare_table (ThiduaRegisterImport *self, const char *na
       g_hash_table_unref (matcher.cache);
       return FALSE;
     }
-  if (self->column_index[THIDUA_IMPORT_COLUMN_TITLE] < 0
-      && self->column_index[THIDUA_IMPORT_COLUMN_REWARD] < 0
-      && self->column_index[THIDUA_IMPORT_COLUMN_RATING] < 0)
+  if (self->column_index[THIDUA_REGISTER_COLUMN_TITLE] < 0
+      && self->column_index[THIDUA_REGISTER_COLUMN_REWARD] < 0
+      && self->column_index[THIDUA_REGISTER_COLUMN_RATING] < 0)
     {
       g_set_error (error, THIDUA_TABLE_ERROR, THIDUA_TABLE_ERROR_MALFORMED,
                    _("%s: the header (row %u) has no “Danh hiệu thi đua” or “Hình thức khen thưởng” column"),
@@ -851,7 +851,7 @@ thidua_register_import_prepare_file (ThiduaRegisterImport *self, const char *pat
 /* ---- commit ---- */
 
 gint64
-thidua_register_import_commit (ThiduaRegisterImport *self, ThiduaImportProgress progress,
+thidua_register_import_commit (ThiduaRegisterImport *self, ThiduaRegisterImportProgress progress,
                                gpointer user_data, GError **error)
 {
   gint64 id;

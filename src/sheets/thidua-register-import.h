@@ -15,36 +15,36 @@
 G_BEGIN_DECLS
 
 typedef enum {
-  THIDUA_IMPORT_COLUMN_NAME,           /* Họ và tên / Họ tên */
-  THIDUA_IMPORT_COLUMN_POSITION,       /* Chức vụ */
-  THIDUA_IMPORT_COLUMN_UNIT,           /* Đơn vị */
-  THIDUA_IMPORT_COLUMN_POSITION_UNIT,  /* Chức vụ, đơn vị (the registration form) */
-  THIDUA_IMPORT_COLUMN_KIND,           /* Loại: Cá nhân / Tập thể */
-  THIDUA_IMPORT_COLUMN_TITLE,          /* Danh hiệu thi đua / Đăng ký danh hiệu thi đua / Danh hiệu */
-  THIDUA_IMPORT_COLUMN_REWARD,         /* Hình thức khen thưởng / Đăng ký khen thưởng */
-  THIDUA_IMPORT_COLUMN_RATING,         /* Xếp loại */
-  THIDUA_IMPORT_COLUMN_YEAR,           /* Năm */
-  THIDUA_IMPORT_COLUMN_INITIATIVE,     /* Sáng kiến */
-  THIDUA_IMPORT_COLUMN_NOTE,           /* Ghi chú */
-  THIDUA_IMPORT_COLUMN_BIRTH_YEAR,     /* Năm sinh */
-  THIDUA_IMPORT_COLUMN_STATUS,         /* Trạng thái */
-  THIDUA_IMPORT_COLUMN_RESULT,         /* Kết quả */
-  THIDUA_IMPORT_COLUMN_DECISION,       /* Số quyết định */
-  THIDUA_IMPORT_N_COLUMNS
-} ThiduaImportColumn;
+  THIDUA_REGISTER_COLUMN_NAME,           /* Họ và tên / Họ tên */
+  THIDUA_REGISTER_COLUMN_POSITION,       /* Chức vụ */
+  THIDUA_REGISTER_COLUMN_UNIT,           /* Đơn vị */
+  THIDUA_REGISTER_COLUMN_POSITION_UNIT,  /* Chức vụ, đơn vị (the registration form) */
+  THIDUA_REGISTER_COLUMN_KIND,           /* Loại: Cá nhân / Tập thể */
+  THIDUA_REGISTER_COLUMN_TITLE,          /* Danh hiệu thi đua / Đăng ký danh hiệu thi đua / Danh hiệu */
+  THIDUA_REGISTER_COLUMN_REWARD,         /* Hình thức khen thưởng / Đăng ký khen thưởng */
+  THIDUA_REGISTER_COLUMN_RATING,         /* Xếp loại */
+  THIDUA_REGISTER_COLUMN_YEAR,           /* Năm */
+  THIDUA_REGISTER_COLUMN_INITIATIVE,     /* Sáng kiến */
+  THIDUA_REGISTER_COLUMN_NOTE,           /* Ghi chú */
+  THIDUA_REGISTER_COLUMN_BIRTH_YEAR,     /* Năm sinh */
+  THIDUA_REGISTER_COLUMN_STATUS,         /* Trạng thái */
+  THIDUA_REGISTER_COLUMN_RESULT,         /* Kết quả */
+  THIDUA_REGISTER_COLUMN_DECISION,       /* Số quyết định */
+  THIDUA_REGISTER_N_COLUMNS
+} ThiduaRegisterColumn;
 
 /* The column's usual Vietnamese header, for the preview.
  * Returns: (transfer none): static. */
-const char *thidua_import_column_get_label (ThiduaImportColumn column);
+const char *thidua_register_column_get_label (ThiduaRegisterColumn column);
 /* Which column a header cell names, or -1. */
-int         thidua_import_column_from_header (const char *header);
+int         thidua_register_column_from_header (const char *header);
 
 typedef struct {
   guint  row;      /* row number in the file */
   char  *reason;
-} ThiduaImportRejection;
+} ThiduaRegisterRejection;
 
-typedef void (*ThiduaImportProgress) (guint done, guint total, gpointer user_data);
+typedef void (*ThiduaRegisterImportProgress) (guint done, guint total, gpointer user_data);
 
 #define THIDUA_TYPE_REGISTER_IMPORT (thidua_register_import_get_type ())
 G_DECLARE_FINAL_TYPE (ThiduaRegisterImport, thidua_register_import, THIDUA, REGISTER_IMPORT, GObject)
@@ -74,11 +74,11 @@ gboolean    thidua_register_import_prepare_table (ThiduaRegisterImport *self, co
  * thidua_register_import_get_header: Returns: (transfer none) (nullable):
  *   NULL when the column is absent; valid until the next prepare. */
 guint       thidua_register_import_get_header_row (ThiduaRegisterImport *self);
-int         thidua_register_import_get_column     (ThiduaRegisterImport *self, ThiduaImportColumn column);
-const char *thidua_register_import_get_header     (ThiduaRegisterImport *self, ThiduaImportColumn column);
+int         thidua_register_import_get_column     (ThiduaRegisterImport *self, ThiduaRegisterColumn column);
+const char *thidua_register_import_get_header     (ThiduaRegisterImport *self, ThiduaRegisterColumn column);
 guint       thidua_register_import_get_n_accepted (ThiduaRegisterImport *self);
-/* ThiduaImportRejection, by row number.
- * Returns: (transfer none) (element-type ThiduaImportRejection): the
+/* ThiduaRegisterRejection, by row number.
+ * Returns: (transfer none) (element-type ThiduaRegisterRejection): the
  *   import's own array, emptied by the next prepare: do not unref it. */
 GPtrArray  *thidua_register_import_get_rejections (ThiduaRegisterImport *self);
 
@@ -87,7 +87,7 @@ GPtrArray  *thidua_register_import_get_rejections (ThiduaRegisterImport *self);
  * @progress: (scope call) (nullable): called on the calling thread,
  *   never after this returns. */
 gint64      thidua_register_import_commit (ThiduaRegisterImport *self,
-                                           ThiduaImportProgress progress, gpointer user_data,
+                                           ThiduaRegisterImportProgress progress, gpointer user_data,
                                            GError **error);
 /* Registrations added by the commit (a row may give more than one). */
 guint       thidua_register_import_get_n_registrations (ThiduaRegisterImport *self);

@@ -82,15 +82,15 @@ check_fixture_import (RegFixture *f, ThiduaRegisterImport *import)
   };
 
   g_assert_cmpuint (thidua_register_import_get_header_row (import), ==, 4);
-  g_assert_cmpint (thidua_register_import_get_column (import, THIDUA_IMPORT_COLUMN_NAME), ==, 1);
-  g_assert_cmpint (thidua_register_import_get_column (import, THIDUA_IMPORT_COLUMN_TITLE), ==, 5);
-  g_assert_cmpint (thidua_register_import_get_column (import, THIDUA_IMPORT_COLUMN_REWARD), ==, 6);
-  g_assert_cmpint (thidua_register_import_get_column (import, THIDUA_IMPORT_COLUMN_YEAR), ==, -1);
+  g_assert_cmpint (thidua_register_import_get_column (import, THIDUA_REGISTER_COLUMN_NAME), ==, 1);
+  g_assert_cmpint (thidua_register_import_get_column (import, THIDUA_REGISTER_COLUMN_TITLE), ==, 5);
+  g_assert_cmpint (thidua_register_import_get_column (import, THIDUA_REGISTER_COLUMN_REWARD), ==, 6);
+  g_assert_cmpint (thidua_register_import_get_column (import, THIDUA_REGISTER_COLUMN_YEAR), ==, -1);
   g_assert_cmpuint (thidua_register_import_get_n_accepted (import), ==, 6);
   g_assert_cmpuint (rej->len, ==, G_N_ELEMENTS (expected));
   for (guint i = 0; i < rej->len; i++)
     {
-      ThiduaImportRejection *x = g_ptr_array_index (rej, i);
+      ThiduaRegisterRejection *x = g_ptr_array_index (rej, i);
       g_assert_cmpuint (x->row, ==, expected[i].row);
       if (strstr (x->reason, expected[i].words) == NULL)
         g_error ("row %u: “%s” lacks “%s”", x->row, x->reason, expected[i].words);
@@ -246,7 +246,7 @@ test_nothing_overwritten (RegFixture *f, gconstpointer data)
   g_assert_cmpuint (thidua_register_import_get_n_accepted (again), ==, 0);
   rej = thidua_register_import_get_rejections (again);
   g_assert_cmpuint (rej->len, ==, 10);
-  g_assert_nonnull (strstr (((ThiduaImportRejection *) rej->pdata[0])->reason, "already registered"));
+  g_assert_nonnull (strstr (((ThiduaRegisterRejection *) rej->pdata[0])->reason, "already registered"));
   g_assert_cmpuint (count_year (f, "2024"), ==, 10);
 
   /* with replace, the rows update what is there, and undo puts it back */
@@ -343,10 +343,10 @@ test_year_column (RegFixture *f, gconstpointer data)
   g_assert_cmpuint (thidua_register_import_get_n_accepted (import), ==, 2);
   rej = thidua_register_import_get_rejections (import);
   g_assert_cmpuint (rej->len, ==, 3);
-  g_assert_cmpuint (((ThiduaImportRejection *) rej->pdata[0])->row, ==, 3);
-  g_assert_nonnull (strstr (((ThiduaImportRejection *) rej->pdata[0])->reason, "2022-2023"));
-  g_assert_cmpuint (((ThiduaImportRejection *) rej->pdata[1])->row, ==, 5);
-  g_assert_cmpuint (((ThiduaImportRejection *) rej->pdata[2])->row, ==, 6);
+  g_assert_cmpuint (((ThiduaRegisterRejection *) rej->pdata[0])->row, ==, 3);
+  g_assert_nonnull (strstr (((ThiduaRegisterRejection *) rej->pdata[0])->reason, "2022-2023"));
+  g_assert_cmpuint (((ThiduaRegisterRejection *) rej->pdata[1])->row, ==, 5);
+  g_assert_cmpuint (((ThiduaRegisterRejection *) rej->pdata[2])->row, ==, 6);
   {
     ThiduaRegQuery q = THIDUA_REG_QUERY_INIT;
     g_autoptr(GPtrArray) rows = NULL;
@@ -622,7 +622,7 @@ test_date_cells_libreoffice (RegFixture *f, gconstpointer data)
                                             "libreoffice", name, NULL);
   g_autoptr(ThiduaRegisterImport) import = import_file (f, path, "2024", FALSE, NULL);
   GPtrArray *rej = thidua_register_import_get_rejections (import);
-  ThiduaImportRejection *x;
+  ThiduaRegisterRejection *x;
 
   g_assert_cmpuint (thidua_register_import_get_n_accepted (import), ==, 5);
   g_assert_cmpint (birth_year_of (f, "2024", "Nguyễn Văn Ngày"), ==, 1980);
@@ -722,7 +722,7 @@ test_date_serial_without_format (RegFixture *f, gconstpointer data)
 {
   g_autofree char *path = g_build_filename (f->dir, "serial.csv", NULL);
   g_autoptr(ThiduaRegisterImport) import = NULL;
-  ThiduaImportRejection *x;
+  ThiduaRegisterRejection *x;
 
   g_assert_true (g_file_set_contents (path,
                                       "Họ và tên;Đơn vị;Danh hiệu;Năm sinh\n"
