@@ -150,6 +150,36 @@ cli_module_symbol (CliContext *ctx, const char *module, const char *symbol)
   return func;
 }
 
+gboolean
+cli_output_is_document (const char *path)
+{
+  g_autofree char *lower = g_ascii_strdown (path ? path : "", -1);
+
+  return g_str_has_suffix (lower, ".docx") || g_str_has_suffix (lower, ".odt");
+}
+
+/* The -o/--output of render and render-json as GOption will read it (the
+ * last one given), to choose between thidua-cli-render and
+ * thidua-cli-document before either is loaded. */
+static const char *
+render_output (int argc, char **argv)
+{
+  const char *out = NULL;
+
+  for (int i = 1; i < argc; i++)
+    {
+      if (strcmp (argv[i], "--") == 0)
+        break;
+      if ((strcmp (argv[i], "-o") == 0 || strcmp (argv[i], "--output") == 0) && i + 1 < argc)
+        out = argv[++i];
+      else if (g_str_has_prefix (argv[i], "--output="))
+        out = argv[i] + strlen ("--output=");
+      else if (g_str_has_prefix (argv[i], "-o") && argv[i][2] != '\0' && argv[i][1] != '-')
+        out = argv[i] + 2;
+    }
+  return out;
+}
+
 ThiduaStore *
 cli_open_store (CliContext *ctx, gboolean read_only)
 {
@@ -261,10 +291,13 @@ main (int argc, char **argv)
     if (strcmp (argv[i], commands[c].name) == 0)
       {
         CliCommandFunc func = commands[c].func;
+        const char *module = commands[c].module;
 
         ctx.command = commands[c].name;
-        if (func == NULL
-            && (func = cli_module_symbol (&ctx, commands[c].module, commands[c].symbol)) == NULL)
+        if (g_strcmp0 (module, "render") == 0
+            && cli_output_is_document (render_output (argc - i, argv + i)))
+          module = "document";
+        if (func == NULL && (func = cli_module_symbol (&ctx, module, commands[c].symbol)) == NULL)
           return 1;
         return func (&ctx, argc - i, argv + i);
       }

@@ -27,6 +27,9 @@ int          cli_fail        (CliContext *ctx, const char *format, ...) G_GNUC_P
  * "import"), loaded on first use; prints the error and returns NULL when
  * the module is missing. */
 gpointer     cli_module_symbol (CliContext *ctx, const char *module, const char *symbol);
+/* TRUE for a .docx or .odt name (any case): thidua-cli-document writes
+ * those, thidua-cli-render the rest. */
+gboolean     cli_output_is_document (const char *path);
 /* Parses subcommand options; on error prints it and returns FALSE. */
 gboolean     cli_parse_options (CliContext *ctx, GOptionEntry *entries,
                                 const char *parameter_string,
