@@ -7,12 +7,11 @@
 #include "thidua-return-dialog.h"
 #include "thidua-history-dialog.h"
 #include "thidua-check-print-dialog.h"
+#include "thidua-outgoing-dialog.h"
 #include "thidua-lifecycle.h"
 #include "thidua-canonical.h"
-#include "thidua-outgoing.h"
 #include "thidua-plan-editor.h"
 #include "thidua-preview.h"
-#include "thidua-print-preview.h"
 #include "thidua-stamp.h"
 #include "thidua-document.h"
 
@@ -97,39 +96,6 @@ static void
 returned_cb (ThiduaReturnDialog *dialog, gint64 id, ThiduaWindow *win)
 {
   step_done (win, TRUE, NULL);
-}
-
-/* A modal window: a title, a body, and an OK button with a callback. */
-static GtkWindow *
-small_dialog (ThiduaWindow *win, const char *title, GtkWidget *body,
-              const char *ok_label, GCallback ok, gpointer data)
-{
-  GtkWidget *dialog = gtk_window_new ();
-  GtkWidget *header = gtk_header_bar_new ();
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 12);
-
-  gtk_window_set_title (GTK_WINDOW (dialog), title);
-  gtk_window_set_transient_for (GTK_WINDOW (dialog), GTK_WINDOW (win));
-  gtk_window_set_modal (GTK_WINDOW (dialog), TRUE);
-  gtk_window_set_destroy_with_parent (GTK_WINDOW (dialog), TRUE);
-  gtk_window_set_default_size (GTK_WINDOW (dialog), 520, -1);
-  gtk_window_set_titlebar (GTK_WINDOW (dialog), header);
-  if (ok_label != NULL)
-    {
-      GtkWidget *button = gtk_button_new_with_mnemonic (ok_label);
-
-      gtk_widget_add_css_class (button, "suggested-action");
-      g_signal_connect (button, "clicked", ok, data);
-      gtk_header_bar_pack_end (GTK_HEADER_BAR (header), button);
-      gtk_window_set_default_widget (GTK_WINDOW (dialog), button);
-    }
-  gtk_widget_set_margin_top (box, 18);
-  gtk_widget_set_margin_bottom (box, 18);
-  gtk_widget_set_margin_start (box, 18);
-  gtk_widget_set_margin_end (box, 18);
-  gtk_box_append (GTK_BOX (box), body);
-  gtk_window_set_child (GTK_WINDOW (dialog), box);
-  return GTK_WINDOW (dialog);
 }
 
 static void
@@ -228,48 +194,15 @@ check_print_action (GtkWidget *widget, const char *action_name, GVariant *parame
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
-/* ---- the outgoing register -------------------------------------------------- */
-
-static void
-register_confirmed (GtkWidget *button, gpointer data)
-{
-  GtkWindow *dialog = GTK_WINDOW (gtk_widget_get_root (button));
-  ThiduaWindow *win = THIDUA_WINDOW (gtk_window_get_transient_for (dialog));
-  GtkSpinButton *spin = g_object_get_data (G_OBJECT (dialog), "year");
-  g_autoptr(GError) error = NULL;
-  g_autoptr(ThiduaPlan) plan = NULL;
-  g_autoptr(ThiduaLayout) layout =
-    thidua_outgoing_layout_new (thidua_window_get_store (win),
-                                (guint) gtk_spin_button_get_value_as_int (spin), &plan, &error);
-
-  if (layout == NULL)
-    {
-      thidua_window_show_banner (win, error->message, TRUE);
-      return;
-    }
-  gtk_window_destroy (dialog);
-  /* The same pages the printer gets, with its Print button. */
-  gtk_window_present (thidua_print_preview_new (GTK_WINDOW (win), layout, plan));
-}
+/* ---- the outgoing register (thidua-outgoing-dialog.ui) ---------------------- */
 
 static void
 register_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
 {
   ThiduaWindow *win = THIDUA_WINDOW (widget);
-  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
-  GtkWidget *label = gtk_label_new_with_mnemonic (_("_Year"));
-  GtkWidget *spin = gtk_spin_button_new_with_range (1900, 9999, 1);
-  GtkWindow *dialog;
 
-  gtk_spin_button_set_value (GTK_SPIN_BUTTON (spin), g_date_time_get_year (now));
-  gtk_label_set_mnemonic_widget (GTK_LABEL (label), spin);
-  gtk_box_append (GTK_BOX (box), label);
-  gtk_box_append (GTK_BOX (box), spin);
-  dialog = small_dialog (win, _("Outgoing Register"), box, _("_Show"),
-                         G_CALLBACK (register_confirmed), NULL);
-  g_object_set_data (G_OBJECT (dialog), "year", spin);
-  gtk_window_present (dialog);
+  gtk_window_present (GTK_WINDOW (thidua_outgoing_dialog_new (GTK_WINDOW (win),
+                                                              thidua_window_get_store (win))));
 }
 
 /* ---- hooks -------------------------------------------------------------------- */

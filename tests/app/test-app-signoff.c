@@ -19,6 +19,7 @@
 #include "thidua-return-dialog.h"
 #include "thidua-history-dialog.h"
 #include "thidua-check-print-dialog.h"
+#include "thidua-outgoing-dialog.h"
 #include "thidua-stamp.h"
 #include "thidua-test-util.h"
 #include "thidua-window.h"
@@ -313,7 +314,7 @@ test_check_printout (Fixture *f, gconstpointer data)
   /* The outgoing register opens as print preview pages. */
   gtk_widget_activate_action (GTK_WIDGET (win), "win.outgoing-register", NULL);
   dialog = newest_dialog (win);
-  g_assert_nonnull (dialog);
+  g_assert_true (THIDUA_IS_OUTGOING_DIALOG (dialog));
   g_assert_true (thidua_test_wait_mapped (GTK_WIDGET (dialog)));
   {
     GtkWidget *spin = thidua_test_find_widget (GTK_WIDGET (dialog), GTK_TYPE_SPIN_BUTTON, NULL);
