@@ -62,7 +62,7 @@ int cmd_render_json  (CliContext *ctx, int argc, char **argv);
 int cmd_import_text  (CliContext *ctx, int argc, char **argv);
 int cmd_import       (CliContext *ctx, int argc, char **argv);
 /* A plan from a PDF (its text layer), stored; prints its id.  For the
- * import dispatcher. */
+ * import dispatcher (cmd-import-pdf.c, in thidua-cli-pdf). */
 int cli_import_pdf   (CliContext *ctx, const char *path, int profile);
 
 /* cmd-register.c */

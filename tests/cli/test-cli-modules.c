@@ -222,6 +222,37 @@ test_missing_module_named (Fixture *f, gconstpointer data)
   run_clear (&r);
 }
 
+/* The import module alone beside the executable: a text plan is imported
+ * without the PDF reader (poppler), and a PDF asks for thidua-cli-pdf. */
+static void
+test_import_without_pdf (Fixture *f, gconstpointer data)
+{
+  g_autofree char *dir = g_path_get_dirname (g_getenv ("THIDUA_CLI"));
+  g_autofree char *name = g_strconcat ("thidua-cli-import.", G_MODULE_SUFFIX, NULL);
+  g_autofree char *from = g_build_filename (dir, name, NULL);
+  g_autofree char *to = g_build_filename (f->dir, name, NULL);
+  g_autofree char *txt = g_build_filename (f->dir, "plan.txt", NULL);
+  g_autofree char *pdf = g_build_filename (f->dir, "plan.pdf", NULL);
+  g_autofree char *contents = NULL;
+  gsize len;
+  Run r = { 0 };
+
+  g_assert_true (g_file_get_contents (from, &contents, &len, NULL));
+  g_assert_true (g_file_set_contents (to, contents, (gssize) len, NULL));
+  g_assert_true (g_file_set_contents (txt, "SỞ Y TẾ\nKẾ HOẠCH\nThi đua năm 2026\n"
+                                           "I. MỤC ĐÍCH\nThi đua./.\n", -1, NULL));
+  cli (f, &r, "import-text", txt, NULL);
+  g_assert_cmpint (r.status, ==, 0);
+  g_assert_cmpstr (g_strstrip (r.out), ==, "1");
+  run_clear (&r);
+
+  g_assert_true (g_file_set_contents (pdf, "%PDF-1.4\n%%EOF\n", -1, NULL));
+  cli (f, &r, "import", pdf, NULL);
+  g_assert_cmpint (r.status, ==, 1);
+  g_assert_nonnull (strstr (r.err, "thidua-cli-pdf." G_MODULE_SUFFIX));
+  run_clear (&r);
+}
+
 /* The libraries the executable maps at start (glibc's loader lists them,
  * as ldd does): none of the renderer's, the spreadsheets', Word's or the
  * PDF reader's. */
@@ -255,6 +286,8 @@ main (int argc, char *argv[])
               fixture_set_up, test_light_commands_alone, fixture_tear_down);
   g_test_add ("/cli-modules/missing-module-named", Fixture, NULL,
               fixture_set_up, test_missing_module_named, fixture_tear_down);
+  g_test_add ("/cli-modules/import-without-pdf", Fixture, NULL,
+              fixture_set_up, test_import_without_pdf, fixture_tear_down);
   g_test_add_func ("/cli-modules/start-libraries", test_start_libraries);
   return g_test_run ();
 }
