@@ -9,6 +9,11 @@
 #   relayout_ms       re-layout after a one-paragraph edit (goal < 8 ms)
 #   libreoffice_ms    soffice --headless --convert-to pdf of the same plan as HTML
 #   libreoffice_ratio libreoffice_ms / thidua_pdf_ms (goal >= 15)
+#   cli_render_json_ms  `thidua-cli render-json` of the same ten pages as a whole
+#                       process (issue 10), minimum of 11 runs
+#   floor_process_ms    render-floor (render-floor.c: Pango + Cairo only) on the same
+#                       text as a whole process, minimum of 11 runs
+#   process_ratio       goal <= 1.3
 set -eu
 here=$(cd "$(dirname "$0")" && pwd)
 src=$(dirname "$here")
@@ -31,10 +36,11 @@ else
      -o "$bench"
 fi
 
-"$bench" --runs 15 --html "$work/plan.html" --pdf "$work/thidua.pdf" $plans | tee "$work/out.txt"
+"$bench" --runs 15 --html "$work/plan.html" --pdf "$work/thidua.pdf" \
+  --plan-json "$work/plan10.json" --floor-text "$work/floor.txt" $plans | tee "$work/out.txt"
 thidua_ms=$(awk -F'\t' '$1=="thidua_pdf_ms"{print $2}' "$work/out.txt")
 
-if command -v soffice >/dev/null 2>&1; then
+if [ -z "${THIDUA_BENCH_NO_LIBREOFFICE:-}" ] && command -v soffice >/dev/null 2>&1; then
   profile="file://$work/lo-profile"
   # The first run creates LibreOffice's user profile: not counted.
   soffice -env:UserInstallation="$profile" --headless --convert-to pdf --outdir "$work/lo" "$work/plan.html" >/dev/null 2>&1
@@ -51,5 +57,23 @@ if command -v soffice >/dev/null 2>&1; then
   printf 'libreoffice_pages\t%s\n' "${lo_pages:-?}"
   awk -v a="$lo_ms" -v b="$thidua_ms" 'BEGIN{printf "libreoffice_ratio\t%.1f\n", a/b}'
 else
-  printf 'libreoffice_ms\tskipped (soffice not installed)\n'
+  printf 'libreoffice_ms\tskipped (soffice not installed, or THIDUA_BENCH_NO_LIBREOFFICE set)\n'
+fi
+
+# Whole processes (issue 10): thidua-cli render-json against the bare
+# Pango + Cairo program, alternated, the minimum of 11 runs each (other
+# work on the machine only ever adds time).
+if ninja -C "$build" src/cli/thidua-cli bench/render/render-floor >/dev/null 2>&1; then
+  cli=$build/src/cli/thidua-cli
+  floor=$build/bench/render/render-floor
+  best () { sort -n | head -1; }
+  : > "$work/cli.t"; : > "$work/floor.t"
+  for i in 1 2 3 4 5 6 7 8 9 10 11; do
+    t0=$(date +%s%N); "$cli" render-json "$work/plan10.json" -o "$work/cli.pdf" 2>/dev/null; t1=$(date +%s%N)
+    echo $(( (t1 - t0) / 1000 )) >> "$work/cli.t"
+    t0=$(date +%s%N); "$floor" "$work/floor.txt" "$work/floor.pdf"; t1=$(date +%s%N)
+    echo $(( (t1 - t0) / 1000 )) >> "$work/floor.t"
+  done
+  c=$(best < "$work/cli.t"); f=$(best < "$work/floor.t")
+  awk -v c="$c" -v f="$f" 'BEGIN{printf "cli_render_json_ms\t%.1f\nfloor_process_ms\t%.1f\nprocess_ratio\t%.2f\n", c/1000, f/1000, c/f}'
 fi

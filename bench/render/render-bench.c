@@ -14,7 +14,10 @@
  *   relayout — thidua_layout_update() after a one-paragraph edit, on a
  *              layout that already holds the plan (the live preview path).
  * --html writes an equivalent HTML document for the LibreOffice comparison
- * made by bench/run-render.sh.
+ * made by bench/run-render.sh; --plan-json the ten-page plan and
+ * --floor-text the floor's input (its page geometry on the first line, then
+ * one paragraph a line) for the whole-process comparison of
+ * `thidua-cli render-json` with render-floor (render-floor.c).
  */
 #include "config.h"
 #include "thidua-layout.h"
@@ -183,7 +186,11 @@ main (int argc, char **argv)
   int runs = 15;
   g_autofree char *html = NULL;
   g_autofree char *pdf = NULL;
+  g_autofree char *plan_json = NULL;
+  g_autofree char *floor_text = NULL;
   GOptionEntry entries[] = {
+    { "plan-json", 0, 0, G_OPTION_ARG_FILENAME, &plan_json, "Write the ten-page plan here", "FILE" },
+    { "floor-text", 0, 0, G_OPTION_ARG_FILENAME, &floor_text, "Write render-floor's input here", "FILE" },
     { "runs", 0, 0, G_OPTION_ARG_INT, &runs, "Runs per measure (median)", "N" },
     { "html", 0, 0, G_OPTION_ARG_FILENAME, &html, "Write the equivalent HTML here", "FILE" },
     { "pdf", 0, 0, G_OPTION_ARG_FILENAME, &pdf, "Keep thidua's PDF here", "FILE" },
@@ -275,6 +282,31 @@ main (int argc, char **argv)
     }
   if (html != NULL)
     write_html (plan, body, html);
+  if (plan_json != NULL)
+    {
+      g_autofree char *json = thidua_plan_to_json (plan, FALSE);
+      g_file_set_contents (plan_json, json, -1, NULL);
+    }
+  if (floor_text != NULL)
+    {
+      g_autoptr(ThiduaLayout) l = thidua_layout_new_for_plan (plan, NULL);
+      const ThiduaProfileValues *v = thidua_profile_get_values (thidua_layout_get_profile (l));
+      g_autoptr(GString) t = g_string_new (NULL);
+
+      g_string_append_printf (t, "%s\t%g\t%g\t%g\t%g\t%g\t%g\t%g\t%g\t%g\t%g\n",
+                              v->font_family, v->body_size,
+                              THIDUA_MM_TO_PT (v->page_width_mm), THIDUA_MM_TO_PT (v->page_height_mm),
+                              THIDUA_MM_TO_PT (v->margin_left_mm), THIDUA_MM_TO_PT (v->margin_right_mm),
+                              THIDUA_MM_TO_PT (v->margin_top_mm), THIDUA_MM_TO_PT (v->margin_bottom_mm),
+                              THIDUA_MM_TO_PT (v->body_first_line_indent_mm),
+                              v->body_line_spacing, v->body_paragraph_space_pt);
+      for (guint i = 0; i < paragraphs->len; i++)
+        {
+          g_autofree char *one = g_strdelimit (g_strdup (paragraphs->pdata[i]), "\n", ' ');
+          g_string_append_printf (t, "%s\n", one);
+        }
+      g_file_set_contents (floor_text, t->str, (gssize) t->len, NULL);
+    }
 
   tmpdir = g_dir_make_tmp ("thidua-bench-XXXXXX", &error);
   g_assert_no_error (error);

@@ -4,12 +4,14 @@
 #include "thidua-signoff.h"
 #include "thidua-application.h"
 #include "thidua-issue-dialog.h"
+#include "thidua-return-dialog.h"
+#include "thidua-history-dialog.h"
+#include "thidua-check-print-dialog.h"
+#include "thidua-outgoing-dialog.h"
 #include "thidua-lifecycle.h"
 #include "thidua-canonical.h"
-#include "thidua-outgoing.h"
 #include "thidua-plan-editor.h"
 #include "thidua-preview.h"
-#include "thidua-print-preview.h"
 #include "thidua-stamp.h"
 #include "thidua-document.h"
 
@@ -34,8 +36,8 @@ user_name (ThiduaWindow *win)
   return settings ? g_settings_get_string (settings, "user-name") : g_strdup ("");
 }
 
-static const char *
-status_text (const char *status)
+const char *
+thidua_signoff_status_text (const char *status)
 {
   if (g_strcmp0 (status, "submitted") == 0)
     return _("Submitted for signing");
@@ -88,84 +90,24 @@ submit_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
   step_done (win, ok, error);
 }
 
-/* ---- return: a small window asking for the comment ---------------------- */
+/* ---- return: the leader's comment (thidua-return-dialog.ui) ------------- */
 
 static void
-return_confirmed (GtkWidget *button, gpointer data)
+returned_cb (ThiduaReturnDialog *dialog, gint64 id, ThiduaWindow *win)
 {
-  GtkWindow *dialog = GTK_WINDOW (gtk_widget_get_root (button));
-  ThiduaWindow *win = THIDUA_WINDOW (gtk_window_get_transient_for (dialog));
-  GtkEditable *entry = g_object_get_data (G_OBJECT (dialog), "comment");
-  GtkLabel *error_label = g_object_get_data (G_OBJECT (dialog), "error");
-  g_autofree char *by = user_name (win);
-  g_autoptr(GError) error = NULL;
-
-  if (!thidua_lifecycle_return (thidua_window_get_store (win), thidua_window_get_selected_plan (win),
-                                by, gtk_editable_get_text (entry), &error))
-    {
-      gtk_label_set_text (error_label, error->message);
-      return;
-    }
-  gtk_window_destroy (dialog);
   step_done (win, TRUE, NULL);
-}
-
-/* A modal window: a title, a body, and an OK button with a callback. */
-static GtkWindow *
-small_dialog (ThiduaWindow *win, const char *title, GtkWidget *body,
-              const char *ok_label, GCallback ok, gpointer data)
-{
-  GtkWidget *dialog = gtk_window_new ();
-  GtkWidget *header = gtk_header_bar_new ();
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 12);
-
-  gtk_window_set_title (GTK_WINDOW (dialog), title);
-  gtk_window_set_transient_for (GTK_WINDOW (dialog), GTK_WINDOW (win));
-  gtk_window_set_modal (GTK_WINDOW (dialog), TRUE);
-  gtk_window_set_destroy_with_parent (GTK_WINDOW (dialog), TRUE);
-  gtk_window_set_default_size (GTK_WINDOW (dialog), 520, -1);
-  gtk_window_set_titlebar (GTK_WINDOW (dialog), header);
-  if (ok_label != NULL)
-    {
-      GtkWidget *button = gtk_button_new_with_mnemonic (ok_label);
-
-      gtk_widget_add_css_class (button, "suggested-action");
-      g_signal_connect (button, "clicked", ok, data);
-      gtk_header_bar_pack_end (GTK_HEADER_BAR (header), button);
-      gtk_window_set_default_widget (GTK_WINDOW (dialog), button);
-    }
-  gtk_widget_set_margin_top (box, 18);
-  gtk_widget_set_margin_bottom (box, 18);
-  gtk_widget_set_margin_start (box, 18);
-  gtk_widget_set_margin_end (box, 18);
-  gtk_box_append (GTK_BOX (box), body);
-  gtk_window_set_child (GTK_WINDOW (dialog), box);
-  return GTK_WINDOW (dialog);
 }
 
 static void
 return_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
 {
   ThiduaWindow *win = THIDUA_WINDOW (widget);
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 8);
-  GtkWidget *label = gtk_label_new_with_mnemonic (_("The leader's _comment (why the plan goes back)"));
-  GtkWidget *entry = gtk_entry_new ();
-  GtkWidget *error_label = gtk_label_new (NULL);
-  GtkWindow *dialog;
+  g_autofree char *by = user_name (win);
+  ThiduaReturnDialog *dialog = thidua_return_dialog_new (GTK_WINDOW (win), thidua_window_get_store (win),
+                                                         thidua_window_get_selected_plan (win), by);
 
-  gtk_label_set_xalign (GTK_LABEL (label), 0);
-  gtk_label_set_mnemonic_widget (GTK_LABEL (label), entry);
-  gtk_entry_set_activates_default (GTK_ENTRY (entry), TRUE);
-  gtk_label_set_wrap (GTK_LABEL (error_label), TRUE);
-  gtk_label_set_xalign (GTK_LABEL (error_label), 0);
-  gtk_widget_add_css_class (error_label, "error");
-  gtk_box_append (GTK_BOX (box), label);
-  gtk_box_append (GTK_BOX (box), entry);
-  gtk_box_append (GTK_BOX (box), error_label);
-  dialog = small_dialog (win, _("Return Plan"), box, _("_Return"), G_CALLBACK (return_confirmed), NULL);
-  g_object_set_data (G_OBJECT (dialog), "comment", entry);
-  g_object_set_data (G_OBJECT (dialog), "error", error_label);
-  gtk_window_present (dialog);
+  g_signal_connect_object (dialog, "returned", G_CALLBACK (returned_cb), win, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
 }
 
 /* ---- issue ---------------------------------------------------------------- */
@@ -214,21 +156,7 @@ replace_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
   thidua_window_select_plan (win, copy);
 }
 
-/* ---- history ---------------------------------------------------------------- */
-
-static const char *
-step_name (const char *status)
-{
-  if (g_strcmp0 (status, "submitted") == 0)
-    return _("Submitted for signing");
-  if (g_strcmp0 (status, "returned") == 0)
-    return _("Returned for changes");
-  if (g_strcmp0 (status, "issued") == 0)
-    return _("Issued");
-  if (g_strcmp0 (status, "replaced") == 0)
-    return _("Replaced");
-  return status;
-}
+/* ---- history (thidua-history-dialog.ui) ----------------------------------- */
 
 static void
 history_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
@@ -238,132 +166,43 @@ history_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
   g_autoptr(GPtrArray) events = thidua_lifecycle_history (thidua_window_get_store (win),
                                                           thidua_window_get_selected_plan (win),
                                                           &error);
-  g_autoptr(GString) text = g_string_new (NULL);
-  GtkWidget *label;
 
   if (events == NULL)
     {
       thidua_window_show_banner (win, error->message, TRUE);
       return;
     }
-  if (events->len == 0)
-    g_string_append (text, _("No step yet: the plan is a draft."));
-  for (guint i = 0; i < events->len; i++)
-    {
-      ThiduaLifecycleEvent *e = g_ptr_array_index (events, i);
-      g_autofree char *when = g_strdelimit (g_strdup (e->at), "T", ' ');
-
-      g_string_append_printf (text, "%s%s — %s", i ? "\n\n" : "", when, step_name (e->to));
-      if (e->by[0] != '\0')
-        g_string_append_printf (text, " — %s", e->by);
-      if (e->comment[0] != '\0')
-        g_string_append_printf (text, "\n   “%s”", e->comment);
-      g_string_append_printf (text, "\n   SHA-256 %.16s…", e->content_hash);
-    }
-  label = gtk_label_new (text->str);
-  gtk_label_set_xalign (GTK_LABEL (label), 0);
-  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
-  gtk_label_set_selectable (GTK_LABEL (label), TRUE);
-  gtk_window_present (small_dialog (win, _("History"), label, NULL, NULL, NULL));
+  gtk_window_present (GTK_WINDOW (thidua_history_dialog_new (GTK_WINDOW (win), events)));
 }
 
-/* ---- "Kiểm tra bản in": a code typed from paper ------------------------------- */
+/* ---- "Kiểm tra bản in": a code typed from paper (thidua-check-print-dialog.ui) */
 
 static void
-check_print_confirmed (GtkWidget *button, gpointer data)
+printout_found_cb (ThiduaCheckPrintDialog *dialog, gint64 id, ThiduaWindow *win)
 {
-  GtkWindow *dialog = GTK_WINDOW (gtk_widget_get_root (button));
-  ThiduaWindow *win = THIDUA_WINDOW (gtk_window_get_transient_for (dialog));
-  GtkEditable *entry = g_object_get_data (G_OBJECT (dialog), "code");
-  GtkLabel *result = g_object_get_data (G_OBJECT (dialog), "result");
-  g_autoptr(GError) error = NULL;
-  g_autoptr(ThiduaOutgoingEntry) hit = thidua_lifecycle_verify (thidua_window_get_store (win),
-                                                                gtk_editable_get_text (entry), &error);
-  g_autofree char *text = NULL;
-
-  if (hit == NULL)
-    {
-      gtk_label_set_text (result, error ? error->message
-                                        : _("No issued plan has this code: the paper is not a "
-                                            "printout of an issued plan of this database."));
-      return;
-    }
-  text = g_strdup_printf (_("Issued plan number %s of %s (%s): “%s”. It is open now: "
-                            "compare the paper with it."),
-                          hit->number_and_symbol, hit->issued_on, status_text (hit->status),
-                          hit->subject);
-  gtk_label_set_text (result, text);
-  thidua_window_select_plan (win, hit->plan_id);
+  thidua_window_select_plan (win, id);
 }
 
 static void
 check_print_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
 {
   ThiduaWindow *win = THIDUA_WINDOW (widget);
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 8);
-  GtkWidget *label = gtk_label_new_with_mnemonic (_("The _code printed at the foot of the page"));
-  GtkWidget *entry = gtk_entry_new ();
-  GtkWidget *result = gtk_label_new (NULL);
-  GtkWindow *dialog;
+  ThiduaCheckPrintDialog *dialog = thidua_check_print_dialog_new (GTK_WINDOW (win),
+                                                                  thidua_window_get_store (win));
 
-  gtk_label_set_xalign (GTK_LABEL (label), 0);
-  gtk_label_set_mnemonic_widget (GTK_LABEL (label), entry);
-  gtk_entry_set_placeholder_text (GTK_ENTRY (entry), "XXXX-XXXX-XXXX");
-  gtk_entry_set_activates_default (GTK_ENTRY (entry), TRUE);
-  gtk_label_set_wrap (GTK_LABEL (result), TRUE);
-  gtk_label_set_xalign (GTK_LABEL (result), 0);
-  gtk_box_append (GTK_BOX (box), label);
-  gtk_box_append (GTK_BOX (box), entry);
-  gtk_box_append (GTK_BOX (box), result);
-  dialog = small_dialog (win, _("Check a Printout"), box, _("_Check"),
-                         G_CALLBACK (check_print_confirmed), NULL);
-  g_object_set_data (G_OBJECT (dialog), "code", entry);
-  g_object_set_data (G_OBJECT (dialog), "result", result);
-  gtk_window_present (dialog);
+  g_signal_connect_object (dialog, "found", G_CALLBACK (printout_found_cb), win, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
 }
 
-/* ---- the outgoing register -------------------------------------------------- */
-
-static void
-register_confirmed (GtkWidget *button, gpointer data)
-{
-  GtkWindow *dialog = GTK_WINDOW (gtk_widget_get_root (button));
-  ThiduaWindow *win = THIDUA_WINDOW (gtk_window_get_transient_for (dialog));
-  GtkSpinButton *spin = g_object_get_data (G_OBJECT (dialog), "year");
-  g_autoptr(GError) error = NULL;
-  g_autoptr(ThiduaPlan) plan = NULL;
-  g_autoptr(ThiduaLayout) layout =
-    thidua_outgoing_layout_new (thidua_window_get_store (win),
-                                (guint) gtk_spin_button_get_value_as_int (spin), &plan, &error);
-
-  if (layout == NULL)
-    {
-      thidua_window_show_banner (win, error->message, TRUE);
-      return;
-    }
-  gtk_window_destroy (dialog);
-  /* The same pages the printer gets, with its Print button. */
-  gtk_window_present (thidua_print_preview_new (GTK_WINDOW (win), layout, plan));
-}
+/* ---- the outgoing register (thidua-outgoing-dialog.ui) ---------------------- */
 
 static void
 register_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
 {
   ThiduaWindow *win = THIDUA_WINDOW (widget);
-  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
-  GtkWidget *label = gtk_label_new_with_mnemonic (_("_Year"));
-  GtkWidget *spin = gtk_spin_button_new_with_range (1900, 9999, 1);
-  GtkWindow *dialog;
 
-  gtk_spin_button_set_value (GTK_SPIN_BUTTON (spin), g_date_time_get_year (now));
-  gtk_label_set_mnemonic_widget (GTK_LABEL (label), spin);
-  gtk_box_append (GTK_BOX (box), label);
-  gtk_box_append (GTK_BOX (box), spin);
-  dialog = small_dialog (win, _("Outgoing Register"), box, _("_Show"),
-                         G_CALLBACK (register_confirmed), NULL);
-  g_object_set_data (G_OBJECT (dialog), "year", spin);
-  gtk_window_present (dialog);
+  gtk_window_present (GTK_WINDOW (thidua_outgoing_dialog_new (GTK_WINDOW (win),
+                                                              thidua_window_get_store (win))));
 }
 
 /* ---- hooks -------------------------------------------------------------------- */

@@ -18,6 +18,9 @@ void thidua_signoff_init_window     (ThiduaWindow *window);
 /* From open_plan(), after the editor and preview got the plan (NULL: no plan). */
 void thidua_signoff_plan_opened     (ThiduaWindow *window, ThiduaPlan *plan);
 
+/* A plan's state as the window names it ("Issued", "Returned for changes" …). */
+const char *thidua_signoff_status_text (const char *status);
+
 /* The issue dialog last opened by win.issue-plan (tests). */
 GtkWindow *thidua_signoff_get_issue_dialog (ThiduaWindow *window);
 

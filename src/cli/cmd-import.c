@@ -62,7 +62,14 @@ cmd_import (CliContext *ctx, int argc, char **argv)
    * PDF): its text layer rebuilt as the page shows it. */
   if (thidua_pdf_sniff_file (argv[1]) || g_str_has_suffix (argv[1], ".pdf")
       || g_str_has_suffix (argv[1], ".PDF"))
-    return cli_import_pdf (ctx, argv[1], profile);
+    {
+      /* The reader (poppler) is a module of its own: thidua-cli-pdf. */
+      int (*import_pdf) (CliContext *, const char *, int) = cli_module_symbol (ctx, "pdf", "cli_import_pdf");
+
+      if (import_pdf == NULL)
+        return 1;
+      return import_pdf (ctx, argv[1], profile);
+    }
 
   /* Recognise first: a file that cannot be read leaves the database as it was. */
   file = g_file_new_for_commandline_arg (argv[1]);
@@ -92,32 +99,6 @@ cmd_import (CliContext *ctx, int argc, char **argv)
              (const char *) g_ptr_array_index (skipped, i));
   for (guint i = 0; i < warnings->len; i++)
     fprintf (stderr, "thidua-cli: %s: warning: %s\n", ctx->command,
-             (const char *) g_ptr_array_index (warnings, i));
-  cli_warn_legal_bases (ctx, plan);
-  cli_print ("%" G_GINT64_FORMAT "\n", id);
-  return 0;
-}
-
-/* PDF: the text layer rebuilt as the page shows it, then the recogniser.
- * Nothing is written unless the PDF was read. */
-int
-cli_import_pdf (CliContext *ctx, const char *path, int profile)
-{
-  g_autoptr(ThiduaStore) store = NULL;
-  g_autoptr(ThiduaPlan) plan = NULL;
-  g_autoptr(GPtrArray) warnings = g_ptr_array_new_with_free_func (g_free);
-  g_autoptr(GError) error = NULL;
-  gint64 id;
-
-  plan = thidua_pdf_import (path, profile, warnings, &error);
-  if (plan == NULL)
-    return cli_fail (ctx, "%s", error->message);
-  if ((store = cli_open_store (ctx, FALSE)) == NULL)
-    return 1;
-  if ((id = thidua_store_insert_plan (store, plan, &error)) == 0)
-    return cli_fail (ctx, "%s", error->message);
-  for (guint i = 0; i < warnings->len; i++)
-    fprintf (stderr, "thidua-cli: import: warning: %s\n",
              (const char *) g_ptr_array_index (warnings, i));
   cli_warn_legal_bases (ctx, plan);
   cli_print ("%" G_GINT64_FORMAT "\n", id);

@@ -8,8 +8,7 @@
 #include "thidua-exchange.h"
 #include "thidua-lifecycle.h"
 #include "thidua-canonical.h"
-#include "thidua-stamp.h"
-#include "thidua-outgoing.h"
+#include "thidua-issue-check.h"
 
 #include <stdio.h>
 #include <string.h>
@@ -231,7 +230,13 @@ cmd_numbers (CliContext *ctx, int argc, char **argv)
     return 1;
   if (output != NULL)
     {
-      if (!thidua_outgoing_write_pdf (store, (guint) year, output, &error))
+      /* The printed register needs the renderer: its module. */
+      gboolean (*write_pdf) (ThiduaStore *, guint, const char *, GError **)
+        = cli_module_symbol (ctx, "render", "thidua_outgoing_write_pdf");
+
+      if (write_pdf == NULL)
+        return 1;
+      if (!write_pdf (store, (guint) year, output, &error))
         return cli_fail (ctx, "%s", error->message);
       return 0;
     }

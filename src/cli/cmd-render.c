@@ -87,12 +87,19 @@ render_plan (CliContext *ctx, ThiduaPlan *plan, RenderOptions *o, const ThiduaLi
     }
 
   /* the editable formats are written from the same layout */
+#ifndef THIDUA_CLI_NO_EXPORT
   if (thidua_export_handles (o->output))
     {
       if (!thidua_export_to_file (layout, plan, o->output, &error))
         return cli_fail (ctx, "%s", error->message);
       return 0;
     }
+#else
+  /* Built without them (thidua-cli-render): the dispatcher sends .docx
+   * and .odt to thidua-cli-document. */
+  if (cli_output_is_document (o->output))
+    return cli_fail (ctx, "%s: .docx and .odt are written by thidua-cli-document", o->output);
+#endif
   if (!thidua_render_to_file (layout, plan, o->output, (guint) o->page - 1, o->dpi, &error))
     return cli_fail (ctx, "%s", error->message);
   return 0;

@@ -7,39 +7,48 @@
 #include <locale.h>
 #include <signal.h>
 #include <glib/gi18n-lib.h>
+#include <gmodule.h>
 #include <stdio.h>
 #include <string.h>
+#ifdef G_OS_WIN32
+#include <windows.h>
+#endif
 
 typedef struct {
   const char     *name;
-  CliCommandFunc  func;
+  CliCommandFunc  func;     /* in the executable, or NULL: */
+  const char     *module;   /* the module that has it (meson.build) */
+  const char     *symbol;   /* and its name there */
   const char     *usage;
 } CliCommand;
 
-/* Later subcommands (render, import-text, register …) join this table. */
+/* Commands that need Pango, the spreadsheet or Word libraries or poppler
+ * live in modules, loaded when such a command runs (meson.build). */
+#define IN(module, symbol) NULL, module, #symbol
 static const CliCommand commands[] = {
-  { "templates",   cmd_templates,   "templates" },
-  { "new",         cmd_new,         "new [--template NAME]" },
-  { "list",        cmd_list,        "list [--search TEXT]" },
-  { "show",        cmd_show,        "show ID --json" },
-  { "import-json", cmd_import_json, "import-json FILE" },
-  { "import",      cmd_import,      "import FILE [--profile state|party|union|youth] [--encoding …]   .docx .odt .fodt .doc (with LibreOffice), .pdf or text" },
-  { "import-text", cmd_import_text, "import-text FILE [--encoding auto|utf-8|utf-16|tcvn3|vni|cp1258] [--profile state|party|union|youth]" },
-  { "duplicate",   cmd_duplicate,   "duplicate ID" },
-  { "delete",      cmd_delete,      "delete ID" },
-  { "render",      cmd_render,      "render ID -o FILE.pdf|.png|.svg|.docx|.odt [--page N] [--dpi N]" },
-  { "render-json", cmd_render_json, "render-json FILE -o OUT [--page N] [--dpi N]" },
-  { "exchange",    cmd_exchange,    "exchange export --year Y [--to OFFICE] -o FILE.thidua | import FILE.thidua | list" },
-  { "office",      cmd_office,      "office [--name NAME [--code CODE] [--parent NAME] [--signer NAME]]" },
-  { "register",    cmd_register,    "register import|list|add|set|withdraw|delete|check|report|export|undo-import … (register --help)" },
-  { "submit",      cmd_submit,      "submit ID [--by NAME]" },
-  { "return",      cmd_return,      "return ID --comment TEXT [--by NAME]" },
-  { "issue",       cmd_issue,       "issue ID [--number N] [--date YYYY-MM-DD] [--by NAME]" },
-  { "replace",     cmd_replace,     "replace ID" },
-  { "history",     cmd_history,     "history ID" },
-  { "numbers",     cmd_numbers,     "numbers --year Y [-o FILE.pdf]" },
-  { "verify",      cmd_verify,      "verify CODE" },
+  { "templates",   cmd_templates,   NULL, NULL, "templates" },
+  { "new",         cmd_new,         NULL, NULL, "new [--template NAME]" },
+  { "list",        cmd_list,        NULL, NULL, "list [--search TEXT]" },
+  { "show",        cmd_show,        NULL, NULL, "show ID --json" },
+  { "import-json", cmd_import_json, NULL, NULL, "import-json FILE" },
+  { "import",      IN ("import", cmd_import),      "import FILE [--profile state|party|union|youth] [--encoding …]   .docx .odt .fodt .doc (with LibreOffice), .pdf or text" },
+  { "import-text", IN ("import", cmd_import_text), "import-text FILE [--encoding auto|utf-8|utf-16|tcvn3|vni|cp1258] [--profile state|party|union|youth]" },
+  { "duplicate",   cmd_duplicate,   NULL, NULL, "duplicate ID" },
+  { "delete",      cmd_delete,      NULL, NULL, "delete ID" },
+  { "render",      IN ("render", cmd_render),      "render ID -o FILE.pdf|.png|.svg|.docx|.odt [--page N] [--dpi N]" },
+  { "render-json", IN ("render", cmd_render_json), "render-json FILE -o OUT [--page N] [--dpi N]" },
+  { "exchange",    cmd_exchange,    NULL, NULL, "exchange export --year Y [--to OFFICE] -o FILE.thidua | import FILE.thidua | list" },
+  { "office",      cmd_office,      NULL, NULL, "office [--name NAME [--code CODE] [--parent NAME] [--signer NAME]]" },
+  { "register",    IN ("register", cmd_register),  "register import|list|add|set|withdraw|delete|check|report|export|undo-import … (register --help)" },
+  { "submit",      cmd_submit,      NULL, NULL, "submit ID [--by NAME]" },
+  { "return",      cmd_return,      NULL, NULL, "return ID --comment TEXT [--by NAME]" },
+  { "issue",       cmd_issue,       NULL, NULL, "issue ID [--number N] [--date YYYY-MM-DD] [--by NAME]" },
+  { "replace",     cmd_replace,     NULL, NULL, "replace ID" },
+  { "history",     cmd_history,     NULL, NULL, "history ID" },
+  { "numbers",     cmd_numbers,     NULL, NULL, "numbers --year Y [-o FILE.pdf]" },
+  { "verify",      cmd_verify,      NULL, NULL, "verify CODE" },
 };
+#undef IN
 
 static void
 print_usage (FILE *out)
@@ -86,6 +95,91 @@ cli_fail (CliContext *ctx, const char *format, ...)
   return 1;
 }
 
+/* The folder of the modules: next to the executable in the build tree,
+ * THIDUA_CLI_MODULEDIR (relative to the executable's folder, or
+ * absolute) once installed. */
+static char *
+module_dir (void)
+{
+  g_autofree char *exe = NULL;
+  g_autofree char *exe_dir = NULL;
+
+#ifdef G_OS_WIN32
+  {
+    wchar_t buf[MAX_PATH * 2];
+    DWORD n = GetModuleFileNameW (NULL, buf, G_N_ELEMENTS (buf));
+
+    if (n > 0 && n < G_N_ELEMENTS (buf))
+      exe = g_utf16_to_utf8 ((const gunichar2 *) buf, n, NULL, NULL, NULL);
+  }
+#else
+  exe = g_file_read_link ("/proc/self/exe", NULL);
+#endif
+  if (exe == NULL)
+    return g_strdup (THIDUA_CLI_MODULEDIR);
+  exe_dir = g_path_get_dirname (exe);
+  if (thidua_paths_is_uninstalled ())
+    return g_steal_pointer (&exe_dir);
+  if (g_path_is_absolute (THIDUA_CLI_MODULEDIR))
+    return g_strdup (THIDUA_CLI_MODULEDIR);
+  return g_build_filename (exe_dir, THIDUA_CLI_MODULEDIR, NULL);
+}
+
+gpointer
+cli_module_symbol (CliContext *ctx, const char *module, const char *symbol)
+{
+  g_autofree char *dir = module_dir ();
+  g_autofree char *file = g_strconcat ("thidua-cli-", module, "." G_MODULE_SUFFIX, NULL);
+  g_autofree char *path = g_build_filename (dir, file, NULL);
+  GModule *handle;
+  gpointer func = NULL;
+
+  /* Kept loaded until the process ends: it registers GTypes. */
+  handle = g_module_open (path, G_MODULE_BIND_LOCAL);
+  if (handle == NULL)
+    {
+      cli_fail (ctx, "cannot load %s (reinstall Thi Đua): %s", path, g_module_error ());
+      return NULL;
+    }
+  g_module_make_resident (handle);
+  if (!g_module_symbol (handle, symbol, &func) || func == NULL)
+    {
+      cli_fail (ctx, "%s has no %s (reinstall Thi Đua)", path, symbol);
+      return NULL;
+    }
+  return func;
+}
+
+gboolean
+cli_output_is_document (const char *path)
+{
+  g_autofree char *lower = g_ascii_strdown (path ? path : "", -1);
+
+  return g_str_has_suffix (lower, ".docx") || g_str_has_suffix (lower, ".odt");
+}
+
+/* The -o/--output of render and render-json as GOption will read it (the
+ * last one given), to choose between thidua-cli-render and
+ * thidua-cli-document before either is loaded. */
+static const char *
+render_output (int argc, char **argv)
+{
+  const char *out = NULL;
+
+  for (int i = 1; i < argc; i++)
+    {
+      if (strcmp (argv[i], "--") == 0)
+        break;
+      if ((strcmp (argv[i], "-o") == 0 || strcmp (argv[i], "--output") == 0) && i + 1 < argc)
+        out = argv[++i];
+      else if (g_str_has_prefix (argv[i], "--output="))
+        out = argv[i] + strlen ("--output=");
+      else if (g_str_has_prefix (argv[i], "-o") && argv[i][2] != '\0' && argv[i][1] != '-')
+        out = argv[i] + 2;
+    }
+  return out;
+}
+
 ThiduaStore *
 cli_open_store (CliContext *ctx, gboolean read_only)
 {
@@ -93,7 +187,10 @@ cli_open_store (CliContext *ctx, gboolean read_only)
   g_autofree char *path = ctx->db_path ? g_strdup (ctx->db_path) : thidua_store_default_path ();
   ThiduaStore *store;
 
-  store = thidua_store_open (path, read_only ? THIDUA_STORE_OPEN_READ_ONLY : 0, &error);
+  /* One command, then closed: no reading of whole tables at open.  The
+   * first write still checks the whole file (thidua-store.h). */
+  store = thidua_store_open (path, THIDUA_STORE_OPEN_NO_PROBE
+                                   | (read_only ? THIDUA_STORE_OPEN_READ_ONLY : 0), &error);
   if (store == NULL)
     cli_fail (ctx, "%s", error->message);
   return store;
@@ -193,8 +290,16 @@ main (int argc, char **argv)
   for (guint c = 0; c < G_N_ELEMENTS (commands); c++)
     if (strcmp (argv[i], commands[c].name) == 0)
       {
+        CliCommandFunc func = commands[c].func;
+        const char *module = commands[c].module;
+
         ctx.command = commands[c].name;
-        return commands[c].func (&ctx, argc - i, argv + i);
+        if (g_strcmp0 (module, "render") == 0
+            && cli_output_is_document (render_output (argc - i, argv + i)))
+          module = "document";
+        if (func == NULL && (func = cli_module_symbol (&ctx, module, commands[c].symbol)) == NULL)
+          return 1;
+        return func (&ctx, argc - i, argv + i);
       }
 
   fprintf (stderr, "thidua-cli: unknown command “%s”\n", argv[i]);

@@ -23,6 +23,13 @@ typedef int (*CliCommandFunc) (CliContext *ctx, int argc, char **argv);
 ThiduaStore *cli_open_store  (CliContext *ctx, gboolean read_only);
 /* "thidua-cli: <command>: <message>" on stderr; returns the exit code 1. */
 int          cli_fail        (CliContext *ctx, const char *format, ...) G_GNUC_PRINTF (2, 3);
+/* A function of one of thidua-cli's modules ("render", "register",
+ * "import"), loaded on first use; prints the error and returns NULL when
+ * the module is missing. */
+gpointer     cli_module_symbol (CliContext *ctx, const char *module, const char *symbol);
+/* TRUE for a .docx or .odt name (any case): thidua-cli-document writes
+ * those, thidua-cli-render the rest. */
+gboolean     cli_output_is_document (const char *path);
 /* Parses subcommand options; on error prints it and returns FALSE. */
 gboolean     cli_parse_options (CliContext *ctx, GOptionEntry *entries,
                                 const char *parameter_string,
@@ -55,7 +62,7 @@ int cmd_render_json  (CliContext *ctx, int argc, char **argv);
 int cmd_import_text  (CliContext *ctx, int argc, char **argv);
 int cmd_import       (CliContext *ctx, int argc, char **argv);
 /* A plan from a PDF (its text layer), stored; prints its id.  For the
- * import dispatcher. */
+ * import dispatcher (cmd-import-pdf.c, in thidua-cli-pdf). */
 int cli_import_pdf   (CliContext *ctx, const char *path, int profile);
 
 /* cmd-register.c */

@@ -9,12 +9,12 @@
  * Position and style come from the profile ("draft_mark", "proof").
  * Forms (the register's tables) carry neither.
  *
- * Also the completeness check that issuing runs (the layout's checks that
- * are errors for a signed document). */
+ * The completeness check that issuing runs is in thidua-issue-check.h. */
 #pragma once
 
 #include "thidua-layout.h"
 #include "thidua-lifecycle.h"
+#include "thidua-issue-check.h"
 
 G_BEGIN_DECLS
 
@@ -31,16 +31,6 @@ char      *thidua_layout_dup_draft_mark (ThiduaLayout *layout);
 /* What the QR code on page 1 encodes, NULL when none.
  * Returns: (transfer full) (nullable) */
 char      *thidua_layout_dup_qr_text   (ThiduaLayout *layout);
-
-/* The reasons an issue is refused, each a translated sentence: no issuing
- * body, no subject, no signer position or name, no "Lưu" line (state,
- * union), no date.  Empty when the plan may be issued.
- * Returns: (transfer full) (element-type utf8): frees its strings. */
-GPtrArray *thidua_issue_blockers       (ThiduaPlan *plan);
-/* A ThiduaIssueCheckFunc: fails with THIDUA_LIFECYCLE_ERROR_INCOMPLETE
- * naming every blocker.
- * @data: (nullable): unused. */
-gboolean   thidua_issue_check_plan     (ThiduaPlan *plan, gpointer data, GError **error);
 
 /* Hooks of thidua-layout.c. */
 void       thidua_stamp_note_plan      (ThiduaLayout *layout, ThiduaPlan *plan);

@@ -16,6 +16,10 @@
 #include "thidua-preview.h"
 #include "thidua-print-preview.h"
 #include "thidua-signoff.h"
+#include "thidua-return-dialog.h"
+#include "thidua-history-dialog.h"
+#include "thidua-check-print-dialog.h"
+#include "thidua-outgoing-dialog.h"
 #include "thidua-stamp.h"
 #include "thidua-test-util.h"
 #include "thidua-window.h"
@@ -287,7 +291,7 @@ test_check_printout (Fixture *f, gconstpointer data)
 
   gtk_widget_activate_action (GTK_WIDGET (win), "win.check-print", NULL);
   dialog = newest_dialog (win);
-  g_assert_nonnull (dialog);
+  g_assert_true (THIDUA_IS_CHECK_PRINT_DIALOG (dialog));
   g_assert_true (thidua_test_wait_mapped (GTK_WIDGET (dialog)));
   entry = thidua_test_find_widget (GTK_WIDGET (dialog), GTK_TYPE_ENTRY, NULL);
   button = gtk_window_get_default_widget (dialog);
@@ -310,7 +314,7 @@ test_check_printout (Fixture *f, gconstpointer data)
   /* The outgoing register opens as print preview pages. */
   gtk_widget_activate_action (GTK_WIDGET (win), "win.outgoing-register", NULL);
   dialog = newest_dialog (win);
-  g_assert_nonnull (dialog);
+  g_assert_true (THIDUA_IS_OUTGOING_DIALOG (dialog));
   g_assert_true (thidua_test_wait_mapped (GTK_WIDGET (dialog)));
   {
     GtkWidget *spin = thidua_test_find_widget (GTK_WIDGET (dialog), GTK_TYPE_SPIN_BUTTON, NULL);
@@ -326,6 +330,71 @@ test_check_printout (Fixture *f, gconstpointer data)
   gtk_window_destroy (dialog);
 }
 
+/* "Trả lại" asks for the comment (none: refused in the dialog, nothing
+ * changes); "Lịch sử" lists the steps with it.  Both are templates. */
+static void
+test_return_and_history (Fixture *f, gconstpointer data)
+{
+  ThiduaWindow *win = start_app (f);
+  ThiduaPlanEditor *editor = thidua_window_get_editor (win);
+  GtkWindow *dialog;
+  GtkWidget *entry, *button, *error_label;
+  g_autofree char *st = NULL;
+  const char *text;
+  gint64 id;
+
+  gtk_widget_activate_action (GTK_WIDGET (win), "win.new-plan", "s", "education-office");
+  id = thidua_window_get_selected_plan (win);
+  gtk_editable_set_text (GTK_EDITABLE (thidua_plan_editor_get_field_widget (editor, "signer.name")),
+                         "Nguyễn Văn An");
+  gtk_widget_activate_action (GTK_WIDGET (win), "win.submit-plan", NULL);
+  st = stored_status (win, id);
+  g_assert_cmpstr (st, ==, "submitted");
+  g_clear_pointer (&st, g_free);
+
+  gtk_widget_activate_action (GTK_WIDGET (win), "win.return-plan", NULL);
+  dialog = newest_dialog (win);
+  g_assert_true (THIDUA_IS_RETURN_DIALOG (dialog));
+  g_assert_true (thidua_test_wait_mapped (GTK_WIDGET (dialog)));
+  entry = thidua_test_find_widget (GTK_WIDGET (dialog), GTK_TYPE_ENTRY, NULL);
+  button = gtk_window_get_default_widget (dialog);
+  g_assert_nonnull (entry);
+  g_assert_nonnull (button);
+
+  /* No comment: the reason shows in the dialog, the plan stays submitted. */
+  g_signal_emit_by_name (button, "clicked");
+  thidua_test_spin (20);
+  g_assert_true (newest_dialog (win) == dialog);
+  error_label = gtk_widget_get_last_child (gtk_widget_get_parent (entry));
+  g_assert_true (GTK_IS_LABEL (error_label));
+  g_assert_true (gtk_widget_get_visible (error_label));
+  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (error_label)), !=, "");
+  st = stored_status (win, id);
+  g_assert_cmpstr (st, ==, "submitted");
+  g_clear_pointer (&st, g_free);
+  shot (dialog, "return-dialog-refused");
+
+  gtk_editable_set_text (GTK_EDITABLE (entry), "Bổ sung chỉ tiêu mục II");
+  g_signal_emit_by_name (button, "clicked");
+  thidua_test_spin (50);
+  st = stored_status (win, id);
+  g_assert_cmpstr (st, ==, "returned");
+  g_assert_true (form_editable (win));
+  g_assert_null (newest_dialog (win));
+
+  gtk_widget_activate_action (GTK_WIDGET (win), "win.plan-history", NULL);
+  dialog = newest_dialog (win);
+  g_assert_true (THIDUA_IS_HISTORY_DIALOG (dialog));
+  g_assert_true (thidua_test_wait_mapped (GTK_WIDGET (dialog)));
+  text = thidua_history_dialog_get_text (THIDUA_HISTORY_DIALOG (dialog));
+  g_assert_nonnull (strstr (text, "Submitted for signing — Chị Hoa"));
+  g_assert_nonnull (strstr (text, "Returned for changes — Chị Hoa"));
+  g_assert_nonnull (strstr (text, "“Bổ sung chỉ tiêu mục II”"));
+  g_assert_nonnull (strstr (text, "SHA-256 "));
+  shot (dialog, "history-dialog");
+  gtk_window_destroy (dialog);
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -335,6 +404,8 @@ main (int argc, char *argv[])
   gtk_init ();
   g_test_add ("/signoff/issue-through-dialog", Fixture, NULL,
               fixture_set_up, test_issue_through_dialog, fixture_tear_down);
+  g_test_add ("/signoff/return-and-history", Fixture, NULL,
+              fixture_set_up, test_return_and_history, fixture_tear_down);
   g_test_add ("/signoff/check-printout", Fixture, NULL,
               fixture_set_up, test_check_printout, fixture_tear_down);
   (void) bus;

@@ -10,6 +10,7 @@
 #include "thidua-layout.h"
 #include "thidua-profile-private.h"
 #include "thidua-render.h"
+#include "thidua-issue-check.h"
 #include "thidua-paths.h"
 #include "thidua-text.h"
 
@@ -1515,6 +1516,93 @@ test_font_check (void)
   g_assert_nonnull (other);
 }
 
+/* The completeness check of an issue reads the plan and its profile
+ * without composing a page; it must refuse exactly what the layout's
+ * warnings for those fields said (the rules it replaced): a blank issuing
+ * body, no subject, no signer's name, recipients without the filing line
+ * where the profile requires one, plus no position and no date. */
+static GPtrArray *
+blockers_from_layout (ThiduaPlan *plan)
+{
+  g_autoptr(GPtrArray) out = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ThiduaLayout) layout = thidua_layout_new_for_plan (plan, &error);
+  const ThiduaProfileValues *v;
+  GPtrArray *warnings;
+
+  g_assert_no_error (error);
+  v = thidua_profile_get_values (thidua_layout_get_profile (layout));
+  warnings = thidua_layout_get_warnings (layout);
+  for (guint i = 0; i < warnings->len; i++)
+    {
+      ThiduaLayoutWarning *w = g_ptr_array_index (warnings, i);
+      gboolean is_error = FALSE;
+
+      if (g_strcmp0 (w->field, "issuing_body") == 0)
+        is_error = thidua_plan_get_issuing_body (plan)[0] == '\0';
+      else if (g_strcmp0 (w->field, "subject") == 0 || g_strcmp0 (w->field, "signer.name") == 0)
+        is_error = TRUE;
+      else if (g_strcmp0 (w->field, "recipients") == 0)
+        is_error = v->recipients_require_luu;
+      if (is_error)
+        g_ptr_array_add (out, g_strdup (w->message));
+    }
+  if (thidua_plan_get_signer_position (plan)[0] == '\0')
+    g_ptr_array_add (out, g_strdup ("The signer's position is missing"));
+  if (thidua_plan_get_day (plan) == 0 || thidua_plan_get_month (plan) == 0
+      || thidua_plan_get_year (plan) == 0)
+    g_ptr_array_add (out, g_strdup ("The date of issue is missing"));
+  return g_steal_pointer (&out);
+}
+
+static void
+test_issue_check (void)
+{
+  const ThiduaProfileKind profiles[] = { THIDUA_PROFILE_STATE, THIDUA_PROFILE_PARTY,
+                                         THIDUA_PROFILE_UNION, THIDUA_PROFILE_YOUTH };
+  const char *no_luu[] = { "UBND huyện;", "Sở GD&ĐT;", NULL };
+  const char *none[] = { NULL };
+  guint refused = 0;
+
+  for (guint p = 0; p < G_N_ELEMENTS (profiles); p++)
+    for (guint variant = 0; variant < 9; variant++)
+      {
+        g_autoptr(ThiduaPlan) plan = long_plan (1);
+        g_autoptr(GPtrArray) expected = NULL;
+        g_autoptr(GPtrArray) got = NULL;
+
+        thidua_plan_set_profile (plan, profiles[p]);
+        switch (variant)
+          {
+          case 1: thidua_plan_set_issuing_body (plan, ""); break;
+          case 2: thidua_plan_set_subject (plan, ""); break;
+          case 3: thidua_plan_set_recipients (plan, no_luu); break;
+          case 4: thidua_plan_set_recipients (plan, none); break;
+          case 5: thidua_plan_set_signer_name (plan, ""); break;
+          case 6: thidua_plan_set_signer_position (plan, ""); break;
+          case 7: thidua_plan_set_date (plan, 0, thidua_plan_get_month (plan), thidua_plan_get_year (plan)); break;
+          case 8:
+            thidua_plan_set_issuing_body (plan, "");
+            thidua_plan_set_subject (plan, "");
+            thidua_plan_set_recipients (plan, no_luu);
+            thidua_plan_set_signer_name (plan, "");
+            break;
+          default: break;
+          }
+        expected = blockers_from_layout (plan);
+        got = thidua_issue_blockers (plan);
+        g_assert_cmpuint (got->len, ==, expected->len);
+        for (guint i = 0; i < got->len; i++)
+          g_assert_cmpstr (g_ptr_array_index (got, i), ==, g_ptr_array_index (expected, i));
+        if (variant == 0)
+          g_assert_cmpuint (got->len, ==, 0);
+        refused += got->len > 0;
+      }
+  /* Every variant but the complete plan is refused somewhere (3 and 4
+   * only where the profile files a copy). */
+  g_assert_cmpuint (refused, >=, 4 * 6);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -1537,6 +1625,7 @@ main (int argc, char **argv)
   g_test_add_func ("/render/long-plan", test_long_plan);
   g_test_add_func ("/render/document-numbers", test_document_numbers);
   g_test_add_func ("/render/warnings", test_warnings);
+  g_test_add_func ("/render/issue-check", test_issue_check);
   g_test_add_func ("/render/body-warnings", test_body_warnings);
   g_test_add_func ("/render/signature-room", test_signature_room);
   g_test_add_func ("/render/write-errors", test_write_errors);

@@ -767,7 +767,10 @@ thidua_lifecycle_verify (ThiduaStore *store, const char *typed, GError **error)
   g_return_val_if_fail (THIDUA_IS_STORE (store), NULL);
   if (code == NULL)
     return NULL;
-  if (!prepare (store, &s, ENTRY_SQL "WHERE p.code = ?1", N_("looking up a code"), error))
+  /* "code <> ''" lets SQLite use the partial index plans_by_code; without
+   * it every plan was read (a bound value never proves the condition). */
+  if (!prepare (store, &s, ENTRY_SQL "WHERE p.code = ?1 AND p.code <> ''",
+                N_("looking up a code"), error))
     return NULL;
   bind_text (s.stmt, 1, code);
   rc = sqlite3_step (s.stmt);

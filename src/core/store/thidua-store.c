@@ -1160,7 +1160,8 @@ thidua_store_open_at_version (const char            *path,
         return NULL;
     }
 
-  if (self->version == latest && !probe_tables (self, error))
+  if (self->version == latest && !(flags & THIDUA_STORE_OPEN_NO_PROBE)
+      && !probe_tables (self, error))
     return NULL;
 
   /* A key that cannot be redone (two names now folding alike) leaves the

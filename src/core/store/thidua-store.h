@@ -28,6 +28,10 @@ typedef enum {
   THIDUA_STORE_OPEN_DEFAULT   = 0,
   THIDUA_STORE_OPEN_READ_ONLY = 1 << 0,  /* also chosen when the file is read-only */
   THIDUA_STORE_OPEN_NO_SEED   = 1 << 1,  /* do not seed built-in templates */
+  /* One short session (a thidua-cli command): the plan tables are not read
+   * whole at open.  A read finds damage where it reads; the first write
+   * still checks the whole file first. */
+  THIDUA_STORE_OPEN_NO_PROBE  = 1 << 2,
 } ThiduaStoreOpenFlags;
 
 /* The schema version this program writes: the number of migration files
