@@ -75,14 +75,16 @@ mark_targets (ThiduaRegisterDashboard *self, ThiduaCatalog *catalog, guint *peop
     }
 }
 
+/* One pass over the model's compact rows (no row objects, nothing read
+ * from the database): the bars follow the filters of the list. */
 void
 thidua_register_dashboard_update (ThiduaRegisterDashboard *self)
 {
   ThiduaCatalog *catalog;
-  g_autoptr(GHashTable) units = NULL;
-  g_autoptr(GHashTable) staff = NULL;
+  g_autoptr(GArray) tally = g_array_new (FALSE, TRUE, sizeof (ThiduaRegTally));
+  g_autoptr(GArray) units = g_array_new (FALSE, TRUE, sizeof (ThiduaRegUnitTally));
   g_autofree guint *people_with = NULL;
-  guint n_titles;
+  guint n_titles, staff = 0;
 
   clear_bars (self->titles);
   clear_bars (self->units);
@@ -93,57 +95,29 @@ thidua_register_dashboard_update (ThiduaRegisterDashboard *self)
     }
   catalog = thidua_register_get_catalog (thidua_register_model_get_register (self->model));
   n_titles = thidua_catalog_get_n_titles (catalog);
+  thidua_register_model_tally (self->model, tally, units, &staff);
   g_array_set_size (self->titles, n_titles);
   people_with = g_new0 (guint, n_titles);
   for (guint i = 0; i < n_titles; i++)
     {
       Bar *b = &g_array_index (self->titles, Bar, i);
+      ThiduaRegTally *t = &g_array_index (tally, ThiduaRegTally, i);
+
       b->label = thidua_title_get_short_name (thidua_catalog_get_title (catalog, i));
       b->target = -1;
+      b->registered = t->registered;
+      b->achieved = t->achieved;
+      people_with[i] = t->people;
     }
-  units = g_hash_table_new (g_int64_hash, g_int64_equal);
-  staff = g_hash_table_new (g_int64_hash, g_int64_equal);
-  for (guint i = 0; ; i++)
+  mark_targets (self, catalog, people_with, staff);
+  /* unit names belong to the model's year, which may be read again */
+  for (guint i = 0; i < units->len; i++)
     {
-      const ThiduaRegistration *r = thidua_register_model_peek (self->model, i);
-      const ThiduaTitle *t;
-      gpointer slot;
+      ThiduaRegUnitTally *u = &g_array_index (units, ThiduaRegUnitTally, i);
+      Bar b = { NULL, g_strdup (u->name), u->registered, u->achieved, -1 };
 
-      if (r == NULL)
-        break;
-      if (r->status == THIDUA_REG_STATUS_WITHDRAWN)
-        continue;
-      if (r->person_id)
-        g_hash_table_add (staff, (gpointer) &r->person_id);
-      t = thidua_catalog_lookup (catalog, r->title);
-      if (t != NULL)
-        {
-          Bar *b = &g_array_index (self->titles, Bar, t->position);
-          b->registered++;
-          b->achieved += r->result == THIDUA_REG_RESULT_ACHIEVED;
-          if (r->person_id && r->result != THIDUA_REG_RESULT_NOT_ACHIEVED)
-            people_with[t->position]++;
-        }
-      if (!g_hash_table_lookup_extended (units, &r->unit_id, NULL, &slot))
-        {
-          Bar b = { r->unit_name, NULL, 0, 0, -1 };
-          g_array_append_val (self->units, b);
-          slot = GUINT_TO_POINTER (self->units->len);
-          g_hash_table_insert (units, (gpointer) &r->unit_id, slot);
-        }
-      {
-        Bar *b = &g_array_index (self->units, Bar, GPOINTER_TO_UINT (slot) - 1);
-        b->registered++;
-        b->achieved += r->result == THIDUA_REG_RESULT_ACHIEVED;
-      }
-    }
-  mark_targets (self, catalog, people_with, g_hash_table_size (staff));
-  /* unit names are borrowed from registrations the model may replace */
-  for (guint i = 0; i < self->units->len; i++)
-    {
-      Bar *b = &g_array_index (self->units, Bar, i);
-      b->owned = g_strdup (b->label);
-      b->label = b->owned;
+      b.label = b.owned;
+      g_array_append_val (self->units, b);
     }
   g_array_sort (self->units, by_registered);
   if (self->units->len > MAX_UNITS)
