@@ -68,7 +68,7 @@ main (int argc, char **argv)
   g_autoptr(ThiduaCatalog) catalog = NULL;
   g_autoptr(ThiduaRegister) reg = NULL;
   GtkWidget *window = NULL, *view = NULL;
-  gint64 t0, t1;
+  gint64 t0, t1, tv;
 
   gtk_init ();
   store = thidua_store_open (db, THIDUA_STORE_OPEN_DEFAULT, &error);
@@ -94,6 +94,7 @@ main (int argc, char **argv)
       window = gtk_window_new ();
       gtk_window_set_default_size (GTK_WINDOW (window), 1366, 768);
       view = thidua_register_view_new (reg);
+      tv = g_get_monotonic_time ();
       gtk_window_set_child (GTK_WINDOW (window), view);
       gtk_widget_realize (window);
       g_signal_connect (gtk_widget_get_frame_clock (window), "after-paint", G_CALLBACK (on_after_paint), NULL);
@@ -101,8 +102,8 @@ main (int argc, char **argv)
       while (!painted)
         g_main_context_iteration (NULL, TRUE);
       t1 = g_get_monotonic_time ();
-      g_print ("open_page_%u_rows_first_paint_ms\t%.1f\tcpu\t%.1f\n", n_open, (t1 - t0) / 1000.0,
-               (clock () - c0) * 1000.0 / CLOCKS_PER_SEC);
+      g_print ("open_page_%u_rows_first_paint_ms\t%.1f\tcpu\t%.1f\t(page made in %.1f ms)\n", n_open,
+               (t1 - t0) / 1000.0, (clock () - c0) * 1000.0 / CLOCKS_PER_SEC, (tv - t0) / 1000.0);
       drain ();
     }
 

@@ -1448,16 +1448,17 @@ thidua_register_view_constructed (GObject *object)
     gtk_drop_down_set_selected (self->bulk_result_dropdown, THIDUA_REG_RESULT_ACHIEVED);
   }
 
-  /* fits 1024 px without scrolling sideways: labels wrap in narrow columns */
+  /* fits 1024 px without scrolling sideways: labels wrap in narrow columns;
+   * a wider window widens the name, the unit and the note */
   add_column (self, _("Name"), COL_NAME, TRUE, 0);
   add_column (self, _("Position"), COL_POSITION, FALSE, 80);
-  add_column (self, _("Unit"), COL_UNIT, FALSE, 100);
+  add_column (self, _("Unit"), COL_UNIT, TRUE, 100);
   /* a short title; the tooltip says it in full */
   add_column (self, C_("register column", "Title or reward"), COL_TITLE, FALSE, 120);
   add_column (self, _("Status"), COL_STATUS, FALSE, 86);
   add_column (self, _("Result"), COL_RESULT, FALSE, 80);
   add_column (self, _("Decision"), COL_DECISION, FALSE, 90);
-  add_column (self, _("Note"), COL_NOTE, FALSE, 70);
+  add_column (self, _("Note"), COL_NOTE, TRUE, 70);
   {
     const char *tooltips[] = { NULL, NULL, NULL, _("Title or reward"), NULL, NULL, _("Decision number"), NULL };
     set_column_tooltips (self, tooltips, G_N_ELEMENTS (tooltips));
