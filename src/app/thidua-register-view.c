@@ -547,14 +547,36 @@ selected_ids (ThiduaRegisterView *self)
   return ids;
 }
 
+/* TRUE when the keyboard focus is in the list (on a row). */
+static gboolean
+list_has_focus (ThiduaRegisterView *self)
+{
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  GtkWidget *focus = root ? gtk_root_get_focus (root) : NULL;
+
+  return focus != NULL && (focus == GTK_WIDGET (self->column_view)
+                           || gtk_widget_is_ancestor (focus, GTK_WIDGET (self->column_view)));
+}
+
+/* A replaced row takes the focus with it: give it back to the list, or
+ * the next Ctrl+Z goes to the window instead of the page. */
+static void
+keep_list_focus (ThiduaRegisterView *self, gboolean had)
+{
+  if (had && !list_has_focus (self))
+    gtk_widget_grab_focus (GTK_WIDGET (self->column_view));
+}
+
 static void
 reload_now (ThiduaRegisterView *self)
 {
   g_autoptr(GError) error = NULL;
   g_autofree char *year = g_strdup (thidua_register_model_get_year (self->model));
+  gboolean focused = list_has_focus (self);
 
   if (year != NULL && !thidua_register_model_load (self->model, year, &error))
     show_status (self, error->message);
+  keep_list_focus (self, focused);
 }
 
 static void
@@ -577,6 +599,7 @@ refresh_ids (ThiduaRegisterView *self, GArray *ids)
   g_autoptr(GHashTable) kept_ids = NULL;
   g_autoptr(GError) error = NULL;
   guint n_before = g_list_model_get_n_items (G_LIST_MODEL (self->model)), n_after;
+  gboolean focused = list_has_focus (self);
 
   if (gtk_bitset_get_size (kept) > 0 && gtk_bitset_get_size (kept) < n_before)
     {
@@ -595,6 +618,7 @@ refresh_ids (ThiduaRegisterView *self, GArray *ids)
       show_status (self, error->message);
       return;
     }
+  keep_list_focus (self, focused);
   n_after = g_list_model_get_n_items (G_LIST_MODEL (self->model));
   if (gtk_bitset_get_size (kept) == 0 || n_after == 0)
     return;
