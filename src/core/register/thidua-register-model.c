@@ -1083,8 +1083,11 @@ thidua_register_model_tally (ThiduaRegisterModel *self, GArray *titles, GArray *
 {
   ThiduaCatalog *catalog = thidua_register_get_catalog (self->reg);
   guint n_titles = thidua_catalog_get_n_titles (catalog);
-  g_autoptr(GHashTable) people = g_hash_table_new (g_int64_hash, g_int64_equal);
   g_autoptr(GHashTable) unit_slot = g_hash_table_new (g_int64_hash, g_int64_equal);
+  g_autofree guint8 *seen = NULL;   /* one bit per person id: cheaper than a set */
+  g_autoptr(GHashTable) people = NULL;
+  gint64 max_person = 0;
+  guint n_seen = 0;
 
   if (titles)
     {
@@ -1094,6 +1097,13 @@ thidua_register_model_tally (ThiduaRegisterModel *self, GArray *titles, GArray *
     }
   if (units)
     g_array_set_size (units, 0);
+  for (guint i = 0; i < self->y.rows->len; i++)
+    max_person = MAX (max_person, ROW (&self->y, i)->person_id);
+  /* ids are SQLite's rowids, dense; a sparse file falls back to a set */
+  if (max_person <= 64 * 1024 * 1024)
+    seen = g_new0 (guint8, max_person / 8 + 1);
+  else
+    people = g_hash_table_new (g_int64_hash, g_int64_equal);
   for (guint i = 0; i < self->visible->len; i++)
     {
       const Row *r = ROW (&self->y, g_array_index (self->visible, guint, i));
@@ -1101,8 +1111,13 @@ thidua_register_model_tally (ThiduaRegisterModel *self, GArray *titles, GArray *
 
       if (r->status == THIDUA_REG_STATUS_WITHDRAWN)
         continue;
-      if (r->person_id)
+      if (people != NULL && r->person_id > 0)
         g_hash_table_add (people, (gpointer) &r->person_id);
+      else if (r->person_id > 0 && !(seen[r->person_id / 8] & (1 << (r->person_id % 8))))
+        {
+          seen[r->person_id / 8] |= 1 << (r->person_id % 8);
+          n_seen++;
+        }
       if (titles && r->title < n_titles)
         {
           ThiduaRegTally *t = &g_array_index (titles, ThiduaRegTally, r->title);
@@ -1127,7 +1142,7 @@ thidua_register_model_tally (ThiduaRegisterModel *self, GArray *titles, GArray *
       }
     }
   if (n_people)
-    *n_people = g_hash_table_size (people);
+    *n_people = people ? g_hash_table_size (people) : n_seen;
 }
 
 int
