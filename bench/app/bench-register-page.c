@@ -107,6 +107,20 @@ main (int argc, char **argv)
       drain ();
     }
 
+  /* by given name, Vietnamese order, to the rows redrawn */
+  {
+    clock_t c0 = clock ();
+
+    t0 = g_get_monotonic_time ();
+    thidua_register_view_set_sort (THIDUA_REGISTER_VIEW (view), THIDUA_REG_SORT_NAME);
+    drain ();
+    t1 = g_get_monotonic_time ();
+    g_print ("sort_%u_rows_by_name_ms\t%.1f\tcpu\t%.1f\n", n_open, (t1 - t0) / 1000.0,
+             (clock () - c0) * 1000.0 / CLOCKS_PER_SEC);
+    thidua_register_view_set_sort (THIDUA_REGISTER_VIEW (view), THIDUA_REG_SORT_UNIT);
+    drain ();
+  }
+
   /* bulk result for every row of 2023 (n_bulk), selected; then undo, redo */
   if (!thidua_register_view_set_year (THIDUA_REGISTER_VIEW (view), "2023", &error))
     g_error ("%s", error->message);
