@@ -669,7 +669,10 @@ emit_span (ThiduaRegisterModel *self, GArray *before, const guint8 *changed)
 }
 
 /* One items-changed per run of changed rows (both arrays ascending row
- * indexes, as the filter keeps the order); too many runs: one span. */
+ * indexes, as the filter keeps the order); too many runs: one span.  Runs
+ * are announced one by one only when each replaces as many rows as it
+ * removes: then the list has its final length at every announcement, as
+ * views expect (they ask for the length and items as they hear). */
 static void
 emit_runs (ThiduaRegisterModel *self, GArray *before, const guint8 *changed)
 {
@@ -713,6 +716,12 @@ emit_runs (ThiduaRegisterModel *self, GArray *before, const guint8 *changed)
       guint run[3] = { start, removed, added };
       g_array_append_vals (runs, run, 1);
     }
+  for (guint k = 0; k < runs->len; k++)
+    if (g_array_index (runs, guint, k * 3 + 1) != g_array_index (runs, guint, k * 3 + 2) && runs->len > 1)
+      {
+        emit_span (self, before, changed);
+        return;
+      }
   for (guint k = 0; k < runs->len; k++)
     {
       guint *run = &g_array_index (runs, guint, k * 3);
