@@ -608,6 +608,51 @@ test_no_cut_labels (void)
   thidua_test_app_tear_down (&f, NULL);
 }
 
+/* Another program (thidua-cli) edits a row while the page is open: the
+ * page polls the file's data_version and shows the change in that row,
+ * keeping the others. */
+static void
+test_live_from_cli (void)
+{
+  ThiduaTestApp f = { 0 };
+  GtkWindow *window;
+  GtkWidget *page;
+  ThiduaRegisterModel *model;
+  g_autofree char *id = NULL;
+  g_autoptr(GError) error = NULL;
+  const char *cli = g_getenv ("THIDUA_CLI");
+  int status = 0;
+  gboolean seen = FALSE;
+
+  thidua_test_app_set_up (&f, NULL);
+  import_300 (f.db_path);
+  window = thidua_test_app_start (&f, 1366, 768);
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.show-section", "s", "register");
+  page = thidua_window_get_section (THIDUA_WINDOW (window), "register");
+  g_assert_true (thidua_test_wait_mapped (page));
+  model = thidua_register_view_get_model (THIDUA_REGISTER_VIEW (page));
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (model)), ==, 300);
+  g_assert_cmpstr (thidua_register_model_peek (model, 5)->note, ==, "");
+  id = g_strdup_printf ("%" G_GINT64_FORMAT, thidua_register_model_get_id (model, 5));
+  {
+    const char *argv[] = { cli, "--db", f.db_path, "register", "set", id, "--note", "đề nghị Bằng khen", NULL };
+    g_assert_true (g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_STDOUT_TO_DEV_NULL, NULL, NULL,
+                                 NULL, NULL, &status, &error));
+    g_assert_true (g_spawn_check_wait_status (status, NULL));
+  }
+  /* polled every 2 s: wait up to 10 s on a loaded machine */
+  for (guint i = 0; i < 200 && !seen; i++)
+    {
+      thidua_test_spin (50);
+      seen = g_strcmp0 (thidua_register_model_peek (model, 5)->note, "đề nghị Bằng khen") == 0;
+    }
+  g_assert_true (seen);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (model)), ==, 300);
+  g_assert_cmpstr (thidua_register_model_peek (model, 6)->note, ==, "");
+  gtk_window_set_focus (window, NULL);
+  thidua_test_app_tear_down (&f, NULL);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -626,5 +671,6 @@ main (int argc, char **argv)
   g_test_add_func ("/app/accessible-names", test_accessible_names);
   g_test_add_func ("/app/register-by-hand-keys", test_by_hand_keys);
   g_test_add_func ("/app/register-no-cut-labels", test_no_cut_labels);
+  g_test_add_func ("/app/register-live-from-cli", test_live_from_cli);
   return g_test_run ();
 }
