@@ -11,6 +11,8 @@
 #include "thidua-catalog.h"
 #include "thidua-register.h"
 #include "thidua-register-batch.h"
+#include "thidua-register-history.h"
+#include "thidua-register-model.h"
 #include "thidua-store.h"
 
 int
@@ -69,6 +71,58 @@ main (int argc, char **argv)
   /* the VM is shared: CPU time says what the code costs */
   printf ("bulk_results_%u_cpu_ms\t%.1f\n", ids->len, (c1 - c0) * 1000.0 / CLOCKS_PER_SEC);
   printf ("bulk_results_undo_%u_cpu_ms\t%.1f\n", ids->len, (c2 - c1) * 1000.0 / CLOCKS_PER_SEC);
+
+  /* the page's way: the step recorded in the register history, undone and
+   * redone through it (one UPDATE per distinct result and decision) */
+  {
+    g_autoptr(ThiduaRegisterHistory) history = thidua_register_history_new (reg);
+    g_autoptr(GPtrArray) old = NULL;
+    gint64 h0, h1, h2, h3;
+
+    h0 = g_get_monotonic_time ();
+    if (!thidua_register_set_results (reg, (gint64 *) ids->data, ids->len, THIDUA_REG_RESULT_ACHIEVED,
+                                      "25/QĐ-UBND", &old, &error))
+      g_error ("%s", error->message);
+    thidua_register_history_begin (history, "bench");
+    for (guint i = 0; i < old->len; i++)
+      {
+        g_autoptr(ThiduaRegistration) after = thidua_registration_copy (old->pdata[i]);
+        after->result = THIDUA_REG_RESULT_ACHIEVED;
+        g_free (after->decision);
+        after->decision = g_strdup ("25/QĐ-UBND");
+        thidua_register_history_record (history, old->pdata[i], after);
+      }
+    thidua_register_history_commit (history);
+    h1 = g_get_monotonic_time ();
+    if (!thidua_register_history_undo (history, &error))
+      g_error ("%s", error->message);
+    h2 = g_get_monotonic_time ();
+    if (!thidua_register_history_redo (history, &error))
+      g_error ("%s", error->message);
+    h3 = g_get_monotonic_time ();
+    printf ("history_bulk_results_%u_ms\t%.1f\n", ids->len, (h1 - h0) / 1000.0);
+    printf ("history_undo_%u_ms\t%.1f\n", ids->len, (h2 - h1) / 1000.0);
+    printf ("history_redo_%u_ms\t%.1f\n", ids->len, (h3 - h2) / 1000.0);
+  }
+  /* the page's model: the 5,000 edited rows re-read and announced */
+  {
+    g_autoptr(ThiduaRegisterModel) model = thidua_register_model_new (reg);
+    gint64 m0, m1, m2;
+    clock_t k0, k1;
+
+    m0 = g_get_monotonic_time ();
+    if (!thidua_register_model_load (model, "2024", &error))
+      g_error ("%s", error->message);
+    m1 = g_get_monotonic_time ();
+    k0 = clock ();
+    if (!thidua_register_model_refresh_rows (model, (gint64 *) ids->data, ids->len, &error))
+      g_error ("%s", error->message);
+    k1 = clock ();
+    m2 = g_get_monotonic_time ();
+    printf ("model_load_%u_ms\t%.1f\n", ids->len, (m1 - m0) / 1000.0);
+    printf ("model_refresh_%u_rows_ms\t%.1f\tcpu\t%.1f\n", ids->len, (m2 - m1) / 1000.0,
+            (k1 - k0) * 1000.0 / CLOCKS_PER_SEC);
+  }
   g_remove (path);
   return 0;
 }

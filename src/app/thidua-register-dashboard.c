@@ -75,14 +75,16 @@ mark_targets (ThiduaRegisterDashboard *self, ThiduaCatalog *catalog, guint *peop
     }
 }
 
+/* One pass over the model's compact rows (no row objects, nothing read
+ * from the database): the bars follow the filters of the list. */
 void
 thidua_register_dashboard_update (ThiduaRegisterDashboard *self)
 {
   ThiduaCatalog *catalog;
-  g_autoptr(GHashTable) units = NULL;
-  g_autoptr(GHashTable) staff = NULL;
+  g_autoptr(GArray) tally = g_array_new (FALSE, TRUE, sizeof (ThiduaRegTally));
+  g_autoptr(GArray) units = g_array_new (FALSE, TRUE, sizeof (ThiduaRegUnitTally));
   g_autofree guint *people_with = NULL;
-  guint n_titles;
+  guint n_titles, staff = 0;
 
   clear_bars (self->titles);
   clear_bars (self->units);
@@ -93,57 +95,29 @@ thidua_register_dashboard_update (ThiduaRegisterDashboard *self)
     }
   catalog = thidua_register_get_catalog (thidua_register_model_get_register (self->model));
   n_titles = thidua_catalog_get_n_titles (catalog);
+  thidua_register_model_tally (self->model, tally, units, &staff);
   g_array_set_size (self->titles, n_titles);
   people_with = g_new0 (guint, n_titles);
   for (guint i = 0; i < n_titles; i++)
     {
       Bar *b = &g_array_index (self->titles, Bar, i);
+      ThiduaRegTally *t = &g_array_index (tally, ThiduaRegTally, i);
+
       b->label = thidua_title_get_short_name (thidua_catalog_get_title (catalog, i));
       b->target = -1;
+      b->registered = t->registered;
+      b->achieved = t->achieved;
+      people_with[i] = t->people;
     }
-  units = g_hash_table_new (g_int64_hash, g_int64_equal);
-  staff = g_hash_table_new (g_int64_hash, g_int64_equal);
-  for (guint i = 0; ; i++)
+  mark_targets (self, catalog, people_with, staff);
+  /* unit names belong to the model's year, which may be read again */
+  for (guint i = 0; i < units->len; i++)
     {
-      const ThiduaRegistration *r = thidua_register_model_peek (self->model, i);
-      const ThiduaTitle *t;
-      gpointer slot;
+      ThiduaRegUnitTally *u = &g_array_index (units, ThiduaRegUnitTally, i);
+      Bar b = { NULL, g_strdup (u->name), u->registered, u->achieved, -1 };
 
-      if (r == NULL)
-        break;
-      if (r->status == THIDUA_REG_STATUS_WITHDRAWN)
-        continue;
-      if (r->person_id)
-        g_hash_table_add (staff, (gpointer) &r->person_id);
-      t = thidua_catalog_lookup (catalog, r->title);
-      if (t != NULL)
-        {
-          Bar *b = &g_array_index (self->titles, Bar, t->position);
-          b->registered++;
-          b->achieved += r->result == THIDUA_REG_RESULT_ACHIEVED;
-          if (r->person_id && r->result != THIDUA_REG_RESULT_NOT_ACHIEVED)
-            people_with[t->position]++;
-        }
-      if (!g_hash_table_lookup_extended (units, &r->unit_id, NULL, &slot))
-        {
-          Bar b = { r->unit_name, NULL, 0, 0, -1 };
-          g_array_append_val (self->units, b);
-          slot = GUINT_TO_POINTER (self->units->len);
-          g_hash_table_insert (units, (gpointer) &r->unit_id, slot);
-        }
-      {
-        Bar *b = &g_array_index (self->units, Bar, GPOINTER_TO_UINT (slot) - 1);
-        b->registered++;
-        b->achieved += r->result == THIDUA_REG_RESULT_ACHIEVED;
-      }
-    }
-  mark_targets (self, catalog, people_with, g_hash_table_size (staff));
-  /* unit names are borrowed from registrations the model may replace */
-  for (guint i = 0; i < self->units->len; i++)
-    {
-      Bar *b = &g_array_index (self->units, Bar, i);
-      b->owned = g_strdup (b->label);
-      b->label = b->owned;
+      b.label = b.owned;
+      g_array_append_val (self->units, b);
     }
   g_array_sort (self->units, by_registered);
   if (self->units->len > MAX_UNITS)
@@ -155,6 +129,9 @@ thidua_register_dashboard_update (ThiduaRegisterDashboard *self)
   gtk_widget_queue_draw (GTK_WIDGET (self));
 }
 
+/* Draws one block of bars (cr NULL: only measures) and returns the y
+ * under it.  Labels wrap, never cut: units named alike ("Khoa Hồi sức tích
+ * cực - Chống độc 1", "… 2") must stay apart. */
 static double
 draw_bars (ThiduaRegisterDashboard *self, cairo_t *cr, const char *heading, GArray *bars,
            double x, double y, double width, gboolean skip_empty)
@@ -162,7 +139,7 @@ draw_bars (ThiduaRegisterDashboard *self, cairo_t *cr, const char *heading, GArr
   PangoLayout *layout = gtk_widget_create_pango_layout (GTK_WIDGET (self), heading);
   GdkRGBA fg;
   guint max = 1;
-  const double row = 18, label_w = MIN (width * 0.4, 150);
+  const double label_w = MIN (width * 0.4, 150);
 
   /* 4.8: no gtk_widget_get_color () yet */
   gtk_style_context_get_color (gtk_widget_get_style_context (GTK_WIDGET (self)), &fg);
@@ -173,37 +150,49 @@ draw_bars (ThiduaRegisterDashboard *self, cairo_t *cr, const char *heading, GArr
       if (b->target > max)
         max = (guint) b->target + 1;
     }
-  gdk_cairo_set_source_rgba (cr, &fg);
-  cairo_move_to (cr, x, y);
   /* the heading (with the legend) wraps, never cut at the pane's edge */
   pango_layout_set_width (layout, (int) width * PANGO_SCALE);
   pango_layout_set_wrap (layout, PANGO_WRAP_WORD);
-  pango_cairo_show_layout (cr, layout);
+  if (cr)
+    {
+      gdk_cairo_set_source_rgba (cr, &fg);
+      cairo_move_to (cr, x, y);
+      pango_cairo_show_layout (cr, layout);
+    }
   {
     int h;
     pango_layout_get_pixel_size (layout, NULL, &h);
     y += MAX (h, 16) + 4;
   }
+  pango_layout_set_wrap (layout, PANGO_WRAP_WORD_CHAR);
   for (guint i = 0; i < bars->len; i++)
     {
       Bar *b = &g_array_index (bars, Bar, i);
-      double full = width - label_w - 40;
+      double full = MAX (width - label_w - 40, 10);
       g_autofree char *count = NULL;
+      int text_h = 0;
+      double row;
 
       if (skip_empty && b->registered == 0 && b->target < 0)
         continue;
       pango_layout_set_text (layout, b->label, -1);
       pango_layout_set_width (layout, (int) (label_w - 4) * PANGO_SCALE);
-      pango_layout_set_ellipsize (layout, PANGO_ELLIPSIZE_END);
+      pango_layout_get_pixel_size (layout, NULL, &text_h);
+      row = MAX (18, text_h + 2);
+      if (cr == NULL)
+        {
+          y += row;
+          continue;
+        }
       gdk_cairo_set_source_rgba (cr, &fg);
       cairo_move_to (cr, x, y);
       pango_cairo_show_layout (cr, layout);
       /* registered (light), achieved (dark) */
       cairo_set_source_rgba (cr, 0.35, 0.55, 0.85, 0.45);
-      cairo_rectangle (cr, x + label_w, y + 3, full * b->registered / max, row - 6);
+      cairo_rectangle (cr, x + label_w, y + 3, full * b->registered / max, 12);
       cairo_fill (cr);
       cairo_set_source_rgba (cr, 0.15, 0.45, 0.2, 0.9);
-      cairo_rectangle (cr, x + label_w, y + 3, full * b->achieved / max, row - 6);
+      cairo_rectangle (cr, x + label_w, y + 3, full * b->achieved / max, 12);
       cairo_fill (cr);
       if (b->target >= 0)
         {
@@ -211,7 +200,7 @@ draw_bars (ThiduaRegisterDashboard *self, cairo_t *cr, const char *heading, GArr
           cairo_set_source_rgb (cr, 0.8, 0.1, 0.1);
           cairo_set_line_width (cr, 2);
           cairo_move_to (cr, tx, y);
-          cairo_line_to (cr, tx, y + row);
+          cairo_line_to (cr, tx, y + 18);
           cairo_stroke (cr);
         }
       count = g_strdup_printf ("%u", b->registered);
@@ -226,18 +215,31 @@ draw_bars (ThiduaRegisterDashboard *self, cairo_t *cr, const char *heading, GArr
   return y + 8;
 }
 
+static double
+draw_all (ThiduaRegisterDashboard *self, cairo_t *cr, double w)
+{
+  double y = 4;
+
+  y = draw_bars (self, cr, _("Per title (blue: registered; green: achieved; red line: target)"),
+                 self->titles, 6, y, w - 12, TRUE);
+  return draw_bars (self, cr, _("Largest units"), self->units, 6, y, w - 12, FALSE);
+}
+
 static void
 thidua_register_dashboard_snapshot (GtkWidget *widget, GtkSnapshot *snapshot)
 {
   ThiduaRegisterDashboard *self = THIDUA_REGISTER_DASHBOARD (widget);
   double w = gtk_widget_get_width (widget), h = gtk_widget_get_height (widget);
   cairo_t *cr = gtk_snapshot_append_cairo (snapshot, &GRAPHENE_RECT_INIT (0, 0, w, h));
-  double y = 4;
 
-  y = draw_bars (self, cr, _("Per title (blue: registered; green: achieved; red line: target)"),
-                 self->titles, 6, y, w - 12, TRUE);
-  draw_bars (self, cr, _("Largest units"), self->units, 6, y, w - 12, FALSE);
+  draw_all (self, cr, w);
   cairo_destroy (cr);
+}
+
+static GtkSizeRequestMode
+thidua_register_dashboard_get_request_mode (GtkWidget *widget)
+{
+  return GTK_SIZE_REQUEST_HEIGHT_FOR_WIDTH;
 }
 
 static void
@@ -245,17 +247,11 @@ thidua_register_dashboard_measure (GtkWidget *widget, GtkOrientation orientation
                                    int *minimum, int *natural, int *min_baseline, int *nat_baseline)
 {
   ThiduaRegisterDashboard *self = THIDUA_REGISTER_DASHBOARD (widget);
-  guint rows = self->units->len;
 
-  for (guint i = 0; i < self->titles->len; i++)
-    {
-      Bar *b = &g_array_index (self->titles, Bar, i);
-      rows += b->registered > 0 || b->target >= 0;
-    }
   if (orientation == GTK_ORIENTATION_HORIZONTAL)
     *minimum = 200, *natural = 320;
   else
-    *minimum = *natural = 100 + rows * 18;  /* room for a wrapped legend */
+    *minimum = *natural = (int) draw_all (self, NULL, for_size > 0 ? for_size : 320);
 }
 
 static void
@@ -321,6 +317,7 @@ thidua_register_dashboard_class_init (ThiduaRegisterDashboardClass *klass)
   object_class->set_property = thidua_register_dashboard_set_property;
   widget_class->snapshot = thidua_register_dashboard_snapshot;
   widget_class->measure = thidua_register_dashboard_measure;
+  widget_class->get_request_mode = thidua_register_dashboard_get_request_mode;
 
   properties[PROP_MODEL] =
     g_param_spec_object ("model", NULL, NULL, THIDUA_TYPE_REGISTER_MODEL,

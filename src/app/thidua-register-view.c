@@ -66,6 +66,7 @@ struct _ThiduaRegisterView
   char                    *unit_confirmed; /* a new unit the user agreed to create */
   guint                    writing;      /* our own writes: rows are refreshed here */
   guint                    reload_source;
+  GArray                  *pending_ids;  /* rows to refresh at reload_source, NULL: the year */
   guint                    poll_source;
   gint64                   data_version;
 };
@@ -157,6 +158,60 @@ bind_label (GtkSignalListItemFactory *factory, GtkListItem *li, gpointer data)
     default: break;
     }
   gtk_label_set_text (label, text);
+}
+
+/* The labels of the column titles, in column order (GTK 4.8 has no API
+ * for a title's widget: they are the labels outside the rows). */
+static void
+collect_title_labels (GtkWidget *widget, GPtrArray *out)
+{
+  for (GtkWidget *c = gtk_widget_get_first_child (widget); c; c = gtk_widget_get_next_sibling (c))
+    {
+      if (GTK_IS_LIST_VIEW (c) || GTK_IS_SCROLLBAR (c) || GTK_IS_POPOVER (c))
+        continue;
+      if (GTK_IS_LABEL (c))
+        g_ptr_array_add (out, c);
+      else
+        collect_title_labels (c, out);
+    }
+}
+
+/* GTK 4.8 gives a column title one line, clipped at the column's edge
+ * (snag 8: "Danh hiệu hoặc hình thức k…"), and wrapping it breaks inside
+ * words.  So titles are short (a tooltip says a shortened one in full),
+ * and once styled each column is made at least as wide as its title. */
+static void
+fit_column_titles (GtkWidget *column_view, ThiduaRegisterView *self)
+{
+  g_autoptr(GPtrArray) labels = g_ptr_array_new ();
+  GListModel *columns = gtk_column_view_get_columns (self->column_view);
+
+  g_signal_handlers_disconnect_by_func (column_view, fit_column_titles, self);
+  collect_title_labels (GTK_WIDGET (self->column_view), labels);
+  for (guint i = 0; i < labels->len && i < g_list_model_get_n_items (columns); i++)
+    {
+      g_autoptr(GtkColumnViewColumn) column = g_list_model_get_item (columns, i);
+      GtkWidget *label = g_ptr_array_index (labels, i);
+      int nat = 0, fixed = gtk_column_view_column_get_fixed_width (column);
+
+      gtk_widget_measure (label, GTK_ORIENTATION_HORIZONTAL, -1, NULL, &nat, NULL, NULL);
+      /* the title button's padding and border around the label */
+      nat += 2 * 8 + 2;
+      if (fixed > 0 && fixed < nat)
+        gtk_column_view_column_set_fixed_width (column, nat);
+    }
+}
+
+static void
+set_column_tooltips (ThiduaRegisterView *self, const char * const *tooltips, guint n)
+{
+  g_autoptr(GPtrArray) labels = g_ptr_array_new ();
+
+  collect_title_labels (GTK_WIDGET (self->column_view), labels);
+  for (guint i = 0; i < labels->len && i < n; i++)
+    if (tooltips[i] != NULL)
+      gtk_widget_set_tooltip_text (gtk_widget_get_parent (GTK_WIDGET (g_ptr_array_index (labels, i))),
+                                   tooltips[i]);
 }
 
 static void
@@ -440,22 +495,22 @@ assign_title_action (GtkWidget *widget, const char *action_name, GVariant *param
   for (gboolean ok = gtk_bitset_iter_init_first (&iter, selected, &position); ok;
        ok = gtk_bitset_iter_next (&iter, &position))
     {
-      const ThiduaRegistration *r = thidua_register_model_peek (self->model, position);
       g_autoptr(ThiduaRegistration) n = NULL;
       g_autoptr(GError) error = NULL;
       g_autofree char *who = NULL;
+      gint64 person_id, unit_id;
 
-      if (r == NULL)
+      if (!thidua_register_model_get_who (self->model, position, &person_id, &unit_id))
         continue;
       /* several rows of one person give one registration */
-      who = g_strdup_printf ("%" G_GINT64_FORMAT "/%" G_GINT64_FORMAT, r->person_id, r->person_id ? 0 : r->unit_id);
+      who = g_strdup_printf ("%" G_GINT64_FORMAT "/%" G_GINT64_FORMAT, person_id, person_id ? 0 : unit_id);
       if (!g_hash_table_add (done, g_steal_pointer (&who)))
         continue;
       n = thidua_registration_new ();
       g_free (n->year);
       n->year = g_strdup (thidua_register_model_get_year (self->model));
-      n->person_id = r->person_id;
-      n->unit_id = r->unit_id;
+      n->person_id = person_id;
+      n->unit_id = unit_id;
       g_free (n->title);
       n->title = g_strdup (title->id);
       if (thidua_register_add (self->reg, n, &error) > 0)
@@ -487,11 +542,31 @@ selected_ids (ThiduaRegisterView *self)
   for (gboolean ok = gtk_bitset_iter_init_first (&iter, selected, &position); ok;
        ok = gtk_bitset_iter_next (&iter, &position))
     {
-      const ThiduaRegistration *r = thidua_register_model_peek (self->model, position);
-      if (r != NULL)
-        g_array_append_val (ids, r->id);
+      gint64 id = thidua_register_model_get_id (self->model, position);
+      if (id > 0)
+        g_array_append_val (ids, id);
     }
   return ids;
+}
+
+/* TRUE when the keyboard focus is in the list (on a row). */
+static gboolean
+list_has_focus (ThiduaRegisterView *self)
+{
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  GtkWidget *focus = root ? gtk_root_get_focus (root) : NULL;
+
+  return focus != NULL && (focus == GTK_WIDGET (self->column_view)
+                           || gtk_widget_is_ancestor (focus, GTK_WIDGET (self->column_view)));
+}
+
+/* A replaced row takes the focus with it: give it back to the list, or
+ * the next Ctrl+Z goes to the window instead of the page. */
+static void
+keep_list_focus (ThiduaRegisterView *self, gboolean had)
+{
+  if (had && !list_has_focus (self))
+    gtk_widget_grab_focus (GTK_WIDGET (self->column_view));
 }
 
 static void
@@ -499,9 +574,11 @@ reload_now (ThiduaRegisterView *self)
 {
   g_autoptr(GError) error = NULL;
   g_autofree char *year = g_strdup (thidua_register_model_get_year (self->model));
+  gboolean focused = list_has_focus (self);
 
   if (year != NULL && !thidua_register_model_load (self->model, year, &error))
     show_status (self, error->message);
+  keep_list_focus (self, focused);
 }
 
 static void
@@ -513,16 +590,67 @@ update_undo_actions (ThiduaRegisterView *self)
                                  thidua_register_history_can_redo (self->history));
 }
 
-/* Our own writes refresh the rows they touched (a few rows in place, many
- * by reading the year again, which keeps unchanged rows' widgets). */
+/* Re-reads the rows of those registrations (one query per 64 rows, one
+ * items-changed per run of rows), keeping the selection: a bulk result
+ * for 5,000 rows is not 5,000 notifications, nor the year read again. */
+static void
+refresh_ids (ThiduaRegisterView *self, GArray *ids)
+{
+  GtkSelectionModel *selection = GTK_SELECTION_MODEL (self->selection);
+  g_autoptr(GtkBitset) kept = gtk_selection_model_get_selection (selection);
+  g_autoptr(GHashTable) kept_ids = NULL;
+  g_autoptr(GError) error = NULL;
+  guint n_before = g_list_model_get_n_items (G_LIST_MODEL (self->model)), n_after;
+  gboolean focused = list_has_focus (self);
+
+  if (gtk_bitset_get_size (kept) > 0 && gtk_bitset_get_size (kept) < n_before)
+    {
+      GtkBitsetIter iter;
+      guint position;
+
+      /* the rows may move (a filter drops them): remember them by id */
+      kept_ids = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+      for (gboolean ok = gtk_bitset_iter_init_first (&iter, kept, &position); ok;
+           ok = gtk_bitset_iter_next (&iter, &position))
+        g_hash_table_add (kept_ids, g_memdup2 (&(gint64) { thidua_register_model_get_id (self->model, position) },
+                                               sizeof (gint64)));
+    }
+  if (!thidua_register_model_refresh_rows (self->model, (const gint64 *) ids->data, ids->len, &error))
+    {
+      show_status (self, error->message);
+      return;
+    }
+  keep_list_focus (self, focused);
+  n_after = g_list_model_get_n_items (G_LIST_MODEL (self->model));
+  if (gtk_bitset_get_size (kept) == 0 || n_after == 0)
+    return;
+  if (kept_ids == NULL)
+    {
+      /* everything was selected: it still is */
+      gtk_selection_model_select_all (selection);
+      return;
+    }
+  {
+    g_autoptr(GtkBitset) now = gtk_bitset_new_empty ();
+    g_autoptr(GtkBitset) mask = gtk_bitset_new_range (0, n_after);
+
+    for (guint i = 0; i < n_after; i++)
+      {
+        gint64 id = thidua_register_model_get_id (self->model, i);
+        if (g_hash_table_contains (kept_ids, &id))
+          gtk_bitset_add (now, i);
+      }
+    gtk_selection_model_set_selection (selection, now, mask);
+  }
+}
+
+/* Our own writes refresh the rows they touched; NULL (rows added): the
+ * year is read again, and only the rows that changed are announced. */
 static void
 after_write (ThiduaRegisterView *self, GArray *ids)
 {
-  if (ids != NULL && ids->len <= 64)
-    {
-      for (guint i = 0; i < ids->len; i++)
-        thidua_register_model_refresh_row (self->model, g_array_index (ids, gint64, i), NULL);
-    }
+  if (ids != NULL)
+    refresh_ids (self, ids);
   else
     reload_now (self);
   update_undo_actions (self);
@@ -532,8 +660,14 @@ static gboolean
 reload_idle (gpointer data)
 {
   ThiduaRegisterView *self = data;
+  g_autoptr(GArray) ids = g_steal_pointer (&self->pending_ids);
 
   self->reload_source = 0;
+  if (ids != NULL)
+    {
+      refresh_ids (self, ids);
+      return G_SOURCE_REMOVE;
+    }
   reload_now (self);
   fill_units (self);
   return G_SOURCE_REMOVE;
@@ -544,9 +678,12 @@ reload_idle (gpointer data)
 static void
 on_register_changed (ThiduaRegister *reg, ThiduaRegisterView *self)
 {
-  if (self->writing > 0 || self->reload_source != 0)
+  if (self->writing > 0)
     return;
-  self->reload_source = g_idle_add (reload_idle, self);
+  /* someone else's change may touch any row: the whole year */
+  g_clear_pointer (&self->pending_ids, g_array_unref);
+  if (self->reload_source == 0)
+    self->reload_source = g_idle_add (reload_idle, self);
 }
 
 /* Another process (thidua-cli, a second window) committed to the file. */
@@ -573,6 +710,7 @@ undo_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
   g_autofree char *what = g_strdup (undo ? thidua_register_history_get_undo_label (self->history)
                                          : thidua_register_history_get_redo_label (self->history));
   g_autofree char *message = NULL;
+  g_autoptr(GArray) ids = thidua_register_history_dup_ids (self->history, undo);
   gboolean ok;
 
   if (what == NULL)
@@ -581,9 +719,15 @@ undo_action (GtkWidget *widget, const char *action_name, GVariant *parameter)
   ok = undo ? thidua_register_history_undo (self->history, &error)
             : thidua_register_history_redo (self->history, &error);
   self->writing--;
-  /* rows are rebuilt after the key's event is done with them */
+  /* rows are rebuilt after the key's event is done with them: the rows
+   * of the step, unless the whole year is to be read already */
   if (self->reload_source == 0)
-    self->reload_source = g_idle_add (reload_idle, self);
+    {
+      self->pending_ids = g_steal_pointer (&ids);
+      self->reload_source = g_idle_add (reload_idle, self);
+    }
+  else if (self->pending_ids != NULL && ids != NULL)
+    g_array_append_vals (self->pending_ids, ids->data, ids->len);
   update_undo_actions (self);
   message = ok ? g_strdup_printf (undo ? _("Undone: %s") : _("Redone: %s"), what)
                : g_strdup (error->message);
@@ -764,7 +908,7 @@ delete_rows_action (GtkWidget *widget, const char *action_name, GVariant *parame
   for (guint i = 0; i < old->len; i++)
     thidua_register_history_record (self->history, g_ptr_array_index (old, i), NULL);
   thidua_register_history_commit (self->history);
-  after_write (self, NULL);
+  after_write (self, ids);
   show_status (self, label);
 }
 
@@ -1346,15 +1490,22 @@ thidua_register_view_constructed (GObject *object)
     gtk_drop_down_set_selected (self->bulk_result_dropdown, THIDUA_REG_RESULT_ACHIEVED);
   }
 
-  /* fits 1024 px without scrolling sideways: labels wrap in narrow columns */
+  /* fits 1024 px without scrolling sideways: labels wrap in narrow columns;
+   * a wider window widens the name, the unit and the note */
   add_column (self, _("Name"), COL_NAME, TRUE, 0);
   add_column (self, _("Position"), COL_POSITION, FALSE, 80);
-  add_column (self, _("Unit"), COL_UNIT, FALSE, 100);
-  add_column (self, _("Title or reward"), COL_TITLE, FALSE, 120);
+  add_column (self, _("Unit"), COL_UNIT, TRUE, 100);
+  /* a short title; the tooltip says it in full */
+  add_column (self, C_("register column", "Title or reward"), COL_TITLE, FALSE, 120);
   add_column (self, _("Status"), COL_STATUS, FALSE, 86);
   add_column (self, _("Result"), COL_RESULT, FALSE, 80);
   add_column (self, _("Decision"), COL_DECISION, FALSE, 90);
-  add_column (self, _("Note"), COL_NOTE, FALSE, 70);
+  add_column (self, _("Note"), COL_NOTE, TRUE, 70);
+  {
+    const char *tooltips[] = { NULL, NULL, NULL, _("Title or reward"), NULL, NULL, _("Decision number"), NULL };
+    set_column_tooltips (self, tooltips, G_N_ELEMENTS (tooltips));
+    g_signal_connect (self->column_view, "map", G_CALLBACK (fit_column_titles), self);
+  }
 
   self->updating = TRUE;
   gtk_drop_down_set_model (self->status_dropdown, G_LIST_MODEL (gtk_string_list_new (statuses)));
@@ -1392,6 +1543,7 @@ thidua_register_view_dispose (GObject *object)
 
   g_clear_handle_id (&self->dashboard_source, g_source_remove);
   g_clear_handle_id (&self->reload_source, g_source_remove);
+  g_clear_pointer (&self->pending_ids, g_array_unref);
   g_clear_handle_id (&self->poll_source, g_source_remove);
   if (self->reg)
     g_signal_handlers_disconnect_by_data (self->reg, self);

@@ -4,10 +4,14 @@
  * numbers as each profile prints them. */
 #include "config.h"
 
+#include <locale.h>
 #include <string.h>
 #include <gtk/gtk.h>
+#include <glib/gi18n.h>
 
 #include "thidua-application.h"
+#include "thidua-paths.h"
+#include "thidua-register-row-editor.h"
 #include "thidua-plan-item.h"
 #include "thidua-register-targets.h"
 #include "thidua-register-view.h"
@@ -467,16 +471,206 @@ test_by_hand_keys (void)
   thidua_test_remove_dir (dir);
 }
 
+/* ---- nothing cut on small screens (snag 8) ---- */
+
+/* Every mapped label under w that shows less than its text: ellipsized by
+ * Pango, or narrower than its own minimum (clipped by its parent, as GTK
+ * 4.8 does with column titles). */
+static void
+collect_cut_labels (GtkWidget *w, GString *out)
+{
+  if (!gtk_widget_get_mapped (w))
+    return;
+  if (GTK_IS_LABEL (w) && *gtk_label_get_text (GTK_LABEL (w)) != '\0')
+    {
+      PangoLayout *layout = gtk_label_get_layout (GTK_LABEL (w));
+      int min = 0;
+
+      gtk_widget_measure (w, GTK_ORIENTATION_HORIZONTAL, -1, &min, NULL, NULL, NULL);
+      if (pango_layout_is_ellipsized (layout))
+        g_string_append_printf (out, "  “%s” ellipsized\n", gtk_label_get_text (GTK_LABEL (w)));
+      else if (gtk_widget_get_width (w) + 1 < min)
+        g_string_append_printf (out, "  “%s” clipped: %d px of %d\n", gtk_label_get_text (GTK_LABEL (w)),
+                                gtk_widget_get_width (w), min);
+    }
+  for (GtkWidget *c = gtk_widget_get_first_child (w); c; c = gtk_widget_get_next_sibling (c))
+    collect_cut_labels (c, out);
+}
+
+static GtkWidget *
+find_row_editor (GtkWidget *w)
+{
+  if (THIDUA_IS_REGISTER_ROW_EDITOR (w))
+    return w;
+  for (GtkWidget *c = gtk_widget_get_first_child (w); c; c = gtk_widget_get_next_sibling (c))
+    {
+      GtkWidget *found = find_row_editor (c);
+      if (found)
+        return found;
+    }
+  return NULL;
+}
+
+/* 300 registrations (through thidua-cli, as a script would), some with a
+ * long decision and note. */
+static void
+import_300 (const char *db)
+{
+  g_autofree char *csv = g_build_filename (g_path_get_dirname (db), "dang-ky.csv", NULL);
+  g_autoptr(GString) s = g_string_new ("Họ và tên,Chức vụ,Đơn vị,Danh hiệu,Ghi chú\n");
+  const char *titles[] = { "Lao động tiên tiến", "Chiến sĩ thi đua cơ sở", "Giấy khen" };
+  const char *cli = g_getenv ("THIDUA_CLI");
+  g_autoptr(GError) error = NULL;
+  int status = 0;
+
+  g_assert_nonnull (cli);
+  for (guint i = 0; i < 300; i++)
+    g_string_append_printf (s, "Nguyễn Thị Thu Hương %u,Phó Trưởng khoa,Khoa Hồi sức tích cực - Chống độc %u,%s,%s\n",
+                            i, i % 12, titles[i % 3], i % 7 == 0 ? "đề nghị Bằng khen của Chủ tịch UBND tỉnh" : "");
+  g_assert_true (g_file_set_contents (csv, s->str, -1, &error));
+  {
+    const char *argv[] = { cli, "--db", db, "register", "import", csv, "--year", "2024", NULL };
+    g_assert_true (g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_STDOUT_TO_DEV_NULL, NULL, NULL,
+                                 NULL, NULL, &status, &error));
+  }
+  g_assert_no_error (error);
+  g_assert_true (g_spawn_check_wait_status (status, NULL));
+}
+
+/* The register page in Vietnamese at 1024×600 and 1366×768: every
+ * column fits without scrolling sideways, and no label of the page, nor
+ * of its row editor, is cut. */
+static void
+test_no_cut_labels (void)
+{
+  const int sizes[][2] = { { 1024, 600 }, { 1366, 768 } };
+  ThiduaTestApp f = { 0 };
+
+  thidua_test_app_set_up (&f, NULL);
+  import_300 (f.db_path);
+  for (guint k = 0; k < G_N_ELEMENTS (sizes); k++)
+    {
+      g_autoptr(GString) cut = g_string_new (NULL);
+      g_autofree char *shot = g_strdup_printf ("register-page-vi-%dx%d.png", sizes[k][0], sizes[k][1]);
+      GtkWindow *window = thidua_test_app_start (&f, sizes[k][0], sizes[k][1]);
+      GtkWidget *page, *editor, *scrolled;
+      GtkColumnView *cv;
+      int min_w;
+
+      gtk_widget_activate_action (GTK_WIDGET (window), "win.show-section", "s", "register");
+      page = thidua_window_get_section (THIDUA_WINDOW (window), "register");
+      g_assert_true (thidua_test_wait_mapped (page));
+      /* the stack's transition drawn to its end */
+      thidua_test_spin (1500);
+      g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (thidua_register_view_get_model (THIDUA_REGISTER_VIEW (page)))), ==, 300);
+      gtk_widget_measure (page, GTK_ORIENTATION_HORIZONTAL, -1, &min_w, NULL, NULL, NULL);
+      g_test_message ("%dx%d: the window is %d px wide, the register page needs %d px", sizes[k][0], sizes[k][1],
+                      gtk_widget_get_width (GTK_WIDGET (window)), min_w);
+      thidua_test_save_snapshot (window, shot);
+      /* the page itself fits the screen (the window's other pages are theirs) */
+      g_assert_cmpint (min_w, <=, sizes[k][0]);
+      /* the window speaks Vietnamese */
+      g_assert_nonnull (thidua_test_find_label (page, "Trạng thái"));
+
+      cv = thidua_register_view_get_column_view (THIDUA_REGISTER_VIEW (page));
+      scrolled = gtk_widget_get_ancestor (GTK_WIDGET (cv), GTK_TYPE_SCROLLED_WINDOW);
+      gtk_widget_measure (GTK_WIDGET (cv), GTK_ORIENTATION_HORIZONTAL, -1, &min_w, NULL, NULL, NULL);
+      g_test_message ("%dx%d: the columns need %d px, the list has %d px", sizes[k][0], sizes[k][1],
+                      min_w, gtk_widget_get_width (scrolled));
+      g_assert_cmpint (min_w, <=, gtk_widget_get_width (scrolled));
+
+      collect_cut_labels (page, cut);
+      {
+        /* the rest of the window is reported, not judged here */
+        g_autoptr(GString) elsewhere = g_string_new (NULL);
+        collect_cut_labels (GTK_WIDGET (window), elsewhere);
+        if (elsewhere->len > 0)
+          g_test_message ("labels cut in the window (incl. the page):\n%s", elsewhere->str);
+      }
+      /* the row editor over a row */
+      gtk_selection_model_select_item (gtk_column_view_get_model (cv), 3, TRUE);
+      g_assert_true (gtk_widget_activate_action (page, "register.edit-row", NULL));
+      editor = find_row_editor (page);
+      g_assert_true (thidua_test_wait_mapped (editor));
+      thidua_test_spin (200);
+      collect_cut_labels (editor, cut);
+      g_free (shot);
+      shot = g_strdup_printf ("register-row-editor-vi-%dx%d.png", sizes[k][0], sizes[k][1]);
+      /* the popover is a surface of its own (a GtkNative, which is all the
+       * helper uses of its window) */
+      thidua_test_save_snapshot ((GtkWindow *) editor, shot);
+      gtk_popover_popdown (GTK_POPOVER (editor));
+      if (cut->len > 0)
+        g_error ("labels cut at %dx%d:\n%s", sizes[k][0], sizes[k][1], cut->str);
+      gtk_window_set_focus (window, NULL);
+      thidua_test_app_stop (&f);
+    }
+  thidua_test_app_tear_down (&f, NULL);
+}
+
+/* Another program (thidua-cli) edits a row while the page is open: the
+ * page polls the file's data_version and shows the change in that row,
+ * keeping the others. */
+static void
+test_live_from_cli (void)
+{
+  ThiduaTestApp f = { 0 };
+  GtkWindow *window;
+  GtkWidget *page;
+  ThiduaRegisterModel *model;
+  g_autofree char *id = NULL;
+  g_autoptr(GError) error = NULL;
+  const char *cli = g_getenv ("THIDUA_CLI");
+  int status = 0;
+  gboolean seen = FALSE;
+
+  thidua_test_app_set_up (&f, NULL);
+  import_300 (f.db_path);
+  window = thidua_test_app_start (&f, 1366, 768);
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.show-section", "s", "register");
+  page = thidua_window_get_section (THIDUA_WINDOW (window), "register");
+  g_assert_true (thidua_test_wait_mapped (page));
+  model = thidua_register_view_get_model (THIDUA_REGISTER_VIEW (page));
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (model)), ==, 300);
+  g_assert_cmpstr (thidua_register_model_peek (model, 5)->note, ==, "");
+  id = g_strdup_printf ("%" G_GINT64_FORMAT, thidua_register_model_get_id (model, 5));
+  {
+    const char *argv[] = { cli, "--db", f.db_path, "register", "set", id, "--note", "đề nghị Bằng khen", NULL };
+    g_assert_true (g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_STDOUT_TO_DEV_NULL, NULL, NULL,
+                                 NULL, NULL, &status, &error));
+    g_assert_true (g_spawn_check_wait_status (status, NULL));
+  }
+  /* polled every 2 s: wait up to 10 s on a loaded machine */
+  for (guint i = 0; i < 200 && !seen; i++)
+    {
+      thidua_test_spin (50);
+      seen = g_strcmp0 (thidua_register_model_peek (model, 5)->note, "đề nghị Bằng khen") == 0;
+    }
+  g_assert_true (seen);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (model)), ==, 300);
+  g_assert_cmpstr (thidua_register_model_peek (model, 6)->note, ==, "");
+  gtk_window_set_focus (window, NULL);
+  thidua_test_app_tear_down (&f, NULL);
+}
+
 int
 main (int argc, char **argv)
 {
   /* The test accessibility backend records names; "none" records nothing. */
   g_setenv ("GTK_A11Y", "test", TRUE);
+  /* the page is looked at in Vietnamese, the language of its users */
+  g_setenv ("LANGUAGE", "vi", TRUE);
+  setlocale (LC_ALL, "");
+  bindtextdomain (GETTEXT_PACKAGE, thidua_paths_get_localedir ());
+  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+  textdomain (GETTEXT_PACKAGE);
   gtk_test_init (&argc, &argv, NULL);
   g_test_add_func ("/app/register-page", test_register_beside_plans);
   g_test_add_func ("/app/plan-list-numbers", test_plan_list_numbers);
   g_test_add_func ("/app/delete-undo-keeps-targets", test_delete_undo_keeps_targets);
   g_test_add_func ("/app/accessible-names", test_accessible_names);
   g_test_add_func ("/app/register-by-hand-keys", test_by_hand_keys);
+  g_test_add_func ("/app/register-no-cut-labels", test_no_cut_labels);
+  g_test_add_func ("/app/register-live-from-cli", test_live_from_cli);
   return g_test_run ();
 }

@@ -134,6 +134,125 @@ test_reload_own_year (RegFixture *f, gconstpointer data)
     }
 }
 
+typedef struct {
+  guint n;
+  guint position, removed, added;
+} Changes;
+
+static void
+on_change (GListModel *model, guint position, guint removed, guint added, Changes *c)
+{
+  c->n++;
+  c->position = position;
+  c->removed = removed;
+  c->added = added;
+}
+
+/* Edits are announced over the rows that changed, once per run of rows;
+ * reading the year again announces only what changed (even an edit in
+ * the same second); items are read on first use. */
+static void
+test_refresh_rows (RegFixture *f, gconstpointer data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ThiduaRegisterModel) m = thidua_register_model_new (f->reg);
+  gint64 khoa = thidua_register_add_unit (f->reg, 0, "Khoa Nội", "khoa", NULL);
+  const char *names[] = { "Lê Văn An", "Trần Thị Bình", "Phạm Văn Cường", "Đỗ Thị Dung", "Vũ Văn Em" };
+  gint64 ids[5], pair[2];
+  Changes c = { 0 };
+  g_autoptr(GArray) tally = g_array_new (FALSE, TRUE, sizeof (ThiduaRegTally));
+  g_autoptr(GArray) units = g_array_new (FALSE, TRUE, sizeof (ThiduaRegUnitTally));
+  guint people = 0;
+
+  for (guint i = 0; i < 5; i++)
+    ids[i] = reg_add (f, "2024", reg_add_person (f, names[i], khoa, 1980 + i), "LĐTT");
+  g_assert_true (thidua_register_model_load (m, "2024", &error));
+  g_signal_connect (m, "items-changed", G_CALLBACK (on_change), &c);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (m)), ==, 5);
+
+  /* two neighbouring rows get a result: one notification over them */
+  pair[0] = thidua_register_model_get_id (m, 1);
+  pair[1] = thidua_register_model_get_id (m, 2);
+  g_assert_true (thidua_register_set_results (f->reg, pair, 2, THIDUA_REG_RESULT_ACHIEVED, "25/QĐ-UBND", NULL, &error));
+  g_assert_true (thidua_register_model_refresh_rows (m, pair, 2, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (c.n, ==, 1);
+  g_assert_cmpuint (c.position, ==, 1);
+  g_assert_cmpuint (c.removed, ==, 2);
+  g_assert_cmpuint (c.added, ==, 2);
+  g_assert_cmpstr (thidua_register_model_peek (m, 2)->decision, ==, "25/QĐ-UBND");
+
+  /* the first and the last: two runs, two notifications */
+  c.n = 0;
+  pair[0] = thidua_register_model_get_id (m, 0);
+  pair[1] = thidua_register_model_get_id (m, 4);
+  g_assert_true (thidua_register_model_refresh_rows (m, pair, 2, &error));
+  g_assert_cmpuint (c.n, ==, 2);
+
+  /* counts over the rows, no row objects */
+  thidua_register_model_tally (m, tally, units, &people);
+  g_assert_cmpuint (people, ==, 5);
+  g_assert_cmpuint (units->len, ==, 1);
+  g_assert_cmpuint (g_array_index (units, ThiduaRegUnitTally, 0).registered, ==, 5);
+  g_assert_cmpuint (g_array_index (units, ThiduaRegUnitTally, 0).achieved, ==, 2);
+
+  /* a deleted row leaves */
+  c.n = 0;
+  pair[0] = thidua_register_model_get_id (m, 3);
+  g_assert_true (thidua_register_delete (f->reg, pair[0], NULL, &error));
+  g_assert_true (thidua_register_model_refresh_rows (m, pair, 1, &error));
+  g_assert_cmpuint (c.n, ==, 1);
+  g_assert_cmpuint (c.position, ==, 3);
+  g_assert_cmpuint (c.removed, ==, 1);
+  g_assert_cmpuint (c.added, ==, 0);
+  g_assert_cmpuint (thidua_register_model_get_n_total (m), ==, 4);
+  g_assert_cmpint (thidua_register_model_find (m, pair[0]), ==, -1);
+
+  /* two rows apart leave: one announcement over both (runs that change
+   * the length would leave views a wrong length in between) */
+  c.n = 0;
+  pair[0] = thidua_register_model_get_id (m, 0);
+  pair[1] = thidua_register_model_get_id (m, 3);
+  g_assert_true (thidua_register_delete (f->reg, pair[0], NULL, &error));
+  g_assert_true (thidua_register_delete (f->reg, pair[1], NULL, &error));
+  g_assert_true (thidua_register_model_refresh_rows (m, pair, 2, &error));
+  g_assert_cmpuint (c.n, ==, 1);
+  g_assert_cmpuint (c.position, ==, 0);
+  g_assert_cmpuint (c.removed, ==, 4);
+  g_assert_cmpuint (c.added, ==, 2);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (m)), ==, 2);
+  g_assert_cmpint (thidua_register_model_find (m, pair[0]), ==, -1);
+  g_assert_cmpint (thidua_register_model_find (m, pair[1]), ==, -1);
+
+  /* someone else changes a note (within the same second as its last
+   * change): reading the year again announces that row only, once it
+   * was shown */
+  {
+    g_autoptr(ThiduaRegisterItem) item = g_list_model_get_item (G_LIST_MODEL (m), 0);
+    g_autoptr(ThiduaRegistration) r = thidua_register_load (f->reg, thidua_register_item_get_id (item), &error);
+
+    g_assert_cmpstr (thidua_register_item_get_note (item), ==, "");
+    g_free (r->note);
+    r->note = g_strdup ("đề nghị Bằng khen");
+    g_assert_true (thidua_register_update (f->reg, r, &error));
+  }
+  c.n = 0;
+  g_assert_true (thidua_register_model_load (m, "2024", &error));
+  g_assert_cmpuint (c.n, ==, 1);
+  g_assert_cmpuint (c.position, ==, 0);
+  g_assert_cmpuint (c.removed, ==, 1);
+  g_assert_cmpuint (c.added, ==, 1);
+  {
+    g_autoptr(ThiduaRegisterItem) item = g_list_model_get_item (G_LIST_MODEL (m), 0);
+    g_assert_cmpstr (thidua_register_item_get_note (item), ==, "đề nghị Bằng khen");
+  }
+  /* nothing changed: nothing announced */
+  c.n = 0;
+  g_assert_true (thidua_register_model_load (m, "2024", &error));
+  g_assert_cmpuint (c.n, ==, 0);
+  (void) ids;
+}
+
 int
 main (int argc, char **argv)
 {
@@ -141,6 +260,8 @@ main (int argc, char **argv)
   g_test_add ("/register/model/reload-own-year", RegFixture, NULL, reg_fixture_set_up,
               test_reload_own_year, reg_fixture_tear_down);
   g_test_add ("/register/model/filter-sort", RegFixture, NULL, reg_fixture_set_up, test_model,
+              reg_fixture_tear_down);
+  g_test_add ("/register/model/refresh-rows", RegFixture, NULL, reg_fixture_set_up, test_refresh_rows,
               reg_fixture_tear_down);
   return g_test_run ();
 }

@@ -42,5 +42,8 @@ const char *thidua_register_history_get_redo_label (ThiduaRegisterHistory *self)
 gboolean  thidua_register_history_undo (ThiduaRegisterHistory *self, GError **error);
 gboolean  thidua_register_history_redo (ThiduaRegisterHistory *self, GError **error);
 void      thidua_register_history_clear (ThiduaRegisterHistory *self);
+/* The registrations the next undo (or redo) touches, for refreshing
+ * their rows afterwards; NULL when there is no such step. */
+GArray   *thidua_register_history_dup_ids (ThiduaRegisterHistory *self, gboolean undo);
 
 G_END_DECLS

@@ -1,17 +1,19 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-/* thidua-register-item.c — a registration for list widgets. */
+/* thidua-register-item.c — a registration for list widgets, read lazily. */
 #include "config.h"
 #include "thidua-register-item.h"
 
 struct _ThiduaRegisterItem
 {
-  GObject             parent_instance;
+  GObject                   parent_instance;
 
-  ThiduaRegistration *r;
-  GPtrArray          *shared;     /* holds r when shared, else NULL and r is owned */
-  ThiduaCatalog      *catalog;
-  const ThiduaTitle  *title;
-  char               *name;       /* made on first use */
+  gint64                    id;
+  ThiduaRegistration       *r;          /* NULL until first needed */
+  ThiduaRegister           *reg;        /* lazy items: reads alone once detached */
+  ThiduaRegisterItemLoader  loader;
+  gpointer                  owner;
+  const ThiduaTitle        *title;
+  char                     *name;       /* made on first use */
 };
 
 enum {
@@ -35,11 +37,8 @@ thidua_register_item_finalize (GObject *object)
 {
   ThiduaRegisterItem *self = THIDUA_REGISTER_ITEM (object);
 
-  if (self->shared)
-    g_ptr_array_unref (self->shared);
-  else
-    g_clear_pointer (&self->r, thidua_registration_free);
-  g_clear_object (&self->catalog);
+  g_clear_pointer (&self->r, thidua_registration_free);
+  g_clear_object (&self->reg);
   g_free (self->name);
   G_OBJECT_CLASS (thidua_register_item_parent_class)->finalize (object);
 }
@@ -52,12 +51,12 @@ thidua_register_item_get_property (GObject *object, guint prop_id, GValue *value
   switch (prop_id)
     {
     case PROP_NAME: g_value_set_string (value, thidua_register_item_get_name (self)); break;
-    case PROP_POSITION: g_value_set_string (value, self->r->position); break;
-    case PROP_UNIT: g_value_set_string (value, self->r->unit_name); break;
+    case PROP_POSITION: g_value_set_string (value, thidua_register_item_get_position (self)); break;
+    case PROP_UNIT: g_value_set_string (value, thidua_register_item_get_unit (self)); break;
     case PROP_TITLE_NAME: g_value_set_string (value, thidua_register_item_get_title_name (self)); break;
     case PROP_TITLE_CODE: g_value_set_string (value, thidua_register_item_get_title_code (self)); break;
-    case PROP_NOTE: g_value_set_string (value, self->r->note); break;
-    case PROP_DECISION: g_value_set_string (value, self->r->decision); break;
+    case PROP_NOTE: g_value_set_string (value, thidua_register_item_get_note (self)); break;
+    case PROP_DECISION: g_value_set_string (value, thidua_register_item_get_decision (self)); break;
     default: G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
 }
@@ -92,49 +91,100 @@ thidua_register_item_new (const ThiduaRegistration *r, const ThiduaTitle *title)
   ThiduaRegisterItem *self = g_object_new (THIDUA_TYPE_REGISTER_ITEM, NULL);
 
   self->r = thidua_registration_copy (r);
+  self->id = r->id;
   self->title = title;
   return self;
 }
 
 ThiduaRegisterItem *
-thidua_register_item_new_shared (GPtrArray *registrations, guint index, ThiduaCatalog *catalog)
+thidua_register_item_new_lazy (ThiduaRegister *reg, gint64 id, ThiduaRegisterItemLoader loader, gpointer owner)
 {
   ThiduaRegisterItem *self = g_object_new (THIDUA_TYPE_REGISTER_ITEM, NULL);
 
-  self->shared = g_ptr_array_ref (registrations);
-  self->r = g_ptr_array_index (registrations, index);
-  self->catalog = g_object_ref (catalog);
-  self->title = thidua_catalog_lookup (catalog, self->r->title);
+  self->reg = g_object_ref (reg);
+  self->id = id;
+  self->loader = loader;
+  self->owner = owner;
   return self;
+}
+
+void
+thidua_register_item_detach (ThiduaRegisterItem *self)
+{
+  self->loader = NULL;
+  self->owner = NULL;
+}
+
+gboolean
+thidua_register_item_is_loaded (ThiduaRegisterItem *self)
+{
+  return self->r != NULL;
+}
+
+void
+thidua_register_item_take_registration (ThiduaRegisterItem *self, ThiduaRegistration *r)
+{
+  g_clear_pointer (&self->r, thidua_registration_free);
+  g_clear_pointer (&self->name, g_free);
+  self->r = r;
+  self->title = self->reg && r ? thidua_catalog_lookup (thidua_register_get_catalog (self->reg), r->title) : NULL;
+}
+
+static const ThiduaRegistration *
+ensure (ThiduaRegisterItem *self)
+{
+  if (self->r == NULL && self->loader != NULL)
+    self->loader (self, self->owner);
+  if (self->r == NULL && self->reg != NULL)
+    thidua_register_item_take_registration (self, thidua_register_load (self->reg, self->id, NULL));
+  if (self->r == NULL)
+    {
+      /* deleted meanwhile: an empty row until the view lets it go */
+      thidua_register_item_take_registration (self, thidua_registration_new ());
+      self->r->id = self->id;
+    }
+  return self->r;
 }
 
 const ThiduaRegistration *
 thidua_register_item_get_registration (ThiduaRegisterItem *self)
 {
-  return self->r;
+  return ensure (self);
 }
 
-gint64 thidua_register_item_get_id (ThiduaRegisterItem *self) { return self->r->id; }
+gint64 thidua_register_item_get_id (ThiduaRegisterItem *self) { return self->id; }
+
 const char *
 thidua_register_item_get_name (ThiduaRegisterItem *self)
 {
+  const ThiduaRegistration *r = ensure (self);
+
   if (self->name == NULL)
     {
-      if (self->r->person_id == 0)
-        self->name = g_strdup_printf ("Tập thể %s", self->r->unit_name);
-      else if (*self->r->honorific)
-        self->name = g_strdup_printf ("%s %s", self->r->honorific, self->r->person_name);
+      if (r->person_id == 0)
+        self->name = g_strdup_printf ("Tập thể %s", r->unit_name ? r->unit_name : "");
+      else if (r->honorific && *r->honorific)
+        self->name = g_strdup_printf ("%s %s", r->honorific, r->person_name);
       else
-        self->name = g_strdup (self->r->person_name);
+        self->name = g_strdup (r->person_name ? r->person_name : "");
     }
   return self->name;
 }
 
-const char *thidua_register_item_get_position (ThiduaRegisterItem *self) { return self->r->position; }
-const char *thidua_register_item_get_unit (ThiduaRegisterItem *self) { return self->r->unit_name; }
-const char *thidua_register_item_get_title_name (ThiduaRegisterItem *self) { return self->title ? self->title->name : self->r->title; }
-const char *thidua_register_item_get_title_code (ThiduaRegisterItem *self) { return self->title ? thidua_title_get_short_name (self->title) : self->r->title; }
-const char *thidua_register_item_get_note (ThiduaRegisterItem *self) { return self->r->note; }
-const char *thidua_register_item_get_decision (ThiduaRegisterItem *self) { return self->r->decision; }
-ThiduaRegStatus thidua_register_item_get_status (ThiduaRegisterItem *self) { return self->r->status; }
-ThiduaRegResult thidua_register_item_get_result (ThiduaRegisterItem *self) { return self->r->result; }
+#define TEXT(s) ((s) ? (s) : "")
+const char *thidua_register_item_get_position (ThiduaRegisterItem *self) { return TEXT (ensure (self)->position); }
+const char *thidua_register_item_get_unit (ThiduaRegisterItem *self) { return TEXT (ensure (self)->unit_name); }
+const char *thidua_register_item_get_title_name (ThiduaRegisterItem *self)
+{
+  const ThiduaRegistration *r = ensure (self);
+  return self->title ? self->title->name : TEXT (r->title);
+}
+const char *thidua_register_item_get_title_code (ThiduaRegisterItem *self)
+{
+  const ThiduaRegistration *r = ensure (self);
+  return self->title ? thidua_title_get_short_name (self->title) : TEXT (r->title);
+}
+const char *thidua_register_item_get_note (ThiduaRegisterItem *self) { return TEXT (ensure (self)->note); }
+const char *thidua_register_item_get_decision (ThiduaRegisterItem *self) { return TEXT (ensure (self)->decision); }
+ThiduaRegStatus thidua_register_item_get_status (ThiduaRegisterItem *self) { return ensure (self)->status; }
+ThiduaRegResult thidua_register_item_get_result (ThiduaRegisterItem *self) { return ensure (self)->result; }

@@ -2,14 +2,21 @@
 /* thidua-register-model.h — a year of the register as a GListModel of
  * ThiduaRegisterItem, for the register view.
  *
- * The year is read once; filtering (folded search on names, unit with the
- * units inside it, title, status, result) and sorting (unit, Vietnamese
- * order by given name, title) then run in memory over index arrays, so a
- * keystroke in the search filters 100,000 registrations in milliseconds.
- * Items are created only for the positions a view asks for.
+ * The year is read as one compact array (ids, who, title, status, result,
+ * folded names), already sorted by SQLite; no object per row.  Filtering
+ * (folded search on names, unit with the units inside it, title, status,
+ * result) runs over that array, so a keystroke filters 100,000
+ * registrations in milliseconds.  Items are made only for the positions a
+ * view asks for, and read their registration from the database when first
+ * shown, a page of rows per query.
+ *
+ * Changes are announced over the rows that changed only: a refresh of
+ * 5,000 edited rows is one items-changed per run of neighbouring rows, and
+ * reading the year again after someone else wrote keeps the unchanged rows
+ * (and their widgets).
  *
  * (element-type ThiduaRegisterItem): g_list_model_get_item() gives a new
- * reference; the model also keeps each item it made until the next load. */
+ * reference. */
 #pragma once
 
 #include <gio/gio.h>
@@ -25,11 +32,9 @@ G_DECLARE_FINAL_TYPE (ThiduaRegisterModel, thidua_register_model, THIDUA, REGIST
 ThiduaRegisterModel *thidua_register_model_new      (ThiduaRegister *reg);
 ThiduaRegister      *thidua_register_model_get_register (ThiduaRegisterModel *self);
 
-/* Reads the year (all statuses); the filters stay as they were.
- * @year: not NULL; copied (it may be thidua_register_model_get_year()
- *   itself).  Registrations replaced by refresh_row are freed here.
- * thidua_register_model_get_year: Returns: (transfer none) (nullable):
- *   NULL before the first load; valid until the next load. */
+/* Reads the year (all statuses); the filters stay as they were.  Reading
+ * the year the model holds again announces only the rows that changed.
+ * @year: copied (it may be thidua_register_model_get_year() itself). */
 gboolean    thidua_register_model_load        (ThiduaRegisterModel *self, const char *year,
                                                GError **error);
 const char *thidua_register_model_get_year    (ThiduaRegisterModel *self);
@@ -46,17 +51,44 @@ void        thidua_register_model_set_title   (ThiduaRegisterModel *self, const 
 /* -1: any */
 void        thidua_register_model_set_status  (ThiduaRegisterModel *self, int status);
 void        thidua_register_model_set_result  (ThiduaRegisterModel *self, int result);
+/* Sorting is SQLite's: the year is read again in the new order. */
 void        thidua_register_model_set_sort    (ThiduaRegisterModel *self, ThiduaRegSort sort);
 
-/* The registration at a filtered position, without making an item (for
- * summaries such as the dashboard); NULL past the end.
- * Returns: (transfer none) (nullable): owned by the model, valid until
- *   the next load (a row refreshed meanwhile keeps its old copy alive). */
+/* The registration at a filtered position, read if need be (valid while
+ * the row is unchanged); NULL past the end.
+ * Returns: (transfer none) (nullable): owned by the model.  For a few rows: summaries
+ * use _tally, selections _get_id and _get_who. */
 const ThiduaRegistration *thidua_register_model_peek (ThiduaRegisterModel *self, guint position);
+/* Without reading anything: 0 past the end. */
+gint64      thidua_register_model_get_id      (ThiduaRegisterModel *self, guint position);
+gboolean    thidua_register_model_get_who     (ThiduaRegisterModel *self, guint position,
+                                               gint64 *person_id, gint64 *unit_id);
+
+/* Counts over the filtered rows, withdrawn ones left out: per catalog
+ * position (titles gets n_titles ThiduaRegTally), per unit (units gets
+ * ThiduaRegUnitTally, first seen first), and the people among them. */
+typedef struct {
+  guint registered;
+  guint achieved;
+  guint people;       /* people's rows not "not achieved" (bases of targets) */
+} ThiduaRegTally;
+typedef struct {
+  gint64      unit_id;
+  const char *name;   /* valid until the model reads the year again */
+  guint       registered;
+  guint       achieved;
+} ThiduaRegUnitTally;
+void        thidua_register_model_tally       (ThiduaRegisterModel *self, GArray *titles,
+                                               GArray *units, guint *n_people);
 
 /* The position of a registration among the filtered rows, or -1. */
 int         thidua_register_model_find        (ThiduaRegisterModel *self, gint64 registration_id);
-/* Re-reads one registration after an edit and updates its row. */
+/* Re-reads registrations after an edit, delete or undo and updates their
+ * rows: one query per 64 rows, one items-changed per run of neighbouring
+ * rows.  A registration the year did not hold (added, restored) reads
+ * the year again. */
+gboolean    thidua_register_model_refresh_rows (ThiduaRegisterModel *self, const gint64 *ids,
+                                                guint n_ids, GError **error);
 gboolean    thidua_register_model_refresh_row (ThiduaRegisterModel *self, gint64 registration_id,
                                                GError **error);
 
