@@ -189,23 +189,13 @@ number_separator (ThiduaWindow *self,
   return sep;
 }
 
-/* The list changed (a refresh, another process): the view follows. */
+/* The list changed (a refresh, another process): the open plan stays
+ * selected where it moved to (the sidebar shows why a list is empty). */
 static void
 plans_changed_cb (ThiduaWindow *self)
 {
-  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->plans));
-  const char *search = gtk_editable_get_text (GTK_EDITABLE (self->search_entry));
   gint64 open = self->document ? thidua_plan_get_id (thidua_document_get_plan (self->document)) : 0;
 
-  if (n > 0)
-    gtk_stack_set_visible_child_name (self->plans_stack, "list");
-  else
-    {
-      gtk_label_set_label (self->plans_empty_label,
-                           *search ? _("No plans match the search") : _("No plans yet"));
-      gtk_stack_set_visible_child_name (self->plans_stack, "empty");
-    }
-  /* the open plan stays selected where it moved to */
   if (open != 0 && thidua_window_get_selected_plan (self) != open)
     thidua_window_select_plan (self, open);
 }
@@ -684,7 +674,7 @@ set_store (ThiduaWindow *self,
   /* after the selection model has seen the change */
   g_signal_connect_object (self->plans, "items-changed", G_CALLBACK (plans_changed_cb),
                            self, G_CONNECT_SWAPPED | G_CONNECT_AFTER);
-  gtk_single_selection_set_model (self->plans_selection, G_LIST_MODEL (self->plans));
+  thidua_plan_sidebar_set_model (self->sidebar, G_LIST_MODEL (self->plans));
   g_signal_connect_object (self, "notify::is-active", G_CALLBACK (poll_other_writers),
                            self, G_CONNECT_SWAPPED);
   self->poll_source = g_timeout_add_seconds (2, poll_timeout, self);
@@ -917,7 +907,7 @@ thidua_window_dispose (GObject *object)
   g_clear_pointer (&self->unsaved, g_ptr_array_unref);
   g_clear_object (&self->deleted);
   g_clear_handle_id (&self->thumbnail_source, g_source_remove);
-  g_clear_object (&self->plans_selection);
+  self->plans_selection = NULL;
   g_clear_handle_id (&self->poll_source, g_source_remove);
   g_clear_object (&self->plans);
   g_clear_object (&self->templates);
@@ -984,6 +974,7 @@ thidua_window_class_init (ThiduaWindowClass *klass)
 
   /* The list item factories look these types up by name. */
   g_type_ensure (THIDUA_TYPE_PLAN_ITEM);
+  g_type_ensure (THIDUA_TYPE_PLAN_SIDEBAR);
   g_type_ensure (THIDUA_TYPE_TEMPLATE_ITEM);
   g_type_ensure (THIDUA_TYPE_PLAN_EDITOR);
   g_type_ensure (THIDUA_TYPE_PREVIEW);
@@ -1001,10 +992,7 @@ thidua_window_class_init (ThiduaWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, ThiduaWindow, banner_label);
   gtk_widget_class_bind_template_child (widget_class, ThiduaWindow, banner_button);
   gtk_widget_class_bind_template_child (widget_class, ThiduaWindow, sidebar_paned);
-  gtk_widget_class_bind_template_child (widget_class, ThiduaWindow, search_entry);
-  gtk_widget_class_bind_template_child (widget_class, ThiduaWindow, plans_stack);
-  gtk_widget_class_bind_template_child (widget_class, ThiduaWindow, plans_view);
-  gtk_widget_class_bind_template_child (widget_class, ThiduaWindow, plans_empty_label);
+  gtk_widget_class_bind_template_child (widget_class, ThiduaWindow, sidebar);
   gtk_widget_class_bind_template_child (widget_class, ThiduaWindow, main_stack);
   gtk_widget_class_bind_template_child (widget_class, ThiduaWindow, welcome_templates_view);
   gtk_widget_class_bind_template_child (widget_class, ThiduaWindow, editor_paned);
@@ -1040,12 +1028,10 @@ thidua_window_init (ThiduaWindow *self)
   self->number_separators = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   self->templates = g_list_store_new (THIDUA_TYPE_TEMPLATE_ITEM);
 
-  self->plans_selection = gtk_single_selection_new (NULL);
-  gtk_single_selection_set_autoselect (self->plans_selection, FALSE);
-  gtk_single_selection_set_can_unselect (self->plans_selection, TRUE);
+  self->search_entry = thidua_plan_sidebar_get_search_entry (self->sidebar);
+  self->plans_selection = thidua_plan_sidebar_get_selection (self->sidebar);
   g_signal_connect_object (self->plans_selection, "notify::selected",
                            G_CALLBACK (selection_changed_cb), self, G_CONNECT_SWAPPED);
-  gtk_list_view_set_model (self->plans_view, GTK_SELECTION_MODEL (self->plans_selection));
 
   {
     g_autoptr(GtkNoSelection) a = gtk_no_selection_new (g_object_ref (G_LIST_MODEL (self->templates)));
