@@ -2,6 +2,7 @@
 /* thidua-targets-editor.c — the plan's targets (chỉ tiêu) in the form. */
 #include "config.h"
 #include "thidua-targets-editor.h"
+#include "thidua-plan-section.h"
 #include "thidua-text.h"
 #include "thidua-document.h"
 
@@ -63,10 +64,15 @@ struct _TargetRow
   GtkWidget           *error_label;
 };
 
-G_DEFINE_FINAL_TYPE (ThiduaTargetsEditor, thidua_targets_editor, GTK_TYPE_WIDGET)
+static void section_iface_init (ThiduaPlanSectionInterface *iface);
+
+/* A section of the plan form; it follows the document's "restored" itself. */
+G_DEFINE_FINAL_TYPE_WITH_CODE (ThiduaTargetsEditor, thidua_targets_editor, GTK_TYPE_WIDGET,
+                               G_IMPLEMENT_INTERFACE (THIDUA_TYPE_PLAN_SECTION, section_iface_init))
 
 enum {
   PROP_0,
+  PROP_DOCUMENT,
   PROP_EDITABLE,
   N_PROPS
 };
@@ -749,6 +755,7 @@ thidua_targets_editor_set_document (ThiduaTargetsEditor *self,
       g_signal_connect_object (document, "notify::state", G_CALLBACK (update_status),
                                self, G_CONNECT_SWAPPED);
     }
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DOCUMENT]);
   /* the rows of the plan shown before go first: refilling the catalog
    * models changes their dropdowns, and nothing must reach this document */
   for (guint i = 0; i < self->rows->len; i++)
@@ -878,6 +885,11 @@ thidua_targets_editor_get_row_widget (ThiduaTargetsEditor *self,
 /* ---- GObject ---- */
 
 static void
+section_iface_init (ThiduaPlanSectionInterface *iface)
+{
+}
+
+static void
 thidua_targets_editor_dispose (GObject *object)
 {
   ThiduaTargetsEditor *self = THIDUA_TARGETS_EDITOR (object);
@@ -919,6 +931,9 @@ thidua_targets_editor_get_property (GObject    *object,
 
   switch (prop_id)
     {
+    case PROP_DOCUMENT:
+      g_value_set_object (value, self->document);
+      break;
     case PROP_EDITABLE:
       g_value_set_boolean (value, self->editable);
       break;
@@ -937,6 +952,9 @@ thidua_targets_editor_set_property (GObject      *object,
 
   switch (prop_id)
     {
+    case PROP_DOCUMENT:
+      thidua_targets_editor_set_document (self, g_value_get_object (value));
+      break;
     case PROP_EDITABLE:
       thidua_targets_editor_set_editable (self, g_value_get_boolean (value));
       break;
@@ -956,10 +974,10 @@ thidua_targets_editor_class_init (ThiduaTargetsEditorClass *klass)
   object_class->get_property = thidua_targets_editor_get_property;
   object_class->set_property = thidua_targets_editor_set_property;
 
-  properties[PROP_EDITABLE] =
-    g_param_spec_boolean ("editable", NULL, NULL, TRUE,
-                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
-  g_object_class_install_properties (object_class, N_PROPS, properties);
+  g_object_class_override_property (object_class, PROP_DOCUMENT, "document");
+  g_object_class_override_property (object_class, PROP_EDITABLE, "editable");
+  properties[PROP_DOCUMENT] = g_object_class_find_property (object_class, "document");
+  properties[PROP_EDITABLE] = g_object_class_find_property (object_class, "editable");
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/thidua/Thidua/thidua-targets-editor.ui");

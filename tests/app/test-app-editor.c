@@ -776,19 +776,19 @@ test_undo_and_recipients (Fixture       *f,
   /* recipients: add, reorder, remove; "Lưu" suggested and kept last */
   thidua_plan_set_recipients (plan, NULL);
   thidua_plan_editor_set_document (editor, thidua_plan_editor_get_document (editor));
-  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (editor), "editor.recipient-add-luu", NULL));
-  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (editor), "editor.recipient-add", NULL));
+  g_assert_true (gtk_widget_activate_action (thidua_plan_editor_get_section (editor, "recipients"), "recipients.add-luu", NULL));
+  g_assert_true (gtk_widget_activate_action (thidua_plan_editor_get_section (editor, "recipients"), "recipients.add", NULL));
   lines = thidua_plan_get_recipients (plan);
   g_assert_cmpuint (g_strv_length ((GStrv) lines), ==, 2);
   g_assert_cmpstr (lines[1], ==, "Lưu: VT.");
-  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (editor), "editor.recipient-add", NULL));
+  g_assert_true (gtk_widget_activate_action (thidua_plan_editor_get_section (editor, "recipients"), "recipients.add", NULL));
   lines = thidua_plan_get_recipients (plan);
   g_assert_cmpuint (g_strv_length ((GStrv) lines), ==, 3);
   g_assert_cmpstr (lines[2], ==, "Lưu: VT.");
-  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (editor), "editor.recipient-down", "i", 1));
+  g_assert_true (gtk_widget_activate_action (thidua_plan_editor_get_section (editor, "recipients"), "recipients.down", "i", 1));
   lines = thidua_plan_get_recipients (plan);
   g_assert_cmpstr (lines[1], ==, "Lưu: VT.");
-  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (editor), "editor.recipient-remove", "i", 1));
+  g_assert_true (gtk_widget_activate_action (thidua_plan_editor_get_section (editor, "recipients"), "recipients.remove", "i", 1));
   lines = thidua_plan_get_recipients (plan);
   g_assert_cmpuint (g_strv_length ((GStrv) lines), ==, 2);
   g_assert_cmpstr (lines[0], ==, "");

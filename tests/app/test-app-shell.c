@@ -307,7 +307,7 @@ test_read_only_database (Fixture       *f,
     g_assert_true (thidua_window_select_plan (THIDUA_WINDOW (window), thidua_plan_item_get_id (first)));
     g_assert_false (gtk_text_view_get_editable (GTK_TEXT_VIEW (subject)));
     g_assert_false (gtk_editable_get_editable (GTK_EDITABLE (issuing)));
-    gtk_widget_activate_action (GTK_WIDGET (editor), "editor.recipient-add", NULL);
+    gtk_widget_activate_action (thidua_plan_editor_get_section (editor, "recipients"), "recipients.add", NULL);
     g_assert_cmpuint (thidua_document_get_state (thidua_window_get_document (THIDUA_WINDOW (window))),
                       ==, THIDUA_SAVE_STATE_SAVED);
   }

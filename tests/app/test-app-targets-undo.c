@@ -254,9 +254,9 @@ test_interleaved (Fixture       *f,
   gtk_widget_activate_action (GTK_WIDGET (win), "win.new-plan", "s", "blank-state");
   id = thidua_window_get_selected_plan (win);
   n0 = n_recipients (pe);
-  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (pe), "editor.recipient-add", NULL));
+  g_assert_true (gtk_widget_activate_action (thidua_plan_editor_get_section (pe, "recipients"), "recipients.add", NULL));
   thidua_targets_editor_add_target (te, ldtt);
-  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (pe), "editor.recipient-add", NULL));
+  g_assert_true (gtk_widget_activate_action (thidua_plan_editor_get_section (pe, "recipients"), "recipients.add", NULL));
   g_assert_cmpuint (n_recipients (pe), ==, n0 + 2);
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (pe), "editor.undo", NULL));
