@@ -20,6 +20,7 @@ struct _ThiduaPlanEditor
   GtkWidget                parent_instance;
 
   GtkScrolledWindow       *scroller;
+  GtkExpander             *header_expander;
   ThiduaHeaderSection     *header_section;
   ThiduaNumberSection     *number_section;
   ThiduaSubjectSection    *subject_section;
@@ -34,6 +35,9 @@ struct _ThiduaPlanEditor
 };
 
 G_DEFINE_FINAL_TYPE (ThiduaPlanEditor, thidua_plan_editor, GTK_TYPE_WIDGET)
+
+/* A form lower than this folds its header when a plan is opened. */
+#define SMALL_FORM_HEIGHT 600
 
 enum {
   CHANGED,
@@ -217,6 +221,11 @@ thidua_plan_editor_set_document (ThiduaPlanEditor *self,
     thidua_plan_section_set_document (section, document);
   apply_profile (self);
   update_undo_actions (self);
+  /* On a small screen (1024×600) the header folds, so that the subject
+   * and the body, where the writing is, are in sight. */
+  if (gtk_widget_get_height (GTK_WIDGET (self)) > 0)
+    gtk_expander_set_expanded (self->header_expander,
+                               gtk_widget_get_height (GTK_WIDGET (self)) >= SMALL_FORM_HEIGHT);
   gtk_adjustment_set_value (gtk_scrolled_window_get_vadjustment (self->scroller), 0);
 }
 
@@ -315,6 +324,8 @@ thidua_plan_editor_focus_field (ThiduaPlanEditor *self,
   widget = thidua_plan_editor_get_field_widget (self, field);
   if (widget == NULL)
     return FALSE;
+  if (gtk_widget_is_ancestor (widget, GTK_WIDGET (self->header_expander)))
+    gtk_expander_set_expanded (self->header_expander, TRUE);
   return gtk_widget_grab_focus (widget);
 }
 
@@ -406,6 +417,7 @@ thidua_plan_editor_class_init (ThiduaPlanEditorClass *klass)
                                                "/io/github/thidua/Thidua/thidua-plan-editor.ui");
 #define BIND(name) gtk_widget_class_bind_template_child (widget_class, ThiduaPlanEditor, name)
   BIND (scroller);
+  BIND (header_expander);
   BIND (header_section);
   BIND (number_section);
   BIND (subject_section);

@@ -1,8 +1,11 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* test-app-screenshots.c — the window at 1366×768 in Vietnamese, one
- * screenshot per profile (artifacts/ in the build tree, , git-ignored, for a person to
- * look at), and what a screenshot can check: the window fits the common
- * office laptop screen and the preview page stays white in a dark style. */
+ * screenshot per profile (artifacts/ in the build tree, git-ignored, for a
+ * person to look at), and what a screenshot can check: the window fits the
+ * common office laptop screen, the preview page stays white in a dark
+ * style, and at 1024×600 (the smallest screen) and 1366×768 no label is
+ * cut with an ellipsis, on the welcome page and on a plan from each of
+ * the seeds' templates. */
 #include "config.h"
 
 #include <glib/gi18n.h>
@@ -12,6 +15,8 @@
 
 #include "thidua-application.h"
 #include "thidua-paths.h"
+#include "thidua-plan-sidebar.h"
+#include "thidua-template-item.h"
 #include "thidua-test-util.h"
 #include "thidua-window.h"
 
@@ -33,6 +38,14 @@ snapshot_window (GtkWindow *window)
 
   gdk_paintable_snapshot (paintable, snapshot, w, h);
   node = gtk_snapshot_free_to_node (snapshot);
+  /* Under load the first frame may not be drawn yet: let it come. */
+  for (int i = 0; node == NULL && i < 500; i++)
+    {
+      thidua_test_spin (10);
+      snapshot = gtk_snapshot_new ();
+      gdk_paintable_snapshot (paintable, snapshot, w, h);
+      node = gtk_snapshot_free_to_node (snapshot);
+    }
   g_assert_nonnull (node);
   return gsk_renderer_render_texture (gtk_native_get_renderer (GTK_NATIVE (window)), node,
                                       &GRAPHENE_RECT_INIT (0, 0, w, h));
@@ -139,6 +152,114 @@ test_profiles (void)
   thidua_test_remove_dir (dir);
 }
 
+
+/* ---- no label cut with "…" ---- */
+
+typedef struct {
+  int width;
+  int height;
+} ScreenSize;
+
+static const ScreenSize small_screen = { 1024, 600 };
+static const ScreenSize laptop_screen = { 1366, 768 };
+
+/* Every label on screen whose text Pango had to cut. */
+static void
+collect_ellipsized (GtkWidget *widget,
+                    GPtrArray *out)
+{
+  if (!gtk_widget_get_mapped (widget))
+    return;
+  if (GTK_IS_LABEL (widget) && gtk_widget_get_width (widget) > 0 &&
+      pango_layout_is_ellipsized (gtk_label_get_layout (GTK_LABEL (widget))))
+    g_ptr_array_add (out, g_strdup_printf ("“%s” (%s, %d px wide)",
+                                           gtk_label_get_text (GTK_LABEL (widget)),
+                                           G_OBJECT_TYPE_NAME (gtk_widget_get_parent (widget)),
+                                           gtk_widget_get_width (widget)));
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    collect_ellipsized (child, out);
+}
+
+/* Lets the window lay out and paint what changed. */
+static void
+settle (GtkWindow *window)
+{
+  thidua_test_spin (300);
+  gtk_widget_queue_allocate (GTK_WIDGET (window));
+  thidua_test_spin (200);
+}
+
+static void
+check_no_ellipsis (GtkWindow  *window,
+                   const char *what,
+                   GPtrArray  *problems)
+{
+  g_autoptr(GPtrArray) cut = g_ptr_array_new_with_free_func (g_free);
+
+  collect_ellipsized (GTK_WIDGET (window), cut);
+  for (guint i = 0; i < cut->len; i++)
+    {
+      g_test_message ("%s: cut label %s", what, (const char *) g_ptr_array_index (cut, i));
+      g_ptr_array_add (problems, g_strdup_printf ("%s: %s", what, (const char *) g_ptr_array_index (cut, i)));
+    }
+}
+
+static void
+test_no_ellipsis (ThiduaTestApp *f,
+                  gconstpointer  data)
+{
+  const ScreenSize *size = data;
+  g_autoptr(GPtrArray) problems = g_ptr_array_new_with_free_func (g_free);
+  GtkWindow *window = thidua_test_app_start (f, size->width, size->height);
+  GListModel *templates = thidua_window_get_templates (THIDUA_WINDOW (window));
+  ThiduaPreview *preview = thidua_window_get_preview (THIDUA_WINDOW (window));
+  guint n = g_list_model_get_n_items (templates);
+  g_autofree char *shot = g_strdup_printf ("ellipsis-%dx%d-welcome.png", size->width, size->height);
+
+  g_assert_cmpuint (n, >=, 4);
+  settle (window);
+  /* the window fits the screen: nothing asks for more width */
+  if (gtk_widget_get_width (GTK_WIDGET (window)) > size->width)
+    g_ptr_array_add (problems, g_strdup_printf ("the window is %d px wide",
+                                                gtk_widget_get_width (GTK_WIDGET (window))));
+  thidua_test_save_snapshot (window, shot);
+  check_no_ellipsis (window, "welcome", problems);
+  {
+    /* where the width goes, for whoever must make the window narrower */
+    GtkWidget *parts[] = { gtk_window_get_titlebar (window),
+                           GTK_WIDGET (thidua_window_get_editor (THIDUA_WINDOW (window))),
+                           GTK_WIDGET (preview),
+                           thidua_window_get_section (THIDUA_WINDOW (window), "plans"),
+                           thidua_test_find_widget (GTK_WIDGET (window), THIDUA_TYPE_PLAN_SIDEBAR, NULL),
+                           gtk_widget_get_parent (GTK_WIDGET (preview)) };
+    for (guint i = 0; i < G_N_ELEMENTS (parts); i++)
+      {
+        int min = 0;
+
+        gtk_widget_measure (parts[i], GTK_ORIENTATION_HORIZONTAL, -1, &min, NULL, NULL, NULL);
+        g_test_message ("minimum width of %s: %d", G_OBJECT_TYPE_NAME (parts[i]), min);
+      }
+  }
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(ThiduaTemplateItem) item = g_list_model_get_item (templates, i);
+      const char *name = thidua_template_item_get_name (item);
+      g_autofree char *plan_shot = g_strdup_printf ("ellipsis-%dx%d-%s.png", size->width, size->height, name);
+
+      g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.new-plan", "s", name));
+      thidua_preview_flush (preview);
+      settle (window);
+      thidua_test_save_snapshot (window, plan_shot);
+      check_no_ellipsis (window, name, problems);
+    }
+
+  for (guint i = 0; i < problems->len; i++)
+    g_printerr ("%dx%d: %s\n", size->width, size->height, (const char *) g_ptr_array_index (problems, i));
+  g_assert_cmpuint (problems->len, ==, 0);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -157,6 +278,10 @@ main (int   argc,
 
   gtk_test_init (&argc, &argv, NULL);
   g_test_add_func ("/screenshots/profiles", test_profiles);
+  g_test_add ("/screenshots/no-ellipsis/1024x600", ThiduaTestApp, &small_screen,
+              thidua_test_app_set_up, test_no_ellipsis, thidua_test_app_tear_down);
+  g_test_add ("/screenshots/no-ellipsis/1366x768", ThiduaTestApp, &laptop_screen,
+              thidua_test_app_set_up, test_no_ellipsis, thidua_test_app_tear_down);
   ret = g_test_run ();
   if (bus != NULL)
     g_test_dbus_stop (bus);
