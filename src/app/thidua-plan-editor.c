@@ -36,8 +36,9 @@ struct _ThiduaPlanEditor
 
 G_DEFINE_FINAL_TYPE (ThiduaPlanEditor, thidua_plan_editor, GTK_TYPE_WIDGET)
 
-/* A form lower than this folds its header when a plan is opened. */
-#define SMALL_FORM_HEIGHT 600
+/* In a window lower than this the header folds when a plan is opened
+ * (1024×600 folds, 1366×768 does not). */
+#define SMALL_WINDOW_HEIGHT 700
 
 enum {
   CHANGED,
@@ -223,9 +224,17 @@ thidua_plan_editor_set_document (ThiduaPlanEditor *self,
   update_undo_actions (self);
   /* On a small screen (1024×600) the header folds, so that the subject
    * and the body, where the writing is, are in sight. */
-  if (gtk_widget_get_height (GTK_WIDGET (self)) > 0)
-    gtk_expander_set_expanded (self->header_expander,
-                               gtk_widget_get_height (GTK_WIDGET (self)) >= SMALL_FORM_HEIGHT);
+  {
+    /* the window's height: the form may not be laid out yet (welcome
+     * page), nor the window itself (a plan opened at start) */
+    GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+    int width = 0, height = root ? gtk_widget_get_height (GTK_WIDGET (root)) : 0;
+
+    if (height == 0 && GTK_IS_WINDOW (root))
+      gtk_window_get_default_size (GTK_WINDOW (root), &width, &height);
+    if (height > 0)
+      gtk_expander_set_expanded (self->header_expander, height >= SMALL_WINDOW_HEIGHT);
+  }
   gtk_adjustment_set_value (gtk_scrolled_window_get_vadjustment (self->scroller), 0);
 }
 
