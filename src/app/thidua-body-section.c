@@ -308,9 +308,9 @@ thidua_body_section_new (void)
 
 static void
 thidua_body_section_get_property (GObject    *object,
-                guint       prop_id,
-                GValue     *value,
-                GParamSpec *pspec)
+                                  guint       prop_id,
+                                  GValue     *value,
+                                  GParamSpec *pspec)
 {
   ThiduaBodySection *self = THIDUA_BODY_SECTION (object);
 
@@ -329,9 +329,9 @@ thidua_body_section_get_property (GObject    *object,
 
 static void
 thidua_body_section_set_property (GObject      *object,
-                guint         prop_id,
-                const GValue *value,
-                GParamSpec   *pspec)
+                                  guint         prop_id,
+                                  const GValue *value,
+                                  GParamSpec   *pspec)
 {
   ThiduaBodySection *self = THIDUA_BODY_SECTION (object);
 

@@ -207,9 +207,9 @@ thidua_header_section_new (void)
 
 static void
 thidua_header_section_get_property (GObject    *object,
-                guint       prop_id,
-                GValue     *value,
-                GParamSpec *pspec)
+                                    guint       prop_id,
+                                    GValue     *value,
+                                    GParamSpec *pspec)
 {
   ThiduaHeaderSection *self = THIDUA_HEADER_SECTION (object);
 
@@ -228,9 +228,9 @@ thidua_header_section_get_property (GObject    *object,
 
 static void
 thidua_header_section_set_property (GObject      *object,
-                guint         prop_id,
-                const GValue *value,
-                GParamSpec   *pspec)
+                                    guint         prop_id,
+                                    const GValue *value,
+                                    GParamSpec   *pspec)
 {
   ThiduaHeaderSection *self = THIDUA_HEADER_SECTION (object);
 

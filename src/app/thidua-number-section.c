@@ -421,9 +421,9 @@ thidua_number_section_new (void)
 
 static void
 thidua_number_section_get_property (GObject    *object,
-                guint       prop_id,
-                GValue     *value,
-                GParamSpec *pspec)
+                                    guint       prop_id,
+                                    GValue     *value,
+                                    GParamSpec *pspec)
 {
   ThiduaNumberSection *self = THIDUA_NUMBER_SECTION (object);
 
@@ -442,9 +442,9 @@ thidua_number_section_get_property (GObject    *object,
 
 static void
 thidua_number_section_set_property (GObject      *object,
-                guint         prop_id,
-                const GValue *value,
-                GParamSpec   *pspec)
+                                    guint         prop_id,
+                                    const GValue *value,
+                                    GParamSpec   *pspec)
 {
   ThiduaNumberSection *self = THIDUA_NUMBER_SECTION (object);
 

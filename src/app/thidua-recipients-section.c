@@ -456,9 +456,9 @@ thidua_recipients_section_new (void)
 
 static void
 thidua_recipients_section_get_property (GObject    *object,
-                guint       prop_id,
-                GValue     *value,
-                GParamSpec *pspec)
+                                        guint       prop_id,
+                                        GValue     *value,
+                                        GParamSpec *pspec)
 {
   ThiduaRecipientsSection *self = THIDUA_RECIPIENTS_SECTION (object);
 
@@ -477,9 +477,9 @@ thidua_recipients_section_get_property (GObject    *object,
 
 static void
 thidua_recipients_section_set_property (GObject      *object,
-                guint         prop_id,
-                const GValue *value,
-                GParamSpec   *pspec)
+                                        guint         prop_id,
+                                        const GValue *value,
+                                        GParamSpec   *pspec)
 {
   ThiduaRecipientsSection *self = THIDUA_RECIPIENTS_SECTION (object);
 

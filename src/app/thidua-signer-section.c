@@ -258,9 +258,9 @@ thidua_signer_section_new (void)
 
 static void
 thidua_signer_section_get_property (GObject    *object,
-                guint       prop_id,
-                GValue     *value,
-                GParamSpec *pspec)
+                                    guint       prop_id,
+                                    GValue     *value,
+                                    GParamSpec *pspec)
 {
   ThiduaSignerSection *self = THIDUA_SIGNER_SECTION (object);
 
@@ -279,9 +279,9 @@ thidua_signer_section_get_property (GObject    *object,
 
 static void
 thidua_signer_section_set_property (GObject      *object,
-                guint         prop_id,
-                const GValue *value,
-                GParamSpec   *pspec)
+                                    guint         prop_id,
+                                    const GValue *value,
+                                    GParamSpec   *pspec)
 {
   ThiduaSignerSection *self = THIDUA_SIGNER_SECTION (object);
 

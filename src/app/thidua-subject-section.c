@@ -209,9 +209,9 @@ thidua_subject_section_new (void)
 
 static void
 thidua_subject_section_get_property (GObject    *object,
-                guint       prop_id,
-                GValue     *value,
-                GParamSpec *pspec)
+                                     guint       prop_id,
+                                     GValue     *value,
+                                     GParamSpec *pspec)
 {
   ThiduaSubjectSection *self = THIDUA_SUBJECT_SECTION (object);
 
@@ -230,9 +230,9 @@ thidua_subject_section_get_property (GObject    *object,
 
 static void
 thidua_subject_section_set_property (GObject      *object,
-                guint         prop_id,
-                const GValue *value,
-                GParamSpec   *pspec)
+                                     guint         prop_id,
+                                     const GValue *value,
+                                     GParamSpec   *pspec)
 {
   ThiduaSubjectSection *self = THIDUA_SUBJECT_SECTION (object);
 
