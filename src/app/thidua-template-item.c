@@ -37,6 +37,8 @@ thidua_profile_label (const char *profile)
     return _("Party (Guidance 36-HD/VPTW)");
   if (g_strcmp0 (profile, "union") == 0)
     return _("Trade union");
+  if (g_strcmp0 (profile, "youth") == 0)
+    return _("Youth Union (Đoàn TNCS)");
   return profile;
 }
 
