@@ -8,6 +8,6 @@ set -eu
 build=${1:-build}
 export GTK_A11Y=none GSETTINGS_BACKEND=memory GSK_RENDERER=cairo NO_AT_BRIDGE=1
 db=$(mktemp -d)/thidua-2000.db
-xvfb-run -a -s "-screen 0 1366x768x24" "$build/bench/app/bench-app-startup" "$build/src/app/thidua" "$db"
+xvfb-run -a -s "-screen 0 1366x768x24" "$build/bench/app/bench-app-startup" "$build/src/app/thidua" "$db" "$build/bench/app/bench-bare-window"
 xvfb-run -a -s "-screen 0 1366x768x24" "$build/bench/app/bench-app-typing"
 rm -rf "$(dirname "$db")"

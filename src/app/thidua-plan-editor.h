@@ -1,7 +1,9 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-/* thidua-plan-editor.h — the form of one plan, grouped as on the printed
- * page: header, type and subject, body with its outline, recipients,
- * signer.  Edits go straight into the plan; "changed" tells the window. */
+/* thidua-plan-editor.h — the form of one plan, composed of section
+ * widgets in the order of the printed page (header, number and date,
+ * type and subject, body with its outline, targets, recipients, signer),
+ * all bound to one ThiduaDocument: one history, one Ctrl+Z.  Edits go
+ * straight into the plan; "changed" tells the window. */
 #pragma once
 
 #include <gtk/gtk.h>
@@ -25,6 +27,11 @@ ThiduaPlan *thidua_plan_editor_get_plan       (ThiduaPlanEditor *self);
 void        thidua_plan_editor_set_editable   (ThiduaPlanEditor *self,
                                                gboolean          editable);
 ThiduaTargetsEditor *thidua_plan_editor_get_targets_editor (ThiduaPlanEditor *self);
+/* A section of the form ("header", "number", "subject", "body",
+ * "targets", "recipients", "signer"), a ThiduaPlanSection; NULL when
+ * there is no such section. */
+GtkWidget  *thidua_plan_editor_get_section    (ThiduaPlanEditor *self,
+                                               const char       *name);
 /* Issuing bodies used before, for completion. */
 void        thidua_plan_editor_set_known_bodies (ThiduaPlanEditor  *self,
                                                  const char * const *bodies);

@@ -2,6 +2,8 @@
 /* thidua-targets-editor.c — the plan's targets (chỉ tiêu) in the form. */
 #include "config.h"
 #include "thidua-targets-editor.h"
+#include "thidua-plan-section.h"
+#include "thidua-target-row.h"
 #include "thidua-text.h"
 #include "thidua-document.h"
 
@@ -46,27 +48,19 @@ struct _TargetRow
 {
   ThiduaTargetsEditor *self;
   TargetState         *state;      /* a copy of the document's target */
-  gboolean             selected;   /* for "Insert into body" */
   char                *error;      /* why it cannot be stored; NULL when valid */
-  GtkWidget           *row;
-  GtkWidget           *check;
-  GtkWidget           *title_dd;
-  GtkWidget           *bound_dd;
-  GtkWidget           *min_entry;
-  GtkWidget           *dash_label;
-  GtkWidget           *max_entry;
-  GtkWidget           *measure_dd;
-  GtkWidget           *base_box;
-  GtkWidget           *base_dd;
-  GtkWidget           *remove_button;
-  GtkWidget           *sentence_label;
-  GtkWidget           *error_label;
+  ThiduaTargetRow     *widget;
 };
 
-G_DEFINE_FINAL_TYPE (ThiduaTargetsEditor, thidua_targets_editor, GTK_TYPE_WIDGET)
+static void section_iface_init (ThiduaPlanSectionInterface *iface);
+
+/* A section of the plan form; it follows the document's "restored" itself. */
+G_DEFINE_FINAL_TYPE_WITH_CODE (ThiduaTargetsEditor, thidua_targets_editor, GTK_TYPE_WIDGET,
+                               G_IMPLEMENT_INTERFACE (THIDUA_TYPE_PLAN_SECTION, section_iface_init))
 
 enum {
   PROP_0,
+  PROP_DOCUMENT,
   PROP_EDITABLE,
   N_PROPS
 };
@@ -173,200 +167,73 @@ find_id (GPtrArray  *ids,
   return GTK_INVALID_LIST_POSITION;
 }
 
-/* Shows what the row will print, or why it cannot. */
+/* Shows the row's state, what it will print, or why it cannot. */
 static void
-validate_row (TargetRow *row)
+show_row (TargetRow *row)
 {
   ThiduaTargetsEditor *self = row->self;
   g_autoptr(ThiduaPlanTarget) t = NULL;
   g_autofree char *sentence = NULL;
 
+  thidua_target_row_show (row->widget, row->state, find_id (self->title_ids, row->state->title),
+                          find_id (self->base_ids, row->state->base));
   g_clear_pointer (&row->error, g_free);
   t = thidua_target_draft_to_target (row->state, get_catalog (self), &row->error);
   if (t != NULL)
     sentence = thidua_plan_target_to_sentence (t, get_catalog (self));
-
-  gtk_label_set_label (GTK_LABEL (row->sentence_label), sentence ? sentence : "");
-  gtk_widget_set_visible (row->sentence_label, sentence != NULL);
-  gtk_label_set_label (GTK_LABEL (row->error_label), row->error ? row->error : "");
-  gtk_widget_set_visible (row->error_label, row->error != NULL);
-  if (row->error != NULL)
-    gtk_accessible_update_state (GTK_ACCESSIBLE (row->row), GTK_ACCESSIBLE_STATE_INVALID,
-                                 GTK_ACCESSIBLE_INVALID_TRUE, -1);
-  else
-    gtk_accessible_reset_state (GTK_ACCESSIBLE (row->row), GTK_ACCESSIBLE_STATE_INVALID);
+  thidua_target_row_set_outcome (row->widget, sentence, row->error);
 }
 
-/* The widgets follow the row's state (bound and measure decide what is
- * shown). */
+/* The user changed a part of the row: its copy follows and becomes a step
+ * of the document.  Typing in one number merges into one step. */
 static void
-sync_row_visibility (TargetRow *row)
-{
-  Bound bound = row->state->bound;
-
-  gtk_widget_set_visible (row->min_entry, bound != BOUND_AT_MOST);
-  gtk_widget_set_visible (row->dash_label, bound == BOUND_RANGE);
-  gtk_widget_set_visible (row->max_entry, bound != BOUND_AT_LEAST);
-  gtk_widget_set_visible (row->base_box, row->state->measure == THIDUA_TARGET_PERCENT);
-}
-
-/* The row's copy was edited: it becomes a step of the document. */
-static void
-row_changed (TargetRow  *row,
-             const char *key)
+row_edited (ThiduaTargetRow *widget,
+            TargetRow       *row)
 {
   ThiduaTargetsEditor *self = row->self;
-  guint index;
+  TargetState *state = row->state;
+  guint pos, index;
+  g_autofree char *min = thidua_text_nfc (thidua_target_row_get_text (widget, "min"), -1);
+  g_autofree char *max = thidua_text_nfc (thidua_target_row_get_text (widget, "max"), -1);
+  g_autofree char *key = NULL;
+
+  if (self->loading)
+    return;
+  if (g_strcmp0 (min, state->min_text ? state->min_text : "") != 0)
+    key = g_strdup_printf ("target:%p:min", (gpointer) row);
+  else if (g_strcmp0 (max, state->max_text ? state->max_text : "") != 0)
+    key = g_strdup_printf ("target:%p:max", (gpointer) row);
+  g_free (state->min_text);
+  state->min_text = g_steal_pointer (&min);
+  g_free (state->max_text);
+  state->max_text = g_steal_pointer (&max);
+
+  pos = thidua_target_row_get_position (widget, "title");
+  if (pos != GTK_INVALID_LIST_POSITION && pos < self->title_ids->len)
+    {
+      g_free (state->title);
+      state->title = g_strdup (g_ptr_array_index (self->title_ids, pos));
+    }
+  pos = thidua_target_row_get_position (widget, "bound");
+  if (pos <= BOUND_RANGE)
+    state->bound = (Bound) pos;
+  pos = thidua_target_row_get_position (widget, "measure");
+  if (pos <= THIDUA_TARGET_COUNT)
+    state->measure = (ThiduaTargetMeasure) pos;
+  pos = thidua_target_row_get_position (widget, "base");
+  if (pos != GTK_INVALID_LIST_POSITION && pos < self->base_ids->len)
+    {
+      g_free (state->base);
+      state->base = g_strdup (g_ptr_array_index (self->base_ids, pos));
+    }
 
   if (self->document != NULL && g_ptr_array_find (self->rows, row, &index))
     thidua_document_set_target (self->document, index, row->state, key);
-  sync_row_visibility (row);
-  validate_row (row);
+  self->loading++;
+  show_row (row);
+  self->loading--;
   update_status (self);
   update_actions (self);
-}
-
-static void
-title_selected (GtkDropDown *dd,
-                GParamSpec  *pspec,
-                TargetRow   *row)
-{
-  guint pos = gtk_drop_down_get_selected (dd);
-
-  if (row->self->loading || pos == GTK_INVALID_LIST_POSITION || pos >= row->self->title_ids->len)
-    return;
-  g_free (row->state->title);
-  row->state->title = g_strdup (g_ptr_array_index (row->self->title_ids, pos));
-  row_changed (row, NULL);
-}
-
-static void
-bound_selected (GtkDropDown *dd,
-                GParamSpec  *pspec,
-                TargetRow   *row)
-{
-  guint pos = gtk_drop_down_get_selected (dd);
-
-  if (row->self->loading || pos > BOUND_RANGE)
-    return;
-  row->state->bound = (Bound) pos;
-  row_changed (row, NULL);
-}
-
-static void
-measure_selected (GtkDropDown *dd,
-                  GParamSpec  *pspec,
-                  TargetRow   *row)
-{
-  guint pos = gtk_drop_down_get_selected (dd);
-
-  if (row->self->loading || pos > THIDUA_TARGET_COUNT)
-    return;
-  row->state->measure = (ThiduaTargetMeasure) pos;
-  row_changed (row, NULL);
-}
-
-static void
-base_selected (GtkDropDown *dd,
-               GParamSpec  *pspec,
-               TargetRow   *row)
-{
-  guint pos = gtk_drop_down_get_selected (dd);
-
-  if (row->self->loading || pos == GTK_INVALID_LIST_POSITION || pos >= row->self->base_ids->len)
-    return;
-  g_free (row->state->base);
-  row->state->base = g_strdup (g_ptr_array_index (row->self->base_ids, pos));
-  row_changed (row, NULL);
-}
-
-static void
-bound_text_changed (GtkEditable *editable,
-                    TargetRow   *row)
-{
-  gboolean lower = GTK_WIDGET (editable) == row->min_entry;
-  g_autofree char *key = NULL;
-  char **text = lower ? &row->state->min_text : &row->state->max_text;
-
-  if (row->self->loading)
-    return;
-  key = g_strdup_printf ("target:%p:%s", (gpointer) row, lower ? "min" : "max");
-  g_free (*text);
-  *text = thidua_text_nfc (gtk_editable_get_text (editable), -1);
-  row_changed (row, key);
-}
-
-static void
-select_toggled (GtkCheckButton *check,
-                GParamSpec     *pspec,
-                TargetRow      *row)
-{
-  row->selected = gtk_check_button_get_active (check);
-}
-
-static void
-setup_ellipsized (GtkSignalListItemFactory *factory,
-                  GtkListItem              *item,
-                  gpointer                  data)
-{
-  GtkWidget *label = gtk_label_new (NULL);
-
-  gtk_label_set_xalign (GTK_LABEL (label), 0);
-  gtk_label_set_ellipsize (GTK_LABEL (label), PANGO_ELLIPSIZE_END);
-  gtk_list_item_set_child (item, label);
-}
-
-static void
-bind_ellipsized (GtkSignalListItemFactory *factory,
-                 GtkListItem              *item,
-                 gpointer                  data)
-{
-  GtkStringObject *obj = gtk_list_item_get_item (item);
-  GtkWidget *label = gtk_list_item_get_child (item);
-
-  gtk_label_set_label (GTK_LABEL (label), gtk_string_object_get_string (obj));
-  gtk_widget_set_tooltip_text (label, gtk_string_object_get_string (obj));
-}
-
-/* A dropdown; with `shrink` its button shrinks with the form (long
- * catalog names are ellipsized, the full name is in the tooltip). */
-static GtkWidget *
-make_dropdown (GtkStringList *model,
-               gboolean       shrink,
-               const char    *accessible_label)
-{
-  GtkWidget *dd = gtk_drop_down_new (g_object_ref (G_LIST_MODEL (model)), NULL);
-
-  if (shrink)
-    {
-      g_autoptr(GtkListItemFactory) factory = gtk_signal_list_item_factory_new ();
-
-      g_signal_connect (factory, "setup", G_CALLBACK (setup_ellipsized), NULL);
-      g_signal_connect (factory, "bind", G_CALLBACK (bind_ellipsized), NULL);
-      gtk_drop_down_set_factory (GTK_DROP_DOWN (dd), factory);
-    }
-  gtk_accessible_update_property (GTK_ACCESSIBLE (dd), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                  accessible_label, -1);
-  return dd;
-}
-
-static GtkWidget *
-make_entry (const char *text,
-            const char *placeholder,
-            const char *accessible_label)
-{
-  GtkWidget *entry = gtk_entry_new ();
-
-  gtk_editable_set_text (GTK_EDITABLE (entry), text ? text : "");
-  gtk_entry_set_placeholder_text (GTK_ENTRY (entry), placeholder);
-  gtk_entry_set_input_purpose (GTK_ENTRY (entry), GTK_INPUT_PURPOSE_NUMBER);
-  gtk_editable_set_width_chars (GTK_EDITABLE (entry), 4);
-  gtk_editable_set_max_width_chars (GTK_EDITABLE (entry), 6);
-  /* Ctrl+Z reaches the document's history, which holds the target edits */
-  gtk_editable_set_enable_undo (GTK_EDITABLE (entry), FALSE);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (entry), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                  accessible_label, -1);
-  return entry;
 }
 
 static TargetRow *
@@ -375,116 +242,17 @@ target_row_new (ThiduaTargetsEditor *self,
                 guint                index)
 {
   TargetRow *row = g_new0 (TargetRow, 1);
-  guint n = index + 1;
-  g_autofree char *a11y_select = g_strdup_printf (_("Insert target %u"), n);
-  g_autofree char *a11y_title = g_strdup_printf (_("Target %u: title or rating"), n);
-  g_autofree char *a11y_bound = g_strdup_printf (_("Target %u: bound"), n);
-  g_autofree char *a11y_min = g_strdup_printf (_("Target %u: from"), n);
-  g_autofree char *a11y_max = g_strdup_printf (_("Target %u: to"), n);
-  g_autofree char *a11y_measure = g_strdup_printf (_("Target %u: percentage or count"), n);
-  g_autofree char *a11y_base = g_strdup_printf (_("Target %u: of whom"), n);
-  g_autofree char *a11y_remove = g_strdup_printf (_("Remove target %u"), n);
-  g_autofree char *a11y_row = g_strdup_printf (_("Target %u"), n);
-  GtkWidget *box, *line, *label;
 
   row->self = self;
   row->state = state;
-
-  row->row = gtk_list_box_row_new ();
-  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row->row), FALSE);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (row->row), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                  a11y_row, -1);
-  box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 4);
-  gtk_widget_set_margin_top (box, 6);
-  gtk_widget_set_margin_bottom (box, 6);
-  gtk_widget_set_margin_start (box, 6);
-  gtk_widget_set_margin_end (box, 6);
-  gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row->row), box);
-
-  /* [x] [title ▾] [remove] */
-  line = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
-  row->check = gtk_check_button_new ();
-  gtk_check_button_set_active (GTK_CHECK_BUTTON (row->check), FALSE);
-  gtk_widget_set_tooltip_text (row->check, _("Insert this target into the body (none ticked: all)"));
-  gtk_accessible_update_property (GTK_ACCESSIBLE (row->check), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                  a11y_select, -1);
-  g_signal_connect (row->check, "notify::active", G_CALLBACK (select_toggled), row);
-  gtk_box_append (GTK_BOX (line), row->check);
-
-  row->title_dd = make_dropdown (self->title_model, TRUE, a11y_title);
-  gtk_widget_set_hexpand (row->title_dd, TRUE);
-  gtk_drop_down_set_selected (GTK_DROP_DOWN (row->title_dd), find_id (self->title_ids, state->title));
-  g_signal_connect (row->title_dd, "notify::selected", G_CALLBACK (title_selected), row);
-  gtk_box_append (GTK_BOX (line), row->title_dd);
-
-  row->remove_button = gtk_button_new_from_icon_name ("list-remove-symbolic");
-  gtk_widget_add_css_class (row->remove_button, "flat");
-  gtk_widget_set_tooltip_text (row->remove_button, _("Remove this target"));
-  gtk_accessible_update_property (GTK_ACCESSIBLE (row->remove_button), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                  a11y_remove, -1);
-  gtk_actionable_set_action_name (GTK_ACTIONABLE (row->remove_button), "targets.remove");
-  gtk_actionable_set_action_target (GTK_ACTIONABLE (row->remove_button), "i", (gint32) index);
-  gtk_box_append (GTK_BOX (line), row->remove_button);
-  gtk_box_append (GTK_BOX (box), line);
-
-  /* [at least ▾] [10] – [15] [% ▾] */
-  line = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
-  gtk_widget_set_margin_start (line, 28);
-  row->bound_dd = make_dropdown (self->bound_model, FALSE, a11y_bound);
-  gtk_drop_down_set_selected (GTK_DROP_DOWN (row->bound_dd), state->bound);
-  g_signal_connect (row->bound_dd, "notify::selected", G_CALLBACK (bound_selected), row);
-  gtk_box_append (GTK_BOX (line), row->bound_dd);
-
-  row->min_entry = make_entry (state->min_text, C_("target", "from"), a11y_min);
-  g_signal_connect (row->min_entry, "changed", G_CALLBACK (bound_text_changed), row);
-  gtk_box_append (GTK_BOX (line), row->min_entry);
-  row->dash_label = gtk_label_new ("–");
-  gtk_box_append (GTK_BOX (line), row->dash_label);
-  row->max_entry = make_entry (state->max_text, C_("target", "to"), a11y_max);
-  g_signal_connect (row->max_entry, "changed", G_CALLBACK (bound_text_changed), row);
-  gtk_box_append (GTK_BOX (line), row->max_entry);
-
-  row->measure_dd = make_dropdown (self->measure_model, FALSE, a11y_measure);
-  gtk_drop_down_set_selected (GTK_DROP_DOWN (row->measure_dd), state->measure);
-  g_signal_connect (row->measure_dd, "notify::selected", G_CALLBACK (measure_selected), row);
-  gtk_box_append (GTK_BOX (line), row->measure_dd);
-  gtk_box_append (GTK_BOX (box), line);
-
-  /* of whom ▾ (percentages only) */
-  row->base_box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
-  gtk_widget_set_margin_start (row->base_box, 28);
-  label = gtk_label_new (C_("target", "of"));
-  gtk_widget_add_css_class (label, "dim-label");
-  gtk_box_append (GTK_BOX (row->base_box), label);
-  row->base_dd = make_dropdown (self->base_model, TRUE, a11y_base);
-  gtk_widget_set_hexpand (row->base_dd, TRUE);
-  gtk_drop_down_set_selected (GTK_DROP_DOWN (row->base_dd), find_id (self->base_ids, state->base));
-  g_signal_connect (row->base_dd, "notify::selected", G_CALLBACK (base_selected), row);
-  gtk_box_append (GTK_BOX (row->base_box), row->base_dd);
-  gtk_box_append (GTK_BOX (box), row->base_box);
-
-  /* what will be printed, or why not */
-  row->sentence_label = gtk_label_new (NULL);
-  gtk_label_set_wrap (GTK_LABEL (row->sentence_label), TRUE);
-  gtk_label_set_xalign (GTK_LABEL (row->sentence_label), 0);
-  gtk_widget_set_margin_start (row->sentence_label, 28);
-  gtk_widget_add_css_class (row->sentence_label, "dim-label");
-  gtk_widget_add_css_class (row->sentence_label, "caption");
-  gtk_box_append (GTK_BOX (box), row->sentence_label);
-
-  row->error_label = gtk_label_new (NULL);
-  gtk_label_set_wrap (GTK_LABEL (row->error_label), TRUE);
-  gtk_label_set_xalign (GTK_LABEL (row->error_label), 0);
-  gtk_widget_set_margin_start (row->error_label, 28);
-  gtk_widget_add_css_class (row->error_label, "error");
-  gtk_widget_add_css_class (row->error_label, "caption");
-  gtk_box_append (GTK_BOX (box), row->error_label);
-  gtk_accessible_update_relation (GTK_ACCESSIBLE (row->row), GTK_ACCESSIBLE_RELATION_DESCRIBED_BY,
-                                  row->error_label, NULL, -1);
-
-  gtk_widget_set_sensitive (box, self->editable);
-  sync_row_visibility (row);
-  validate_row (row);
+  row->widget = THIDUA_TARGET_ROW (thidua_target_row_new (G_LIST_MODEL (self->title_model),
+                                                          G_LIST_MODEL (self->bound_model),
+                                                          G_LIST_MODEL (self->measure_model),
+                                                          G_LIST_MODEL (self->base_model)));
+  thidua_target_row_set_index (row->widget, index);
+  thidua_target_row_set_editable (row->widget, self->editable);
+  show_row (row);
+  g_signal_connect (row->widget, "edited", G_CALLBACK (row_edited), row);
   return row;
 }
 
@@ -498,15 +266,7 @@ append_row (ThiduaTargetsEditor *self,
   row = target_row_new (self, state, self->rows->len);
   self->loading--;
   g_ptr_array_add (self->rows, row);
-  gtk_list_box_append (self->list, row->row);
-}
-
-static void
-set_entry_text (GtkWidget  *entry,
-                const char *text)
-{
-  if (g_strcmp0 (gtk_editable_get_text (GTK_EDITABLE (entry)), text) != 0)
-    gtk_editable_set_text (GTK_EDITABLE (entry), text);
+  gtk_list_box_append (self->list, GTK_WIDGET (row->widget));
 }
 
 /* Shows `draft` in an existing row: the widgets stay, and so does the
@@ -515,20 +275,11 @@ static void
 row_show (TargetRow               *row,
           const ThiduaTargetDraft *draft)
 {
-  ThiduaTargetsEditor *self = row->self;
-
   thidua_target_draft_free (row->state);
   row->state = thidua_target_draft_copy (draft);
-  self->loading++;
-  gtk_drop_down_set_selected (GTK_DROP_DOWN (row->title_dd), find_id (self->title_ids, draft->title));
-  gtk_drop_down_set_selected (GTK_DROP_DOWN (row->bound_dd), draft->bound);
-  set_entry_text (row->min_entry, draft->min_text);
-  set_entry_text (row->max_entry, draft->max_text);
-  gtk_drop_down_set_selected (GTK_DROP_DOWN (row->measure_dd), draft->measure);
-  gtk_drop_down_set_selected (GTK_DROP_DOWN (row->base_dd), find_id (self->base_ids, draft->base));
-  self->loading--;
-  sync_row_visibility (row);
-  validate_row (row);
+  row->self->loading++;
+  show_row (row);
+  row->self->loading--;
 }
 
 /* Shows the document's targets again (loading, undo, redo, removal). */
@@ -548,7 +299,7 @@ rebuild_rows (ThiduaTargetsEditor *self)
 
   /* the rows only: the list's placeholder stays */
   for (guint i = 0; i < self->rows->len; i++)
-    gtk_list_box_remove (self->list, ((TargetRow *) g_ptr_array_index (self->rows, i))->row);
+    gtk_list_box_remove (self->list, GTK_WIDGET (((TargetRow *) g_ptr_array_index (self->rows, i))->widget));
   g_ptr_array_set_size (self->rows, 0);
   for (guint i = 0; i < n; i++)
     append_row (self, thidua_target_draft_copy (thidua_document_get_target (self->document, i)));
@@ -580,7 +331,7 @@ add_action (GtkWidget  *widget,
   row = g_ptr_array_index (self->rows, self->rows->len - 1);
   update_status (self);
   update_actions (self);
-  gtk_widget_grab_focus (row->min_entry);
+  gtk_widget_grab_focus (thidua_target_row_get_part (row->widget, "min"));
 }
 
 static void
@@ -611,7 +362,7 @@ thidua_targets_editor_insert_into_body (ThiduaTargetsEditor *self)
   if (self->body_view == NULL || get_catalog (self) == NULL)
     return 0;
   for (guint i = 0; i < self->rows->len; i++)
-    any_selected |= ((TargetRow *) g_ptr_array_index (self->rows, i))->selected;
+    any_selected |= thidua_target_row_get_selected (((TargetRow *) g_ptr_array_index (self->rows, i))->widget);
 
   for (guint i = 0; i < self->rows->len; i++)
     {
@@ -620,7 +371,7 @@ thidua_targets_editor_insert_into_body (ThiduaTargetsEditor *self)
       g_autofree char *sentence = NULL;
       g_autoptr(ThiduaPlanTarget) t = NULL;
 
-      if (any_selected && !row->selected)
+      if (any_selected && !thidua_target_row_get_selected (row->widget))
         continue;
       t = thidua_target_draft_to_target (row->state, get_catalog (self), &why);
       if (t == NULL)
@@ -749,10 +500,11 @@ thidua_targets_editor_set_document (ThiduaTargetsEditor *self,
       g_signal_connect_object (document, "notify::state", G_CALLBACK (update_status),
                                self, G_CONNECT_SWAPPED);
     }
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DOCUMENT]);
   /* the rows of the plan shown before go first: refilling the catalog
    * models changes their dropdowns, and nothing must reach this document */
   for (guint i = 0; i < self->rows->len; i++)
-    gtk_list_box_remove (self->list, ((TargetRow *) g_ptr_array_index (self->rows, i))->row);
+    gtk_list_box_remove (self->list, GTK_WIDGET (((TargetRow *) g_ptr_array_index (self->rows, i))->widget));
   g_ptr_array_set_size (self->rows, 0);
   self->loading++;
   fill_catalog_models (self);
@@ -802,7 +554,7 @@ thidua_targets_editor_set_editable (ThiduaTargetsEditor *self,
     {
       TargetRow *row = g_ptr_array_index (self->rows, i);
 
-      gtk_widget_set_sensitive (gtk_list_box_row_get_child (GTK_LIST_BOX_ROW (row->row)), editable);
+      thidua_target_row_set_editable (row->widget, editable);
     }
   update_actions (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_EDITABLE]);
@@ -848,34 +600,18 @@ thidua_targets_editor_get_row_widget (ThiduaTargetsEditor *self,
                                       guint                index,
                                       const char          *part)
 {
-  static const struct {
-    const char *part;
-    gsize       offset;
-  } parts[] = {
-    { "select", G_STRUCT_OFFSET (TargetRow, check) },
-    { "title", G_STRUCT_OFFSET (TargetRow, title_dd) },
-    { "bound", G_STRUCT_OFFSET (TargetRow, bound_dd) },
-    { "min", G_STRUCT_OFFSET (TargetRow, min_entry) },
-    { "max", G_STRUCT_OFFSET (TargetRow, max_entry) },
-    { "measure", G_STRUCT_OFFSET (TargetRow, measure_dd) },
-    { "base", G_STRUCT_OFFSET (TargetRow, base_dd) },
-    { "remove", G_STRUCT_OFFSET (TargetRow, remove_button) },
-    { "sentence", G_STRUCT_OFFSET (TargetRow, sentence_label) },
-    { "error", G_STRUCT_OFFSET (TargetRow, error_label) },
-  };
-  TargetRow *row;
-
   g_return_val_if_fail (THIDUA_IS_TARGETS_EDITOR (self), NULL);
   if (index >= self->rows->len)
     return NULL;
-  row = g_ptr_array_index (self->rows, index);
-  for (guint i = 0; i < G_N_ELEMENTS (parts); i++)
-    if (g_strcmp0 (part, parts[i].part) == 0)
-      return G_STRUCT_MEMBER (GtkWidget *, row, parts[i].offset);
-  return NULL;
+  return thidua_target_row_get_part (((TargetRow *) g_ptr_array_index (self->rows, index))->widget, part);
 }
 
 /* ---- GObject ---- */
+
+static void
+section_iface_init (ThiduaPlanSectionInterface *iface)
+{
+}
 
 static void
 thidua_targets_editor_dispose (GObject *object)
@@ -919,6 +655,9 @@ thidua_targets_editor_get_property (GObject    *object,
 
   switch (prop_id)
     {
+    case PROP_DOCUMENT:
+      g_value_set_object (value, self->document);
+      break;
     case PROP_EDITABLE:
       g_value_set_boolean (value, self->editable);
       break;
@@ -937,6 +676,9 @@ thidua_targets_editor_set_property (GObject      *object,
 
   switch (prop_id)
     {
+    case PROP_DOCUMENT:
+      thidua_targets_editor_set_document (self, g_value_get_object (value));
+      break;
     case PROP_EDITABLE:
       thidua_targets_editor_set_editable (self, g_value_get_boolean (value));
       break;
@@ -956,10 +698,10 @@ thidua_targets_editor_class_init (ThiduaTargetsEditorClass *klass)
   object_class->get_property = thidua_targets_editor_get_property;
   object_class->set_property = thidua_targets_editor_set_property;
 
-  properties[PROP_EDITABLE] =
-    g_param_spec_boolean ("editable", NULL, NULL, TRUE,
-                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
-  g_object_class_install_properties (object_class, N_PROPS, properties);
+  g_object_class_override_property (object_class, PROP_DOCUMENT, "document");
+  g_object_class_override_property (object_class, PROP_EDITABLE, "editable");
+  properties[PROP_DOCUMENT] = g_object_class_find_property (object_class, "document");
+  properties[PROP_EDITABLE] = g_object_class_find_property (object_class, "editable");
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/thidua/Thidua/thidua-targets-editor.ui");

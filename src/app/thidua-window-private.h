@@ -7,6 +7,7 @@
 #include "thidua-document.h"
 #include "thidua-plan-list.h"
 #include "thidua-plan-editor.h"
+#include "thidua-plan-sidebar.h"
 #include "thidua-preview.h"
 #include "thidua-register.h"
 
@@ -26,10 +27,8 @@ struct _ThiduaWindow
   GtkLabel             *banner_label;
   GtkButton            *banner_button;
   GtkPaned             *sidebar_paned;
-  GtkSearchEntry       *search_entry;
-  GtkStack             *plans_stack;
-  GtkListView          *plans_view;
-  GtkLabel             *plans_empty_label;
+  ThiduaPlanSidebar    *sidebar;
+  GtkSearchEntry       *search_entry;   /* the sidebar's */
   GtkStack             *main_stack;
   GtkStack             *section_stack;
   GtkGridView          *welcome_templates_view;
@@ -52,7 +51,7 @@ struct _ThiduaWindow
   guint                 poll_source;    /* looks for other processes' writes */
   GListStore           *templates;
   GHashTable           *number_separators;  /* profile name → "/" or "-" */
-  GtkSingleSelection   *plans_selection;
+  GtkSingleSelection   *plans_selection;  /* the sidebar's */
   GSettings            *settings;
 };
 

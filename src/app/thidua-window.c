@@ -22,6 +22,7 @@ G_DEFINE_FINAL_TYPE (ThiduaWindow, thidua_window, GTK_TYPE_APPLICATION_WINDOW)
 enum {
   PROP_0,
   PROP_STORE,
+  PROP_SHOW_PREVIEW,
   N_PROPS
 };
 
@@ -189,23 +190,13 @@ number_separator (ThiduaWindow *self,
   return sep;
 }
 
-/* The list changed (a refresh, another process): the view follows. */
+/* The list changed (a refresh, another process): the open plan stays
+ * selected where it moved to (the sidebar shows why a list is empty). */
 static void
 plans_changed_cb (ThiduaWindow *self)
 {
-  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->plans));
-  const char *search = gtk_editable_get_text (GTK_EDITABLE (self->search_entry));
   gint64 open = self->document ? thidua_plan_get_id (thidua_document_get_plan (self->document)) : 0;
 
-  if (n > 0)
-    gtk_stack_set_visible_child_name (self->plans_stack, "list");
-  else
-    {
-      gtk_label_set_label (self->plans_empty_label,
-                           *search ? _("No plans match the search") : _("No plans yet"));
-      gtk_stack_set_visible_child_name (self->plans_stack, "empty");
-    }
-  /* the open plan stays selected where it moved to */
   if (open != 0 && thidua_window_get_selected_plan (self) != open)
     thidua_window_select_plan (self, open);
 }
@@ -377,12 +368,40 @@ update_title (ThiduaWindow *self)
     subtitle = g_strdup (basename);
   gtk_label_set_label (self->subtitle_label, subtitle);
 
-  /* The plan's subject names the window (task switchers, the title bar),
-   * on one line. */
+  /* The plan's subject names the window (task switchers), on one line. */
   shown = g_strdelimit (g_strdup (subject), "\n", ' ');
   title = *shown ? g_strdup_printf ("%s — %s", shown, _("Thi Đua")) : g_strdup (_("Thi Đua"));
   gtk_window_set_title (GTK_WINDOW (self), title);
-  gtk_label_set_label (self->title_label, *shown ? shown : _("Thi Đua"));
+
+  /* The title bar names it short, as the list does (KẾ HOẠCH số
+   * 215/KH-SYT): a subject never fits there on a small screen, and it is
+   * in the form and the tooltip. */
+  if (self->document != NULL)
+    {
+      ThiduaPlan *plan = thidua_document_get_plan (self->document);
+      const char *number = thidua_plan_get_number (plan);
+      const char *symbol = thidua_plan_get_symbol (plan);
+      const char *type = *thidua_plan_get_type_name (plan) ? thidua_plan_get_type_name (plan)
+                                                           : _("Thi Đua");
+      g_autofree char *label = NULL;
+
+      if (*number || *symbol)
+        {
+          g_autofree char *both = g_strdup_printf ("%s%s%s", *number ? number : "…",
+                                                   number_separator (self, thidua_profile_kind_to_string (thidua_plan_get_profile (plan))),
+                                                   symbol);
+          label = g_strdup_printf (_("%s No. %s"), type, both);
+        }
+      else
+        label = g_strdup (type);
+      gtk_label_set_label (self->title_label, label);
+      gtk_widget_set_tooltip_text (GTK_WIDGET (self->title_label), *shown ? shown : NULL);
+    }
+  else
+    {
+      gtk_label_set_label (self->title_label, _("Thi Đua"));
+      gtk_widget_set_tooltip_text (GTK_WIDGET (self->title_label), NULL);
+    }
 }
 
 static void
@@ -674,6 +693,17 @@ thidua_window_get_visible_section (ThiduaWindow *self)
 
 
 static void
+set_show_preview (ThiduaWindow *self,
+                  gboolean      show)
+{
+  show = !!show;
+  if (gtk_widget_get_visible (GTK_WIDGET (self->preview)) == show)
+    return;
+  gtk_widget_set_visible (GTK_WIDGET (self->preview), show);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SHOW_PREVIEW]);
+}
+
+static void
 set_store (ThiduaWindow *self,
            ThiduaStore  *store)
 {
@@ -684,7 +714,7 @@ set_store (ThiduaWindow *self,
   /* after the selection model has seen the change */
   g_signal_connect_object (self->plans, "items-changed", G_CALLBACK (plans_changed_cb),
                            self, G_CONNECT_SWAPPED | G_CONNECT_AFTER);
-  gtk_single_selection_set_model (self->plans_selection, G_LIST_MODEL (self->plans));
+  thidua_plan_sidebar_set_model (self->sidebar, G_LIST_MODEL (self->plans));
   g_signal_connect_object (self, "notify::is-active", G_CALLBACK (poll_other_writers),
                            self, G_CONNECT_SWAPPED);
   self->poll_source = g_timeout_add_seconds (2, poll_timeout, self);
@@ -800,6 +830,8 @@ bind_settings (ThiduaWindow *self)
   g_settings_bind (self->settings, "preview-position", self->editor_paned, "position",
                    G_SETTINGS_BIND_DEFAULT);
   g_settings_bind (self->settings, "preview-zoom", self->preview, "zoom",
+                   G_SETTINGS_BIND_DEFAULT);
+  g_settings_bind (self->settings, "show-preview", self, "show-preview",
                    G_SETTINGS_BIND_DEFAULT);
   g_signal_connect_object (self->settings, "changed::language",
                            G_CALLBACK (language_changed_cb), self, G_CONNECT_SWAPPED);
@@ -924,7 +956,7 @@ thidua_window_dispose (GObject *object)
   g_clear_pointer (&self->unsaved, g_ptr_array_unref);
   g_clear_object (&self->deleted);
   g_clear_handle_id (&self->thumbnail_source, g_source_remove);
-  g_clear_object (&self->plans_selection);
+  self->plans_selection = NULL;
   g_clear_handle_id (&self->poll_source, g_source_remove);
   g_clear_object (&self->plans);
   g_clear_object (&self->templates);
@@ -947,6 +979,10 @@ thidua_window_get_property (GObject    *object,
     case PROP_STORE:
       g_value_set_object (value, self->store);
       break;
+    case PROP_SHOW_PREVIEW:
+      /* asked for by the action before the template is built */
+      g_value_set_boolean (value, self->preview == NULL || gtk_widget_get_visible (GTK_WIDGET (self->preview)));
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -964,6 +1000,9 @@ thidua_window_set_property (GObject      *object,
     {
     case PROP_STORE:
       set_store (self, g_value_get_object (value));
+      break;
+    case PROP_SHOW_PREVIEW:
+      set_show_preview (self, g_value_get_boolean (value));
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -987,10 +1026,17 @@ thidua_window_class_init (ThiduaWindowClass *klass)
     g_param_spec_object ("store", NULL, NULL, THIDUA_TYPE_STORE,
                          G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS |
                          G_PARAM_EXPLICIT_NOTIFY);
+  /* The preview beside the form, or the form alone (small screens);
+   * win.show-preview toggles it, GSettings remembers it. */
+  properties[PROP_SHOW_PREVIEW] =
+    g_param_spec_boolean ("show-preview", NULL, NULL, TRUE,
+                          G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
   g_object_class_install_properties (object_class, N_PROPS, properties);
+  gtk_widget_class_install_property_action (widget_class, "win.show-preview", "show-preview");
 
   /* The list item factories look these types up by name. */
   g_type_ensure (THIDUA_TYPE_PLAN_ITEM);
+  g_type_ensure (THIDUA_TYPE_PLAN_SIDEBAR);
   g_type_ensure (THIDUA_TYPE_TEMPLATE_ITEM);
   g_type_ensure (THIDUA_TYPE_PLAN_EDITOR);
   g_type_ensure (THIDUA_TYPE_PREVIEW);
@@ -1008,10 +1054,7 @@ thidua_window_class_init (ThiduaWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, ThiduaWindow, banner_label);
   gtk_widget_class_bind_template_child (widget_class, ThiduaWindow, banner_button);
   gtk_widget_class_bind_template_child (widget_class, ThiduaWindow, sidebar_paned);
-  gtk_widget_class_bind_template_child (widget_class, ThiduaWindow, search_entry);
-  gtk_widget_class_bind_template_child (widget_class, ThiduaWindow, plans_stack);
-  gtk_widget_class_bind_template_child (widget_class, ThiduaWindow, plans_view);
-  gtk_widget_class_bind_template_child (widget_class, ThiduaWindow, plans_empty_label);
+  gtk_widget_class_bind_template_child (widget_class, ThiduaWindow, sidebar);
   gtk_widget_class_bind_template_child (widget_class, ThiduaWindow, main_stack);
   gtk_widget_class_bind_template_child (widget_class, ThiduaWindow, welcome_templates_view);
   gtk_widget_class_bind_template_child (widget_class, ThiduaWindow, editor_paned);
@@ -1031,6 +1074,7 @@ thidua_window_class_init (ThiduaWindowClass *klass)
                                        "win.search", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_p, GDK_CONTROL_MASK,
                                        "win.print", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F9, 0, "win.show-preview", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_e, GDK_CONTROL_MASK,
                                        "win.export", "s", "pdf");
 }
@@ -1047,12 +1091,10 @@ thidua_window_init (ThiduaWindow *self)
   self->number_separators = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   self->templates = g_list_store_new (THIDUA_TYPE_TEMPLATE_ITEM);
 
-  self->plans_selection = gtk_single_selection_new (NULL);
-  gtk_single_selection_set_autoselect (self->plans_selection, FALSE);
-  gtk_single_selection_set_can_unselect (self->plans_selection, TRUE);
+  self->search_entry = thidua_plan_sidebar_get_search_entry (self->sidebar);
+  self->plans_selection = thidua_plan_sidebar_get_selection (self->sidebar);
   g_signal_connect_object (self->plans_selection, "notify::selected",
                            G_CALLBACK (selection_changed_cb), self, G_CONNECT_SWAPPED);
-  gtk_list_view_set_model (self->plans_view, GTK_SELECTION_MODEL (self->plans_selection));
 
   {
     g_autoptr(GtkNoSelection) a = gtk_no_selection_new (g_object_ref (G_LIST_MODEL (self->templates)));

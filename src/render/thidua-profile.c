@@ -18,6 +18,7 @@ struct _ThiduaProfile
 {
   GObject parent_instance;
   ThiduaProfileValues v;
+  GHashTable *placeholders;   /* field → example shown in the empty entry */
 };
 
 G_DEFINE_FINAL_TYPE (ThiduaProfile, thidua_profile, G_TYPE_OBJECT)
@@ -134,6 +135,7 @@ thidua_profile_finalize (GObject *object)
   ThiduaProfile *self = THIDUA_PROFILE (object);
 
   values_clear (&self->v);
+  g_clear_pointer (&self->placeholders, g_hash_table_unref);
   G_OBJECT_CLASS (thidua_profile_parent_class)->finalize (object);
 }
 
@@ -169,6 +171,7 @@ thidua_profile_class_init (ThiduaProfileClass *klass)
 static void
 thidua_profile_init (ThiduaProfile *self)
 {
+  self->placeholders = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
 }
 
 /* "header": {"motto": {"size": 13}} → "header.motto.size" = node */
@@ -390,6 +393,24 @@ profile_from_root (JsonObject *root, JsonObject *ranges, const char *what, GErro
 
       for (guint i = 0; i < G_N_ELEMENTS (profile_keys) && !known; i++)
         known = strcmp (profile_keys[i].key, key) == 0;
+      /* "placeholders": the examples the form shows in its empty fields
+       * (optional, strings, one per field of the plan's JSON) */
+      if (!known && g_str_has_prefix (key, "placeholders.") && strchr ((const char *) key + 13, '.') == NULL)
+        {
+          JsonNode *node = g_hash_table_lookup (flat, key);
+          g_autofree char *nfc = NULL;
+
+          if (!JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_STRING ||
+              (nfc = thidua_text_nfc (json_node_get_string (node), -1)) == NULL)
+            {
+              g_set_error (error, THIDUA_PROFILE_ERROR, THIDUA_PROFILE_ERROR_BAD_TYPE,
+                           _("%s: the key “%s” must be a string"), what, (const char *) key);
+              return NULL;
+            }
+          g_hash_table_insert (self->placeholders, g_strdup ((const char *) key + 13),
+                               g_steal_pointer (&nfc));
+          known = TRUE;
+        }
       if (!known)
         {
           g_set_error (error, THIDUA_PROFILE_ERROR, THIDUA_PROFILE_ERROR_UNKNOWN_KEY,
@@ -592,6 +613,14 @@ thidua_profile_dup_authorities (ThiduaProfile *self)
     if (*words[i])
       g_strv_builder_add (builder, words[i]);
   return g_strv_builder_end (builder);
+}
+
+const char *
+thidua_profile_get_placeholder (ThiduaProfile *self,
+                                const char    *field)
+{
+  g_return_val_if_fail (THIDUA_IS_PROFILE (self), NULL);
+  return field ? g_hash_table_lookup (self->placeholders, field) : NULL;
 }
 
 const char *

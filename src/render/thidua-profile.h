@@ -60,6 +60,11 @@ const char    *thidua_profile_get_font_family (ThiduaProfile *self);
 const char    *thidua_profile_get_ending_mark (ThiduaProfile *self);  /* "./." */
 /* What joins the number and the symbol: "/" (Số: 215/KH-SYT), "-" (Số 100-KH/TCT). */
 const char    *thidua_profile_get_number_separator (ThiduaProfile *self);
+/* The example the form shows in an empty field ("superior_body",
+ * "issuing_body", "place", "on_behalf_of", "position"): the profile's
+ * optional "placeholders" object of strings; NULL when absent. */
+const char    *thidua_profile_get_placeholder (ThiduaProfile *self,
+                                               const char    *field);
 
 /* The signature's authority prefixes the profile's documents use
  * ("signature.authorities"), the usual one first: "TM.", "KT.", … (state),

@@ -75,7 +75,7 @@ set_recipients_by_hand (ThiduaPlanEditor   *editor,
 {
   for (guint i = 0; lines[i]; i++)
     {
-      g_assert_true (gtk_widget_activate_action (GTK_WIDGET (editor), "editor.recipient-add", NULL));
+      g_assert_true (gtk_widget_activate_action (thidua_plan_editor_get_section (editor, "recipients"), "recipients.add", NULL));
       gtk_editable_set_text (GTK_EDITABLE (recipient_entry (editor, i)), lines[i]);
     }
 }
@@ -98,7 +98,7 @@ test_recipient_undo (Fixture       *f,
   g_assert_cmpstr (before, ==, "Như trên;|Phòng Nội vụ;|Lưu: VT.");
   thidua_test_spin (1600);   /* the typing above is a step of its own */
 
-  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (editor), "editor.recipient-remove", "i", 1));
+  g_assert_true (gtk_widget_activate_action (thidua_plan_editor_get_section (editor, "recipients"), "recipients.remove", "i", 1));
   removed = recipients_joined (editor);
   g_assert_cmpstr (removed, ==, "Như trên;|Lưu: VT.");
   /* the focus went to the line that took its place */

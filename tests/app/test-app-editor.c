@@ -29,73 +29,13 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (PopplerPage, g_object_unref)
 #include "thidua-text.h"
 #include "thidua-window.h"
 
-typedef struct {
-  char              *dir;
-  char              *db_path;
-  ThiduaApplication *app;
-  ThiduaWindow      *window;
-} Fixture;
-
-static void
-fixture_set_up (Fixture       *f,
-                gconstpointer  data)
-{
-  f->dir = thidua_test_make_tmpdir ();
-  f->db_path = g_build_filename (f->dir, "thidua.db", NULL);
-}
-
-static void
-stop_app (Fixture *f)
-{
-  GList *windows;
-
-  if (f->app == NULL)
-    return;
-  windows = g_list_copy (gtk_application_get_windows (GTK_APPLICATION (f->app)));
-  for (GList *l = windows; l; l = l->next)
-    gtk_window_close (l->data);   /* close-request flushes the document */
-  g_list_free (windows);
-  thidua_test_spin (50);
-  g_clear_object (&f->app);
-  f->window = NULL;
-}
-
-static void
-fixture_tear_down (Fixture       *f,
-                   gconstpointer  data)
-{
-  stop_app (f);
-  thidua_test_remove_dir (f->dir);
-  g_free (f->dir);
-  g_free (f->db_path);
-}
+/* the app tests' one fixture (thidua-test-util.c) */
+typedef ThiduaTestApp Fixture;
 
 static ThiduaWindow *
 start_app (Fixture *f)
 {
-  g_autoptr(GError) error = NULL;
-  GtkWindow *window;
-
-  g_autofree char *id = NULL;
-
-  f->app = thidua_application_new (f->db_path);
-  /* Several starts on one file in one process: no uniqueness here (the
-   * shell test covers it), and an id of its own for each start. */
-  static guint starts;  /* ids are never reused within the process */
-
-  id = g_strdup_printf ("%s.Test%u", APP_ID, ++starts);
-  g_application_set_application_id (G_APPLICATION (f->app), id);
-  g_application_set_flags (G_APPLICATION (f->app), G_APPLICATION_NON_UNIQUE);
-  g_application_register (G_APPLICATION (f->app), NULL, &error);
-  g_assert_no_error (error);
-  g_settings_set_int (thidua_application_get_settings (f->app), "window-width", 1366);
-  g_settings_set_int (thidua_application_get_settings (f->app), "window-height", 768);
-  g_application_activate (G_APPLICATION (f->app));
-  window = gtk_application_get_active_window (GTK_APPLICATION (f->app));
-  g_assert_true (THIDUA_IS_WINDOW (window));
-  g_assert_true (thidua_test_wait_mapped (GTK_WIDGET (window)));
-  f->window = THIDUA_WINDOW (window);
-  return f->window;
+  return THIDUA_WINDOW (thidua_test_app_start (f, 1366, 768));
 }
 
 static gboolean
@@ -110,7 +50,7 @@ load_stored (Fixture *f,
              gint64   id)
 {
   g_autoptr(GError) error = NULL;
-  ThiduaPlan *plan = thidua_store_load_plan (thidua_application_get_store (f->app), id, &error);
+  ThiduaPlan *plan = thidua_store_load_plan (thidua_application_get_store (THIDUA_APPLICATION (f->app)), id, &error);
 
   g_assert_no_error (error);
   return plan;
@@ -263,7 +203,7 @@ test_reopen_and_search (Fixture       *f,
   /* Closing right after typing: the pending write happens on close, and
    * the window's size is remembered. */
   gtk_window_set_default_size (GTK_WINDOW (win), 1200, 700);
-  stop_app (f);
+  thidua_test_app_stop (f);
   {
     g_autoptr(GSettings) settings = thidua_settings_new ();
 
@@ -776,19 +716,19 @@ test_undo_and_recipients (Fixture       *f,
   /* recipients: add, reorder, remove; "Lưu" suggested and kept last */
   thidua_plan_set_recipients (plan, NULL);
   thidua_plan_editor_set_document (editor, thidua_plan_editor_get_document (editor));
-  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (editor), "editor.recipient-add-luu", NULL));
-  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (editor), "editor.recipient-add", NULL));
+  g_assert_true (gtk_widget_activate_action (thidua_plan_editor_get_section (editor, "recipients"), "recipients.add-luu", NULL));
+  g_assert_true (gtk_widget_activate_action (thidua_plan_editor_get_section (editor, "recipients"), "recipients.add", NULL));
   lines = thidua_plan_get_recipients (plan);
   g_assert_cmpuint (g_strv_length ((GStrv) lines), ==, 2);
   g_assert_cmpstr (lines[1], ==, "Lưu: VT.");
-  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (editor), "editor.recipient-add", NULL));
+  g_assert_true (gtk_widget_activate_action (thidua_plan_editor_get_section (editor, "recipients"), "recipients.add", NULL));
   lines = thidua_plan_get_recipients (plan);
   g_assert_cmpuint (g_strv_length ((GStrv) lines), ==, 3);
   g_assert_cmpstr (lines[2], ==, "Lưu: VT.");
-  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (editor), "editor.recipient-down", "i", 1));
+  g_assert_true (gtk_widget_activate_action (thidua_plan_editor_get_section (editor, "recipients"), "recipients.down", "i", 1));
   lines = thidua_plan_get_recipients (plan);
   g_assert_cmpstr (lines[1], ==, "Lưu: VT.");
-  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (editor), "editor.recipient-remove", "i", 1));
+  g_assert_true (gtk_widget_activate_action (thidua_plan_editor_get_section (editor, "recipients"), "recipients.remove", "i", 1));
   lines = thidua_plan_get_recipients (plan);
   g_assert_cmpuint (g_strv_length ((GStrv) lines), ==, 2);
   g_assert_cmpstr (lines[0], ==, "");
@@ -882,7 +822,7 @@ test_export_files (Fixture       *f,
   g_autoptr(PopplerDocument) doc = NULL;
   g_autoptr(GdkTexture) texture = NULL;
   g_autoptr(GFile) png_file = NULL;
-  GSettings *settings = thidua_application_get_settings (f->app);
+  GSettings *settings = thidua_application_get_settings (THIDUA_APPLICATION (f->app));
 
   g_mkdir_with_parents (out, 0755);
   gtk_widget_activate_action (GTK_WIDGET (win), "win.new-plan", "s", "annual-party-school");
@@ -1083,33 +1023,33 @@ main (int   argc,
   g_test_add_func ("/editor/body-helpers", test_body_helpers);
   g_test_add_func ("/editor/symbol-suggestion", test_symbol_suggestion);
   g_test_add ("/editor/each-template", Fixture, NULL,
-              fixture_set_up, test_each_template, fixture_tear_down);
+              thidua_test_app_set_up, test_each_template, thidua_test_app_tear_down);
   g_test_add ("/editor/reopen-and-search", Fixture, NULL,
-              fixture_set_up, test_reopen_and_search, fixture_tear_down);
+              thidua_test_app_set_up, test_reopen_and_search, thidua_test_app_tear_down);
   g_test_add ("/editor/print-to-pdf", Fixture, NULL,
-              fixture_set_up, test_print_to_pdf, fixture_tear_down);
+              thidua_test_app_set_up, test_print_to_pdf, thidua_test_app_tear_down);
   g_test_add ("/editor/form-validation", Fixture, NULL,
-              fixture_set_up, test_form_validation, fixture_tear_down);
+              thidua_test_app_set_up, test_form_validation, thidua_test_app_tear_down);
   g_test_add ("/editor/undo-and-recipients", Fixture, NULL,
-              fixture_set_up, test_undo_and_recipients, fixture_tear_down);
+              thidua_test_app_set_up, test_undo_and_recipients, thidua_test_app_tear_down);
   g_test_add ("/editor/print-preview-window", Fixture, NULL,
-              fixture_set_up, test_print_preview_window, fixture_tear_down);
+              thidua_test_app_set_up, test_print_preview_window, thidua_test_app_tear_down);
   g_test_add ("/editor/register-print", Fixture, NULL,
-              fixture_set_up, test_register_print, fixture_tear_down);
+              thidua_test_app_set_up, test_register_print, thidua_test_app_tear_down);
   g_test_add ("/editor/print-dialog-preview", Fixture, NULL,
-              fixture_set_up, test_print_dialog_preview, fixture_tear_down);
+              thidua_test_app_set_up, test_print_dialog_preview, thidua_test_app_tear_down);
   g_test_add ("/editor/print-dialog", Fixture, NULL,
-              fixture_set_up, test_print_dialog, fixture_tear_down);
+              thidua_test_app_set_up, test_print_dialog, thidua_test_app_tear_down);
   g_test_add ("/editor/export-files", Fixture, NULL,
-              fixture_set_up, test_export_files, fixture_tear_down);
+              thidua_test_app_set_up, test_export_files, thidua_test_app_tear_down);
   g_test_add ("/editor/close-when-locked", Fixture, NULL,
-              fixture_set_up, test_close_when_locked, fixture_tear_down);
+              thidua_test_app_set_up, test_close_when_locked, thidua_test_app_tear_down);
   g_test_add ("/editor/close-anyway-when-locked", Fixture, NULL,
-              fixture_set_up, test_close_anyway_when_locked, fixture_tear_down);
+              thidua_test_app_set_up, test_close_anyway_when_locked, thidua_test_app_tear_down);
   g_test_add ("/editor/delete-and-undo", Fixture, NULL,
-              fixture_set_up, test_delete_and_undo, fixture_tear_down);
+              thidua_test_app_set_up, test_delete_and_undo, thidua_test_app_tear_down);
   g_test_add ("/editor/write-failure-keeps-edits", Fixture, NULL,
-              fixture_set_up, test_write_failure_keeps_edits, fixture_tear_down);
+              thidua_test_app_set_up, test_write_failure_keeps_edits, thidua_test_app_tear_down);
 
   ret = g_test_run ();
   if (bus != NULL)

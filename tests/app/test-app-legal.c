@@ -34,27 +34,14 @@ find_label_containing (GtkWidget *root, const char *needle)
 
 
 static void
-test_repealed_decree_in_findings (void)
+test_repealed_decree_in_findings (ThiduaTestApp *f,
+                                  gconstpointer  data)
 {
-  g_autofree char *dir = thidua_test_make_tmpdir ();
-  g_autofree char *db = g_build_filename (dir, "thidua.db", NULL);
-  g_autoptr(ThiduaApplication) app = thidua_application_new (db);
-  g_autoptr(GError) error = NULL;
-  ThiduaWindow *win;
-  ThiduaPreview *preview;
+  ThiduaWindow *win = THIDUA_WINDOW (thidua_test_app_start (f, 1366, 768));
+  ThiduaPreview *preview = thidua_window_get_preview (win);
   GtkWidget *view;
   GtkTextBuffer *buffer;
   GtkTextIter start;
-
-  g_application_set_flags (G_APPLICATION (app), G_APPLICATION_NON_UNIQUE);
-  g_application_register (G_APPLICATION (app), NULL, &error);
-  g_assert_no_error (error);
-  g_settings_set_int (thidua_application_get_settings (app), "window-width", 1366);
-  g_settings_set_int (thidua_application_get_settings (app), "window-height", 768);
-  g_application_activate (G_APPLICATION (app));
-  win = THIDUA_WINDOW (gtk_application_get_active_window (GTK_APPLICATION (app)));
-  g_assert_true (thidua_test_wait_mapped (GTK_WIDGET (win)));
-  preview = thidua_window_get_preview (win);
 
   /* Made today from the template: its legal bases are the texts in force. */
   gtk_widget_activate_action (GTK_WIDGET (win), "win.new-plan", "s", "annual-state");
@@ -76,10 +63,6 @@ test_repealed_decree_in_findings (void)
       "Nghị định 91/2017/NĐ-CP không còn hiệu lực vào ngày của kế hoạch; "
       "văn bản thay thế: Nghị định 152/2025/NĐ-CP"));
   thidua_test_save_snapshot (GTK_WINDOW (win), "window-vi-legal-warning.png");
-
-  gtk_window_close (GTK_WINDOW (win));
-  thidua_test_spin (50);
-  thidua_test_remove_dir (dir);
 }
 
 int
@@ -96,6 +79,7 @@ main (int argc, char *argv[])
   textdomain (GETTEXT_PACKAGE);
   g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
   gtk_init ();
-  g_test_add_func ("/app-legal/repealed-decree-in-findings", test_repealed_decree_in_findings);
+  g_test_add ("/app-legal/repealed-decree-in-findings", ThiduaTestApp, NULL,
+              thidua_test_app_set_up, test_repealed_decree_in_findings, thidua_test_app_tear_down);
   return g_test_run ();
 }

@@ -23,38 +23,8 @@ static const char *test_program;
 /* FALSE when there is no session bus (dbus-daemon not installed) */
 static gboolean have_bus;
 
-typedef struct {
-  char              *dir;
-  char              *db_path;
-  ThiduaApplication *app;
-} Fixture;
-
-static void
-fixture_set_up (Fixture       *f,
-                gconstpointer  data)
-{
-  f->dir = thidua_test_make_tmpdir ();
-  f->db_path = g_build_filename (f->dir, "thidua.db", NULL);
-}
-
-static void
-fixture_tear_down (Fixture       *f,
-                   gconstpointer  data)
-{
-  if (f->app != NULL)
-    {
-      GList *windows = g_list_copy (gtk_application_get_windows (GTK_APPLICATION (f->app)));
-
-      for (GList *l = windows; l; l = l->next)
-        gtk_window_destroy (l->data);
-      g_list_free (windows);
-      thidua_test_spin (50);
-      g_clear_object (&f->app);
-    }
-  thidua_test_remove_dir (f->dir);
-  g_free (f->dir);
-  g_free (f->db_path);
-}
+/* the app tests' one fixture (thidua-test-util.c) */
+typedef ThiduaTestApp Fixture;
 
 static GtkWindow *
 start_app (Fixture *f)
@@ -62,7 +32,7 @@ start_app (Fixture *f)
   g_autoptr(GError) error = NULL;
   GtkWindow *window;
 
-  f->app = thidua_application_new (f->db_path);
+  f->app = GTK_APPLICATION (thidua_application_new (f->db_path));
   g_application_register (G_APPLICATION (f->app), NULL, &error);
   g_assert_no_error (error);
   g_assert_false (g_application_get_is_remote (G_APPLICATION (f->app)));
@@ -105,7 +75,7 @@ test_lists_seeded_templates (Fixture       *f,
   g_assert_true (THIDUA_IS_WINDOW (window));
   g_assert_true (g_file_test (f->db_path, G_FILE_TEST_EXISTS));
 
-  store = thidua_application_get_store (f->app);
+  store = thidua_application_get_store (THIDUA_APPLICATION (f->app));
   g_assert_nonnull (store);
   g_assert_cmpstr (thidua_store_get_path (store), ==, f->db_path);
   expected = thidua_store_list_templates (store, &error);
@@ -247,14 +217,14 @@ test_not_a_database (Fixture       *f,
 
   g_assert_true (g_file_set_contents (f->db_path, junk, -1, NULL));
 
-  f->app = thidua_application_new (f->db_path);
+  f->app = GTK_APPLICATION (thidua_application_new (f->db_path));
   g_assert_true (g_application_register (G_APPLICATION (f->app), NULL, NULL));
   g_application_activate (G_APPLICATION (f->app));
 
   window = gtk_application_get_active_window (GTK_APPLICATION (f->app));
   g_assert_true (THIDUA_IS_DB_ERROR_WINDOW (window));
   g_assert_true (thidua_test_wait_mapped (GTK_WIDGET (window)));
-  g_assert_null (thidua_application_get_store (f->app));
+  g_assert_null (thidua_application_get_store (THIDUA_APPLICATION (f->app)));
   /* The message names the file, and the file is left as it was. */
   g_assert_nonnull (strstr (thidua_db_error_window_get_message (THIDUA_DB_ERROR_WINDOW (window)),
                             f->db_path));
@@ -265,11 +235,11 @@ test_not_a_database (Fixture       *f,
   {
     g_autofree char *other = g_build_filename (f->dir, "other.db", NULL);
 
-    g_assert_true (thidua_application_open_database (f->app, other));
+    g_assert_true (thidua_application_open_database (THIDUA_APPLICATION (f->app), other));
     window = gtk_application_get_active_window (GTK_APPLICATION (f->app));
     g_assert_true (THIDUA_IS_WINDOW (window));
     g_assert_cmpuint (g_list_length (gtk_application_get_windows (GTK_APPLICATION (f->app))), ==, 1);
-    g_assert_cmpstr (thidua_application_get_db_path (f->app), ==, other);
+    g_assert_cmpstr (thidua_application_get_db_path (THIDUA_APPLICATION (f->app)), ==, other);
   }
 }
 
@@ -293,7 +263,7 @@ test_read_only_database (Fixture       *f,
 
   window = start_app (f);
   g_assert_true (THIDUA_IS_WINDOW (window));
-  store = thidua_application_get_store (f->app);
+  store = thidua_application_get_store (THIDUA_APPLICATION (f->app));
   g_assert_true (thidua_store_is_read_only (store));
   g_assert_cmpuint (g_list_model_get_n_items (thidua_window_get_plans (THIDUA_WINDOW (window))), ==, 1);
   /* The plan opens for reading: its fields cannot be edited, and the
@@ -307,7 +277,7 @@ test_read_only_database (Fixture       *f,
     g_assert_true (thidua_window_select_plan (THIDUA_WINDOW (window), thidua_plan_item_get_id (first)));
     g_assert_false (gtk_text_view_get_editable (GTK_TEXT_VIEW (subject)));
     g_assert_false (gtk_editable_get_editable (GTK_EDITABLE (issuing)));
-    gtk_widget_activate_action (GTK_WIDGET (editor), "editor.recipient-add", NULL);
+    gtk_widget_activate_action (thidua_plan_editor_get_section (editor, "recipients"), "recipients.add", NULL);
     g_assert_cmpuint (thidua_document_get_state (thidua_window_get_document (THIDUA_WINDOW (window))),
                       ==, THIDUA_SAVE_STATE_SAVED);
   }
@@ -469,15 +439,15 @@ main (int   argc,
   g_test_add_func ("/app/id-for-database", test_app_id_for_database);
   g_test_add_func ("/app/language-setting", test_language_setting);
   g_test_add ("/app/lists-seeded-templates", Fixture, NULL,
-              fixture_set_up, test_lists_seeded_templates, fixture_tear_down);
+              thidua_test_app_set_up, test_lists_seeded_templates, thidua_test_app_tear_down);
   g_test_add ("/app/new-plan-and-search", Fixture, NULL,
-              fixture_set_up, test_new_plan_and_search, fixture_tear_down);
+              thidua_test_app_set_up, test_new_plan_and_search, thidua_test_app_tear_down);
   g_test_add ("/app/not-a-database", Fixture, NULL,
-              fixture_set_up, test_not_a_database, fixture_tear_down);
+              thidua_test_app_set_up, test_not_a_database, thidua_test_app_tear_down);
   g_test_add ("/app/read-only-database", Fixture, NULL,
-              fixture_set_up, test_read_only_database, fixture_tear_down);
+              thidua_test_app_set_up, test_read_only_database, thidua_test_app_tear_down);
   g_test_add ("/app/single-instance", Fixture, NULL,
-              fixture_set_up, test_single_instance, fixture_tear_down);
+              thidua_test_app_set_up, test_single_instance, thidua_test_app_tear_down);
   g_test_add_func ("/app/single-instance-child", test_single_instance_child);
 
   ret = g_test_run ();

@@ -21,64 +21,21 @@
 #include "thidua-check-print-dialog.h"
 #include "thidua-outgoing-dialog.h"
 #include "thidua-stamp.h"
+#include "thidua-settings.h"
 #include "thidua-test-util.h"
 #include "thidua-window.h"
 
-typedef struct {
-  char              *dir;
-  char              *db_path;
-  ThiduaApplication *app;
-  ThiduaWindow      *window;
-} Fixture;
-
-static void
-fixture_set_up (Fixture *f, gconstpointer data)
-{
-  f->dir = thidua_test_make_tmpdir ();
-  f->db_path = g_build_filename (f->dir, "thidua.db", NULL);
-}
-
-static void
-fixture_tear_down (Fixture *f, gconstpointer data)
-{
-  if (f->app != NULL)
-    {
-      GList *windows = g_list_copy (gtk_application_get_windows (GTK_APPLICATION (f->app)));
-
-      for (GList *l = windows; l; l = l->next)
-        gtk_window_close (l->data);
-      g_list_free (windows);
-      thidua_test_spin (50);
-      g_clear_object (&f->app);
-    }
-  thidua_test_remove_dir (f->dir);
-  g_free (f->dir);
-  g_free (f->db_path);
-}
+/* the app tests' one fixture (thidua-test-util.c) */
+typedef ThiduaTestApp Fixture;
 
 static ThiduaWindow *
 start_app (Fixture *f)
 {
-  g_autoptr(GError) error = NULL;
-  GtkWindow *window;
+  /* the memory settings backend is the process's: the app reads this */
+  g_autoptr(GSettings) settings = thidua_settings_new ();
 
-  static guint starts;   /* one id per start within the process */
-  g_autofree char *app_id = g_strdup_printf ("%s.SignoffTest%u", APP_ID, ++starts);
-
-  f->app = thidua_application_new (f->db_path);
-  g_application_set_application_id (G_APPLICATION (f->app), app_id);
-  g_application_set_flags (G_APPLICATION (f->app), G_APPLICATION_NON_UNIQUE);
-  g_application_register (G_APPLICATION (f->app), NULL, &error);
-  g_assert_no_error (error);
-  g_settings_set_int (thidua_application_get_settings (f->app), "window-width", 1366);
-  g_settings_set_int (thidua_application_get_settings (f->app), "window-height", 768);
-  g_settings_set_string (thidua_application_get_settings (f->app), "user-name", "Chị Hoa");
-  g_application_activate (G_APPLICATION (f->app));
-  window = gtk_application_get_active_window (GTK_APPLICATION (f->app));
-  g_assert_true (THIDUA_IS_WINDOW (window));
-  g_assert_true (thidua_test_wait_mapped (GTK_WIDGET (window)));
-  f->window = THIDUA_WINDOW (window);
-  return f->window;
+  g_settings_set_string (settings, "user-name", "Chị Hoa");
+  return THIDUA_WINDOW (thidua_test_app_start (f, 1366, 768));
 }
 
 /* With THIDUA_SIGNOFF_SHOTS=DIR, the window as shown goes to DIR/name.png,
@@ -403,11 +360,11 @@ main (int argc, char *argv[])
   g_test_init (&argc, &argv, G_TEST_OPTION_ISOLATE_DIRS, NULL);
   gtk_init ();
   g_test_add ("/signoff/issue-through-dialog", Fixture, NULL,
-              fixture_set_up, test_issue_through_dialog, fixture_tear_down);
+              thidua_test_app_set_up, test_issue_through_dialog, thidua_test_app_tear_down);
   g_test_add ("/signoff/return-and-history", Fixture, NULL,
-              fixture_set_up, test_return_and_history, fixture_tear_down);
+              thidua_test_app_set_up, test_return_and_history, thidua_test_app_tear_down);
   g_test_add ("/signoff/check-printout", Fixture, NULL,
-              fixture_set_up, test_check_printout, fixture_tear_down);
+              thidua_test_app_set_up, test_check_printout, thidua_test_app_tear_down);
   (void) bus;
   return g_test_run ();
 }

@@ -27,69 +27,13 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (PopplerPage, g_object_unref)
 #include "thidua-test-util.h"
 #include "thidua-window.h"
 
-typedef struct {
-  char              *dir;
-  char              *db_path;
-  ThiduaApplication *app;
-  ThiduaWindow      *window;
-} Fixture;
-
-static void
-fixture_set_up (Fixture       *f,
-                gconstpointer  data)
-{
-  f->dir = thidua_test_make_tmpdir ();
-  f->db_path = g_build_filename (f->dir, "thidua.db", NULL);
-}
-
-static void
-stop_app (Fixture *f)
-{
-  GList *windows;
-
-  if (f->app == NULL)
-    return;
-  windows = g_list_copy (gtk_application_get_windows (GTK_APPLICATION (f->app)));
-  for (GList *l = windows; l; l = l->next)
-    gtk_window_close (l->data);
-  g_list_free (windows);
-  thidua_test_spin (50);
-  g_clear_object (&f->app);
-  f->window = NULL;
-}
-
-static void
-fixture_tear_down (Fixture       *f,
-                   gconstpointer  data)
-{
-  stop_app (f);
-  thidua_test_remove_dir (f->dir);
-  g_free (f->dir);
-  g_free (f->db_path);
-}
+/* the app tests' one fixture (thidua-test-util.c) */
+typedef ThiduaTestApp Fixture;
 
 static ThiduaWindow *
 start_app (Fixture *f)
 {
-  static guint starts;  /* ids are never reused within the process */
-  g_autoptr(GError) error = NULL;
-  g_autofree char *id = NULL;
-  GtkWindow *window;
-
-  f->app = thidua_application_new (f->db_path);
-  id = g_strdup_printf ("%s.TargetsUndo%u", APP_ID, ++starts);
-  g_application_set_application_id (G_APPLICATION (f->app), id);
-  g_application_set_flags (G_APPLICATION (f->app), G_APPLICATION_NON_UNIQUE);
-  g_application_register (G_APPLICATION (f->app), NULL, &error);
-  g_assert_no_error (error);
-  g_settings_set_int (thidua_application_get_settings (f->app), "window-width", 1366);
-  g_settings_set_int (thidua_application_get_settings (f->app), "window-height", 768);
-  g_application_activate (G_APPLICATION (f->app));
-  window = gtk_application_get_active_window (GTK_APPLICATION (f->app));
-  g_assert_true (THIDUA_IS_WINDOW (window));
-  g_assert_true (thidua_test_wait_mapped (GTK_WIDGET (window)));
-  f->window = THIDUA_WINDOW (window);
-  return f->window;
+  return THIDUA_WINDOW (thidua_test_app_start (f, 1366, 768));
 }
 
 static ThiduaTargetsEditor *
@@ -254,9 +198,9 @@ test_interleaved (Fixture       *f,
   gtk_widget_activate_action (GTK_WIDGET (win), "win.new-plan", "s", "blank-state");
   id = thidua_window_get_selected_plan (win);
   n0 = n_recipients (pe);
-  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (pe), "editor.recipient-add", NULL));
+  g_assert_true (gtk_widget_activate_action (thidua_plan_editor_get_section (pe, "recipients"), "recipients.add", NULL));
   thidua_targets_editor_add_target (te, ldtt);
-  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (pe), "editor.recipient-add", NULL));
+  g_assert_true (gtk_widget_activate_action (thidua_plan_editor_get_section (pe, "recipients"), "recipients.add", NULL));
   g_assert_cmpuint (n_recipients (pe), ==, n0 + 2);
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (pe), "editor.undo", NULL));
@@ -383,13 +327,13 @@ main (int argc, char *argv[])
   gtk_init ();
 
   g_test_add ("/targets-undo/form-undo", Fixture, NULL,
-              fixture_set_up, test_form_undo, fixture_tear_down);
+              thidua_test_app_set_up, test_form_undo, thidua_test_app_tear_down);
   g_test_add ("/targets-undo/insert-undone-in-one-step", Fixture, NULL,
-              fixture_set_up, test_insert_undone_in_one_step, fixture_tear_down);
+              thidua_test_app_set_up, test_insert_undone_in_one_step, thidua_test_app_tear_down);
   g_test_add ("/targets-undo/interleaved", Fixture, NULL,
-              fixture_set_up, test_interleaved, fixture_tear_down);
+              thidua_test_app_set_up, test_interleaved, thidua_test_app_tear_down);
   g_test_add ("/targets-undo/ctrl-z-key", Fixture, NULL,
-              fixture_set_up, test_ctrl_z_key, fixture_tear_down);
+              thidua_test_app_set_up, test_ctrl_z_key, thidua_test_app_tear_down);
 
   ret = g_test_run ();
   if (bus != NULL)

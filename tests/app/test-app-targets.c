@@ -28,69 +28,13 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (PopplerPage, g_object_unref)
 #include "thidua-test-util.h"
 #include "thidua-window.h"
 
-typedef struct {
-  char              *dir;
-  char              *db_path;
-  ThiduaApplication *app;
-  ThiduaWindow      *window;
-} Fixture;
-
-static void
-fixture_set_up (Fixture       *f,
-                gconstpointer  data)
-{
-  f->dir = thidua_test_make_tmpdir ();
-  f->db_path = g_build_filename (f->dir, "thidua.db", NULL);
-}
-
-static void
-stop_app (Fixture *f)
-{
-  GList *windows;
-
-  if (f->app == NULL)
-    return;
-  windows = g_list_copy (gtk_application_get_windows (GTK_APPLICATION (f->app)));
-  for (GList *l = windows; l; l = l->next)
-    gtk_window_close (l->data);
-  g_list_free (windows);
-  thidua_test_spin (50);
-  g_clear_object (&f->app);
-  f->window = NULL;
-}
-
-static void
-fixture_tear_down (Fixture       *f,
-                   gconstpointer  data)
-{
-  stop_app (f);
-  thidua_test_remove_dir (f->dir);
-  g_free (f->dir);
-  g_free (f->db_path);
-}
+/* the app tests' one fixture (thidua-test-util.c) */
+typedef ThiduaTestApp Fixture;
 
 static ThiduaWindow *
 start_app (Fixture *f)
 {
-  static guint starts;  /* ids are never reused within the process */
-  g_autoptr(GError) error = NULL;
-  g_autofree char *id = NULL;
-  GtkWindow *window;
-
-  f->app = thidua_application_new (f->db_path);
-  id = g_strdup_printf ("%s.Targets%u", APP_ID, ++starts);
-  g_application_set_application_id (G_APPLICATION (f->app), id);
-  g_application_set_flags (G_APPLICATION (f->app), G_APPLICATION_NON_UNIQUE);
-  g_application_register (G_APPLICATION (f->app), NULL, &error);
-  g_assert_no_error (error);
-  g_settings_set_int (thidua_application_get_settings (f->app), "window-width", 1366);
-  g_settings_set_int (thidua_application_get_settings (f->app), "window-height", 768);
-  g_application_activate (G_APPLICATION (f->app));
-  window = gtk_application_get_active_window (GTK_APPLICATION (f->app));
-  g_assert_true (THIDUA_IS_WINDOW (window));
-  g_assert_true (thidua_test_wait_mapped (GTK_WIDGET (window)));
-  f->window = THIDUA_WINDOW (window);
-  return f->window;
+  return THIDUA_WINDOW (thidua_test_app_start (f, 1366, 768));
 }
 
 static ThiduaTargetsEditor *
@@ -447,7 +391,7 @@ test_switch_and_reopen (Fixture       *f,
     g_autoptr(ThiduaPlanTarget) t = thidua_plan_target_new ("htxsnv", -1, 20, THIDUA_TARGET_PERCENT, "staff");
     thidua_targets_editor_add_target (te, t);
   }
-  stop_app (f);
+  thidua_test_app_stop (f);
 
   win = start_app (f);
   te = get_targets_editor (win);
@@ -682,17 +626,17 @@ main (int   argc,
   gtk_init ();
 
   g_test_add ("/targets/store-and-insert", Fixture, NULL,
-              fixture_set_up, test_store_and_insert, fixture_tear_down);
+              thidua_test_app_set_up, test_store_and_insert, thidua_test_app_tear_down);
   g_test_add ("/targets/validation-and-undo", Fixture, NULL,
-              fixture_set_up, test_validation_and_undo, fixture_tear_down);
+              thidua_test_app_set_up, test_validation_and_undo, thidua_test_app_tear_down);
   g_test_add ("/targets/switch-and-reopen", Fixture, NULL,
-              fixture_set_up, test_switch_and_reopen, fixture_tear_down);
+              thidua_test_app_set_up, test_switch_and_reopen, thidua_test_app_tear_down);
   g_test_add ("/targets/locked-and-read-only", Fixture, NULL,
-              fixture_set_up, test_locked_and_read_only, fixture_tear_down);
+              thidua_test_app_set_up, test_locked_and_read_only, thidua_test_app_tear_down);
   g_test_add ("/targets/accessible-names", Fixture, NULL,
-              fixture_set_up, test_accessible_names, fixture_tear_down);
+              thidua_test_app_set_up, test_accessible_names, thidua_test_app_tear_down);
   g_test_add ("/targets/screenshot-1366x768", Fixture, NULL,
-              fixture_set_up, test_screenshot, fixture_tear_down);
+              thidua_test_app_set_up, test_screenshot, thidua_test_app_tear_down);
 
   ret = g_test_run ();
   if (bus != NULL)

@@ -1,0 +1,204 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* thidua-plan-sidebar.c — the plan list beside the form. */
+#include "config.h"
+#include "thidua-plan-sidebar.h"
+#include "thidua-plan-item.h"
+
+#include <glib/gi18n.h>
+
+struct _ThiduaPlanSidebar
+{
+  GtkWidget           parent_instance;
+
+  GtkSearchEntry     *search_entry;
+  GtkStack           *plans_stack;
+  GtkListView        *plans_view;
+  GtkLabel           *plans_empty_label;
+
+  GtkSingleSelection *selection;
+};
+
+G_DEFINE_FINAL_TYPE (ThiduaPlanSidebar, thidua_plan_sidebar, GTK_TYPE_WIDGET)
+
+enum {
+  PROP_0,
+  PROP_MODEL,
+  PROP_SEARCH_TEXT,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+/* The list, or a word on why it is empty. */
+static void
+update_empty (ThiduaPlanSidebar *self)
+{
+  GListModel *model = gtk_single_selection_get_model (self->selection);
+  const char *search = gtk_editable_get_text (GTK_EDITABLE (self->search_entry));
+
+  if (model != NULL && g_list_model_get_n_items (model) > 0)
+    {
+      gtk_stack_set_visible_child_name (self->plans_stack, "list");
+      return;
+    }
+  gtk_label_set_label (self->plans_empty_label,
+                       *search ? _("No plans match the search") : _("No plans yet"));
+  gtk_stack_set_visible_child_name (self->plans_stack, "empty");
+}
+
+static void
+search_changed_cb (ThiduaPlanSidebar *self)
+{
+  update_empty (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SEARCH_TEXT]);
+}
+
+void
+thidua_plan_sidebar_set_model (ThiduaPlanSidebar *self,
+                               GListModel        *model)
+{
+  g_return_if_fail (THIDUA_IS_PLAN_SIDEBAR (self));
+  g_return_if_fail (model == NULL || G_IS_LIST_MODEL (model));
+
+  if (gtk_single_selection_get_model (self->selection) == model)
+    return;
+  if (gtk_single_selection_get_model (self->selection) != NULL)
+    g_signal_handlers_disconnect_by_func (gtk_single_selection_get_model (self->selection),
+                                          update_empty, self);
+  gtk_single_selection_set_model (self->selection, model);
+  if (model != NULL)
+    g_signal_connect_object (model, "items-changed", G_CALLBACK (update_empty),
+                             self, G_CONNECT_SWAPPED);
+  update_empty (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_MODEL]);
+}
+
+GListModel *
+thidua_plan_sidebar_get_model (ThiduaPlanSidebar *self)
+{
+  g_return_val_if_fail (THIDUA_IS_PLAN_SIDEBAR (self), NULL);
+  return gtk_single_selection_get_model (self->selection);
+}
+
+GtkSingleSelection *
+thidua_plan_sidebar_get_selection (ThiduaPlanSidebar *self)
+{
+  g_return_val_if_fail (THIDUA_IS_PLAN_SIDEBAR (self), NULL);
+  return self->selection;
+}
+
+const char *
+thidua_plan_sidebar_get_search_text (ThiduaPlanSidebar *self)
+{
+  g_return_val_if_fail (THIDUA_IS_PLAN_SIDEBAR (self), NULL);
+  return gtk_editable_get_text (GTK_EDITABLE (self->search_entry));
+}
+
+GtkSearchEntry *
+thidua_plan_sidebar_get_search_entry (ThiduaPlanSidebar *self)
+{
+  g_return_val_if_fail (THIDUA_IS_PLAN_SIDEBAR (self), NULL);
+  return self->search_entry;
+}
+
+GtkWidget *
+thidua_plan_sidebar_new (void)
+{
+  return g_object_new (THIDUA_TYPE_PLAN_SIDEBAR, NULL);
+}
+
+static void
+thidua_plan_sidebar_get_property (GObject    *object,
+                                  guint       prop_id,
+                                  GValue     *value,
+                                  GParamSpec *pspec)
+{
+  ThiduaPlanSidebar *self = THIDUA_PLAN_SIDEBAR (object);
+
+  switch (prop_id)
+    {
+    case PROP_MODEL:
+      g_value_set_object (value, thidua_plan_sidebar_get_model (self));
+      break;
+    case PROP_SEARCH_TEXT:
+      g_value_set_string (value, thidua_plan_sidebar_get_search_text (self));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+thidua_plan_sidebar_set_property (GObject      *object,
+                                  guint         prop_id,
+                                  const GValue *value,
+                                  GParamSpec   *pspec)
+{
+  ThiduaPlanSidebar *self = THIDUA_PLAN_SIDEBAR (object);
+
+  switch (prop_id)
+    {
+    case PROP_MODEL:
+      thidua_plan_sidebar_set_model (self, g_value_get_object (value));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+thidua_plan_sidebar_dispose (GObject *object)
+{
+  ThiduaPlanSidebar *self = THIDUA_PLAN_SIDEBAR (object);
+  GtkWidget *child;
+
+  gtk_widget_dispose_template (GTK_WIDGET (self), THIDUA_TYPE_PLAN_SIDEBAR);
+  /* the template's root box is not a bound child */
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
+    gtk_widget_unparent (child);
+  g_clear_object (&self->selection);
+  G_OBJECT_CLASS (thidua_plan_sidebar_parent_class)->dispose (object);
+}
+
+static void
+thidua_plan_sidebar_class_init (ThiduaPlanSidebarClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = thidua_plan_sidebar_dispose;
+  object_class->get_property = thidua_plan_sidebar_get_property;
+  object_class->set_property = thidua_plan_sidebar_set_property;
+
+  properties[PROP_MODEL] =
+    g_param_spec_object ("model", NULL, NULL, G_TYPE_LIST_MODEL,
+                         G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_SEARCH_TEXT] =
+    g_param_spec_string ("search-text", NULL, NULL, "",
+                         G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  /* the row factory looks the item type up by name */
+  g_type_ensure (THIDUA_TYPE_PLAN_ITEM);
+
+  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+  gtk_widget_class_set_template_from_resource (widget_class,
+                                               "/io/github/thidua/Thidua/thidua-plan-sidebar.ui");
+  gtk_widget_class_bind_template_child (widget_class, ThiduaPlanSidebar, search_entry);
+  gtk_widget_class_bind_template_child (widget_class, ThiduaPlanSidebar, plans_stack);
+  gtk_widget_class_bind_template_child (widget_class, ThiduaPlanSidebar, plans_view);
+  gtk_widget_class_bind_template_child (widget_class, ThiduaPlanSidebar, plans_empty_label);
+  gtk_widget_class_bind_template_callback (widget_class, search_changed_cb);
+}
+
+static void
+thidua_plan_sidebar_init (ThiduaPlanSidebar *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  self->selection = gtk_single_selection_new (NULL);
+  gtk_single_selection_set_autoselect (self->selection, FALSE);
+  gtk_single_selection_set_can_unselect (self->selection, TRUE);
+  gtk_list_view_set_model (self->plans_view, GTK_SELECTION_MODEL (self->selection));
+  update_empty (self);
+}
