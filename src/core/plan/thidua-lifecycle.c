@@ -39,18 +39,14 @@ static gboolean
 sql_fail (ThiduaStore *store, GError **error, const char *doing)
 {
   sqlite3 *db = db_of (store);
-  int rc = sqlite3_errcode (db);
 
-  if ((rc & 0xff) == SQLITE_CONSTRAINT)
-    g_set_error (error, THIDUA_LIFECYCLE_ERROR, THIDUA_LIFECYCLE_ERROR_WRONG_STATE,
-                 _("Refused while %s: %s"), _(doing), sqlite3_errmsg (db));
-  else if ((rc & 0xff) == SQLITE_BUSY || (rc & 0xff) == SQLITE_LOCKED)
-    g_set_error (error, THIDUA_STORE_ERROR, THIDUA_STORE_ERROR_LOCKED,
-                 _("The database is busy while %s: try again"), _(doing));
-  else
-    g_set_error (error, THIDUA_STORE_ERROR, THIDUA_STORE_ERROR_FAILED,
-                 _("Error while %s: %s"), _(doing), sqlite3_errmsg (db));
-  return FALSE;
+  if ((sqlite3_errcode (db) & 0xff) == SQLITE_CONSTRAINT)
+    {
+      g_set_error (error, THIDUA_LIFECYCLE_ERROR, THIDUA_LIFECYCLE_ERROR_WRONG_STATE,
+                   _("Refused while %s: %s"), _(doing), sqlite3_errmsg (db));
+      return FALSE;
+    }
+  return thidua_store_sql_fail (store, db, 0, doing, error);
 }
 
 static gboolean

@@ -177,16 +177,7 @@ thidua_register_get_db (ThiduaRegister *self)
 static gboolean
 store_sql_fail (ThiduaStore *store, GError **error, const char *doing)
 {
-  sqlite3 *db = thidua_store_get_db (store);
-  int rc = sqlite3_extended_errcode (db);
-
-  if (rc == SQLITE_READONLY || (rc & 0xff) == SQLITE_READONLY)
-    g_set_error (error, THIDUA_STORE_ERROR, THIDUA_STORE_ERROR_READ_ONLY,
-                 _("%s: the database %s is read-only"), doing, thidua_store_get_path (store));
-  else
-    g_set_error (error, THIDUA_REGISTER_ERROR, THIDUA_REGISTER_ERROR_FAILED,
-                 "%s: %s", doing, sqlite3_errmsg (db));
-  return FALSE;
+  return thidua_store_sql_fail (store, NULL, 0, doing, error);
 }
 
 gboolean

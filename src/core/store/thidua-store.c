@@ -145,6 +145,17 @@ set_sqlite_error (GError    **error,
     }
 }
 
+gboolean
+thidua_store_sql_fail (ThiduaStore *self, sqlite3 *db, int rc, const char *doing, GError **error)
+{
+  if (db == NULL)
+    db = self->db;
+  if (rc == 0)
+    rc = sqlite3_extended_errcode (db);
+  set_sqlite_error (error, db, rc, self->path, doing);
+  return FALSE;
+}
+
 static gboolean
 store_fail (ThiduaStore *self, GError **error, int rc, const char *doing)
 {
