@@ -10,6 +10,7 @@
 
 #include "register-test-util.h"
 #include "thidua-text.h"
+#include "thidua-register-batch.h"
 
 static void
 test_year_parse (void)
@@ -499,6 +500,36 @@ test_units_broken_chain (RegFixture *f, gconstpointer data)
   g_assert_cmpint (((ThiduaRegUnit *) units->pdata[1])->id, ==, to);
 }
 
+/* The batch is core API: a row with no name or a title the catalog lacks
+ * is refused with a reason, not a crash. */
+static void
+test_batch_refuses_bad_rows (RegFixture *f, gconstpointer data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ThiduaRegisterBatch) b = thidua_register_batch_new (f->reg, "2025", FALSE, &error);
+  const char *ldtt[] = { "ldtt" };
+  const char *bogus[] = { "no-such-title" };
+  ThiduaRegisterBatchRow row = { .row = 2, .collective = TRUE, .name = NULL,
+                                 .titles = ldtt, .n_titles = 1 };
+  g_autofree char *r1 = NULL;
+  g_autofree char *r2 = NULL;
+  g_autofree char *r3 = NULL;
+
+  g_assert_no_error (error);
+  g_assert_nonnull (thidua_catalog_lookup (f->catalog, "ldtt"));
+  g_assert_false (thidua_register_batch_add (b, &row, &r1));
+  g_assert_nonnull (r1);
+  row.collective = FALSE;
+  row.name = "";
+  g_assert_false (thidua_register_batch_add (b, &row, &r2));
+  g_assert_nonnull (r2);
+  row.name = "Ông Nguyễn Văn An";
+  row.titles = bogus;
+  g_assert_false (thidua_register_batch_add (b, &row, &r3));
+  g_assert_nonnull (strstr (r3, "no-such-title"));
+  g_assert_cmpuint (thidua_register_batch_get_n_rows (b), ==, 0);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -512,6 +543,7 @@ main (int argc, char **argv)
   ADD ("/register/store/changed-and-undo", test_changed);
   ADD ("/register/store/units-tree", test_units_tree);
   ADD ("/register/store/units-broken-chain", test_units_broken_chain);
+  ADD ("/register/store/batch-refuses-bad-rows", test_batch_refuses_bad_rows);
   ADD ("/register/store/same-title-twice", test_same_title_twice);
   ADD ("/register/store/query", test_query);
   ADD ("/register/store/text-keys-refreshed", test_text_keys_refreshed);

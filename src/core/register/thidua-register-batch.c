@@ -279,6 +279,21 @@ thidua_register_batch_add (ThiduaRegisterBatch *b, const ThiduaRegisterBatchRow 
   const char *unit_text = in->unit ? in->unit : "";
   char who[48];
 
+  /* The readers never pass these, but the batch is core API: refuse them
+   * with a reason rather than crash on them. */
+  if (in->name == NULL || *in->name == '\0')
+    {
+      *reason = g_strdup (_("No name"));
+      return FALSE;
+    }
+  for (guint i = 0; i < in->n_titles; i++)
+    if (thidua_catalog_lookup (catalog, in->titles[i]) == NULL)
+      {
+        *reason = g_strdup_printf (_("“%s” is not a title of the catalog"),
+                                   in->titles[i] ? in->titles[i] : "");
+        return FALSE;
+      }
+
   r.row = in->row;
   r.position = intern (b, in->position);
   r.initiative = intern (b, in->initiative);
@@ -405,7 +420,7 @@ thidua_register_batch_add (ThiduaRegisterBatch *b, const ThiduaRegisterBatchRow 
       g_string_printf (b->key, "%s\t%s", who, in->titles[i]);
       existing = PTR_TO_ID (g_hash_table_lookup (b->existing, b->key->str));
       g_hash_table_insert (b->seen, (char *) keep (b, b->key->str), GUINT_TO_POINTER (in->row));
-      g_ptr_array_add (b->titles, t ? t->id : (gpointer) intern (b, in->titles[i]));
+      g_ptr_array_add (b->titles, t->id);  /* checked above */
       g_array_append_val (b->replaces, existing);
     }
   g_array_append_val (b->rows, r);

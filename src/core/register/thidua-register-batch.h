@@ -16,10 +16,9 @@ G_BEGIN_DECLS
 typedef struct _ThiduaRegisterBatch ThiduaRegisterBatch;
 
 /* One row of a file, already parsed: strings are copied by _add.
- * Every string may be NULL (counts as ""), except a collective's name
- * (hashed as is: not NULL) and titles: (array
- * length=n_titles), each an id that IS in the catalog (a refusal message
- * looks the title up and does not expect NULL). */
+ * Every string may be NULL (counts as ""), except name (a row without one
+ * is refused) and titles: (array length=n_titles), catalog ids (a title
+ * the catalog lacks is refused). */
 typedef struct {
   guint               row;          /* row number in the file, for messages */
   gboolean            collective;
@@ -51,7 +50,8 @@ void                 thidua_register_batch_free (ThiduaRegisterBatch *batch);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (ThiduaRegisterBatch, thidua_register_batch_free)
 
 /* Takes the row, or refuses it with *reason (free it): the same title
- * twice in the file, already in the register, no name.
+ * twice in the file, already in the register, no name, a title the
+ * catalog does not have.
  * @row: (transfer none): its strings are copied.
  * @reason: (out) (transfer full): set only when FALSE is returned; not
  *   optional. */
