@@ -1,54 +1,210 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-/* thidua-xls.c — .xls through libfreexl. */
+/* thidua-xls.c — .xls through libfreexl.
+ *
+ * libfreexl is the system's library (Debian's 1.0.6) and trusts the file's
+ * compound-file (CFB) structure: a directory entry's name length is used
+ * unchecked, so a hostile file makes freexl_open() read past a stack buffer
+ * (fuzz/findings/README.md).  The bytes are therefore read here first,
+ * through the one reader of outside files, and the structure freexl_open()
+ * walks is checked before the library sees them; only then are they
+ * handed to it, as a private temporary file (it opens only by name). */
 #include "config.h"
 #include <glib/gi18n-lib.h>
+#include <glib/gstdio.h>
 #include "thidua-xls.h"
 
 #include <freexl.h>
 #include <string.h>
 #include "thidua-input.h"
+#include "thidua-paths.h"
 
 /* As for workbooks and CSV: what one register can hold, with room. */
 #define XLS_MAX_ROWS   65536   /* the format's own limit */
 #define XLS_MAX_CELLS  2000000
 #define XLS_MAX_CELL   (128 * 1024)
 
+/* [MS-CFB] 2.2 and 2.6: the header, and 128-byte directory entries whose
+ * name is at most 32 UTF-16 code units (64 bytes) with its NUL. */
+#define CFB_HEADER_SIZE  512
+#define CFB_DIR_ENTRY    128
+#define CFB_NAME_MAX     64
+
 /* 1985.0 → "1985", 12.5 → "12.5" */
 char *thidua_xlsx_format_number (double v);
+
+static guint32
+le32 (const guint8 *p)
+{
+  return (guint32) p[0] | (guint32) p[1] << 8 | (guint32) p[2] << 16 | (guint32) p[3] << 24;
+}
+
+static guint16
+le16 (const guint8 *p)
+{
+  return (guint16) (p[0] | p[1] << 8);
+}
+
+/* What freexl_open() reads before it checks anything itself: the header
+ * and every entry of the first directory sector, whose names it converts
+ * with the length the entry states.  A file that is not a compound file
+ * would go to its BIFF 2–4 reader (Excel 2.x–4.0, 1987–1992), which no
+ * register uses: refused too. */
+static gboolean
+check_structure (const char *display, const guint8 *data, gsize len, GError **error)
+{
+  static const guint8 magic[8] = { 0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1 };
+  guint shift;
+  gsize sector, dir, entries;
+
+  if (len < CFB_HEADER_SIZE || memcmp (data, magic, sizeof magic) != 0)
+    {
+      g_set_error (error, THIDUA_TABLE_ERROR, THIDUA_TABLE_ERROR_MALFORMED,
+                   _("%s: not an Excel 97–2003 workbook (no compound-file header)"), display);
+      return FALSE;
+    }
+  shift = le16 (data + 30);
+  if (le16 (data + 28) != 0xFFFE || (shift != 9 && shift != 12))
+    {
+      g_set_error (error, THIDUA_TABLE_ERROR, THIDUA_TABLE_ERROR_MALFORMED,
+                   _("%s: the workbook's compound-file header is damaged (byte order or "
+                     "sector size)"), display);
+      return FALSE;
+    }
+  sector = (gsize) 1 << shift;
+  dir = le32 (data + 48);
+  /* sectors are numbered from the one after the header's */
+  if (dir >= len / sector || (dir + 2) * sector > len)
+    {
+      g_set_error (error, THIDUA_TABLE_ERROR, THIDUA_TABLE_ERROR_MALFORMED,
+                   _("%s: the workbook's directory lies outside the file"), display);
+      return FALSE;
+    }
+  entries = sector / CFB_DIR_ENTRY;
+  for (gsize i = 0; i < entries; i++)
+    {
+      const guint8 *entry = data + (dir + 1) * sector + i * CFB_DIR_ENTRY;
+      guint name_len = le16 (entry + 64);
+
+      if (name_len > CFB_NAME_MAX || name_len % 2 != 0)
+        {
+          g_set_error (error, THIDUA_TABLE_ERROR, THIDUA_TABLE_ERROR_MALFORMED,
+                       _("%s: the workbook's directory is damaged (entry %u gives its name "
+                         "a length of %u bytes; the format allows at most %u)"),
+                       display, (guint) i + 1, name_len, CFB_NAME_MAX);
+          return FALSE;
+        }
+    }
+  return TRUE;
+}
+
+/* The bytes as a file only this user can read (GLib makes it 0600), for a
+ * library that opens by name; the name in the form that library needs. */
+static char *
+write_private_copy (const char *display, const guint8 *data, gsize len, char **native,
+                    GError **error)
+{
+  g_autoptr(GError) local = NULL;
+  g_autoptr(GFileIOStream) stream = NULL;
+  g_autoptr(GFile) file = g_file_new_tmp ("thidua-XXXXXX.xls", &stream, &local);
+  g_autofree char *tmp = NULL;
+
+  if (file != NULL)
+    {
+      tmp = g_file_get_path (file);
+      if (!g_output_stream_write_all (g_io_stream_get_output_stream (G_IO_STREAM (stream)),
+                                      data, len, NULL, NULL, &local)
+          || !g_io_stream_close (G_IO_STREAM (stream), NULL, &local))
+        g_unlink (tmp);
+      else
+        *native = thidua_paths_for_c_library (tmp, &local);
+    }
+  if (*native == NULL)
+    {
+      if (tmp != NULL)
+        g_unlink (tmp);
+      g_set_error (error, THIDUA_TABLE_ERROR, THIDUA_TABLE_ERROR_UNREADABLE,
+                   _("%s: cannot make a temporary copy to read (%s)"), display, local->message);
+      return NULL;
+    }
+  return g_steal_pointer (&tmp);
+}
+
+/* libfreexl's text is whatever the file holds: valid UTF-8 in NFC out */
+static char *
+cell_text (const char *text)
+{
+  g_autofree char *valid = NULL;
+
+  if (text == NULL)
+    return NULL;
+  if (!g_utf8_validate (text, -1, NULL))
+    text = valid = g_utf8_make_valid (text, -1);
+  return g_utf8_normalize (text, -1, G_NORMALIZE_NFC);
+}
+
+static ThiduaTable *read_opened (const char *display, const void *handle, GError **error);
+
+ThiduaTable *
+thidua_xls_read_data (const char *display, const guint8 *data, gsize len, GError **error)
+{
+  const void *handle = NULL;
+  g_autofree char *tmp = NULL;
+  g_autofree char *native = NULL;
+  ThiduaTable *table;
+  int rc;
+
+  if (!check_structure (display, data, len, error))
+    return NULL;
+  tmp = write_private_copy (display, data, len, &native, error);
+  if (tmp == NULL)
+    return NULL;
+  rc = freexl_open (native, &handle);
+  if (rc != FREEXL_OK)
+    {
+      g_set_error (error, THIDUA_TABLE_ERROR, THIDUA_TABLE_ERROR_MALFORMED,
+                   _("%s: not a readable Excel 97–2003 workbook (libfreexl error %d)"), display,
+                   rc);
+      table = NULL;
+    }
+  else
+    table = read_opened (display, handle, error);
+  if (handle)
+    freexl_close (handle);
+  /* after the close: Windows keeps an open file */
+  g_unlink (tmp);
+  return table;
+}
 
 ThiduaTable *
 thidua_xls_read (const char *path, GError **error)
 {
-  const void *handle = NULL;
-  g_autoptr(ThiduaTable) table = thidua_table_new ();
-  unsigned int rows = 0;
-  unsigned short cols = 0;
-  g_autoptr(GError) local = NULL;
+  g_autofree char *data = NULL;
   g_autofree char *display = g_filename_display_name (path);
-  int rc;
+  g_autoptr(GError) local = NULL;
+  gsize len = 0;
 
-  /* libfreexl opens by name: check first that it is a regular file, not a
-   * link or a device, and not larger than a spreadsheet may be */
-  if (!thidua_input_check (path, THIDUA_INPUT_MAX_SHEET, &local))
+  /* a regular file, not a link or a device, not larger than a
+   * spreadsheet may be, read once: what is checked is what is parsed */
+  if (!thidua_input_read (path, THIDUA_INPUT_MAX_SHEET, &data, &len, &local))
     {
       g_set_error (error, THIDUA_TABLE_ERROR, THIDUA_TABLE_ERROR_UNREADABLE, "%s", local->message);
       return NULL;
     }
-  rc = freexl_open (path, &handle);
-  if (rc != FREEXL_OK)
-    {
-      g_set_error (error, THIDUA_TABLE_ERROR, THIDUA_TABLE_ERROR_MALFORMED,
-                   _("%s: not a readable Excel 97–2003 workbook (libfreexl error %d)"), path, rc);
-      if (handle)
-        freexl_close (handle);
-      return NULL;
-    }
+  return thidua_xls_read_data (display, (const guint8 *) data, len, error);
+}
+
+static ThiduaTable *
+read_opened (const char *display, const void *handle, GError **error)
+{
+  g_autoptr(ThiduaTable) table = thidua_table_new ();
+  unsigned int rows = 0;
+  unsigned short cols = 0;
+
   if (freexl_select_active_worksheet (handle, 0) != FREEXL_OK
       || freexl_worksheet_dimensions (handle, &rows, &cols) != FREEXL_OK)
     {
       g_set_error (error, THIDUA_TABLE_ERROR, THIDUA_TABLE_ERROR_MALFORMED,
-                   _("%s: the workbook has no readable first sheet"), path);
-      freexl_close (handle);
+                   _("%s: the workbook has no readable first sheet"), display);
       return NULL;
     }
 
@@ -57,7 +213,6 @@ thidua_xls_read (const char *path, GError **error)
       g_set_error (error, THIDUA_TABLE_ERROR, THIDUA_TABLE_ERROR_MALFORMED,
                    _("%s: the sheet is too large (%u rows × %u columns; the limits are %u rows "
                      "and %u cells)"), display, rows, (guint) cols, XLS_MAX_ROWS, XLS_MAX_CELLS);
-      freexl_close (handle);
       return NULL;
     }
   for (unsigned int r = 0; r < rows; r++)
@@ -89,10 +244,9 @@ thidua_xls_read (const char *path, GError **error)
                                  _("%s: a cell of row %u is longer than %u bytes"), display, r + 1,
                                  XLS_MAX_CELL);
                     g_strfreev (cells);
-                    freexl_close (handle);
                     return NULL;
                   }
-                text = v.value.text_value ? g_utf8_normalize (v.value.text_value, -1, G_NORMALIZE_NFC) : NULL;
+                text = cell_text (v.value.text_value);
                 break;
               default:
                 break;
@@ -101,6 +255,5 @@ thidua_xls_read (const char *path, GError **error)
         }
       thidua_table_take_row (table, r + 1, cells);
     }
-  freexl_close (handle);
   return g_steal_pointer (&table);
 }
