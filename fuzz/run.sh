@@ -17,7 +17,7 @@ case $target in
   docx) seed=docx ;;
   pdf) seed=pdf ;;
   decode-*) seed=${target#decode-} ;;
-  csv|xlsx|xls|plan-json) seed=$target ;;
+  csv|xlsx|xls|plan-json|package) seed=$target ;;
   *) echo "unknown target $target" >&2; exit 2 ;;
 esac
 mkdir -p "$out/corpus-$target"
@@ -27,6 +27,10 @@ cd "$out"
 max_len=65536
 timeout=10
 if [ "$target" = pdf ]; then max_len=131072; timeout=30; fi
+# the third-party leaks the test suite ignores (tools/sanitizer.supp)
+export LSAN_OPTIONS="suppressions=$top/tools/sanitizer.supp:print_suppressions=0"
+# the XLS reader hands libfreexl a temporary copy: keep it in memory
+[ "$target" = xls ] && [ -d /dev/shm ] && export TMPDIR=/dev/shm
 exec nice -n 10 "./fuzz-$target" -max_total_time="$seconds" -max_len="$max_len" -timeout="$timeout" \
   -rss_limit_mb=2048 -print_final_stats=1 -artifact_prefix="$out/crash-$target-" \
   "$out/corpus-$target" "$here/corpus/$seed" > "$out/fuzz-$target.log" 2>&1
