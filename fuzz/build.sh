@@ -69,7 +69,7 @@ word="$top/src/word/thidua-word-text.c $top/src/word/thidua-word-read.c $top/src
 ! want pdf || $CC $CFLAGS -I$top/src/pdf $(pkg-config --cflags poppler-glib) -o "$out/fuzz-pdf" \
   "$here/fuzz-pdf.c" "$top/src/pdf/thidua-pdf.c" $core $LIBS $(pkg-config --libs poppler-glib)
 # The exchange package checks (SQLite, libsodium): the core files they need.
-pkg_core="$top/src/core/exchange/thidua-exchange.c $top/src/core/text/thidua-text.c"
+pkg_core="$top/src/core/exchange/thidua-exchange.c $top/src/core/text/thidua-text.c $top/src/core/thidua-input.c"
 ! want package || $CC $CFLAGS -I$top/src/core/exchange $(pkg-config --cflags sqlite3 libsodium) \
   -o "$out/fuzz-package" "$here/fuzz-package.c" $pkg_core $LIBS $(pkg-config --libs sqlite3 libsodium)
 echo "fuzz targets in $out"
