@@ -44,6 +44,208 @@ le16 (const guint8 *p)
   return (guint16) (p[0] | p[1] << 8);
 }
 
+/* ---- the Workbook stream, as libfreexl will read it ---- */
+
+#define CFB_END_OF_CHAIN 0xFFFFFFFEu
+#define CFB_MINI_SECTOR  64
+
+typedef struct {
+  const guint8 *data;
+  gsize         len;
+  gsize         sector;
+  GArray       *fat;     /* guint32 */
+} Cfb;
+
+static const guint8 *
+cfb_sector (const Cfb *c, guint32 s)
+{
+  gsize off = ((gsize) s + 1) * c->sector;
+
+  if (s >= 0xFFFFFFFAu || off > c->len || c->len - off < c->sector)
+    return NULL;
+  return c->data + off;
+}
+
+/* The FAT: the sectors the header lists, then those of the DIFAT chain. */
+static gboolean
+cfb_read_fat (Cfb *c)
+{
+  guint32 n_fat = le32 (c->data + 44);
+  guint32 difat = le32 (c->data + 68);
+  guint per = c->sector / 4;
+  guint32 listed = 0;
+
+  if (n_fat == 0 || n_fat > c->len / c->sector)
+    return FALSE;
+  for (guint i = 0; i < 109 && listed < n_fat; i++, listed++)
+    {
+      const guint8 *p = cfb_sector (c, le32 (c->data + 76 + 4 * i));
+      if (p == NULL)
+        return FALSE;
+      for (guint j = 0; j < per; j++)
+        g_array_append_vals (c->fat, &(guint32) { le32 (p + 4 * j) }, 1);
+    }
+  for (guint32 hops = 0; listed < n_fat; hops++)
+    {
+      const guint8 *d = cfb_sector (c, difat);
+      if (d == NULL || hops > c->len / c->sector)
+        return FALSE;
+      for (guint i = 0; i + 1 < per && listed < n_fat; i++, listed++)
+        {
+          const guint8 *p = cfb_sector (c, le32 (d + 4 * i));
+          if (p == NULL)
+            return FALSE;
+          for (guint j = 0; j < per; j++)
+            g_array_append_vals (c->fat, &(guint32) { le32 (p + 4 * j) }, 1);
+        }
+      difat = le32 (d + c->sector - 4);
+    }
+  return TRUE;
+}
+
+/* SIZE bytes of the chain from START, or NULL if the chain is broken. */
+static GByteArray *
+cfb_read_chain (const Cfb *c, guint32 start, gsize size)
+{
+  g_autoptr(GByteArray) out = g_byte_array_new ();
+  guint32 s = start;
+
+  for (guint hops = 0; out->len < size; hops++)
+    {
+      const guint8 *p = cfb_sector (c, s);
+      if (p == NULL || s >= c->fat->len || hops > c->fat->len)
+        return NULL;
+      g_byte_array_append (out, p, MIN (c->sector, size - out->len));
+      s = g_array_index (c->fat, guint32, s);
+    }
+  return g_steal_pointer (&out);
+}
+
+/* A stream below the cut-off lives in the mini stream (the root entry's
+ * chain), in 64-byte sectors chained by the mini FAT. */
+static GByteArray *
+cfb_read_mini (const Cfb *c, const guint8 *root, guint32 start, gsize size)
+{
+  g_autoptr(GByteArray) mini = cfb_read_chain (c, le32 (root + 116), le32 (root + 120));
+  g_autoptr(GByteArray) minifat = NULL;
+  g_autoptr(GByteArray) out = g_byte_array_new ();
+  guint32 s = start;
+
+  if (mini == NULL || le32 (c->data + 64) > c->len / c->sector)
+    return NULL;
+  minifat = cfb_read_chain (c, le32 (c->data + 60), (gsize) le32 (c->data + 64) * c->sector);
+  if (minifat == NULL)
+    return NULL;
+  for (guint hops = 0; out->len < size; hops++)
+    {
+      gsize off = (gsize) s * CFB_MINI_SECTOR;
+      if (s >= minifat->len / 4 || off + CFB_MINI_SECTOR > mini->len || hops > minifat->len / 4)
+        return NULL;
+      g_byte_array_append (out, mini->data + off, MIN (CFB_MINI_SECTOR, size - out->len));
+      s = le32 (minifat->data + 4 * s);
+    }
+  return g_steal_pointer (&out);
+}
+
+/* Records whose string libfreexl copies by the count it states, without
+ * checking it against the record: FORMAT, LABEL, BOUNDSHEET.  A string
+ * must fit in its record (BIFF8: a count, a flags byte whose bit 0 says
+ * two bytes a character; BIFF5: a count of bytes). */
+static gboolean
+check_records (const char *display, const guint8 *data, gsize len, gsize sector, gsize dir,
+               GError **error)
+{
+  Cfb c = { data, len, sector, g_array_new (FALSE, FALSE, sizeof (guint32)) };
+  g_autoptr(GArray) fat = c.fat;
+  g_autoptr(GByteArray) stream = NULL;
+  const guint8 *root = NULL;
+  const guint8 *book = NULL;
+  gboolean biff8 = TRUE;
+  gsize off = 0;
+
+  for (gsize i = 0; i < sector / CFB_DIR_ENTRY && book == NULL; i++)
+    {
+      const guint8 *entry = data + (dir + 1) * sector + i * CFB_DIR_ENTRY;
+      g_autofree char *name = g_utf16_to_utf8 ((const gunichar2 *) entry,
+                                               MAX (le16 (entry + 64), 2) / 2 - 1, NULL, NULL, NULL);
+
+      if (name == NULL)
+        continue;
+      if (g_str_equal (name, "Root Entry"))
+        root = entry;
+      else if (g_str_equal (name, "Workbook") || g_str_equal (name, "Book"))
+        book = entry;
+    }
+  if (book == NULL)
+    return TRUE;  /* libfreexl refuses it by itself */
+  if (!cfb_read_fat (&c))
+    goto damaged;
+  if (le32 (book + 120) > len)
+    goto damaged;
+  if (le32 (book + 120) < le32 (data + 56))
+    stream = root ? cfb_read_mini (&c, root, le32 (book + 116), le32 (book + 120)) : NULL;
+  else
+    stream = cfb_read_chain (&c, le32 (book + 116), le32 (book + 120));
+  if (stream == NULL)
+    goto damaged;
+
+  while (off + 4 <= stream->len)
+    {
+      const guint8 *r = stream->data + off + 4;
+      guint type = le16 (stream->data + off);
+      gsize rlen = le16 (stream->data + off + 2);
+      gsize need = 0;
+
+      if (rlen > stream->len - off - 4)
+        break;  /* the stream ends inside it: libfreexl stops there */
+      switch (type)
+        {
+        case 0x0809:  /* BOF: BIFF8 is version 0x0600 */
+          if (rlen >= 2)
+            biff8 = le16 (r) == 0x0600;
+          break;
+        case 0x041E:  /* FORMAT: index, count, [flags], characters */
+          if (rlen >= 4)
+            need = biff8 ? 5 + (gsize) le16 (r + 2) * (rlen >= 5 && (r[4] & 1) ? 2 : 1)
+                         : 3 + (gsize) r[2];
+          else
+            need = 5;
+          break;
+        case 0x0204:  /* LABEL: row, column, format, count, [flags], characters */
+          if (rlen >= 8)
+            need = biff8 ? 9 + (gsize) le16 (r + 6) * (rlen >= 9 && (r[8] & 1) ? 2 : 1)
+                         : 8 + (gsize) le16 (r + 6);
+          else
+            need = 9;
+          break;
+        case 0x0085:  /* BOUNDSHEET: position, state, type, count, [flags], characters */
+          if (rlen >= 7)
+            need = biff8 ? 8 + (gsize) r[6] * (rlen >= 8 && (r[7] & 1) ? 2 : 1)
+                         : 7 + (gsize) r[6];
+          else
+            need = 8;
+          break;
+        default:
+          break;
+        }
+      if (need > rlen)
+        {
+          g_set_error (error, THIDUA_TABLE_ERROR, THIDUA_TABLE_ERROR_MALFORMED,
+                       _("%s: record 0x%04X at byte %lu of the workbook stream is damaged (its "
+                         "text needs %lu bytes; the record has %lu)"),
+                       display, type, (gulong) off, (gulong) need, (gulong) rlen);
+          return FALSE;
+        }
+      off += 4 + rlen;
+    }
+  return TRUE;
+
+damaged:
+  g_set_error (error, THIDUA_TABLE_ERROR, THIDUA_TABLE_ERROR_MALFORMED,
+               _("%s: the workbook's sector chains are damaged"), display);
+  return FALSE;
+}
+
 /* What freexl_open() reads before it checks anything itself: the header
  * and every entry of the first directory sector, whose names it converts
  * with the length the entry states.  A file that is not a compound file
@@ -94,7 +296,7 @@ check_structure (const char *display, const guint8 *data, gsize len, GError **er
           return FALSE;
         }
     }
-  return TRUE;
+  return check_records (display, data, len, sector, dir, error);
 }
 
 /* The bytes as a file only this user can read (GLib makes it 0600), for a

@@ -156,3 +156,10 @@ with open(os.path.join(TOP, "tests", "fixtures", "register", "libreoffice", "dan
 dir_start = struct.unpack_from("<I", xls, 48)[0]
 struct.pack_into("<H", xls, (dir_start + 1) * 512 + 64, 26880)
 put("fz-xls-freexl-dir-name-26880.xls", bytes(xls))
+# a FORMAT record whose string claims 53,255 two-byte characters in a
+# 12-byte record: libfreexl copied 106 kB past its record buffer
+with open(os.path.join(TOP, "fuzz", "findings", "libfreexl-biff-heap-overread.xls"), "rb") as f:
+    put("fz-xls-freexl-format-overread.xls", f.read())
+# a mini stream whose chain runs past the file: libfreexl failed and kept it
+with open(os.path.join(TOP, "fuzz", "findings", "libfreexl-ministream-leak.xls"), "rb") as f:
+    put("fz-xls-freexl-ministream-chain.xls", f.read())
