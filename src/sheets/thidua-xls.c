@@ -20,6 +20,7 @@
 
 /* As for workbooks and CSV: what one register can hold, with room. */
 #define XLS_MAX_ROWS   65536   /* the format's own limit */
+#define XLS_MAX_COLS   256     /* likewise (column IV) */
 #define XLS_MAX_CELLS  2000000
 #define XLS_MAX_CELL   (128 * 1024)
 
@@ -410,6 +411,15 @@ read_opened (const char *display, const void *handle, GError **error)
       return NULL;
     }
 
+  /* the sheet's own DIMENSIONS record, as written: a crafted one would
+   * have every row made that wide */
+  if (cols > XLS_MAX_COLS)
+    {
+      g_set_error (error, THIDUA_TABLE_ERROR, THIDUA_TABLE_ERROR_MALFORMED,
+                   _("%s: the sheet claims %u columns; an Excel 97–2003 sheet has at most %u"),
+                   display, (guint) cols, XLS_MAX_COLS);
+      return NULL;
+    }
   if (rows > XLS_MAX_ROWS || (guint64) rows * cols > XLS_MAX_CELLS)
     {
       g_set_error (error, THIDUA_TABLE_ERROR, THIDUA_TABLE_ERROR_MALFORMED,

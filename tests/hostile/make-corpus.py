@@ -163,3 +163,7 @@ with open(os.path.join(TOP, "fuzz", "findings", "libfreexl-biff-heap-overread.xl
 # a mini stream whose chain runs past the file: libfreexl failed and kept it
 with open(os.path.join(TOP, "fuzz", "findings", "libfreexl-ministream-leak.xls"), "rb") as f:
     put("fz-xls-freexl-ministream-chain.xls", f.read())
+# found by fuzz-xls in Thi Đua's reader: a DIMENSIONS record ending at column 65,526
+# columns made every row that wide (the format has 256)
+with open(os.path.join(TOP, "fuzz", "findings", "xls-dimensions-65526-columns.xls"), "rb") as f:
+    put("fz-xls-dimensions-65526-columns.xls", f.read())
