@@ -283,9 +283,7 @@ test_office (void)
   run_clear (&r);
   cli (&r, db, "office", NULL);
   g_assert_cmpstr (r.out, ==, "Sở Y tế tỉnh Điện Biên\tSYT\tUBND TỈNH ĐIỆN BIÊN\n");
-  r.out = NULL;
-  g_free (r.err);
-  r.err = NULL;
+  run_clear (&r);
 
   refused (db, "--name is required", "office", "--code", "X", NULL);
   refused (db, "the office needs a name", "office", "--name", "   ", NULL);
