@@ -236,11 +236,16 @@ add_column (ThiduaRegisterView *self, const char *title, ColumnKind kind, gboole
 
 /* ---- filters ---- */
 
+/* Takes LABELS. */
 static void
 fill_dropdown (GtkDropDown *dropdown, GPtrArray *labels)
 {
-  g_ptr_array_add (labels, NULL);
-  gtk_drop_down_set_model (dropdown, G_LIST_MODEL (gtk_string_list_new ((const char * const *) labels->pdata)));
+  g_autoptr(GPtrArray) owned = labels;
+  g_autoptr(GtkStringList) list = NULL;
+
+  g_ptr_array_add (owned, NULL);
+  list = gtk_string_list_new ((const char * const *) owned->pdata);
+  gtk_drop_down_set_model (dropdown, G_LIST_MODEL (list));
 }
 
 static void

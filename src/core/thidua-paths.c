@@ -4,6 +4,7 @@
 #include "thidua-paths.h"
 
 #include <string.h>
+#include <glib/gi18n-lib.h>
 
 #ifdef G_OS_WIN32
 #include <windows.h>
@@ -113,4 +114,38 @@ thidua_paths_find_data (const char *first, ...)
   va_end (args);
   g_ptr_array_add (parts, NULL);
   return g_build_filenamev ((char **) parts->pdata);
+}
+
+char *
+thidua_paths_for_c_library (const char *path, GError **error)
+{
+#ifdef G_OS_WIN32
+  char *native;
+
+  /* the manifest's activeCodePage is honoured: UTF-8 is the ANSI code page */
+  if (GetACP () == CP_UTF8)
+    return g_strdup (path);
+  /* the code page's name, or the short 8.3 name of an existing file */
+  native = g_win32_locale_filename_from_utf8 (path);
+  if (native == NULL)
+    g_set_error (error, G_FILE_ERROR, G_FILE_ERROR_NAMETOOLONG,
+                 _("%s: this version of Windows cannot pass the file's name to the spreadsheet "
+                   "library; copy the file to a folder and name without Vietnamese letters"),
+                 path);
+  return native;
+#else
+  (void) error;
+  return g_strdup (path);
+#endif
+}
+
+char *
+thidua_paths_get_c_library_tmpdir (void)
+{
+#ifdef G_OS_WIN32
+  /* tmpfile() writes to the root of the drive, where a user may not */
+  return thidua_paths_for_c_library (g_get_tmp_dir (), NULL);
+#else
+  return NULL;
+#endif
 }

@@ -21,4 +21,16 @@ gboolean    thidua_paths_is_uninstalled (void);
  * Returns: (transfer full) */
 char       *thidua_paths_find_data     (const char *first, ...) G_GNUC_NULL_TERMINATED;
 
+/* PATH (UTF-8, as GLib names files) in the form a C library that opens
+ * files with fopen() needs (libfreexl, libxlsxwriter).  POSIX: PATH itself.
+ * Windows: fopen() takes the active code page, which the programs'
+ * manifest makes UTF-8 (Windows 10 1903 and later); on an older Windows
+ * the name converted to the code page, or the 8.3 short name of the
+ * existing file when a character has no place in it.  NULL, with an error
+ * naming the file, when Windows has no such name for it. */
+char       *thidua_paths_for_c_library (const char *path, GError **error);
+/* The folder such a library should put its own temporary files in, in the
+ * same form; NULL for the library's default (POSIX: tmpfile()). */
+char       *thidua_paths_get_c_library_tmpdir (void);
+
 G_END_DECLS

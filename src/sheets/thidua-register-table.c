@@ -104,6 +104,6 @@ thidua_table_load (const char *path, GError **error)
   if (len >= sizeof zip_magic && memcmp (data, zip_magic, sizeof zip_magic) == 0)
     return thidua_xlsx_read_data (path, data, len, error);
   if (len >= sizeof ole_magic && memcmp (data, ole_magic, sizeof ole_magic) == 0)
-    return thidua_xls_read (path, error);
+    return thidua_xls_read_data (path, (const guint8 *) data, len, error);
   return thidua_csv_parse (path, data, len, error);
 }

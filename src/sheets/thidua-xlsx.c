@@ -5,6 +5,7 @@
 #include "thidua-xlsx.h"
 #include "thidua-text.h"
 #include "thidua-input.h"
+#include "thidua-paths.h"
 
 #include <libxml/xmlreader.h>
 #include <math.h>
@@ -679,9 +680,18 @@ thidua_xlsx_write (const char *path, const char *sheet_name, const ThiduaTable *
   lxw_error err;
   g_autoptr(GArray) widths = g_array_new (FALSE, TRUE, sizeof (guint));
 
+  g_autofree char *native = NULL;
+  g_autofree char *tmpdir = thidua_paths_get_c_library_tmpdir ();
+  lxw_workbook_options options = { .tmpdir = tmpdir };
+
   if (out == NULL)
     return FALSE;
-  wb = workbook_new (thidua_output_get_temp_path (out));
+  /* the name in the form the library's fopen() takes (Windows: the code
+   * page or the short name; thidua-paths.c) */
+  native = thidua_paths_for_c_library (thidua_output_get_temp_path (out), error);
+  if (native == NULL)
+    return FALSE;
+  wb = workbook_new_opt (native, &options);
   if (wb == NULL)
     {
       g_set_error (error, THIDUA_TABLE_ERROR, THIDUA_TABLE_ERROR_UNREADABLE,

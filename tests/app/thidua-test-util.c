@@ -122,6 +122,12 @@ thidua_test_remove_dir (const char *path)
   g_rmdir (path);
 }
 
+/* The private bus lives as long as the process: the application's session
+ * connection is never finalized, so g_test_dbus_down() would wait for ever.
+ * Held here, it stays reachable for LeakSanitizer whatever a test's main()
+ * does with its pointer (volatile: the store is not optimised away). */
+static GTestDBus *volatile process_bus;
+
 GTestDBus *
 thidua_test_private_bus_up (void)
 {
@@ -142,6 +148,7 @@ thidua_test_private_bus_up (void)
 
   bus = g_test_dbus_new (G_TEST_DBUS_NONE);
   g_test_dbus_up (bus);
+  process_bus = bus;
   if (display != NULL)
     g_setenv ("DISPLAY", display, TRUE);
   return bus;

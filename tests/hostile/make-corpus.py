@@ -143,3 +143,27 @@ put("d15-csv-long-cell.csv", "Họ và tên;Danh hiệu thi đua\n" + "x" * (200
 put("d15-xls-truncated.xls", bytes([0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1]) + b"\0" * 504)
 
 put("d08-invalid-utf8-key.json", b'{"a\xff":1e400}')  # found by fuzz-plan-json: the key shown must be valid UTF-8
+
+# ---- found by fuzz-xls: libfreexl 1.0.6 converts a directory entry's name
+# with the length the entry states, up to 65535 bytes from a 64-byte field
+# in a stack buffer (fuzz/findings/README.md).  The fuzzer's input as found,
+# and the register fixture with only its root entry's name length changed.
+TOP = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
+with open(os.path.join(TOP, "fuzz", "findings", "libfreexl-iconv-stack-underflow.xls"), "rb") as f:
+    put("fz-xls-freexl-dir-name-found.xls", f.read())
+with open(os.path.join(TOP, "tests", "fixtures", "register", "libreoffice", "dang-ky-2024.xls"), "rb") as f:
+    xls = bytearray(f.read())
+dir_start = struct.unpack_from("<I", xls, 48)[0]
+struct.pack_into("<H", xls, (dir_start + 1) * 512 + 64, 26880)
+put("fz-xls-freexl-dir-name-26880.xls", bytes(xls))
+# a FORMAT record whose string claims 53,255 two-byte characters in a
+# 12-byte record: libfreexl copied 106 kB past its record buffer
+with open(os.path.join(TOP, "fuzz", "findings", "libfreexl-biff-heap-overread.xls"), "rb") as f:
+    put("fz-xls-freexl-format-overread.xls", f.read())
+# a mini stream whose chain runs past the file: libfreexl failed and kept it
+with open(os.path.join(TOP, "fuzz", "findings", "libfreexl-ministream-leak.xls"), "rb") as f:
+    put("fz-xls-freexl-ministream-chain.xls", f.read())
+# found by fuzz-xls in Thi Đua's reader: a DIMENSIONS record ending at column 65,526
+# columns made every row that wide (the format has 256)
+with open(os.path.join(TOP, "fuzz", "findings", "xls-dimensions-65526-columns.xls"), "rb") as f:
+    put("fz-xls-dimensions-65526-columns.xls", f.read())

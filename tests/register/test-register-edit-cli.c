@@ -20,8 +20,8 @@ typedef struct {
 static void
 run_clear (Run *r)
 {
-  g_free (r->out);
-  g_free (r->err);
+  g_clear_pointer (&r->out, g_free);
+  g_clear_pointer (&r->err, g_free);
 }
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Run, run_clear)
 
@@ -240,7 +240,6 @@ test_by_hand (void)
     run_clear (&r);
     cli (&r, db, "register", "delete", unit_id, NULL);
     g_assert_cmpint (r.status, ==, 0);
-    r.out = r.err = NULL;
   }
   rows = list_json (db, &parser);
   g_assert_cmpuint (json_array_get_length (rows), ==, 2);
@@ -284,9 +283,7 @@ test_office (void)
   run_clear (&r);
   cli (&r, db, "office", NULL);
   g_assert_cmpstr (r.out, ==, "Sở Y tế tỉnh Điện Biên\tSYT\tUBND TỈNH ĐIỆN BIÊN\n");
-  r.out = NULL;
-  g_free (r.err);
-  r.err = NULL;
+  run_clear (&r);
 
   refused (db, "--name is required", "office", "--code", "X", NULL);
   refused (db, "the office needs a name", "office", "--name", "   ", NULL);

@@ -4,6 +4,7 @@
  * that imports back unchanged. */
 #include "config.h"
 
+#include <stdlib.h>
 #include <string.h>
 #include <xlsxwriter.h>
 #include <zip.h>
@@ -419,7 +420,21 @@ test_damaged_xlsx (RegFixture *f, gconstpointer data)
   g_assert_nonnull (strstr (error->message, "damaged.xlsx"));
 }
 
-/* LibreOffice's own conversion of the CSV, to XLSX and to legacy XLS. */
+/* LibreOffice installed with Writer but without Calc starts, then cannot
+ * load a CSV, and no file comes out: the conversion itself is impossible
+ * there.  Calc is libsclo next to the soffice binary. */
+static gboolean
+soffice_has_calc (const char *soffice)
+{
+  g_autofree char *real = realpath (soffice, NULL);
+  g_autofree char *dir = real ? g_path_get_dirname (real) : NULL;
+  g_autofree char *calc = dir ? g_build_filename (dir, "libsclo.so", NULL) : NULL;
+
+  return calc != NULL && g_file_test (calc, G_FILE_TEST_EXISTS);
+}
+
+/* LibreOffice's own conversion of the CSV, to XLSX and to legacy XLS;
+ * NULL when this LibreOffice has no Calc to convert with. */
 static char *
 soffice_convert (RegFixture *f, const char *csv, const char *format)
 {
@@ -440,6 +455,8 @@ soffice_convert (RegFixture *f, const char *csv, const char *format)
   g_assert_no_error (error);
   *strrchr (base, '.') = '\0';
   out = g_strdup_printf ("%s/%s.%s", f->dir, base, format);
+  if (!g_file_test (out, G_FILE_TEST_EXISTS) && !soffice_has_calc (soffice))
+    return NULL;
   g_assert_true (g_file_test (out, G_FILE_TEST_EXISTS));
   return g_steal_pointer (&out);
 }
@@ -461,11 +478,18 @@ test_libreoffice (RegFixture *f, gconstpointer data)
       return;
     }
   converted = soffice_convert (f, csv, format);
+  if (converted == NULL)
+    {
+      /* Writer without Calc: a conversion LibreOffice cannot do here */
+      g_test_skip ("this LibreOffice has no Calc (package libreoffice-calc): it cannot convert CSV");
+      return;
+    }
   {
     g_autoptr(ThiduaRegisterImport) import = import_file (f, converted, "2024", FALSE, NULL);
     check_fixture_import (f, import);
   }
   converted_nfd = soffice_convert (f, csv_nfd, format);
+  g_assert_nonnull (converted_nfd);
   {
     g_autoptr(ThiduaRegisterImport) import = import_file (f, converted_nfd, "2025", FALSE, NULL);
     g_assert_cmpuint (thidua_register_import_get_n_accepted (import), ==, 6);
