@@ -516,7 +516,8 @@ find_row_editor (GtkWidget *w)
 static void
 import_300 (const char *db)
 {
-  g_autofree char *csv = g_build_filename (g_path_get_dirname (db), "dang-ky.csv", NULL);
+  g_autofree char *dir = g_path_get_dirname (db);
+  g_autofree char *csv = g_build_filename (dir, "dang-ky.csv", NULL);
   g_autoptr(GString) s = g_string_new ("Họ và tên,Chức vụ,Đơn vị,Danh hiệu,Ghi chú\n");
   const char *titles[] = { "Lao động tiên tiến", "Chiến sĩ thi đua cơ sở", "Giấy khen" };
   const char *cli = g_getenv ("THIDUA_CLI");
