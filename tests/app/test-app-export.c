@@ -515,6 +515,20 @@ test_preferences (Fixture       *f,
   g_settings_reset (settings, "user-name");
 }
 
+/* LeakSanitizer's hook, read only in the sanitized build.  This test opens
+ * GTK 4.8's real file chooser, which leaves its own state behind (GIO file
+ * infos, the cloud-providers list, the settings schema source) through
+ * frames Debian's stripped GTK and GLib do not name, so no suppression can
+ * single them out.  Leak checking is off for this one program; memory
+ * errors are still caught, and the export code it drives is leak-checked
+ * through test-app-shell and test-app-editor. */
+int __lsan_is_turned_off (void);
+int
+__lsan_is_turned_off (void)
+{
+  return 1;
+}
+
 int
 main (int   argc,
       char *argv[])
