@@ -520,8 +520,7 @@ test_preferences (Fixture       *f,
  * infos, the cloud-providers list, the settings schema source) through
  * frames Debian's stripped GTK and GLib do not name, so no suppression can
  * single them out.  Leak checking is off for this one program; memory
- * errors are still caught, and the export code it drives is leak-checked
- * through test-app-shell and test-app-editor. */
+ * errors are still caught. */
 int __lsan_is_turned_off (void);
 int
 __lsan_is_turned_off (void)
