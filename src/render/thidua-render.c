@@ -57,12 +57,31 @@ thidua_render_check_font (const char *family, char **used)
  * space left on device"), the data go to a new file in the same folder
  * that is renamed over the target once complete, so a failed export never
  * destroys the previous one, and a symbolic link at the target is
- * replaced, never followed (nor its dangling target created). */
+ * replaced, never followed (nor its dangling target created).
+ *
+ * Cairo hands its stream over in pieces of a few bytes (a ten-page PDF
+ * is some 2,300 of them): they are gathered here and written 64 kB at a
+ * time, not one write() each. */
+#define SINK_BUFFER_SIZE (64 * 1024)
+
 typedef struct {
   const char   *path;
   ThiduaOutput *out;
   GError       *error;       /* the first write error */
+  guint8       *buffer;      /* SINK_BUFFER_SIZE bytes */
+  gsize         used;
 } Sink;
+
+static gboolean
+sink_flush (Sink *s)
+{
+  gsize n = s->used;
+
+  s->used = 0;
+  if (s->error != NULL)
+    return FALSE;
+  return n == 0 || thidua_output_write (s->out, s->buffer, n, &s->error);
+}
 
 static cairo_status_t
 sink_write (void *closure, const unsigned char *data, unsigned int length)
@@ -71,8 +90,17 @@ sink_write (void *closure, const unsigned char *data, unsigned int length)
 
   if (s->error != NULL)
     return CAIRO_STATUS_WRITE_ERROR;
-  if (!thidua_output_write (s->out, data, length, &s->error))
+  if (s->used + length > SINK_BUFFER_SIZE && !sink_flush (s))
     return CAIRO_STATUS_WRITE_ERROR;
+  if (length >= SINK_BUFFER_SIZE)
+    {
+      /* A large piece (an image, a font) goes straight to the file. */
+      if (!thidua_output_write (s->out, data, length, &s->error))
+        return CAIRO_STATUS_WRITE_ERROR;
+      return CAIRO_STATUS_SUCCESS;
+    }
+  memcpy (s->buffer + s->used, data, length);
+  s->used += length;
   return CAIRO_STATUS_SUCCESS;
 }
 
@@ -88,6 +116,8 @@ sink_open (Sink *s, const char *path, GError **error)
       g_set_error_literal (error, THIDUA_RENDER_ERROR, THIDUA_RENDER_ERROR_WRITE, local->message);
       return FALSE;
     }
+  s->buffer = g_malloc (SINK_BUFFER_SIZE);
+  s->used = 0;
   return TRUE;
 }
 
@@ -99,9 +129,12 @@ sink_close (Sink *s, cairo_status_t status, GError **error)
   gboolean ok = status == CAIRO_STATUS_SUCCESS && s->error == NULL;
 
   if (ok)
+    ok = sink_flush (s);
+  if (ok)
     ok = thidua_output_commit (g_steal_pointer (&s->out), &close_error);
   else
     thidua_output_abort (g_steal_pointer (&s->out));
+  g_clear_pointer (&s->buffer, g_free);
   if (!ok)
     {
       if (s->error != NULL || close_error != NULL)
