@@ -134,8 +134,12 @@ cli_module_symbol (CliContext *ctx, const char *module, const char *symbol)
   GModule *handle;
   gpointer func = NULL;
 
-  /* Kept loaded until the process ends: it registers GTypes. */
-  handle = g_module_open (path, G_MODULE_BIND_LOCAL);
+  /* Kept loaded until the process ends: it registers GTypes.  Bound
+   * lazily, as the executable itself is: binding every symbol of the
+   * module and of the libraries it brings (Pango, Cairo, HarfBuzz,
+   * fontconfig, X11…) up front cost render-json some 4 million
+   * instructions of symbol look-ups for functions it never calls. */
+  handle = g_module_open (path, G_MODULE_BIND_LOCAL | G_MODULE_BIND_LAZY);
   if (handle == NULL)
     {
       cli_fail (ctx, "cannot load %s (reinstall Thi Đua): %s", path, g_module_error ());
