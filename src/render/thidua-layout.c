@@ -1607,8 +1607,10 @@ thidua_layout_set_profile (ThiduaLayout *self, ThiduaProfile *profile)
   g_hash_table_remove_all (self->cache);
   g_clear_pointer (&self->font_family_used, g_free);
   if (profile != NULL)
-    self->font_ok = thidua_render_check_font (thidua_profile_get_font_family (profile),
-                                              &self->font_family_used);
+    self->font_ok = thidua_render_check_font_in (self->context,
+                                                 thidua_profile_get_font_family (profile),
+                                                 thidua_profile_get_values (profile)->body_size,
+                                                 &self->font_family_used);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PROFILE]);
 }
 

@@ -21,21 +21,30 @@ static const char * const accepted_families[] = {
 };
 
 gboolean
-thidua_render_check_font (const char *family, char **used)
+thidua_render_check_font_in (PangoContext *context, const char *family, double size, char **used)
 {
-  PangoContext *context;
   g_autoptr(PangoFontDescription) desc = pango_font_description_new ();
+  PangoFontset *fontset;
   g_autoptr(PangoFont) font = NULL;
   g_autoptr(PangoFontDescription) real = NULL;
   const char *real_family = NULL;
   gboolean ok = FALSE;
 
+  g_return_val_if_fail (PANGO_IS_CONTEXT (context), FALSE);
   g_return_val_if_fail (family != NULL, FALSE);
 
-  context = pango_font_map_create_context (pango_cairo_font_map_get_default ());
   pango_font_description_set_family (desc, family);
-  pango_font_description_set_size (desc, 12 * PANGO_SCALE);
-  font = pango_context_load_font (context, desc);
+  pango_font_description_set_size (desc, (int) (size * PANGO_SCALE + 0.5));
+  /* The first font of the fontset a layout in @context itemizes with: the
+   * same fontconfig look-up (the context's language included, which
+   * pango_context_load_font() would leave out). */
+  fontset = pango_font_map_load_fontset (pango_context_get_font_map (context), context, desc,
+                                         pango_language_get_default ());
+  if (fontset != NULL)
+    {
+      font = pango_fontset_get_font (fontset, 'A');
+      g_object_unref (fontset);
+    }
   if (font != NULL)
     {
       /* pango_font_describe() names the face fontconfig actually chose,
@@ -48,6 +57,19 @@ thidua_render_check_font (const char *family, char **used)
       ok = TRUE;
   if (used != NULL)
     *used = g_strdup (real_family != NULL ? real_family : "");
+  return ok;
+}
+
+gboolean
+thidua_render_check_font (const char *family, char **used)
+{
+  PangoContext *context;
+  gboolean ok;
+
+  g_return_val_if_fail (family != NULL, FALSE);
+
+  context = pango_font_map_create_context (pango_cairo_font_map_get_default ());
+  ok = thidua_render_check_font_in (context, family, 12, used);
   g_object_unref (context);
   return ok;
 }

@@ -28,6 +28,16 @@ GQuark thidua_render_error_quark (void);
  *   no font resolves). */
 gboolean  thidua_render_check_font (const char  *family,
                                     char       **used);
+/* The same check in @context at @size points: a layout checks in its own
+ * context at its body size, so the font it checks is one it lays out
+ * with (no fontconfig look-up of its own: each costs two threads in
+ * Pango 1.50).
+ * @used: (out) (optional) (transfer full): as above. */
+struct _PangoContext;   /* no Pango include: the CLI's core side includes this */
+gboolean  thidua_render_check_font_in (struct _PangoContext *context,
+                                       const char           *family,
+                                       double                size,
+                                       char                **used);
 
 /* All pages; fonts embedded and subsetted, text extractable, title (type
  * name + subject) and author (issuing body) in the document metadata.
