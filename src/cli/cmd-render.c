@@ -8,6 +8,7 @@
 #include "thidua-export.h"
 #include "thidua-stamp.h"
 
+#include <pango/pangocairo.h>
 #include <stdio.h>
 
 typedef struct {
@@ -105,6 +106,16 @@ render_plan (CliContext *ctx, ThiduaPlan *plan, RenderOptions *o, const ThiduaLi
   return 0;
 }
 
+/* Pango reads fontconfig's configuration and font cache on a thread of
+ * its own from the moment the font map exists (some 6 ms): created first,
+ * that runs on another core while the plan is read and its profile
+ * loaded, instead of before the first line can be laid out. */
+static void
+start_fonts (void)
+{
+  pango_cairo_font_map_get_default ();
+}
+
 int
 cmd_render (CliContext *ctx, int argc, char **argv)
 {
@@ -114,6 +125,7 @@ cmd_render (CliContext *ctx, int argc, char **argv)
   g_autoptr(GError) error = NULL;
   gint64 id;
 
+  start_fonts ();
   if (!parse_render_options (ctx, &o, "ID", &argc, &argv))
     return 2;
   if (argc != 2)
@@ -142,6 +154,7 @@ cmd_render_json (CliContext *ctx, int argc, char **argv)
   g_autofree char *contents = NULL;
   gsize len;
 
+  start_fonts ();
   if (!parse_render_options (ctx, &o, "FILE", &argc, &argv))
     return 2;
   if (argc != 2)
