@@ -14,6 +14,10 @@
 #   floor_process_ms    render-floor (render-floor.c: Pango + Cairo only) on the same
 #                       text as a whole process, minimum of 11 runs
 #   process_ratio       goal <= 1.3
+#   floor_fonts_process_ms  render-floor also setting a line in each font of
+#                       thidua's PDF (render-bench --floor-fonts: faces and
+#                       sizes), so that both pay for the same fonts
+#   process_ratio_same_fonts  cli_render_json_ms / floor_fonts_process_ms
 set -eu
 here=$(cd "$(dirname "$0")" && pwd)
 src=$(dirname "$here")
@@ -32,12 +36,13 @@ else
   bench=$build/render-bench-standalone   # inside the build dir: data found from the source tree
   cc -O2 -I"$build" -I"$src/src/core" -I"$src/src/core/store" -I"$src/src/core/plan" -I"$src/src/core/text" -I"$src/src/core/import" -I"$src/src/core/register" -I"$src/src/render" "$here/render/render-bench.c" \
      "$build/src/render/libthidua-render.a" "$build/src/core/libthidua-core.a" \
-     $(pkg-config --cflags --libs pangocairo pangoft2 cairo fontconfig json-glib-1.0 gio-2.0 sqlite3) -lm \
+     $(pkg-config --cflags --libs pangocairo pangoft2 cairo fontconfig json-glib-1.0 gio-2.0 sqlite3 poppler-glib) -lm \
      -o "$bench"
 fi
 
 "$bench" --runs 15 --html "$work/plan.html" --pdf "$work/thidua.pdf" \
-  --plan-json "$work/plan10.json" --floor-text "$work/floor.txt" $plans | tee "$work/out.txt"
+  --plan-json "$work/plan10.json" --floor-text "$work/floor.txt" --floor-fonts "$work/fonts.txt" \
+  $plans | tee "$work/out.txt"
 thidua_ms=$(awk -F'\t' '$1=="thidua_pdf_ms"{print $2}' "$work/out.txt")
 
 if [ -z "${THIDUA_BENCH_NO_LIBREOFFICE:-}" ] && command -v soffice >/dev/null 2>&1; then
@@ -67,13 +72,15 @@ if ninja -C "$build" src/cli/thidua-cli bench/render/render-floor >/dev/null 2>&
   cli=$build/src/cli/thidua-cli
   floor=$build/bench/render/render-floor
   best () { sort -n | head -1; }
-  : > "$work/cli.t"; : > "$work/floor.t"
+  : > "$work/cli.t"; : > "$work/floor.t"; : > "$work/fonts.t"
   for i in 1 2 3 4 5 6 7 8 9 10 11; do
     t0=$(date +%s%N); "$cli" render-json "$work/plan10.json" -o "$work/cli.pdf" 2>/dev/null; t1=$(date +%s%N)
     echo $(( (t1 - t0) / 1000 )) >> "$work/cli.t"
     t0=$(date +%s%N); "$floor" "$work/floor.txt" "$work/floor.pdf"; t1=$(date +%s%N)
     echo $(( (t1 - t0) / 1000 )) >> "$work/floor.t"
+    t0=$(date +%s%N); "$floor" "$work/floor.txt" "$work/fonts.pdf" "$work/fonts.txt"; t1=$(date +%s%N)
+    echo $(( (t1 - t0) / 1000 )) >> "$work/fonts.t"
   done
-  c=$(best < "$work/cli.t"); f=$(best < "$work/floor.t")
-  awk -v c="$c" -v f="$f" 'BEGIN{printf "cli_render_json_ms\t%.1f\nfloor_process_ms\t%.1f\nprocess_ratio\t%.2f\n", c/1000, f/1000, c/f}'
+  c=$(best < "$work/cli.t"); f=$(best < "$work/floor.t"); g=$(best < "$work/fonts.t")
+  awk -v c="$c" -v f="$f" -v g="$g" 'BEGIN{printf "cli_render_json_ms\t%.1f\nfloor_process_ms\t%.1f\nprocess_ratio\t%.2f\nfloor_fonts_process_ms\t%.1f\nprocess_ratio_same_fonts\t%.2f\n", c/1000, f/1000, c/f, g/1000, c/g}'
 fi

@@ -17,7 +17,10 @@
  * made by bench/run-render.sh; --plan-json the ten-page plan and
  * --floor-text the floor's input (its page geometry on the first line, then
  * one paragraph a line) for the whole-process comparison of
- * `thidua-cli render-json` with render-floor (render-floor.c).
+ * `thidua-cli render-json` with render-floor (render-floor.c);
+ * --floor-fonts one line of text in each font of thidua's PDF (read back
+ * with poppler: weight, style and size), for render-floor to set the same
+ * fonts too.
  */
 #include "config.h"
 #include "thidua-layout.h"
@@ -28,6 +31,7 @@
 #include <cairo-pdf.h>
 #include <glib/gstdio.h>
 #include <pango/pangocairo.h>
+#include <poppler.h>
 #include <string.h>
 
 static int
@@ -180,6 +184,66 @@ write_html (ThiduaPlan *plan, ThiduaBody *body, const char *path)
   g_file_set_contents (path, s->str, (gssize) s->len, NULL);
 }
 
+/* Every font of the PDF at path (face and size), each with the longest
+ * run of text set in it there (at most 60 characters): "BOLD ITALIC
+ * SIZE<TAB>text" lines.  (Cairo splits a face into two subsets, Latin-1
+ * and the rest, so a word with "Ự" is several runs.) */
+static void
+write_pdf_fonts (const char *pdf, const char *path)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *uri = g_filename_to_uri (pdf, NULL, &error);
+  PopplerDocument *doc = uri ? poppler_document_new_from_file (uri, NULL, &error) : NULL;
+  g_autoptr(GHashTable) best = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  g_autoptr(GPtrArray) order = g_ptr_array_new ();
+  g_autoptr(GString) out = g_string_new (NULL);
+
+  if (doc == NULL)
+    {
+      g_printerr ("%s: %s\n", pdf, error->message);
+      return;
+    }
+  for (int i = 0; i < poppler_document_get_n_pages (doc); i++)
+    {
+      PopplerPage *page = poppler_document_get_page (doc, i);
+      g_autofree char *text = poppler_page_get_text (page);
+      GList *attrs = poppler_page_get_text_attributes (page);
+
+      for (GList *l = attrs; l != NULL; l = l->next)
+        {
+          PopplerTextAttributes *a = l->data;
+          const char *name = a->font_name ? a->font_name : "";
+          gboolean bold = strstr (name, "Bold") != NULL;
+          gboolean italic = strstr (name, "Italic") != NULL || strstr (name, "Oblique") != NULL;
+          g_autofree char *key = g_strdup_printf ("%d %d %.2f", bold, italic, a->font_size);
+          const char *from = g_utf8_offset_to_pointer (text, a->start_index);
+          const char *to = g_utf8_offset_to_pointer (text, MIN (a->end_index + 1, a->start_index + 60));
+          g_autofree char *run = g_strndup (from, to - from);
+          const char *had;
+
+          g_strdelimit (run, "\n\t", ' ');
+          g_strstrip (run);
+          had = g_hash_table_lookup (best, key);
+          if (had == NULL)
+            g_ptr_array_add (order, g_strdup (key));
+          if (had == NULL || strlen (run) > strlen (had))
+            g_hash_table_insert (best, g_steal_pointer (&key), g_steal_pointer (&run));
+        }
+      poppler_page_free_text_attributes (attrs);
+      g_object_unref (page);
+    }
+  g_object_unref (doc);
+  for (guint i = 0; i < order->len; i++)
+    {
+      const char *run = g_hash_table_lookup (best, order->pdata[i]);
+
+      if (run[0] != '\0')
+        g_string_append_printf (out, "%s\t%s\n", (char *) order->pdata[i], run);
+      g_free (order->pdata[i]);
+    }
+  g_file_set_contents (path, out->str, (gssize) out->len, NULL);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -188,7 +252,9 @@ main (int argc, char **argv)
   g_autofree char *pdf = NULL;
   g_autofree char *plan_json = NULL;
   g_autofree char *floor_text = NULL;
+  g_autofree char *floor_fonts = NULL;
   GOptionEntry entries[] = {
+    { "floor-fonts", 0, 0, G_OPTION_ARG_FILENAME, &floor_fonts, "Write a line in each font of thidua's PDF here", "FILE" },
     { "plan-json", 0, 0, G_OPTION_ARG_FILENAME, &plan_json, "Write the ten-page plan here", "FILE" },
     { "floor-text", 0, 0, G_OPTION_ARG_FILENAME, &floor_text, "Write render-floor's input here", "FILE" },
     { "runs", 0, 0, G_OPTION_ARG_INT, &runs, "Runs per measure (median)", "N" },
@@ -319,6 +385,8 @@ main (int argc, char **argv)
     thidua_render_to_pdf (warm, plan, out_thidua, NULL);
     floor_render (thidua_profile_get_values (thidua_layout_get_profile (warm)), paragraphs, out_floor);
   }
+  if (floor_fonts != NULL)
+    write_pdf_fonts (out_thidua, floor_fonts);
 
   for (int r = 0; r < runs; r++)
     {
