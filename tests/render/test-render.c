@@ -16,6 +16,8 @@
 
 #include <errno.h>
 #include <glib/gstdio.h>
+#include <cairo-svg.h>
+#include <pango/pangocairo.h>
 #include <poppler.h>
 #include <string.h>
 #ifdef G_OS_UNIX
@@ -1516,6 +1518,119 @@ test_font_check (void)
   g_assert_nonnull (other);
 }
 
+/* The layout checks its font in its own context (72 dpi, unhinted) at
+ * the body size: it must come to the same answer as the check on its own
+ * context, and still refuse a sans family there. */
+static void
+test_font_check_in_context (void)
+{
+  g_autoptr(ThiduaPlan) plan = long_plan (1);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ThiduaLayout) layout = thidua_layout_new_for_plan (plan, &error);
+  g_autofree char *used = NULL;
+  g_autofree char *in_context = NULL;
+  g_autofree char *sans = NULL;
+  PangoContext *context;
+  cairo_font_options_t *options;
+
+  g_assert_no_error (error);
+  g_assert_null (find_warning (layout, "font"));
+  g_assert_true (thidua_render_check_font ("Times New Roman", &used));
+  g_assert_cmpstr (thidua_layout_get_font_family_used (layout), ==, used);
+
+  context = pango_font_map_create_context (pango_cairo_font_map_get_default ());
+  pango_cairo_context_set_resolution (context, 72.0);
+  options = cairo_font_options_create ();
+  cairo_font_options_set_hint_metrics (options, CAIRO_HINT_METRICS_OFF);
+  pango_cairo_context_set_font_options (context, options);
+  cairo_font_options_destroy (options);
+  g_assert_true (thidua_render_check_font_in (context, "Times New Roman", 14, &in_context));
+  g_assert_cmpstr (in_context, ==, used);
+  g_assert_false (thidua_render_check_font_in (context, "DejaVu Sans", 14, &sans));
+  g_assert_cmpstr (sans, !=, used);
+  g_object_unref (context);
+}
+
+/* The exports gather cairo's stream before writing it: the file must hold
+ * exactly the bytes cairo writes to a file of its own for the same page
+ * (an SVG page is over 100 kB, so the gathered writes, a full buffer and
+ * the last part are all crossed; a PNG is written in pieces of its own). */
+static void
+test_export_bytes (void)
+{
+  g_autoptr(ThiduaPlan) plan = long_plan (8);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ThiduaLayout) layout = thidua_layout_new_for_plan (plan, &error);
+  g_autofree char *dir = g_dir_make_tmp ("thidua-render-XXXXXX", &error);
+  g_autofree char *svg = g_build_filename (dir, "page.svg", NULL);
+  g_autofree char *svg_cairo = g_build_filename (dir, "cairo.svg", NULL);
+  g_autofree char *png = g_build_filename (dir, "page.png", NULL);
+  g_autofree char *png_cairo = g_build_filename (dir, "cairo.png", NULL);
+  g_autofree char *a = NULL;
+  g_autofree char *b = NULL;
+  gsize len_a, len_b;
+  double w = thidua_layout_get_page_width (layout), h = thidua_layout_get_page_height (layout);
+  double scale = 150 / 72.0;
+  cairo_surface_t *surface;
+  cairo_t *cr;
+
+  g_assert_no_error (error);
+
+  g_assert_true (thidua_render_to_svg (layout, svg, 0, &error));
+  g_assert_no_error (error);
+  surface = cairo_svg_surface_create (svg_cairo, w, h);
+  cairo_svg_surface_set_document_unit (surface, CAIRO_SVG_UNIT_PT);
+  cr = cairo_create (surface);
+  cairo_set_source_rgb (cr, 1, 1, 1);
+  cairo_paint (cr);
+  thidua_layout_draw_page (layout, cr, 0);
+  cairo_show_page (cr);
+  cairo_destroy (cr);
+  cairo_surface_finish (surface);
+  g_assert_cmpint (cairo_surface_status (surface), ==, CAIRO_STATUS_SUCCESS);
+  cairo_surface_destroy (surface);
+  g_file_get_contents (svg, &a, &len_a, &error);
+  g_assert_no_error (error);
+  g_file_get_contents (svg_cairo, &b, &len_b, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (len_a, >, 64 * 1024);
+  {
+    /* Cairo numbers its surfaces across the process ("surface6"). */
+    g_autoptr(GRegex) ids = g_regex_new ("surface[0-9]+", 0, 0, NULL);
+    g_autofree char *x = g_regex_replace_literal (ids, a, (gssize) len_a, 0, "surface", 0, NULL);
+    g_autofree char *y = g_regex_replace_literal (ids, b, (gssize) len_b, 0, "surface", 0, NULL);
+
+    g_assert_cmpuint (strlen (a), ==, len_a);   /* no NUL: the strings below are the whole files */
+    g_assert_cmpstr (x, ==, y);
+  }
+  g_clear_pointer (&a, g_free);
+  g_clear_pointer (&b, g_free);
+
+  g_assert_true (thidua_render_to_png (layout, png, 0, 150, &error));
+  g_assert_no_error (error);
+  surface = cairo_image_surface_create (CAIRO_FORMAT_RGB24, (int) (w * scale + 0.5), (int) (h * scale + 0.5));
+  cr = cairo_create (surface);
+  cairo_set_source_rgb (cr, 1, 1, 1);
+  cairo_paint (cr);
+  cairo_scale (cr, scale, scale);
+  thidua_layout_draw_page (layout, cr, 0);
+  cairo_destroy (cr);
+  g_assert_cmpint (cairo_surface_write_to_png (surface, png_cairo), ==, CAIRO_STATUS_SUCCESS);
+  cairo_surface_destroy (surface);
+  g_file_get_contents (png, &a, &len_a, &error);
+  g_assert_no_error (error);
+  g_file_get_contents (png_cairo, &b, &len_b, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (len_a, ==, len_b);
+  g_assert_true (memcmp (a, b, len_a) == 0);
+
+  g_unlink (svg);
+  g_unlink (svg_cairo);
+  g_unlink (png);
+  g_unlink (png_cairo);
+  g_rmdir (dir);
+}
+
 /* The completeness check of an issue reads the plan and its profile
  * without composing a page; it must refuse exactly what the layout's
  * warnings for those fields said (the rules it replaced): a blank issuing
@@ -1636,6 +1751,8 @@ main (int argc, char **argv)
   g_test_add_func ("/render/long-recipients", test_long_recipients);
   g_test_add_func ("/render/png-svg", test_png_svg);
   g_test_add_func ("/render/font-check", test_font_check);
+  g_test_add_func ("/render/font-check-in-context", test_font_check_in_context);
+  g_test_add_func ("/render/export-bytes", test_export_bytes);
 
   return g_test_run ();
 }
