@@ -134,21 +134,33 @@ thidua_layout_dup_qr_text (ThiduaLayout *layout)
   return s->is_plan && !s->draft ? g_strdup (s->qr_text) : NULL;
 }
 
-/* A Pango layout in points (72 dpi, unhinted), like the page's text. */
+/* A Pango layout in points (72 dpi, unhinted), like the page's text.  Its
+ * context takes the drawing's scale but not the surface's font options
+ * (pango_cairo_create_layout() would merge them in): those make another
+ * fontconfig pattern, so a font look-up and two Pango threads of its own
+ * for a face the page has already loaded; the glyphs and their places
+ * are the same. */
 static PangoLayout *
 make_text (cairo_t *cr, const ThiduaProfileValues *v, const char *text, double size, gboolean bold)
 {
-  PangoLayout *pl = pango_cairo_create_layout (cr);
-  PangoContext *ctx = pango_layout_get_context (pl);
+  PangoContext *ctx = pango_font_map_create_context (pango_cairo_font_map_get_default ());
+  PangoLayout *pl;
   g_autoptr(PangoFontDescription) desc = pango_font_description_new ();
   cairo_font_options_t *options = cairo_font_options_create ();
+  cairo_matrix_t cm;
+  PangoMatrix pm;
 
+  cairo_get_matrix (cr, &cm);
+  pm = (PangoMatrix) { cm.xx, cm.xy, cm.yx, cm.yy, 0, 0 };
+  if (pm.xx != 1 || pm.xy != 0 || pm.yx != 0 || pm.yy != 1)
+    pango_context_set_matrix (ctx, &pm);
   pango_cairo_context_set_resolution (ctx, 72);
   cairo_font_options_set_hint_metrics (options, CAIRO_HINT_METRICS_OFF);
   cairo_font_options_set_hint_style (options, CAIRO_HINT_STYLE_NONE);
   pango_cairo_context_set_font_options (ctx, options);
   cairo_font_options_destroy (options);
-  pango_layout_context_changed (pl);
+  pl = pango_layout_new (ctx);
+  g_object_unref (ctx);
 
   pango_font_description_set_family (desc, v->font_family);
   pango_font_description_set_absolute_size (desc, size * PANGO_SCALE);
