@@ -1244,6 +1244,19 @@ body_warnings (ThiduaLayout *self, ThiduaPlan *plan, ThiduaBody *body)
     }
 }
 
+/* The legal documents, read once, at the first plan. */
+static void
+ensure_legal (ThiduaLayout *self)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (self->legal != NULL || self->legal_error != NULL)
+    return;
+  self->legal = thidua_legal_table_new_default (&error);
+  if (self->legal == NULL)
+    self->legal_error = g_strdup (error->message);
+}
+
 /* Legal bases: a "Căn cứ …" line citing a document that is not in force on
  * the plan's date names the document and the one in force then. */
 static void
@@ -1251,13 +1264,7 @@ legal_warnings (ThiduaLayout *self, ThiduaPlan *plan)
 {
   g_autoptr(GPtrArray) findings = NULL;
 
-  if (self->legal == NULL && self->legal_error == NULL)
-    {
-      g_autoptr(GError) error = NULL;
-      self->legal = thidua_legal_table_new_default (&error);
-      if (self->legal == NULL)
-        self->legal_error = g_strdup (error->message);
-    }
+  ensure_legal (self);
   if (self->legal == NULL)
     {
       add_warning (self, "legal", -1, _("The legal bases were not checked: %s"), self->legal_error);
@@ -1583,7 +1590,12 @@ thidua_layout_new_for_plan (ThiduaPlan *plan, GError **error)
   profile = thidua_profile_load_for_kind (thidua_plan_get_profile (plan), error);
   if (profile == NULL)
     return NULL;
-  self = thidua_layout_new (profile);
+  /* The legal documents are read before the profile is set: its font
+   * check waits for Pango's fontconfig start-up thread, which meanwhile
+   * runs on another core. */
+  self = g_object_new (THIDUA_TYPE_LAYOUT, NULL);
+  ensure_legal (self);
+  thidua_layout_set_profile (self, profile);
   thidua_layout_update (self, plan);
   return self;
 }
