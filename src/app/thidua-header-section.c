@@ -53,14 +53,6 @@ header_section_load (ThiduaPlanSection *section)
 }
 
 static void
-header_section_restore (ThiduaPlanSection *section)
-{
-  thidua_plan_section_begin_load (section);
-  header_section_load (section);
-  thidua_plan_section_end_load (section);
-}
-
-static void
 header_section_editable_changed (ThiduaPlanSection *section,
                                  gboolean           editable)
 {
@@ -124,7 +116,6 @@ thidua_header_section_class_init (ThiduaHeaderSectionClass *klass)
 
   object_class->dispose = thidua_header_section_dispose;
   section_class->load = header_section_load;
-  section_class->restore = header_section_restore;
   section_class->editable_changed = header_section_editable_changed;
   section_class->get_field_widget = header_section_get_field_widget;
   thidua_plan_section_class_set_texts (section_class, texts, G_N_ELEMENTS (texts));

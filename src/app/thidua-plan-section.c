@@ -213,6 +213,12 @@ thidua_plan_section_restore (ThiduaPlanSection *self)
   priv->loading--;
   if (klass->restore != NULL)
     klass->restore (self);
+  else if (klass->load != NULL)
+    {
+      priv->loading++;
+      klass->load (self);
+      priv->loading--;
+    }
 }
 
 void

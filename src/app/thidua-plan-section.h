@@ -41,7 +41,8 @@ struct _ThiduaPlanSectionClass
    * Runs inside begin_load()/end_load(), after the text fields. */
   void        (*load)             (ThiduaPlanSection *self);
   /* Shows the plan's values again after undo or redo, keeping the
-   * cursor where the text did not change (the text fields are done). */
+   * cursor where the text did not change (the text fields are done).
+   * NULL: load() again, inside begin_load()/end_load(). */
   void        (*restore)          (ThiduaPlanSection *self);
   /* "editable" changed (the text fields follow already). */
   void        (*editable_changed) (ThiduaPlanSection *self,

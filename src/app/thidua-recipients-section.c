@@ -390,7 +390,6 @@ thidua_recipients_section_class_init (ThiduaRecipientsSectionClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   section_class->load = recipients_section_load;
-  section_class->restore = recipients_section_load;
   section_class->editable_changed = recipients_section_editable_changed;
   section_class->profile_changed = recipients_section_profile_changed;
   section_class->get_field_widget = recipients_section_get_field_widget;

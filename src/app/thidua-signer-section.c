@@ -145,7 +145,6 @@ thidua_signer_section_class_init (ThiduaSignerSectionClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   section_class->load = signer_section_load;
-  section_class->restore = signer_section_load;
   section_class->editable_changed = signer_section_editable_changed;
   section_class->profile_changed = signer_section_profile_changed;
   section_class->get_field_widget = signer_section_get_field_widget;

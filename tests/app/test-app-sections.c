@@ -233,6 +233,48 @@ test_editable (Fixture       *f,
   g_assert_true (thidua_history_can_undo (thidua_document_get_history (f->document)));
 }
 
+static const char *
+dropdown_text (GtkWidget *dropdown)
+{
+  GObject *item = gtk_drop_down_get_selected_item (GTK_DROP_DOWN (dropdown));
+
+  return gtk_string_object_get_string (GTK_STRING_OBJECT (item));
+}
+
+/* Choices that are not text (the profile, the authority) are steps too,
+ * and undo shows them as they were, with the profile's own list. */
+static void
+test_restore_choices (Fixture       *f,
+                      gconstpointer  data)
+{
+  ThiduaPlan *plan = thidua_document_get_plan (f->document);
+  GtkWidget *profile = thidua_plan_editor_get_field_widget (f->editor, "profile");
+  GtkWidget *authority = thidua_plan_editor_get_field_widget (f->editor, "signer.authority");
+
+  g_assert_cmpint (thidua_plan_get_profile (plan), ==, THIDUA_PROFILE_STATE);
+  gtk_drop_down_set_selected (GTK_DROP_DOWN (authority), 2);
+  g_assert_cmpstr (thidua_plan_get_signer_authority (plan), ==, "KT.");
+
+  gtk_drop_down_set_selected (GTK_DROP_DOWN (profile), THIDUA_PROFILE_PARTY);
+  g_assert_cmpint (thidua_plan_get_profile (plan), ==, THIDUA_PROFILE_PARTY);
+  /* the Party's list, the state's prefix kept at its end */
+  g_assert_cmpstr (dropdown_text (authority), ==, "KT.");
+  g_assert_cmpstr (gtk_string_list_get_string (GTK_STRING_LIST (gtk_drop_down_get_model (GTK_DROP_DOWN (authority))), 1), ==, "T/M");
+
+  g_assert_true (thidua_document_undo (f->document));
+  g_assert_cmpint (thidua_plan_get_profile (plan), ==, THIDUA_PROFILE_STATE);
+  g_assert_cmpuint (gtk_drop_down_get_selected (GTK_DROP_DOWN (profile)), ==, THIDUA_PROFILE_STATE);
+  g_assert_cmpstr (gtk_string_list_get_string (GTK_STRING_LIST (gtk_drop_down_get_model (GTK_DROP_DOWN (authority))), 1), ==, "TM.");
+
+  g_assert_true (thidua_document_undo (f->document));
+  g_assert_cmpstr (thidua_plan_get_signer_authority (plan), ==, "");
+  g_assert_cmpuint (gtk_drop_down_get_selected (GTK_DROP_DOWN (authority)), ==, 0);
+  g_assert_false (thidua_history_can_undo (thidua_document_get_history (f->document)));
+
+  g_assert_true (thidua_document_redo (f->document));
+  g_assert_cmpstr (dropdown_text (authority), ==, "KT.");
+}
+
 /* Another plan: the sections show it, the old one is not written, and
  * neither is a step made. */
 static void
@@ -309,6 +351,7 @@ main (int   argc,
   g_test_add ("/sections/document", Fixture, NULL, setup, test_document, teardown);
   g_test_add ("/sections/text-fields", Fixture, NULL, setup, test_text_fields, teardown);
   g_test_add ("/sections/editable", Fixture, NULL, setup, test_editable, teardown);
+  g_test_add ("/sections/restore-choices", Fixture, NULL, setup, test_restore_choices, teardown);
   g_test_add ("/sections/switch-document", Fixture, NULL, setup, test_switch_document, teardown);
   g_test_add ("/sections/dispose", Fixture, NULL, setup, test_dispose, teardown);
   return g_test_run ();
