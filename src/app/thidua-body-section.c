@@ -10,51 +10,16 @@
 
 struct _ThiduaBodySection
 {
-  GtkWidget        parent_instance;
+  ThiduaPlanSection parent_instance;
 
-  GtkListBox      *outline_list;
-  ThiduaBodyView  *body_view;
+  GtkListBox       *outline_list;
+  ThiduaBodyView   *body_view;
 
-  guint            outline_source;
-  char            *outline_key;    /* the outline shown, to skip rebuilds */
-  ThiduaDocument  *document;
-  ThiduaPlan      *plan;       /* the document's */
-  gboolean         editable;
-  guint            loading;    /* >0 while widgets are filled from the plan */
+  guint             outline_source;
+  char             *outline_key;    /* the outline shown, to skip rebuilds */
 };
 
-static void section_iface_init (ThiduaPlanSectionInterface *iface);
-
-G_DEFINE_FINAL_TYPE_WITH_CODE (ThiduaBodySection, thidua_body_section, GTK_TYPE_WIDGET,
-                               G_IMPLEMENT_INTERFACE (THIDUA_TYPE_PLAN_SECTION, section_iface_init))
-
-enum {
-  PROP_0,
-  PROP_DOCUMENT,
-  PROP_EDITABLE,
-  N_PROPS
-};
-
-static GParamSpec *properties[N_PROPS];
-
-/* The state before a user change becomes a step of the document's one
- * history; `key` merges keystrokes in one field into one step. */
-static gboolean
-begin_step (ThiduaBodySection *self,
-            const char *key)
-{
-  if (self->loading || self->plan == NULL)
-    return FALSE;
-  thidua_document_begin_step (self->document, key);
-  return TRUE;
-}
-
-static void
-changed (ThiduaBodySection *self,
-         const char *field)
-{
-  thidua_plan_section_emit_changed (THIDUA_PLAN_SECTION (self), field);
-}
+G_DEFINE_FINAL_TYPE (ThiduaBodySection, thidua_body_section, THIDUA_TYPE_PLAN_SECTION)
 
 enum {
   CURSOR_MOVED,
@@ -69,11 +34,12 @@ static guint signals[N_SIGNALS];
 static void
 rebuild_outline (ThiduaBodySection *self)
 {
+  ThiduaPlan *plan = thidua_plan_section_get_plan (THIDUA_PLAN_SECTION (self));
   g_autoptr(ThiduaBody) body = NULL;
   g_autoptr(GString) key = g_string_new (NULL);
   GtkWidget *child;
 
-  body = self->plan ? thidua_body_parse (thidua_plan_get_body (self->plan)) : NULL;
+  body = plan ? thidua_body_parse (thidua_plan_get_body (plan)) : NULL;
   for (guint i = 0; body && i < thidua_body_n_outline (body); i++)
     {
       const ThiduaOutlineEntry *e = thidua_body_get_outline (body, i);
@@ -172,17 +138,17 @@ static void
 body_changed (GtkTextBuffer     *buffer,
               ThiduaBodySection *self)
 {
+  ThiduaPlanSection *section = THIDUA_PLAN_SECTION (self);
   g_autofree char *text = NULL;
 
-  if (self->loading || self->plan == NULL)
+  if (!thidua_plan_section_begin_step (section, "body"))
     return;
   text = thidua_body_view_get_text (self->body_view);
-  begin_step (self, "body");
-  thidua_plan_set_body (self->plan, text);
+  thidua_plan_set_body (thidua_plan_section_get_plan (section), text);
   /* The outline is not needed every keystroke. */
   if (self->outline_source == 0)
     self->outline_source = g_timeout_add (300, outline_idle, self);
-  changed (self, "body");
+  thidua_plan_section_emit_changed (section, "body");
 }
 
 static void
@@ -193,7 +159,8 @@ body_cursor_moved (GtkTextBuffer     *buffer,
   GtkTextIter start, cursor;
   g_autofree char *before = NULL;
 
-  if (self->loading || self->plan == NULL || !gtk_widget_is_focus (GTK_WIDGET (self->body_view)))
+  if (!thidua_plan_section_is_user_edit (THIDUA_PLAN_SECTION (self)) ||
+      !gtk_widget_is_focus (GTK_WIDGET (self->body_view)))
     return;
   gtk_text_buffer_get_start_iter (buffer, &start);
   gtk_text_buffer_get_iter_at_mark (buffer, &cursor, gtk_text_buffer_get_insert (buffer));
@@ -203,101 +170,55 @@ body_cursor_moved (GtkTextBuffer     *buffer,
 }
 
 static void
-load (ThiduaBodySection *self)
+body_section_load (ThiduaPlanSection *section)
 {
-  thidua_body_view_set_text (self->body_view, self->plan ? thidua_plan_get_body (self->plan) : "");
-}
+  ThiduaBodySection *self = THIDUA_BODY_SECTION (section);
+  ThiduaPlan *plan = thidua_plan_section_get_plan (section);
 
-static void
-after_load (ThiduaBodySection *self)
-{
+  thidua_body_view_set_text (self->body_view, plan ? thidua_plan_get_body (plan) : "");
   rebuild_outline (self);
 }
 
 static void
-apply_editable (ThiduaBodySection *self)
-{
-  gtk_text_view_set_editable (GTK_TEXT_VIEW (self->body_view), self->editable);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "body-section.bold", self->editable);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "body-section.italic", self->editable);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self->body_view), "body.bold", self->editable);
-  gtk_widget_action_set_enabled (GTK_WIDGET (self->body_view), "body.italic", self->editable);
-}
-
-static void
-section_restore (ThiduaPlanSection *section)
+body_section_editable_changed (ThiduaPlanSection *section,
+                               gboolean           editable)
 {
   ThiduaBodySection *self = THIDUA_BODY_SECTION (section);
-  GtkTextBuffer *buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (self->body_view));
-  const char *text = thidua_plan_get_body (self->plan);
+
+  gtk_text_view_set_editable (GTK_TEXT_VIEW (self->body_view), editable);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "body-section.bold", editable);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "body-section.italic", editable);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self->body_view), "body.bold", editable);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self->body_view), "body.italic", editable);
+}
+
+/* The cursor is placed outside the load: the preview follows it to the
+ * page of the change. */
+static void
+body_section_restore (ThiduaPlanSection *section)
+{
+  ThiduaBodySection *self = THIDUA_BODY_SECTION (section);
+  const char *text = thidua_plan_get_body (thidua_plan_section_get_plan (section));
   g_autofree char *old = thidua_body_view_get_text (self->body_view);
-  GtkTextIter iter;
 
   if (g_strcmp0 (old, text) != 0)
     {
-      int pos = thidua_plan_section_changed_offset (old, text);
-
-      self->loading++;
+      thidua_plan_section_begin_load (section);
       thidua_body_view_set_text (self->body_view, text);
-      self->loading--;
-      gtk_text_buffer_get_iter_at_offset (buffer, &iter, pos);
-      gtk_text_buffer_place_cursor (buffer, &iter);
-      gtk_text_view_scroll_mark_onscreen (GTK_TEXT_VIEW (self->body_view),
-                                          gtk_text_buffer_get_insert (buffer));
+      thidua_plan_section_end_load (section);
+      thidua_plan_section_show_cursor (GTK_TEXT_VIEW (self->body_view),
+                                       thidua_plan_section_changed_offset (old, text));
     }
   rebuild_outline (self);
 }
 
-static void
-section_profile_changed (ThiduaPlanSection *section,
-                         ThiduaProfile     *profile)
-{
-}
-
 static GtkWidget *
-section_get_field_widget (ThiduaPlanSection *section,
-                          const char        *field)
+body_section_get_field_widget (ThiduaPlanSection *section,
+                               const char        *field)
 {
   ThiduaBodySection *self = THIDUA_BODY_SECTION (section);
 
   return g_strcmp0 (field, "body") == 0 ? GTK_WIDGET (self->body_view) : NULL;
-}
-
-static void
-set_document (ThiduaBodySection *self,
-              ThiduaDocument *document)
-{
-  if (self->document == document)
-    return;
-  g_set_object (&self->document, document);
-  g_clear_object (&self->plan);
-  if (document != NULL)
-    self->plan = g_object_ref (thidua_document_get_plan (document));
-  self->loading++;
-  load (self);
-  self->loading--;
-  after_load (self);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DOCUMENT]);
-}
-
-static void
-set_editable (ThiduaBodySection *self,
-              gboolean editable)
-{
-  editable = !!editable;
-  if (self->editable == editable)
-    return;
-  self->editable = editable;
-  apply_editable (self);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_EDITABLE]);
-}
-
-static void
-section_iface_init (ThiduaPlanSectionInterface *iface)
-{
-  iface->restore = section_restore;
-  iface->profile_changed = section_profile_changed;
-  iface->get_field_widget = section_get_field_widget;
 }
 
 GtkWidget *
@@ -307,61 +228,12 @@ thidua_body_section_new (void)
 }
 
 static void
-thidua_body_section_get_property (GObject    *object,
-                                  guint       prop_id,
-                                  GValue     *value,
-                                  GParamSpec *pspec)
-{
-  ThiduaBodySection *self = THIDUA_BODY_SECTION (object);
-
-  switch (prop_id)
-    {
-    case PROP_DOCUMENT:
-      g_value_set_object (value, self->document);
-      break;
-    case PROP_EDITABLE:
-      g_value_set_boolean (value, self->editable);
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
-thidua_body_section_set_property (GObject      *object,
-                                  guint         prop_id,
-                                  const GValue *value,
-                                  GParamSpec   *pspec)
-{
-  ThiduaBodySection *self = THIDUA_BODY_SECTION (object);
-
-  switch (prop_id)
-    {
-    case PROP_DOCUMENT:
-      set_document (self, g_value_get_object (value));
-      break;
-    case PROP_EDITABLE:
-      set_editable (self, g_value_get_boolean (value));
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
 thidua_body_section_dispose (GObject *object)
 {
   ThiduaBodySection *self = THIDUA_BODY_SECTION (object);
-  GtkWidget *child;
 
   g_clear_handle_id (&self->outline_source, g_source_remove);
   g_clear_pointer (&self->outline_key, g_free);
-  gtk_widget_dispose_template (GTK_WIDGET (self), THIDUA_TYPE_BODY_SECTION);
-  /* the template's root is not a bound child */
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
-    gtk_widget_unparent (child);
-  g_clear_object (&self->document);
-  g_clear_object (&self->plan);
   G_OBJECT_CLASS (thidua_body_section_parent_class)->dispose (object);
 }
 
@@ -369,18 +241,15 @@ static void
 thidua_body_section_class_init (ThiduaBodySectionClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  ThiduaPlanSectionClass *section_class = THIDUA_PLAN_SECTION_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = thidua_body_section_dispose;
-  object_class->get_property = thidua_body_section_get_property;
-  object_class->set_property = thidua_body_section_set_property;
+  section_class->load = body_section_load;
+  section_class->restore = body_section_restore;
+  section_class->editable_changed = body_section_editable_changed;
+  section_class->get_field_widget = body_section_get_field_widget;
 
-  g_object_class_override_property (object_class, PROP_DOCUMENT, "document");
-  g_object_class_override_property (object_class, PROP_EDITABLE, "editable");
-  properties[PROP_DOCUMENT] = g_object_class_find_property (object_class, "document");
-  properties[PROP_EDITABLE] = g_object_class_find_property (object_class, "editable");
-
-  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/thidua/Thidua/thidua-body-section.ui");
   /* The cursor in the body moved: its byte offset in the body text, so
@@ -400,7 +269,6 @@ static void
 thidua_body_section_init (ThiduaBodySection *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
-  self->editable = TRUE;
   GtkTextBuffer *buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (self->body_view));
 
   g_signal_connect (buffer, "changed", G_CALLBACK (body_changed), self);

@@ -8,7 +8,7 @@
 G_BEGIN_DECLS
 
 #define THIDUA_TYPE_BODY_SECTION (thidua_body_section_get_type ())
-G_DECLARE_FINAL_TYPE (ThiduaBodySection, thidua_body_section, THIDUA, BODY_SECTION, GtkWidget)
+G_DECLARE_FINAL_TYPE (ThiduaBodySection, thidua_body_section, THIDUA, BODY_SECTION, ThiduaPlanSection)
 
 GtkWidget *thidua_body_section_new (void);
 GtkTextView *thidua_body_section_get_view (ThiduaBodySection *self);

@@ -8,7 +8,7 @@
 G_BEGIN_DECLS
 
 #define THIDUA_TYPE_HEADER_SECTION (thidua_header_section_get_type ())
-G_DECLARE_FINAL_TYPE (ThiduaHeaderSection, thidua_header_section, THIDUA, HEADER_SECTION, GtkWidget)
+G_DECLARE_FINAL_TYPE (ThiduaHeaderSection, thidua_header_section, THIDUA, HEADER_SECTION, ThiduaPlanSection)
 
 GtkWidget *thidua_header_section_new (void);
 /* Issuing bodies used before, for completion. */

@@ -10,59 +10,34 @@
 
 struct _ThiduaNumberSection
 {
-  GtkWidget        parent_instance;
+  ThiduaPlanSection parent_instance;
 
-  GtkEntry        *number_entry;
-  GtkLabel        *symbol_separator_label;
-  GtkEntry        *symbol_entry;
-  GtkButton       *suggest_symbol_button;
-  GtkEntry        *place_entry;
-  GtkEntry        *day_entry;
-  GtkEntry        *month_entry;
-  GtkEntry        *year_entry;
-  GtkCalendar     *calendar;
-  GtkLabel        *date_error_label;
+  GtkEntry         *number_entry;
+  GtkLabel         *symbol_separator_label;
+  GtkEntry         *symbol_entry;
+  GtkButton        *suggest_symbol_button;
+  GtkEntry         *place_entry;
+  GtkEntry         *day_entry;
+  GtkEntry         *month_entry;
+  GtkEntry         *year_entry;
+  GtkCalendar      *calendar;
+  GtkLabel         *date_error_label;
 
-  char            *last_suggestion;
-  gboolean         symbol_fresh;   /* entered, still showing the suggestion */
-  ThiduaDocument  *document;
-  ThiduaPlan      *plan;       /* the document's */
-  gboolean         editable;
-  guint            loading;    /* >0 while widgets are filled from the plan */
+  char             *last_suggestion;
+  gboolean          symbol_fresh;   /* entered, still showing the suggestion */
 };
 
-static void section_iface_init (ThiduaPlanSectionInterface *iface);
+G_DEFINE_FINAL_TYPE (ThiduaNumberSection, thidua_number_section, THIDUA_TYPE_PLAN_SECTION)
 
-G_DEFINE_FINAL_TYPE_WITH_CODE (ThiduaNumberSection, thidua_number_section, GTK_TYPE_WIDGET,
-                               G_IMPLEMENT_INTERFACE (THIDUA_TYPE_PLAN_SECTION, section_iface_init))
-
-enum {
-  PROP_0,
-  PROP_DOCUMENT,
-  PROP_EDITABLE,
-  N_PROPS
+/* The profile has its own example place. */
+static const ThiduaPlanSectionText texts[] = {
+  { "number", G_STRUCT_OFFSET (ThiduaNumberSection, number_entry),
+    thidua_plan_get_number, thidua_plan_set_number, NULL },
+  { "symbol", G_STRUCT_OFFSET (ThiduaNumberSection, symbol_entry),
+    thidua_plan_get_symbol, thidua_plan_set_symbol, NULL },
+  { "place", G_STRUCT_OFFSET (ThiduaNumberSection, place_entry),
+    thidua_plan_get_place, thidua_plan_set_place, "place" },
 };
-
-static GParamSpec *properties[N_PROPS];
-
-/* The state before a user change becomes a step of the document's one
- * history; `key` merges keystrokes in one field into one step. */
-static gboolean
-begin_step (ThiduaNumberSection *self,
-            const char *key)
-{
-  if (self->loading || self->plan == NULL)
-    return FALSE;
-  thidua_document_begin_step (self->document, key);
-  return TRUE;
-}
-
-static void
-changed (ThiduaNumberSection *self,
-         const char *field)
-{
-  thidua_plan_section_emit_changed (THIDUA_PLAN_SECTION (self), field);
-}
 
 /* ------------------------------------------------------------------ */
 /* Symbol suggestion                                                  */
@@ -70,28 +45,30 @@ changed (ThiduaNumberSection *self,
 static void
 update_suggestion (ThiduaNumberSection *self)
 {
+  ThiduaPlanSection *section = THIDUA_PLAN_SECTION (self);
+  ThiduaPlan *plan = thidua_plan_section_get_plan (section);
   g_autofree char *suggestion = NULL;
   g_autofree char *tooltip = NULL;
   const char *current;
 
-  if (self->plan == NULL)
+  if (plan == NULL)
     return;
 
-  suggestion = thidua_suggest_symbol (thidua_plan_get_type_name (self->plan),
-                                      thidua_plan_get_issuing_body (self->plan),
-                                      thidua_plan_get_profile (self->plan));
-  current = thidua_plan_get_symbol (self->plan);
+  suggestion = thidua_suggest_symbol (thidua_plan_get_type_name (plan),
+                                      thidua_plan_get_issuing_body (plan),
+                                      thidua_plan_get_profile (plan));
+  current = thidua_plan_get_symbol (plan);
 
   /* Follow the suggestion as long as the user has not typed their own. */
-  if (self->loading == 0 && *suggestion &&
+  if (thidua_plan_section_is_user_edit (section) && *suggestion &&
       (*current == '\0' || g_strcmp0 (current, self->last_suggestion) == 0) &&
       g_strcmp0 (current, suggestion) != 0 && self->last_suggestion != NULL)
     {
       /* part of the step that changed the type or the body */
-      self->loading++;
+      thidua_plan_section_begin_load (section);
       gtk_editable_set_text (GTK_EDITABLE (self->symbol_entry), suggestion);
-      self->loading--;
-      thidua_plan_set_symbol (self->plan, suggestion);
+      thidua_plan_section_end_load (section);
+      thidua_plan_set_symbol (plan, suggestion);
     }
 
   g_free (self->last_suggestion);
@@ -102,7 +79,7 @@ update_suggestion (ThiduaNumberSection *self)
                         : g_strdup (_("No symbol to suggest: fill in the type and the issuing body"));
   gtk_widget_set_tooltip_text (GTK_WIDGET (self->suggest_symbol_button), tooltip);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "number.suggest-symbol",
-                                 self->editable && *suggestion != '\0');
+                                 thidua_plan_section_get_editable (section) && *suggestion != '\0');
 }
 
 void
@@ -118,14 +95,15 @@ suggest_symbol_action (GtkWidget  *widget,
                        GVariant   *param)
 {
   ThiduaNumberSection *self = THIDUA_NUMBER_SECTION (widget);
+  ThiduaPlanSection *section = THIDUA_PLAN_SECTION (self);
 
-  if (self->last_suggestion && *self->last_suggestion && begin_step (self, NULL))
+  if (self->last_suggestion && *self->last_suggestion && thidua_plan_section_begin_step (section, NULL))
     {
-      self->loading++;
+      thidua_plan_section_begin_load (section);
       gtk_editable_set_text (GTK_EDITABLE (self->symbol_entry), self->last_suggestion);
-      self->loading--;
-      thidua_plan_set_symbol (self->plan, self->last_suggestion);
-      changed (self, "symbol");
+      thidua_plan_section_end_load (section);
+      thidua_plan_set_symbol (thidua_plan_section_get_plan (section), self->last_suggestion);
+      thidua_plan_section_emit_changed (section, "symbol");
     }
 }
 
@@ -179,34 +157,6 @@ symbol_key_pressed (GtkEventControllerKey *controller,
 }
 
 /* ------------------------------------------------------------------ */
-/* Text fields                                                        */
-
-static void
-text_changed (GtkEditable         *editable,
-              ThiduaNumberSection *self)
-{
-  const char *text = gtk_editable_get_text (editable);
-  const char *field;
-
-  if (GTK_ENTRY (editable) == self->number_entry)
-    field = "number";
-  else if (GTK_ENTRY (editable) == self->symbol_entry)
-    field = "symbol";
-  else
-    field = "place";
-  if (!begin_step (self, field))
-    return;
-  /* the setters normalise to NFC */
-  if (GTK_ENTRY (editable) == self->number_entry)
-    thidua_plan_set_number (self->plan, text);
-  else if (GTK_ENTRY (editable) == self->symbol_entry)
-    thidua_plan_set_symbol (self->plan, text);
-  else
-    thidua_plan_set_place (self->plan, text);
-  changed (self, field);
-}
-
-/* ------------------------------------------------------------------ */
 /* Date                                                               */
 
 static gboolean
@@ -232,10 +182,12 @@ parse_part (GtkEntry *entry,
 static void
 date_changed (ThiduaNumberSection *self)
 {
+  ThiduaPlanSection *section = THIDUA_PLAN_SECTION (self);
+  ThiduaPlan *plan = thidua_plan_section_get_plan (section);
   g_autoptr(GError) error = NULL;
   guint d, m, y;
 
-  if (self->loading || self->plan == NULL)
+  if (!thidua_plan_section_is_user_edit (section))
     return;
 
   if (!parse_part (self->day_entry, &d) || !parse_part (self->month_entry, &m) ||
@@ -255,12 +207,12 @@ date_changed (ThiduaNumberSection *self)
     }
   gtk_label_set_label (self->date_error_label, "");
   gtk_widget_remove_css_class (GTK_WIDGET (self->day_entry), "error");
-  if (d == thidua_plan_get_day (self->plan) && m == thidua_plan_get_month (self->plan) &&
-      y == thidua_plan_get_year (self->plan))
+  if (d == thidua_plan_get_day (plan) && m == thidua_plan_get_month (plan) &&
+      y == thidua_plan_get_year (plan))
     return;
-  begin_step (self, "date");
-  thidua_plan_set_date (self->plan, d, m, y);
-  changed (self, "date");
+  thidua_plan_section_begin_step (section, "date");
+  thidua_plan_set_date (plan, d, m, y);
+  thidua_plan_section_emit_changed (section, "date");
 }
 
 static void
@@ -276,22 +228,23 @@ set_entry_number (GtkEntry *entry,
 static void
 calendar_day_selected (ThiduaNumberSection *self)
 {
+  ThiduaPlanSection *section = THIDUA_PLAN_SECTION (self);
   g_autoptr(GDateTime) date = gtk_calendar_get_date (self->calendar);
 
-  if (self->loading)
+  if (!thidua_plan_section_is_user_edit (section))
     return;
-  self->loading++;
+  thidua_plan_section_begin_load (section);
   set_entry_number (self->day_entry, g_date_time_get_day_of_month (date), TRUE);
   set_entry_number (self->month_entry, g_date_time_get_month (date), TRUE);
   set_entry_number (self->year_entry, g_date_time_get_year (date), FALSE);
-  self->loading--;
+  thidua_plan_section_end_load (section);
   date_changed (self);
 }
 
 static void
 show_date (ThiduaNumberSection *self)
 {
-  ThiduaPlan *plan = self->plan;
+  ThiduaPlan *plan = thidua_plan_section_get_plan (THIDUA_PLAN_SECTION (self));
 
   set_entry_number (self->day_entry, plan ? thidua_plan_get_day (plan) : 0, TRUE);
   set_entry_number (self->month_entry, plan ? thidua_plan_get_month (plan) : 0, TRUE);
@@ -303,114 +256,58 @@ show_date (ThiduaNumberSection *self)
 /* ------------------------------------------------------------------ */
 
 static void
-load (ThiduaNumberSection *self)
+number_section_load (ThiduaPlanSection *section)
 {
-  ThiduaPlan *plan = self->plan;
+  ThiduaNumberSection *self = THIDUA_NUMBER_SECTION (section);
 
-  gtk_editable_set_text (GTK_EDITABLE (self->number_entry), plan ? thidua_plan_get_number (plan) : "");
-  gtk_editable_set_text (GTK_EDITABLE (self->symbol_entry), plan ? thidua_plan_get_symbol (plan) : "");
-  gtk_editable_set_text (GTK_EDITABLE (self->place_entry), plan ? thidua_plan_get_place (plan) : "");
   show_date (self);
   g_clear_pointer (&self->last_suggestion, g_free);
   update_suggestion (self);
 }
 
 static void
-after_load (ThiduaNumberSection *self)
-{
-}
-
-static void
-apply_editable (ThiduaNumberSection *self)
-{
-  GtkEntry *entries[] = { self->number_entry, self->symbol_entry, self->place_entry,
-                          self->day_entry, self->month_entry, self->year_entry };
-
-  for (guint i = 0; i < G_N_ELEMENTS (entries); i++)
-    gtk_editable_set_editable (GTK_EDITABLE (entries[i]), self->editable);
-  gtk_widget_set_sensitive (GTK_WIDGET (self->calendar), self->editable);
-  gtk_widget_set_sensitive (GTK_WIDGET (self->suggest_symbol_button), self->editable);
-}
-
-static void
-section_restore (ThiduaPlanSection *section)
+number_section_restore (ThiduaPlanSection *section)
 {
   ThiduaNumberSection *self = THIDUA_NUMBER_SECTION (section);
 
-  self->loading++;
-  thidua_plan_section_show_text (GTK_EDITABLE (self->number_entry), thidua_plan_get_number (self->plan));
-  thidua_plan_section_show_text (GTK_EDITABLE (self->symbol_entry), thidua_plan_get_symbol (self->plan));
-  thidua_plan_section_show_text (GTK_EDITABLE (self->place_entry), thidua_plan_get_place (self->plan));
+  thidua_plan_section_begin_load (section);
   show_date (self);
   update_suggestion (self);
-  self->loading--;
+  thidua_plan_section_end_load (section);
+}
+
+static void
+number_section_editable_changed (ThiduaPlanSection *section,
+                                 gboolean           editable)
+{
+  ThiduaNumberSection *self = THIDUA_NUMBER_SECTION (section);
+  GtkEntry *dates[] = { self->day_entry, self->month_entry, self->year_entry };
+
+  for (guint i = 0; i < G_N_ELEMENTS (dates); i++)
+    gtk_editable_set_editable (GTK_EDITABLE (dates[i]), editable);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->calendar), editable);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->suggest_symbol_button), editable);
 }
 
 /* The profile joins number and symbol its own way (215/KH-SYT,
- * 100-KH/TCT) and has its own example place. */
+ * 100-KH/TCT). */
 static void
-section_profile_changed (ThiduaPlanSection *section,
-                         ThiduaProfile     *profile)
+number_section_profile_changed (ThiduaPlanSection *section,
+                                ThiduaProfile     *profile)
 {
   ThiduaNumberSection *self = THIDUA_NUMBER_SECTION (section);
 
   gtk_label_set_label (self->symbol_separator_label,
                        profile ? thidua_profile_get_number_separator (profile) : "/");
-  thidua_plan_section_set_example (self->place_entry, profile, "place");
 }
 
 static GtkWidget *
-section_get_field_widget (ThiduaPlanSection *section,
-                          const char        *field)
+number_section_get_field_widget (ThiduaPlanSection *section,
+                                 const char        *field)
 {
   ThiduaNumberSection *self = THIDUA_NUMBER_SECTION (section);
 
-  if (g_strcmp0 (field, "number") == 0)
-    return GTK_WIDGET (self->number_entry);
-  if (g_strcmp0 (field, "symbol") == 0)
-    return GTK_WIDGET (self->symbol_entry);
-  if (g_strcmp0 (field, "place") == 0)
-    return GTK_WIDGET (self->place_entry);
-  if (g_strcmp0 (field, "date") == 0)
-    return GTK_WIDGET (self->day_entry);
-  return NULL;
-}
-
-static void
-set_document (ThiduaNumberSection *self,
-              ThiduaDocument *document)
-{
-  if (self->document == document)
-    return;
-  g_set_object (&self->document, document);
-  g_clear_object (&self->plan);
-  if (document != NULL)
-    self->plan = g_object_ref (thidua_document_get_plan (document));
-  self->loading++;
-  load (self);
-  self->loading--;
-  after_load (self);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DOCUMENT]);
-}
-
-static void
-set_editable (ThiduaNumberSection *self,
-              gboolean editable)
-{
-  editable = !!editable;
-  if (self->editable == editable)
-    return;
-  self->editable = editable;
-  apply_editable (self);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_EDITABLE]);
-}
-
-static void
-section_iface_init (ThiduaPlanSectionInterface *iface)
-{
-  iface->restore = section_restore;
-  iface->profile_changed = section_profile_changed;
-  iface->get_field_widget = section_get_field_widget;
+  return g_strcmp0 (field, "date") == 0 ? GTK_WIDGET (self->day_entry) : NULL;
 }
 
 GtkWidget *
@@ -420,60 +317,11 @@ thidua_number_section_new (void)
 }
 
 static void
-thidua_number_section_get_property (GObject    *object,
-                                    guint       prop_id,
-                                    GValue     *value,
-                                    GParamSpec *pspec)
-{
-  ThiduaNumberSection *self = THIDUA_NUMBER_SECTION (object);
-
-  switch (prop_id)
-    {
-    case PROP_DOCUMENT:
-      g_value_set_object (value, self->document);
-      break;
-    case PROP_EDITABLE:
-      g_value_set_boolean (value, self->editable);
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
-thidua_number_section_set_property (GObject      *object,
-                                    guint         prop_id,
-                                    const GValue *value,
-                                    GParamSpec   *pspec)
-{
-  ThiduaNumberSection *self = THIDUA_NUMBER_SECTION (object);
-
-  switch (prop_id)
-    {
-    case PROP_DOCUMENT:
-      set_document (self, g_value_get_object (value));
-      break;
-    case PROP_EDITABLE:
-      set_editable (self, g_value_get_boolean (value));
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
 thidua_number_section_dispose (GObject *object)
 {
   ThiduaNumberSection *self = THIDUA_NUMBER_SECTION (object);
-  GtkWidget *child;
 
   g_clear_pointer (&self->last_suggestion, g_free);
-  gtk_widget_dispose_template (GTK_WIDGET (self), THIDUA_TYPE_NUMBER_SECTION);
-  /* the template's root is not a bound child */
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
-    gtk_widget_unparent (child);
-  g_clear_object (&self->document);
-  g_clear_object (&self->plan);
   G_OBJECT_CLASS (thidua_number_section_parent_class)->dispose (object);
 }
 
@@ -481,18 +329,17 @@ static void
 thidua_number_section_class_init (ThiduaNumberSectionClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  ThiduaPlanSectionClass *section_class = THIDUA_PLAN_SECTION_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = thidua_number_section_dispose;
-  object_class->get_property = thidua_number_section_get_property;
-  object_class->set_property = thidua_number_section_set_property;
+  section_class->load = number_section_load;
+  section_class->restore = number_section_restore;
+  section_class->editable_changed = number_section_editable_changed;
+  section_class->profile_changed = number_section_profile_changed;
+  section_class->get_field_widget = number_section_get_field_widget;
+  thidua_plan_section_class_set_texts (section_class, texts, G_N_ELEMENTS (texts));
 
-  g_object_class_override_property (object_class, PROP_DOCUMENT, "document");
-  g_object_class_override_property (object_class, PROP_EDITABLE, "editable");
-  properties[PROP_DOCUMENT] = g_object_class_find_property (object_class, "document");
-  properties[PROP_EDITABLE] = g_object_class_find_property (object_class, "editable");
-
-  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/thidua/Thidua/thidua-number-section.ui");
 #define BIND(name) gtk_widget_class_bind_template_child (widget_class, ThiduaNumberSection, name)
@@ -514,22 +361,16 @@ thidua_number_section_class_init (ThiduaNumberSectionClass *klass)
 static void
 thidua_number_section_init (ThiduaNumberSection *self)
 {
-  gtk_widget_init_template (GTK_WIDGET (self));
-  self->editable = TRUE;
-  GtkEntry *texts[] = { self->number_entry, self->symbol_entry, self->place_entry };
-  GtkEntry *dates[] = { self->day_entry, self->month_entry, self->year_entry };
   GtkEventController *focus = gtk_event_controller_focus_new ();
   GtkEventController *keys = gtk_event_controller_key_new ();
 
-  /* the text widgets keep no history of their own: the document does */
-  for (guint i = 0; i < G_N_ELEMENTS (texts); i++)
-    {
-      g_signal_connect (texts[i], "changed", G_CALLBACK (text_changed), self);
-      gtk_editable_set_enable_undo (GTK_EDITABLE (texts[i]), FALSE);
-    }
+  gtk_widget_init_template (GTK_WIDGET (self));
+  GtkEntry *dates[] = { self->day_entry, self->month_entry, self->year_entry };
+
   for (guint i = 0; i < G_N_ELEMENTS (dates); i++)
     {
       g_signal_connect_swapped (dates[i], "changed", G_CALLBACK (date_changed), self);
+      /* the document keeps the history */
       gtk_editable_set_enable_undo (GTK_EDITABLE (dates[i]), FALSE);
     }
   g_signal_connect_swapped (focus, "enter", G_CALLBACK (symbol_focus_enter), self);

@@ -8,7 +8,7 @@
 G_BEGIN_DECLS
 
 #define THIDUA_TYPE_NUMBER_SECTION (thidua_number_section_get_type ())
-G_DECLARE_FINAL_TYPE (ThiduaNumberSection, thidua_number_section, THIDUA, NUMBER_SECTION, GtkWidget)
+G_DECLARE_FINAL_TYPE (ThiduaNumberSection, thidua_number_section, THIDUA, NUMBER_SECTION, ThiduaPlanSection)
 
 GtkWidget *thidua_number_section_new (void);
 /* The type or the issuing body changed: the suggestion follows. */

@@ -209,7 +209,7 @@ thidua_plan_editor_set_document (ThiduaPlanEditor *self,
     {
       ThiduaHistory *history = thidua_document_get_history (document);
 
-      /* after the targets editor, which follows the document itself */
+      /* after any handler that changes the plan again */
       g_signal_connect_object (document, "restored",
                                G_CALLBACK (document_restored), self,
                                G_CONNECT_SWAPPED | G_CONNECT_AFTER);

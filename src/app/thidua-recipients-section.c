@@ -9,48 +9,19 @@
 
 struct _ThiduaRecipientsSection
 {
-  GtkWidget        parent_instance;
+  ThiduaPlanSection parent_instance;
 
-  GtkListBox      *recipients_list;
-  GtkButton       *luu_button;
-  GtkLabel        *recipients_error_label;
-  ThiduaDocument  *document;
-  ThiduaPlan      *plan;       /* the document's */
-  gboolean         editable;
-  guint            loading;    /* >0 while widgets are filled from the plan */
+  GtkListBox       *recipients_list;
+  GtkButton        *luu_button;
+  GtkLabel         *recipients_error_label;
 };
 
-static void section_iface_init (ThiduaPlanSectionInterface *iface);
+G_DEFINE_FINAL_TYPE (ThiduaRecipientsSection, thidua_recipients_section, THIDUA_TYPE_PLAN_SECTION)
 
-G_DEFINE_FINAL_TYPE_WITH_CODE (ThiduaRecipientsSection, thidua_recipients_section, GTK_TYPE_WIDGET,
-                               G_IMPLEMENT_INTERFACE (THIDUA_TYPE_PLAN_SECTION, section_iface_init))
-
-enum {
-  PROP_0,
-  PROP_DOCUMENT,
-  PROP_EDITABLE,
-  N_PROPS
-};
-
-static GParamSpec *properties[N_PROPS];
-
-/* The state before a user change becomes a step of the document's one
- * history; `key` merges keystrokes in one field into one step. */
-static gboolean
-begin_step (ThiduaRecipientsSection *self,
-            const char *key)
+static ThiduaPlan *
+get_plan (ThiduaRecipientsSection *self)
 {
-  if (self->loading || self->plan == NULL)
-    return FALSE;
-  thidua_document_begin_step (self->document, key);
-  return TRUE;
-}
-
-static void
-changed (ThiduaRecipientsSection *self,
-         const char *field)
-{
-  thidua_plan_section_emit_changed (THIDUA_PLAN_SECTION (self), field);
+  return thidua_plan_section_get_plan (THIDUA_PLAN_SECTION (self));
 }
 
 static void rebuild_recipients (ThiduaRecipientsSection *self);
@@ -109,15 +80,16 @@ luu_suggestion (ThiduaPlan *plan)
 static void
 update_luu_button (ThiduaRecipientsSection *self)
 {
+  ThiduaPlan *plan = get_plan (self);
   g_autofree char *luu = NULL;
   g_autofree char *label = NULL;
 
-  if (self->plan == NULL)
+  if (plan == NULL)
     return;
-  luu = luu_suggestion (self->plan);
+  luu = luu_suggestion (plan);
   label = g_strdup_printf (_("Add “%s”"), luu);
   gtk_button_set_label (self->luu_button, label);
-  gtk_widget_set_visible (GTK_WIDGET (self->luu_button), !has_luu_line (self->plan));
+  gtk_widget_set_visible (GTK_WIDGET (self->luu_button), !has_luu_line (plan));
 }
 
 static void
@@ -125,13 +97,12 @@ recipients_changed (ThiduaRecipientsSection *self)
 {
   g_auto(GStrv) lines = NULL;
 
-  if (self->loading || self->plan == NULL)
+  if (!thidua_plan_section_begin_step (THIDUA_PLAN_SECTION (self), "recipients"))
     return;
   lines = collect_recipients (self);
-  begin_step (self, "recipients");
-  thidua_plan_set_recipients (self->plan, (const char * const *) lines);
+  thidua_plan_set_recipients (get_plan (self), (const char * const *) lines);
   update_luu_button (self);
-  changed (self, "recipients");
+  thidua_plan_section_emit_changed (THIDUA_PLAN_SECTION (self), "recipients");
 }
 
 static void
@@ -141,14 +112,14 @@ set_recipients_and_rebuild (ThiduaRecipientsSection *self,
 {
   g_autoptr(GPtrArray) entries = NULL;
 
-  begin_step (self, NULL);
-  thidua_plan_set_recipients (self->plan, (const char * const *) lines);
+  thidua_plan_section_begin_step (THIDUA_PLAN_SECTION (self), NULL);
+  thidua_plan_set_recipients (get_plan (self), (const char * const *) lines);
   rebuild_recipients (self);
   update_luu_button (self);
   entries = recipient_entries (self);
   if (focus >= 0 && (guint) focus < entries->len)
     gtk_widget_grab_focus (g_ptr_array_index (entries, focus));
-  changed (self, "recipients");
+  thidua_plan_section_emit_changed (THIDUA_PLAN_SECTION (self), "recipients");
 }
 
 static void
@@ -157,14 +128,15 @@ add_action (GtkWidget  *widget,
             GVariant   *param)
 {
   ThiduaRecipientsSection *self = THIDUA_RECIPIENTS_SECTION (widget);
+  ThiduaPlan *plan = get_plan (self);
   g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
   const char * const *lines;
   g_auto(GStrv) result = NULL;
   guint n = 0, insert_at;
 
-  if (self->plan == NULL)
+  if (plan == NULL)
     return;
-  lines = thidua_plan_get_recipients (self->plan);
+  lines = thidua_plan_get_recipients (plan);
   while (lines && lines[n])
     n++;
   /* New recipients go before the "Lưu" line, which stays last. */
@@ -193,14 +165,15 @@ add_luu_action (GtkWidget  *widget,
                 GVariant   *param)
 {
   ThiduaRecipientsSection *self = THIDUA_RECIPIENTS_SECTION (widget);
+  ThiduaPlan *plan = get_plan (self);
   g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
   g_autofree char *luu = NULL;
   g_auto(GStrv) result = NULL;
 
-  if (self->plan == NULL || has_luu_line (self->plan))
+  if (plan == NULL || has_luu_line (plan))
     return;
-  luu = luu_suggestion (self->plan);
-  g_strv_builder_addv (builder, (const char **) thidua_plan_get_recipients (self->plan));
+  luu = luu_suggestion (plan);
+  g_strv_builder_addv (builder, (const char **) thidua_plan_get_recipients (plan));
   g_strv_builder_add (builder, luu);
   result = g_strv_builder_end (builder);
   set_recipients_and_rebuild (self, result, g_strv_length (result) - 1);
@@ -215,9 +188,9 @@ edit_line (ThiduaRecipientsSection *self,
   g_auto(GStrv) lines = NULL;
   guint n;
 
-  if (self->plan == NULL)
+  if (get_plan (self) == NULL)
     return;
-  lines = g_strdupv ((GStrv) thidua_plan_get_recipients (self->plan));
+  lines = g_strdupv ((GStrv) thidua_plan_get_recipients (get_plan (self)));
   n = lines ? g_strv_length (lines) : 0;
   if (index < 0 || (guint) index >= n)
     return;
@@ -259,9 +232,9 @@ recipient_activated (ThiduaRecipientsSection *self,
   g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
   const char * const *old;
 
-  if (self->plan == NULL || !self->editable)
+  if (get_plan (self) == NULL || !thidua_plan_section_get_editable (THIDUA_PLAN_SECTION (self)))
     return;
-  old = thidua_plan_get_recipients (self->plan);
+  old = thidua_plan_get_recipients (get_plan (self));
   for (int i = 0; old && old[i]; i++)
     {
       g_strv_builder_add (builder, old[i]);
@@ -292,7 +265,9 @@ icon_button (const char *icon,
 static void
 rebuild_recipients (ThiduaRecipientsSection *self)
 {
-  const char * const *lines = self->plan ? thidua_plan_get_recipients (self->plan) : NULL;
+  ThiduaPlan *plan = get_plan (self);
+  const char * const *lines = plan ? thidua_plan_get_recipients (plan) : NULL;
+  gboolean editable = thidua_plan_section_get_editable (THIDUA_PLAN_SECTION (self));
   GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
   GtkWidget *focus = root ? gtk_root_get_focus (root) : NULL;
   int focused = -1, n = 0;
@@ -305,7 +280,7 @@ rebuild_recipients (ThiduaRecipientsSection *self)
     if (focus != NULL && (focus == child || gtk_widget_is_ancestor (focus, child)))
       focused = n;
 
-  self->loading++;
+  thidua_plan_section_begin_load (THIDUA_PLAN_SECTION (self));
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->recipients_list))) != NULL)
     gtk_list_box_remove (self->recipients_list, child);
 
@@ -322,7 +297,7 @@ rebuild_recipients (ThiduaRecipientsSection *self)
        * removed line back instead of blanking this one */
       gtk_editable_set_enable_undo (GTK_EDITABLE (entry), FALSE);
       gtk_editable_set_text (GTK_EDITABLE (entry), lines[i]);
-      gtk_editable_set_editable (GTK_EDITABLE (entry), self->editable);
+      gtk_editable_set_editable (GTK_EDITABLE (entry), editable);
       gtk_accessible_update_property (GTK_ACCESSIBLE (entry),
                                       GTK_ACCESSIBLE_PROPERTY_LABEL, name, -1);
       g_signal_connect_swapped (entry, "changed", G_CALLBACK (recipients_changed), self);
@@ -340,7 +315,7 @@ rebuild_recipients (ThiduaRecipientsSection *self)
       gtk_list_box_append (self->recipients_list, row);
     }
   gtk_widget_set_visible (GTK_WIDGET (self->recipients_list), lines && lines[0]);
-  self->loading--;
+  thidua_plan_section_end_load (THIDUA_PLAN_SECTION (self));
   if (focused >= 0)
     {
       g_autoptr(GPtrArray) entries = recipient_entries (self);
@@ -361,46 +336,37 @@ thidua_recipients_section_set_message (ThiduaRecipientsSection *self,
 }
 
 static void
-load (ThiduaRecipientsSection *self)
+recipients_section_load (ThiduaPlanSection *section)
 {
+  rebuild_recipients (THIDUA_RECIPIENTS_SECTION (section));
+  update_luu_button (THIDUA_RECIPIENTS_SECTION (section));
 }
 
 static void
-after_load (ThiduaRecipientsSection *self)
-{
-  rebuild_recipients (self);
-  update_luu_button (self);
-}
-
-static void
-apply_editable (ThiduaRecipientsSection *self)
+recipients_section_editable_changed (ThiduaPlanSection *section,
+                                     gboolean           editable)
 {
   static const char * const actions[] = {
     "recipients.add", "recipients.add-luu", "recipients.remove", "recipients.up", "recipients.down",
   };
+  ThiduaRecipientsSection *self = THIDUA_RECIPIENTS_SECTION (section);
 
-  gtk_widget_set_sensitive (GTK_WIDGET (self->recipients_list), self->editable);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->recipients_list), editable);
   /* every action that changes the plan follows */
   for (guint i = 0; i < G_N_ELEMENTS (actions); i++)
-    gtk_widget_action_set_enabled (GTK_WIDGET (self), actions[i], self->editable);
+    gtk_widget_action_set_enabled (GTK_WIDGET (self), actions[i], editable);
 }
 
 static void
-section_restore (ThiduaPlanSection *section)
-{
-  after_load (THIDUA_RECIPIENTS_SECTION (section));
-}
-
-static void
-section_profile_changed (ThiduaPlanSection *section,
-                         ThiduaProfile     *profile)
+recipients_section_profile_changed (ThiduaPlanSection *section,
+                                    ThiduaProfile     *profile)
 {
   update_luu_button (THIDUA_RECIPIENTS_SECTION (section));
 }
 
 static GtkWidget *
-section_get_field_widget (ThiduaPlanSection *section,
-                          const char        *field)
+recipients_section_get_field_widget (ThiduaPlanSection *section,
+                                     const char        *field)
 {
   ThiduaRecipientsSection *self = THIDUA_RECIPIENTS_SECTION (section);
   g_autoptr(GPtrArray) entries = NULL;
@@ -411,43 +377,6 @@ section_get_field_widget (ThiduaPlanSection *section,
   return entries->len ? g_ptr_array_index (entries, entries->len - 1) : GTK_WIDGET (self->luu_button);
 }
 
-static void
-set_document (ThiduaRecipientsSection *self,
-              ThiduaDocument *document)
-{
-  if (self->document == document)
-    return;
-  g_set_object (&self->document, document);
-  g_clear_object (&self->plan);
-  if (document != NULL)
-    self->plan = g_object_ref (thidua_document_get_plan (document));
-  self->loading++;
-  load (self);
-  self->loading--;
-  after_load (self);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DOCUMENT]);
-}
-
-static void
-set_editable (ThiduaRecipientsSection *self,
-              gboolean editable)
-{
-  editable = !!editable;
-  if (self->editable == editable)
-    return;
-  self->editable = editable;
-  apply_editable (self);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_EDITABLE]);
-}
-
-static void
-section_iface_init (ThiduaPlanSectionInterface *iface)
-{
-  iface->restore = section_restore;
-  iface->profile_changed = section_profile_changed;
-  iface->get_field_widget = section_get_field_widget;
-}
-
 GtkWidget *
 thidua_recipients_section_new (void)
 {
@@ -455,78 +384,16 @@ thidua_recipients_section_new (void)
 }
 
 static void
-thidua_recipients_section_get_property (GObject    *object,
-                                        guint       prop_id,
-                                        GValue     *value,
-                                        GParamSpec *pspec)
-{
-  ThiduaRecipientsSection *self = THIDUA_RECIPIENTS_SECTION (object);
-
-  switch (prop_id)
-    {
-    case PROP_DOCUMENT:
-      g_value_set_object (value, self->document);
-      break;
-    case PROP_EDITABLE:
-      g_value_set_boolean (value, self->editable);
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
-thidua_recipients_section_set_property (GObject      *object,
-                                        guint         prop_id,
-                                        const GValue *value,
-                                        GParamSpec   *pspec)
-{
-  ThiduaRecipientsSection *self = THIDUA_RECIPIENTS_SECTION (object);
-
-  switch (prop_id)
-    {
-    case PROP_DOCUMENT:
-      set_document (self, g_value_get_object (value));
-      break;
-    case PROP_EDITABLE:
-      set_editable (self, g_value_get_boolean (value));
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
-thidua_recipients_section_dispose (GObject *object)
-{
-  ThiduaRecipientsSection *self = THIDUA_RECIPIENTS_SECTION (object);
-  GtkWidget *child;
-
-  gtk_widget_dispose_template (GTK_WIDGET (self), THIDUA_TYPE_RECIPIENTS_SECTION);
-  /* the template's root is not a bound child */
-  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL)
-    gtk_widget_unparent (child);
-  g_clear_object (&self->document);
-  g_clear_object (&self->plan);
-  G_OBJECT_CLASS (thidua_recipients_section_parent_class)->dispose (object);
-}
-
-static void
 thidua_recipients_section_class_init (ThiduaRecipientsSectionClass *klass)
 {
-  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  ThiduaPlanSectionClass *section_class = THIDUA_PLAN_SECTION_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
-  object_class->dispose = thidua_recipients_section_dispose;
-  object_class->get_property = thidua_recipients_section_get_property;
-  object_class->set_property = thidua_recipients_section_set_property;
+  section_class->load = recipients_section_load;
+  section_class->editable_changed = recipients_section_editable_changed;
+  section_class->profile_changed = recipients_section_profile_changed;
+  section_class->get_field_widget = recipients_section_get_field_widget;
 
-  g_object_class_override_property (object_class, PROP_DOCUMENT, "document");
-  g_object_class_override_property (object_class, PROP_EDITABLE, "editable");
-  properties[PROP_DOCUMENT] = g_object_class_find_property (object_class, "document");
-  properties[PROP_EDITABLE] = g_object_class_find_property (object_class, "editable");
-
-  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/thidua/Thidua/thidua-recipients-section.ui");
   gtk_widget_class_bind_template_child (widget_class, ThiduaRecipientsSection, recipients_list);
@@ -543,6 +410,4 @@ static void
 thidua_recipients_section_init (ThiduaRecipientsSection *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
-  self->editable = TRUE;
-
 }

@@ -8,7 +8,7 @@
 G_BEGIN_DECLS
 
 #define THIDUA_TYPE_RECIPIENTS_SECTION (thidua_recipients_section_get_type ())
-G_DECLARE_FINAL_TYPE (ThiduaRecipientsSection, thidua_recipients_section, THIDUA, RECIPIENTS_SECTION, GtkWidget)
+G_DECLARE_FINAL_TYPE (ThiduaRecipientsSection, thidua_recipients_section, THIDUA, RECIPIENTS_SECTION, ThiduaPlanSection)
 
 GtkWidget *thidua_recipients_section_new (void);
 /* The renderer's word on the recipients ("" clears it). */

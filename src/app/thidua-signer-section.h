@@ -8,7 +8,7 @@
 G_BEGIN_DECLS
 
 #define THIDUA_TYPE_SIGNER_SECTION (thidua_signer_section_get_type ())
-G_DECLARE_FINAL_TYPE (ThiduaSignerSection, thidua_signer_section, THIDUA, SIGNER_SECTION, GtkWidget)
+G_DECLARE_FINAL_TYPE (ThiduaSignerSection, thidua_signer_section, THIDUA, SIGNER_SECTION, ThiduaPlanSection)
 
 GtkWidget *thidua_signer_section_new (void);
 

@@ -8,7 +8,7 @@
 G_BEGIN_DECLS
 
 #define THIDUA_TYPE_SUBJECT_SECTION (thidua_subject_section_get_type ())
-G_DECLARE_FINAL_TYPE (ThiduaSubjectSection, thidua_subject_section, THIDUA, SUBJECT_SECTION, GtkWidget)
+G_DECLARE_FINAL_TYPE (ThiduaSubjectSection, thidua_subject_section, THIDUA, SUBJECT_SECTION, ThiduaPlanSection)
 
 GtkWidget *thidua_subject_section_new (void);
 

@@ -2,10 +2,8 @@
 /* thidua-targets-editor.c — the plan's targets (chỉ tiêu) in the form. */
 #include "config.h"
 #include "thidua-targets-editor.h"
-#include "thidua-plan-section.h"
 #include "thidua-target-row.h"
 #include "thidua-text.h"
-#include "thidua-document.h"
 
 #include <glib/gi18n.h>
 #include <math.h>
@@ -22,15 +20,13 @@ typedef struct _TargetRow TargetRow;
 
 struct _ThiduaTargetsEditor
 {
-  GtkWidget        parent_instance;
+  ThiduaPlanSection parent_instance;
 
   GtkWidget       *box;
   GtkListBox      *list;
   GtkLabel        *status_label;
 
-  ThiduaDocument  *document;       /* the plan's targets, history and saving */
   GtkTextView     *body_view;      /* weak */
-  gboolean         editable;
 
   GtkStringList   *title_model;    /* names, parallel to title_ids */
   GPtrArray       *title_ids;      /* const char *, owned by the catalog */
@@ -40,8 +36,6 @@ struct _ThiduaTargetsEditor
   GtkStringList   *measure_model;
 
   GPtrArray       *rows;           /* TargetRow * */
-  guint            loading;        /* >0 while widgets are filled */
-
 };
 
 struct _TargetRow
@@ -52,25 +46,20 @@ struct _TargetRow
   ThiduaTargetRow     *widget;
 };
 
-static void section_iface_init (ThiduaPlanSectionInterface *iface);
+/* A section of the plan form: the document holds the targets, their
+ * history and their saving. */
+G_DEFINE_FINAL_TYPE (ThiduaTargetsEditor, thidua_targets_editor, THIDUA_TYPE_PLAN_SECTION)
 
-/* A section of the plan form; it follows the document's "restored" itself. */
-G_DEFINE_FINAL_TYPE_WITH_CODE (ThiduaTargetsEditor, thidua_targets_editor, GTK_TYPE_WIDGET,
-                               G_IMPLEMENT_INTERFACE (THIDUA_TYPE_PLAN_SECTION, section_iface_init))
-
-enum {
-  PROP_0,
-  PROP_DOCUMENT,
-  PROP_EDITABLE,
-  N_PROPS
-};
-
-static GParamSpec *properties[N_PROPS];
+static ThiduaDocument *
+get_document (ThiduaTargetsEditor *self)
+{
+  return thidua_plan_section_get_document (THIDUA_PLAN_SECTION (self));
+}
 
 static ThiduaCatalog *
 get_catalog (ThiduaTargetsEditor *self)
 {
-  ThiduaRegister *reg = self->document ? thidua_document_get_register (self->document) : NULL;
+  ThiduaRegister *reg = thidua_targets_editor_get_register (self);
 
   return reg ? thidua_register_get_catalog (reg) : NULL;
 }
@@ -80,27 +69,29 @@ get_catalog (ThiduaTargetsEditor *self)
 static gboolean
 has_targets (ThiduaTargetsEditor *self)
 {
-  return self->document != NULL && thidua_document_get_register (self->document) != NULL &&
-         thidua_document_get_targets_error (self->document) == NULL;
+  ThiduaDocument *document = get_document (self);
+
+  return document != NULL && thidua_document_get_register (document) != NULL &&
+         thidua_document_get_targets_error (document) == NULL;
 }
 
 static void
 update_status (ThiduaTargetsEditor *self)
 {
+  ThiduaDocument *document = get_document (self);
   guint n_errors = 0;
   g_autofree char *text = NULL;
-  const GError *error = self->document ? thidua_document_get_error (self->document) : NULL;
-  ThiduaSaveState state = self->document ? thidua_document_get_state (self->document)
-                                         : THIDUA_SAVE_STATE_SAVED;
+  const GError *error = document ? thidua_document_get_error (document) : NULL;
+  ThiduaSaveState state = document ? thidua_document_get_state (document) : THIDUA_SAVE_STATE_SAVED;
 
   for (guint i = 0; i < self->rows->len; i++)
     if (((TargetRow *) g_ptr_array_index (self->rows, i))->error != NULL)
       n_errors++;
 
-  if (self->document != NULL && thidua_document_get_targets_error (self->document) != NULL)
+  if (document != NULL && thidua_document_get_targets_error (document) != NULL)
     /* nothing was loaded, so nothing is written over it */
     text = g_strdup_printf (_("The targets cannot be read: %s"),
-                            thidua_document_get_targets_error (self->document)->message);
+                            thidua_document_get_targets_error (document)->message);
   else if (!has_targets (self))
     text = g_strdup ("");
   else if (state == THIDUA_SAVE_STATE_FAILED && error != NULL)
@@ -121,7 +112,7 @@ update_status (ThiduaTargetsEditor *self)
   gtk_label_set_label (self->status_label, text);
   gtk_widget_set_visible (GTK_WIDGET (self->status_label), *text != '\0');
   if (state == THIDUA_SAVE_STATE_FAILED ||
-      (self->document != NULL && thidua_document_get_targets_error (self->document) != NULL))
+      (document != NULL && thidua_document_get_targets_error (document) != NULL))
     gtk_widget_add_css_class (GTK_WIDGET (self->status_label), "error");
   else
     gtk_widget_remove_css_class (GTK_WIDGET (self->status_label), "error");
@@ -131,14 +122,17 @@ gboolean
 thidua_targets_editor_flush (ThiduaTargetsEditor *self,
                              GError             **error)
 {
+  ThiduaDocument *document;
+
   g_return_val_if_fail (THIDUA_IS_TARGETS_EDITOR (self), FALSE);
-  return self->document == NULL || thidua_document_flush (self->document, error);
+  document = get_document (self);
+  return document == NULL || thidua_document_flush (document, error);
 }
 
 static void
 update_actions (ThiduaTargetsEditor *self)
 {
-  gboolean active = self->editable && has_targets (self);
+  gboolean active = thidua_plan_section_get_editable (THIDUA_PLAN_SECTION (self)) && has_targets (self);
   GtkWidget *widget = GTK_WIDGET (self);
 
   gtk_widget_action_set_enabled (widget, "targets.add", active);
@@ -197,7 +191,7 @@ row_edited (ThiduaTargetRow *widget,
   g_autofree char *max = thidua_text_nfc (thidua_target_row_get_text (widget, "max"), -1);
   g_autofree char *key = NULL;
 
-  if (self->loading)
+  if (!thidua_plan_section_is_user_edit (THIDUA_PLAN_SECTION (self)))
     return;
   if (g_strcmp0 (min, state->min_text ? state->min_text : "") != 0)
     key = g_strdup_printf ("target:%p:min", (gpointer) row);
@@ -227,11 +221,11 @@ row_edited (ThiduaTargetRow *widget,
       state->base = g_strdup (g_ptr_array_index (self->base_ids, pos));
     }
 
-  if (self->document != NULL && g_ptr_array_find (self->rows, row, &index))
-    thidua_document_set_target (self->document, index, row->state, key);
-  self->loading++;
+  if (g_ptr_array_find (self->rows, row, &index))
+    thidua_document_set_target (get_document (self), index, row->state, key);
+  thidua_plan_section_begin_load (THIDUA_PLAN_SECTION (self));
   show_row (row);
-  self->loading--;
+  thidua_plan_section_end_load (THIDUA_PLAN_SECTION (self));
   update_status (self);
   update_actions (self);
 }
@@ -250,7 +244,7 @@ target_row_new (ThiduaTargetsEditor *self,
                                                           G_LIST_MODEL (self->measure_model),
                                                           G_LIST_MODEL (self->base_model)));
   thidua_target_row_set_index (row->widget, index);
-  thidua_target_row_set_editable (row->widget, self->editable);
+  thidua_target_row_set_editable (row->widget, thidua_plan_section_get_editable (THIDUA_PLAN_SECTION (self)));
   show_row (row);
   g_signal_connect (row->widget, "edited", G_CALLBACK (row_edited), row);
   return row;
@@ -262,9 +256,9 @@ append_row (ThiduaTargetsEditor *self,
 {
   TargetRow *row;
 
-  self->loading++;
+  thidua_plan_section_begin_load (THIDUA_PLAN_SECTION (self));
   row = target_row_new (self, state, self->rows->len);
-  self->loading--;
+  thidua_plan_section_end_load (THIDUA_PLAN_SECTION (self));
   g_ptr_array_add (self->rows, row);
   gtk_list_box_append (self->list, GTK_WIDGET (row->widget));
 }
@@ -277,21 +271,22 @@ row_show (TargetRow               *row,
 {
   thidua_target_draft_free (row->state);
   row->state = thidua_target_draft_copy (draft);
-  row->self->loading++;
+  thidua_plan_section_begin_load (THIDUA_PLAN_SECTION (row->self));
   show_row (row);
-  row->self->loading--;
+  thidua_plan_section_end_load (THIDUA_PLAN_SECTION (row->self));
 }
 
 /* Shows the document's targets again (loading, undo, redo, removal). */
 static void
 rebuild_rows (ThiduaTargetsEditor *self)
 {
-  guint n = self->document ? thidua_document_get_n_targets (self->document) : 0;
+  ThiduaDocument *document = get_document (self);
+  guint n = document ? thidua_document_get_n_targets (document) : 0;
 
   if (n > 0 && n == self->rows->len)
     {
       for (guint i = 0; i < n; i++)
-        row_show (g_ptr_array_index (self->rows, i), thidua_document_get_target (self->document, i));
+        row_show (g_ptr_array_index (self->rows, i), thidua_document_get_target (document, i));
       update_status (self);
       update_actions (self);
       return;
@@ -302,10 +297,10 @@ rebuild_rows (ThiduaTargetsEditor *self)
     gtk_list_box_remove (self->list, GTK_WIDGET (((TargetRow *) g_ptr_array_index (self->rows, i))->widget));
   g_ptr_array_set_size (self->rows, 0);
   for (guint i = 0; i < n; i++)
-    append_row (self, thidua_target_draft_copy (thidua_document_get_target (self->document, i)));
+    append_row (self, thidua_target_draft_copy (thidua_document_get_target (document, i)));
   gtk_widget_set_sensitive (GTK_WIDGET (self->list),
-                            self->document == NULL ||
-                            thidua_document_get_targets_error (self->document) == NULL);
+                            document == NULL ||
+                            thidua_document_get_targets_error (document) == NULL);
   update_status (self);
   update_actions (self);
 }
@@ -326,7 +321,7 @@ add_action (GtkWidget  *widget,
 
   if (!has_targets (self))
     return;
-  thidua_document_insert_target (self->document, self->rows->len, draft);
+  thidua_document_insert_target (get_document (self), self->rows->len, draft);
   append_row (self, g_steal_pointer (&draft));
   row = g_ptr_array_index (self->rows, self->rows->len - 1);
   update_status (self);
@@ -344,13 +339,14 @@ remove_action (GtkWidget  *widget,
 
   if (!has_targets (self) || index < 0 || (guint) index >= self->rows->len)
     return;
-  thidua_document_remove_target (self->document, index);
+  thidua_document_remove_target (get_document (self), index);
   rebuild_rows (self);
 }
 
 guint
 thidua_targets_editor_insert_into_body (ThiduaTargetsEditor *self)
 {
+  ThiduaDocument *document = get_document (self);
   g_autoptr(GString) text = g_string_new (NULL);
   gboolean any_selected = FALSE;
   GtkTextBuffer *buffer;
@@ -397,14 +393,14 @@ thidua_targets_editor_insert_into_body (ThiduaTargetsEditor *self)
     g_string_truncate (text, text->len - 1);
 
   /* one step of its own, not merged with typing in the body */
-  if (self->document != NULL)
-    thidua_history_break (thidua_document_get_history (self->document));
+  if (document != NULL)
+    thidua_history_break (thidua_document_get_history (document));
   gtk_text_buffer_begin_user_action (buffer);
   gtk_text_buffer_insert_interactive (buffer, &iter, text->str, (int) text->len,
                                       gtk_text_view_get_editable (self->body_view));
   gtk_text_buffer_end_user_action (buffer);
-  if (self->document != NULL)
-    thidua_history_break (thidua_document_get_history (self->document));
+  if (document != NULL)
+    thidua_history_break (thidua_document_get_history (document));
   gtk_text_buffer_place_cursor (buffer, &iter);
   gtk_text_view_scroll_mark_onscreen (self->body_view, gtk_text_buffer_get_insert (buffer));
   return n;
@@ -475,55 +471,61 @@ thidua_targets_editor_new (void)
   return g_object_new (THIDUA_TYPE_TARGETS_EDITOR, NULL);
 }
 
+/* The document changed: its register's catalog and its targets. */
 static void
-document_restored (ThiduaTargetsEditor *self)
+targets_editor_load (ThiduaPlanSection *section)
 {
-  rebuild_rows (self);
-}
+  ThiduaTargetsEditor *self = THIDUA_TARGETS_EDITOR (section);
+  ThiduaDocument *document = thidua_plan_section_get_document (section);
 
-void
-thidua_targets_editor_set_document (ThiduaTargetsEditor *self,
-                                    ThiduaDocument      *document)
-{
-  g_return_if_fail (THIDUA_IS_TARGETS_EDITOR (self));
-  g_return_if_fail (document == NULL || THIDUA_IS_DOCUMENT (document));
-
-  if (self->document == document)
-    return;
-  if (self->document != NULL)
-    g_signal_handlers_disconnect_by_data (self->document, self);
-  g_set_object (&self->document, document);
+  /* the base disconnects it when the document changes */
   if (document != NULL)
-    {
-      g_signal_connect_object (document, "restored", G_CALLBACK (document_restored),
-                               self, G_CONNECT_SWAPPED);
-      g_signal_connect_object (document, "notify::state", G_CALLBACK (update_status),
-                               self, G_CONNECT_SWAPPED);
-    }
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_DOCUMENT]);
+    g_signal_connect_object (document, "notify::state", G_CALLBACK (update_status),
+                             self, G_CONNECT_SWAPPED);
   /* the rows of the plan shown before go first: refilling the catalog
    * models changes their dropdowns, and nothing must reach this document */
   for (guint i = 0; i < self->rows->len; i++)
     gtk_list_box_remove (self->list, GTK_WIDGET (((TargetRow *) g_ptr_array_index (self->rows, i))->widget));
   g_ptr_array_set_size (self->rows, 0);
-  self->loading++;
   fill_catalog_models (self);
-  self->loading--;
   rebuild_rows (self);
+}
+
+static void
+targets_editor_restore (ThiduaPlanSection *section)
+{
+  rebuild_rows (THIDUA_TARGETS_EDITOR (section));
+}
+
+static void
+targets_editor_editable_changed (ThiduaPlanSection *section,
+                                 gboolean           editable)
+{
+  ThiduaTargetsEditor *self = THIDUA_TARGETS_EDITOR (section);
+
+  for (guint i = 0; i < self->rows->len; i++)
+    thidua_target_row_set_editable (((TargetRow *) g_ptr_array_index (self->rows, i))->widget, editable);
+  update_actions (self);
 }
 
 ThiduaRegister *
 thidua_targets_editor_get_register (ThiduaTargetsEditor *self)
 {
+  ThiduaDocument *document;
+
   g_return_val_if_fail (THIDUA_IS_TARGETS_EDITOR (self), NULL);
-  return self->document ? thidua_document_get_register (self->document) : NULL;
+  document = get_document (self);
+  return document ? thidua_document_get_register (document) : NULL;
 }
 
 gint64
 thidua_targets_editor_get_plan_id (ThiduaTargetsEditor *self)
 {
+  ThiduaDocument *document;
+
   g_return_val_if_fail (THIDUA_IS_TARGETS_EDITOR (self), 0);
-  return self->document ? thidua_plan_get_id (thidua_document_get_plan (self->document)) : 0;
+  document = get_document (self);
+  return document ? thidua_plan_get_id (thidua_document_get_plan (document)) : 0;
 }
 
 void
@@ -538,26 +540,6 @@ thidua_targets_editor_set_body_view (ThiduaTargetsEditor *self,
   if (view != NULL)
     g_object_add_weak_pointer (G_OBJECT (view), (gpointer *) &self->body_view);
   update_actions (self);
-}
-
-void
-thidua_targets_editor_set_editable (ThiduaTargetsEditor *self,
-                                    gboolean             editable)
-{
-  g_return_if_fail (THIDUA_IS_TARGETS_EDITOR (self));
-
-  editable = !!editable;
-  if (self->editable == editable)
-    return;
-  self->editable = editable;
-  for (guint i = 0; i < self->rows->len; i++)
-    {
-      TargetRow *row = g_ptr_array_index (self->rows, i);
-
-      thidua_target_row_set_editable (row->widget, editable);
-    }
-  update_actions (self);
-  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_EDITABLE]);
 }
 
 guint
@@ -579,7 +561,7 @@ thidua_targets_editor_add_target (ThiduaTargetsEditor    *self,
   {
     g_autoptr(ThiduaTargetDraft) draft = thidua_target_draft_new_from_target (target);
 
-    thidua_document_insert_target (self->document, self->rows->len, draft);
+    thidua_document_insert_target (get_document (self), self->rows->len, draft);
     append_row (self, g_steal_pointer (&draft));
   }
   update_status (self);
@@ -609,23 +591,9 @@ thidua_targets_editor_get_row_widget (ThiduaTargetsEditor *self,
 /* ---- GObject ---- */
 
 static void
-section_iface_init (ThiduaPlanSectionInterface *iface)
-{
-}
-
-static void
 thidua_targets_editor_dispose (GObject *object)
 {
-  ThiduaTargetsEditor *self = THIDUA_TARGETS_EDITOR (object);
-
-  if (self->document != NULL)
-    g_signal_handlers_disconnect_by_data (self->document, self);
-  thidua_targets_editor_set_body_view (self, NULL);
-  gtk_widget_dispose_template (GTK_WIDGET (self), THIDUA_TYPE_TARGETS_EDITOR);
-  if (self->rows != NULL)
-    g_ptr_array_set_size (self->rows, 0);
-  g_clear_object (&self->document);
-
+  thidua_targets_editor_set_body_view (THIDUA_TARGETS_EDITOR (object), NULL);
   G_OBJECT_CLASS (thidua_targets_editor_parent_class)->dispose (object);
 }
 
@@ -646,62 +614,17 @@ thidua_targets_editor_finalize (GObject *object)
 }
 
 static void
-thidua_targets_editor_get_property (GObject    *object,
-                                    guint       prop_id,
-                                    GValue     *value,
-                                    GParamSpec *pspec)
-{
-  ThiduaTargetsEditor *self = THIDUA_TARGETS_EDITOR (object);
-
-  switch (prop_id)
-    {
-    case PROP_DOCUMENT:
-      g_value_set_object (value, self->document);
-      break;
-    case PROP_EDITABLE:
-      g_value_set_boolean (value, self->editable);
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
-thidua_targets_editor_set_property (GObject      *object,
-                                    guint         prop_id,
-                                    const GValue *value,
-                                    GParamSpec   *pspec)
-{
-  ThiduaTargetsEditor *self = THIDUA_TARGETS_EDITOR (object);
-
-  switch (prop_id)
-    {
-    case PROP_DOCUMENT:
-      thidua_targets_editor_set_document (self, g_value_get_object (value));
-      break;
-    case PROP_EDITABLE:
-      thidua_targets_editor_set_editable (self, g_value_get_boolean (value));
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
 thidua_targets_editor_class_init (ThiduaTargetsEditorClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  ThiduaPlanSectionClass *section_class = THIDUA_PLAN_SECTION_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = thidua_targets_editor_dispose;
   object_class->finalize = thidua_targets_editor_finalize;
-  object_class->get_property = thidua_targets_editor_get_property;
-  object_class->set_property = thidua_targets_editor_set_property;
-
-  g_object_class_override_property (object_class, PROP_DOCUMENT, "document");
-  g_object_class_override_property (object_class, PROP_EDITABLE, "editable");
-  properties[PROP_DOCUMENT] = g_object_class_find_property (object_class, "document");
-  properties[PROP_EDITABLE] = g_object_class_find_property (object_class, "editable");
+  section_class->load = targets_editor_load;
+  section_class->restore = targets_editor_restore;
+  section_class->editable_changed = targets_editor_editable_changed;
 
   gtk_widget_class_set_template_from_resource (widget_class,
                                                "/io/github/thidua/Thidua/thidua-targets-editor.ui");
@@ -713,7 +636,6 @@ thidua_targets_editor_class_init (ThiduaTargetsEditorClass *klass)
   gtk_widget_class_install_action (widget_class, "targets.remove", "i", remove_action);
   gtk_widget_class_install_action (widget_class, "targets.insert", NULL, insert_action);
 
-  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
   gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_GROUP);
 }
 
@@ -727,7 +649,6 @@ thidua_targets_editor_init (ThiduaTargetsEditor *self)
   gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                   _("Emulation targets"), -1);
 
-  self->editable = TRUE;
   self->rows = g_ptr_array_new_with_free_func ((GDestroyNotify) target_row_free);
   self->title_ids = g_ptr_array_new ();
   self->base_ids = g_ptr_array_new_with_free_func (g_free);

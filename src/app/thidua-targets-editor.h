@@ -7,28 +7,21 @@
  * sentences as "- " lines at the cursor of the plan's body view. */
 #pragma once
 
-#include <gtk/gtk.h>
+#include "thidua-plan-section.h"
 #include "thidua-register-targets.h"
-#include "thidua-document.h"
 
 G_BEGIN_DECLS
 
 #define THIDUA_TYPE_TARGETS_EDITOR (thidua_targets_editor_get_type ())
-G_DECLARE_FINAL_TYPE (ThiduaTargetsEditor, thidua_targets_editor, THIDUA, TARGETS_EDITOR, GtkWidget)
+G_DECLARE_FINAL_TYPE (ThiduaTargetsEditor, thidua_targets_editor, THIDUA, TARGETS_EDITOR, ThiduaPlanSection)
 
 GtkWidget  *thidua_targets_editor_new            (void);
-
-/* Shows and edits the targets of the document's plan (NULL: none).
- * Every change is a step of the document, which stores it. */
-void        thidua_targets_editor_set_document   (ThiduaTargetsEditor *self,
-                                                  ThiduaDocument      *document);
+/* The document ("document") and "editable" are ThiduaPlanSection's. */
 ThiduaRegister *thidua_targets_editor_get_register (ThiduaTargetsEditor *self);
 gint64      thidua_targets_editor_get_plan_id    (ThiduaTargetsEditor *self);
 /* Where "Insert into body" writes (not referenced). */
 void        thidua_targets_editor_set_body_view  (ThiduaTargetsEditor *self,
                                                   GtkTextView         *view);
-void        thidua_targets_editor_set_editable   (ThiduaTargetsEditor *self,
-                                                  gboolean             editable);
 
 guint       thidua_targets_editor_get_n_rows     (ThiduaTargetsEditor *self);
 /* Appends a row (an undo step, saved like any edit). */

@@ -455,7 +455,7 @@ test_locked_and_read_only (Fixture       *f,
   g_assert_false (gtk_widget_has_css_class (status, "error"));
   g_assert_cmpstr (gtk_label_get_label (GTK_LABEL (status)), ==, _("Saved"));
 
-  thidua_targets_editor_set_editable (te, FALSE);
+  thidua_plan_section_set_editable (THIDUA_PLAN_SECTION (te), FALSE);
   {
     g_autofree char *body_before = body_text (win);
     g_autofree char *body_after = NULL;
@@ -469,7 +469,7 @@ test_locked_and_read_only (Fixture       *f,
     g_assert_cmpstr (body_after, ==, body_before);
   }
   g_assert_false (gtk_widget_is_sensitive (thidua_targets_editor_get_row_widget (te, 0, "min")));
-  thidua_targets_editor_set_editable (te, TRUE);
+  thidua_plan_section_set_editable (THIDUA_PLAN_SECTION (te), TRUE);
   g_assert_true (gtk_widget_is_sensitive (thidua_targets_editor_get_row_widget (te, 0, "min")));
 }
 
