@@ -69,6 +69,7 @@ struct _ThiduaRegisterView
   GArray                  *pending_ids;  /* rows to refresh at reload_source, NULL: the year */
   guint                    poll_source;
   gint64                   data_version;
+  GHashTable              *bound;        /* GtkListItem of every bound cell */
 };
 
 enum {
@@ -133,9 +134,8 @@ setup_label (GtkSignalListItemFactory *factory, GtkListItem *li, gpointer data)
 }
 
 static void
-bind_label (GtkSignalListItemFactory *factory, GtkListItem *li, gpointer data)
+fill_label (GtkListItem *li, ColumnKind kind)
 {
-  ColumnKind kind = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (factory), "kind"));
   ThiduaRegisterItem *item = gtk_list_item_get_item (li);
   GtkLabel *label = GTK_LABEL (gtk_list_item_get_child (li));
   const char *text = "";
@@ -158,6 +158,23 @@ bind_label (GtkSignalListItemFactory *factory, GtkListItem *li, gpointer data)
     default: break;
     }
   gtk_label_set_text (label, text);
+}
+
+static void
+bind_label (GtkSignalListItemFactory *factory, GtkListItem *li, ThiduaRegisterView *self)
+{
+  fill_label (li, GPOINTER_TO_INT (g_object_get_data (G_OBJECT (factory), "kind")));
+  /* kept to be filled again when its row is updated in place */
+  g_object_set_data (G_OBJECT (li), "kind", g_object_get_data (G_OBJECT (factory), "kind"));
+  if (self->bound != NULL)
+    g_hash_table_add (self->bound, li);
+}
+
+static void
+unbind_label (GtkSignalListItemFactory *factory, GtkListItem *li, ThiduaRegisterView *self)
+{
+  if (self->bound != NULL)
+    g_hash_table_remove (self->bound, li);
 }
 
 /* The labels of the column titles, in column order (GTK 4.8 has no API
@@ -224,7 +241,9 @@ add_column (ThiduaRegisterView *self, const char *title, ColumnKind kind, gboole
   /* every cell a plain label: the row editor edits (light rows, and no
    * focus held inside a row the model replaces) */
   g_signal_connect (factory, "setup", G_CALLBACK (setup_label), self);
-  g_signal_connect (factory, "bind", G_CALLBACK (bind_label), self);
+  g_signal_connect_object (factory, "bind", G_CALLBACK (bind_label), self, 0);
+  g_signal_connect_object (factory, "unbind", G_CALLBACK (unbind_label), self, 0);
+  g_signal_connect_object (factory, "teardown", G_CALLBACK (unbind_label), self, 0);
   column = gtk_column_view_column_new (title, factory);
   gtk_column_view_column_set_resizable (column, TRUE);
   gtk_column_view_column_set_expand (column, expand);
@@ -381,6 +400,28 @@ on_items_changed (GListModel *model, guint position, guint removed, guint added,
   /* the dashboard counts every shown row: not on every keystroke */
   if (self->dashboard_source == 0)
     self->dashboard_source = g_timeout_add (250, update_dashboard, self);
+}
+
+/* Rows edited in place keep their item and their row widgets: only the
+ * cells bound to that span are filled again (a few hundred at most,
+ * whatever the number of rows edited). */
+static void
+on_items_updated (ThiduaRegisterModel *model, guint position, guint n_items, ThiduaRegisterView *self)
+{
+  GHashTableIter iter;
+  gpointer key;
+
+  g_hash_table_iter_init (&iter, self->bound);
+  while (g_hash_table_iter_next (&iter, &key, NULL))
+    {
+      GtkListItem *li = key;
+      guint p = gtk_list_item_get_position (li);
+
+      if (p != GTK_INVALID_LIST_POSITION && p >= position && p - position < n_items
+          && gtk_list_item_get_item (li) != NULL)
+        fill_label (li, GPOINTER_TO_INT (g_object_get_data (G_OBJECT (li), "kind")));
+    }
+  on_items_changed (G_LIST_MODEL (model), position, 0, 0, self);
 }
 
 /* ---- actions ---- */
@@ -1464,6 +1505,7 @@ thidua_register_view_constructed (GObject *object)
   self->selection = gtk_multi_selection_new (g_object_ref (G_LIST_MODEL (self->model)));
   gtk_column_view_set_model (self->column_view, GTK_SELECTION_MODEL (self->selection));
   g_signal_connect (self->model, "items-changed", G_CALLBACK (on_items_changed), self);
+  g_signal_connect (self->model, "items-updated", G_CALLBACK (on_items_updated), self);
   thidua_register_dashboard_set_model (self->dashboard, self->model);
   self->history = thidua_register_history_new (self->reg);
   update_undo_actions (self);
@@ -1573,6 +1615,7 @@ thidua_register_view_finalize (GObject *object)
   g_array_unref (self->unit_ids);
   g_ptr_array_unref (self->title_ids);
   g_strfreev (self->years);
+  g_clear_pointer (&self->bound, g_hash_table_unref);
   G_OBJECT_CLASS (thidua_register_view_parent_class)->finalize (object);
 }
 
@@ -1684,6 +1727,7 @@ thidua_register_view_init (ThiduaRegisterView *self)
 {
   self->unit_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
   self->title_ids = g_ptr_array_new ();
+  self->bound = g_hash_table_new (NULL, NULL);
   gtk_widget_init_template (GTK_WIDGET (self));
 }
 
