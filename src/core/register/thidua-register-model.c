@@ -113,11 +113,15 @@ year_clear (Year *y)
 
 /* ---- reading ---- */
 
+/* No join with the units: their names come from read_units (a unit made
+ * since is looked up alone), and no ifnull (): a NULL reads as 0 or "".
+ * Every column read is a call into SQLite (which locks the connection),
+ * so a row is as few columns as the compact row needs. */
 static const char compact_columns[] =
-  "SELECT r.id, ifnull (r.person_id, 0), ifnull (r.unit_id, 0), r.title, r.status, r.result, r.modified, "
-  "ifnull (p.name_key, ''), ifnull (u.name, ''), ifnull (u.name_key, ''), ifnull (p.sort_key, '') "
+  "SELECT r.id, r.person_id, r.unit_id, r.title, r.status, r.result, r.modified, "
+  "p.name_key, p.sort_key "
   "FROM registrations r JOIN reg_years y ON y.id = r.year_id "
-  "LEFT JOIN people p ON p.id = r.person_id LEFT JOIN units u ON u.id = r.unit_id ";
+  "LEFT JOIN people p ON p.id = r.person_id ";
 
 /* The same columns as the register's own queries, for the items. */
 static const char page_columns[] =
@@ -180,6 +184,24 @@ result_of (const char *s)
        : s[0] == 'n' ? THIDUA_REG_RESULT_NOT_ACHIEVED : THIDUA_REG_RESULT_PENDING;
 }
 
+/* A unit the year's rows name that read_units did not see (made since):
+ * read alone, ranked first. */
+static Unit *
+add_unknown_unit (ThiduaRegisterModel *self, Year *y, gint64 unit_id)
+{
+  g_autoptr(sqlite3_stmt) stmt = thidua_register_prepare (self->reg, "SELECT name, name_key FROM units WHERE id = ?1",
+                                                          "reading a unit", NULL);
+  Unit *unit = g_new0 (Unit, 1);
+  gboolean found = stmt != NULL && (sqlite3_bind_int64 (stmt, 1, unit_id), sqlite3_step (stmt) == SQLITE_ROW);
+
+  unit->id = unit_id;
+  unit->rank = -1;
+  unit->name = g_string_chunk_insert (y->keys, found ? reg_column_text (stmt, 0) : "");
+  unit->key = g_string_chunk_insert (y->keys, found ? reg_column_text (stmt, 1) : "");
+  g_hash_table_insert (y->units, &unit->id, unit);
+  return unit;
+}
+
 /* One compact row from compact_columns. */
 static void
 row_from_stmt (ThiduaRegisterModel *self, Year *y, sqlite3_stmt *stmt, Row *row)
@@ -196,20 +218,12 @@ row_from_stmt (ThiduaRegisterModel *self, Year *y, sqlite3_stmt *stmt, Row *row)
   row->result = result_of (reg_column_text (stmt, 5));
   row->modified = sqlite3_column_int64 (stmt, 6);
   row->person_key = *key ? g_string_chunk_insert (y->keys, key) : "";
-  key = reg_column_text (stmt, 10);
+  key = reg_column_text (stmt, 8);
   row->sort_key = *key ? g_string_chunk_insert (y->keys, key) : "";
   row->gone = FALSE;
   unit = g_hash_table_lookup (y->units, &row->unit_id);
   if (unit == NULL)
-    {
-      /* no unit, or one made since the units were read: first */
-      unit = g_new0 (Unit, 1);
-      unit->id = row->unit_id;
-      unit->rank = -1;
-      unit->name = g_string_chunk_insert (y->keys, reg_column_text (stmt, 8));
-      unit->key = g_string_chunk_insert (y->keys, reg_column_text (stmt, 9));
-      g_hash_table_insert (y->units, &unit->id, unit);
-    }
+    unit = add_unknown_unit (self, y, row->unit_id);
   row->unit = unit;
 }
 
