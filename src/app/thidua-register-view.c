@@ -70,6 +70,8 @@ struct _ThiduaRegisterView
   guint                    poll_source;
   gint64                   data_version;
   GHashTable              *bound;        /* GtkListItem of every bound cell */
+  GtkColumnViewColumn     *columns[8];   /* by ColumnKind, not owned */
+  GHashTable              *text_widths;  /* char * → width in px + 1, see text_fits */
 };
 
 enum {
@@ -133,8 +135,56 @@ setup_label (GtkSignalListItemFactory *factory, GtkListItem *li, gpointer data)
   gtk_list_item_set_child (li, label);
 }
 
+/* TRUE when text surely fits on one line in its column, so its label
+ * need not wrap.  A wrapping label lays its text out three or four times
+ * to be measured (at its narrowest, unwrapped, at the width it is given);
+ * one that does not wrap, once: with 200 rows of 8 cells made at once
+ * (GTK 4.8 keeps 200 rows around the view), wrapping was a fifth of
+ * opening the page.  Texts repeat (titles, statuses, results, units), so
+ * each is measured once with the label's own font (pixel extents round
+ * outwards, as the label's own measure does); the column's fixed width
+ * (a column that expands is never narrower) less the cell's padding and
+ * border must hold it, with a pixel to spare.  The name column has no
+ * fixed width: it always wraps.  A column resized, another font or theme:
+ * the cells are filled again (refill_column, on_font_changed). */
+static gboolean
+text_fits (ThiduaRegisterView *self, GtkWidget *label, ColumnKind kind, const char *text)
+{
+  GtkColumnViewColumn *column = self->columns[kind];
+  GtkWidget *cell = gtk_widget_get_parent (label);
+  int fixed = column ? gtk_column_view_column_get_fixed_width (column) : -1;
+  int width;
+  gpointer known;
+
+  if (*text == '\0')
+    return TRUE;
+  if (fixed <= 0 || cell == NULL || strchr (text, '\n') != NULL)
+    return FALSE;
+  if (!g_hash_table_lookup_extended (self->text_widths, text, NULL, &known))
+    {
+      g_autoptr(PangoLayout) layout = gtk_widget_create_pango_layout (label, text);
+
+      pango_layout_get_pixel_size (layout, &width, NULL);
+      known = GINT_TO_POINTER (width + 1);
+      g_hash_table_insert (self->text_widths, g_strdup (text), known);
+    }
+  width = GPOINTER_TO_INT (known) - 1;
+  {
+    GtkStyleContext *style = gtk_widget_get_style_context (cell);
+    GtkBorder padding, border;
+
+    G_GNUC_BEGIN_IGNORE_DEPRECATIONS
+    gtk_style_context_get_padding (style, &padding);
+    gtk_style_context_get_border (style, &border);
+    G_GNUC_END_IGNORE_DEPRECATIONS
+    width += padding.left + padding.right + border.left + border.right
+             + gtk_widget_get_margin_start (label) + gtk_widget_get_margin_end (label) + 1;
+  }
+  return width <= fixed;
+}
+
 static void
-fill_label (GtkListItem *li, ColumnKind kind)
+fill_label (ThiduaRegisterView *self, GtkListItem *li, ColumnKind kind)
 {
   ThiduaRegisterItem *item = gtk_list_item_get_item (li);
   GtkLabel *label = GTK_LABEL (gtk_list_item_get_child (li));
@@ -157,13 +207,14 @@ fill_label (GtkListItem *li, ColumnKind kind)
     case COL_NOTE: text = thidua_register_item_get_note (item); break;
     default: break;
     }
+  gtk_label_set_wrap (label, !text_fits (self, GTK_WIDGET (label), kind, text));
   gtk_label_set_text (label, text);
 }
 
 static void
 bind_label (GtkSignalListItemFactory *factory, GtkListItem *li, ThiduaRegisterView *self)
 {
-  fill_label (li, GPOINTER_TO_INT (g_object_get_data (G_OBJECT (factory), "kind")));
+  fill_label (self, li, GPOINTER_TO_INT (g_object_get_data (G_OBJECT (factory), "kind")));
   /* kept to be filled again when its row is updated in place */
   g_object_set_data (G_OBJECT (li), "kind", g_object_get_data (G_OBJECT (factory), "kind"));
   if (self->bound != NULL)
@@ -231,6 +282,36 @@ set_column_tooltips (ThiduaRegisterView *self, const char * const *tooltips, gui
                                    tooltips[i]);
 }
 
+/* Fills every bound cell of a column again (its width changed). */
+static void
+refill_column (ThiduaRegisterView *self, GParamSpec *pspec, GtkColumnViewColumn *column)
+{
+  GHashTableIter iter;
+  gpointer key;
+
+  if (self->bound == NULL)
+    return;
+  g_hash_table_iter_init (&iter, self->bound);
+  while (g_hash_table_iter_next (&iter, &key, NULL))
+    {
+      GtkListItem *li = key;
+      ColumnKind kind = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (li), "kind"));
+
+      if (self->columns[kind] == column && gtk_list_item_get_item (li) != NULL)
+        fill_label (self, li, kind);
+    }
+}
+
+/* Another font or theme: the measured texts are measured again. */
+static void
+on_font_changed (ThiduaRegisterView *self)
+{
+  g_hash_table_remove_all (self->text_widths);
+  for (guint k = 0; k < G_N_ELEMENTS (self->columns); k++)
+    if (self->columns[k] != NULL)
+      refill_column (self, NULL, self->columns[k]);
+}
+
 static void
 add_column (ThiduaRegisterView *self, const char *title, ColumnKind kind, gboolean expand, int width)
 {
@@ -250,6 +331,9 @@ add_column (ThiduaRegisterView *self, const char *title, ColumnKind kind, gboole
   if (width > 0)
     gtk_column_view_column_set_fixed_width (column, width);
   gtk_column_view_append_column (self->column_view, column);
+  self->columns[kind] = column;
+  /* a column made narrower (or wider) decides again which cells wrap */
+  g_signal_connect_object (column, "notify::fixed-width", G_CALLBACK (refill_column), self, G_CONNECT_SWAPPED);
   g_object_unref (column);
 }
 
@@ -419,7 +503,7 @@ on_items_updated (ThiduaRegisterModel *model, guint position, guint n_items, Thi
 
       if (p != GTK_INVALID_LIST_POSITION && p >= position && p - position < n_items
           && gtk_list_item_get_item (li) != NULL)
-        fill_label (li, GPOINTER_TO_INT (g_object_get_data (G_OBJECT (li), "kind")));
+        fill_label (self, li, GPOINTER_TO_INT (g_object_get_data (G_OBJECT (li), "kind")));
     }
   on_items_changed (G_LIST_MODEL (model), position, 0, 0, self);
 }
@@ -1512,6 +1596,12 @@ thidua_register_view_constructed (GObject *object)
   g_signal_connect_object (self->reg, "changed", G_CALLBACK (on_register_changed), self, 0);
   self->data_version = thidua_store_get_data_version (thidua_register_get_store (self->reg));
   self->poll_source = g_timeout_add_seconds (2, poll_data_version, self);
+  {
+    const char *font_settings[] = { "notify::gtk-font-name", "notify::gtk-xft-dpi", "notify::gtk-theme-name" };
+    for (guint i = 0; i < G_N_ELEMENTS (font_settings); i++)
+      g_signal_connect_object (gtk_widget_get_settings (GTK_WIDGET (self)), font_settings[i],
+                               G_CALLBACK (on_font_changed), self, G_CONNECT_SWAPPED);
+  }
   self->row_editor = thidua_register_row_editor_new (thidua_register_get_catalog (self->reg));
   gtk_widget_set_parent (self->row_editor, GTK_WIDGET (self->column_view));
   g_signal_connect (self->row_editor, "apply", G_CALLBACK (on_row_editor_apply), self);
@@ -1616,6 +1706,7 @@ thidua_register_view_finalize (GObject *object)
   g_ptr_array_unref (self->title_ids);
   g_strfreev (self->years);
   g_clear_pointer (&self->bound, g_hash_table_unref);
+  g_clear_pointer (&self->text_widths, g_hash_table_unref);
   G_OBJECT_CLASS (thidua_register_view_parent_class)->finalize (object);
 }
 
@@ -1728,6 +1819,7 @@ thidua_register_view_init (ThiduaRegisterView *self)
   self->unit_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
   self->title_ids = g_ptr_array_new ();
   self->bound = g_hash_table_new (NULL, NULL);
+  self->text_widths = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   gtk_widget_init_template (GTK_WIDGET (self));
 }
 

@@ -511,6 +511,92 @@ count_cells (GtkWidget *w, const char *text)
   return n;
 }
 
+/* Mapped labels under w shown narrower than their minimum (cut). */
+static guint
+count_cut (GtkWidget *w)
+{
+  guint n = 0;
+
+  if (!gtk_widget_get_mapped (w))
+    return 0;
+  if (GTK_IS_LABEL (w) && *gtk_label_get_text (GTK_LABEL (w)) != '\0')
+    {
+      int min = 0;
+
+      gtk_widget_measure (w, GTK_ORIENTATION_HORIZONTAL, -1, &min, NULL, NULL, NULL);
+      if (gtk_widget_get_width (w) + 1 < min)
+        n++;
+    }
+  for (GtkWidget *c = gtk_widget_get_first_child (w); c; c = gtk_widget_get_next_sibling (c))
+    n += count_cut (c);
+  return n;
+}
+
+/* Mapped labels showing text that wrap (or not). */
+static guint
+count_wrapping (GtkWidget *w, const char *text, gboolean wrap)
+{
+  guint n = 0;
+
+  if (!gtk_widget_get_mapped (w))
+    return 0;
+  if (GTK_IS_LABEL (w) && g_strcmp0 (gtk_label_get_text (GTK_LABEL (w)), text) == 0
+      && gtk_label_get_wrap (GTK_LABEL (w)) == wrap)
+    n++;
+  for (GtkWidget *c = gtk_widget_get_first_child (w); c; c = gtk_widget_get_next_sibling (c))
+    n += count_wrapping (c, text, wrap);
+  return n;
+}
+
+/* The rows' labels only (not the column titles). */
+static GtkWidget *
+rows_of (GtkWidget *cv)
+{
+  for (GtkWidget *c = gtk_widget_get_first_child (cv); c; c = gtk_widget_get_next_sibling (c))
+    if (GTK_IS_LIST_VIEW (c))
+      return c;
+  g_assert_not_reached ();
+}
+
+/* Cells of fixed-width columns whose text fits are not wrapped (cheaper to
+ * lay out); a column made narrower by the user wraps them again: no text
+ * is cut, whatever the width. */
+static void
+test_narrow_column_wraps (RegFixture *f, gconstpointer data)
+{
+  GtkWidget *window = gtk_window_new ();
+  GtkWidget *view, *cv;
+  g_autoptr(GtkColumnViewColumn) title = NULL;
+  guint one_line;
+
+  fill (f, 60);
+  view = thidua_register_view_new (f->reg);
+  gtk_window_set_child (GTK_WINDOW (window), view);
+  gtk_window_set_default_size (GTK_WINDOW (window), 1366, 768);
+  gtk_window_present (GTK_WINDOW (window));
+  settle ();
+  cv = GTK_WIDGET (thidua_register_view_get_column_view (THIDUA_REGISTER_VIEW (view)));
+  one_line = count_cells (rows_of (cv), "Lao động tiên tiến");
+  g_assert_cmpuint (one_line, >, 3);
+  g_assert_cmpuint (count_wrapping (rows_of (cv), "Lao động tiên tiến", FALSE), ==, one_line);
+  g_assert_cmpuint (count_cut (rows_of (cv)), ==, 0);
+  title = g_list_model_get_item (gtk_column_view_get_columns (GTK_COLUMN_VIEW (cv)), 3);
+  g_assert_cmpstr (gtk_column_view_column_get_title (title), ==, "Title or reward");
+  gtk_column_view_column_set_fixed_width (title, 60);
+  settle ();
+
+  g_assert_cmpuint (count_cut (rows_of (cv)), ==, 0);
+  /* the title now takes two lines or more: fewer rows on screen */
+  g_assert_cmpuint (count_cells (rows_of (cv), "Lao động tiên tiến"), <, one_line);
+  g_assert_cmpuint (count_wrapping (rows_of (cv), "Lao động tiên tiến", FALSE), ==, 0);
+  g_assert_cmpuint (count_wrapping (rows_of (cv), "Lao động tiên tiến", TRUE), >, 0);
+  gtk_column_view_column_set_fixed_width (title, 400);
+  settle ();
+  g_assert_cmpuint (count_cut (rows_of (cv)), ==, 0);
+  gtk_window_destroy (GTK_WINDOW (window));
+  drain ();
+}
+
 /* Bulk result for 600 selected rows: the rows on screen show it (and the
  * decision), the selection stays; undo and redo show the rows before and
  * after again.  The rows are updated in place (no items-changed), so this
@@ -688,6 +774,8 @@ main (int argc, char **argv)
   g_test_add ("/register/view/row-edit-undo", RegFixture, NULL, reg_fixture_set_up, test_row_edit,
               reg_fixture_tear_down);
   g_test_add ("/register/view/bulk-result-cells", RegFixture, NULL, reg_fixture_set_up, test_bulk_result_cells,
+              reg_fixture_tear_down);
+  g_test_add ("/register/view/narrow-column-wraps", RegFixture, NULL, reg_fixture_set_up, test_narrow_column_wraps,
               reg_fixture_tear_down);
   g_test_add ("/register/view/look-300", RegFixture, NULL, reg_fixture_set_up, test_look_300,
               reg_fixture_tear_down);
