@@ -169,17 +169,19 @@ text_fits (ThiduaRegisterView *self, GtkWidget *label, ColumnKind kind, const ch
       g_hash_table_insert (self->text_widths, g_strdup (text), known);
     }
   width = GPOINTER_TO_INT (known) - 1;
-  {
-    GtkStyleContext *style = gtk_widget_get_style_context (cell);
-    GtkBorder padding, border;
+  /* the cell's and the label's own padding and border */
+  for (GtkWidget *w = label; w != NULL; w = w == label ? cell : NULL)
+    {
+      GtkStyleContext *style = gtk_widget_get_style_context (w);
+      GtkBorder padding, border;
 
-    G_GNUC_BEGIN_IGNORE_DEPRECATIONS
-    gtk_style_context_get_padding (style, &padding);
-    gtk_style_context_get_border (style, &border);
-    G_GNUC_END_IGNORE_DEPRECATIONS
-    width += padding.left + padding.right + border.left + border.right
-             + gtk_widget_get_margin_start (label) + gtk_widget_get_margin_end (label) + 1;
-  }
+      G_GNUC_BEGIN_IGNORE_DEPRECATIONS
+      gtk_style_context_get_padding (style, &padding);
+      gtk_style_context_get_border (style, &border);
+      G_GNUC_END_IGNORE_DEPRECATIONS
+      width += padding.left + padding.right + border.left + border.right;
+    }
+  width += gtk_widget_get_margin_start (label) + gtk_widget_get_margin_end (label) + 1;
   return width <= fixed;
 }
 
