@@ -69,6 +69,9 @@ struct _ThiduaRegisterView
   GArray                  *pending_ids;  /* rows to refresh at reload_source, NULL: the year */
   guint                    poll_source;
   gint64                   data_version;
+  GHashTable              *bound;        /* GtkListItem of every bound cell */
+  GtkColumnViewColumn     *columns[8];   /* by ColumnKind, not owned */
+  GHashTable              *text_widths;  /* char * → width in px + 1, see text_fits */
 };
 
 enum {
@@ -132,10 +135,59 @@ setup_label (GtkSignalListItemFactory *factory, GtkListItem *li, gpointer data)
   gtk_list_item_set_child (li, label);
 }
 
-static void
-bind_label (GtkSignalListItemFactory *factory, GtkListItem *li, gpointer data)
+/* TRUE when text surely fits on one line in its column, so its label
+ * need not wrap.  A wrapping label lays its text out three or four times
+ * to be measured (at its narrowest, unwrapped, at the width it is given);
+ * one that does not wrap, once: with 200 rows of 8 cells made at once
+ * (GTK 4.8 keeps 200 rows around the view), wrapping was a fifth of
+ * opening the page.  Texts repeat (titles, statuses, results, units), so
+ * each is measured once with the label's own font (pixel extents round
+ * outwards, as the label's own measure does); the column's fixed width
+ * (a column that expands is never narrower) less the cell's padding and
+ * border must hold it, with a pixel to spare.  The name column has no
+ * fixed width: it always wraps.  A column resized, another font or theme:
+ * the cells are filled again (refill_column, on_font_changed). */
+static gboolean
+text_fits (ThiduaRegisterView *self, GtkWidget *label, ColumnKind kind, const char *text)
 {
-  ColumnKind kind = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (factory), "kind"));
+  GtkColumnViewColumn *column = self->columns[kind];
+  GtkWidget *cell = gtk_widget_get_parent (label);
+  int fixed = column ? gtk_column_view_column_get_fixed_width (column) : -1;
+  int width;
+  gpointer known;
+
+  if (*text == '\0')
+    return TRUE;
+  if (fixed <= 0 || cell == NULL || strchr (text, '\n') != NULL)
+    return FALSE;
+  if (!g_hash_table_lookup_extended (self->text_widths, text, NULL, &known))
+    {
+      g_autoptr(PangoLayout) layout = gtk_widget_create_pango_layout (label, text);
+
+      pango_layout_get_pixel_size (layout, &width, NULL);
+      known = GINT_TO_POINTER (width + 1);
+      g_hash_table_insert (self->text_widths, g_strdup (text), known);
+    }
+  width = GPOINTER_TO_INT (known) - 1;
+  /* the cell's and the label's own padding and border */
+  for (GtkWidget *w = label; w != NULL; w = w == label ? cell : NULL)
+    {
+      GtkStyleContext *style = gtk_widget_get_style_context (w);
+      GtkBorder padding, border;
+
+      G_GNUC_BEGIN_IGNORE_DEPRECATIONS
+      gtk_style_context_get_padding (style, &padding);
+      gtk_style_context_get_border (style, &border);
+      G_GNUC_END_IGNORE_DEPRECATIONS
+      width += padding.left + padding.right + border.left + border.right;
+    }
+  width += gtk_widget_get_margin_start (label) + gtk_widget_get_margin_end (label) + 1;
+  return width <= fixed;
+}
+
+static void
+fill_label (ThiduaRegisterView *self, GtkListItem *li, ColumnKind kind)
+{
   ThiduaRegisterItem *item = gtk_list_item_get_item (li);
   GtkLabel *label = GTK_LABEL (gtk_list_item_get_child (li));
   const char *text = "";
@@ -157,7 +209,25 @@ bind_label (GtkSignalListItemFactory *factory, GtkListItem *li, gpointer data)
     case COL_NOTE: text = thidua_register_item_get_note (item); break;
     default: break;
     }
+  gtk_label_set_wrap (label, !text_fits (self, GTK_WIDGET (label), kind, text));
   gtk_label_set_text (label, text);
+}
+
+static void
+bind_label (GtkSignalListItemFactory *factory, GtkListItem *li, ThiduaRegisterView *self)
+{
+  fill_label (self, li, GPOINTER_TO_INT (g_object_get_data (G_OBJECT (factory), "kind")));
+  /* kept to be filled again when its row is updated in place */
+  g_object_set_data (G_OBJECT (li), "kind", g_object_get_data (G_OBJECT (factory), "kind"));
+  if (self->bound != NULL)
+    g_hash_table_add (self->bound, li);
+}
+
+static void
+unbind_label (GtkSignalListItemFactory *factory, GtkListItem *li, ThiduaRegisterView *self)
+{
+  if (self->bound != NULL)
+    g_hash_table_remove (self->bound, li);
 }
 
 /* The labels of the column titles, in column order (GTK 4.8 has no API
@@ -214,6 +284,36 @@ set_column_tooltips (ThiduaRegisterView *self, const char * const *tooltips, gui
                                    tooltips[i]);
 }
 
+/* Fills every bound cell of a column again (its width changed). */
+static void
+refill_column (ThiduaRegisterView *self, GParamSpec *pspec, GtkColumnViewColumn *column)
+{
+  GHashTableIter iter;
+  gpointer key;
+
+  if (self->bound == NULL)
+    return;
+  g_hash_table_iter_init (&iter, self->bound);
+  while (g_hash_table_iter_next (&iter, &key, NULL))
+    {
+      GtkListItem *li = key;
+      ColumnKind kind = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (li), "kind"));
+
+      if (self->columns[kind] == column && gtk_list_item_get_item (li) != NULL)
+        fill_label (self, li, kind);
+    }
+}
+
+/* Another font or theme: the measured texts are measured again. */
+static void
+on_font_changed (ThiduaRegisterView *self)
+{
+  g_hash_table_remove_all (self->text_widths);
+  for (guint k = 0; k < G_N_ELEMENTS (self->columns); k++)
+    if (self->columns[k] != NULL)
+      refill_column (self, NULL, self->columns[k]);
+}
+
 static void
 add_column (ThiduaRegisterView *self, const char *title, ColumnKind kind, gboolean expand, int width)
 {
@@ -224,13 +324,18 @@ add_column (ThiduaRegisterView *self, const char *title, ColumnKind kind, gboole
   /* every cell a plain label: the row editor edits (light rows, and no
    * focus held inside a row the model replaces) */
   g_signal_connect (factory, "setup", G_CALLBACK (setup_label), self);
-  g_signal_connect (factory, "bind", G_CALLBACK (bind_label), self);
+  g_signal_connect_object (factory, "bind", G_CALLBACK (bind_label), self, 0);
+  g_signal_connect_object (factory, "unbind", G_CALLBACK (unbind_label), self, 0);
+  g_signal_connect_object (factory, "teardown", G_CALLBACK (unbind_label), self, 0);
   column = gtk_column_view_column_new (title, factory);
   gtk_column_view_column_set_resizable (column, TRUE);
   gtk_column_view_column_set_expand (column, expand);
   if (width > 0)
     gtk_column_view_column_set_fixed_width (column, width);
   gtk_column_view_append_column (self->column_view, column);
+  self->columns[kind] = column;
+  /* a column made narrower (or wider) decides again which cells wrap */
+  g_signal_connect_object (column, "notify::fixed-width", G_CALLBACK (refill_column), self, G_CONNECT_SWAPPED);
   g_object_unref (column);
 }
 
@@ -381,6 +486,28 @@ on_items_changed (GListModel *model, guint position, guint removed, guint added,
   /* the dashboard counts every shown row: not on every keystroke */
   if (self->dashboard_source == 0)
     self->dashboard_source = g_timeout_add (250, update_dashboard, self);
+}
+
+/* Rows edited in place keep their item and their row widgets: only the
+ * cells bound to that span are filled again (a few hundred at most,
+ * whatever the number of rows edited). */
+static void
+on_items_updated (ThiduaRegisterModel *model, guint position, guint n_items, ThiduaRegisterView *self)
+{
+  GHashTableIter iter;
+  gpointer key;
+
+  g_hash_table_iter_init (&iter, self->bound);
+  while (g_hash_table_iter_next (&iter, &key, NULL))
+    {
+      GtkListItem *li = key;
+      guint p = gtk_list_item_get_position (li);
+
+      if (p != GTK_INVALID_LIST_POSITION && p >= position && p - position < n_items
+          && gtk_list_item_get_item (li) != NULL)
+        fill_label (self, li, GPOINTER_TO_INT (g_object_get_data (G_OBJECT (li), "kind")));
+    }
+  on_items_changed (G_LIST_MODEL (model), position, 0, 0, self);
 }
 
 /* ---- actions ---- */
@@ -1464,12 +1591,19 @@ thidua_register_view_constructed (GObject *object)
   self->selection = gtk_multi_selection_new (g_object_ref (G_LIST_MODEL (self->model)));
   gtk_column_view_set_model (self->column_view, GTK_SELECTION_MODEL (self->selection));
   g_signal_connect (self->model, "items-changed", G_CALLBACK (on_items_changed), self);
+  g_signal_connect (self->model, "items-updated", G_CALLBACK (on_items_updated), self);
   thidua_register_dashboard_set_model (self->dashboard, self->model);
   self->history = thidua_register_history_new (self->reg);
   update_undo_actions (self);
   g_signal_connect_object (self->reg, "changed", G_CALLBACK (on_register_changed), self, 0);
   self->data_version = thidua_store_get_data_version (thidua_register_get_store (self->reg));
   self->poll_source = g_timeout_add_seconds (2, poll_data_version, self);
+  {
+    const char *font_settings[] = { "notify::gtk-font-name", "notify::gtk-xft-dpi", "notify::gtk-theme-name" };
+    for (guint i = 0; i < G_N_ELEMENTS (font_settings); i++)
+      g_signal_connect_object (gtk_widget_get_settings (GTK_WIDGET (self)), font_settings[i],
+                               G_CALLBACK (on_font_changed), self, G_CONNECT_SWAPPED);
+  }
   self->row_editor = thidua_register_row_editor_new (thidua_register_get_catalog (self->reg));
   gtk_widget_set_parent (self->row_editor, GTK_WIDGET (self->column_view));
   g_signal_connect (self->row_editor, "apply", G_CALLBACK (on_row_editor_apply), self);
@@ -1573,6 +1707,8 @@ thidua_register_view_finalize (GObject *object)
   g_array_unref (self->unit_ids);
   g_ptr_array_unref (self->title_ids);
   g_strfreev (self->years);
+  g_clear_pointer (&self->bound, g_hash_table_unref);
+  g_clear_pointer (&self->text_widths, g_hash_table_unref);
   G_OBJECT_CLASS (thidua_register_view_parent_class)->finalize (object);
 }
 
@@ -1684,6 +1820,8 @@ thidua_register_view_init (ThiduaRegisterView *self)
 {
   self->unit_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
   self->title_ids = g_ptr_array_new ();
+  self->bound = g_hash_table_new (NULL, NULL);
+  self->text_widths = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   gtk_widget_init_template (GTK_WIDGET (self));
 }
 

@@ -137,7 +137,17 @@ test_reload_own_year (RegFixture *f, gconstpointer data)
 typedef struct {
   guint n;
   guint position, removed, added;
+  guint n_updated;
+  guint updated_position, updated_n;
 } Changes;
+
+static void
+on_updated (ThiduaRegisterModel *model, guint position, guint n_items, Changes *c)
+{
+  c->n_updated++;
+  c->updated_position = position;
+  c->updated_n = n_items;
+}
 
 static void
 on_change (GListModel *model, guint position, guint removed, guint added, Changes *c)
@@ -168,26 +178,69 @@ test_refresh_rows (RegFixture *f, gconstpointer data)
     ids[i] = reg_add (f, "2024", reg_add_person (f, names[i], khoa, 1980 + i), "LĐTT");
   g_assert_true (thidua_register_model_load (m, "2024", &error));
   g_signal_connect (m, "items-changed", G_CALLBACK (on_change), &c);
+  g_signal_connect (m, "items-updated", G_CALLBACK (on_updated), &c);
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (m)), ==, 5);
 
-  /* two neighbouring rows get a result: one notification over them */
-  pair[0] = thidua_register_model_get_id (m, 1);
-  pair[1] = thidua_register_model_get_id (m, 2);
-  g_assert_true (thidua_register_set_results (f->reg, pair, 2, THIDUA_REG_RESULT_ACHIEVED, "25/QĐ-UBND", NULL, &error));
-  g_assert_true (thidua_register_model_refresh_rows (m, pair, 2, &error));
-  g_assert_no_error (error);
-  g_assert_cmpuint (c.n, ==, 1);
-  g_assert_cmpuint (c.position, ==, 1);
-  g_assert_cmpuint (c.removed, ==, 2);
-  g_assert_cmpuint (c.added, ==, 2);
-  g_assert_cmpstr (thidua_register_model_peek (m, 2)->decision, ==, "25/QĐ-UBND");
+  /* two neighbouring rows get a result: they stay where they were, so
+   * they are updated in place (the same items, read again), one
+   * notification over them and no items-changed */
+  {
+    g_autoptr(ThiduaRegisterItem) shown = g_list_model_get_item (G_LIST_MODEL (m), 2);
+    g_autoptr(ThiduaRegisterItem) again = NULL;
+
+    g_assert_cmpint (thidua_register_item_get_result (shown), ==, THIDUA_REG_RESULT_PENDING);
+    pair[0] = thidua_register_model_get_id (m, 1);
+    pair[1] = thidua_register_model_get_id (m, 2);
+    g_assert_true (thidua_register_set_results (f->reg, pair, 2, THIDUA_REG_RESULT_ACHIEVED, "25/QĐ-UBND", NULL, &error));
+    g_assert_true (thidua_register_model_refresh_rows (m, pair, 2, &error));
+    g_assert_no_error (error);
+    g_assert_cmpuint (c.n, ==, 0);
+    g_assert_cmpuint (c.n_updated, ==, 1);
+    g_assert_cmpuint (c.updated_position, ==, 1);
+    g_assert_cmpuint (c.updated_n, ==, 2);
+    again = g_list_model_get_item (G_LIST_MODEL (m), 2);
+    g_assert_true (again == shown);
+    g_assert_cmpint (thidua_register_item_get_result (shown), ==, THIDUA_REG_RESULT_ACHIEVED);
+    g_assert_cmpstr (thidua_register_item_get_decision (shown), ==, "25/QĐ-UBND");
+    g_assert_cmpstr (thidua_register_model_peek (m, 2)->decision, ==, "25/QĐ-UBND");
+  }
 
   /* the first and the last: two runs, two notifications */
-  c.n = 0;
+  c.n = c.n_updated = 0;
   pair[0] = thidua_register_model_get_id (m, 0);
   pair[1] = thidua_register_model_get_id (m, 4);
   g_assert_true (thidua_register_model_refresh_rows (m, pair, 2, &error));
-  g_assert_cmpuint (c.n, ==, 2);
+  g_assert_cmpuint (c.n, ==, 0);
+  g_assert_cmpuint (c.n_updated, ==, 2);
+
+  /* with a filter on the result, rows whose result changes leave it:
+   * those are items-changed; the one that stays shown is updated */
+  thidua_register_model_set_result (m, THIDUA_REG_RESULT_ACHIEVED);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (m)), ==, 2);
+  {
+    gint64 three[3] = { thidua_register_model_get_id (m, 0), thidua_register_model_get_id (m, 1), 0 };
+    g_autoptr(ThiduaRegisterItem) kept = g_list_model_get_item (G_LIST_MODEL (m), 1);
+
+    g_assert_true (thidua_register_set_results (f->reg, three, 1, THIDUA_REG_RESULT_PENDING, "", NULL, &error));
+    c.n = c.n_updated = 0;
+    g_assert_true (thidua_register_model_refresh_rows (m, three, 2, &error));
+    g_assert_cmpuint (c.n, ==, 1);
+    g_assert_cmpuint (c.position, ==, 0);
+    g_assert_cmpuint (c.removed, ==, 1);
+    g_assert_cmpuint (c.added, ==, 0);
+    g_assert_cmpuint (c.n_updated, ==, 1);
+    g_assert_cmpuint (c.updated_position, ==, 0);
+    g_assert_cmpuint (c.updated_n, ==, 1);
+    g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (m)), ==, 1);
+    g_assert_cmpint (thidua_register_model_get_id (m, 0), ==, three[1]);
+    g_assert_true (g_list_model_get_item (G_LIST_MODEL (m), 0) == (gpointer) kept);
+    g_object_unref (kept);
+    /* put back as it was */
+    g_assert_true (thidua_register_set_results (f->reg, three, 1, THIDUA_REG_RESULT_ACHIEVED, "25/QĐ-UBND", NULL, &error));
+    g_assert_true (thidua_register_model_refresh_rows (m, three, 1, &error));
+    g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (m)), ==, 2);
+  }
+  thidua_register_model_set_result (m, -1);
 
   /* counts over the rows, no row objects */
   thidua_register_model_tally (m, tally, units, &people);

@@ -75,6 +75,13 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 
+enum {
+  SIGNAL_ITEMS_UPDATED,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
 static void list_model_iface_init (GListModelInterface *iface);
 
 G_DEFINE_FINAL_TYPE_WITH_CODE (ThiduaRegisterModel, thidua_register_model, G_TYPE_OBJECT,
@@ -106,11 +113,15 @@ year_clear (Year *y)
 
 /* ---- reading ---- */
 
+/* No join with the units: their names come from read_units (a unit made
+ * since is looked up alone), and no ifnull (): a NULL reads as 0 or "".
+ * Every column read is a call into SQLite (which locks the connection),
+ * so a row is as few columns as the compact row needs. */
 static const char compact_columns[] =
-  "SELECT r.id, ifnull (r.person_id, 0), ifnull (r.unit_id, 0), r.title, r.status, r.result, r.modified, "
-  "ifnull (p.name_key, ''), ifnull (u.name, ''), ifnull (u.name_key, ''), ifnull (p.sort_key, '') "
+  "SELECT r.id, r.person_id, r.unit_id, r.title, r.status, r.result, r.modified, "
+  "p.name_key, p.sort_key "
   "FROM registrations r JOIN reg_years y ON y.id = r.year_id "
-  "LEFT JOIN people p ON p.id = r.person_id LEFT JOIN units u ON u.id = r.unit_id ";
+  "LEFT JOIN people p ON p.id = r.person_id ";
 
 /* The same columns as the register's own queries, for the items. */
 static const char page_columns[] =
@@ -173,6 +184,24 @@ result_of (const char *s)
        : s[0] == 'n' ? THIDUA_REG_RESULT_NOT_ACHIEVED : THIDUA_REG_RESULT_PENDING;
 }
 
+/* A unit the year's rows name that read_units did not see (made since):
+ * read alone, ranked first. */
+static Unit *
+add_unknown_unit (ThiduaRegisterModel *self, Year *y, gint64 unit_id)
+{
+  g_autoptr(sqlite3_stmt) stmt = thidua_register_prepare (self->reg, "SELECT name, name_key FROM units WHERE id = ?1",
+                                                          "reading a unit", NULL);
+  Unit *unit = g_new0 (Unit, 1);
+  gboolean found = stmt != NULL && (sqlite3_bind_int64 (stmt, 1, unit_id), sqlite3_step (stmt) == SQLITE_ROW);
+
+  unit->id = unit_id;
+  unit->rank = -1;
+  unit->name = g_string_chunk_insert (y->keys, found ? reg_column_text (stmt, 0) : "");
+  unit->key = g_string_chunk_insert (y->keys, found ? reg_column_text (stmt, 1) : "");
+  g_hash_table_insert (y->units, &unit->id, unit);
+  return unit;
+}
+
 /* One compact row from compact_columns. */
 static void
 row_from_stmt (ThiduaRegisterModel *self, Year *y, sqlite3_stmt *stmt, Row *row)
@@ -189,20 +218,12 @@ row_from_stmt (ThiduaRegisterModel *self, Year *y, sqlite3_stmt *stmt, Row *row)
   row->result = result_of (reg_column_text (stmt, 5));
   row->modified = sqlite3_column_int64 (stmt, 6);
   row->person_key = *key ? g_string_chunk_insert (y->keys, key) : "";
-  key = reg_column_text (stmt, 10);
+  key = reg_column_text (stmt, 8);
   row->sort_key = *key ? g_string_chunk_insert (y->keys, key) : "";
   row->gone = FALSE;
   unit = g_hash_table_lookup (y->units, &row->unit_id);
   if (unit == NULL)
-    {
-      /* no unit, or one made since the units were read: first */
-      unit = g_new0 (Unit, 1);
-      unit->id = row->unit_id;
-      unit->rank = -1;
-      unit->name = g_string_chunk_insert (y->keys, reg_column_text (stmt, 8));
-      unit->key = g_string_chunk_insert (y->keys, reg_column_text (stmt, 9));
-      g_hash_table_insert (y->units, &unit->id, unit);
-    }
+    unit = add_unknown_unit (self, y, row->unit_id);
   row->unit = unit;
 }
 
@@ -587,6 +608,12 @@ thidua_register_model_class_init (ThiduaRegisterModelClass *klass)
     g_param_spec_uint ("n-items", NULL, NULL, 0, G_MAXUINT, 0,
                        G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  /* ::items-updated (position, n_items): rows that stay where they were
+   * (same item objects) but read differently now; see the header. */
+  signals[SIGNAL_ITEMS_UPDATED] =
+    g_signal_new ("items-updated", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
+                  G_TYPE_NONE, 2, G_TYPE_UINT, G_TYPE_UINT);
 }
 
 static void
@@ -1163,15 +1190,59 @@ thidua_register_model_find (ThiduaRegisterModel *self, gint64 registration_id)
   return -1;
 }
 
+/* Announces rows updated in place (updated[] by row index) by their
+ * positions among the shown rows: one signal per run, one span when the
+ * runs are many. */
+static void
+emit_updated (ThiduaRegisterModel *self, const guint8 *updated)
+{
+  guint n_runs = 0, first = G_MAXUINT, last = 0, start = 0, len = 0;
+  g_autoptr(GArray) runs = g_array_new (FALSE, FALSE, sizeof (guint) * 2);
+
+  for (guint p = 0; p <= self->visible->len; p++)
+    {
+      gboolean on = p < self->visible->len && updated[g_array_index (self->visible, guint, p)];
+
+      if (on)
+        {
+          if (len == 0)
+            start = p;
+          len++;
+          first = MIN (first, p);
+          last = p;
+          continue;
+        }
+      if (len > 0)
+        {
+          guint run[2] = { start, len };
+          g_array_append_vals (runs, run, 1);
+          n_runs++;
+          len = 0;
+        }
+    }
+  if (n_runs == 0)
+    return;
+  if (n_runs > MAX_RUNS)
+    {
+      g_signal_emit (self, signals[SIGNAL_ITEMS_UPDATED], 0, first, last - first + 1);
+      return;
+    }
+  for (guint k = 0; k < runs->len; k++)
+    g_signal_emit (self, signals[SIGNAL_ITEMS_UPDATED], 0, g_array_index (runs, guint, k * 2),
+                   g_array_index (runs, guint, k * 2 + 1));
+}
+
 gboolean
 thidua_register_model_refresh_rows (ThiduaRegisterModel *self, const gint64 *ids, guint n_ids, GError **error)
 {
   g_autoptr(GHashTable) fresh = g_hash_table_new_full (g_int64_hash, g_int64_equal, NULL, g_free);
   g_autoptr(GHashTable) asked = g_hash_table_new (g_int64_hash, g_int64_equal);
   g_autoptr(GArray) before = NULL;
+  g_autoptr(GArray) hits = g_array_new (FALSE, FALSE, sizeof (guint));
   g_autofree guint8 *changed = NULL;
+  g_autofree guint8 *updated = NULL;
   sqlite3_stmt *stmt;
-  guint found = 0;
+  gboolean moved = FALSE, any_updated = FALSE;
 
   g_return_val_if_fail (THIDUA_IS_REGISTER_MODEL (self), FALSE);
   if (self->year == NULL || n_ids == 0)
@@ -1196,16 +1267,46 @@ thidua_register_model_refresh_rows (ThiduaRegisterModel *self, const gint64 *ids
   for (guint k = 0; k < n_ids; k++)
     g_hash_table_add (asked, (gpointer) &ids[k]);
 
-  changed = g_new0 (guint8, self->y.rows->len + 1);
+  /* the year's rows among them; the others read are added or restored */
   for (guint i = 0; i < self->y.rows->len; i++)
+    if (g_hash_table_contains (asked, &ROW (&self->y, i)->id))
+      g_array_append_val (hits, i);
+  if (g_hash_table_size (fresh) > 0)
     {
-      Row *r = ROW (&self->y, i);
-      Row *now;
+      g_autoptr(GHashTable) held = g_hash_table_new (g_int64_hash, g_int64_equal);
+      GHashTableIter iter;
+      gpointer value;
+      g_autofree char *year = g_strdup (self->year);
 
-      if (!g_hash_table_contains (asked, &r->id))
-        continue;
-      found++;
-      now = g_hash_table_lookup (fresh, &r->id);
+      for (guint k = 0; k < hits->len; k++)
+        g_hash_table_add (held, &ROW (&self->y, g_array_index (hits, guint, k))->id);
+      g_hash_table_iter_init (&iter, fresh);
+      while (g_hash_table_iter_next (&iter, NULL, &value))
+        {
+          g_autoptr(ThiduaRegistration) r = NULL;
+
+          if (g_hash_table_contains (held, &((Row *) value)->id))
+            continue;
+          /* an added or restored registration of this year: its place in
+           * the order is the sort's to say (the compact query has no year
+           * column: ask the row's year) */
+          r = thidua_register_load (self->reg, ((Row *) value)->id, NULL);
+          if (r != NULL && g_strcmp0 (r->year, year) == 0)
+            return thidua_register_model_load (self, year, error);
+        }
+    }
+  if (hits->len == 0)
+    return TRUE;
+
+  changed = g_new0 (guint8, self->y.rows->len + 1);
+  updated = g_new0 (guint8, self->y.rows->len + 1);
+  for (guint k = 0; k < hits->len; k++)
+    {
+      guint i = g_array_index (hits, guint, k);
+      Row *r = ROW (&self->y, i);
+      Row *now = g_hash_table_lookup (fresh, &r->id);
+      gboolean was_shown = matches (self, r);
+
       if (now == NULL)
         {
           if (!r->gone)
@@ -1217,33 +1318,37 @@ thidua_register_model_refresh_rows (ThiduaRegisterModel *self, const gint64 *ids
           if (r->gone)
             self->n_gone--;
           *r = *now;
-          g_hash_table_remove (fresh, &r->id);
         }
-      changed[i] = TRUE;
-      drop_item (self, i);
-    }
-  /* an added or restored registration of this year: its place in the
-   * order is SQLite's to say */
-  {
-    GHashTableIter iter;
-    gpointer value;
-    g_autofree char *year = g_strdup (self->year);
+      /* rows keep their place in the order until the year is read again
+       * (as before): a row shown before and after is updated in place,
+       * its item kept and read again when next shown, so list widgets
+       * keep their row widgets (and the selection, the focus); only rows
+       * that come or go are replaced */
+      if (was_shown && matches (self, r))
+        {
+          ThiduaRegisterItem *item = g_ptr_array_index (self->items, i);
 
-    g_hash_table_iter_init (&iter, fresh);
-    while (g_hash_table_iter_next (&iter, NULL, &value))
-      {
-        /* the compact query has no year column: ask the row's year */
-        g_autoptr(ThiduaRegistration) r = thidua_register_load (self->reg, ((Row *) value)->id, NULL);
-        if (r != NULL && g_strcmp0 (r->year, year) == 0)
-          return thidua_register_model_load (self, year, error);
-      }
-  }
-  if (found == 0)
-    return TRUE;
-  before = self->visible;
-  self->visible = g_array_sized_new (FALSE, FALSE, sizeof (guint), before->len);
-  filter_into (self, self->visible);
-  emit_runs (self, before, changed);
+          if (item != NULL && thidua_register_item_is_loaded (item))
+            thidua_register_item_take_registration (item, NULL);
+          updated[i] = TRUE;
+          any_updated = TRUE;
+        }
+      else
+        {
+          changed[i] = TRUE;
+          moved |= was_shown || matches (self, r);
+          drop_item (self, i);
+        }
+    }
+  if (moved)
+    {
+      before = self->visible;
+      self->visible = g_array_sized_new (FALSE, FALSE, sizeof (guint), before->len);
+      filter_into (self, self->visible);
+      emit_runs (self, before, changed);
+    }
+  if (any_updated)
+    emit_updated (self, updated);
   return TRUE;
 }
 

@@ -10,10 +10,16 @@
  * view asks for, and read their registration from the database when first
  * shown, a page of rows per query.
  *
- * Changes are announced over the rows that changed only: a refresh of
- * 5,000 edited rows is one items-changed per run of neighbouring rows, and
- * reading the year again after someone else wrote keeps the unchanged rows
- * (and their widgets).
+ * Changes are announced over the rows that changed only.  An edit that
+ * leaves a row where it was (shown before and after) keeps its item and is
+ * announced by ::items-updated (position, n_items), one per run of
+ * neighbouring rows: the item reads its registration again on its next
+ * getter, and a view re-binds the rows it shows in that span (GTK keeps
+ * its row widgets, the selection and the focus; an items-changed would
+ * make it ask for every item of the span and build its rows anew).  Rows
+ * an edit brings in or takes out (a filter, a delete) are announced by
+ * items-changed, one per run.  Reading the year again after someone else
+ * wrote keeps the unchanged rows (and their widgets).
  *
  * (element-type ThiduaRegisterItem): g_list_model_get_item() gives a new
  * reference. */
@@ -84,9 +90,11 @@ void        thidua_register_model_tally       (ThiduaRegisterModel *self, GArray
 /* The position of a registration among the filtered rows, or -1. */
 int         thidua_register_model_find        (ThiduaRegisterModel *self, gint64 registration_id);
 /* Re-reads registrations after an edit, delete or undo and updates their
- * rows: one query per 64 rows, one items-changed per run of neighbouring
- * rows.  A registration the year did not hold (added, restored) reads
- * the year again. */
+ * rows: one query per 64 rows; rows that stay shown are updated in place
+ * (::items-updated per run of neighbouring rows), rows that come or go
+ * are one items-changed per run.  Rows keep their place in the sort until
+ * the year is read again.  A registration the year did not hold (added,
+ * restored) reads the year again. */
 gboolean    thidua_register_model_refresh_rows (ThiduaRegisterModel *self, const gint64 *ids,
                                                 guint n_ids, GError **error);
 gboolean    thidua_register_model_refresh_row (ThiduaRegisterModel *self, gint64 registration_id,
