@@ -937,7 +937,8 @@ thidua_reg_person_set_full_name (ThiduaRegPerson *p, const char *full_name)
 
   g_free (p->honorific);
   p->honorific = g_strdup ("");
-  if (words->len > 1)
+  /* "Ông" and "Bà" are at most 4 bytes in NFC: longer words are not folded */
+  if (words->len > 1 && strlen (g_ptr_array_index (words, 0)) <= 4)
     {
       g_autofree char *w = thidua_text_fold (g_ptr_array_index (words, 0));
       if (g_str_equal (w, "ong") || g_str_equal (w, "ba"))
