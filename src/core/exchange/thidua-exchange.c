@@ -519,6 +519,9 @@ static gboolean
 export_package (ThiduaStore *store, const ExportSpec *spec, const char *path, GError **error)
 {
   guint8 pk[32], sk[64];
+  /* the package reads the office's file through its own connection: only
+   * what is committed is seen, so no change of the caller's may be open */
+  g_return_val_if_fail (sqlite3_get_autocommit (thidua_store_get_db (store)), FALSE);
   g_autoptr(ThiduaExchangeOffice) office = thidua_exchange_get_office (store, error);
   if (office == NULL || !load_key (store, pk, sk, error))
     return FALSE;
