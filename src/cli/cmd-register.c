@@ -10,6 +10,7 @@
 
 #include "thidua-catalog.h"
 #include "thidua-register.h"
+#include "thidua-core-enums.h"
 #include "thidua-register-check.h"
 #include "thidua-register-export.h"
 #include "thidua-register-import.h"
@@ -142,37 +143,44 @@ register_undo_import (CliContext *ctx, int argc, char **argv)
 
 /* ---- list ---- */
 
-static gboolean
-parse_status_option (CliContext *ctx, const char *text, int *out)
+/* A subcommand's options, no other argument, and --year when asked for
+ * (year non-NULL): 0, or the exit status. */
+static int
+parse_command (CliContext *ctx, GOptionEntry *entries, int *argc, char ***argv, char **year)
 {
-  ThiduaRegStatus s;
-
-  *out = -1;
-  if (text == NULL)
-    return TRUE;
-  if (!thidua_reg_status_from_string (text, &s))
-    {
-      cli_fail (ctx, "--status must be registered or withdrawn, not “%s”", text);
-      return FALSE;
-    }
-  *out = s;
-  return TRUE;
+  if (!cli_parse_options (ctx, entries, "", argc, argv))
+    return 2;
+  if (*argc > 1)
+    return cli_fail (ctx, "unexpected argument “%s”", (*argv)[1]);
+  if (year != NULL && !require_year (ctx, *year))
+    return 2;
+  return 0;
 }
 
+/* --status / --result: one of the enum's nicks (the strings the database
+ * stores), or -1 when not given; the message lists them. */
 static gboolean
-parse_result_option (CliContext *ctx, const char *text, int *out)
+parse_enum_option (CliContext *ctx, const char *text, int *out, const char *option, GType type)
 {
-  ThiduaRegResult r;
+  g_autoptr(GEnumClass) klass = g_type_class_ref (type);
+  GEnumValue *v;
 
   *out = -1;
   if (text == NULL)
     return TRUE;
-  if (!thidua_reg_result_from_string (text, &r))
+  if ((v = g_enum_get_value_by_nick (klass, text)) == NULL)
     {
-      cli_fail (ctx, "--result must be pending, achieved or not-achieved, not “%s”", text);
+      g_autoptr(GString) choices = g_string_new (NULL);
+      for (guint i = 0; i < klass->n_values; i++)
+        {
+          if (i > 0)
+            g_string_append (choices, i + 1 == klass->n_values ? " or " : ", ");
+          g_string_append (choices, klass->values[i].value_nick);
+        }
+      cli_fail (ctx, "--%s must be %s, not “%s”", option, choices->str, text);
       return FALSE;
     }
-  *out = r;
+  *out = v->value;
   return TRUE;
 }
 
@@ -200,13 +208,12 @@ register_list (CliContext *ctx, int argc, char **argv)
   g_autoptr(GError) error = NULL;
   ThiduaCatalog *catalog;
 
-  if (!cli_parse_options (ctx, entries, "", &argc, &argv))
-    return 2;
-  if (argc > 1)
-    return cli_fail (ctx, "unexpected argument “%s”", argv[1]);
+  int rc = parse_command (ctx, entries, &argc, &argv, NULL);
+  if (rc != 0)
+    return rc;
   if (!require_year (ctx, year)
-      || !parse_status_option (ctx, status, &q.status)
-      || !parse_result_option (ctx, result, &q.result))
+      || !parse_enum_option (ctx, status, &q.status, "status", THIDUA_TYPE_REG_STATUS)
+      || !parse_enum_option (ctx, result, &q.result, "result", THIDUA_TYPE_REG_RESULT))
     return 2;
   if (sort == NULL || g_str_equal (sort, "unit"))
     q.sort = THIDUA_REG_SORT_UNIT;
@@ -345,12 +352,9 @@ register_check (CliContext *ctx, int argc, char **argv)
   g_autoptr(GPtrArray) findings = NULL;
   g_autoptr(GError) error = NULL;
 
-  if (!cli_parse_options (ctx, entries, "", &argc, &argv))
-    return 2;
-  if (argc > 1)
-    return cli_fail (ctx, "unexpected argument “%s”", argv[1]);
-  if (!require_year (ctx, year))
-    return 2;
+  int rc = parse_command (ctx, entries, &argc, &argv, &year);
+  if (rc != 0)
+    return rc;
   if (plan < 0)
     return cli_fail (ctx, "--plan must be a plan ID");
   if ((reg = open_register (ctx, TRUE)) == NULL)
@@ -433,12 +437,9 @@ register_export (CliContext *ctx, int argc, char **argv)
   g_autoptr(ThiduaRegister) reg = NULL;
   g_autoptr(GError) error = NULL;
 
-  if (!cli_parse_options (ctx, entries, "", &argc, &argv))
-    return 2;
-  if (argc > 1)
-    return cli_fail (ctx, "unexpected argument “%s”", argv[1]);
-  if (!require_year (ctx, year))
-    return 2;
+  int rc = parse_command (ctx, entries, &argc, &argv, &year);
+  if (rc != 0)
+    return rc;
   if (output == NULL)
     return cli_fail (ctx, "-o FILE.csv or -o FILE.xlsx is required");
   if ((reg = open_register (ctx, TRUE)) == NULL)
@@ -463,12 +464,9 @@ register_report (CliContext *ctx, int argc, char **argv)
   g_autoptr(ThiduaRegister) reg = NULL;
   g_autoptr(GError) error = NULL;
 
-  if (!cli_parse_options (ctx, entries, "", &argc, &argv))
-    return 2;
-  if (argc > 1)
-    return cli_fail (ctx, "unexpected argument “%s”", argv[1]);
-  if (!require_year (ctx, year))
-    return 2;
+  int rc = parse_command (ctx, entries, &argc, &argv, &year);
+  if (rc != 0)
+    return rc;
   if (output == NULL)
     return cli_fail (ctx, "-o FILE.pdf is required");
   if ((reg = open_register (ctx, TRUE)) == NULL)
@@ -522,10 +520,9 @@ register_targets (CliContext *ctx, int argc, char **argv)
   g_autoptr(GError) error = NULL;
   ThiduaCatalog *catalog;
 
-  if (!cli_parse_options (ctx, entries, "", &argc, &argv))
-    return 2;
-  if (argc > 1)
-    return cli_fail (ctx, "unexpected argument “%s”", argv[1]);
+  int rc = parse_command (ctx, entries, &argc, &argv, NULL);
+  if (rc != 0)
+    return rc;
   if ((reg = open_register (ctx, set == NULL)) == NULL)
     return 1;
   if (!check_plan (ctx, reg, plan))
@@ -571,12 +568,9 @@ register_plan (CliContext *ctx, int argc, char **argv)
   g_autoptr(ThiduaRegister) reg = NULL;
   g_autoptr(GError) error = NULL;
 
-  if (!cli_parse_options (ctx, entries, "", &argc, &argv))
-    return 2;
-  if (argc > 1)
-    return cli_fail (ctx, "unexpected argument “%s”", argv[1]);
-  if (!require_year (ctx, year))
-    return 2;
+  int rc = parse_command (ctx, entries, &argc, &argv, &year);
+  if (rc != 0)
+    return rc;
   if ((reg = open_register (ctx, FALSE)) == NULL)
     return 1;
   if (!check_plan (ctx, reg, plan))

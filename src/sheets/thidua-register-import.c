@@ -819,6 +819,8 @@ thidua_register_import_prepare_table (ThiduaRegisterImport *self, const char *na
   self->batch = thidua_register_batch_new (self->reg, self->year, self->replace, error);
   if (self->batch == NULL)
     ok = FALSE;
+  else
+    thidua_register_batch_reserve (self->batch, thidua_table_get_n_rows (table));
   for (guint i = header_index + 1; ok && i < thidua_table_get_n_rows (table); i++)
     {
       guint number;

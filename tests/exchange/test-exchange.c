@@ -579,6 +579,47 @@ test_kill (void)
   thidua_test_tmpdir_remove (dir);
 }
 
+/* The export reads the office's file through a read-only URI: a folder
+ * name with URI characters, a relative --db path, and the office's file
+ * left in WAL mode with nothing of the package's pragmas. */
+static void
+test_export_paths (void)
+{
+  g_autofree char *dir = thidua_test_tmpdir_new ("thidua-exchange-paths");
+  g_autofree char *sub = g_build_filename (dir, "Sở #1 ?a%20b", NULL);
+  g_autofree char *db = g_build_filename (sub, "trường.db", NULL);
+  g_autofree char *o = g_build_filename (dir, "o.db", NULL);
+  g_autofree char *pkg = g_build_filename (dir, "p.thidua", NULL);
+  g_autofree char *count = NULL, *mode = NULL, *before = NULL, *after = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *out = NULL, *err = NULL;
+  int status = 0;
+  const char *argv[] = { g_getenv ("THIDUA_CLI"), "--db", "trường.db", "exchange", "export",
+                         "--year", "2026", "-o", pkg, NULL };
+
+  g_assert_cmpint (g_mkdir (sub, 0700), ==, 0);
+  set_office (db, "Trường Tiểu học Hoa Sen", "HS");
+  set_office (o, "Phòng Giáo dục", "PGD");
+  fill (sub, db, "P", 30);
+  /* the first export gives the rows their UUIDs; the second changes only
+   * the sequence number */
+  g_free (CLI_OK (db, "exchange", "export", "--year", "2026", "-o", pkg));
+  before = sql (db, "SELECT count(*), group_concat (uuid) FROM registrations");
+  g_spawn_sync (sub, (char **) argv, NULL, G_SPAWN_DEFAULT, NULL, NULL, &out, &err, &status, &error);
+  g_assert_no_error (error);
+  if (status != 0)
+    g_test_message ("stderr: %s", err);
+  g_assert_cmpint (status, ==, 0);
+  after = sql (db, "SELECT count(*), group_concat (uuid) FROM registrations");
+  g_assert_cmpstr (before, ==, after);
+  mode = sql (db, "PRAGMA journal_mode");
+  g_assert_cmpstr (mode, ==, "wal");
+  g_free (CLI_OK (o, "exchange", "import", pkg));
+  count = sql (o, "SELECT count(*) FROM registrations WHERE office_id IS NOT NULL");
+  g_assert_cmpstr (count, ==, "30");
+  thidua_test_tmpdir_remove (dir);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -588,5 +629,6 @@ main (int argc, char **argv)
   g_test_add ("/exchange/refusals", Offices, NULL, offices_setup, test_refusals, offices_teardown);
   g_test_add ("/exchange/trust-replace", Offices, NULL, offices_setup, test_trust_replace, offices_teardown);
   g_test_add_func ("/exchange/kill", test_kill);
+  g_test_add_func ("/exchange/export-paths", test_export_paths);
   return g_test_run ();
 }

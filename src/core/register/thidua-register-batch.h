@@ -59,6 +59,8 @@ gboolean    thidua_register_batch_add    (ThiduaRegisterBatch *batch,
                                           const ThiduaRegisterBatchRow *row,
                                           char **reason);
 guint       thidua_register_batch_get_n_rows (ThiduaRegisterBatch *batch);
+/* Room for n_rows rows ahead (a reader that knows its count). */
+void        thidua_register_batch_reserve (ThiduaRegisterBatch *batch, guint n_rows);
 
 /* Writes the rows taken, recorded as one import of file (with n_rejected
  * rows not taken); returns the import id, or 0 with nothing changed.

@@ -397,44 +397,40 @@ enum_from_nick (GType type, const char *nick, int *out)
   return TRUE;
 }
 
-const char *
-thidua_reg_status_to_string (ThiduaRegStatus status)
+/* Both enums are int-sized: one checked lookup serves each pair below. */
+static const char *
+enum_to_string (GType type, int value)
 {
-  const char *nick = enum_nick (THIDUA_TYPE_REG_STATUS, status);
+  const char *nick = enum_nick (type, value);
 
   g_return_val_if_fail (nick != NULL, NULL);
   return nick;
+}
+
+const char *
+thidua_reg_status_to_string (ThiduaRegStatus status)
+{
+  return enum_to_string (THIDUA_TYPE_REG_STATUS, status);
 }
 
 gboolean
 thidua_reg_status_from_string (const char *s, ThiduaRegStatus *out)
 {
-  int v;
-
-  if (!enum_from_nick (THIDUA_TYPE_REG_STATUS, s, &v))
-    return FALSE;
-  *out = v;
-  return TRUE;
+  G_STATIC_ASSERT (sizeof (ThiduaRegStatus) == sizeof (int));
+  return enum_from_nick (THIDUA_TYPE_REG_STATUS, s, (int *) out);
 }
 
 const char *
 thidua_reg_result_to_string (ThiduaRegResult result)
 {
-  const char *nick = enum_nick (THIDUA_TYPE_REG_RESULT, result);
-
-  g_return_val_if_fail (nick != NULL, NULL);
-  return nick;
+  return enum_to_string (THIDUA_TYPE_REG_RESULT, result);
 }
 
 gboolean
 thidua_reg_result_from_string (const char *s, ThiduaRegResult *out)
 {
-  int v;
-
-  if (!enum_from_nick (THIDUA_TYPE_REG_RESULT, s, &v))
-    return FALSE;
-  *out = v;
-  return TRUE;
+  G_STATIC_ASSERT (sizeof (ThiduaRegResult) == sizeof (int));
+  return enum_from_nick (THIDUA_TYPE_REG_RESULT, s, (int *) out);
 }
 
 /* ---- years ---- */
@@ -763,6 +759,43 @@ thidua_register_find_unit (ThiduaRegister *self, const char *name)
   return sqlite3_step (sel) == SQLITE_ROW ? sqlite3_column_int64 (sel, 0) : 0;
 }
 
+/* After a single add's flush: its new id, or the error, a missing
+ * reference (foreign key) told as missing. */
+static gboolean
+take_flushed (ThiduaRegister *self, gboolean flushed, GError **local, const char *missing,
+              gint64 *id, GError **error)
+{
+  sqlite3 *db = thidua_register_get_db (self);
+
+  if (!flushed)
+    {
+      if (sqlite3_extended_errcode (db) == SQLITE_CONSTRAINT_FOREIGNKEY)
+        g_set_error_literal (error, THIDUA_REGISTER_ERROR, THIDUA_REGISTER_ERROR_NOT_FOUND, missing);
+      else
+        g_propagate_error (error, g_steal_pointer (local));
+      return FALSE;
+    }
+  *id = sqlite3_last_insert_rowid (db);
+  return TRUE;
+}
+
+/* Runs an UPDATE or DELETE of one row: a row that is not there is
+ * NOT_FOUND ("there is no unit 7"). */
+static gboolean
+step_one (ThiduaRegister *self, sqlite3_stmt *stmt, const char *doing, const char *what,
+          gint64 id, GError **error)
+{
+  if (sqlite3_step (stmt) != SQLITE_DONE)
+    return thidua_register_sql_fail (self, error, doing);
+  if (sqlite3_changes (thidua_register_get_db (self)) == 0)
+    {
+      g_set_error (error, THIDUA_REGISTER_ERROR, THIDUA_REGISTER_ERROR_NOT_FOUND,
+                   "there is no %s %" G_GINT64_FORMAT, what, id);
+      return FALSE;
+    }
+  return TRUE;
+}
+
 typedef struct {
   gint64 id;
   int    year;
@@ -782,15 +815,7 @@ close_unit_cb (ThiduaRegister *self, gpointer data, GError **error)
   else
     sqlite3_bind_null (upd, 1);
   sqlite3_bind_int64 (upd, 2, cu->id);
-  if (sqlite3_step (upd) != SQLITE_DONE)
-    return thidua_register_sql_fail (self, error, "closing a unit");
-  if (sqlite3_changes (thidua_register_get_db (self)) == 0)
-    {
-      g_set_error (error, THIDUA_REGISTER_ERROR, THIDUA_REGISTER_ERROR_NOT_FOUND,
-                   "there is no unit %" G_GINT64_FORMAT, cu->id);
-      return FALSE;
-    }
-  return TRUE;
+  return step_one (self, upd, "closing a unit", "unit", cu->id, error);
 }
 
 gboolean
@@ -937,7 +962,8 @@ thidua_reg_person_set_full_name (ThiduaRegPerson *p, const char *full_name)
 
   g_free (p->honorific);
   p->honorific = g_strdup ("");
-  if (words->len > 1)
+  /* "Ông" and "Bà" are at most 4 bytes in NFC: longer words are not folded */
+  if (words->len > 1 && strlen (g_ptr_array_index (words, 0)) <= 4)
     {
       g_autofree char *w = thidua_text_fold (g_ptr_array_index (words, 0));
       if (g_str_equal (w, "ong") || g_str_equal (w, "ba"))
@@ -1085,6 +1111,7 @@ add_person_cb (ThiduaRegister *self, gpointer data, GError **error)
   g_autofree char *key = thidua_text_fold (full);
   g_autofree char *sort_key = thidua_text_person_sort_key (full);
   g_autoptr(GError) local = NULL;
+  g_autofree char *missing = NULL;
 
   if (!thidua_register_stage_begin (self, error))
     return FALSE;
@@ -1107,19 +1134,9 @@ add_person_cb (ThiduaRegister *self, gpointer data, GError **error)
   reg_bind_text (ins, 11, sort_key);
   if (sqlite3_step (ins) != SQLITE_DONE)
     return thidua_register_sql_fail (self, error, "adding a person");
-  if (!thidua_register_flush_people (self, -1, -1, 0, &local))
-    {
-      if (sqlite3_extended_errcode (thidua_register_get_db (self)) == SQLITE_CONSTRAINT_FOREIGNKEY)
-        {
-          g_set_error (error, THIDUA_REGISTER_ERROR, THIDUA_REGISTER_ERROR_NOT_FOUND,
-                       "unit %" G_GINT64_FORMAT " does not exist", p->unit_id);
-          return FALSE;
-        }
-      g_propagate_error (error, g_steal_pointer (&local));
-      return FALSE;
-    }
-  p->id = sqlite3_last_insert_rowid (thidua_register_get_db (self));
-  return TRUE;
+  missing = g_strdup_printf ("unit %" G_GINT64_FORMAT " does not exist", p->unit_id);
+  return take_flushed (self, thidua_register_flush_people (self, -1, -1, 0, &local), &local,
+                       missing, &p->id, error);
 }
 
 gint64
@@ -1147,15 +1164,7 @@ update_person_cb (ThiduaRegister *self, gpointer data, GError **error)
     return FALSE;
   bind_person (upd, p);
   sqlite3_bind_int64 (upd, 11, p->id);
-  if (sqlite3_step (upd) != SQLITE_DONE)
-    return thidua_register_sql_fail (self, error, "changing a person");
-  if (sqlite3_changes (thidua_register_get_db (self)) == 0)
-    {
-      g_set_error (error, THIDUA_REGISTER_ERROR, THIDUA_REGISTER_ERROR_NOT_FOUND,
-                   "there is no person %" G_GINT64_FORMAT, p->id);
-      return FALSE;
-    }
-  return TRUE;
+  return step_one (self, upd, "changing a person", "person", p->id, error);
 }
 
 gboolean
@@ -1412,11 +1421,36 @@ refuse_duplicate (ThiduaRegister *self, ThiduaRegistration *r, gint64 year_id, G
   return FALSE;
 }
 
+/* One registration as the staged row seq 1 (adding it, or restoring it). */
+static gboolean
+stage_registration (ThiduaRegister *self, const ThiduaRegistration *r, const char *doing, GError **error)
+{
+  g_autoptr(sqlite3_stmt) ins = NULL;
+
+  if (!thidua_register_stage_begin (self, error))
+    return FALSE;
+  ins = thidua_register_prepare (self, THIDUA_REGISTER_STAGE_REGISTRATION, doing, error);
+  if (ins == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (ins, 1, 1);
+  sqlite3_bind_int64 (ins, 2, r->person_id > 0 ? r->person_id : 0);
+  sqlite3_bind_int64 (ins, 3, r->unit_id > 0 ? r->unit_id : 0);
+  reg_bind_text (ins, 4, r->title);
+  reg_bind_id (ins, 5, r->plan_id);
+  reg_bind_text (ins, 6, r->initiative);
+  reg_bind_text (ins, 7, thidua_reg_status_to_string (r->status));
+  reg_bind_text (ins, 8, thidua_reg_result_to_string (r->result));
+  reg_bind_text (ins, 9, r->decision);
+  reg_bind_text (ins, 10, r->note);
+  if (sqlite3_step (ins) != SQLITE_DONE)
+    return thidua_register_sql_fail (self, error, doing);
+  return TRUE;
+}
+
 static gboolean
 add_cb (ThiduaRegister *self, gpointer data, GError **error)
 {
   ThiduaRegistration *r = data;
-  g_autoptr(sqlite3_stmt) ins = NULL;
   g_autoptr(GError) local = NULL;
   gint64 year_id;
 
@@ -1434,36 +1468,10 @@ add_cb (ThiduaRegister *self, gpointer data, GError **error)
   if (!refuse_duplicate (self, r, year_id, error))
     return FALSE;
 
-  if (!thidua_register_stage_begin (self, error))
+  if (!stage_registration (self, r, "adding a registration", error))
     return FALSE;
-  ins = thidua_register_prepare (self, THIDUA_REGISTER_STAGE_REGISTRATION, "adding a registration", error);
-  if (ins == NULL)
-    return FALSE;
-  sqlite3_bind_int64 (ins, 1, 1);
-  sqlite3_bind_int64 (ins, 2, r->person_id > 0 ? r->person_id : 0);
-  sqlite3_bind_int64 (ins, 3, r->unit_id > 0 ? r->unit_id : 0);
-  reg_bind_text (ins, 4, r->title);
-  reg_bind_id (ins, 5, r->plan_id);
-  reg_bind_text (ins, 6, r->initiative);
-  reg_bind_text (ins, 7, thidua_reg_status_to_string (r->status));
-  reg_bind_text (ins, 8, thidua_reg_result_to_string (r->result));
-  reg_bind_text (ins, 9, r->decision);
-  reg_bind_text (ins, 10, r->note);
-  if (sqlite3_step (ins) != SQLITE_DONE)
-    return thidua_register_sql_fail (self, error, "adding a registration");
-  if (!thidua_register_flush_registrations (self, year_id, -1, -1, r->import_id, &local))
-    {
-      if (sqlite3_extended_errcode (thidua_register_get_db (self)) == SQLITE_CONSTRAINT_FOREIGNKEY)
-        {
-          g_set_error (error, THIDUA_REGISTER_ERROR, THIDUA_REGISTER_ERROR_NOT_FOUND,
-                       _("the person, unit or plan of the registration does not exist"));
-          return FALSE;
-        }
-      g_propagate_error (error, g_steal_pointer (&local));
-      return FALSE;
-    }
-  r->id = sqlite3_last_insert_rowid (thidua_register_get_db (self));
-  return TRUE;
+  return take_flushed (self, thidua_register_flush_registrations (self, year_id, -1, -1, r->import_id, &local),
+                       &local, _("the person, unit or plan of the registration does not exist"), &r->id, error);
 }
 
 gint64
@@ -1546,15 +1554,7 @@ remove_cb (ThiduaRegister *self, gpointer data, GError **error)
   if (del == NULL)
     return FALSE;
   sqlite3_bind_int64 (del, 1, id);
-  if (sqlite3_step (del) != SQLITE_DONE)
-    return thidua_register_sql_fail (self, error, "removing a registration");
-  if (sqlite3_changes (thidua_register_get_db (self)) == 0)
-    {
-      g_set_error (error, THIDUA_REGISTER_ERROR, THIDUA_REGISTER_ERROR_NOT_FOUND,
-                   "there is no registration %" G_GINT64_FORMAT, id);
-      return FALSE;
-    }
-  return TRUE;
+  return step_one (self, del, "removing a registration", "registration", id, error);
 }
 
 gboolean
@@ -1667,26 +1667,10 @@ static gboolean
 restore_cb (ThiduaRegister *self, gpointer data, GError **error)
 {
   const ThiduaRegistration *r = data;
-  g_autoptr(sqlite3_stmt) ins = NULL;
   gint64 year_id = thidua_register_ensure_year (self, r->year, TRUE, error);
 
-  if (year_id == 0 || !thidua_register_stage_begin (self, error))
+  if (year_id == 0 || !stage_registration (self, r, "restoring a registration", error))
     return FALSE;
-  ins = thidua_register_prepare (self, THIDUA_REGISTER_STAGE_REGISTRATION, "restoring a registration", error);
-  if (ins == NULL)
-    return FALSE;
-  sqlite3_bind_int64 (ins, 1, 1);
-  sqlite3_bind_int64 (ins, 2, r->person_id > 0 ? r->person_id : 0);
-  sqlite3_bind_int64 (ins, 3, r->unit_id > 0 ? r->unit_id : 0);
-  reg_bind_text (ins, 4, r->title);
-  reg_bind_id (ins, 5, r->plan_id);
-  reg_bind_text (ins, 6, r->initiative);
-  reg_bind_text (ins, 7, thidua_reg_status_to_string (r->status));
-  reg_bind_text (ins, 8, thidua_reg_result_to_string (r->result));
-  reg_bind_text (ins, 9, r->decision);
-  reg_bind_text (ins, 10, r->note);
-  if (sqlite3_step (ins) != SQLITE_DONE)
-    return thidua_register_sql_fail (self, error, "restoring a registration");
   /* the staged registration (seq 1) gets its old id back */
   return thidua_register_flush_registrations_with_id (self, year_id, r->id, r->import_id, error);
 }
