@@ -101,6 +101,104 @@ thidua_plan_sidebar_get_search_entry (ThiduaPlanSidebar *self)
   return self->search_entry;
 }
 
+/* The rows are built in code, not from a GtkBuilder template: GTK 4.8's
+ * list view makes up to 200 rows at once, and parsing a template and
+ * watching three property expressions for each was most of the cost of
+ * showing a long list (issue 10, start-up).  They look as the template
+ * did. */
+static GtkWidget *
+row_label (gboolean wrap)
+{
+  GtkWidget *label = gtk_label_new (NULL);
+
+  if (wrap)
+    {
+      gtk_label_set_xalign (GTK_LABEL (label), 0);
+      gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+      gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
+      /* A wrapped label's minimum width is measured by laying its text
+       * out at this width (at 0, one character a line: Pango shapes the
+       * rest of the text again for every line).  Twelve characters keep
+       * the list's minimum under the sidebar's 200 pixels. */
+      gtk_label_set_width_chars (GTK_LABEL (label), 12);
+    }
+  return label;
+}
+
+static void
+row_setup (GtkSignalListItemFactory *factory,
+           GtkListItem              *list_item)
+{
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
+  GtkWidget *line = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+  GtkWidget *title = row_label (TRUE);
+  GtkWidget *status = row_label (FALSE);
+  GtkWidget *subtitle = row_label (TRUE);
+
+  gtk_widget_set_margin_top (box, 4);
+  gtk_widget_set_margin_bottom (box, 4);
+  gtk_widget_set_valign (status, GTK_ALIGN_CENTER);
+  gtk_widget_add_css_class (status, "caption");
+  gtk_widget_add_css_class (status, "signoff-badge");
+  gtk_widget_set_hexpand (subtitle, TRUE);
+  gtk_widget_add_css_class (subtitle, "dim-label");
+  gtk_widget_add_css_class (subtitle, "caption");
+  gtk_box_append (GTK_BOX (box), title);
+  gtk_box_append (GTK_BOX (line), status);
+  gtk_box_append (GTK_BOX (line), subtitle);
+  gtk_box_append (GTK_BOX (box), line);
+  gtk_list_item_set_child (list_item, box);
+}
+
+/* The row's three labels, in the order setup made them. */
+static void
+row_labels (GtkListItem *list_item,
+            GtkLabel   **title,
+            GtkLabel   **status,
+            GtkLabel   **subtitle)
+{
+  GtkWidget *box = gtk_list_item_get_child (list_item);
+  GtkWidget *line = gtk_widget_get_last_child (box);
+
+  *title = GTK_LABEL (gtk_widget_get_first_child (box));
+  *status = GTK_LABEL (gtk_widget_get_first_child (line));
+  *subtitle = GTK_LABEL (gtk_widget_get_last_child (line));
+}
+
+static void
+row_update (ThiduaPlanItem *item,
+            GParamSpec     *pspec,
+            GtkListItem    *list_item)
+{
+  GtkLabel *title, *status, *subtitle;
+
+  row_labels (list_item, &title, &status, &subtitle);
+  gtk_label_set_label (title, thidua_plan_item_get_title (item));
+  gtk_label_set_label (status, thidua_plan_item_get_status (item));
+  gtk_label_set_label (subtitle, thidua_plan_item_get_subtitle (item));
+}
+
+static void
+row_bind (GtkSignalListItemFactory *factory,
+          GtkListItem              *list_item)
+{
+  ThiduaPlanItem *item = gtk_list_item_get_item (list_item);
+
+  row_update (item, NULL, list_item);
+  /* the item is updated in place while its plan is edited */
+  g_signal_connect_object (item, "notify", G_CALLBACK (row_update), list_item, 0);
+}
+
+static void
+row_unbind (GtkSignalListItemFactory *factory,
+            GtkListItem              *list_item)
+{
+  ThiduaPlanItem *item = gtk_list_item_get_item (list_item);
+
+  if (item != NULL)
+    g_signal_handlers_disconnect_by_func (item, row_update, list_item);
+}
+
 GtkWidget *
 thidua_plan_sidebar_new (void)
 {
@@ -200,5 +298,13 @@ thidua_plan_sidebar_init (ThiduaPlanSidebar *self)
   gtk_single_selection_set_autoselect (self->selection, FALSE);
   gtk_single_selection_set_can_unselect (self->selection, TRUE);
   gtk_list_view_set_model (self->plans_view, GTK_SELECTION_MODEL (self->selection));
+  {
+    g_autoptr(GtkListItemFactory) factory = gtk_signal_list_item_factory_new ();
+
+    g_signal_connect (factory, "setup", G_CALLBACK (row_setup), NULL);
+    g_signal_connect (factory, "bind", G_CALLBACK (row_bind), NULL);
+    g_signal_connect (factory, "unbind", G_CALLBACK (row_unbind), NULL);
+    gtk_list_view_set_factory (self->plans_view, factory);
+  }
   update_empty (self);
 }
