@@ -39,7 +39,7 @@ print_action (GtkWidget  *widget,
 
   if (g_strcmp0 (gtk_stack_get_visible_child_name (self->section_stack), "register") == 0)
     {
-      GtkWidget *page = gtk_stack_get_child_by_name (self->section_stack, "register");
+      GtkWidget *page = thidua_window_get_section (self, "register");
 
       if (!thidua_register_view_print (THIDUA_REGISTER_VIEW (page), NULL, &error))
         _thidua_window_report_error (self, _("Could not print"), error);

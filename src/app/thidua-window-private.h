@@ -52,6 +52,12 @@ struct _ThiduaWindow
   GListStore           *templates;
   GHashTable           *number_separators;  /* profile name → "/" or "-" */
   GtkSingleSelection   *plans_selection;  /* the sidebar's */
+  /* The register of the window's database (NULL when its catalog could
+   * not be read) and its page: the page's view is built the first time it
+   * is shown or asked for, not at start-up (issue 10). */
+  ThiduaRegister       *reg;
+  GtkBox               *register_page;
+  GtkWidget            *register_view;
   GSettings            *settings;
 };
 

@@ -434,9 +434,7 @@ document_state_changed (ThiduaWindow *self)
 ThiduaRegister *
 _thidua_window_get_register (ThiduaWindow *self)
 {
-  GtkWidget *page = gtk_stack_get_child_by_name (self->section_stack, "register");
-
-  return page != NULL ? thidua_register_view_get_register (THIDUA_REGISTER_VIEW (page)) : NULL;
+  return self->reg;
 }
 
 static void
@@ -655,32 +653,60 @@ language_changed_cb (ThiduaWindow *self)
                              FALSE);
 }
 
+/* The register page's view, built into its page on first use. */
+static GtkWidget *
+ensure_register_view (ThiduaWindow *self)
+{
+  if (self->register_view == NULL && self->reg != NULL)
+    {
+      self->register_view = thidua_register_view_new (self->reg);
+      gtk_widget_set_hexpand (self->register_view, TRUE);
+      gtk_widget_set_vexpand (self->register_view, TRUE);
+      gtk_box_append (self->register_page, self->register_view);
+    }
+  return self->register_view;
+}
+
+static void
+section_changed_cb (ThiduaWindow *self)
+{
+  if (g_strcmp0 (gtk_stack_get_visible_child_name (self->section_stack), "register") == 0)
+    ensure_register_view (self);
+  update_print_state (self);
+}
+
 /* The register of the same database, beside the plans.  Without its
- * catalog the plans still work; the banner says what is missing. */
+ * catalog the plans still work; the banner says what is missing.  The
+ * register itself is read now (a document opened carries the plan's
+ * targets, kept there); its page shows an empty box until first shown. */
 static void
 add_register_page (ThiduaWindow *self)
 {
   g_autoptr(GError) error = NULL;
-  GtkWidget *view = thidua_register_view_new_for_store (self->store, &error);
+  g_autoptr(ThiduaCatalog) catalog = thidua_catalog_new_default (&error);
 
-  if (view == NULL)
+  if (catalog == NULL)
     {
       g_autofree char *msg = g_strdup_printf (_("The register cannot be shown: %s"), error->message);
       thidua_window_show_banner (self, msg, FALSE);
       return;
     }
-  gtk_stack_add_titled (self->section_stack, view, "register", _("Register"));
+  self->reg = thidua_register_new (self->store, catalog);
+  self->register_page = GTK_BOX (gtk_box_new (GTK_ORIENTATION_VERTICAL, 0));
+  gtk_stack_add_titled (self->section_stack, GTK_WIDGET (self->register_page), "register",
+                        _("Register"));
   g_signal_connect_object (self->section_stack, "notify::visible-child-name",
-                           G_CALLBACK (update_print_state), self, G_CONNECT_SWAPPED);
-  /* the plans' targets (chỉ tiêu) are kept in the same register: a
-   * document opened from now on carries them */
+                           G_CALLBACK (section_changed_cb), self, G_CONNECT_SWAPPED);
 }
 
+/* "register" gives the ThiduaRegisterView (built now if it was not yet). */
 GtkWidget *
 thidua_window_get_section (ThiduaWindow *self,
                            const char   *name)
 {
   g_return_val_if_fail (THIDUA_IS_WINDOW (self), NULL);
+  if (g_strcmp0 (name, "register") == 0)
+    return ensure_register_view (self);
   return gtk_stack_get_child_by_name (self->section_stack, name);
 }
 
@@ -960,6 +986,7 @@ thidua_window_dispose (GObject *object)
   g_clear_handle_id (&self->poll_source, g_source_remove);
   g_clear_object (&self->plans);
   g_clear_object (&self->templates);
+  g_clear_object (&self->reg);
   g_clear_object (&self->store);
   g_clear_pointer (&self->number_separators, g_hash_table_unref);
   g_clear_object (&self->settings);
