@@ -152,7 +152,7 @@ thidua_window_select_plan (ThiduaWindow *self,
   if (!find_plan (self, id, &position) &&
       (!thidua_plan_list_refresh (self->plans, NULL) || !find_plan (self, id, &position)))
     return FALSE;
-  gtk_single_selection_set_selected (self->plans_selection, position);
+  thidua_plan_sidebar_select (self->sidebar, position);
   return TRUE;
 }
 
