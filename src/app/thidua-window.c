@@ -371,7 +371,10 @@ update_title (ThiduaWindow *self)
   /* The plan's subject names the window (task switchers), on one line. */
   shown = g_strdelimit (g_strdup (subject), "\n", ' ');
   title = *shown ? g_strdup_printf ("%s — %s", shown, _("Thi Đua")) : g_strdup (_("Thi Đua"));
-  gtk_window_set_title (GTK_WINDOW (self), title);
+  /* Called for every keystroke: GTK sends the title to the window system
+   * and rebuilds the tooltip even when they are unchanged. */
+  if (g_strcmp0 (gtk_window_get_title (GTK_WINDOW (self)), title) != 0)
+    gtk_window_set_title (GTK_WINDOW (self), title);
 
   /* The title bar names it short, as the list does (KẾ HOẠCH số
    * 215/KH-SYT): a subject never fits there on a small screen, and it is
@@ -395,7 +398,9 @@ update_title (ThiduaWindow *self)
       else
         label = g_strdup (type);
       gtk_label_set_label (self->title_label, label);
-      gtk_widget_set_tooltip_text (GTK_WIDGET (self->title_label), *shown ? shown : NULL);
+      if (g_strcmp0 (gtk_widget_get_tooltip_text (GTK_WIDGET (self->title_label)),
+                     *shown ? shown : NULL) != 0)
+        gtk_widget_set_tooltip_text (GTK_WIDGET (self->title_label), *shown ? shown : NULL);
     }
   else
     {
