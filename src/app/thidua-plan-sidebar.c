@@ -23,12 +23,13 @@ struct _ThiduaPlanSidebar
 
 /* GTK 4.8's list view makes and measures a row for each of up to 200
  * items at once, shown or not.  The first frame needs only the rows a
- * screen can show, so the list starts with FIRST_ROWS of the plans and
- * takes the others MORE_ROWS at a time once that frame is painted, in
+ * screen can show, so the list starts with that many plans (first_rows)
+ * and takes the others MORE_ROWS at a time once that frame is painted, in
  * idle time.  The same rows are shown; a plan selected further down is
  * reached at once (thidua_plan_sidebar_select). */
-#define FIRST_ROWS 60
-#define MORE_ROWS  40
+#define FIRST_ROWS   60   /* when the screens' height is not known */
+#define MIN_ROW_PX   40   /* a row is two lines of text at least */
+#define MORE_ROWS    40
 
 G_DEFINE_FINAL_TYPE (ThiduaPlanSidebar, thidua_plan_sidebar, GTK_TYPE_WIDGET)
 
@@ -56,6 +57,24 @@ update_empty (ThiduaPlanSidebar *self)
   gtk_label_set_label (self->plans_empty_label,
                        *search ? _("No plans match the search") : _("No plans yet"));
   gtk_stack_set_visible_child_name (self->plans_stack, "empty");
+}
+
+/* As many rows as the tallest screen shows, and two more. */
+static guint
+first_rows (ThiduaPlanSidebar *self)
+{
+  GListModel *monitors = gdk_display_get_monitors (gtk_widget_get_display (GTK_WIDGET (self)));
+  int tallest = 0;
+
+  for (guint i = 0; i < g_list_model_get_n_items (monitors); i++)
+    {
+      g_autoptr(GdkMonitor) monitor = g_list_model_get_item (monitors, i);
+      GdkRectangle geometry;
+
+      gdk_monitor_get_geometry (monitor, &geometry);
+      tallest = MAX (tallest, geometry.height);
+    }
+  return tallest > 0 ? (guint) tallest / MIN_ROW_PX + 2 : FIRST_ROWS;
 }
 
 static void
@@ -135,7 +154,7 @@ thidua_plan_sidebar_set_model (ThiduaPlanSidebar *self,
   g_set_object (&self->model, model);
   g_clear_handle_id (&self->grow_source, g_source_remove);
   gtk_slice_list_model_set_model (self->slice, model);
-  gtk_slice_list_model_set_size (self->slice, FIRST_ROWS);
+  gtk_slice_list_model_set_size (self->slice, first_rows (self));
   if (gtk_widget_get_mapped (GTK_WIDGET (self->plans_view)))
     show_all_rows (self);
   if (model != NULL)
