@@ -25,6 +25,7 @@ focus_field_action (GtkWidget  *widget,
   int line;
 
   g_variant_get (param, "(&si)", &field, &line);
+  _thidua_window_ensure_editor (self);
   thidua_plan_editor_focus_field (self->plan_editor, field, line);
 }
 

@@ -67,6 +67,7 @@ ThiduaPlanEditor *
 thidua_window_get_editor (ThiduaWindow *self)
 {
   g_return_val_if_fail (THIDUA_IS_WINDOW (self), NULL);
+  _thidua_window_ensure_editor (self);
   return self->plan_editor;
 }
 
@@ -74,6 +75,7 @@ ThiduaPreview *
 thidua_window_get_preview (ThiduaWindow *self)
 {
   g_return_val_if_fail (THIDUA_IS_WINDOW (self), NULL);
+  _thidua_window_ensure_editor (self);
   return self->preview;
 }
 
@@ -494,14 +496,18 @@ open_plan (ThiduaWindow *self,
 
   if (plan == NULL)
     {
-      thidua_plan_editor_set_document (self->plan_editor, NULL);
-      thidua_preview_set_plan (self->preview, NULL);
+      if (self->plan_editor != NULL)
+        {
+          thidua_plan_editor_set_document (self->plan_editor, NULL);
+          thidua_preview_set_plan (self->preview, NULL);
+        }
       thidua_signoff_plan_opened (self, NULL);
       gtk_stack_set_visible_child_name (self->main_stack, "welcome");
       update_title (self);
       return;
     }
 
+  _thidua_window_ensure_editor (self);
   self->document = thidua_document_new (self->store, _thidua_window_get_register (self), plan);
   g_signal_connect_object (self->document, "notify::state",
                            G_CALLBACK (document_state_changed), self, G_CONNECT_SWAPPED);
@@ -728,10 +734,52 @@ set_show_preview (ThiduaWindow *self,
                   gboolean      show)
 {
   show = !!show;
-  if (gtk_widget_get_visible (GTK_WIDGET (self->preview)) == show)
+  if (self->show_preview == show)
     return;
-  gtk_widget_set_visible (GTK_WIDGET (self->preview), show);
+  self->show_preview = show;
+  if (self->preview != NULL)
+    gtk_widget_set_visible (GTK_WIDGET (self->preview), show);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SHOW_PREVIEW]);
+}
+
+/* The settings the editor's widgets follow, once both exist. */
+static void
+bind_editor_settings (ThiduaWindow *self)
+{
+  if (self->settings == NULL || self->plan_editor == NULL)
+    return;
+  g_settings_bind (self->settings, "preview-position", self->editor_paned, "position",
+                   G_SETTINGS_BIND_DEFAULT);
+  g_settings_bind (self->settings, "preview-zoom", self->preview, "zoom",
+                   G_SETTINGS_BIND_DEFAULT);
+}
+
+/* The form and the preview side by side, as the window's template had
+ * them: made when a plan is first opened, not at start-up. */
+void
+_thidua_window_ensure_editor (ThiduaWindow *self)
+{
+  GtkWidget *paned, *editor, *preview;
+
+  if (self->plan_editor != NULL)
+    return;
+  paned = gtk_paned_new (GTK_ORIENTATION_HORIZONTAL);
+  gtk_paned_set_shrink_start_child (GTK_PANED (paned), FALSE);
+  gtk_paned_set_shrink_end_child (GTK_PANED (paned), FALSE);
+  gtk_widget_set_vexpand (paned, TRUE);
+  editor = g_object_new (THIDUA_TYPE_PLAN_EDITOR, "width-request", 380, NULL);
+  preview = g_object_new (THIDUA_TYPE_PREVIEW, "width-request", 300, NULL);
+  g_signal_connect_swapped (editor, "changed", G_CALLBACK (plan_edited_cb), self);
+  g_signal_connect_swapped (editor, "body-cursor-moved", G_CALLBACK (body_cursor_moved_cb), self);
+  g_signal_connect_swapped (preview, "updated", G_CALLBACK (preview_updated_cb), self);
+  gtk_widget_set_visible (preview, self->show_preview);
+  gtk_paned_set_start_child (GTK_PANED (paned), editor);
+  gtk_paned_set_end_child (GTK_PANED (paned), preview);
+  self->editor_paned = GTK_PANED (paned);
+  self->plan_editor = THIDUA_PLAN_EDITOR (editor);
+  self->preview = THIDUA_PREVIEW (preview);
+  gtk_box_append (self->editor_page, paned);
+  bind_editor_settings (self);
 }
 
 static void
@@ -858,10 +906,7 @@ bind_settings (ThiduaWindow *self)
   self->settings = g_object_ref (thidua_application_get_settings (THIDUA_APPLICATION (app)));
   g_settings_bind (self->settings, "sidebar-position", self->sidebar_paned, "position",
                    G_SETTINGS_BIND_DEFAULT);
-  g_settings_bind (self->settings, "preview-position", self->editor_paned, "position",
-                   G_SETTINGS_BIND_DEFAULT);
-  g_settings_bind (self->settings, "preview-zoom", self->preview, "zoom",
-                   G_SETTINGS_BIND_DEFAULT);
+  bind_editor_settings (self);
   g_settings_bind (self->settings, "show-preview", self, "show-preview",
                    G_SETTINGS_BIND_DEFAULT);
   g_signal_connect_object (self->settings, "changed::language",
@@ -1012,8 +1057,7 @@ thidua_window_get_property (GObject    *object,
       g_value_set_object (value, self->store);
       break;
     case PROP_SHOW_PREVIEW:
-      /* asked for by the action before the template is built */
-      g_value_set_boolean (value, self->preview == NULL || gtk_widget_get_visible (GTK_WIDGET (self->preview)));
+      g_value_set_boolean (value, self->show_preview);
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -1089,12 +1133,7 @@ thidua_window_class_init (ThiduaWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, ThiduaWindow, sidebar);
   gtk_widget_class_bind_template_child (widget_class, ThiduaWindow, main_stack);
   gtk_widget_class_bind_template_child (widget_class, ThiduaWindow, welcome_templates_view);
-  gtk_widget_class_bind_template_child (widget_class, ThiduaWindow, editor_paned);
-  gtk_widget_class_bind_template_child (widget_class, ThiduaWindow, plan_editor);
-  gtk_widget_class_bind_template_child (widget_class, ThiduaWindow, preview);
-  gtk_widget_class_bind_template_callback (widget_class, plan_edited_cb);
-  gtk_widget_class_bind_template_callback (widget_class, preview_updated_cb);
-  gtk_widget_class_bind_template_callback (widget_class, body_cursor_moved_cb);
+  gtk_widget_class_bind_template_child (widget_class, ThiduaWindow, editor_page);
   gtk_widget_class_bind_template_callback (widget_class, search_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, template_card_activated_cb);
 
@@ -1114,6 +1153,7 @@ thidua_window_class_init (ThiduaWindowClass *klass)
 static void
 thidua_window_init (ThiduaWindow *self)
 {
+  self->show_preview = TRUE;
   gtk_widget_init_template (GTK_WIDGET (self));
   /* the help overlay exists once the window belongs to the application */
   g_signal_connect (self, "realize", G_CALLBACK (name_help_overlay), NULL);
