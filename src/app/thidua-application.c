@@ -280,18 +280,18 @@ apply_style (ThiduaApplication *self)
   GtkSettings *gtk_settings = gtk_settings_get_default ();
   int style = g_settings_get_enum (self->settings, "style");
 
+  gboolean dark = FALSE, want;
+
   if (gtk_settings == NULL)
     return;
+  g_object_get (gtk_settings, "gtk-application-prefer-dark-theme", &dark, NULL);
   if (self->system_prefers_dark < 0)
-    {
-      gboolean dark = FALSE;
-
-      g_object_get (gtk_settings, "gtk-application-prefer-dark-theme", &dark, NULL);
-      self->system_prefers_dark = dark;
-    }
-  g_object_set (gtk_settings, "gtk-application-prefer-dark-theme",
-                style == 2 ? TRUE : style == 1 ? FALSE : (gboolean) self->system_prefers_dark,
-                NULL);
+    self->system_prefers_dark = dark;
+  want = style == 2 ? TRUE : style == 1 ? FALSE : (gboolean) self->system_prefers_dark;
+  /* Setting it, even to the same value, makes GTK load its theme again
+   * (as much work as the first load at start-up): only a change is written. */
+  if (want != dark)
+    g_object_set (gtk_settings, "gtk-application-prefer-dark-theme", want, NULL);
 }
 
 static void

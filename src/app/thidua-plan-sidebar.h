@@ -18,8 +18,14 @@ GtkWidget          *thidua_plan_sidebar_new              (void);
 void                thidua_plan_sidebar_set_model        (ThiduaPlanSidebar *self,
                                                           GListModel        *model);
 GListModel         *thidua_plan_sidebar_get_model        (ThiduaPlanSidebar *self);
-/* The selection over the model: its selected item is the plan chosen. */
+/* The selection over the model's rows: its selected item is the plan
+ * chosen; select with thidua_plan_sidebar_select. */
 GtkSingleSelection *thidua_plan_sidebar_get_selection    (ThiduaPlanSidebar *self);
+/* Selects the item at @position of the model, GTK_INVALID_LIST_POSITION
+ * for none (the selection's own positions stop where the list has grown
+ * to at start-up: see thidua-plan-sidebar.c). */
+void                thidua_plan_sidebar_select           (ThiduaPlanSidebar *self,
+                                                          guint              position);
 /* What is typed in the search field ("" when nothing). */
 const char         *thidua_plan_sidebar_get_search_text  (ThiduaPlanSidebar *self);
 GtkSearchEntry     *thidua_plan_sidebar_get_search_entry (ThiduaPlanSidebar *self);

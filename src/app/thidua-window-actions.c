@@ -25,6 +25,7 @@ focus_field_action (GtkWidget  *widget,
   int line;
 
   g_variant_get (param, "(&si)", &field, &line);
+  _thidua_window_ensure_editor (self);
   thidua_plan_editor_focus_field (self->plan_editor, field, line);
 }
 
@@ -39,7 +40,7 @@ print_action (GtkWidget  *widget,
 
   if (g_strcmp0 (gtk_stack_get_visible_child_name (self->section_stack), "register") == 0)
     {
-      GtkWidget *page = gtk_stack_get_child_by_name (self->section_stack, "register");
+      GtkWidget *page = thidua_window_get_section (self, "register");
 
       if (!thidua_register_view_print (THIDUA_REGISTER_VIEW (page), NULL, &error))
         _thidua_window_report_error (self, _("Could not print"), error);

@@ -32,9 +32,13 @@ struct _ThiduaWindow
   GtkStack             *main_stack;
   GtkStack             *section_stack;
   GtkGridView          *welcome_templates_view;
+  GtkBox               *editor_page;
+  /* made when a plan is first opened or asked for (ensure_editor): the
+   * window starts without them (issue 10, start-up) */
   GtkPaned             *editor_paned;
   ThiduaPlanEditor     *plan_editor;
   ThiduaPreview        *preview;
+  gboolean              show_preview;   /* until the preview exists */
 
   ThiduaStore          *store;
   ThiduaDocument       *document;
@@ -52,6 +56,12 @@ struct _ThiduaWindow
   GListStore           *templates;
   GHashTable           *number_separators;  /* profile name → "/" or "-" */
   GtkSingleSelection   *plans_selection;  /* the sidebar's */
+  /* The register of the window's database (NULL when its catalog could
+   * not be read) and its page: the page's view is built the first time it
+   * is shown or asked for, not at start-up (issue 10). */
+  ThiduaRegister       *reg;
+  GtkBox               *register_page;
+  GtkWidget            *register_view;
   GSettings            *settings;
 };
 
@@ -59,6 +69,8 @@ struct _ThiduaWindow
 void            _thidua_window_report_error  (ThiduaWindow *self,
                                               const char   *what,
                                               const GError *error);
+/* The plan editor and the preview, made now if they were not yet. */
+void            _thidua_window_ensure_editor (ThiduaWindow *self);
 /* The register of the window's database, or NULL when it cannot be shown. */
 ThiduaRegister *_thidua_window_get_register  (ThiduaWindow *self);
 

@@ -67,6 +67,7 @@ ThiduaPlanEditor *
 thidua_window_get_editor (ThiduaWindow *self)
 {
   g_return_val_if_fail (THIDUA_IS_WINDOW (self), NULL);
+  _thidua_window_ensure_editor (self);
   return self->plan_editor;
 }
 
@@ -74,6 +75,7 @@ ThiduaPreview *
 thidua_window_get_preview (ThiduaWindow *self)
 {
   g_return_val_if_fail (THIDUA_IS_WINDOW (self), NULL);
+  _thidua_window_ensure_editor (self);
   return self->preview;
 }
 
@@ -152,7 +154,7 @@ thidua_window_select_plan (ThiduaWindow *self,
   if (!find_plan (self, id, &position) &&
       (!thidua_plan_list_refresh (self->plans, NULL) || !find_plan (self, id, &position)))
     return FALSE;
-  gtk_single_selection_set_selected (self->plans_selection, position);
+  thidua_plan_sidebar_select (self->sidebar, position);
   return TRUE;
 }
 
@@ -371,7 +373,10 @@ update_title (ThiduaWindow *self)
   /* The plan's subject names the window (task switchers), on one line. */
   shown = g_strdelimit (g_strdup (subject), "\n", ' ');
   title = *shown ? g_strdup_printf ("%s — %s", shown, _("Thi Đua")) : g_strdup (_("Thi Đua"));
-  gtk_window_set_title (GTK_WINDOW (self), title);
+  /* Called for every keystroke: GTK sends the title to the window system
+   * and rebuilds the tooltip even when they are unchanged. */
+  if (g_strcmp0 (gtk_window_get_title (GTK_WINDOW (self)), title) != 0)
+    gtk_window_set_title (GTK_WINDOW (self), title);
 
   /* The title bar names it short, as the list does (KẾ HOẠCH số
    * 215/KH-SYT): a subject never fits there on a small screen, and it is
@@ -395,7 +400,9 @@ update_title (ThiduaWindow *self)
       else
         label = g_strdup (type);
       gtk_label_set_label (self->title_label, label);
-      gtk_widget_set_tooltip_text (GTK_WIDGET (self->title_label), *shown ? shown : NULL);
+      if (g_strcmp0 (gtk_widget_get_tooltip_text (GTK_WIDGET (self->title_label)),
+                     *shown ? shown : NULL) != 0)
+        gtk_widget_set_tooltip_text (GTK_WIDGET (self->title_label), *shown ? shown : NULL);
     }
   else
     {
@@ -434,9 +441,7 @@ document_state_changed (ThiduaWindow *self)
 ThiduaRegister *
 _thidua_window_get_register (ThiduaWindow *self)
 {
-  GtkWidget *page = gtk_stack_get_child_by_name (self->section_stack, "register");
-
-  return page != NULL ? thidua_register_view_get_register (THIDUA_REGISTER_VIEW (page)) : NULL;
+  return self->reg;
 }
 
 static void
@@ -491,14 +496,18 @@ open_plan (ThiduaWindow *self,
 
   if (plan == NULL)
     {
-      thidua_plan_editor_set_document (self->plan_editor, NULL);
-      thidua_preview_set_plan (self->preview, NULL);
+      if (self->plan_editor != NULL)
+        {
+          thidua_plan_editor_set_document (self->plan_editor, NULL);
+          thidua_preview_set_plan (self->preview, NULL);
+        }
       thidua_signoff_plan_opened (self, NULL);
       gtk_stack_set_visible_child_name (self->main_stack, "welcome");
       update_title (self);
       return;
     }
 
+  _thidua_window_ensure_editor (self);
   self->document = thidua_document_new (self->store, _thidua_window_get_register (self), plan);
   g_signal_connect_object (self->document, "notify::state",
                            G_CALLBACK (document_state_changed), self, G_CONNECT_SWAPPED);
@@ -655,32 +664,60 @@ language_changed_cb (ThiduaWindow *self)
                              FALSE);
 }
 
+/* The register page's view, built into its page on first use. */
+static GtkWidget *
+ensure_register_view (ThiduaWindow *self)
+{
+  if (self->register_view == NULL && self->reg != NULL)
+    {
+      self->register_view = thidua_register_view_new (self->reg);
+      gtk_widget_set_hexpand (self->register_view, TRUE);
+      gtk_widget_set_vexpand (self->register_view, TRUE);
+      gtk_box_append (self->register_page, self->register_view);
+    }
+  return self->register_view;
+}
+
+static void
+section_changed_cb (ThiduaWindow *self)
+{
+  if (g_strcmp0 (gtk_stack_get_visible_child_name (self->section_stack), "register") == 0)
+    ensure_register_view (self);
+  update_print_state (self);
+}
+
 /* The register of the same database, beside the plans.  Without its
- * catalog the plans still work; the banner says what is missing. */
+ * catalog the plans still work; the banner says what is missing.  The
+ * register itself is read now (a document opened carries the plan's
+ * targets, kept there); its page shows an empty box until first shown. */
 static void
 add_register_page (ThiduaWindow *self)
 {
   g_autoptr(GError) error = NULL;
-  GtkWidget *view = thidua_register_view_new_for_store (self->store, &error);
+  g_autoptr(ThiduaCatalog) catalog = thidua_catalog_new_default (&error);
 
-  if (view == NULL)
+  if (catalog == NULL)
     {
       g_autofree char *msg = g_strdup_printf (_("The register cannot be shown: %s"), error->message);
       thidua_window_show_banner (self, msg, FALSE);
       return;
     }
-  gtk_stack_add_titled (self->section_stack, view, "register", _("Register"));
+  self->reg = thidua_register_new (self->store, catalog);
+  self->register_page = GTK_BOX (gtk_box_new (GTK_ORIENTATION_VERTICAL, 0));
+  gtk_stack_add_titled (self->section_stack, GTK_WIDGET (self->register_page), "register",
+                        _("Register"));
   g_signal_connect_object (self->section_stack, "notify::visible-child-name",
-                           G_CALLBACK (update_print_state), self, G_CONNECT_SWAPPED);
-  /* the plans' targets (chỉ tiêu) are kept in the same register: a
-   * document opened from now on carries them */
+                           G_CALLBACK (section_changed_cb), self, G_CONNECT_SWAPPED);
 }
 
+/* "register" gives the ThiduaRegisterView (built now if it was not yet). */
 GtkWidget *
 thidua_window_get_section (ThiduaWindow *self,
                            const char   *name)
 {
   g_return_val_if_fail (THIDUA_IS_WINDOW (self), NULL);
+  if (g_strcmp0 (name, "register") == 0)
+    return ensure_register_view (self);
   return gtk_stack_get_child_by_name (self->section_stack, name);
 }
 
@@ -697,10 +734,52 @@ set_show_preview (ThiduaWindow *self,
                   gboolean      show)
 {
   show = !!show;
-  if (gtk_widget_get_visible (GTK_WIDGET (self->preview)) == show)
+  if (self->show_preview == show)
     return;
-  gtk_widget_set_visible (GTK_WIDGET (self->preview), show);
+  self->show_preview = show;
+  if (self->preview != NULL)
+    gtk_widget_set_visible (GTK_WIDGET (self->preview), show);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SHOW_PREVIEW]);
+}
+
+/* The settings the editor's widgets follow, once both exist. */
+static void
+bind_editor_settings (ThiduaWindow *self)
+{
+  if (self->settings == NULL || self->plan_editor == NULL)
+    return;
+  g_settings_bind (self->settings, "preview-position", self->editor_paned, "position",
+                   G_SETTINGS_BIND_DEFAULT);
+  g_settings_bind (self->settings, "preview-zoom", self->preview, "zoom",
+                   G_SETTINGS_BIND_DEFAULT);
+}
+
+/* The form and the preview side by side, as the window's template had
+ * them: made when a plan is first opened, not at start-up. */
+void
+_thidua_window_ensure_editor (ThiduaWindow *self)
+{
+  GtkWidget *paned, *editor, *preview;
+
+  if (self->plan_editor != NULL)
+    return;
+  paned = gtk_paned_new (GTK_ORIENTATION_HORIZONTAL);
+  gtk_paned_set_shrink_start_child (GTK_PANED (paned), FALSE);
+  gtk_paned_set_shrink_end_child (GTK_PANED (paned), FALSE);
+  gtk_widget_set_vexpand (paned, TRUE);
+  editor = g_object_new (THIDUA_TYPE_PLAN_EDITOR, "width-request", 380, NULL);
+  preview = g_object_new (THIDUA_TYPE_PREVIEW, "width-request", 300, NULL);
+  g_signal_connect_swapped (editor, "changed", G_CALLBACK (plan_edited_cb), self);
+  g_signal_connect_swapped (editor, "body-cursor-moved", G_CALLBACK (body_cursor_moved_cb), self);
+  g_signal_connect_swapped (preview, "updated", G_CALLBACK (preview_updated_cb), self);
+  gtk_widget_set_visible (preview, self->show_preview);
+  gtk_paned_set_start_child (GTK_PANED (paned), editor);
+  gtk_paned_set_end_child (GTK_PANED (paned), preview);
+  self->editor_paned = GTK_PANED (paned);
+  self->plan_editor = THIDUA_PLAN_EDITOR (editor);
+  self->preview = THIDUA_PREVIEW (preview);
+  gtk_box_append (self->editor_page, paned);
+  bind_editor_settings (self);
 }
 
 static void
@@ -827,10 +906,7 @@ bind_settings (ThiduaWindow *self)
   self->settings = g_object_ref (thidua_application_get_settings (THIDUA_APPLICATION (app)));
   g_settings_bind (self->settings, "sidebar-position", self->sidebar_paned, "position",
                    G_SETTINGS_BIND_DEFAULT);
-  g_settings_bind (self->settings, "preview-position", self->editor_paned, "position",
-                   G_SETTINGS_BIND_DEFAULT);
-  g_settings_bind (self->settings, "preview-zoom", self->preview, "zoom",
-                   G_SETTINGS_BIND_DEFAULT);
+  bind_editor_settings (self);
   g_settings_bind (self->settings, "show-preview", self, "show-preview",
                    G_SETTINGS_BIND_DEFAULT);
   g_signal_connect_object (self->settings, "changed::language",
@@ -960,6 +1036,7 @@ thidua_window_dispose (GObject *object)
   g_clear_handle_id (&self->poll_source, g_source_remove);
   g_clear_object (&self->plans);
   g_clear_object (&self->templates);
+  g_clear_object (&self->reg);
   g_clear_object (&self->store);
   g_clear_pointer (&self->number_separators, g_hash_table_unref);
   g_clear_object (&self->settings);
@@ -980,8 +1057,7 @@ thidua_window_get_property (GObject    *object,
       g_value_set_object (value, self->store);
       break;
     case PROP_SHOW_PREVIEW:
-      /* asked for by the action before the template is built */
-      g_value_set_boolean (value, self->preview == NULL || gtk_widget_get_visible (GTK_WIDGET (self->preview)));
+      g_value_set_boolean (value, self->show_preview);
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -1057,12 +1133,7 @@ thidua_window_class_init (ThiduaWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, ThiduaWindow, sidebar);
   gtk_widget_class_bind_template_child (widget_class, ThiduaWindow, main_stack);
   gtk_widget_class_bind_template_child (widget_class, ThiduaWindow, welcome_templates_view);
-  gtk_widget_class_bind_template_child (widget_class, ThiduaWindow, editor_paned);
-  gtk_widget_class_bind_template_child (widget_class, ThiduaWindow, plan_editor);
-  gtk_widget_class_bind_template_child (widget_class, ThiduaWindow, preview);
-  gtk_widget_class_bind_template_callback (widget_class, plan_edited_cb);
-  gtk_widget_class_bind_template_callback (widget_class, preview_updated_cb);
-  gtk_widget_class_bind_template_callback (widget_class, body_cursor_moved_cb);
+  gtk_widget_class_bind_template_child (widget_class, ThiduaWindow, editor_page);
   gtk_widget_class_bind_template_callback (widget_class, search_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, template_card_activated_cb);
 
@@ -1082,6 +1153,7 @@ thidua_window_class_init (ThiduaWindowClass *klass)
 static void
 thidua_window_init (ThiduaWindow *self)
 {
+  self->show_preview = TRUE;
   gtk_widget_init_template (GTK_WIDGET (self));
   /* the help overlay exists once the window belongs to the application */
   g_signal_connect (self, "realize", G_CALLBACK (name_help_overlay), NULL);
