@@ -345,6 +345,12 @@ int
 main (int   argc,
       char *argv[])
 {
+  /* not unreffed, as the other GUI tests: finalize would wait for the
+   * connection.  Without a bus of its own GTK asks the session's, and
+   * GLib keeps the address it looked up across the isolated dirs. */
+  GTestDBus *bus = thidua_test_private_bus_up ();
+
+  (void) bus;
   g_setenv ("GTK_A11Y", "none", TRUE);
   thidua_test_init_gui (&argc, &argv);
 

@@ -603,6 +603,16 @@ test_narrow_column_wraps (RegFixture *f, gconstpointer data)
   drain ();
 }
 
+/* gtk_selection_model_get_selection() gives a reference of its own. */
+static void
+assert_selected (GtkSelectionModel *selection,
+                 guint              n)
+{
+  g_autoptr(GtkBitset) selected = gtk_selection_model_get_selection (selection);
+
+  g_assert_cmpuint (gtk_bitset_get_size (selected), ==, n);
+}
+
 /* Bulk result for 600 selected rows: the rows on screen show it (and the
  * decision), the selection stays; undo and redo show the rows before and
  * after again.  The rows are updated in place (no items-changed), so this
@@ -640,7 +650,7 @@ test_bulk_result_cells (RegFixture *f, gconstpointer data)
   g_assert_cmpuint (achieved, >, 5);
   g_assert_cmpuint (count_cells (cv, "Pending"), ==, 0);
   g_assert_cmpuint (count_cells (cv, "25/QĐ-UBND"), ==, achieved);
-  g_assert_cmpuint (gtk_bitset_get_size (gtk_selection_model_get_selection (selection)), ==, n);
+  assert_selected (selection, n);
   g_assert_cmpint (thidua_register_model_peek (model, n - 1)->result, ==, THIDUA_REG_RESULT_ACHIEVED);
 
   g_assert_true (gtk_widget_activate_action (view, "register.undo", NULL));
@@ -648,7 +658,7 @@ test_bulk_result_cells (RegFixture *f, gconstpointer data)
   g_assert_cmpuint (count_cells (cv, "Pending"), ==, pending);
   g_assert_cmpuint (count_cells (cv, "Achieved"), ==, 0);
   g_assert_cmpuint (count_cells (cv, "25/QĐ-UBND"), ==, 0);
-  g_assert_cmpuint (gtk_bitset_get_size (gtk_selection_model_get_selection (selection)), ==, n);
+  assert_selected (selection, n);
 
   g_assert_true (gtk_widget_activate_action (view, "register.redo", NULL));
   settle ();
