@@ -123,18 +123,6 @@ static const char compact_columns[] =
   "FROM registrations r JOIN reg_years y ON y.id = r.year_id "
   "LEFT JOIN people p ON p.id = r.person_id ";
 
-/* The same columns as the register's own queries, for the items. */
-static const char page_columns[] =
-  "SELECT r.id, y.label, ifnull (r.person_id, 0), ifnull (r.unit_id, 0), r.title, "
-  "ifnull (r.plan_id, 0), r.initiative, r.status, r.result, r.decision, r.note, "
-  "ifnull (r.import_id, 0), "
-  "ifnull (p.honorific, ''), ifnull (p.family_name, ''), ifnull (p.middle_name, ''), "
-  "ifnull (p.given_name, ''), ifnull (p.position, ''), ifnull (p.birth_year, 0), "
-  "ifnull (u.name, ''), ifnull (p.sort_key, ''), ifnull (u.sort_key, ''), "
-  "ifnull (p.name_key, ''), ifnull (u.name_key, '') "
-  "FROM registrations r JOIN reg_years y ON y.id = r.year_id "
-  "LEFT JOIN people p ON p.id = r.person_id LEFT JOIN units u ON u.id = r.unit_id ";
-
 static char *
 by_ids_sql (const char *columns)
 {
@@ -335,50 +323,13 @@ read_year (ThiduaRegisterModel *self, const char *year, Year *y, GError **error)
   return TRUE;
 }
 
-static ThiduaRegistration *
-registration_from_stmt (sqlite3_stmt *sel)
-{
-  ThiduaRegistration *r = g_new0 (ThiduaRegistration, 1);
-  ThiduaRegPerson p = { 0 };
-  ThiduaRegStatus status = THIDUA_REG_STATUS_REGISTERED;
-  ThiduaRegResult result = THIDUA_REG_RESULT_PENDING;
-
-  r->id = sqlite3_column_int64 (sel, 0);
-  r->year = g_strdup (reg_column_text (sel, 1));
-  r->person_id = sqlite3_column_int64 (sel, 2);
-  r->unit_id = sqlite3_column_int64 (sel, 3);
-  r->title = g_strdup (reg_column_text (sel, 4));
-  r->plan_id = sqlite3_column_int64 (sel, 5);
-  r->initiative = g_strdup (reg_column_text (sel, 6));
-  thidua_reg_status_from_string (reg_column_text (sel, 7), &status);
-  thidua_reg_result_from_string (reg_column_text (sel, 8), &result);
-  r->status = status;
-  r->result = result;
-  r->decision = g_strdup (reg_column_text (sel, 9));
-  r->note = g_strdup (reg_column_text (sel, 10));
-  r->import_id = sqlite3_column_int64 (sel, 11);
-  r->honorific = g_strdup (reg_column_text (sel, 12));
-  p.family_name = (char *) reg_column_text (sel, 13);
-  p.middle_name = (char *) reg_column_text (sel, 14);
-  p.given_name = (char *) reg_column_text (sel, 15);
-  r->person_name = thidua_reg_person_dup_full_name (&p);
-  r->given_name = g_strdup (p.given_name);
-  r->position = g_strdup (reg_column_text (sel, 16));
-  r->birth_year = sqlite3_column_int (sel, 17);
-  r->unit_name = g_strdup (reg_column_text (sel, 18));
-  r->sort_key = g_strdup (reg_column_text (sel, 19));
-  r->unit_sort_key = g_strdup (reg_column_text (sel, 20));
-  r->search_key = g_strconcat (reg_column_text (sel, 21), " ", reg_column_text (sel, 22), NULL);
-  return r;
-}
-
 /* Reads the registrations of up to PAGE items in one query. */
 static void
 fill_items (ThiduaRegisterModel *self, ThiduaRegisterItem **items, guint n)
 {
   g_autoptr(GHashTable) by_id = g_hash_table_new (g_int64_hash, g_int64_equal);
   gint64 ids[PAGE];
-  sqlite3_stmt *stmt = by_ids_stmt (self, &self->page, page_columns, NULL);
+  sqlite3_stmt *stmt = by_ids_stmt (self, &self->page, THIDUA_REGISTER_SELECT, NULL);
 
   if (stmt == NULL)
     return;   /* each item then reads itself */
@@ -393,7 +344,7 @@ fill_items (ThiduaRegisterModel *self, ThiduaRegisterItem **items, guint n)
       gint64 id = sqlite3_column_int64 (stmt, 0);
       ThiduaRegisterItem *item = g_hash_table_lookup (by_id, &id);
       if (item != NULL && !thidua_register_item_is_loaded (item))
-        thidua_register_item_take_registration (item, registration_from_stmt (stmt));
+        thidua_register_item_take_registration (item, thidua_register_registration_from_row (stmt));
     }
   /* never leave a read open: it would hold back the WAL */
   sqlite3_reset (stmt);

@@ -73,6 +73,23 @@ gboolean thidua_register_flush_people_on (ThiduaStore *store, gint64 unit_base, 
 gboolean thidua_register_flush_registrations_on (ThiduaStore *store, gint64 year_id, gint64 unit_base,
                                                  gint64 person_base, gint64 import_id, GError **error);
 
+/* A registration with its person's and unit's names, in the columns
+ * thidua_register_registration_from_row() reads; append WHERE/ORDER BY. */
+#define THIDUA_REGISTER_SELECT \
+  "SELECT r.id, y.label, ifnull (r.person_id, 0), ifnull (r.unit_id, 0), r.title, " \
+  "ifnull (r.plan_id, 0), r.initiative, r.status, r.result, r.decision, r.note, " \
+  "ifnull (r.import_id, 0), " \
+  "ifnull (p.honorific, ''), ifnull (p.family_name, ''), ifnull (p.middle_name, ''), " \
+  "ifnull (p.given_name, ''), ifnull (p.position, ''), ifnull (p.birth_year, 0), " \
+  "ifnull (u.name, ''), ifnull (p.sort_key, ''), ifnull (u.sort_key, ''), " \
+  "ifnull (p.name_key, ''), ifnull (u.name_key, '') " \
+  "FROM registrations r JOIN reg_years y ON y.id = r.year_id " \
+  "LEFT JOIN people p ON p.id = r.person_id LEFT JOIN units u ON u.id = r.unit_id "
+
+/* Reads the current row of a THIDUA_REGISTER_SELECT statement.
+ * Returns: (transfer full) */
+ThiduaRegistration *thidua_register_registration_from_row (sqlite3_stmt *sel);
+
 /* Keys stored with every name: folded for search, collation for order.
  * Returns: (transfer full) */
 char *thidua_register_person_sort_key (const ThiduaRegPerson *person);

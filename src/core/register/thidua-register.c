@@ -11,18 +11,6 @@
 #include "thidua-text.h"
 #include "thidua-core-enums.h"
 
-#define SELECT_REGISTRATION \
-  "SELECT r.id, y.label, ifnull (r.person_id, 0), ifnull (r.unit_id, 0), r.title, " \
-  "ifnull (r.plan_id, 0), r.initiative, r.status, r.result, r.decision, r.note, " \
-  "ifnull (r.import_id, 0), " \
-  "ifnull (p.honorific, ''), ifnull (p.family_name, ''), ifnull (p.middle_name, ''), " \
-  "ifnull (p.given_name, ''), ifnull (p.position, ''), ifnull (p.birth_year, 0), " \
-  "ifnull (u.name, ''), ifnull (p.sort_key, ''), ifnull (u.sort_key, ''), " \
-  "ifnull (p.name_key, ''), ifnull (u.name_key, '') " \
-  "FROM registrations r JOIN reg_years y ON y.id = r.year_id " \
-  "LEFT JOIN people p ON p.id = r.person_id LEFT JOIN units u ON u.id = r.unit_id "
-
-static ThiduaRegistration *registration_from_row (sqlite3_stmt *sel);
 
 struct _ThiduaRegister
 {
@@ -1733,7 +1721,7 @@ set_results_cb (ThiduaRegister *self, gpointer data, GError **error)
   g_autoptr(sqlite3_stmt) upd = NULL;
   gint64 now = now_seconds ();
 
-  sel = thidua_register_prepare (self, SELECT_REGISTRATION "WHERE r.id = ?1", "reading a registration", error);
+  sel = thidua_register_prepare (self, THIDUA_REGISTER_SELECT "WHERE r.id = ?1", "reading a registration", error);
   upd = thidua_register_prepare (self,
       "UPDATE registrations SET result = ?1, decision = ?2, modified = ?3 WHERE id = ?4",
       "entering results", error);
@@ -1751,7 +1739,7 @@ set_results_cb (ThiduaRegister *self, gpointer data, GError **error)
           sqlite3_bind_int64 (sel, 1, sr->ids[i]);
           rc = sqlite3_step (sel);
           if (rc == SQLITE_ROW)
-            g_ptr_array_add (sr->old, registration_from_row (sel));
+            g_ptr_array_add (sr->old, thidua_register_registration_from_row (sel));
           sqlite3_reset (sel);
           if (rc != SQLITE_ROW && rc != SQLITE_DONE)
             return thidua_register_sql_fail (self, error, "reading a registration");
@@ -1825,8 +1813,8 @@ thidua_register_update_many (ThiduaRegister *self, GPtrArray *rows, GError **err
 
 /* ---- queries ---- */
 
-static ThiduaRegistration *
-registration_from_row (sqlite3_stmt *sel)
+ThiduaRegistration *
+thidua_register_registration_from_row (sqlite3_stmt *sel)
 {
   ThiduaRegistration *r = g_new0 (ThiduaRegistration, 1);
   ThiduaRegPerson p = { 0 };
@@ -1864,14 +1852,14 @@ thidua_register_load (ThiduaRegister *self, gint64 id, GError **error)
   g_autoptr(sqlite3_stmt) sel = NULL;
   int rc;
 
-  sel = thidua_register_prepare (self, SELECT_REGISTRATION "WHERE r.id = ?1",
+  sel = thidua_register_prepare (self, THIDUA_REGISTER_SELECT "WHERE r.id = ?1",
                                  "reading a registration", error);
   if (sel == NULL)
     return NULL;
   sqlite3_bind_int64 (sel, 1, id);
   rc = sqlite3_step (sel);
   if (rc == SQLITE_ROW)
-    return registration_from_row (sel);
+    return thidua_register_registration_from_row (sel);
   if (rc == SQLITE_DONE)
     g_set_error (error, THIDUA_REGISTER_ERROR, THIDUA_REGISTER_ERROR_NOT_FOUND,
                  "there is no registration %" G_GINT64_FORMAT, id);
@@ -1984,7 +1972,7 @@ thidua_register_query (ThiduaRegister *self, const ThiduaRegQuery *q, GError **e
       g_string_append (sql, "WITH RECURSIVE sub (id) AS (SELECT id FROM units WHERE name_key = ?2 "
                             "UNION SELECT u.id FROM units u JOIN sub ON u.parent_id = sub.id) ");
     }
-  g_string_append (sql, SELECT_REGISTRATION "WHERE y.label = ?1 ");
+  g_string_append (sql, THIDUA_REGISTER_SELECT "WHERE y.label = ?1 ");
   if (unit_key)
     g_string_append (sql, "AND r.unit_id IN (SELECT id FROM sub) ");
   if (title)
@@ -2022,7 +2010,7 @@ thidua_register_query (ThiduaRegister *self, const ThiduaRegQuery *q, GError **e
           if (!thidua_text_folded_match (hay, needle))
             continue;
         }
-      item.r = registration_from_row (sel);
+      item.r = thidua_register_registration_from_row (sel);
       item.person_key = item.r->sort_key;
       item.unit_key = item.r->unit_sort_key;
       t = thidua_catalog_lookup (self->catalog, item.r->title);
