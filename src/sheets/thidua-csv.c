@@ -223,14 +223,10 @@ ThiduaTable *
 thidua_csv_read (const char *path, GError **error)
 {
   g_autofree char *data = NULL;
-  g_autoptr(GError) local = NULL;
   gsize len;
 
-  if (!thidua_input_read (path, THIDUA_INPUT_MAX_SHEET, &data, &len, &local))
-    {
-      g_set_error (error, THIDUA_TABLE_ERROR, THIDUA_TABLE_ERROR_UNREADABLE, "%s", local->message);
-      return NULL;
-    }
+  if (!thidua_table_read_file (path, &data, &len, error))
+    return NULL;
   return thidua_csv_parse (path, data, len, error);
 }
 

@@ -85,22 +85,31 @@ thidua_table_get_cell (const ThiduaTable *self, guint index, guint column)
   return row[column];
 }
 
+gboolean
+thidua_table_read_file (const char *path, char **data, gsize *len, GError **error)
+{
+  g_autoptr(GError) local = NULL;
+
+  /* regular files only, no links, counted against the cap while read */
+  if (!thidua_input_read (path, THIDUA_INPUT_MAX_SHEET, data, len, &local))
+    {
+      g_set_error (error, THIDUA_TABLE_ERROR, THIDUA_TABLE_ERROR_UNREADABLE,
+                   "%s", local->message);
+      return FALSE;
+    }
+  return TRUE;
+}
+
 ThiduaTable *
 thidua_table_load (const char *path, GError **error)
 {
-  g_autoptr(GError) local = NULL;
   g_autofree char *data = NULL;
   gsize len = 0;
   static const guchar zip_magic[] = { 'P', 'K', 3, 4 };
   static const guchar ole_magic[] = { 0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1 };
 
-  /* regular files only, no links, counted against the cap while read */
-  if (!thidua_input_read (path, THIDUA_INPUT_MAX_SHEET, &data, &len, &local))
-    {
-      g_set_error (error, THIDUA_TABLE_ERROR, THIDUA_TABLE_ERROR_UNREADABLE,
-                   "%s", local->message);
-      return NULL;
-    }
+  if (!thidua_table_read_file (path, &data, &len, error))
+    return NULL;
   if (len >= sizeof zip_magic && memcmp (data, zip_magic, sizeof zip_magic) == 0)
     return thidua_xlsx_read_data (path, data, len, error);
   if (len >= sizeof ole_magic && memcmp (data, ole_magic, sizeof ole_magic) == 0)

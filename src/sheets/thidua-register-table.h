@@ -36,6 +36,13 @@ const char * const *thidua_table_get_row    (const ThiduaTable *self, guint inde
  * Returns: (transfer none): never NULL, valid while the table lives. */
 const char         *thidua_table_get_cell   (const ThiduaTable *self, guint index, guint column);
 
+/* Reads a spreadsheet's bytes: a regular file (no link, no device), no
+ * larger than a spreadsheet may be, read once, so what is checked is what
+ * is parsed.  A failure is THIDUA_TABLE_ERROR_UNREADABLE.
+ * @data: (out) (transfer full): g_free() it. */
+gboolean            thidua_table_read_file  (const char *path, char **data, gsize *len,
+                                             GError **error);
+
 /* Reads a CSV, XLSX or XLS file, recognised by its content (not only its
  * name).  The first sheet of a workbook. */
 ThiduaTable        *thidua_table_load       (const char *path, GError **error);

@@ -383,16 +383,10 @@ thidua_xls_read (const char *path, GError **error)
 {
   g_autofree char *data = NULL;
   g_autofree char *display = g_filename_display_name (path);
-  g_autoptr(GError) local = NULL;
   gsize len = 0;
 
-  /* a regular file, not a link or a device, not larger than a
-   * spreadsheet may be, read once: what is checked is what is parsed */
-  if (!thidua_input_read (path, THIDUA_INPUT_MAX_SHEET, &data, &len, &local))
-    {
-      g_set_error (error, THIDUA_TABLE_ERROR, THIDUA_TABLE_ERROR_UNREADABLE, "%s", local->message);
-      return NULL;
-    }
+  if (!thidua_table_read_file (path, &data, &len, error))
+    return NULL;
   return thidua_xls_read_data (display, (const guint8 *) data, len, error);
 }
 

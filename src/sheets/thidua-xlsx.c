@@ -656,14 +656,10 @@ thidua_xlsx_read (const char *path, GError **error)
 {
   g_autofree char *data = NULL;
   g_autofree char *display = g_filename_display_name (path);
-  g_autoptr(GError) local = NULL;
   gsize len = 0;
 
-  if (!thidua_input_read (path, THIDUA_INPUT_MAX_SHEET, &data, &len, &local))
-    {
-      g_set_error (error, THIDUA_TABLE_ERROR, THIDUA_TABLE_ERROR_UNREADABLE, "%s", local->message);
-      return NULL;
-    }
+  if (!thidua_table_read_file (path, &data, &len, error))
+    return NULL;
   return thidua_xlsx_read_data (display, data, len, error);
 }
 
