@@ -452,7 +452,7 @@ test_corrupt (Fixture *f, gconstpointer data)
 {
   g_autoptr(GError) error = NULL;
   g_autofree char *contents = NULL;
-  gsize len;
+  gsize len, page_size;
 
   {
     g_autoptr(ThiduaStore) store = thidua_store_open (f->path, 0, &error);
@@ -466,8 +466,12 @@ test_corrupt (Fixture *f, gconstpointer data)
   }
   g_assert_true (g_file_get_contents (f->path, &contents, &len, NULL));
   g_assert_cmpuint (len, >, 16 * 4096);
-  /* Keep the header page, scribble over the pages after it. */
-  for (gsize i = 4096; i < len; i++)
+  /* Keep the header page (its size is bytes 16-17 of the header), scribble
+   * over the pages after it. */
+  page_size = ((guchar) contents[16] << 8) | (guchar) contents[17];
+  g_assert_cmpuint (page_size, >=, 4096);
+  g_assert_cmpuint (len, >, 4 * page_size);
+  for (gsize i = page_size; i < len; i++)
     contents[i] = (char) (i * 7 + 13);
   g_assert_true (g_file_set_contents (f->path, contents, len, NULL));
   assert_open_fails_untouched (f->path, THIDUA_STORE_ERROR_CORRUPT);
@@ -584,6 +588,11 @@ test_damaged_cell (Fixture *f, gconstpointer data)
     for (int i = 0; i < 30; i++)
       g_assert_cmpint (thidua_store_new_plan (store, "annual-party-school", &error), >, 0);
     db = thidua_store_get_db (store);
+    /* Bodies longer than two pages overflow at any page size (a new file
+     * has 16 kB pages, where a template's body fits in one). */
+    g_assert_cmpint (sqlite3_exec (db, "UPDATE plan_bodies SET body = body || "
+                                       "hex (zeroblob ((SELECT page_size FROM pragma_page_size)))",
+                                   NULL, NULL, NULL), ==, SQLITE_OK);
     g_assert_cmpint (sqlite3_exec (db,
                                    wal ? "PRAGMA wal_checkpoint(TRUNCATE)"
                                        : "PRAGMA wal_checkpoint(TRUNCATE); PRAGMA journal_mode=DELETE",
@@ -701,6 +710,65 @@ test_data_version (Fixture *f, gconstpointer data)
   g_assert_cmpint (thidua_store_get_data_version (store), ==, v2);
 }
 
+static gint64
+page_size_of (ThiduaStore *store)
+{
+  sqlite3_stmt *stmt = NULL;
+  gint64 size;
+
+  g_assert_cmpint (sqlite3_prepare_v2 (thidua_store_get_db (store), "PRAGMA page_size", -1, &stmt, NULL),
+                   ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  size = sqlite3_column_int64 (stmt, 0);
+  sqlite3_finalize (stmt);
+  return size;
+}
+
+/* A new file gets 16 kB pages (an import writes a quarter as many pages);
+ * a file that already has pages keeps their size, through every
+ * migration, and both stay whole. */
+static void
+test_page_size (Fixture *f, gconstpointer data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *old = g_build_filename (f->dir, "old.db", NULL);
+  sqlite3 *db = NULL;
+
+  {
+    g_autoptr(ThiduaStore) store = thidua_store_open (f->path, 0, &error);
+    g_assert_no_error (error);
+    g_assert_cmpint (page_size_of (store), ==, 16384);
+    g_assert_cmpint (thidua_store_new_plan (store, "blank-state", &error), >, 0);
+  }
+  {
+    g_autoptr(ThiduaStore) store = thidua_store_open (f->path, 0, &error);
+    g_assert_no_error (error);
+    g_assert_cmpint (page_size_of (store), ==, 16384);
+  }
+
+  /* an empty file another SQLite program made with 4 kB pages */
+  g_assert_cmpint (sqlite3_open (old, &db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db, "PRAGMA page_size = 4096; CREATE TABLE t (x); DROP TABLE t",
+                                 NULL, NULL, NULL), ==, SQLITE_OK);
+  sqlite3_close (db);
+  {
+    g_autoptr(ThiduaStore) store = thidua_store_open (old, 0, &error);
+    g_autoptr(GPtrArray) plans = NULL;
+    sqlite3_stmt *stmt = NULL;
+
+    g_assert_no_error (error);
+    g_assert_cmpint (thidua_store_get_schema_version (store), ==, thidua_store_latest_version ());
+    g_assert_cmpint (page_size_of (store), ==, 4096);
+    g_assert_cmpint (thidua_store_new_plan (store, "blank-state", &error), >, 0);
+    g_assert_no_error (error);
+    g_assert_cmpint (sqlite3_prepare_v2 (thidua_store_get_db (store), "PRAGMA integrity_check", -1, &stmt, NULL),
+                     ==, SQLITE_OK);
+    g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+    g_assert_cmpstr ((const char *) sqlite3_column_text (stmt, 0), ==, "ok");
+    sqlite3_finalize (stmt);
+  }
+}
+
 int
 main (int argc, char **argv)
 {
@@ -712,6 +780,7 @@ main (int argc, char **argv)
   ADD ("create-seeds-templates", test_create_seeds_templates);
   ADD ("migrate-from-each-version", test_migrate_from_each_version);
   ADD ("too-new", test_too_new);
+  ADD ("page-size", test_page_size);
   ADD ("plan-round-trip", test_plan_round_trip);
   ADD ("nfc", test_nfc_on_store);
   ADD ("search-folds", test_search_folds);
