@@ -449,7 +449,7 @@ find_header (ThiduaRegisterImport *self, const ThiduaTable *table, guint *header
 static gboolean
 parse_kind (const char *text, int *out)
 {
-  g_autofree char *key = normalise_header (text);
+  g_autofree char *key = *text ? normalise_header (text) : g_strdup ("");
 
   if (*key == '\0')
     *out = -1;
@@ -465,7 +465,7 @@ parse_kind (const char *text, int *out)
 static gboolean
 parse_status (const char *text, ThiduaRegStatus *out)
 {
-  g_autofree char *key = normalise_header (text);
+  g_autofree char *key = *text ? normalise_header (text) : g_strdup ("");
 
   if (*key == '\0' || g_str_equal (key, "dang ky") || g_str_equal (key, "registered"))
     *out = THIDUA_REG_STATUS_REGISTERED;
@@ -479,7 +479,7 @@ parse_status (const char *text, ThiduaRegStatus *out)
 static gboolean
 parse_result (const char *text, ThiduaRegResult *out)
 {
-  g_autofree char *key = normalise_header (text);
+  g_autofree char *key = *text ? normalise_header (text) : g_strdup ("");
 
   if (*key == '\0' || g_str_equal (key, "chua xet") || g_str_equal (key, "pending"))
     *out = THIDUA_REG_RESULT_PENDING;
