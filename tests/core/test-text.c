@@ -291,6 +291,384 @@ test_person_sort_key (void)
   g_assert_cmpint (strcmp (empty, single), <, 0);
 }
 
+/* ---- the keys are byte-identical to those of the code before the fast
+ * decomposition (issue 10): stored keys must not change.  What follows is
+ * that code, kept as the reference. */
+
+static char *
+ref_fold (const char *s)
+{
+  g_autofree char *nfd = NULL;
+  GString *out;
+  gboolean pending_space = FALSE;
+
+  if (s == NULL)
+    return g_strdup ("");
+  nfd = g_utf8_normalize (s, -1, G_NORMALIZE_NFD);
+  if (nfd == NULL)
+    return g_strdup ("");
+
+  out = g_string_sized_new (strlen (nfd));
+  for (const char *p = nfd; *p != '\0'; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if (g_unichar_type (c) == G_UNICODE_NON_SPACING_MARK)
+        continue;
+      if (g_unichar_isspace (c))
+        {
+          pending_space = out->len > 0;
+          continue;
+        }
+      if (c == 0x0111 || c == 0x0110)
+        c = 'd';
+      else
+        c = g_unichar_tolower (c);
+      if (pending_space)
+        g_string_append_c (out, ' ');
+      pending_space = FALSE;
+      g_string_append_unichar (out, c);
+    }
+  return g_string_free (out, FALSE);
+}
+
+enum { REF_MOD_NONE, REF_MOD_BREVE, REF_MOD_CIRCUMFLEX, REF_MOD_HORN };
+
+static const guint8 ref_base_rank[26] = {
+  0, 3, 4, 5, 7, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 21, 22, 23, 24, 25,
+  26, 28, 29, 30, 31, 32,
+};
+
+static int
+ref_latin_rank (gunichar base, int mod)
+{
+  int rank;
+
+  if (base == 0x0111)
+    return 6;
+  if (base < 'a' || base > 'z')
+    return -1;
+  rank = ref_base_rank[base - 'a'];
+  if (base == 'a' && mod == REF_MOD_BREVE)
+    rank += 1;
+  else if (base == 'a' && mod == REF_MOD_CIRCUMFLEX)
+    rank += 2;
+  else if ((base == 'e' || base == 'o') && mod == REF_MOD_CIRCUMFLEX)
+    rank += 1;
+  else if (base == 'o' && mod == REF_MOD_HORN)
+    rank += 2;
+  else if (base == 'u' && mod == REF_MOD_HORN)
+    rank += 1;
+  return rank;
+}
+
+static void
+ref_append_code_point (GString *key, gunichar c)
+{
+  for (int shift = 18; shift >= 0; shift -= 6)
+    g_string_append_c (key, (char) (0x30 + ((c >> shift) & 0x3F)));
+}
+
+static void
+ref_append_collate_key (GString *key, const char *s)
+{
+  g_autofree char *valid = NULL;
+  g_autofree char *nfd = NULL;
+  GString *secondary, *tertiary;
+  gboolean pending_space = FALSE;
+  const char *p;
+
+  if (s == NULL)
+    s = "";
+  if (!g_utf8_validate (s, -1, NULL))
+    s = valid = g_utf8_make_valid (s, -1);
+  nfd = g_utf8_normalize (s, -1, G_NORMALIZE_NFD);
+  secondary = g_string_new (NULL);
+  tertiary = g_string_new (NULL);
+  p = nfd;
+
+  while (*p != '\0')
+    {
+      gunichar c = g_utf8_get_char (p);
+      int mod = REF_MOD_NONE, tone = 0;
+
+      if (c >= '0' && c <= '9')
+        {
+          const char *start = p, *end;
+
+          while (*start == '0' && start[1] >= '0' && start[1] <= '9')
+            start++;
+          for (end = start; *end >= '0' && *end <= '9'; end++)
+            ;
+          if (pending_space)
+            g_string_append_c (key, 0x03);
+          pending_space = FALSE;
+          g_string_append_c (key, (char) (0x10 + MIN (end - start, 15)));
+          g_string_append_len (key, start, end - start);
+          p = end;
+          continue;
+        }
+
+      p = g_utf8_next_char (p);
+      while (*p != '\0' && g_unichar_type (g_utf8_get_char (p)) == G_UNICODE_NON_SPACING_MARK)
+        {
+          switch (g_utf8_get_char (p))
+            {
+            case 0x0306: mod = REF_MOD_BREVE; break;
+            case 0x0302: mod = REF_MOD_CIRCUMFLEX; break;
+            case 0x031B: mod = REF_MOD_HORN; break;
+            case 0x0300: tone = 1; break;
+            case 0x0309: tone = 2; break;
+            case 0x0303: tone = 3; break;
+            case 0x0301: tone = 4; break;
+            case 0x0323: tone = 5; break;
+            default: break;
+            }
+          p = g_utf8_next_char (p);
+        }
+
+      if (g_unichar_isspace (c))
+        {
+          pending_space = key->len > 0 || secondary->len > 0;
+          continue;
+        }
+      if (pending_space)
+        g_string_append_c (key, 0x03);
+      pending_space = FALSE;
+
+      if (g_unichar_isalpha (c))
+        {
+          gunichar lower = g_unichar_tolower (c);
+          int rank = ref_latin_rank (lower, mod);
+
+          if (rank >= 0)
+            g_string_append_c (key, (char) (0x20 + rank));
+          else
+            {
+              g_string_append_c (key, 0x7F);
+              ref_append_code_point (key, lower);
+            }
+          g_string_append_c (secondary, (char) (0x03 + tone));
+          g_string_append_c (tertiary, lower != c ? 0x04 : 0x03);
+        }
+      else
+        {
+          g_string_append_c (key, 0x04);
+          ref_append_code_point (key, c);
+        }
+    }
+
+  g_string_append_c (key, 0x02);
+  g_string_append_len (key, secondary->str, secondary->len);
+  g_string_append_c (key, 0x02);
+  g_string_append_len (key, tertiary->str, tertiary->len);
+  g_string_free (secondary, TRUE);
+  g_string_free (tertiary, TRUE);
+}
+
+static char *
+ref_collate_key (const char *s)
+{
+  GString *key = g_string_new (NULL);
+
+  ref_append_collate_key (key, s);
+  return g_string_free (key, FALSE);
+}
+
+static char *
+ref_person_sort_key (const char *full_name)
+{
+  g_autofree char *stripped = thidua_text_strip (full_name);
+  g_autoptr(GPtrArray) words = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GString) middle = g_string_new (NULL);
+  GString *key = g_string_new (NULL);
+  const char *p = stripped;
+
+  while (*p != '\0')
+    {
+      const char *start;
+
+      while (*p != '\0' && g_unichar_isspace (g_utf8_get_char (p)))
+        p = g_utf8_next_char (p);
+      start = p;
+      while (*p != '\0' && !g_unichar_isspace (g_utf8_get_char (p)))
+        p = g_utf8_next_char (p);
+      if (p > start)
+        g_ptr_array_add (words, g_strndup (start, p - start));
+    }
+  for (guint i = 1; i + 1 < words->len; i++)
+    {
+      if (middle->len > 0)
+        g_string_append_c (middle, ' ');
+      g_string_append (middle, g_ptr_array_index (words, i));
+    }
+  ref_append_collate_key (key, words->len > 0 ? g_ptr_array_index (words, words->len - 1) : "");
+  g_string_append_c (key, 0x01);
+  ref_append_collate_key (key, words->len > 1 ? g_ptr_array_index (words, 0) : "");
+  g_string_append_c (key, 0x01);
+  ref_append_collate_key (key, middle->str);
+  return g_string_free (key, FALSE);
+}
+
+static guint n_compared;
+
+static void
+assert_same_keys (const char *s)
+{
+  g_autofree char *f = thidua_text_fold (s);
+  g_autofree char *rf = ref_fold (s);
+  g_autofree char *k = thidua_text_collate_key (s);
+  g_autofree char *rk = ref_collate_key (s);
+  g_autofree char *pk = thidua_text_person_sort_key (s);
+  g_autofree char *rpk = ref_person_sort_key (s);
+
+  if (g_strcmp0 (f, rf) != 0 || g_strcmp0 (k, rk) != 0 || g_strcmp0 (pk, rpk) != 0)
+    {
+      g_autofree char *esc = g_strescape (s, NULL);
+      g_test_message ("keys differ for \"%s\"", esc);
+    }
+  g_assert_cmpstr (f, ==, rf);
+  g_assert_cmpstr (k, ==, rk);
+  g_assert_cmpstr (pk, ==, rpk);
+  n_compared++;
+}
+
+/* The form CP1258 and VNI leave: the vowel's hat or horn precomposed, the
+ * tone a combining mark after it. */
+static char *
+legacy_form (const char *nfc)
+{
+  static const struct { gunichar mark; } tones[] = { { 0x0300 }, { 0x0301 }, { 0x0303 }, { 0x0309 }, { 0x0323 } };
+  g_autofree char *nfd = g_utf8_normalize (nfc, -1, G_NORMALIZE_NFD);
+  GString *out = g_string_new (NULL);
+  GString *tone = g_string_new (NULL);
+
+  for (const char *p = nfd; *p; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+      gboolean is_tone = FALSE;
+
+      for (guint i = 0; i < G_N_ELEMENTS (tones); i++)
+        is_tone |= c == tones[i].mark;
+      if (is_tone)
+        g_string_append_unichar (tone, c);
+      else
+        {
+          if (g_unichar_type (c) != G_UNICODE_NON_SPACING_MARK && tone->len)
+            {
+              g_string_append_len (out, tone->str, tone->len);
+              g_string_truncate (tone, 0);
+            }
+          g_string_append_unichar (out, c);
+        }
+    }
+  g_string_append_len (out, tone->str, tone->len);
+  g_string_free (tone, TRUE);
+  {
+    /* compose what is left (the hats and horns), keep the tones apart */
+    g_autofree char *base = g_string_free (out, FALSE);
+    GString *res = g_string_new (NULL);
+    const char *p = base;
+
+    while (*p)
+      {
+        const char *q = g_utf8_next_char (p);
+        while (*q && (g_utf8_get_char (q) == 0x0302 || g_utf8_get_char (q) == 0x0306
+                      || g_utf8_get_char (q) == 0x031B))
+          q = g_utf8_next_char (q);
+        {
+          g_autofree char *piece = g_utf8_normalize (p, q - p, G_NORMALIZE_NFC);
+          g_string_append (res, piece);
+        }
+        p = q;
+      }
+    return g_string_free (res, FALSE);
+  }
+}
+
+static void
+test_keys_identical (void)
+{
+  static const char *families[] = { "Nguyễn", "Trần", "Lê", "Phạm", "Hoàng", "Huỳnh", "Vũ", "Võ",
+                                    "Đặng", "Bùi", "Đỗ", "Hồ", "Ngô", "Dương", "Lý", "Lò", "Quàng", "Ưng" };
+  static const char *middles[] = { "", "Văn", "Thị", "Hữu", "Đức", "Ngọc", "Thị Thu", "Công", "Xuân", "Mỹ" };
+  static const char *givens[] = { "An", "Ánh", "Bảo", "Chiến", "Dũng", "Đạt", "Giang", "Hòa", "Hoà", "Hưng",
+                                  "Hường", "Khánh", "Loan", "Mạnh", "Nguyệt", "Oanh", "Phương", "Quỳnh",
+                                  "Sơn", "Thắng", "Thủy", "Thuỷ", "Tuấn", "Uyên", "Yến", "Ẩn", "Ỷ" };
+  static const char *extra[] = {
+    "", " ", "\t", "Ông Nguyễn Văn An", "Bà  Lê\u00a0Thị\tHoa ", "\u3000Trần\u2003Văn B\u3000",
+    "NGUYỄN VĂN AN", "nguyễn văn an", "Tổ 2", "Tổ 10", "Tổ 002", "Phòng số 0", "000", "0x", "12345678901234567890",
+    "Khoa Lý luận cơ sở", "Phòng Tổ chức - Hành chính", "Đoàn TNCS Hồ Chí Minh", "CĐ-ĐH (2024)",
+    "\xcc\x81" "a", "a\xcc\x81\xcc\xa3", "a\xcc\xa3\xcc\x81", "Nguye\xcc\x82\xcc\x83n", "Ke\xcc\x82\xcc\x81 hoa\xcc\xa3" "ch",
+    "\xe1\xba\xa1\xcc\x82", "Åström", "\xe2\x84\xab", "Ωmega \xe2\x84\xa6", "ǅemal", "Ǆ", "ŉ", "ﬁ", "Иван Петров", "王小明",
+    "Müller", "Øre", "Ĳssel", "ſ", "ẞ", "ǰ", "Ƀ", "\xed\xa0\x80", "\xff", "ab\xc3", "\xe1\xba", "\xc0\x80", "x\xe1\xbb",
+    "Nguy\xe1\xbb\x85n\xc2\xa0V\xc4\x83n", "Hà\u200bNội", "A\u0301\u0300", "e\u0323\u0302", "o\u031b\u0301",
+  };
+  const char *seeds = g_getenv ("THIDUA_TEST_SEEDS");
+
+  n_compared = 0;
+  for (guint i = 0; i < G_N_ELEMENTS (extra); i++)
+    assert_same_keys (extra[i]);
+
+  /* every character the table decomposes, alone, cased, before a mark,
+   * between digits and spaces */
+  for (gunichar c = 1; c < 0x1F00; c = (c == 0x24F ? 0x1E00 : c + 1))
+    {
+      char u[8] = { 0 };
+      g_unichar_to_utf8 (c, u);
+      g_autofree char *alone = g_strdup_printf ("%s", u);
+      g_autofree char *ctx = g_strdup_printf ("1%s0 %sx", u, u);
+      g_autofree char *marked = g_strdup_printf ("%s\xcc\x81%s\xcc\xa3", u, u);
+      assert_same_keys (alone);
+      assert_same_keys (ctx);
+      assert_same_keys (marked);
+    }
+
+  for (guint f = 0; f < G_N_ELEMENTS (families); f++)
+    for (guint m = 0; m < G_N_ELEMENTS (middles); m++)
+      for (guint g = 0; g < G_N_ELEMENTS (givens); g++)
+        {
+          g_autofree char *name = g_strdup_printf ("%s %s%s%s", families[f], middles[m], *middles[m] ? " " : "",
+                                                   givens[g]);
+          g_autofree char *nfd = g_utf8_normalize (name, -1, G_NORMALIZE_NFD);
+          g_autofree char *legacy = legacy_form (name);
+          g_autofree char *upper = g_utf8_strup (name, -1);
+
+          assert_same_keys (name);
+          assert_same_keys (nfd);
+          assert_same_keys (legacy);
+          assert_same_keys (upper);
+        }
+
+  /* every line and word of the seed documents */
+  if (seeds != NULL)
+    {
+      g_autoptr(GDir) dir = g_dir_open (seeds, 0, NULL);
+      const char *entry;
+
+      g_assert_nonnull (dir);
+      while ((entry = g_dir_read_name (dir)) != NULL)
+        {
+          g_autofree char *path = g_build_filename (seeds, entry, NULL);
+          g_autofree char *text = NULL;
+          g_auto(GStrv) lines = NULL;
+
+          if (!g_str_has_suffix (entry, ".txt") || !g_file_get_contents (path, &text, NULL, NULL))
+            continue;
+          lines = g_strsplit (text, "\n", -1);
+          for (guint i = 0; lines[i]; i++)
+            {
+              g_auto(GStrv) words = g_strsplit (lines[i], " ", -1);
+              assert_same_keys (lines[i]);
+              for (guint w = 0; words[w]; w++)
+                assert_same_keys (words[w]);
+            }
+        }
+    }
+  g_test_message ("%u strings compared", n_compared);
+  g_assert_cmpuint (n_compared, >, 25000);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -309,6 +687,7 @@ main (int argc, char **argv)
   g_test_add_func ("/text/collate/case-and-space", test_collate_case_and_space);
   g_test_add_func ("/text/collate/key", test_collate_key_is_strcmp_order);
   g_test_add_func ("/text/person-sort-key", test_person_sort_key);
+  g_test_add_func ("/text/keys-identical", test_keys_identical);
 
   return g_test_run ();
 }

@@ -87,25 +87,177 @@ thidua_text_nfc (const char *s, gssize len)
   return g_string_free (out, FALSE);
 }
 
+/* ---- canonical decomposition (NFD) without g_utf8_normalize() ----
+ *
+ * Folding and the collation key read text in NFD.  Names and units are
+ * nearly always ASCII, Latin letters (U+0000–U+024F) and the Vietnamese
+ * letters of U+1E00–U+1EFF; the NFD of each of those is taken once from
+ * GLib itself, so the keys stay byte-identical, and a string of only those
+ * is decomposed into a buffer on the stack (an import folds and keys
+ * 100,000 names: g_utf8_normalize() allocated and reordered for each).
+ * Every such decomposition starts with a starter (combining class 0), so
+ * canonical reordering never reaches across two of them.  Anything else
+ * (a combining mark of its own, another script, invalid UTF-8) takes the
+ * old way, g_utf8_normalize() on the whole string. */
+
+#define DECOMP_MAX   3
+#define LATIN_END    0x250
+#define VIET_START   0x1E00
+#define VIET_END     0x1F00
+
+typedef struct {
+  guint8   n;                 /* 0: not decomposed here */
+  gunichar c[DECOMP_MAX];
+} Decomp;
+
+static const Decomp *
+decomp_table (void)
+{
+  static Decomp table[LATIN_END + (VIET_END - VIET_START)];
+  static gsize ready = 0;
+
+  if (g_once_init_enter (&ready))
+    {
+      for (guint i = 0; i < G_N_ELEMENTS (table); i++)
+        {
+          gunichar cp = i < LATIN_END ? i : VIET_START + (i - LATIN_END);
+          char utf8[8];
+          int len = g_unichar_to_utf8 (cp, utf8);
+          g_autofree char *nfd = NULL;
+          g_autofree gunichar *u = NULL;
+          glong n = 0;
+
+          if (cp == 0)
+            continue;
+          nfd = g_utf8_normalize (utf8, len, G_NORMALIZE_NFD);
+          if (nfd != NULL)
+            u = g_utf8_to_ucs4_fast (nfd, -1, &n);
+          if (u == NULL || n < 1 || n > DECOMP_MAX || g_unichar_combining_class (u[0]) != 0)
+            continue;
+          table[i].n = (guint8) n;
+          memcpy (table[i].c, u, n * sizeof (gunichar));
+        }
+      g_once_init_leave (&ready, 1);
+    }
+  return table;
+}
+
+typedef struct {
+  gunichar *c;
+  gsize     n, cap;
+  gunichar  local[256];
+} Ucs;
+
+static void
+ucs_init (Ucs *u)
+{
+  u->c = u->local;
+  u->n = 0;
+  u->cap = G_N_ELEMENTS (u->local);
+}
+
+static void
+ucs_clear (Ucs *u)
+{
+  if (u->c != u->local)
+    g_free (u->c);
+}
+
+static inline void
+ucs_push (Ucs *u, gunichar c)
+{
+  if (G_UNLIKELY (u->n == u->cap))
+    {
+      u->cap *= 2;
+      if (u->c == u->local)
+        u->c = g_memdup2 (u->local, sizeof u->local);
+      u->c = g_renew (gunichar, u->c, u->cap);
+    }
+  u->c[u->n++] = c;
+}
+
+/* The NFD of s through the table; FALSE (u emptied) when s holds anything
+ * the table does not cover. */
+static gboolean
+decompose_fast (const char *s, Ucs *u)
+{
+  const Decomp *table = decomp_table ();
+  const guchar *p = (const guchar *) s;
+
+  while (*p != '\0')
+    {
+      guint i;
+
+      if (*p < 0x80)
+        {
+          ucs_push (u, *p++);
+          continue;
+        }
+      if (*p >= 0xC2 && *p <= 0xDF && (p[1] & 0xC0) == 0x80)
+        {
+          i = ((p[0] & 0x1Fu) << 6) | (p[1] & 0x3Fu);
+          if (i >= LATIN_END)
+            goto slow;
+          p += 2;
+        }
+      else if (p[0] == 0xE1 && p[1] >= 0xB8 && p[1] <= 0xBB && (p[2] & 0xC0) == 0x80)
+        {
+          i = LATIN_END + (((p[1] - 0xB8u) << 6) | (p[2] & 0x3Fu));
+          p += 3;
+        }
+      else
+        goto slow;
+      if (table[i].n == 0)
+        goto slow;
+      for (guint k = 0; k < table[i].n; k++)
+        ucs_push (u, table[i].c[k]);
+    }
+  return TRUE;
+
+slow:
+  u->n = 0;
+  return FALSE;
+}
+
+/* The NFD of s (valid UTF-8 or not); FALSE when g_utf8_normalize() refuses
+ * it. */
+static gboolean
+decompose (const char *s, Ucs *u)
+{
+  g_autofree char *nfd = NULL;
+
+  if (decompose_fast (s, u))
+    return TRUE;
+  nfd = g_utf8_normalize (s, -1, G_NORMALIZE_NFD);
+  if (nfd == NULL)
+    return FALSE;
+  for (const char *p = nfd; *p != '\0'; p = g_utf8_next_char (p))
+    ucs_push (u, g_utf8_get_char (p));
+  return TRUE;
+}
+
 /* NFD splits every toned letter into base + marks; đ has no decomposition,
  * so it is mapped by hand.  Marks (category Mn) are dropped. */
 char *
 thidua_text_fold (const char *s)
 {
-  g_autofree char *nfd = NULL;
   GString *out;
   gboolean pending_space = FALSE;
+  Ucs u;
 
   if (s == NULL)
     return g_strdup ("");
-  nfd = g_utf8_normalize (s, -1, G_NORMALIZE_NFD);
-  if (nfd == NULL)
-    return g_strdup ("");
-
-  out = g_string_sized_new (strlen (nfd));
-  for (const char *p = nfd; *p != '\0'; p = g_utf8_next_char (p))
+  ucs_init (&u);
+  if (!decompose (s, &u))
     {
-      gunichar c = g_utf8_get_char (p);
+      ucs_clear (&u);
+      return g_strdup ("");
+    }
+
+  out = g_string_sized_new (u.n + 8);
+  for (gsize i = 0; i < u.n; i++)
+    {
+      gunichar c = u.c[i];
 
       if (g_unichar_type (c) == G_UNICODE_NON_SPACING_MARK)
         continue;
@@ -121,8 +273,12 @@ thidua_text_fold (const char *s)
       if (pending_space)
         g_string_append_c (out, ' ');
       pending_space = FALSE;
-      g_string_append_unichar (out, c);
+      if (c < 0x80)
+        g_string_append_c (out, (char) c);
+      else
+        g_string_append_unichar (out, c);
     }
+  ucs_clear (&u);
   return g_string_free (out, FALSE);
 }
 
@@ -234,50 +390,54 @@ static void
 append_collate_key (GString *key, const char *s)
 {
   g_autofree char *valid = NULL;
-  g_autofree char *nfd = NULL;
   GString *secondary, *tertiary;
   gboolean pending_space = FALSE;
-  const char *p;
+  gsize i = 0;
+  Ucs u;
 
   if (s == NULL)
     s = "";
-  if (!g_utf8_validate (s, -1, NULL))
-    s = valid = g_utf8_make_valid (s, -1);
-  nfd = g_utf8_normalize (s, -1, G_NORMALIZE_NFD);
-  secondary = g_string_new (NULL);
-  tertiary = g_string_new (NULL);
-  p = nfd;
-
-  while (*p != '\0')
+  ucs_init (&u);
+  if (!decompose_fast (s, &u))
     {
-      gunichar c = g_utf8_get_char (p);
+      if (!g_utf8_validate (s, -1, NULL))
+        s = valid = g_utf8_make_valid (s, -1);
+      decompose (s, &u);
+    }
+  secondary = g_string_sized_new (32);
+  tertiary = g_string_sized_new (32);
+
+  while (i < u.n)
+    {
+      gunichar c = u.c[i];
       int mod = MOD_NONE, tone = 0;
 
       if (c >= '0' && c <= '9')
         {
           /* A run of digits is one number: its length (leading zeros
            * dropped) first, so "Tổ 2" < "Tổ 10". */
-          const char *start = p, *end;
+          gsize start = i, end;
 
-          while (*start == '0' && start[1] >= '0' && start[1] <= '9')
+          while (u.c[start] == '0' && start + 1 < u.n && u.c[start + 1] >= '0' && u.c[start + 1] <= '9')
             start++;
-          for (end = start; *end >= '0' && *end <= '9'; end++)
+          for (end = start; end < u.n && u.c[end] >= '0' && u.c[end] <= '9'; end++)
             ;
           if (pending_space)
             g_string_append_c (key, KEY_SPACE);
           pending_space = FALSE;
           g_string_append_c (key, (char) (KEY_DIGIT + MIN (end - start, 15)));
-          g_string_append_len (key, start, end - start);
-          p = end;
+          for (gsize k = start; k < end; k++)
+            g_string_append_c (key, (char) u.c[k]);
+          i = end;
           continue;
         }
 
-      p = g_utf8_next_char (p);
+      i++;
 
       /* Gather the marks that belong to this character. */
-      while (*p != '\0' && g_unichar_type (g_utf8_get_char (p)) == G_UNICODE_NON_SPACING_MARK)
+      while (i < u.n && g_unichar_type (u.c[i]) == G_UNICODE_NON_SPACING_MARK)
         {
-          switch (g_utf8_get_char (p))
+          switch (u.c[i])
             {
             case 0x0306: mod = MOD_BREVE; break;
             case 0x0302: mod = MOD_CIRCUMFLEX; break;
@@ -289,7 +449,7 @@ append_collate_key (GString *key, const char *s)
             case 0x0323: tone = 5; break;   /* nặng */
             default: break;
             }
-          p = g_utf8_next_char (p);
+          i++;
         }
 
       if (g_unichar_isspace (c))
@@ -329,6 +489,7 @@ append_collate_key (GString *key, const char *s)
   g_string_append_len (key, tertiary->str, tertiary->len);
   g_string_free (secondary, TRUE);
   g_string_free (tertiary, TRUE);
+  ucs_clear (&u);
 }
 
 char *
