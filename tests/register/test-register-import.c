@@ -589,6 +589,40 @@ test_csv_parser (void)
   g_assert_null (t);
   g_assert_error (error, THIDUA_TABLE_ERROR, THIDUA_TABLE_ERROR_MALFORMED);
   g_assert_nonnull (strstr (error->message, "line 2"));
+  g_clear_error (&error);
+
+  /* plain runs are copied at once: quotes inside, Vietnamese text, the
+   * other separator, and the cap of 128 kB a cell exactly where it was */
+  t = thidua_csv_parse ("t.csv", "Nguyễn Văn \"An\",Tổ 1;2\nx", 29, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (thidua_table_get_cell (t, 0, 0), ==, "Nguyễn Văn \"An\"");
+  g_assert_cmpstr (thidua_table_get_cell (t, 0, 1), ==, "Tổ 1;2");
+  g_assert_cmpstr (thidua_table_get_cell (t, 1, 0), ==, "x");
+  g_clear_pointer (&t, thidua_table_free);
+  for (guint extra = 0; extra < 2; extra++)
+    {
+      gsize cap = 128 * 1024 + extra;
+      g_autofree char *big = g_malloc (cap + 8);
+
+      memcpy (big, "a,", 2);
+      memset (big + 2, 'x', cap);
+      memcpy (big + 2 + cap, ",b\n", 3);
+      t = thidua_csv_parse ("t.csv", big, cap + 5, &error);
+      if (extra == 0)
+        {
+          g_assert_no_error (error);
+          g_assert_cmpuint (strlen (thidua_table_get_cell (t, 0, 1)), ==, cap);
+          g_assert_cmpstr (thidua_table_get_cell (t, 0, 2), ==, "b");
+          g_clear_pointer (&t, thidua_table_free);
+        }
+      else
+        {
+          g_assert_null (t);
+          g_assert_error (error, THIDUA_TABLE_ERROR, THIDUA_TABLE_ERROR_MALFORMED);
+          g_assert_nonnull (strstr (error->message, "longer than 131072 bytes"));
+          g_clear_error (&error);
+        }
+    }
 }
 
 /* ---- date cells ---- */
