@@ -610,6 +610,17 @@ test_keys_identical (void)
   for (guint i = 0; i < G_N_ELEMENTS (extra); i++)
     assert_same_keys (extra[i]);
 
+  /* longer than the buffers kept on the stack (256 code points) */
+  {
+    GString *long_text = g_string_new (NULL);
+    for (guint i = 0; i < 60; i++)
+      {
+        g_string_append (long_text, i % 2 ? "Nguyễn Thị Hường " : "Ke\xcc\x82\xcc\x81 hoa\xcc\xa3" "ch 0012 ");
+        assert_same_keys (long_text->str);
+      }
+    g_string_free (long_text, TRUE);
+  }
+
   /* every character the table decomposes, alone, cased, before a mark,
    * between digits and spaces */
   for (gunichar c = 1; c < 0x1F00; c = (c == 0x24F ? 0x1E00 : c + 1))

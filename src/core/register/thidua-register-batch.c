@@ -264,6 +264,25 @@ key_add_int (GString *k, gint64 v)
   g_string_append_len (k, buf + i, sizeof buf - i);
 }
 
+/* who = "P<id>" or "U<id>", as "%c%" G_GINT64_FORMAT would write it */
+static void
+who_key (char who[48], char kind, gint64 id)
+{
+  char buf[24];
+  int i = sizeof buf;
+  guint64 u = id < 0 ? -(guint64) id : (guint64) id;
+  int n = 0;
+
+  do
+    buf[--i] = (char) ('0' + u % 10);
+  while ((u /= 10) != 0);
+  if (id < 0)
+    buf[--i] = '-';
+  who[n++] = kind;
+  memcpy (who + n, buf + i, sizeof buf - i);
+  who[n + sizeof buf - i] = '\0';
+}
+
 /* b->key = a SEP n */
 static const char *
 key_text_int (ThiduaRegisterBatch *b, const char *a, char sep, gint64 n)
@@ -309,7 +328,10 @@ unit_ref (ThiduaRegisterBatch *b, const char *name, gint64 parent)
 
   if ((found = g_hash_table_lookup (b->units, key)) != NULL)
     return PTR_TO_ID (found);
-  g_string_printf (b->key, "%" G_GINT64_FORMAT "|%s", parent, key);
+  g_string_truncate (b->key, 0);
+  key_add_int (b->key, parent);
+  g_string_append_c (b->key, '|');
+  g_string_append (b->key, key);
   if ((found = g_hash_table_lookup (b->staged_units, b->key->str)) != NULL)
     return PTR_TO_ID (found);
   {
@@ -373,7 +395,7 @@ thidua_register_batch_add (ThiduaRegisterBatch *b, const ThiduaRegisterBatchRow 
             parent = unit_ref (b, unit_text, 0);
           r.unit = unit_ref (b, in->name, parent);
         }
-      g_snprintf (who, sizeof who, "U%" G_GINT64_FORMAT, r.unit);
+      who_key (who, 'U', r.unit);
     }
   else
     {
@@ -442,7 +464,7 @@ thidua_register_batch_add (ThiduaRegisterBatch *b, const ThiduaRegisterBatchRow 
       g_free (p.middle_name);
       g_free (p.given_name);
       r.person = person;
-      g_snprintf (who, sizeof who, "P%" G_GINT64_FORMAT, person);
+      who_key (who, 'P', person);
     }
 
   /* the same title twice in the file, or already in the register */

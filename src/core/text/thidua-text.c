@@ -390,7 +390,9 @@ static void
 append_collate_key (GString *key, const char *s)
 {
   g_autofree char *valid = NULL;
-  GString *secondary, *tertiary;
+  char local2[256], local3[256];
+  char *secondary, *tertiary;    /* a byte per letter: at most one per code point */
+  gsize n2 = 0, n3 = 0;
   gboolean pending_space = FALSE;
   gsize i = 0;
   Ucs u;
@@ -404,8 +406,8 @@ append_collate_key (GString *key, const char *s)
         s = valid = g_utf8_make_valid (s, -1);
       decompose (s, &u);
     }
-  secondary = g_string_sized_new (32);
-  tertiary = g_string_sized_new (32);
+  secondary = u.n <= sizeof local2 ? local2 : g_malloc (u.n);
+  tertiary = u.n <= sizeof local3 ? local3 : g_malloc (u.n);
 
   while (i < u.n)
     {
@@ -454,7 +456,7 @@ append_collate_key (GString *key, const char *s)
 
       if (g_unichar_isspace (c))
         {
-          pending_space = key->len > 0 || secondary->len > 0;
+          pending_space = key->len > 0 || n2 > 0;
           continue;
         }
       if (pending_space)
@@ -473,8 +475,8 @@ append_collate_key (GString *key, const char *s)
               g_string_append_c (key, KEY_OTHER);
               append_code_point (key, lower);
             }
-          g_string_append_c (secondary, (char) (0x03 + tone));
-          g_string_append_c (tertiary, lower != c ? 0x04 : 0x03);
+          secondary[n2++] = (char) (0x03 + tone);
+          tertiary[n3++] = lower != c ? 0x04 : 0x03;
         }
       else
         {
@@ -484,11 +486,13 @@ append_collate_key (GString *key, const char *s)
     }
 
   g_string_append_c (key, KEY_LEVEL_END);
-  g_string_append_len (key, secondary->str, secondary->len);
+  g_string_append_len (key, secondary, n2);
   g_string_append_c (key, KEY_LEVEL_END);
-  g_string_append_len (key, tertiary->str, tertiary->len);
-  g_string_free (secondary, TRUE);
-  g_string_free (tertiary, TRUE);
+  g_string_append_len (key, tertiary, n3);
+  if (secondary != local2)
+    g_free (secondary);
+  if (tertiary != local3)
+    g_free (tertiary);
   ucs_clear (&u);
 }
 
