@@ -105,17 +105,18 @@ thidua_register_column_from_header (const char *header)
 
 /* ---- the import object ---- */
 
+/* The texts are the table's cells (or the import's scratch copies of
+ * them, stripped), valid while the row is prepared; core copies them. */
 typedef struct {
   guint     row;
   gboolean  collective;
-  char     *name;          /* person's full name, or the collective's name */
-  char     *honorific;
-  char     *position;
-  char     *unit;          /* person's unit, or the collective's parent unit */
+  const char *name;        /* person's full name, or the collective's name */
+  const char *position;
+  const char *unit;        /* person's unit, or the collective's parent unit */
   int       birth_year;
-  char     *initiative;
-  char     *note;
-  char     *decision;
+  const char *initiative;
+  const char *note;
+  const char *decision;
   ThiduaRegStatus status;
   ThiduaRegResult result;
   GPtrArray *titles;       /* catalog ids */
@@ -136,6 +137,7 @@ struct _ThiduaRegisterImport
   ThiduaRegisterBatch *batch; /* the rows taken, checked by core */
   GPtrArray      *rejections;  /* ThiduaRegisterRejection */
   guint           n_registrations;
+  GStringChunk   *scratch;     /* stripped cells of the row being prepared */
 };
 
 enum {
@@ -153,13 +155,6 @@ G_DEFINE_FINAL_TYPE (ThiduaRegisterImport, thidua_register_import, G_TYPE_OBJECT
 static void
 import_row_free (ImportRow *r)
 {
-  g_free (r->name);
-  g_free (r->honorific);
-  g_free (r->position);
-  g_free (r->unit);
-  g_free (r->initiative);
-  g_free (r->note);
-  g_free (r->decision);
   g_clear_pointer (&r->titles, g_ptr_array_unref);
   g_free (r);
 }
@@ -183,6 +178,7 @@ thidua_register_import_finalize (GObject *object)
     g_free (self->column_header[i]);
   g_clear_pointer (&self->batch, thidua_register_batch_free);
   g_clear_pointer (&self->rejections, g_ptr_array_unref);
+  g_string_chunk_free (self->scratch);
   G_OBJECT_CLASS (thidua_register_import_parent_class)->finalize (object);
 }
 
@@ -255,6 +251,7 @@ thidua_register_import_init (ThiduaRegisterImport *self)
   for (guint i = 0; i < THIDUA_REGISTER_N_COLUMNS; i++)
     self->column_index[i] = -1;
   self->rejections = g_ptr_array_new_with_free_func ((GDestroyNotify) rejection_free);
+  self->scratch = g_string_chunk_new (4096);
 }
 
 ThiduaRegisterImport *
@@ -331,14 +328,48 @@ reject (ThiduaRegisterImport *self, guint row, char *reason)
 
 /* ---- reading rows ---- */
 
-static char *
+/* s without the white space at its ends, as thidua_text_strip() cuts it,
+ * but without a copy (a 100,000-row file has a million cells). */
+static const char *
+strip_span (const char *s, gsize *len)
+{
+  const char *start = s, *end;
+
+  while (*start != '\0' && g_unichar_isspace (g_utf8_get_char (start)))
+    start = g_utf8_next_char (start);
+  end = start + strlen (start);
+  while (end > start)
+    {
+      const char *prev = g_utf8_prev_char (end);
+      if (!g_unichar_isspace (g_utf8_get_char (prev)))
+        break;
+      end = prev;
+    }
+  *len = (gsize) (end - start);
+  return start;
+}
+
+/* s stripped: s itself, its tail, or a copy in the scratch chunk. */
+static const char *
+scratch_strip (ThiduaRegisterImport *self, const char *s)
+{
+  gsize len;
+  const char *start = strip_span (s, &len);
+
+  if (start[len] == '\0')
+    return start;
+  return g_string_chunk_insert_len (self->scratch, start, (gssize) len);
+}
+
+/* The cell stripped, valid until the next row is prepared. */
+static const char *
 cell (ThiduaRegisterImport *self, const ThiduaTable *table, guint index, ThiduaRegisterColumn column)
 {
   int c = self->column_index[column];
 
   if (c < 0)
-    return g_strdup ("");
-  return thidua_text_strip (thidua_table_get_cell (table, index, (guint) c));
+    return "";
+  return scratch_strip (self, thidua_table_get_cell (table, index, (guint) c));
 }
 
 static gboolean
@@ -346,8 +377,9 @@ row_is_blank (const char * const *row)
 {
   for (guint i = 0; row[i]; i++)
     {
-      g_autofree char *s = thidua_text_strip (row[i]);
-      if (*s)
+      gsize len;
+      strip_span (row[i], &len);
+      if (len > 0)
         return FALSE;
     }
   return TRUE;
@@ -362,19 +394,19 @@ row_is_numbering (const char * const *row)
 
   for (guint i = 0; row[i]; i++)
     {
-      g_autofree char *s = thidua_text_strip (row[i]);
-      const char *p = s;
-      if (*p == '\0')
+      gsize len;
+      const char *p = strip_span (row[i], &len), *end = p + len;
+      if (p == end)
         continue;
       if (*p == '(' || *p == '-')
         p++;
-      if (!g_ascii_isdigit (*p))
+      if (p == end || !g_ascii_isdigit (*p))
         return FALSE;
-      while (g_ascii_isdigit (*p))
+      while (p < end && g_ascii_isdigit (*p))
         p++;
-      if (*p == ')')
+      if (p < end && *p == ')')
         p++;
-      if (*p != '\0')
+      if (p != end)
         return FALSE;
       n++;
     }
@@ -390,8 +422,9 @@ row_section_kind (const char * const *row)
 
   for (guint i = 0; row[i]; i++)
     {
-      g_autofree char *s = thidua_text_strip (row[i]);
-      if (*s == '\0')
+      gsize len;
+      strip_span (row[i], &len);
+      if (len == 0)
         continue;
       if (only != NULL)
         return -1;
@@ -591,18 +624,22 @@ prepare_row (ThiduaRegisterImport *self, const ThiduaTable *table, guint index, 
              int section_kind, TitleMatcher *matcher)
 {
   ThiduaCatalog *catalog = thidua_register_get_catalog (self->reg);
-  g_autofree char *name = cell (self, table, index, THIDUA_REGISTER_COLUMN_NAME);
-  g_autofree char *kind_text = cell (self, table, index, THIDUA_REGISTER_COLUMN_KIND);
-  g_autofree char *year_text = cell (self, table, index, THIDUA_REGISTER_COLUMN_YEAR);
-  g_autofree char *birth_text = cell (self, table, index, THIDUA_REGISTER_COLUMN_BIRTH_YEAR);
-  g_autofree char *status_text = cell (self, table, index, THIDUA_REGISTER_COLUMN_STATUS);
-  g_autofree char *result_text = cell (self, table, index, THIDUA_REGISTER_COLUMN_RESULT);
+  const char *name, *kind_text, *year_text, *birth_text, *status_text, *result_text;
   ImportRow *r;
   int kind;
   static const ThiduaRegisterColumn title_columns[] = {
     THIDUA_REGISTER_COLUMN_TITLE, THIDUA_REGISTER_COLUMN_REWARD, THIDUA_REGISTER_COLUMN_RATING
   };
   gboolean all_collective = TRUE;
+
+  /* the stripped cells of the previous row are no longer needed */
+  g_string_chunk_clear (self->scratch);
+  name = cell (self, table, index, THIDUA_REGISTER_COLUMN_NAME);
+  kind_text = cell (self, table, index, THIDUA_REGISTER_COLUMN_KIND);
+  year_text = cell (self, table, index, THIDUA_REGISTER_COLUMN_YEAR);
+  birth_text = cell (self, table, index, THIDUA_REGISTER_COLUMN_BIRTH_YEAR);
+  status_text = cell (self, table, index, THIDUA_REGISTER_COLUMN_STATUS);
+  result_text = cell (self, table, index, THIDUA_REGISTER_COLUMN_RESULT);
 
   if (*name == '\0')
     {
@@ -635,39 +672,31 @@ prepare_row (ThiduaRegisterImport *self, const ThiduaTable *table, guint index, 
 
   r = g_new0 (ImportRow, 1);
   r->row = number;
-  r->name = g_steal_pointer (&name);
+  r->name = name;
   r->position = cell (self, table, index, THIDUA_REGISTER_COLUMN_POSITION);
   r->unit = cell (self, table, index, THIDUA_REGISTER_COLUMN_UNIT);
   r->initiative = cell (self, table, index, THIDUA_REGISTER_COLUMN_INITIATIVE);
   r->note = cell (self, table, index, THIDUA_REGISTER_COLUMN_NOTE);
   r->decision = cell (self, table, index, THIDUA_REGISTER_COLUMN_DECISION);
-  r->honorific = g_strdup ("");
   r->titles = g_ptr_array_new ();
 
   /* "Giảng viên, Khoa Lý luận cơ sở" in one column */
   if (self->column_index[THIDUA_REGISTER_COLUMN_POSITION_UNIT] >= 0)
     {
-      g_autofree char *both = cell (self, table, index, THIDUA_REGISTER_COLUMN_POSITION_UNIT);
+      const char *both = cell (self, table, index, THIDUA_REGISTER_COLUMN_POSITION_UNIT);
       const char *comma = strchr (both, ',');
       if (comma != NULL)
         {
           if (*r->position == '\0')
             {
               g_autofree char *head = g_strndup (both, comma - both);
-              g_free (r->position);
-              r->position = thidua_text_strip (head);
+              r->position = g_string_chunk_insert (self->scratch, scratch_strip (self, head));
             }
           if (*r->unit == '\0')
-            {
-              g_free (r->unit);
-              r->unit = thidua_text_strip (comma + 1);
-            }
+            r->unit = scratch_strip (self, comma + 1);
         }
       else if (*r->position == '\0' && *both)
-        {
-          g_free (r->position);
-          r->position = g_steal_pointer (&both);
-        }
+        r->position = both;
     }
 
   if (!parse_birth_year (birth_text, &r->birth_year))
@@ -700,7 +729,7 @@ prepare_row (ThiduaRegisterImport *self, const ThiduaTable *table, guint index, 
 
   for (guint c = 0; c < G_N_ELEMENTS (title_columns); c++)
     {
-      g_autofree char *text = cell (self, table, index, title_columns[c]);
+      const char *text = cell (self, table, index, title_columns[c]);
       g_autofree char *bad = NULL;
       GPtrArray *ids;
 
