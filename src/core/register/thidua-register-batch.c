@@ -355,6 +355,8 @@ thidua_register_batch_add (ThiduaRegisterBatch *b, const ThiduaRegisterBatchRow 
   BatchRow r = { 0 };
   const char *unit_text = in->unit ? in->unit : "";
   char who[48];
+  gint64 who_id;
+  gboolean fresh = FALSE;     /* a person this row stages: no earlier row names it */
 
   /* The readers never pass these, but the batch is core API: refuse them
    * with a reason rather than crash on them. */
@@ -396,6 +398,7 @@ thidua_register_batch_add (ThiduaRegisterBatch *b, const ThiduaRegisterBatchRow 
           r.unit = unit_ref (b, in->name, parent);
         }
       who_key (who, 'U', r.unit);
+      who_id = r.unit;
     }
   else
     {
@@ -456,6 +459,7 @@ thidua_register_batch_add (ThiduaRegisterBatch *b, const ThiduaRegisterBatchRow 
               };
               g_array_append_val (b->new_people, np);
               person = -(gint64) b->new_people->len;
+              fresh = TRUE;
               g_hash_table_insert (b->staged_people, (char *) keep (b, b->key->str), ID_TO_PTR (person));
             }
         }
@@ -465,6 +469,7 @@ thidua_register_batch_add (ThiduaRegisterBatch *b, const ThiduaRegisterBatchRow 
       g_free (p.given_name);
       r.person = person;
       who_key (who, 'P', person);
+      who_id = person;
     }
 
   /* the same title twice in the file, or already in the register */
@@ -473,6 +478,10 @@ thidua_register_batch_add (ThiduaRegisterBatch *b, const ThiduaRegisterBatchRow 
       gpointer earlier;
       gint64 existing;
 
+      /* the register holds only existing ids (> 0); a person staged by
+       * this very row is in no earlier row */
+      if (fresh)
+        continue;
       earlier = g_hash_table_lookup (b->seen, key_who_title (b, who, in->titles[i]));
       if (earlier != NULL)
         {
@@ -481,7 +490,7 @@ thidua_register_batch_add (ThiduaRegisterBatch *b, const ThiduaRegisterBatchRow 
                                      GPOINTER_TO_UINT (earlier));
           return FALSE;
         }
-      existing = PTR_TO_ID (g_hash_table_lookup (b->existing, b->key->str));
+      existing = who_id > 0 ? PTR_TO_ID (g_hash_table_lookup (b->existing, b->key->str)) : 0;
       if (existing != 0 && !b->replace)
         {
           *reason = g_strdup_printf (_("%s is already registered for “%s” in %s "
@@ -499,7 +508,8 @@ thidua_register_batch_add (ThiduaRegisterBatch *b, const ThiduaRegisterBatchRow 
       const ThiduaTitle *t = thidua_catalog_lookup (catalog, in->titles[i]);
       gint64 existing;
 
-      existing = PTR_TO_ID (g_hash_table_lookup (b->existing, key_who_title (b, who, in->titles[i])));
+      key_who_title (b, who, in->titles[i]);
+      existing = who_id > 0 ? PTR_TO_ID (g_hash_table_lookup (b->existing, b->key->str)) : 0;
       g_hash_table_insert (b->seen, (char *) keep (b, b->key->str), GUINT_TO_POINTER (in->row));
       g_ptr_array_add (b->titles, t->id);  /* checked above */
       g_array_append_val (b->replaces, existing);
