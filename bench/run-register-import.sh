@@ -26,6 +26,12 @@ printf 'cli_import_100k_people_ms\t%s\n' "$thidua"
 printf 'sqlite3_dot_import_ms\t%s\n' "$shell"
 printf 'ratio\t%s\n' "$(awk -v a="$thidua" -v b="$shell" 'BEGIN { printf "%.1f", a / b }')"
 printf 'load\t%s\n' "$(uptime | sed 's/.*load average: //')"
+# where one more import's time goes (its own debug line) and the new file's page size
+rm -f "$work"/t.db*
+split=$(G_MESSAGES_DEBUG=thidua-core "$cli" --db "$work/t.db" register import "$work/people-100k.csv" --year 2024 2>&1 \
+        | sed -n 's/.*import: \(staged.*\)/\1/p')
+printf 'cli_import_split\t%s\n' "$split"
+printf 'page_size\t%s\tfile_bytes\t%s\n' "$(sqlite3 "$work/t.db" 'PRAGMA page_size')" "$(wc -c < "$work/t.db")"
 # how long another writer waits while the import runs (the file is locked
 # only for the final move)
 rm -f "$work"/t.db*
