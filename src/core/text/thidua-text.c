@@ -176,31 +176,33 @@ ucs_push (Ucs *u, gunichar c)
   u->c[u->n++] = c;
 }
 
-/* The NFD of s through the table; FALSE (u emptied) when s holds anything
- * the table does not cover. */
+/* The NFD of the len bytes at s (len < 0: up to its NUL) through the
+ * table; FALSE (u emptied) when they hold anything the table does not
+ * cover. */
 static gboolean
-decompose_fast (const char *s, Ucs *u)
+decompose_fast (const char *s, gssize len, Ucs *u)
 {
   const Decomp *table = decomp_table ();
   const guchar *p = (const guchar *) s;
+  const guchar *end = p + (len < 0 ? strlen (s) : (gsize) len);
 
-  while (*p != '\0')
+  while (p < end)
     {
       guint i;
 
-      if (*p < 0x80)
+      if (*p < 0x80 && *p != '\0')
         {
           ucs_push (u, *p++);
           continue;
         }
-      if (*p >= 0xC2 && *p <= 0xDF && (p[1] & 0xC0) == 0x80)
+      if (end - p >= 2 && *p >= 0xC2 && *p <= 0xDF && (p[1] & 0xC0) == 0x80)
         {
           i = ((p[0] & 0x1Fu) << 6) | (p[1] & 0x3Fu);
           if (i >= LATIN_END)
             goto slow;
           p += 2;
         }
-      else if (p[0] == 0xE1 && p[1] >= 0xB8 && p[1] <= 0xBB && (p[2] & 0xC0) == 0x80)
+      else if (end - p >= 3 && p[0] == 0xE1 && p[1] >= 0xB8 && p[1] <= 0xBB && (p[2] & 0xC0) == 0x80)
         {
           i = LATIN_END + (((p[1] - 0xB8u) << 6) | (p[2] & 0x3Fu));
           p += 3;
@@ -226,7 +228,7 @@ decompose (const char *s, Ucs *u)
 {
   g_autofree char *nfd = NULL;
 
-  if (decompose_fast (s, u))
+  if (decompose_fast (s, -1, u))
     return TRUE;
   nfd = g_utf8_normalize (s, -1, G_NORMALIZE_NFD);
   if (nfd == NULL)
@@ -387,7 +389,7 @@ append_code_point (GString *key, gunichar c)
 }
 
 static void
-append_collate_key (GString *key, const char *s)
+append_collate_key (GString *key, const char *s, gssize len)
 {
   g_autofree char *valid = NULL;
   char local2[256], local3[256];
@@ -400,10 +402,17 @@ append_collate_key (GString *key, const char *s)
   if (s == NULL)
     s = "";
   ucs_init (&u);
-  if (!decompose_fast (s, &u))
+  if (!decompose_fast (s, len, &u))
     {
+      /* the old way, on a NUL-terminated copy of a piece */
+      if (len >= 0)
+        s = valid = g_strndup (s, len);
       if (!g_utf8_validate (s, -1, NULL))
-        s = valid = g_utf8_make_valid (s, -1);
+        {
+          char *made = g_utf8_make_valid (s, -1);
+          g_free (valid);
+          s = valid = made;
+        }
       decompose (s, &u);
     }
   secondary = u.n <= sizeof local2 ? local2 : g_malloc (u.n);
@@ -501,7 +510,7 @@ thidua_text_collate_key (const char *s)
 {
   GString *key = g_string_new (NULL);
 
-  append_collate_key (key, s);
+  append_collate_key (key, s, -1);
   return g_string_free (key, FALSE);
 }
 
@@ -518,13 +527,20 @@ thidua_text_collate (const char *a, const char *b)
 char *
 thidua_text_person_sort_key (const char *full_name)
 {
-  g_autofree char *stripped = thidua_text_strip (full_name);
-  g_autoptr(GPtrArray) words = g_ptr_array_new_with_free_func (g_free);
+  /* The words on any white space, Unicode included, as spans of the name:
+   * given name (the last word), family name (the first), the middle ones
+   * joined by one space. */
+  const char *p = full_name ? full_name : "";
+  g_autofree char *valid = NULL;
+  const char *first = "", *pending = "";
+  gsize first_len = 0, pending_len = 0;
+  guint n_words = 0;
   g_autoptr(GString) middle = g_string_new (NULL);
-  GString *key = g_string_new (NULL);
-  const char *p = stripped;
+  GString *key = g_string_sized_new (64);
 
-  /* Split on any white space, Unicode included. */
+  /* a character cut short at the end would be stepped over with its NUL */
+  if (!g_utf8_validate (p, -1, NULL))
+    p = valid = g_utf8_make_valid (p, -1);
   while (*p != '\0')
     {
       const char *start;
@@ -534,21 +550,28 @@ thidua_text_person_sort_key (const char *full_name)
       start = p;
       while (*p != '\0' && !g_unichar_isspace (g_utf8_get_char (p)))
         p = g_utf8_next_char (p);
-      if (p > start)
-        g_ptr_array_add (words, g_strndup (start, p - start));
+      if (p == start)
+        continue;
+      if (n_words == 0)
+        first = start, first_len = p - start;
+      else if (n_words >= 2)
+        {
+          /* the word before this one is a middle one */
+          if (middle->len > 0)
+            g_string_append_c (middle, ' ');
+          g_string_append_len (middle, pending, pending_len);
+        }
+      pending = start, pending_len = p - start;
+      n_words++;
     }
 
-  for (guint i = 1; i + 1 < words->len; i++)
-    {
-      if (middle->len > 0)
-        g_string_append_c (middle, ' ');
-      g_string_append (middle, g_ptr_array_index (words, i));
-    }
-
-  append_collate_key (key, words->len > 0 ? g_ptr_array_index (words, words->len - 1) : "");
+  if (n_words == 1)
+    append_collate_key (key, first, first_len);
+  else
+    append_collate_key (key, pending, pending_len);
   g_string_append_c (key, KEY_FIELD_END);
-  append_collate_key (key, words->len > 1 ? g_ptr_array_index (words, 0) : "");
+  append_collate_key (key, n_words > 1 ? first : "", n_words > 1 ? (gssize) first_len : 0);
   g_string_append_c (key, KEY_FIELD_END);
-  append_collate_key (key, middle->str);
+  append_collate_key (key, middle->str, middle->len);
   return g_string_free (key, FALSE);
 }
