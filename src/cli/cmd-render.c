@@ -113,7 +113,9 @@ render_plan (CliContext *ctx, ThiduaPlan *plan, RenderOptions *o, const ThiduaLi
 static void
 start_fonts (void)
 {
-  pango_cairo_font_map_get_default ();
+  PangoFontMap *map = pango_cairo_font_map_get_default ();
+
+  pango_cairo_font_map_set_resolution (PANGO_CAIRO_FONT_MAP (map), 72.0);
 }
 
 int

@@ -369,7 +369,6 @@ printed_copy (const char *s, gboolean upper)
 static CachedText *
 build_text (ThiduaLayout *self, const TextStyle *st, const char *text, GArray *runs)
 {
-  const ThiduaProfileValues *v = thidua_profile_get_values (self->profile);
   g_autoptr(PangoFontDescription) desc = pango_font_description_new ();
   PangoAttrList *attrs = pango_attr_list_new ();
   g_autoptr(GString) printed = g_string_new (NULL);
@@ -435,7 +434,7 @@ build_text (ThiduaLayout *self, const TextStyle *st, const char *text, GArray *r
   if (st->underline)
     pango_attr_list_insert (attrs, pango_attr_underline_new (PANGO_UNDERLINE_SINGLE));
 
-  pango_font_description_set_family (desc, v->font_family);
+  pango_font_description_set_family (desc, thidua_layout_get_print_family (self));
   pango_font_description_set_size (desc, (int) (st->size * PANGO_SCALE + 0.5));
   pango_font_description_set_weight (desc, st->bold ? PANGO_WEIGHT_BOLD : PANGO_WEIGHT_NORMAL);
   pango_font_description_set_style (desc, st->italic ? PANGO_STYLE_ITALIC : PANGO_STYLE_NORMAL);
@@ -1809,6 +1808,25 @@ thidua_layout_get_font_family_used (ThiduaLayout *self)
 {
   g_return_val_if_fail (THIDUA_IS_LAYOUT (self), NULL);
   return self->font_family_used;
+}
+
+/* Pango measures every font it loads by laying out a sample in a fresh
+ * context of the font map, under the family fontconfig found
+ * ("Liberation Serif" for "Times New Roman"): a fontconfig pattern of its
+ * own, i.e. a substitution, a match and a sort on two new threads, for
+ * each face and size of the page.  Asking for that family in the first
+ * place makes both look-ups one (when the font map is at the context's
+ * 72 dpi, as thidua-cli sets it).  Only for an accepted family: the
+ * profile's family, not installed, resolves to it for every face, and
+ * fontconfig's fallback order for missing characters is the same. */
+const char *
+thidua_layout_get_print_family (ThiduaLayout *self)
+{
+  g_return_val_if_fail (THIDUA_IS_LAYOUT (self), NULL);
+  g_return_val_if_fail (self->profile != NULL, NULL);
+  if (self->font_ok && self->font_family_used != NULL && self->font_family_used[0] != '\0')
+    return self->font_family_used;
+  return thidua_profile_get_font_family (self->profile);
 }
 
 void

@@ -121,6 +121,12 @@ guint          thidua_layout_get_page_for_body_offset (ThiduaLayout *self,
  *   NULL while the layout has no profile. */
 const char    *thidua_layout_get_font_family_used (ThiduaLayout *self);
 
+/* The family the page's texts ask Pango for: the one fontconfig used when
+ * it is an accepted one (the same font files, looked up once per face and
+ * size instead of twice, thidua-layout.c), otherwise the profile's.
+ * Returns: (transfer none): valid until the profile changes. */
+const char    *thidua_layout_get_print_family (ThiduaLayout *self);
+
 /* Internal statistics for the benchmark: PangoLayouts reused / created by
  * the last update.
  * @reused, @created: (out) (optional) */
