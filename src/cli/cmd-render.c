@@ -69,7 +69,7 @@ render_plan (CliContext *ctx, ThiduaPlan *plan, RenderOptions *o, const ThiduaLi
   g_autoptr(GError) error = NULL;
   GPtrArray *warnings;
 
-  if ((layout = thidua_layout_new_for_plan (plan, &error)) == NULL)
+  if ((layout = thidua_layout_new_for_print (plan, &error)) == NULL)
     return cli_fail (ctx, "%s", error->message);
   /* Draft marking or the proof of issue (thidua-stamp.h). */
   if (info != NULL)
@@ -113,9 +113,7 @@ render_plan (CliContext *ctx, ThiduaPlan *plan, RenderOptions *o, const ThiduaLi
 static void
 start_fonts (void)
 {
-  PangoFontMap *map = pango_cairo_font_map_get_default ();
-
-  pango_cairo_font_map_set_resolution (PANGO_CAIRO_FONT_MAP (map), 72.0);
+  pango_cairo_font_map_get_default ();
 }
 
 int

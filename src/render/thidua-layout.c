@@ -1578,13 +1578,11 @@ thidua_layout_new (ThiduaProfile *profile)
   return g_object_new (THIDUA_TYPE_LAYOUT, "profile", profile, NULL);
 }
 
-ThiduaLayout *
-thidua_layout_new_for_plan (ThiduaPlan *plan, GError **error)
+static ThiduaLayout *
+new_for_plan (ThiduaPlan *plan, gboolean print_only, GError **error)
 {
   g_autoptr(ThiduaProfile) profile = NULL;
   ThiduaLayout *self;
-
-  g_return_val_if_fail (THIDUA_IS_PLAN (plan), NULL);
 
   profile = thidua_profile_load_for_kind (thidua_plan_get_profile (plan), error);
   if (profile == NULL)
@@ -1595,8 +1593,31 @@ thidua_layout_new_for_plan (ThiduaPlan *plan, GError **error)
   self = g_object_new (THIDUA_TYPE_LAYOUT, NULL);
   ensure_legal (self);
   thidua_layout_set_profile (self, profile);
+  /* Pango measures each font it loads in a fresh context of the font map
+   * (thidua_layout_get_print_family()): at the map's resolution, 96 dpi
+   * unless told, that is another fontconfig pattern than the page's 72.
+   * Set here, after the font check: a new resolution empties the map's
+   * caches and lists its families, which waits for fontconfig's start-up;
+   * earlier it would stop that running beside the files read above. */
+  if (print_only)
+    pango_cairo_font_map_set_resolution (PANGO_CAIRO_FONT_MAP (pango_context_get_font_map (self->context)),
+                                         72.0);
   thidua_layout_update (self, plan);
   return self;
+}
+
+ThiduaLayout *
+thidua_layout_new_for_plan (ThiduaPlan *plan, GError **error)
+{
+  g_return_val_if_fail (THIDUA_IS_PLAN (plan), NULL);
+  return new_for_plan (plan, FALSE, error);
+}
+
+ThiduaLayout *
+thidua_layout_new_for_print (ThiduaPlan *plan, GError **error)
+{
+  g_return_val_if_fail (THIDUA_IS_PLAN (plan), NULL);
+  return new_for_plan (plan, TRUE, error);
 }
 
 ThiduaProfile *

@@ -66,6 +66,12 @@ ThiduaLayout  *thidua_layout_new              (ThiduaProfile *profile);
 /* Loads the plan's profile and composes the plan. */
 ThiduaLayout  *thidua_layout_new_for_plan     (ThiduaPlan    *plan,
                                                GError       **error);
+/* The same for a process that only prints (thidua-cli render): also sets
+ * the thread's default Pango font map to 72 dpi, the page's resolution,
+ * so that Pango's own measuring of each font shares the page's fontconfig
+ * look-up.  Not for a process with widgets, whose texts use that map. */
+ThiduaLayout  *thidua_layout_new_for_print    (ThiduaPlan    *plan,
+                                               GError       **error);
 
 /* Returns: (transfer none) (nullable): NULL only after set_profile (NULL). */
 ThiduaProfile *thidua_layout_get_profile      (ThiduaLayout  *self);
