@@ -1578,20 +1578,25 @@ thidua_layout_new (ThiduaProfile *profile)
   return g_object_new (THIDUA_TYPE_LAYOUT, "profile", profile, NULL);
 }
 
+static void recompose (ThiduaLayout *self, ThiduaPlan *plan, ThiduaBody *body,
+                       const ThiduaLayoutForm *form, const GError *profile_error);
+
 static ThiduaLayout *
 new_for_plan (ThiduaPlan *plan, gboolean print_only, GError **error)
 {
   g_autoptr(ThiduaProfile) profile = NULL;
+  g_autoptr(ThiduaBody) body = NULL;
   ThiduaLayout *self;
 
   profile = thidua_profile_load_for_kind (thidua_plan_get_profile (plan), error);
   if (profile == NULL)
     return NULL;
-  /* The legal documents are read before the profile is set: its font
-   * check waits for Pango's fontconfig start-up thread, which meanwhile
-   * runs on another core. */
+  /* The legal documents are read and the body parsed before the profile
+   * is set: its font check waits for Pango's fontconfig start-up thread,
+   * which meanwhile runs on another core. */
   self = g_object_new (THIDUA_TYPE_LAYOUT, NULL);
   ensure_legal (self);
+  body = thidua_body_parse (thidua_plan_get_body (plan));
   thidua_layout_set_profile (self, profile);
   /* Pango measures each font it loads in a fresh context of the font map
    * (thidua_layout_get_print_family()): at the map's resolution, 96 dpi
@@ -1602,7 +1607,15 @@ new_for_plan (ThiduaPlan *plan, gboolean print_only, GError **error)
   if (print_only)
     pango_cairo_font_map_set_resolution (PANGO_CAIRO_FONT_MAP (pango_context_get_font_map (self->context)),
                                          72.0);
-  thidua_layout_update (self, plan);
+  /* thidua_layout_update() with the body already parsed. */
+  if (g_strcmp0 (thidua_profile_get_name (profile),
+                 thidua_profile_kind_to_string (thidua_plan_get_profile (plan))) == 0)
+    {
+      thidua_stamp_note_plan (self, plan);
+      recompose (self, plan, body, NULL, NULL);
+    }
+  else
+    thidua_layout_update (self, plan);
   return self;
 }
 
