@@ -148,6 +148,9 @@ heap_in_huge_pages (void)
   if (info.arena == 0 || info.keepcost == 0)
     return NULL;
   mallopt (M_TRIM_THRESHOLD, 64 << 20);
+  /* Pango's font look-up threads allocate here too, not in heaps of
+   * their own faulted in page by page. */
+  mallopt (M_ARENA_MAX, 1);
   mallopt (M_MMAP_THRESHOLD, 64 << 20);     /* the two blocks below, from the heap */
   top = (uintptr_t) sbrk (0) - info.keepcost;
   start = (top + 64 * 1024 + huge - 1) & ~(huge - 1);
