@@ -14,6 +14,9 @@
 #include <malloc.h>
 #include <sys/mman.h>
 #include <unistd.h>
+#if __GLIBC_PREREQ (2, 33) && defined (MADV_HUGEPAGE)
+#define SHAPE_HEAP 1    /* mallinfo2() */
+#endif
 #endif
 
 typedef struct {
@@ -138,7 +141,7 @@ start_fonts (void)
 static void *
 heap_in_huge_pages (void)
 {
-#if defined (__GLIBC__) && defined (__linux__) && defined (MADV_HUGEPAGE)
+#ifdef SHAPE_HEAP
   const uintptr_t huge = 2 << 20;
   const size_t span = 8 << 20;
   struct mallinfo2 info = mallinfo2 ();
