@@ -369,7 +369,6 @@ printed_copy (const char *s, gboolean upper)
 static CachedText *
 build_text (ThiduaLayout *self, const TextStyle *st, const char *text, GArray *runs)
 {
-  const ThiduaProfileValues *v = thidua_profile_get_values (self->profile);
   g_autoptr(PangoFontDescription) desc = pango_font_description_new ();
   PangoAttrList *attrs = pango_attr_list_new ();
   g_autoptr(GString) printed = g_string_new (NULL);
@@ -435,7 +434,7 @@ build_text (ThiduaLayout *self, const TextStyle *st, const char *text, GArray *r
   if (st->underline)
     pango_attr_list_insert (attrs, pango_attr_underline_new (PANGO_UNDERLINE_SINGLE));
 
-  pango_font_description_set_family (desc, v->font_family);
+  pango_font_description_set_family (desc, thidua_layout_get_print_family (self));
   pango_font_description_set_size (desc, (int) (st->size * PANGO_SCALE + 0.5));
   pango_font_description_set_weight (desc, st->bold ? PANGO_WEIGHT_BOLD : PANGO_WEIGHT_NORMAL);
   pango_font_description_set_style (desc, st->italic ? PANGO_STYLE_ITALIC : PANGO_STYLE_NORMAL);
@@ -1579,25 +1578,59 @@ thidua_layout_new (ThiduaProfile *profile)
   return g_object_new (THIDUA_TYPE_LAYOUT, "profile", profile, NULL);
 }
 
-ThiduaLayout *
-thidua_layout_new_for_plan (ThiduaPlan *plan, GError **error)
+static void recompose (ThiduaLayout *self, ThiduaPlan *plan, ThiduaBody *body,
+                       const ThiduaLayoutForm *form, const GError *profile_error);
+
+static ThiduaLayout *
+new_for_plan (ThiduaPlan *plan, gboolean print_only, GError **error)
 {
   g_autoptr(ThiduaProfile) profile = NULL;
+  g_autoptr(ThiduaBody) body = NULL;
   ThiduaLayout *self;
-
-  g_return_val_if_fail (THIDUA_IS_PLAN (plan), NULL);
 
   profile = thidua_profile_load_for_kind (thidua_plan_get_profile (plan), error);
   if (profile == NULL)
     return NULL;
-  /* The legal documents are read before the profile is set: its font
-   * check waits for Pango's fontconfig start-up thread, which meanwhile
-   * runs on another core. */
+  /* The legal documents are read and the body parsed before the profile
+   * is set: its font check waits for Pango's fontconfig start-up thread,
+   * which meanwhile runs on another core. */
   self = g_object_new (THIDUA_TYPE_LAYOUT, NULL);
   ensure_legal (self);
+  body = thidua_body_parse (thidua_plan_get_body (plan));
   thidua_layout_set_profile (self, profile);
-  thidua_layout_update (self, plan);
+  /* Pango measures each font it loads in a fresh context of the font map
+   * (thidua_layout_get_print_family()): at the map's resolution, 96 dpi
+   * unless told, that is another fontconfig pattern than the page's 72.
+   * Set here, after the font check: a new resolution empties the map's
+   * caches and lists its families, which waits for fontconfig's start-up;
+   * earlier it would stop that running beside the files read above. */
+  if (print_only)
+    pango_cairo_font_map_set_resolution (PANGO_CAIRO_FONT_MAP (pango_context_get_font_map (self->context)),
+                                         72.0);
+  /* thidua_layout_update() with the body already parsed. */
+  if (g_strcmp0 (thidua_profile_get_name (profile),
+                 thidua_profile_kind_to_string (thidua_plan_get_profile (plan))) == 0)
+    {
+      thidua_stamp_note_plan (self, plan);
+      recompose (self, plan, body, NULL, NULL);
+    }
+  else
+    thidua_layout_update (self, plan);
   return self;
+}
+
+ThiduaLayout *
+thidua_layout_new_for_plan (ThiduaPlan *plan, GError **error)
+{
+  g_return_val_if_fail (THIDUA_IS_PLAN (plan), NULL);
+  return new_for_plan (plan, FALSE, error);
+}
+
+ThiduaLayout *
+thidua_layout_new_for_print (ThiduaPlan *plan, GError **error)
+{
+  g_return_val_if_fail (THIDUA_IS_PLAN (plan), NULL);
+  return new_for_plan (plan, TRUE, error);
 }
 
 ThiduaProfile *
@@ -1809,6 +1842,25 @@ thidua_layout_get_font_family_used (ThiduaLayout *self)
 {
   g_return_val_if_fail (THIDUA_IS_LAYOUT (self), NULL);
   return self->font_family_used;
+}
+
+/* Pango measures every font it loads by laying out a sample in a fresh
+ * context of the font map, under the family fontconfig found
+ * ("Liberation Serif" for "Times New Roman"): a fontconfig pattern of its
+ * own, i.e. a substitution, a match and a sort on two new threads, for
+ * each face and size of the page.  Asking for that family in the first
+ * place makes both look-ups one (when the font map is at the context's
+ * 72 dpi, as thidua-cli sets it).  Only for an accepted family: the
+ * profile's family, not installed, resolves to it for every face, and
+ * fontconfig's fallback order for missing characters is the same. */
+const char *
+thidua_layout_get_print_family (ThiduaLayout *self)
+{
+  g_return_val_if_fail (THIDUA_IS_LAYOUT (self), NULL);
+  g_return_val_if_fail (self->profile != NULL, NULL);
+  if (self->font_ok && self->font_family_used != NULL && self->font_family_used[0] != '\0')
+    return self->font_family_used;
+  return thidua_profile_get_font_family (self->profile);
 }
 
 void

@@ -66,6 +66,12 @@ ThiduaLayout  *thidua_layout_new              (ThiduaProfile *profile);
 /* Loads the plan's profile and composes the plan. */
 ThiduaLayout  *thidua_layout_new_for_plan     (ThiduaPlan    *plan,
                                                GError       **error);
+/* The same for a process that only prints (thidua-cli render): also sets
+ * the thread's default Pango font map to 72 dpi, the page's resolution,
+ * so that Pango's own measuring of each font shares the page's fontconfig
+ * look-up.  Not for a process with widgets, whose texts use that map. */
+ThiduaLayout  *thidua_layout_new_for_print    (ThiduaPlan    *plan,
+                                               GError       **error);
 
 /* Returns: (transfer none) (nullable): NULL only after set_profile (NULL). */
 ThiduaProfile *thidua_layout_get_profile      (ThiduaLayout  *self);
@@ -120,6 +126,12 @@ guint          thidua_layout_get_page_for_body_offset (ThiduaLayout *self,
  * Returns: (transfer none) (nullable): valid until the profile changes;
  *   NULL while the layout has no profile. */
 const char    *thidua_layout_get_font_family_used (ThiduaLayout *self);
+
+/* The family the page's texts ask Pango for: the one fontconfig used when
+ * it is an accepted one (the same font files, looked up once per face and
+ * size instead of twice, thidua-layout.c), otherwise the profile's.
+ * Returns: (transfer none): valid until the profile changes. */
+const char    *thidua_layout_get_print_family (ThiduaLayout *self);
 
 /* Internal statistics for the benchmark: PangoLayouts reused / created by
  * the last update.

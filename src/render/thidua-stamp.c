@@ -141,7 +141,7 @@ thidua_layout_dup_qr_text (ThiduaLayout *layout)
  * for a face the page has already loaded; the glyphs and their places
  * are the same. */
 static PangoLayout *
-make_text (cairo_t *cr, const ThiduaProfileValues *v, const char *text, double size, gboolean bold)
+make_text (ThiduaLayout *layout, cairo_t *cr, const char *text, double size, gboolean bold)
 {
   PangoContext *ctx = pango_font_map_create_context (pango_cairo_font_map_get_default ());
   PangoLayout *pl;
@@ -162,7 +162,7 @@ make_text (cairo_t *cr, const ThiduaProfileValues *v, const char *text, double s
   pl = pango_layout_new (ctx);
   g_object_unref (ctx);
 
-  pango_font_description_set_family (desc, v->font_family);
+  pango_font_description_set_family (desc, thidua_layout_get_print_family (layout));
   pango_font_description_set_absolute_size (desc, size * PANGO_SCALE);
   pango_font_description_set_weight (desc, bold ? PANGO_WEIGHT_BOLD : PANGO_WEIGHT_NORMAL);
   pango_layout_set_font_description (pl, desc);
@@ -175,7 +175,7 @@ static void
 draw_draft_mark (ThiduaLayout *layout, cairo_t *cr, const ThiduaProfileValues *v, const Stamp *s)
 {
   g_autofree char *text = draft_text (v, s);
-  g_autoptr(PangoLayout) pl = make_text (cr, v, text, v->draft_mark_size, TRUE);
+  g_autoptr(PangoLayout) pl = make_text (layout, cr, text, v->draft_mark_size, TRUE);
   double right = thidua_layout_get_page_width (layout) - THIDUA_MM_TO_PT (v->margin_right_mm);
   double top = THIDUA_MM_TO_PT (v->draft_mark_top_mm);
   double pad = v->draft_mark_padding_pt;
@@ -198,7 +198,7 @@ draw_code (ThiduaLayout *layout, cairo_t *cr, const ThiduaProfileValues *v, cons
 {
   g_autofree char *formatted = thidua_canonical_format_code (s->code);
   g_autofree char *text = g_strdup_printf ("%s %s", v->proof_code_label, formatted);
-  g_autoptr(PangoLayout) pl = make_text (cr, v, text, v->proof_code_size, FALSE);
+  g_autoptr(PangoLayout) pl = make_text (layout, cr, text, v->proof_code_size, FALSE);
   double left = THIDUA_MM_TO_PT (v->margin_left_mm);
   double baseline = thidua_layout_get_page_height (layout) - THIDUA_MM_TO_PT (v->proof_code_bottom_mm);
 

@@ -1322,6 +1322,110 @@ test_font_warning (void)
   g_assert_nonnull (w);
   g_assert_nonnull (strstr (w->message, "DejaVu Sans"));
   g_assert_cmpstr (thidua_layout_get_font_family_used (layout), !=, "Liberation Serif");
+  /* Not an accepted family: the texts still ask for the profile's. */
+  g_assert_cmpstr (thidua_layout_get_print_family (layout), ==, "DejaVu Sans");
+}
+
+/* A file's bytes with its /CreationDate value blanked (cairo writes the
+ * time there); the rest is binary and compared as it is. */
+static GBytes *
+read_without_date (const char *path)
+{
+  g_autoptr(GError) error = NULL;
+  char *contents = NULL;
+  gsize len;
+  const char *key = "/CreationDate (";
+  char *p = NULL;
+
+  g_file_get_contents (path, &contents, &len, &error);
+  g_assert_no_error (error);
+  for (gsize i = 0; p == NULL && i + strlen (key) <= len; i++)
+    if (memcmp (contents + i, key, strlen (key)) == 0)
+      p = contents + i;
+  g_assert_nonnull (p);
+  for (p += strlen (key); p < contents + len && *p != ')'; p++)
+    *p = 'X';
+  return g_bytes_new_take (contents, len);
+}
+
+static void
+render_both (ThiduaLayout *layout, ThiduaPlan *plan, const char *dir, const char *name,
+             char **pdf_text, GBytes **png)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *pdf = g_strconcat (dir, G_DIR_SEPARATOR_S, name, ".pdf", NULL);
+  g_autofree char *image = g_strconcat (dir, G_DIR_SEPARATOR_S, name, ".png", NULL);
+  g_autofree char *bytes = NULL;
+  gsize len;
+
+  g_assert_true (thidua_render_to_pdf (layout, plan, pdf, &error));
+  g_assert_no_error (error);
+  g_assert_true (thidua_render_to_file (layout, plan, image, 0, 80, &error));
+  g_assert_no_error (error);
+  g_file_get_contents (image, &bytes, &len, &error);
+  g_assert_no_error (error);
+  *png = g_bytes_new (bytes, len);
+  *pdf_text = g_strdup (pdf);
+}
+
+/* thidua-cli lays out with thidua_layout_new_for_print(): the texts ask
+ * for the family fontconfig found and the font map is at 72 dpi, so that
+ * Pango's own measuring of each font shares the page's fontconfig look-up
+ * (issue 10).  The pages must be the very same as the app's: the same PDF
+ * but for its date, the same pixels. */
+static void
+test_print_layout_same_pages (void)
+{
+  g_autoptr(ThiduaPlan) plan = load_fixture ("seed-003.json");
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("thidua-render-XXXXXX", &error);
+  PangoCairoFontMap *map = PANGO_CAIRO_FONT_MAP (pango_cairo_font_map_get_default ());
+  double before = pango_cairo_font_map_get_resolution (map);
+  g_autofree char *pdf_a = NULL, *pdf_b = NULL;
+  g_autoptr(GBytes) text_a = NULL;
+  g_autoptr(GBytes) text_b = NULL;
+  g_autoptr(GBytes) png_a = NULL;
+  g_autoptr(GBytes) png_b = NULL;
+
+  g_assert_no_error (error);
+  /* Italic and bold runs in the body: every face of the family is used;
+   * characters Liberation Serif lacks come from fontconfig's fallbacks. */
+  thidua_plan_set_body (plan, "I. MỤC ĐÍCH\n"
+                        "1. Thi đua *dạy tốt*, **học tốt**, ***cả hai***; số 05/CT-TTg.\n"
+                        "2. Nội dung ☎ ① ‰ → ≤ 5%.");
+  {
+    g_autoptr(ThiduaLayout) app = thidua_layout_new_for_plan (plan, &error);
+
+    g_assert_no_error (error);
+    g_assert_cmpfloat (pango_cairo_font_map_get_resolution (map), ==, before);
+    render_both (app, plan, dir, "app", &pdf_a, &png_a);
+  }
+  {
+    g_autoptr(ThiduaLayout) print = thidua_layout_new_for_print (plan, &error);
+
+    g_assert_no_error (error);
+    g_assert_cmpfloat (pango_cairo_font_map_get_resolution (map), ==, 72.0);
+    g_assert_null (find_warning (print, "font"));
+    g_assert_cmpstr (thidua_layout_get_print_family (print), ==,
+                     thidua_layout_get_font_family_used (print));
+    render_both (print, plan, dir, "print", &pdf_b, &png_b);
+  }
+  text_a = read_without_date (pdf_a);
+  text_b = read_without_date (pdf_b);
+  g_assert_cmpuint (g_bytes_get_size (text_a), >, 10000);
+  g_assert_true (g_bytes_equal (text_a, text_b));
+  g_assert_true (g_bytes_equal (png_a, png_b));
+
+  pango_cairo_font_map_set_resolution (map, before);
+  g_unlink (pdf_a);
+  g_unlink (pdf_b);
+  {
+    g_autofree char *a = g_strconcat (dir, G_DIR_SEPARATOR_S, "app.png", NULL);
+    g_autofree char *b = g_strconcat (dir, G_DIR_SEPARATOR_S, "print.png", NULL);
+    g_unlink (a);
+    g_unlink (b);
+  }
+  g_rmdir (dir);
 }
 
 /* ------------------------------------------------------------------ */
@@ -1746,6 +1850,7 @@ main (int argc, char **argv)
   g_test_add_func ("/render/write-errors", test_write_errors);
   g_test_add_func ("/render/write-failure-keeps-file", test_write_failure_keeps_file);
   g_test_add_func ("/render/font-warning", test_font_warning);
+  g_test_add_func ("/render/print-layout-same-pages", test_print_layout_same_pages);
   g_test_add_func ("/render/cache", test_cache);
   g_test_add_func ("/render/number-date", test_number_date);
   g_test_add_func ("/render/long-recipients", test_long_recipients);
