@@ -11,9 +11,6 @@
 #include <glib/gstdio.h>
 #include <pango/pangocairo.h>
 #include <string.h>
-#if defined (__linux__)
-#include <sys/mman.h>
-#endif
 
 G_DEFINE_QUARK (thidua-render-error-quark, thidua_render_error)
 
@@ -233,65 +230,6 @@ thidua_render_to_pdf (ThiduaLayout *layout, ThiduaPlan *plan, const char *path, 
   return sink_close (&sink, status, error);
 }
 
-#if defined (__linux__) && defined (MADV_HUGEPAGE)
-typedef struct {
-  void  *map;
-  size_t size;
-} HugeBuffer;
-
-static void
-huge_buffer_free (gpointer data)
-{
-  HugeBuffer *b = data;
-
-  munmap (b->map, b->size);
-  g_free (b);
-}
-#endif
-
-/* A white-to-be page of pixels.  At 150 dpi an A4 page is 8.7 MB, which
- * malloc maps afresh and the first paint touches 4 kB at a time: 2,100
- * page faults, ~15 µs each on a virtual machine, more than drawing the
- * page.  On Linux the pixels go in memory aligned to 2 MB and marked for
- * transparent huge pages (where the system leaves them to madvise), so
- * that they are faulted in 2 MB at a time; zeroed like cairo's own. */
-static cairo_surface_t *
-page_image_new (int width, int height)
-{
-#if defined (__linux__) && defined (MADV_HUGEPAGE)
-  const uintptr_t huge = 2 << 20;
-  int stride = cairo_format_stride_for_width (CAIRO_FORMAT_RGB24, width);
-  size_t bytes = (size_t) stride * (size_t) height;
-  static const cairo_user_data_key_t key;
-  HugeBuffer *b;
-  void *map;
-  uintptr_t data;
-  cairo_surface_t *surface;
-
-  if (stride <= 0 || bytes < huge)
-    return cairo_image_surface_create (CAIRO_FORMAT_RGB24, width, height);
-  map = mmap (NULL, bytes + huge, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
-  if (map == MAP_FAILED)
-    return cairo_image_surface_create (CAIRO_FORMAT_RGB24, width, height);
-  data = ((uintptr_t) map + huge - 1) & ~(huge - 1);
-  madvise ((void *) data, bytes, MADV_HUGEPAGE);
-  surface = cairo_image_surface_create_for_data ((unsigned char *) data, CAIRO_FORMAT_RGB24,
-                                                 width, height, stride);
-  b = g_new (HugeBuffer, 1);
-  *b = (HugeBuffer) { map, bytes + huge };
-  if (cairo_surface_set_user_data (surface, &key, b, huge_buffer_free) != CAIRO_STATUS_SUCCESS)
-    {
-      /* an error surface: its own, the pixels are not used */
-      cairo_surface_destroy (surface);
-      huge_buffer_free (b);
-      return cairo_image_surface_create (CAIRO_FORMAT_RGB24, width, height);
-    }
-  return surface;
-#else
-  return cairo_image_surface_create (CAIRO_FORMAT_RGB24, width, height);
-#endif
-}
-
 gboolean
 thidua_render_to_png (ThiduaLayout *layout, const char *path, guint page, double dpi, GError **error)
 {
@@ -317,7 +255,7 @@ thidua_render_to_png (ThiduaLayout *layout, const char *path, guint page, double
 
   width = (int) (thidua_layout_get_page_width (layout) * scale + 0.5);
   height = (int) (thidua_layout_get_page_height (layout) * scale + 0.5);
-  surface = page_image_new (width, height);
+  surface = cairo_image_surface_create (CAIRO_FORMAT_RGB24, width, height);
   cr = cairo_create (surface);
   cairo_set_source_rgb (cr, 1, 1, 1);
   cairo_paint (cr);
