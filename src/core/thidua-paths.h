@@ -33,4 +33,13 @@ char       *thidua_paths_for_c_library (const char *path, GError **error);
  * same form; NULL for the library's default (POSIX: tmpfile()). */
 char       *thidua_paths_get_c_library_tmpdir (void);
 
+/* For a process that only prints (thidua-cli render, render-json), called
+ * first thing: on glibc/Linux, gives the heap 8 MB in transparent huge
+ * pages so that the layout's first touches of memory are not a page fault
+ * each (thidua-paths.c says why).  Elsewhere, or under a sanitizer's
+ * malloc, does nothing.
+ * Returns: (transfer full) (nullable): a block to g_free() when the
+ *   command ends, or NULL. */
+void       *thidua_paths_shape_heap_for_print (void);
+
 G_END_DECLS
