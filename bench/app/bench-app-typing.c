@@ -13,6 +13,9 @@
 #include <gtk/gtk.h>
 #include <glib/gstdio.h>
 #include <stdlib.h>
+#ifdef G_OS_UNIX
+#include <time.h>
+#endif
 
 #include "thidua-application.h"
 #include "thidua-body-view.h"
@@ -37,11 +40,28 @@ typedef struct {
   gboolean       scheduled;
   gint64         last_probe;  /* main-loop stall probe */
   gint64         max_stall;
+  gint64         last_cpu;    /* the thread's CPU time at last_probe */
+  gint64         max_stall_cpu; /* CPU time spent by the main thread in the longest-CPU stall */
+  gboolean       trace_stalls;  /* THIDUA_BENCH_STALLS=1: each stall's window on stderr */
   guint          stalls_over_16;
   GRand         *rand;
   guint          typed;
   gboolean       done;
 } Bench;
+
+/* CPU time of the main thread, µs: a stall whose wall time is much longer
+ * than this was the machine's load, not the app's work.  -1 where not known. */
+static gint64
+thread_cpu_time (void)
+{
+#if defined(G_OS_UNIX) && defined(CLOCK_THREAD_CPUTIME_ID)
+  struct timespec ts;
+
+  if (clock_gettime (CLOCK_THREAD_CPUTIME_ID, &ts) == 0)
+    return (gint64) ts.tv_sec * G_USEC_PER_SEC + ts.tv_nsec / 1000;
+#endif
+  return -1;
+}
 
 /* Runs every millisecond at high priority when the loop is free: the gap
  * between two runs is how long the main loop was busy (a stall). */
@@ -50,16 +70,28 @@ probe (gpointer data)
 {
   Bench *b = data;
   gint64 now = g_get_monotonic_time ();
+  gint64 cpu = thread_cpu_time ();
 
   if (b->last_probe != 0 && !b->done)
     {
       gint64 gap = now - b->last_probe;
 
       b->max_stall = MAX (b->max_stall, gap);
+      if (cpu >= 0 && b->last_cpu >= 0)
+        b->max_stall_cpu = MAX (b->max_stall_cpu, cpu - b->last_cpu);
       if (gap > 16000)
         b->stalls_over_16++;
+      if (gap > 16000 || (cpu >= 0 && cpu - b->last_cpu > 8000))
+        {
+          /* monotonic µs, the clock `perf record -k CLOCK_MONOTONIC` stamps
+           * its samples with: the stall's samples can be picked out */
+          if (b->trace_stalls)
+            g_printerr ("stall %" G_GINT64_FORMAT " %" G_GINT64_FORMAT " wall %.2f ms cpu %.2f ms key %u\n",
+                        b->last_probe, now, gap / 1000.0, (cpu - b->last_cpu) / 1000.0, b->typed);
+        }
     }
   b->last_probe = now;
+  b->last_cpu = cpu;
   return G_SOURCE_CONTINUE;
 }
 
@@ -223,6 +255,7 @@ main (int argc, char *argv[])
                     G_CALLBACK (frame_layout), &b);
   g_signal_connect (gtk_widget_get_frame_clock (GTK_WIDGET (b.window)), "after-paint",
                     G_CALLBACK (after_paint), &b);
+  b.trace_stalls = g_strcmp0 (g_getenv ("THIDUA_BENCH_STALLS"), "1") == 0;
   b.rand = g_rand_new_with_seed (4);
   g_timeout_add (1, schedule_key, &b);
   g_timeout_add_full (G_PRIORITY_HIGH, 1, probe, &b, NULL);
@@ -273,7 +306,8 @@ main (int argc, char *argv[])
     g_print ("keys not on screen in the first frame painted after them: %u of %u\n",
              b.missed, b.latencies->len);
     g_print ("main loop while typing (autosaves included): longest stall %.2f ms, "
-             "stalls over 16 ms: %u\n", b.max_stall / 1000.0, b.stalls_over_16);
+             "stalls over 16 ms: %u; most CPU time of the main thread in one stall %.2f ms\n",
+             b.max_stall / 1000.0, b.stalls_over_16, b.max_stall_cpu / 1000.0);
   }
 
   gtk_window_destroy (GTK_WINDOW (b.window));
