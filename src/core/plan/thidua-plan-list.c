@@ -194,6 +194,12 @@ update_one (ThiduaPlanList *self,
   /* a whole read is on its way and will see this one too */
   if (self->refresh_source != 0)
     return;
+  /* a view wrote while hearing of a change: not inside that emission */
+  if (self->refreshing)
+    {
+      self->refresh_source = g_idle_add (refresh_idle, self);
+      return;
+    }
   s = thidua_store_get_plan_summary (self->store, id, self->search, &error);
   if (error != NULL)
     {
