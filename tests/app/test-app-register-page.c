@@ -654,6 +654,88 @@ test_live_from_cli (void)
   thidua_test_app_tear_down (&f, NULL);
 }
 
+/* The models of the page's drop-downs, in widget order: the unit filter's
+ * is made anew each time the page reads the year again. */
+static void
+collect_dropdown_models (GtkWidget *root,
+                         GPtrArray *models)
+{
+  for (GtkWidget *c = gtk_widget_get_first_child (root); c != NULL; c = gtk_widget_get_next_sibling (c))
+    {
+      if (GTK_IS_DROP_DOWN (c))
+        g_ptr_array_add (models, gtk_drop_down_get_model (GTK_DROP_DOWN (c)));
+      collect_dropdown_models (c, models);
+    }
+}
+
+static gboolean
+same_models (GPtrArray *a,
+             GPtrArray *b)
+{
+  if (a->len != b->len)
+    return FALSE;
+  for (guint i = 0; i < a->len; i++)
+    if (g_ptr_array_index (a, i) != g_ptr_array_index (b, i))
+      return FALSE;
+  return TRUE;
+}
+
+/* A plan's targets written in this process (every autosave of a plan with
+ * targets writes them) leave the page's rows alone: the year is not read
+ * again.  A change to a registration through this process still is. */
+static void
+test_targets_keep_rows (void)
+{
+  ThiduaTestApp f = { 0 };
+  GtkWindow *window;
+  GtkWidget *page;
+  ThiduaRegisterModel *model;
+  ThiduaRegister *reg;
+  ThiduaStore *store;
+  g_autoptr(GPtrArray) targets = g_ptr_array_new_with_free_func ((GDestroyNotify) thidua_plan_target_free);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) before = g_ptr_array_new ();
+  g_autoptr(GPtrArray) after = g_ptr_array_new ();
+  gint64 plan;
+
+  thidua_test_app_set_up (&f, NULL);
+  import_300 (f.db_path);
+  window = thidua_test_app_start (&f, 1366, 768);
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.show-section", "s", "register");
+  page = thidua_window_get_section (THIDUA_WINDOW (window), "register");
+  g_assert_true (thidua_test_wait_mapped (page));
+  thidua_test_spin (100);
+  model = thidua_register_view_get_model (THIDUA_REGISTER_VIEW (page));
+  reg = thidua_register_view_get_register (THIDUA_REGISTER_VIEW (page));
+  store = thidua_window_get_store (THIDUA_WINDOW (window));
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (model)), ==, 300);
+  plan = thidua_store_new_plan (store, "annual-party-school", &error);
+  g_assert_no_error (error);
+  thidua_test_spin (100);
+  collect_dropdown_models (page, before);
+  g_assert_cmpuint (before->len, >, 0);
+
+  g_ptr_array_add (targets, thidua_plan_target_new ("cstdcs", 10, 15, THIDUA_TARGET_PERCENT, "ldtt"));
+  for (guint i = 0; i < 3; i++)
+    {
+      g_assert_true (thidua_register_set_targets (reg, plan, targets, &error));
+      g_assert_no_error (error);
+      thidua_test_spin (150);
+    }
+  collect_dropdown_models (page, after);
+  g_assert_true (same_models (before, after));
+
+  g_assert_true (thidua_register_delete (reg, thidua_register_model_get_id (model, 5), NULL, &error));
+  g_assert_no_error (error);
+  thidua_test_spin (150);
+  g_ptr_array_set_size (after, 0);
+  collect_dropdown_models (page, after);
+  g_assert_false (same_models (before, after));
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (model)), ==, 299);
+  gtk_window_set_focus (window, NULL);
+  thidua_test_app_tear_down (&f, NULL);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -673,5 +755,6 @@ main (int argc, char **argv)
   g_test_add_func ("/app/register-by-hand-keys", test_by_hand_keys);
   g_test_add_func ("/app/register-no-cut-labels", test_no_cut_labels);
   g_test_add_func ("/app/register-live-from-cli", test_live_from_cli);
+  g_test_add_func ("/app/register-targets-keep-rows", test_targets_keep_rows);
   return g_test_run ();
 }

@@ -206,6 +206,58 @@ test_new_plan_and_search (Fixture       *f,
   g_assert_cmpuint (g_list_model_get_n_items (plans), ==, n_templates);
 }
 
+/* The open plan's new date is saved and moves it in the list: it stays
+ * selected and open (the same document, its history kept), and the other
+ * rows are the same objects. */
+static void
+test_autosave_moves_open_plan (Fixture       *f,
+                               gconstpointer  data)
+{
+  GtkWindow *window = start_app (f);
+  ThiduaWindow *win = THIDUA_WINDOW (window);
+  GListModel *plans = thidua_window_get_plans (win);
+  g_autoptr(ThiduaPlanItem) other = NULL;
+  g_autoptr(ThiduaPlanItem) other_after = NULL;
+  ThiduaDocument *doc;
+  gint64 first_id = 0;
+
+  for (guint i = 0; i < 4; i++)
+    {
+      g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.new-plan", "s", "blank-state"));
+      if (i == 0)
+        first_id = thidua_window_get_selected_plan (win);
+    }
+  g_assert_cmpuint (g_list_model_get_n_items (plans), ==, 4);
+  g_assert_true (thidua_window_select_plan (win, first_id));
+  g_assert_cmpint (thidua_window_get_selected_plan (win), ==, first_id);
+  {
+    g_autoptr(ThiduaPlanItem) last = g_list_model_get_item (plans, 3);
+    g_assert_cmpint (thidua_plan_item_get_id (last), ==, first_id);   /* oldest, same date */
+  }
+  other = g_list_model_get_item (plans, 0);
+  doc = thidua_window_get_document (win);
+  g_assert_nonnull (doc);
+  thidua_document_set_delays (doc, 10, 100);
+
+  thidua_document_begin_step (doc, "date");
+  thidua_plan_set_date (thidua_document_get_plan (doc), 2, 9, 2099);
+  thidua_document_changed (doc);
+  for (guint i = 0; i < 200 && thidua_document_get_state (doc) != THIDUA_SAVE_STATE_SAVED; i++)
+    thidua_test_spin (10);
+  g_assert_cmpint (thidua_document_get_state (doc), ==, THIDUA_SAVE_STATE_SAVED);
+  thidua_test_spin (50);
+
+  {
+    g_autoptr(ThiduaPlanItem) moved = g_list_model_get_item (plans, 0);
+    g_assert_cmpint (thidua_plan_item_get_id (moved), ==, first_id);
+  }
+  g_assert_cmpint (thidua_window_get_selected_plan (win), ==, first_id);
+  g_assert_true (thidua_window_get_document (win) == doc);
+  g_assert_true (thidua_history_can_undo (thidua_document_get_history (doc)));
+  other_after = g_list_model_get_item (plans, 1);
+  g_assert_true (other_after == other);
+}
+
 static void
 test_not_a_database (Fixture       *f,
                      gconstpointer  data)
@@ -442,6 +494,8 @@ main (int   argc,
               thidua_test_app_set_up, test_lists_seeded_templates, thidua_test_app_tear_down);
   g_test_add ("/app/new-plan-and-search", Fixture, NULL,
               thidua_test_app_set_up, test_new_plan_and_search, thidua_test_app_tear_down);
+  g_test_add ("/app/autosave-moves-open-plan", Fixture, NULL,
+              thidua_test_app_set_up, test_autosave_moves_open_plan, thidua_test_app_tear_down);
   g_test_add ("/app/not-a-database", Fixture, NULL,
               thidua_test_app_set_up, test_not_a_database, thidua_test_app_tear_down);
   g_test_add ("/app/read-only-database", Fixture, NULL,

@@ -13,6 +13,7 @@ struct _ThiduaPlanItem
   char    *subtitle;
   char    *profile;
   char    *status;    /* the sign-off state as shown in the badge */
+  guint    day, month, year;  /* the list's order (0: blank) */
 };
 
 G_DEFINE_FINAL_TYPE (ThiduaPlanItem, thidua_plan_item, G_TYPE_OBJECT)
@@ -93,6 +94,9 @@ thidua_plan_item_update (ThiduaPlanItem          *self,
     }
   subtitle = g_string_free (sub, FALSE);
 
+  self->day = s->day;
+  self->month = s->month;
+  self->year = s->year;
   g_object_freeze_notify (G_OBJECT (self));
   set_string (self, &self->title, title, PROP_TITLE);
   set_string (self, &self->subtitle, subtitle, PROP_SUBTITLE);
@@ -110,6 +114,25 @@ thidua_plan_item_new (const ThiduaPlanSummary *summary,
   self->id = summary->id;
   thidua_plan_item_update (self, summary, separator);
   return self;
+}
+
+/* The order of thidua_store_list_plans(): year, month, day, id, newest
+ * first; a blank part (NULL in SQL, 0 here) sorts after any value. */
+int
+thidua_plan_item_compare (ThiduaPlanItem *a,
+                          ThiduaPlanItem *b)
+{
+  g_return_val_if_fail (THIDUA_IS_PLAN_ITEM (a) && THIDUA_IS_PLAN_ITEM (b), 0);
+
+  if (a->year != b->year)
+    return a->year > b->year ? -1 : 1;
+  if (a->month != b->month)
+    return a->month > b->month ? -1 : 1;
+  if (a->day != b->day)
+    return a->day > b->day ? -1 : 1;
+  if (a->id != b->id)
+    return a->id > b->id ? -1 : 1;
+  return 0;
 }
 
 gint64

@@ -27,6 +27,11 @@ void            thidua_plan_item_update       (ThiduaPlanItem *self,
                                                const ThiduaPlanSummary *summary,
                                                const char              *separator);
 
+/* <0 when a is listed before b, as thidua_store_list_plans() orders them
+ * (newest date first, then the higher id). */
+int             thidua_plan_item_compare      (ThiduaPlanItem *a,
+                                               ThiduaPlanItem *b);
+
 /* "08/02/2024", "…/09/2021" (blank parts as dots), "" when no year. */
 char           *thidua_format_plan_date       (guint day, guint month, guint year);
 

@@ -146,6 +146,99 @@ thidua_plan_list_poll (ThiduaPlanList *self)
   return thidua_plan_list_refresh (self, NULL);
 }
 
+static gboolean refresh_idle (gpointer data);
+
+/* Where item goes among the others (self->items without it). */
+static guint
+sorted_position (ThiduaPlanList *self,
+                 ThiduaPlanItem *item)
+{
+  guint lo = 0, hi = self->items->len;
+
+  while (lo < hi)
+    {
+      guint mid = lo + (hi - lo) / 2;
+
+      if (thidua_plan_item_compare (g_ptr_array_index (self->items, mid), item) < 0)
+        lo = mid + 1;
+      else
+        hi = mid;
+    }
+  return lo;
+}
+
+static void
+announce (ThiduaPlanList *self,
+          guint           position,
+          guint           removed,
+          guint           added)
+{
+  self->refreshing = TRUE;
+  g_list_model_items_changed (G_LIST_MODEL (self), position, removed, added);
+  self->refreshing = FALSE;
+}
+
+/* This process saved plan `id` (an autosave, a sign-off step): its one
+ * row is read and updated in place.  The item object stays; the view
+ * hears of it through the item's notify, and through items-changed only
+ * when the plan moved, entered or left the (searched) list. */
+static void
+update_one (ThiduaPlanList *self,
+            gint64          id)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ThiduaPlanSummary) s = NULL;
+  g_autoptr(ThiduaPlanItem) item = NULL;
+  guint old_pos, new_pos;
+
+  /* a whole read is on its way and will see this one too */
+  if (self->refresh_source != 0)
+    return;
+  /* a view wrote while hearing of a change: not inside that emission */
+  if (self->refreshing)
+    {
+      self->refresh_source = g_idle_add (refresh_idle, self);
+      return;
+    }
+  s = thidua_store_get_plan_summary (self->store, id, self->search, &error);
+  if (error != NULL)
+    {
+      self->refresh_source = g_idle_add (refresh_idle, self);
+      return;
+    }
+  old_pos = thidua_plan_list_find (self, id);
+  if (s == NULL)
+    {
+      /* gone from the search's matches */
+      if (old_pos != G_MAXUINT)
+        {
+          g_ptr_array_remove_index (self->items, old_pos);
+          announce (self, old_pos, 1, 0);
+        }
+      return;
+    }
+  if (old_pos == G_MAXUINT)
+    {
+      item = thidua_plan_item_new (s, separator_for (self, s->profile));
+      new_pos = sorted_position (self, item);
+      g_ptr_array_insert (self->items, new_pos, g_object_ref (item));
+      announce (self, new_pos, 0, 1);
+      return;
+    }
+
+  item = g_object_ref (g_ptr_array_index (self->items, old_pos));
+  thidua_plan_item_update (item, s, separator_for (self, s->profile));
+  g_ptr_array_remove_index (self->items, old_pos);
+  new_pos = sorted_position (self, item);
+  g_ptr_array_insert (self->items, new_pos, g_object_ref (item));
+  /* A new date moved it: one change over the rows between, with the same
+   * item among them, so a selection follows it. */
+  if (new_pos != old_pos)
+    announce (self, MIN (old_pos, new_pos),
+              MAX (old_pos, new_pos) - MIN (old_pos, new_pos) + 1,
+              MAX (old_pos, new_pos) - MIN (old_pos, new_pos) + 1);
+}
+
 static gboolean
 refresh_idle (gpointer data)
 {
@@ -156,12 +249,16 @@ refresh_idle (gpointer data)
   return G_SOURCE_REMOVE;
 }
 
-/* The store committed a change to the plans: several in a row (an
- * import) make one refresh. */
+/* The store committed a change to the plans: one plan updated is read
+ * alone; plans added or removed make one whole read, however many
+ * commits in a row (an import). */
 static void
-store_changed (ThiduaPlanList *self)
+store_plan_changed (ThiduaPlanList *self,
+                    gint64          id)
 {
-  if (self->refresh_source == 0)
+  if (id != 0)
+    update_one (self, id);
+  else if (self->refresh_source == 0)
     self->refresh_source = g_idle_add (refresh_idle, self);
 }
 
@@ -256,11 +353,9 @@ thidua_plan_list_new (ThiduaStore *store)
 
   self = g_object_new (THIDUA_TYPE_PLAN_LIST, NULL);
   self->store = g_object_ref (store);
-  /* The store's "changed" signal (detail: the area written) tells of this
-   * process's commits; looked up by name so that a store without it
-   * still works through polling. */
-  if (g_signal_lookup ("changed", THIDUA_TYPE_STORE) != 0)
-    g_signal_connect_object (store, "changed::plans", G_CALLBACK (store_changed),
-                             self, G_CONNECT_SWAPPED);
+  /* The store names the plan each of this process's commits updated;
+   * other processes' commits show only in data_version (polled). */
+  g_signal_connect_object (store, "plan-changed", G_CALLBACK (store_plan_changed),
+                           self, G_CONNECT_SWAPPED);
   return self;
 }

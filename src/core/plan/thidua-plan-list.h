@@ -7,12 +7,16 @@
  *
  * Views show it and listen to items-changed; nobody reloads it by hand.
  * It follows the store: writes through this process's store are heard
- * through the store's "changed" signal (where the store has it), writes by
- * another process (thidua-cli, a second app) through PRAGMA data_version,
+ * through the store's "plan-changed" signal, which names the plan updated
+ * (an autosave, a sign-off step): that one row is read and its item
+ * updated in place (notify on the item; items-changed only when its date
+ * moved it, or it entered or left the searched list, the same item object
+ * kept).  Plans added or removed make one whole read.  Writes by another
+ * process (thidua-cli, a second app) show through PRAGMA data_version,
  * which the app checks on focus and on a short timer
- * (thidua_plan_list_poll).  A refresh that finds the same plans in the
- * same order updates the rows in place (no items-changed), so a list view
- * keeps its selection and scroll. */
+ * (thidua_plan_list_poll), and are read whole.  A refresh that finds the
+ * same plans in the same order updates the rows in place (no
+ * items-changed), so a list view keeps its selection and scroll. */
 #pragma once
 
 #include <gio/gio.h>

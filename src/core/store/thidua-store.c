@@ -59,11 +59,17 @@ struct _ThiduaStore
   /* what the open transaction touched (ThiduaStoreChange bits), for "changed" */
   guint     pending_changes;
   gboolean  hook_installed;
+  /* plans rows the open transaction updated, for "plan-changed"; rows
+   * added or removed, or more than fit, make it one "plan-changed" 0 */
+  gint64    pending_plan_ids[16];
+  guint     n_pending_plan_ids;
+  gboolean  pending_plan_rows;
   gboolean  made_wal_files;   /* no -wal nor -shm was there at open */
 };
 
 enum {
   SIGNAL_CHANGED,
+  SIGNAL_PLAN_CHANGED,
   N_SIGNALS
 };
 
@@ -254,6 +260,33 @@ static const struct {
   { "reg_", THIDUA_STORE_CHANGE_REGISTER },
 };
 
+/* Which plans a transaction changed, so that a list of 2,000 plans
+ * updates one row after an autosave instead of reading them all. */
+static void
+note_plan_row (ThiduaStore *self, int op, sqlite3_int64 rowid)
+{
+  if (op != SQLITE_UPDATE)
+    {
+      self->pending_plan_rows = TRUE;
+      return;
+    }
+  for (guint i = 0; i < self->n_pending_plan_ids; i++)
+    if (self->pending_plan_ids[i] == rowid)
+      return;
+  if (self->n_pending_plan_ids < G_N_ELEMENTS (self->pending_plan_ids))
+    self->pending_plan_ids[self->n_pending_plan_ids++] = rowid;
+  else
+    self->pending_plan_rows = TRUE;
+}
+
+static void
+store_forget_changes (ThiduaStore *self)
+{
+  self->pending_changes = 0;
+  self->n_pending_plan_ids = 0;
+  self->pending_plan_rows = FALSE;
+}
+
 /* SQLite tells every row written through this connection; the bits are
  * announced once, after the outermost COMMIT. */
 static void
@@ -263,6 +296,8 @@ on_sqlite_update (void *data, int op, const char *db_name, const char *table, sq
 
   if (g_strcmp0 (db_name, "main") != 0)
     return;
+  if (strcmp (table, "plans") == 0)
+    note_plan_row (self, op, rowid);
   for (guint i = 0; i < G_N_ELEMENTS (change_tables); i++)
     if (g_str_has_prefix (table, change_tables[i].prefix))
       {
@@ -284,8 +319,18 @@ static void
 store_emit_changes (ThiduaStore *self)
 {
   guint changes = self->pending_changes;
+  gint64 ids[G_N_ELEMENTS (self->pending_plan_ids)];
+  guint n_ids = self->n_pending_plan_ids;
+  gboolean rows = self->pending_plan_rows;
 
-  self->pending_changes = 0;
+  memcpy (ids, self->pending_plan_ids, sizeof ids);
+  store_forget_changes (self);
+  /* a handler may write again: what is announced was copied first */
+  if (rows)
+    g_signal_emit (self, signals[SIGNAL_PLAN_CHANGED], 0, (gint64) 0);
+  else
+    for (guint i = 0; i < n_ids; i++)
+      g_signal_emit (self, signals[SIGNAL_PLAN_CHANGED], 0, ids[i]);
   for (guint bit = 1; bit <= THIDUA_STORE_CHANGE_OFFICE; bit <<= 1)
     if (changes & bit)
       {
@@ -375,7 +420,7 @@ thidua_store_transaction (ThiduaStore *self, ThiduaStoreTxnFunc func,
       store_watch_changes (self);
       if (!exec (self, "BEGIN IMMEDIATE", N_("starting a change"), error))
         return FALSE;
-      self->pending_changes = 0;
+      store_forget_changes (self);
     }
   else
     {
@@ -401,7 +446,7 @@ thidua_store_transaction (ThiduaStore *self, ThiduaStoreTxnFunc func,
           ok = store_fail (self, error, rc, N_("saving"));
         }
       sqlite3_exec (self->db, "ROLLBACK", NULL, NULL, NULL);
-      self->pending_changes = 0;
+      store_forget_changes (self);
       return ok;
     }
   else
@@ -1259,8 +1304,31 @@ thidua_plan_summary_free (ThiduaPlanSummary *s)
   g_free (s);
 }
 
+static GPtrArray *query_plans (ThiduaStore *self, const char *search, gint64 id, GError **error);
+
 GPtrArray *
 thidua_store_list_plans (ThiduaStore *self, const char *search, GError **error)
+{
+  g_return_val_if_fail (THIDUA_IS_STORE (self), NULL);
+  return query_plans (self, search, 0, error);
+}
+
+ThiduaPlanSummary *
+thidua_store_get_plan_summary (ThiduaStore *self, gint64 id, const char *search, GError **error)
+{
+  g_autoptr(GPtrArray) found = NULL;
+
+  g_return_val_if_fail (THIDUA_IS_STORE (self), NULL);
+  g_return_val_if_fail (id > 0, NULL);
+  found = query_plans (self, search, id, error);
+  if (found == NULL || found->len == 0)
+    return NULL;
+  return g_ptr_array_steal_index (found, 0);
+}
+
+/* id 0: every plan matching search; else that one plan, if it matches. */
+static GPtrArray *
+query_plans (ThiduaStore *self, const char *search, gint64 id, GError **error)
 {
   g_autoptr(GPtrArray) out = g_ptr_array_new_with_free_func ((GDestroyNotify) thidua_plan_summary_free);
   g_autoptr(GString) sql = g_string_new ("SELECT id, status, day, month, year, number, symbol, "
@@ -1271,8 +1339,6 @@ thidua_store_list_plans (ThiduaStore *self, const char *search, GError **error)
   guint n_words = 0;
   int rc;
 
-  g_return_val_if_fail (THIDUA_IS_STORE (self), NULL);
-
   /* instr() compares bytes, which is exact on folded UTF-8 keys. */
   for (guint i = 0; words[i] != NULL; i++)
     if (*words[i] != '\0')
@@ -1281,6 +1347,8 @@ thidua_store_list_plans (ThiduaStore *self, const char *search, GError **error)
         g_string_append_printf (sql, "%s instr(search_key, ?%u) > 0",
                                 n_words == 1 ? " WHERE" : " AND", n_words);
       }
+  if (id != 0)
+    g_string_append_printf (sql, "%s id = %" G_GINT64_FORMAT, n_words == 0 ? " WHERE" : " AND", id);
   g_string_append (sql, " ORDER BY year DESC, month DESC, day DESC, id DESC");
 
   if (!prepare (self, &s, sql->str, N_("listing plans"), error))
@@ -1795,6 +1863,20 @@ thidua_store_class_init (ThiduaStoreClass *klass)
                   G_SIGNAL_RUN_LAST | G_SIGNAL_DETAILED,
                   0, NULL, NULL, NULL, G_TYPE_NONE, 1,
                   G_TYPE_STRING | G_SIGNAL_TYPE_STATIC_SCOPE);
+
+  /**
+   * ThiduaStore::plan-changed:
+   * @id: the plan whose row in the plans table a committed transaction
+   *   of this store updated, or 0 when plans were added or removed (or
+   *   too many changed to name): read them all again
+   *
+   * Emitted after the commit, before "changed".  A change only to a
+   * plan's body, recipients or targets is not announced here (the list
+   * of plans does not show them).  Other connections: as for "changed".
+   */
+  signals[SIGNAL_PLAN_CHANGED] =
+    g_signal_new ("plan-changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_INT64);
 }
 
 static void

@@ -107,6 +107,13 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (ThiduaPlanSummary, thidua_plan_summary_free)
  * Returns: (transfer full) (element-type ThiduaPlanSummary): frees its
  *   elements. */
 GPtrArray   *thidua_store_list_plans  (ThiduaStore *self, const char *search, GError **error);
+/* Plan `id`'s summary as thidua_store_list_plans() gives it, when the plan
+ * exists and matches search.
+ * @search: (nullable): as for thidua_store_list_plans.
+ * Returns: (transfer full) (nullable): NULL without an error when there is
+ *   no such plan or it does not match; NULL with error when reading failed. */
+ThiduaPlanSummary *thidua_store_get_plan_summary (ThiduaStore *self, gint64 id,
+                                                  const char *search, GError **error);
 ThiduaPlan  *thidua_store_load_plan   (ThiduaStore *self, gint64 id, GError **error);
 /* Inserts, sets the plan's id and times; returns the id or 0.
  * @plan: (transfer none): not kept; stored from a copy, so a failed
