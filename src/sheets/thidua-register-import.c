@@ -328,33 +328,12 @@ reject (ThiduaRegisterImport *self, guint row, char *reason)
 
 /* ---- reading rows ---- */
 
-/* s without the white space at its ends, as thidua_text_strip() cuts it,
- * but without a copy (a 100,000-row file has a million cells). */
-static const char *
-strip_span (const char *s, gsize *len)
-{
-  const char *start = s, *end;
-
-  while (*start != '\0' && g_unichar_isspace (g_utf8_get_char (start)))
-    start = g_utf8_next_char (start);
-  end = start + strlen (start);
-  while (end > start)
-    {
-      const char *prev = g_utf8_prev_char (end);
-      if (!g_unichar_isspace (g_utf8_get_char (prev)))
-        break;
-      end = prev;
-    }
-  *len = (gsize) (end - start);
-  return start;
-}
-
 /* s stripped: s itself, its tail, or a copy in the scratch chunk. */
 static const char *
 scratch_strip (ThiduaRegisterImport *self, const char *s)
 {
   gsize len;
-  const char *start = strip_span (s, &len);
+  const char *start = thidua_text_strip_span (s, &len);
 
   if (start[len] == '\0')
     return start;
@@ -378,7 +357,7 @@ row_is_blank (const char * const *row)
   for (guint i = 0; row[i]; i++)
     {
       gsize len;
-      strip_span (row[i], &len);
+      thidua_text_strip_span (row[i], &len);
       if (len > 0)
         return FALSE;
     }
@@ -395,7 +374,7 @@ row_is_numbering (const char * const *row)
   for (guint i = 0; row[i]; i++)
     {
       gsize len;
-      const char *p = strip_span (row[i], &len), *end = p + len;
+      const char *p = thidua_text_strip_span (row[i], &len), *end = p + len;
       if (p == end)
         continue;
       if (*p == '(' || *p == '-')
@@ -423,7 +402,7 @@ row_section_kind (const char * const *row)
   for (guint i = 0; row[i]; i++)
     {
       gsize len;
-      strip_span (row[i], &len);
+      thidua_text_strip_span (row[i], &len);
       if (len == 0)
         continue;
       if (only != NULL)

@@ -300,14 +300,11 @@ thidua_text_folded_match (const char *folded_haystack, const char *folded_needle
   return TRUE;
 }
 
-char *
-thidua_text_strip (const char *s)
+const char *
+thidua_text_strip_span (const char *s, gsize *len)
 {
-  const char *start, *end;
+  const char *start = s, *end;
 
-  if (s == NULL)
-    return g_strdup ("");
-  start = s;
   while (*start != '\0' && g_unichar_isspace (g_utf8_get_char (start)))
     start = g_utf8_next_char (start);
   end = start + strlen (start);
@@ -318,7 +315,20 @@ thidua_text_strip (const char *s)
         break;
       end = prev;
     }
-  return g_strndup (start, end - start);
+  *len = (gsize) (end - start);
+  return start;
+}
+
+char *
+thidua_text_strip (const char *s)
+{
+  const char *start;
+  gsize len;
+
+  if (s == NULL)
+    return g_strdup ("");
+  start = thidua_text_strip_span (s, &len);
+  return g_strndup (start, len);
 }
 
 /* ------------------------------------------------------------- collation

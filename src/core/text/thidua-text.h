@@ -56,5 +56,8 @@ char    *thidua_text_person_sort_key (const char *full_name);
  * @s: (nullable): NULL gives "".
  * Returns: (transfer full): never NULL. */
 char    *thidua_text_strip      (const char *s);
+/* Where thidua_text_strip() would cut @s, without a copy: returns a
+ * pointer into @s and sets @len to the kept bytes.  @s is not NULL. */
+const char *thidua_text_strip_span (const char *s, gsize *len);
 
 G_END_DECLS
