@@ -37,6 +37,23 @@ runv (Run *r, const char *const *argv)
   g_assert_no_error (error);
 }
 
+static char *sql (const char *db, const char *statement);
+
+/* After every import, taken or refused, the receiver's references all
+ * hold: the apply checks them as one query instead of row by row. */
+static void
+check_foreign_keys (const char *db, const char *const *argv)
+{
+  for (guint i = 0; argv[i] != NULL && argv[i + 1] != NULL; i++)
+    if (g_str_equal (argv[i], "exchange") && g_str_equal (argv[i + 1], "import")
+        && g_file_test (db, G_FILE_TEST_EXISTS))
+      {
+        g_autofree char *dangling = sql (db, "PRAGMA foreign_key_check");
+        g_assert_cmpstr (dangling, ==, "");
+        return;
+      }
+}
+
 static void
 cli (Run *r, const char *db, ...)
 {
@@ -53,6 +70,7 @@ cli (Run *r, const char *db, ...)
   va_end (ap);
   g_ptr_array_add (argv, NULL);
   runv (r, (const char *const *) argv->pdata);
+  check_foreign_keys (db, (const char *const *) argv->pdata);
 }
 
 /* Runs and asserts success; returns stdout. */
@@ -77,6 +95,7 @@ cli_ok (const char *db, ...)
   if (r.status != 0)
     g_test_message ("stderr: %s", r.err);
   g_assert_cmpint (r.status, ==, 0);
+  check_foreign_keys (db, (const char *const *) argv->pdata);
   return g_steal_pointer (&r.out);
 }
 
@@ -407,6 +426,17 @@ test_refusals (Offices *f, gconstpointer data)
   gzip_file (raw, forged);
   assert_refused (f, forged, "does not match");
 
+  /* A package whose registration names a person it does not carry (the
+   * school's file was edited behind its back, foreign keys off): taken
+   * before, it became the unit's registration; now it is refused, and a
+   * reference that would dangle never reaches the office. */
+  g_autofree char *holed_db = g_build_filename (f->dir, "holed.db", NULL);
+  set_office (holed_db, "Trường THCS Hoàng Hoa Thám", "HHT");
+  fill (f->dir, holed_db, "H", 4);
+  g_free (sql (holed_db, "DELETE FROM people WHERE id = (SELECT person_id FROM registrations ORDER BY id LIMIT 1)"));
+  g_autofree char *holed = export_up (f, holed_db, "holed.thidua");
+  assert_refused (f, holed, "refers to rows it does not hold");
+
   /* A link is not followed. */
   g_autofree char *link = g_build_filename (f->dir, "link.thidua", NULL);
   g_assert_cmpint (symlink (good, link), ==, 0);
@@ -556,6 +586,8 @@ test_kill (void)
 
       g_autofree char *check = sql (work, "PRAGMA integrity_check");
       g_assert_cmpstr (check, ==, "ok");
+      g_autofree char *dangling = sql (work, "PRAGMA foreign_key_check");
+      g_assert_cmpstr (dangling, ==, "");
       g_autofree char *n = sql (work, "SELECT count(*) FROM registrations");
       g_autofree char *received = sql (work, "SELECT count(*) FROM exchange_received");
       if (g_str_equal (n, "0"))
