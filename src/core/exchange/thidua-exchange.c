@@ -1107,8 +1107,6 @@ typedef struct {
   ThiduaExchangeReport *report;
   gint64                office_id;
   gint64                key_epoch;   /* packages are numbered per pinned key */
-  gboolean              fast;        /* nothing of the sender's here yet: rows staged set-based */
-  gint64                person_base;
 } ApplyWork;
 
 static const char *
@@ -1299,75 +1297,6 @@ bind_id (sqlite3_stmt *s, int i, gint64 id)
     sqlite3_bind_null (s, i);
 }
 
-/* The package's id → local id of its units, and → seq of its people (all
- * new), as temp tables the set-based staging joins. */
-static const char fast_maps[] =
-  "CREATE TEMP TABLE IF NOT EXISTS umap (pkg INTEGER PRIMARY KEY, local INTEGER NOT NULL);"
-  "CREATE TEMP TABLE IF NOT EXISTS pmap (pkg INTEGER PRIMARY KEY, seq INTEGER NOT NULL);"
-  "DELETE FROM temp.umap; DELETE FROM temp.pmap;";
-
-#define FULL_NAME "CAST (p.family_name AS TEXT) || ' ' || CAST (p.middle_name AS TEXT) || ' ' || " \
-                  "CAST (p.given_name AS TEXT)"
-
-static void
-sql_fold (sqlite3_context *ctx, int argc, sqlite3_value **argv)
-{
-  sqlite3_result_text (ctx, thidua_text_fold ((const char *) sqlite3_value_text (argv[0])), -1, g_free);
-}
-
-static void
-sql_person_sort_key (sqlite3_context *ctx, int argc, sqlite3_value **argv)
-{
-  const char *full = (const char *) sqlite3_value_text (argv[0]);
-  sqlite3_result_text (ctx, thidua_text_person_sort_key (full ? full : ""), -1, g_free);
-}
-
-/* Every person of the package is new: staged in package order, seq 1…n,
- * with the same values, keys and references as the row-by-row path. */
-static gboolean
-stage_people_fast (sqlite3 *db, ApplyWork *w, GHashTable *pkg_units, gint64 person_base, GError **error)
-{
-  if (!exec (db, fast_maps, "adding received people", error))
-    return FALSE;
-  {
-    g_autoptr(ExStmt) ins = prepare (db, "INSERT INTO temp.umap VALUES (?1, ?2)", "adding received people", error);
-    if (ins == NULL)
-      return FALSE;
-    GHashTableIter it;
-    gpointer k, v;
-    g_hash_table_iter_init (&it, pkg_units);
-    while (g_hash_table_iter_next (&it, &k, &v))
-      {
-        sqlite3_bind_int64 (ins, 1, (gint64) GPOINTER_TO_SIZE (k));
-        sqlite3_bind_int64 (ins, 2, LOCAL_ID (v));
-        if (sqlite3_step (ins) != SQLITE_DONE)
-          return sql_fail (db, error, "adding received people");
-        sqlite3_reset (ins);
-      }
-  }
-  g_autoptr(ExStmt) s = prepare (db,
-      "INSERT INTO temp.pmap SELECT id, row_number () OVER (ORDER BY id) FROM pkg.people",
-      "adding received people", error);
-  if (s == NULL || sqlite3_step (s) != SQLITE_DONE)
-    return s ? sql_fail (db, error, "adding received people") : FALSE;
-  /* CAST … AS TEXT: what col_text () gives the row-by-row path */
-  g_autoptr(ExStmt) stage = prepare (db,
-      "INSERT INTO temp.stage_people (seq, honorific, family_name, middle_name, given_name, position, unit, "
-      "  start_date, birth_year, name_key, sort_key, uuid, office_id) "
-      "SELECT m.seq, CAST (p.honorific AS TEXT), CAST (p.family_name AS TEXT), CAST (p.middle_name AS TEXT), "
-      "  CAST (p.given_name AS TEXT), CAST (p.position AS TEXT), ifnull (u.local, 0), "
-      "  CAST (p.start_date AS TEXT), p.birth_year, thidua_fold (" FULL_NAME "), "
-      "  thidua_person_sort_key (" FULL_NAME "), CAST (p.uuid AS TEXT), ?1 "
-      "FROM pkg.people p JOIN temp.pmap m ON m.pkg = p.id LEFT JOIN temp.umap u ON u.pkg = p.unit "
-      "ORDER BY p.id", "adding received people", error);
-  if (stage == NULL)
-    return FALSE;
-  sqlite3_bind_int64 (stage, 1, w->office_id);
-  if (sqlite3_step (stage) != SQLITE_DONE)
-    return sql_fail (db, error, "adding received people");
-  return TRUE;
-}
-
 /* Units and people of the package: a known UUID updates its row; a new one
  * is staged and enters through the register's one INSERT of each entity
  * (thidua_register_flush_*_on), with the UUID and the office it belongs
@@ -1412,24 +1341,6 @@ apply_units_people (ThiduaStore *store, ApplyWork *w, GHashTable *pkg_units, GHa
     }
   if (w->apply && !thidua_register_stage_begin_on (store, error))
     return FALSE;
-  /* The sender's first package here (no person, no registration of its
-   * yet): every row is added, none is compared, so people and
-   * registrations are staged by INSERT … SELECT from the package, attached
-   * to this connection as "pkg" (see thidua_exchange_import). */
-  w->fast = FALSE;
-  if (w->apply && g_hash_table_size (people) == 0)
-    {
-      g_autoptr(ExStmt) s = prepare (db, "SELECT NOT EXISTS (SELECT 1 FROM registrations WHERE office_id = ?1) "
-                                         "  AND EXISTS (SELECT 1 FROM pragma_database_list WHERE name = 'pkg')",
-                                     "reading received rows", error);
-      if (s == NULL)
-        return FALSE;
-      sqlite3_bind_int64 (s, 1, w->office_id);
-      if (sqlite3_step (s) != SQLITE_ROW)
-        return sql_fail (db, error, "reading received rows");
-      w->fast = sqlite3_column_int (s, 0) != 0;
-    }
-  w->person_base = person_base;
 
   /* Units: first every package id gets its local id, so a parent listed
    * after its child is found; then new ones are staged, known ones updated. */
@@ -1508,9 +1419,6 @@ apply_units_people (ThiduaStore *store, ApplyWork *w, GHashTable *pkg_units, GHa
           return FALSE;
       }
   }
-  if (w->fast)
-    return stage_people_fast (db, w, pkg_units, person_base, error) &&
-           thidua_register_flush_people_on (store, unit_base, person_base, 0, error);
   {
     g_autoptr(ExStmt) s = prepare (p->db,
         "SELECT id, uuid, unit, honorific, family_name, middle_name, given_name, position, start_date, birth_year "
@@ -1629,76 +1537,6 @@ describe (ThiduaExchangeReport *r, ThiduaExchangeChangeKind kind, sqlite3_stmt *
   return sqlite3_step (what) == SQLITE_ROW ? col_text (what, 0) : "";
 }
 
-/* Issued plans, for verify. */
-static gboolean
-keep_plans (sqlite3 *db, ApplyWork *w, GError **error)
-{
-  if (!w->apply)
-    return TRUE;
-  g_autoptr(ExStmt) ps = prepare (w->pkg->db, "SELECT code, number, symbol, date, plan FROM plans",
-                                  "reading the package", error);
-  g_autoptr(ExStmt) pi = ps ? prepare (db,
-      "INSERT INTO exchange_plans (office_id, code, number, symbol, date, plan) VALUES (?, ?, ?, ?, ?, ?) "
-      "ON CONFLICT (office_id, code) DO NOTHING", "keeping received plans", error) : NULL;
-  if (pi == NULL)
-    return FALSE;
-  while (sqlite3_step (ps) == SQLITE_ROW)
-    {
-      sqlite3_bind_int64 (pi, 1, w->office_id);
-      for (int c = 0; c < 5; c++)
-        bind_text (pi, c + 2, col_text (ps, c));
-      if (sqlite3_step (pi) != SQLITE_DONE)
-        return sql_fail (db, error, "keeping received plans");
-      sqlite3_reset (pi);
-    }
-  return TRUE;
-}
-
-/* The sender's first package: every registration is added.  The report
- * lists the first ones as the row-by-row path does and counts the rest;
- * the rows are staged from the package in its order, with the people and
- * units they name mapped through temp.pmap and temp.umap. */
-static gboolean
-stage_registrations_fast (ThiduaStore *store, ApplyWork *w, gint64 year, GError **error)
-{
-  sqlite3 *db = thidua_store_get_db (store);
-  ThiduaExchangeReport *r = w->report;
-  gint64 n = g_ascii_strtoll (m (w->pkg, "registrations"), NULL, 10);
-  {
-    g_autoptr(ExStmt) s = prepare (w->pkg->db, "SELECT r.uuid, r.person, r.unit, r.title FROM registrations r "
-                                               "ORDER BY r.id LIMIT ?1", "reading the package", error);
-    g_autoptr(ExStmt) what = s ? prepare (w->pkg->db,
-        "SELECT trim (ifnull ((SELECT family_name || ' ' || middle_name || ' ' || given_name FROM people "
-        "  WHERE id = ?1), ifnull ((SELECT name FROM units WHERE id = ?2), ''))) || ' — ' || ?3",
-        "reading the package", error) : NULL;
-    if (what == NULL)
-      return FALSE;
-    sqlite3_bind_int64 (s, 1, THIDUA_EXCHANGE_MAX_LISTED);
-    gint64 listed = 0;
-    while (sqlite3_step (s) == SQLITE_ROW)
-      {
-        add_change (r, THIDUA_EXCHANGE_ADDED, col_text (s, 0), describe (r, THIDUA_EXCHANGE_ADDED, what, s), NULL);
-        listed++;
-      }
-    r->added += (guint) (n - listed);
-  }
-  g_autoptr(ExStmt) stage = prepare (db,
-      "INSERT INTO temp.stage_registrations (seq, person, unit, title, plan_id, initiative, status, result, "
-      "  decision, note, uuid, office_id) "
-      "SELECT row_number () OVER (ORDER BY r.id), ifnull (?2 + pm.seq, 0), ifnull (u.local, 0), "
-      "  CAST (r.title AS TEXT), NULL, CAST (r.initiative AS TEXT), CAST (r.status AS TEXT), 'pending', '', "
-      "  CAST (r.note AS TEXT), CAST (r.uuid AS TEXT), ?1 "
-      "FROM pkg.registrations r LEFT JOIN temp.pmap pm ON pm.pkg = r.person "
-      "  LEFT JOIN temp.umap u ON u.pkg = r.unit ORDER BY r.id", "adding received registrations", error);
-  if (stage == NULL)
-    return FALSE;
-  sqlite3_bind_int64 (stage, 1, w->office_id);
-  sqlite3_bind_int64 (stage, 2, w->person_base);
-  if (sqlite3_step (stage) != SQLITE_DONE)
-    return sql_fail (db, error, "adding received registrations");
-  return n == 0 || thidua_register_flush_registrations_on (store, year, 0, 0, 0, error);
-}
-
 static gboolean
 apply_up (ThiduaStore *store, ApplyWork *w, GError **error)
 {
@@ -1799,9 +1637,6 @@ apply_up (ThiduaStore *store, ApplyWork *w, GError **error)
         }
     }
 
-  if (w->fast)
-    return stage_registrations_fast (store, w, year, error) && keep_plans (db, w, error);
-
   /* Added rows are staged and enter through the register's one INSERT of a
    * registration; changed ones are updated in place. */
   g_autoptr(ExStmt) s = prepare (p->db,
@@ -1872,7 +1707,26 @@ apply_up (ThiduaStore *store, ApplyWork *w, GError **error)
   if (seq > 0 && !thidua_register_flush_registrations_on (store, year, 0, 0, 0, error))
     return FALSE;
 
-  return keep_plans (db, w, error);
+  /* Issued plans, for verify. */
+  if (w->apply)
+    {
+      g_autoptr(ExStmt) ps = prepare (p->db, "SELECT code, number, symbol, date, plan FROM plans", "reading the package", error);
+      g_autoptr(ExStmt) pi = ps ? prepare (db,
+          "INSERT INTO exchange_plans (office_id, code, number, symbol, date, plan) VALUES (?, ?, ?, ?, ?, ?) "
+          "ON CONFLICT (office_id, code) DO NOTHING", "keeping received plans", error) : NULL;
+      if (pi == NULL)
+        return FALSE;
+      while (sqlite3_step (ps) == SQLITE_ROW)
+        {
+          sqlite3_bind_int64 (pi, 1, w->office_id);
+          for (int c = 0; c < 5; c++)
+            bind_text (pi, c + 2, col_text (ps, c));
+          if (sqlite3_step (pi) != SQLITE_DONE)
+            return sql_fail (db, error, "keeping received plans");
+          sqlite3_reset (pi);
+        }
+    }
+  return TRUE;
 }
 
 static gboolean
@@ -2030,36 +1884,10 @@ thidua_exchange_import (ThiduaStore *store, const char *path, gboolean apply, GE
     return NULL;
   /* A 100,000-row package touches more pages than the default cache
    * holds; the staged rows stay in memory. */
-  sqlite3 *db = thidua_store_get_db (own);
-  if (!exec (db, "PRAGMA temp_store = MEMORY; PRAGMA main.cache_size = -65536; PRAGMA temp.cache_size = -65536",
+  if (!exec (thidua_store_get_db (own), "PRAGMA temp_store = MEMORY; "
+             "PRAGMA main.cache_size = -65536; PRAGMA temp.cache_size = -65536",
              "applying the package", error))
     return NULL;
-  /* The package, checked whole above, read by this connection too, so that
-   * a first package's rows are staged by INSERT … SELECT (apply_up): its
-   * schema is exactly ours (tables, nothing that runs), and this
-   * connection is DEFENSIVE.  The two functions give the keys the
-   * row-by-row path computes, callable only from this import's SQL. */
-  sqlite3_db_config (db, SQLITE_DBCONFIG_DEFENSIVE, 1, NULL);
-  if (sqlite3_create_function_v2 (db, "thidua_fold", 1, SQLITE_UTF8 | SQLITE_DETERMINISTIC | SQLITE_DIRECTONLY,
-                                  NULL, sql_fold, NULL, NULL, NULL) != SQLITE_OK ||
-      sqlite3_create_function_v2 (db, "thidua_person_sort_key", 1,
-                                  SQLITE_UTF8 | SQLITE_DETERMINISTIC | SQLITE_DIRECTONLY,
-                                  NULL, sql_person_sort_key, NULL, NULL, NULL) != SQLITE_OK)
-    {
-      sql_fail (db, error, "applying the package");
-      return NULL;
-    }
-  {
-    g_autoptr(ExStmt) attach = prepare (db, "ATTACH ?1 AS pkg", "reading the package", error);
-    if (attach == NULL)
-      return NULL;
-    bind_text (attach, 1, p->raw_path);
-    if (sqlite3_step (attach) != SQLITE_DONE)
-      {
-        sql_fail (db, error, "reading the package");
-        return NULL;
-      }
-  }
   gboolean ok = thidua_store_transaction (own, import_txn, &w, error);
   g_clear_object (&own);
   /* The caller's connection saw none of it: tell its listeners, as its
