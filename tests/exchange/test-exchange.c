@@ -226,10 +226,24 @@ test_up_and_down (Offices *f, gconstpointer data)
   fill (f->dir, f->a, "C", 3);
   g_free (sql (f->a, "UPDATE registrations SET status = 'withdrawn' WHERE id IN (1, 2)"));
   g_free (sql (f->a, "DELETE FROM registrations WHERE id IN (3, 4)"));
+  /* and one person's position and another's name change: only those two
+   * are rewritten (an unchanged person is skipped, keys and all) */
+  g_free (sql (f->a, "UPDATE people SET position = 'Tổ trưởng' WHERE id = 5"));
+  g_free (sql (f->a, "UPDATE people SET given_name = 'Mới6', name_key = 'nguyen van moi6' WHERE id = 6"));
   g_autofree char *pa2 = export_up (f, f->a, "a2.thidua");
   g_free (out);
   out = CLI_OK (f->o, "exchange", "import", pa2);
   g_assert_cmpstr (out, ==, "from Trường THCS Lê Lợi: 3 added, 2 changed, 2 removed, 0 to review\n");
+  g_autofree char *uuid5 = sql (f->a, "SELECT uuid FROM people WHERE id = 5");
+  g_autofree char *uuid6 = sql (f->a, "SELECT uuid FROM people WHERE id = 6");
+  g_autofree char *q = g_strdup_printf ("SELECT uuid, position, given_name, name_key FROM people "
+                                        "WHERE uuid IN ('%s', '%s') "
+                                        "ORDER BY uuid", uuid5, uuid6);
+  g_autofree char *school_people = sql (f->a, q);
+  g_autofree char *office_people = sql (f->o, q);
+  g_assert_cmpstr (office_people, ==, school_people);
+  g_assert_nonnull (strstr (office_people, "|Tổ trưởng|"));
+  g_assert_nonnull (strstr (office_people, "|Mới6|nguyen van moi6"));
   g_autofree char *withdrawn = sql (f->o, "SELECT count(*) FROM registrations WHERE status = 'withdrawn'");
   g_assert_cmpstr (withdrawn, ==, "2");
   g_autofree char *total = sql (f->o, "SELECT count(*) FROM registrations");
