@@ -928,7 +928,14 @@ open_package (const char *path, GError **error)
   sqlite3_db_config (p->db, SQLITE_DBCONFIG_ENABLE_VIEW, 0, NULL);
   sqlite3_db_config (p->db, SQLITE_DBCONFIG_TRUSTED_SCHEMA, 0, NULL);
   sqlite3_limit (p->db, SQLITE_LIMIT_LENGTH, 16 << 20);
-  sqlite3_exec (p->db, "PRAGMA cache_size = -65536", NULL, NULL, NULL);
+  /* Read through a memory map of this private, immutable copy: no read
+   * call and no copy into the page cache per page (the hash reads every
+   * page, the apply most of them again). */
+  {
+    g_autofree char *map = g_strdup_printf ("PRAGMA cache_size = -65536; PRAGMA mmap_size = %" G_GINT64_FORMAT,
+                                            THIDUA_EXCHANGE_MAX_CONTENT);
+    sqlite3_exec (p->db, map, NULL, NULL, NULL);
+  }
 
   {
     g_autoptr(ExStmt) s = NULL;
