@@ -1912,12 +1912,13 @@ thidua_exchange_import (ThiduaStore *store, const char *path, gboolean apply, GE
    * does: its staging tables (temp.stage_*, per connection, in memory) go
    * away with it instead of being emptied row by row (with SQLite's
    * secure_delete, as Debian builds it, every freed page is zeroed: about
-   * 145 ms for 100,000 rows in one profiled run).  Foreign keys stay enforced row by row: one query
-   * over the staged rows instead (as the register's import does) cost
-   * about what it saved here (45–55 ms against 70–100 ms, and the rows
-   * the package updates would need one more).  Nothing of the caller's may
-   * be open: this connection sees only what is committed. */
-  g_return_val_if_fail (sqlite3_get_autocommit (thidua_store_get_db (store)), NULL);
+   * 145 ms for 100,000 rows in one profiled run).  Foreign keys stay
+   * enforced row by row: one query over the staged rows instead (as the
+   * register's import does) cost about what it saved here (45–55 ms
+   * against 70–100 ms, and the rows a package updates would need one
+   * more).  It sees only what is committed, and waits, as any writer, for
+   * a change the caller's connection has open (another thread's autosave)
+   * to end. */
   if (thidua_store_is_read_only (store))
     {
       g_autofree char *display = g_filename_display_name (thidua_store_get_path (store));
