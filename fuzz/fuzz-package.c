@@ -10,12 +10,22 @@
 
 #include "thidua-exchange.h"
 #include "thidua-store-private.h"
+#include "thidua-register-private.h"
 
 sqlite3 *thidua_store_get_db (ThiduaStore *self) { abort (); }
 gboolean thidua_store_transaction (ThiduaStore *self, ThiduaStoreTxnFunc func, gpointer data, GError **error) { abort (); }
 ThiduaOffice *thidua_store_get_office (ThiduaStore *self, GError **error) { abort (); }
 void thidua_office_free (ThiduaOffice *office) { abort (); }
 GQuark thidua_store_error_quark (void) { return g_quark_from_static_string ("thidua-store-error-quark"); }
+const char *thidua_store_get_path (ThiduaStore *self) { abort (); }
+gboolean thidua_store_is_read_only (ThiduaStore *self) { abort (); }
+ThiduaStore *thidua_store_open (const char *path, ThiduaStoreOpenFlags flags, GError **error) { abort (); }
+gboolean thidua_register_stage_begin_on (ThiduaStore *store, GError **error) { abort (); }
+gboolean thidua_register_flush_units_on (ThiduaStore *store, gint64 base, gint64 import_id, GError **error) { abort (); }
+gboolean thidua_register_flush_people_on (ThiduaStore *store, gint64 unit_base, gint64 base, gint64 import_id,
+                                          GError **error) { abort (); }
+gboolean thidua_register_flush_registrations_on (ThiduaStore *store, gint64 year_id, gint64 unit_base,
+                                                 gint64 person_base, gint64 import_id, GError **error) { abort (); }
 
 int LLVMFuzzerTestOneInput (const guint8 *data, size_t size);
 

@@ -55,6 +55,12 @@ school (const char *dir, const char *db, const char *tag, guint n, const char *p
 }
 
 static void
+count_signal (guint *n)
+{
+  (*n)++;
+}
+
+static void
 test_replace (void)
 {
   g_autofree char *dir = thidua_test_tmpdir_new ("thidua-exchange-trust");
@@ -78,10 +84,22 @@ test_replace (void)
   g_assert_error (error, THIDUA_EXCHANGE_ERROR, THIDUA_EXCHANGE_ERROR_INVALID);
   g_clear_error (&error);
 
+  /* The apply writes through a connection of its own: the caller's store
+   * still tells its listeners, once. */
+  guint changed = 0;
+  g_signal_connect_swapped (store, "changed::register", G_CALLBACK (count_signal), &changed);
   g_autoptr(ThiduaExchangeReport) first = thidua_exchange_import (store, old_pkg, TRUE, &error);
   g_assert_no_error (error);
   g_assert_true (first->first_from_office);
   g_assert_cmpuint (first->added, ==, 5);
+  g_assert_cmpuint (changed, ==, 1);
+  g_autofree char *received = NULL;
+  {
+    const char *argv[] = { "sqlite3", office_db, "SELECT count(*) FROM registrations WHERE office_id IS NOT NULL; "
+                           "PRAGMA foreign_key_check", NULL };
+    received = run (argv);
+  }
+  g_assert_cmpstr (received, ==, "5\n");
   g_autofree char *old_fp = g_strdup (first->fingerprint);
 
   /* Refused, naming both keys; the conflict shows both; the database unchanged. */

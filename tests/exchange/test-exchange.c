@@ -37,6 +37,23 @@ runv (Run *r, const char *const *argv)
   g_assert_no_error (error);
 }
 
+static char *sql (const char *db, const char *statement);
+
+/* After every import, taken or refused, the receiver's references all
+ * hold: the apply checks them as one query instead of row by row. */
+static void
+check_foreign_keys (const char *db, const char *const *argv)
+{
+  for (guint i = 0; argv[i] != NULL && argv[i + 1] != NULL; i++)
+    if (g_str_equal (argv[i], "exchange") && g_str_equal (argv[i + 1], "import")
+        && g_file_test (db, G_FILE_TEST_EXISTS))
+      {
+        g_autofree char *dangling = sql (db, "PRAGMA foreign_key_check");
+        g_assert_cmpstr (dangling, ==, "");
+        return;
+      }
+}
+
 static void
 cli (Run *r, const char *db, ...)
 {
@@ -53,6 +70,7 @@ cli (Run *r, const char *db, ...)
   va_end (ap);
   g_ptr_array_add (argv, NULL);
   runv (r, (const char *const *) argv->pdata);
+  check_foreign_keys (db, (const char *const *) argv->pdata);
 }
 
 /* Runs and asserts success; returns stdout. */
@@ -77,6 +95,7 @@ cli_ok (const char *db, ...)
   if (r.status != 0)
     g_test_message ("stderr: %s", r.err);
   g_assert_cmpint (r.status, ==, 0);
+  check_foreign_keys (db, (const char *const *) argv->pdata);
   return g_steal_pointer (&r.out);
 }
 
@@ -161,6 +180,22 @@ test_up_and_down (Offices *f, gconstpointer data)
   g_autofree char *out = CLI_OK (f->o, "exchange", "import", pa);
   g_assert_cmpstr (out, ==, "from Trường THCS Lê Lợi: 200 added, 0 changed, 0 removed, 0 to review\n");
   g_free (out);
+  /* A first package is staged set-based: the rows arrive as the school
+   * holds them, with the keys the register computes and each registration
+   * on its person and unit. */
+  static const char *const same[] = {
+    "SELECT uuid, honorific, family_name, middle_name, given_name, position, birth_year, name_key, "
+    "  quote (sort_key) FROM people ORDER BY uuid",
+    "SELECT uuid, name, name_key, quote (sort_key), kind FROM units ORDER BY uuid",
+    "SELECT r.uuid, p.uuid, u.uuid, r.title, r.initiative, r.status, r.note FROM registrations r "
+    "  LEFT JOIN people p ON p.id = r.person_id LEFT JOIN units u ON u.id = r.unit_id ORDER BY r.uuid",
+  };
+  for (guint i = 0; i < G_N_ELEMENTS (same); i++)
+    {
+      g_autofree char *school = sql (f->a, same[i]);
+      g_autofree char *office = sql (f->o, same[i]);
+      g_assert_cmpstr (office, ==, school);
+    }
   out = CLI_OK (f->o, "exchange", "import", pb);
   g_assert_cmpstr (out, ==, "from Trường THCS Kim Đồng: 150 added, 0 changed, 0 removed, 0 to review\n");
 
@@ -191,10 +226,24 @@ test_up_and_down (Offices *f, gconstpointer data)
   fill (f->dir, f->a, "C", 3);
   g_free (sql (f->a, "UPDATE registrations SET status = 'withdrawn' WHERE id IN (1, 2)"));
   g_free (sql (f->a, "DELETE FROM registrations WHERE id IN (3, 4)"));
+  /* and one person's position and another's name change: only those two
+   * are rewritten (an unchanged person is skipped, keys and all) */
+  g_free (sql (f->a, "UPDATE people SET position = 'Tổ trưởng' WHERE id = 5"));
+  g_free (sql (f->a, "UPDATE people SET given_name = 'Mới6', name_key = 'nguyen van moi6' WHERE id = 6"));
   g_autofree char *pa2 = export_up (f, f->a, "a2.thidua");
   g_free (out);
   out = CLI_OK (f->o, "exchange", "import", pa2);
   g_assert_cmpstr (out, ==, "from Trường THCS Lê Lợi: 3 added, 2 changed, 2 removed, 0 to review\n");
+  g_autofree char *uuid5 = sql (f->a, "SELECT uuid FROM people WHERE id = 5");
+  g_autofree char *uuid6 = sql (f->a, "SELECT uuid FROM people WHERE id = 6");
+  g_autofree char *q = g_strdup_printf ("SELECT uuid, position, given_name, name_key FROM people "
+                                        "WHERE uuid IN ('%s', '%s') "
+                                        "ORDER BY uuid", uuid5, uuid6);
+  g_autofree char *school_people = sql (f->a, q);
+  g_autofree char *office_people = sql (f->o, q);
+  g_assert_cmpstr (office_people, ==, school_people);
+  g_assert_nonnull (strstr (office_people, "|Tổ trưởng|"));
+  g_assert_nonnull (strstr (office_people, "|Mới6|nguyen van moi6"));
   g_autofree char *withdrawn = sql (f->o, "SELECT count(*) FROM registrations WHERE status = 'withdrawn'");
   g_assert_cmpstr (withdrawn, ==, "2");
   g_autofree char *total = sql (f->o, "SELECT count(*) FROM registrations");
@@ -407,6 +456,17 @@ test_refusals (Offices *f, gconstpointer data)
   gzip_file (raw, forged);
   assert_refused (f, forged, "does not match");
 
+  /* A package whose registration names a person it does not carry (the
+   * school's file was edited behind its back, foreign keys off): taken
+   * before, it became the unit's registration; now it is refused, and a
+   * reference that would dangle never reaches the office. */
+  g_autofree char *holed_db = g_build_filename (f->dir, "holed.db", NULL);
+  set_office (holed_db, "Trường THCS Hoàng Hoa Thám", "HHT");
+  fill (f->dir, holed_db, "H", 4);
+  g_free (sql (holed_db, "DELETE FROM people WHERE id = (SELECT person_id FROM registrations ORDER BY id LIMIT 1)"));
+  g_autofree char *holed = export_up (f, holed_db, "holed.thidua");
+  assert_refused (f, holed, "refers to rows it does not hold");
+
   /* A link is not followed. */
   g_autofree char *link = g_build_filename (f->dir, "link.thidua", NULL);
   g_assert_cmpint (symlink (good, link), ==, 0);
@@ -556,6 +616,8 @@ test_kill (void)
 
       g_autofree char *check = sql (work, "PRAGMA integrity_check");
       g_assert_cmpstr (check, ==, "ok");
+      g_autofree char *dangling = sql (work, "PRAGMA foreign_key_check");
+      g_assert_cmpstr (dangling, ==, "");
       g_autofree char *n = sql (work, "SELECT count(*) FROM registrations");
       g_autofree char *received = sql (work, "SELECT count(*) FROM exchange_received");
       if (g_str_equal (n, "0"))
