@@ -769,6 +769,54 @@ test_page_size (Fixture *f, gconstpointer data)
   }
 }
 
+static int
+exec_rc (ThiduaStore *store, const char *sql)
+{
+  /* the primary code: the store turns on extended ones */
+  return sqlite3_exec (thidua_store_get_db (store), sql, NULL, NULL, NULL) & 0xff;
+}
+
+/* Migration 240: the CHECKs of the tables imports fill list their values
+ * with = and OR (an IN list costs SQLite 3.40 a temporary table per row
+ * written) and still refuse what they refused. */
+static void
+test_check_lists (Fixture *f, gconstpointer data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ThiduaStore) store = thidua_store_open (f->path, 0, &error);
+  sqlite3_stmt *stmt = NULL;
+  guint n = 0;
+
+  g_assert_no_error (error);
+  g_assert_cmpint (sqlite3_prepare_v2 (thidua_store_get_db (store),
+                                       "SELECT name, sql FROM sqlite_schema WHERE name IN ('people', 'registrations')",
+                                       -1, &stmt, NULL), ==, SQLITE_OK);
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      const char *sql = (const char *) sqlite3_column_text (stmt, 1);
+      g_assert_null (strstr (sql, " IN ("));
+      g_assert_nonnull (strstr (sql, g_str_equal ((const char *) sqlite3_column_text (stmt, 0), "people")
+                                     ? "honorific = 'Ông'" : "result = 'not-achieved'"));
+      n++;
+    }
+  sqlite3_finalize (stmt);
+  g_assert_cmpuint (n, ==, 2);
+
+  g_assert_cmpint (exec_rc (store, "INSERT INTO people (id, given_name, name_key, created, honorific) "
+                                   "VALUES (1, 'An', 'an', 0, 'Bà')"), ==, SQLITE_OK);
+  g_assert_cmpint (exec_rc (store, "INSERT INTO people (given_name, name_key, created, honorific) "
+                                   "VALUES ('An', 'an', 0, 'Cô')"), ==, SQLITE_CONSTRAINT);
+  g_assert_cmpint (exec_rc (store, "INSERT INTO reg_years (id, label, start_year) VALUES (1, '2024', 2024)"),
+                   ==, SQLITE_OK);
+  g_assert_cmpint (exec_rc (store, "INSERT INTO registrations (year_id, person_id, title, created, modified, "
+                                   "status, result) VALUES (1, 1, 'ldtt', 0, 0, 'withdrawn', 'achieved')"),
+                   ==, SQLITE_OK);
+  g_assert_cmpint (exec_rc (store, "INSERT INTO registrations (year_id, person_id, title, created, modified, "
+                                   "result) VALUES (1, 1, 'cstd', 0, 0, 'Pending')"), ==, SQLITE_CONSTRAINT);
+  g_assert_cmpint (exec_rc (store, "INSERT INTO registrations (year_id, person_id, title, created, modified, "
+                                   "status) VALUES (1, 1, 'cstd', 0, 0, 'deleted')"), ==, SQLITE_CONSTRAINT);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -781,6 +829,7 @@ main (int argc, char **argv)
   ADD ("migrate-from-each-version", test_migrate_from_each_version);
   ADD ("too-new", test_too_new);
   ADD ("page-size", test_page_size);
+  ADD ("check-lists", test_check_lists);
   ADD ("plan-round-trip", test_plan_round_trip);
   ADD ("nfc", test_nfc_on_store);
   ADD ("search-folds", test_search_folds);
