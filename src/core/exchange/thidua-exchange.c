@@ -704,6 +704,11 @@ export_package (ThiduaStore *store, const ExportSpec *spec, const char *path, GE
           goto out;
         }
     }
+    /* the office's pages are read by several passes (units, people,
+     * registrations): kept in memory once read, not read again from the
+     * file (a setting of this connection; nothing is written there) */
+    if (!exec (pkg, "PRAGMA office.cache_size = -65536", "reading the register", error))
+      goto out;
     if (!exec (pkg, "BEGIN", "creating the package", error))
       goto out;
     for (guint i = 0; i < G_N_ELEMENTS (package_schema); i++)
