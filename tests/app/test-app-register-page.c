@@ -538,6 +538,21 @@ import_300 (const char *db)
   g_assert_true (g_spawn_check_wait_status (status, NULL));
 }
 
+/* The app on a register of 300 rows, its register page shown. */
+static GtkWidget *
+show_register_300 (ThiduaTestApp *f, GtkWindow **window)
+{
+  GtkWidget *page;
+
+  thidua_test_app_set_up (f, NULL);
+  import_300 (f->db_path);
+  *window = thidua_test_app_start (f, 1366, 768);
+  gtk_widget_activate_action (GTK_WIDGET (*window), "win.show-section", "s", "register");
+  page = thidua_window_get_section (THIDUA_WINDOW (*window), "register");
+  g_assert_true (thidua_test_wait_mapped (page));
+  return page;
+}
+
 /* The register page in Vietnamese at 1024×600 and 1366×768: every
  * column fits without scrolling sideways, and no label of the page, nor
  * of its row editor, is cut. */
@@ -625,12 +640,7 @@ test_live_from_cli (void)
   int status = 0;
   gboolean seen = FALSE;
 
-  thidua_test_app_set_up (&f, NULL);
-  import_300 (f.db_path);
-  window = thidua_test_app_start (&f, 1366, 768);
-  gtk_widget_activate_action (GTK_WIDGET (window), "win.show-section", "s", "register");
-  page = thidua_window_get_section (THIDUA_WINDOW (window), "register");
-  g_assert_true (thidua_test_wait_mapped (page));
+  page = show_register_300 (&f, &window);
   model = thidua_register_view_get_model (THIDUA_REGISTER_VIEW (page));
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (model)), ==, 300);
   g_assert_cmpstr (thidua_register_model_peek (model, 5)->note, ==, "");
@@ -698,12 +708,7 @@ test_targets_keep_rows (void)
   g_autoptr(GPtrArray) after = g_ptr_array_new ();
   gint64 plan;
 
-  thidua_test_app_set_up (&f, NULL);
-  import_300 (f.db_path);
-  window = thidua_test_app_start (&f, 1366, 768);
-  gtk_widget_activate_action (GTK_WIDGET (window), "win.show-section", "s", "register");
-  page = thidua_window_get_section (THIDUA_WINDOW (window), "register");
-  g_assert_true (thidua_test_wait_mapped (page));
+  page = show_register_300 (&f, &window);
   thidua_test_spin (100);
   model = thidua_register_view_get_model (THIDUA_REGISTER_VIEW (page));
   reg = thidua_register_view_get_register (THIDUA_REGISTER_VIEW (page));
