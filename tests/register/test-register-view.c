@@ -779,29 +779,10 @@ test_look_300 (RegFixture *f, gconstpointer data)
   drain ();
 }
 
-/* The pointer to the screen's bottom-right corner, outside the windows
- * narrower than the screen: with no window manager GTK 4.8 looks up the
- * pointer on a window under it after that window was destroyed (a
- * critical, seen under ASan at the end of the first test case). */
-static void
-pointer_to_corner (void)
-{
-  const char *argv[] = { "xdotool", "mousemove", "1365", "767", NULL };
-  g_autoptr(GError) error = NULL;
-  int status = 0;
-
-  /* tools/bootstrap installs xdotool: missing is a failure, not a skip */
-  g_assert_true (g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL, NULL, NULL,
-                               &status, &error));
-  g_assert_no_error (error);
-  g_assert_true (g_spawn_check_wait_status (status, NULL));
-}
-
 int
 main (int argc, char **argv)
 {
   gtk_test_init (&argc, &argv, NULL);
-  pointer_to_corner ();
   g_test_add ("/register/view/100k-filter-sort-check", RegFixture, NULL, reg_fixture_set_up, test_view,
               reg_fixture_tear_down);
   g_test_add ("/register/view/import-dialog", RegFixture, NULL, reg_fixture_set_up, test_import_dialog,
