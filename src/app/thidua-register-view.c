@@ -805,8 +805,8 @@ reload_idle (gpointer data)
   return G_SOURCE_REMOVE;
 }
 
-/* Someone else wrote through this register (the import dialog, the
- * targets): read the year again once the writes settle. */
+/* Someone else wrote the register's rows through this store (the import
+ * dialog, an exchange): read the year again once the writes settle. */
 static void
 on_register_changed (ThiduaRegister *reg, ThiduaRegisterView *self)
 {
@@ -818,23 +818,15 @@ on_register_changed (ThiduaRegister *reg, ThiduaRegisterView *self)
     self->reload_source = g_idle_add (reload_idle, self);
 }
 
-/* This process committed: registrations, people or units ("register")
- * are the page's rows, read again.  A plan's targets ("targets") are not:
- * they change only the dashboard's bars, and every autosave of a plan
- * with targets writes them, so reading the year again then (0.3 s for
- * 100,000 rows) stalled the window after each pause in typing. */
+/* A plan's targets were written: they change only the dashboard's bars,
+ * not the page's rows, and every autosave of a plan with targets writes
+ * them, so reading the year again then (0.3 s for 100,000 rows) stalled
+ * the window after each pause in typing. */
 static void
-on_store_changed (ThiduaStore        *store,
-                  const char         *what,
-                  ThiduaRegisterView *self)
+on_targets_changed (ThiduaRegister *reg, ThiduaRegisterView *self)
 {
-  if (g_strcmp0 (what, "targets") == 0)
-    {
-      if (self->dashboard_source == 0)
-        self->dashboard_source = g_timeout_add (250, update_dashboard, self);
-      return;
-    }
-  on_register_changed (self->reg, self);
+  if (self->dashboard_source == 0)
+    self->dashboard_source = g_timeout_add (250, update_dashboard, self);
 }
 
 /* Another process (thidua-cli, a second window) committed to the file. */
@@ -1614,10 +1606,8 @@ thidua_register_view_constructed (GObject *object)
   thidua_register_dashboard_set_model (self->dashboard, self->model);
   self->history = thidua_register_history_new (self->reg);
   update_undo_actions (self);
-  g_signal_connect_object (thidua_register_get_store (self->reg), "changed::register",
-                           G_CALLBACK (on_store_changed), self, 0);
-  g_signal_connect_object (thidua_register_get_store (self->reg), "changed::targets",
-                           G_CALLBACK (on_store_changed), self, 0);
+  g_signal_connect_object (self->reg, "changed::register", G_CALLBACK (on_register_changed), self, 0);
+  g_signal_connect_object (self->reg, "changed::targets", G_CALLBACK (on_targets_changed), self, 0);
   self->data_version = thidua_store_get_data_version (thidua_register_get_store (self->reg));
   self->poll_source = g_timeout_add_seconds (2, poll_data_version, self);
   {

@@ -69,11 +69,12 @@ thidua_register_get_property (GObject *object, guint prop_id, GValue *value, GPa
     }
 }
 
-/* Every write of this store's connection that touched the register. */
+/* Every write of this store's connection that touched the register,
+ * with the store's detail ("register" or "targets"). */
 static void
 on_store_changed (ThiduaRegister *self, const char *what)
 {
-  g_signal_emit (self, signals[SIGNAL_CHANGED], 0);
+  g_signal_emit (self, signals[SIGNAL_CHANGED], g_quark_from_string (what));
 }
 
 static void
@@ -121,11 +122,13 @@ thidua_register_class_init (ThiduaRegisterClass *klass)
    * ThiduaRegister::changed:
    *
    * After a committed change to units, people, registrations, imports or
-   * targets through this register's store.  Other processes' changes show
-   * in thidua_store_get_data_version() instead.
+   * targets through this register's store; the detail says which, as the
+   * store's "changed" does: "register" (the rows) or "targets" (a plan's
+   * targets).  Other processes' changes show in
+   * thidua_store_get_data_version() instead.
    */
   signals[SIGNAL_CHANGED] =
-    g_signal_new ("changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+    g_signal_new ("changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST | G_SIGNAL_DETAILED,
                   0, NULL, NULL, NULL, G_TYPE_NONE, 0);
 }
 
