@@ -18,8 +18,8 @@ ThiduaOffice *thidua_store_get_office (ThiduaStore *self, GError **error) { abor
 void thidua_office_free (ThiduaOffice *office) { abort (); }
 GQuark thidua_store_error_quark (void) { return g_quark_from_static_string ("thidua-store-error-quark"); }
 const char *thidua_store_get_path (ThiduaStore *self) { abort (); }
-gboolean thidua_store_is_read_only (ThiduaStore *self) { abort (); }
-ThiduaStore *thidua_store_open (const char *path, ThiduaStoreOpenFlags flags, GError **error) { abort (); }
+ThiduaStore *thidua_store_open_writer (ThiduaStore *self, ThiduaStoreOpenFlags flags, GError **error) { abort (); }
+void thidua_store_announce (ThiduaStore *self, ThiduaStoreChange changes) { abort (); }
 gboolean thidua_register_stage_begin_on (ThiduaStore *store, GError **error) { abort (); }
 gboolean thidua_register_flush_units_on (ThiduaStore *store, gint64 base, gint64 import_id, GError **error) { abort (); }
 gboolean thidua_register_flush_people_on (ThiduaStore *store, gint64 unit_base, gint64 base, gint64 import_id,

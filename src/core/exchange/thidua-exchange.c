@@ -1978,29 +1978,15 @@ thidua_exchange_import (ThiduaStore *store, const char *path, gboolean apply, GE
    * more).  It sees only what is committed, and waits, as any writer, for
    * a change the caller's connection has open (another thread's autosave)
    * to end. */
-  if (thidua_store_is_read_only (store))
-    {
-      g_autofree char *display = g_filename_display_name (thidua_store_get_path (store));
-      g_set_error (error, THIDUA_STORE_ERROR, THIDUA_STORE_ERROR_READ_ONLY,
-                   _("“%s” is open read-only: changes cannot be saved"), display);
-      return NULL;
-    }
-  g_autoptr(ThiduaStore) own = thidua_store_open (thidua_store_get_path (store),
-                                                  THIDUA_STORE_OPEN_NO_SEED | THIDUA_STORE_OPEN_NO_PROBE, error);
+  g_autoptr(ThiduaStore) own = thidua_store_open_writer (store, THIDUA_STORE_OPEN_NO_PROBE, error);
   if (own == NULL)
-    return NULL;
-  /* A 100,000-row package touches more pages than the default cache
-   * holds; the staged rows stay in memory. */
-  if (!exec (thidua_store_get_db (own), "PRAGMA temp_store = MEMORY; "
-             "PRAGMA main.cache_size = -65536; PRAGMA temp.cache_size = -65536",
-             "applying the package", error))
     return NULL;
   gboolean ok = thidua_store_transaction (own, import_txn, &w, error);
   g_clear_object (&own);
   /* The caller's connection saw none of it: tell its listeners, as its
    * own commit would have. */
   if (ok && r->added + r->changed + r->removed + r->review > 0)
-    g_signal_emit_by_name (store, "changed::register", "register");
+    thidua_store_announce (store, THIDUA_STORE_CHANGE_REGISTER);
   if (!ok)
     return NULL;
   return g_steal_pointer (&r);

@@ -781,7 +781,6 @@ thidua_register_batch_commit (ThiduaRegisterBatch *b, const char *file, guint n_
                               ThiduaRegisterBatchProgress progress, gpointer user_data,
                               GError **error)
 {
-  ThiduaStore *store;
   g_autoptr(ThiduaStore) own = NULL;
   g_autoptr(ThiduaRegister) reg = NULL;
   Final f = { b, NULL, file, n_rejected, 0 };
@@ -793,21 +792,12 @@ thidua_register_batch_commit (ThiduaRegisterBatch *b, const char *file, guint n_
 
   /* The batch's own connection: the caller's may be busy on another
    * thread (autosave), and its transaction depth is not ours to share. */
-  store = thidua_register_get_store (b->reg);
-  if (thidua_store_is_read_only (store))
-    {
-      g_autofree char *display = g_filename_display_name (thidua_store_get_path (store));
-      g_set_error (error, THIDUA_STORE_ERROR, THIDUA_STORE_ERROR_READ_ONLY,
-                   _("“%s” is open read-only: changes cannot be saved"), display);
-      return 0;
-    }
-  own = thidua_store_open (thidua_store_get_path (store), THIDUA_STORE_OPEN_NO_SEED, error);
+  own = thidua_store_open_writer (thidua_register_get_store (b->reg), THIDUA_STORE_OPEN_DEFAULT, error);
   if (own == NULL)
     return 0;
   reg = thidua_register_new (own, thidua_register_get_catalog (b->reg));
   f.reg = reg;
-  sqlite3_exec (thidua_store_get_db (own), "PRAGMA temp_store = MEMORY; PRAGMA cache_size = -65536; "
-                "PRAGMA foreign_keys = OFF", NULL, NULL, NULL);
+  sqlite3_exec (thidua_store_get_db (own), "PRAGMA foreign_keys = OFF", NULL, NULL, NULL);
 
   /* The store reads the whole file once before its first write (damage is
    * found before anything is written); done now, that check does not also

@@ -339,6 +339,15 @@ store_emit_changes (ThiduaStore *self)
       }
 }
 
+void
+thidua_store_announce (ThiduaStore *self, ThiduaStoreChange changes)
+{
+  g_return_if_fail (THIDUA_IS_STORE (self));
+  g_return_if_fail (self->txn_depth == 0);
+  self->pending_changes |= changes;
+  store_emit_changes (self);
+}
+
 const char *
 thidua_store_change_to_string (ThiduaStoreChange change)
 {
@@ -1265,6 +1274,25 @@ thidua_store_get_path (ThiduaStore *self)
 {
   g_return_val_if_fail (THIDUA_IS_STORE (self), NULL);
   return self->path;
+}
+
+ThiduaStore *
+thidua_store_open_writer (ThiduaStore *self, ThiduaStoreOpenFlags flags, GError **error)
+{
+  g_autoptr(ThiduaStore) own = NULL;
+
+  g_return_val_if_fail (THIDUA_IS_STORE (self), NULL);
+  if (!check_writable (self, error))
+    return NULL;
+  own = thidua_store_open (self->path, flags | THIDUA_STORE_OPEN_NO_SEED, error);
+  if (own == NULL)
+    return NULL;
+  /* 100,000 rows touch more pages than the default cache holds; the rows
+   * staged in temp stay in memory instead of spilling to a file */
+  if (!exec (own, "PRAGMA temp_store = MEMORY; PRAGMA main.cache_size = -65536; "
+             "PRAGMA temp.cache_size = -65536", N_("opening"), error))
+    return NULL;
+  return g_steal_pointer (&own);
 }
 
 gboolean

@@ -52,6 +52,15 @@ ThiduaStore *thidua_store_open_at_version (const char            *path,
                                            ThiduaStoreOpenFlags   flags,
                                            int                    version,
                                            GError               **error);
+/* A connection of its own to self's file, for one long write (an import):
+ * self's connection may be busy on another thread (autosave), and its
+ * transaction depth is not the writer's to share.  Its staged rows stay in
+ * memory, with a 64 MB cache.  Refused with the error of any write when
+ * self is read-only; never seeds templates.
+ * Returns: (transfer full) (nullable): NULL with error. */
+ThiduaStore *thidua_store_open_writer (ThiduaStore           *self,
+                                       ThiduaStoreOpenFlags   flags,
+                                       GError               **error);
 const char  *thidua_store_get_path  (ThiduaStore *self);
 gboolean     thidua_store_is_read_only (ThiduaStore *self);
 int          thidua_store_get_schema_version (ThiduaStore *self);
@@ -67,6 +76,11 @@ typedef enum {
   THIDUA_STORE_CHANGE_OFFICE    = 1 << 4,
 } ThiduaStoreChange;
 const char  *thidua_store_change_to_string (ThiduaStoreChange change);
+/* Emits "changed" for @changes (ThiduaStoreChange bits) committed through
+ * another connection of this process to the same file
+ * (thidua_store_open_writer()), as self's own commit would have; outside
+ * any transaction of self, on the thread that uses self. */
+void         thidua_store_announce (ThiduaStore *self, ThiduaStoreChange changes);
 
 /* PRAGMA data_version: changes when another connection (another process,
  * a worker's own connection) committed to the file since the last call on
