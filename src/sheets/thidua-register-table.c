@@ -9,13 +9,26 @@
 #include "thidua-xls.h"
 #include "thidua-xlsx.h"
 #include "thidua-input.h"
+#include "thidua-table-private.h"
+
+/* Cell pointers are kept in blocks that never move, so a row handed out
+ * stays valid while more rows are added. */
+#define CELL_BLOCK 65536
+
+typedef struct {
+  const char **cells;     /* NULL-terminated */
+  guint        n;
+  guint        number;
+} Row;
 
 struct _ThiduaTable
 {
-  GPtrArray    *rows;     /* char **, the strings in chunk */
-  GArray       *numbers;  /* guint */
+  GArray       *rows;     /* Row */
+  GPtrArray    *blocks;   /* const char *[], filled from the front */
+  guint         block_used, block_size;
   GStringChunk *chunk;    /* a 100,000-row sheet is a million cells: a few
                            * big blocks instead of a million small ones */
+  char         *buffer;   /* a CSV's text, cut into its cells in place */
 };
 
 G_DEFINE_QUARK (thidua-table-error-quark, thidua_table_error)
@@ -25,8 +38,8 @@ thidua_table_new (void)
 {
   ThiduaTable *self = g_new0 (ThiduaTable, 1);
 
-  self->rows = g_ptr_array_new_with_free_func (g_free);
-  self->numbers = g_array_new (FALSE, FALSE, sizeof (guint));
+  self->rows = g_array_new (FALSE, FALSE, sizeof (Row));
+  self->blocks = g_ptr_array_new_with_free_func (g_free);
   self->chunk = g_string_chunk_new (64 * 1024);
   return self;
 }
@@ -36,24 +49,56 @@ thidua_table_free (ThiduaTable *self)
 {
   if (self == NULL)
     return;
-  g_ptr_array_unref (self->rows);
-  g_array_unref (self->numbers);
+  g_array_unref (self->rows);
+  g_ptr_array_unref (self->blocks);
   g_string_chunk_free (self->chunk);
+  g_free (self->buffer);
   g_free (self);
+}
+
+void
+thidua_table_adopt_buffer (ThiduaTable *self, char *buffer)
+{
+  g_return_if_fail (self->buffer == NULL);
+  self->buffer = buffer;
+}
+
+const char *
+thidua_table_insert_text (ThiduaTable *self, const char *text, gsize len)
+{
+  return len == 0 ? "" : g_string_chunk_insert_len (self->chunk, text, (gssize) len);
+}
+
+void
+thidua_table_add_row (ThiduaTable *self, guint number, const char * const *cells, guint n)
+{
+  Row row = { NULL, n, number };
+
+  if (self->block_size - self->block_used < n + 1)
+    {
+      guint size = MAX (CELL_BLOCK, n + 1);
+
+      g_ptr_array_add (self->blocks, g_new (const char *, size));
+      self->block_size = size;
+      self->block_used = 0;
+    }
+  row.cells = (const char **) g_ptr_array_index (self->blocks, self->blocks->len - 1) + self->block_used;
+  self->block_used += n + 1;
+  memcpy (row.cells, cells, n * sizeof (char *));
+  row.cells[n] = NULL;
+  g_array_append_val (self->rows, row);
 }
 
 void
 thidua_table_take_row (ThiduaTable *self, guint number, char **cells)
 {
   guint n = g_strv_length (cells);
-  char **row = g_new (char *, n + 1);
+  g_autofree const char **row = g_new (const char *, n + 1);
 
   for (guint i = 0; i < n; i++)
-    row[i] = *cells[i] ? g_string_chunk_insert (self->chunk, cells[i]) : (char *) "";
-  row[n] = NULL;
+    row[i] = thidua_table_insert_text (self, cells[i], strlen (cells[i]));
+  thidua_table_add_row (self, number, row, n);
   g_strfreev (cells);
-  g_ptr_array_add (self->rows, row);
-  g_array_append_val (self->numbers, number);
 }
 
 guint
@@ -65,24 +110,24 @@ thidua_table_get_n_rows (const ThiduaTable *self)
 const char * const *
 thidua_table_get_row (const ThiduaTable *self, guint index, guint *number)
 {
+  const Row *row;
+
   g_return_val_if_fail (index < self->rows->len, NULL);
+  row = &g_array_index (self->rows, Row, index);
   if (number)
-    *number = g_array_index (self->numbers, guint, index);
-  return (const char * const *) g_ptr_array_index (self->rows, index);
+    *number = row->number;
+  return row->cells;
 }
 
 const char *
 thidua_table_get_cell (const ThiduaTable *self, guint index, guint column)
 {
-  char **row;
+  const Row *row;
 
   if (index >= self->rows->len)
     return "";
-  row = g_ptr_array_index (self->rows, index);
-  for (guint i = 0; i <= column; i++)
-    if (row[i] == NULL)
-      return "";
-  return row[column];
+  row = &g_array_index (self->rows, Row, index);
+  return column < row->n ? row->cells[column] : "";
 }
 
 gboolean
@@ -114,5 +159,5 @@ thidua_table_load (const char *path, GError **error)
     return thidua_xlsx_read_data (path, data, len, error);
   if (len >= sizeof ole_magic && memcmp (data, ole_magic, sizeof ole_magic) == 0)
     return thidua_xls_read_data (path, (const guint8 *) data, len, error);
-  return thidua_csv_parse (path, data, len, error);
+  return thidua_csv_parse_owned (path, g_steal_pointer (&data), len, error);
 }
