@@ -138,6 +138,8 @@ struct _ThiduaRegisterImport
   GPtrArray      *rejections;  /* ThiduaRegisterRejection */
   guint           n_registrations;
   GStringChunk   *scratch;     /* stripped cells of the row being prepared */
+  gint64          batch_usec;  /* time in core's batch, timed when debugging */
+  gboolean        timing;
 };
 
 enum {
@@ -770,7 +772,11 @@ prepare_row (ThiduaRegisterImport *self, const ThiduaTable *table, guint index, 
       (const char * const *) r->titles->pdata, r->titles->len,
     };
     char *reason = NULL;
+    gint64 start = self->timing ? g_get_monotonic_time () : 0;
     gboolean taken = thidua_register_batch_add (self->batch, &row, &reason);
+
+    if (self->timing)
+      self->batch_usec += g_get_monotonic_time () - start;
 
     if (!taken)
       reject (self, number, reason);
@@ -790,8 +796,13 @@ thidua_register_import_prepare_table (ThiduaRegisterImport *self, const char *na
   guint header_index = 0;
   int section_kind = -1;
   gboolean ok = TRUE;
+  gint64 start = g_get_monotonic_time ();
 
   g_return_val_if_fail (THIDUA_IS_REGISTER_IMPORT (self), FALSE);
+
+  /* where the time goes, core's part apart, only when it is printed */
+  self->timing = !g_log_writer_default_would_drop (G_LOG_LEVEL_DEBUG, G_LOG_DOMAIN);
+  self->batch_usec = 0;
 
   if (!thidua_reg_year_parse (self->year, &label, NULL, NULL, error))
     {
@@ -845,17 +856,11 @@ thidua_register_import_prepare_table (ThiduaRegisterImport *self, const char *na
       prepare_row (self, table, i, number, section_kind, &matcher);
     }
   g_hash_table_unref (matcher.cache);
+  if (ok)
+    g_debug ("import: prepared %u rows in %" G_GINT64_FORMAT " ms, of which core's batch %"
+             G_GINT64_FORMAT " ms", thidua_table_get_n_rows (table),
+             (g_get_monotonic_time () - start) / 1000, self->batch_usec / 1000);
   return ok;
-}
-
-gboolean
-thidua_register_import_prepare_file (ThiduaRegisterImport *self, const char *path, GError **error)
-{
-  g_autoptr(ThiduaTable) table = thidua_table_load (path, error);
-
-  if (table == NULL)
-    return FALSE;
-  return thidua_register_import_prepare_table (self, path, table, error);
 }
 
 /* ---- commit ---- */

@@ -3,10 +3,9 @@
 #include "config.h"
 #include "thidua-register-table.h"
 
+#include <math.h>
 #include <string.h>
 
-#include "thidua-csv.h"
-#include "thidua-xls.h"
 #include "thidua-xlsx.h"
 #include "thidua-input.h"
 #include "thidua-table-private.h"
@@ -145,19 +144,42 @@ thidua_table_read_file (const char *path, char **data, gsize *len, GError **erro
   return TRUE;
 }
 
-ThiduaTable *
-thidua_table_load (const char *path, GError **error)
+ThiduaTableFormat
+thidua_table_sniff (const char *data, gsize len)
 {
-  g_autofree char *data = NULL;
-  gsize len = 0;
   static const guchar zip_magic[] = { 'P', 'K', 3, 4 };
   static const guchar ole_magic[] = { 0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1 };
 
-  if (!thidua_table_read_file (path, &data, &len, error))
-    return NULL;
   if (len >= sizeof zip_magic && memcmp (data, zip_magic, sizeof zip_magic) == 0)
-    return thidua_xlsx_read_data (path, data, len, error);
+    return THIDUA_TABLE_FORMAT_XLSX;
   if (len >= sizeof ole_magic && memcmp (data, ole_magic, sizeof ole_magic) == 0)
-    return thidua_xls_read_data (path, (const guint8 *) data, len, error);
-  return thidua_csv_parse_owned (path, g_steal_pointer (&data), len, error);
+    return THIDUA_TABLE_FORMAT_XLS;
+  return THIDUA_TABLE_FORMAT_CSV;
+}
+
+/* Declared in thidua-xlsx.h; here because the CSV import names the date a
+ * day number stands for too, without the XLSX reader's libraries. */
+char *
+thidua_xlsx_serial_to_date (double serial, gboolean date1904)
+{
+  g_autoptr(GDate) date = NULL;
+  double days = floor (serial);
+
+  if (!isfinite (serial) || days < (date1904 ? 0 : 1) || days > 2958465)  /* 9999-12-31 */
+    return NULL;
+  if (date1904)
+    date = g_date_new_dmy (1, G_DATE_JANUARY, 1904);
+  else if (days < 60)
+    date = g_date_new_dmy (31, G_DATE_DECEMBER, 1899);
+  else
+    {
+      /* Lotus's 29 February 1900 (serial 60) does not exist: from then
+       * on the count is one day ahead. */
+      if (days == 60)
+        days = 61;
+      date = g_date_new_dmy (30, G_DATE_DECEMBER, 1899);
+    }
+  g_date_add_days (date, (guint) days);
+  return g_strdup_printf ("%04u-%02u-%02u", g_date_get_year (date), g_date_get_month (date),
+                          g_date_get_day (date));
 }
