@@ -182,6 +182,20 @@ thidua_csv_guess_separator (const char *s, gsize len)
 #define CSV_MAX_CELLS  2000000
 #define CSV_MAX_CELL   (128 * 1024)
 
+static gsize
+count_bytes (const char *s, gsize n, char c)
+{
+  const char *end = s + n;
+  gsize count = 0;
+
+  while ((s = memchr (s, c, (gsize) (end - s))) != NULL)
+    {
+      count++;
+      s++;
+    }
+  return count;
+}
+
 /* The cell [start, end) of the table's buffer, its end overwritten with
  * NUL: itself when the text is NFC for sure, else its NFC in the table
  * ("" when it is not UTF-8: a NUL from a conversion). */
@@ -223,6 +237,15 @@ parse (const char *name, char *data, gsize len, gboolean take, GError **error)
   thidua_table_adopt_buffer (table, buffer);
   sep = thidua_csv_guess_separator (text, n);
   stop[(guchar) sep] = stop['"'] = stop['\r'] = stop['\n'] = 1;
+  {
+    /* as many rows as line ends and cells as separators at most, within
+     * the caps: all the table's room taken at once */
+    gsize n_rows = count_bytes (text, n, '\n') + count_bytes (text, n, '\r') + 1;
+    gsize n_seps = count_bytes (text, n, sep);
+
+    n_rows = MIN (n_rows, CSV_MAX_ROWS);
+    thidua_table_reserve (table, (guint) n_rows, (guint) (MIN (n_seps, CSV_MAX_CELLS + 1) + n_rows));
+  }
 
   /* Cells are cut out of the text where they are: what a cell keeps is
    * never longer than what was read for it ("" → ", CR LF → LF), so w, where

@@ -5,6 +5,9 @@
 
 #include <math.h>
 #include <string.h>
+#ifdef __linux__
+#include <sys/mman.h>
+#endif
 
 #include "thidua-xlsx.h"
 #include "thidua-input.h"
@@ -14,16 +17,27 @@
  * stays valid while more rows are added. */
 #define CELL_BLOCK 65536
 
+#if defined (__linux__) && defined (MADV_HUGEPAGE)
+#define HUGE_PAGE (2 << 20)
+#endif
+
 typedef struct {
   const char **cells;     /* NULL-terminated */
   guint        n;
   guint        number;
 } Row;
 
+typedef struct {
+  gpointer data;
+  gboolean aligned;       /* g_aligned_alloc()'s */
+} Block;
+
 struct _ThiduaTable
 {
-  GArray       *rows;     /* Row */
-  GPtrArray    *blocks;   /* const char *[], filled from the front */
+  Row          *rows;
+  guint         n_rows, rows_size;
+  gboolean      rows_aligned;
+  GArray       *blocks;   /* Block of const char *, filled from the front */
   guint         block_used, block_size;
   GStringChunk *chunk;    /* a 100,000-row sheet is a million cells: a few
                            * big blocks instead of a million small ones */
@@ -32,13 +46,51 @@ struct _ThiduaTable
 
 G_DEFINE_QUARK (thidua-table-error-quark, thidua_table_error)
 
+/* A block of a big table in transparent huge pages, where Linux leaves
+ * them to madvise (Debian's default): a 100,000-row CSV's cell pointers
+ * and rows are 6 MB, 1,500 page faults of 4 kB (some 20 µs each on a
+ * virtual machine) instead of three of 2 MB.  Small tables, and other
+ * systems, take g_malloc()'s. */
+static gpointer
+block_alloc (gsize bytes, gboolean *aligned)
+{
+#ifdef HUGE_PAGE
+  if (bytes >= HUGE_PAGE)
+    {
+      gsize size = (bytes + HUGE_PAGE - 1) & ~(gsize) (HUGE_PAGE - 1);
+      gpointer data = g_aligned_alloc (1, size, HUGE_PAGE);
+
+      madvise (data, size, MADV_HUGEPAGE);
+      *aligned = TRUE;
+      return data;
+    }
+#endif
+  *aligned = FALSE;
+  return g_malloc (bytes);
+}
+
+static void
+block_free (gpointer data, gboolean aligned)
+{
+  if (aligned)
+    g_aligned_free (data);
+  else
+    g_free (data);
+}
+
+static void
+block_clear (Block *block)
+{
+  block_free (block->data, block->aligned);
+}
+
 ThiduaTable *
 thidua_table_new (void)
 {
   ThiduaTable *self = g_new0 (ThiduaTable, 1);
 
-  self->rows = g_array_new (FALSE, FALSE, sizeof (Row));
-  self->blocks = g_ptr_array_new_with_free_func (g_free);
+  self->blocks = g_array_new (FALSE, FALSE, sizeof (Block));
+  g_array_set_clear_func (self->blocks, (GDestroyNotify) block_clear);
   self->chunk = g_string_chunk_new (64 * 1024);
   return self;
 }
@@ -48,11 +100,50 @@ thidua_table_free (ThiduaTable *self)
 {
   if (self == NULL)
     return;
-  g_array_unref (self->rows);
-  g_ptr_array_unref (self->blocks);
+  if (self->rows != NULL)
+    block_free (self->rows, self->rows_aligned);
+  g_array_unref (self->blocks);
   g_string_chunk_free (self->chunk);
   g_free (self->buffer);
   g_free (self);
+}
+
+static void
+rows_resize (ThiduaTable *self, guint size)
+{
+  gboolean aligned;
+  Row *rows = block_alloc (size * sizeof (Row), &aligned);
+
+  if (self->rows != NULL)
+    {
+      memcpy (rows, self->rows, self->n_rows * sizeof (Row));
+      block_free (self->rows, self->rows_aligned);
+    }
+  self->rows = rows;
+  self->rows_size = size;
+  self->rows_aligned = aligned;
+}
+
+static void
+add_block (ThiduaTable *self, guint size)
+{
+  Block block;
+
+  block.data = block_alloc (size * sizeof (char *), &block.aligned);
+  g_array_append_val (self->blocks, block);
+  self->block_size = size;
+  self->block_used = 0;
+}
+
+void
+thidua_table_reserve (ThiduaTable *self, guint n_rows, guint n_cells)
+{
+  if ((guint64) self->n_rows + n_rows > self->rows_size && self->n_rows + (guint64) n_rows < G_MAXUINT)
+    rows_resize (self, self->n_rows + n_rows);
+  /* each row's cells and its NULL */
+  if ((guint64) n_cells + n_rows > self->block_size - self->block_used
+      && (guint64) n_cells + n_rows < G_MAXUINT)
+    add_block (self, n_cells + n_rows);
 }
 
 void
@@ -71,21 +162,20 @@ thidua_table_insert_text (ThiduaTable *self, const char *text, gsize len)
 void
 thidua_table_add_row (ThiduaTable *self, guint number, const char * const *cells, guint n)
 {
-  Row row = { NULL, n, number };
+  Row *row;
 
   if (self->block_size - self->block_used < n + 1)
-    {
-      guint size = MAX (CELL_BLOCK, n + 1);
-
-      g_ptr_array_add (self->blocks, g_new (const char *, size));
-      self->block_size = size;
-      self->block_used = 0;
-    }
-  row.cells = (const char **) g_ptr_array_index (self->blocks, self->blocks->len - 1) + self->block_used;
+    add_block (self, MAX (CELL_BLOCK, n + 1));
+  if (self->n_rows == self->rows_size)
+    rows_resize (self, MAX (64, self->rows_size * 2));
+  row = &self->rows[self->n_rows++];
+  row->cells = (const char **) g_array_index (self->blocks, Block, self->blocks->len - 1).data
+               + self->block_used;
+  row->n = n;
+  row->number = number;
   self->block_used += n + 1;
-  memcpy (row.cells, cells, n * sizeof (char *));
-  row.cells[n] = NULL;
-  g_array_append_val (self->rows, row);
+  memcpy (row->cells, cells, n * sizeof (char *));
+  row->cells[n] = NULL;
 }
 
 void
@@ -103,7 +193,7 @@ thidua_table_take_row (ThiduaTable *self, guint number, char **cells)
 guint
 thidua_table_get_n_rows (const ThiduaTable *self)
 {
-  return self->rows->len;
+  return self->n_rows;
 }
 
 const char * const *
@@ -111,8 +201,8 @@ thidua_table_get_row (const ThiduaTable *self, guint index, guint *number)
 {
   const Row *row;
 
-  g_return_val_if_fail (index < self->rows->len, NULL);
-  row = &g_array_index (self->rows, Row, index);
+  g_return_val_if_fail (index < self->n_rows, NULL);
+  row = &self->rows[index];
   if (number)
     *number = row->number;
   return row->cells;
@@ -123,9 +213,9 @@ thidua_table_get_cell (const ThiduaTable *self, guint index, guint column)
 {
   const Row *row;
 
-  if (index >= self->rows->len)
+  if (index >= self->n_rows)
     return "";
-  row = &g_array_index (self->rows, Row, index);
+  row = &self->rows[index];
   return column < row->n ? row->cells[column] : "";
 }
 

@@ -7,6 +7,10 @@
 
 G_BEGIN_DECLS
 
+/* Room for n_rows more rows of n_cells cells in all, at once (a reader
+ * that can count them beforehand; an estimate above the truth costs only
+ * address space). */
+void        thidua_table_reserve      (ThiduaTable *self, guint n_rows, guint n_cells);
 /* The table frees buffer (g_free) with itself; cells may point into it. */
 void        thidua_table_adopt_buffer (ThiduaTable *self, char *buffer);
 /* A copy of len bytes of text kept by the table ("" for none).
