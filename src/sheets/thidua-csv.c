@@ -28,16 +28,30 @@ utf8_check (const char *s, gsize n, gboolean *surely_nfc)
 
       if ((gsize) (end - p) >= 8)
         {
-          guint64 v;
+          guint64 v, stop;
 
           memcpy (&v, p, 8);
-          /* no byte with its high bit set and none zero */
-          if (((v | ((v - G_GUINT64_CONSTANT (0x0101010101010101)) & ~v))
-               & G_GUINT64_CONSTANT (0x8080808080808080)) == 0)
+          v = GUINT64_FROM_LE (v);
+          /* the high bit of every byte that has it set or is zero (exact
+           * for the lowest such byte) */
+          stop = (v | ((v - G_GUINT64_CONSTANT (0x0101010101010101)) & ~v))
+                 & G_GUINT64_CONSTANT (0x8080808080808080);
+          if (stop == 0)
             {
               p += 8;
               continue;
             }
+          /* over the ASCII before it */
+#if defined (__GNUC__) || defined (__clang__)
+          p += __builtin_ctzll (stop) / 8;
+#else
+          while ((stop & 0x80) == 0)
+            {
+              stop >>= 8;
+              p++;
+            }
+#endif
+          c = *p;
         }
       if (c < 0x80)
         {
