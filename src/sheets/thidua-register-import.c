@@ -615,6 +615,10 @@ serial_hint (const char *text)
 typedef struct {
   ThiduaCatalog *catalog;
   GHashTable    *cache;   /* cell text → GPtrArray of ids, or NULL when unknown (stored as a marker) */
+  /* per title column, the last text looked up (a key of the cache) and
+   * its titles: a column mostly repeats itself from row to row */
+  const char    *last_text[3];
+  GPtrArray     *last_ids[3];
 } TitleMatcher;
 
 /* The titles a cell names: the whole cell, or its parts split on line
@@ -774,17 +778,26 @@ prepare_row (ThiduaRegisterImport *self, const ThiduaTable *table, guint index, 
 
       if (*text == '\0')
         continue;
-      ids = g_hash_table_lookup (matcher->cache, text);
-      if (ids == NULL)
+      if (matcher->last_text[c] != NULL && strcmp (text, matcher->last_text[c]) == 0)
+        ids = matcher->last_ids[c];
+      else
         {
-          ids = match_titles (matcher, text, &bad);
-          if (ids == NULL)
+          gpointer key = NULL;
+
+          if (!g_hash_table_lookup_extended (matcher->cache, text, &key, (gpointer *) &ids))
             {
-              reject (self, number, g_strdup_printf (_("“%s” in “%s” is not a title or form of reward in the catalog"),
-                                                     bad, self->column_header[title_columns[c]]));
-                      return FALSE;
+              ids = match_titles (matcher, text, &bad);
+              if (ids == NULL)
+                {
+                  reject (self, number, g_strdup_printf (_("“%s” in “%s” is not a title or form of reward in the catalog"),
+                                                         bad, self->column_header[title_columns[c]]));
+                  return FALSE;
+                }
+              key = g_strdup (text);
+              g_hash_table_insert (matcher->cache, key, ids);
             }
-          g_hash_table_insert (matcher->cache, g_strdup (text), ids);
+          matcher->last_text[c] = key;
+          matcher->last_ids[c] = ids;
         }
       for (guint i = 0; i < ids->len; i++)
         {
@@ -814,7 +827,7 @@ prepare_row (ThiduaRegisterImport *self, const ThiduaTable *table, guint index, 
                                                  ? _("“%s” is a title for individuals, but %s is a collective")
                                                  : _("“%s” is a title for collectives, but %s is a person"),
                                                  t->name, r->name));
-              return FALSE;
+          return FALSE;
         }
     }
 
