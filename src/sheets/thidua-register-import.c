@@ -669,7 +669,7 @@ static gboolean
 prepare_row (ThiduaRegisterImport *self, const ThiduaTable *table, guint index, guint number,
              int section, TitleMatcher *matcher)
 {
-  ThiduaCatalog *catalog = thidua_register_get_catalog (self->reg);
+  ThiduaCatalog *catalog = matcher->catalog;
   const char *name, *kind_text, *year_text, *birth_text, *status_text, *result_text;
   ImportRow row_data = { 0 }, *r = &row_data;
   int kind;
@@ -678,6 +678,7 @@ prepare_row (ThiduaRegisterImport *self, const ThiduaTable *table, guint index, 
   };
   gboolean all_collective = TRUE;
 
+  G_STATIC_ASSERT (G_N_ELEMENTS (title_columns) == G_N_ELEMENTS (matcher->last_text));
   /* the stripped cells of the previous row are no longer needed */
   g_string_chunk_clear (self->scratch);
   name = cell (self, table, index, THIDUA_REGISTER_COLUMN_NAME);
