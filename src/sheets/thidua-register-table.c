@@ -29,14 +29,12 @@ typedef struct {
 
 typedef struct {
   gpointer data;
-  gboolean aligned;       /* g_aligned_alloc()'s */
 } Block;
 
 struct _ThiduaTable
 {
   Row          *rows;
   guint         n_rows, rows_size;
-  gboolean      rows_aligned;
   GArray       *blocks;   /* Block of const char *, filled from the front */
   guint         block_used, block_size;
   GStringChunk *chunk;    /* a 100,000-row sheet is a million cells: a few
@@ -46,42 +44,38 @@ struct _ThiduaTable
 
 G_DEFINE_QUARK (thidua-table-error-quark, thidua_table_error)
 
-/* A block of a big table in transparent huge pages, where Linux leaves
- * them to madvise (Debian's default): a 100,000-row CSV's cell pointers
- * and rows are 6 MB, 1,500 page faults of 4 kB (some 20 µs each on a
- * virtual machine) instead of three of 2 MB.  Small tables, and other
- * systems, take g_malloc()'s. */
+/* A big table's blocks partly in transparent huge pages, where Linux
+ * leaves them to madvise (Debian's default): a 100,000-row CSV's cell
+ * pointers are 4.8 MB, some 1,200 page faults of 4 kB (each ~20 µs on a
+ * virtual machine), of which the whole 2 MB pages inside save 500.  Small
+ * blocks, and other systems, are plain g_malloc()'s. */
 static gpointer
-block_alloc (gsize bytes, gboolean *aligned)
+block_alloc (gsize bytes)
 {
-#ifdef HUGE_PAGE
-  if (bytes >= HUGE_PAGE)
-    {
-      gsize size = (bytes + HUGE_PAGE - 1) & ~(gsize) (HUGE_PAGE - 1);
-      gpointer data = g_aligned_alloc (1, size, HUGE_PAGE);
+  gpointer data = g_malloc (bytes);
 
-      madvise (data, size, MADV_HUGEPAGE);
-      *aligned = TRUE;
-      return data;
+#ifdef HUGE_PAGE
+  /* The whole huge pages inside the block.  Not an aligned allocation of
+   * its own, nor one padded to start on a boundary: with either, the
+   * whole table was faulted in anew in every later import of the same
+   * process (an app importing twice), as glibc no longer reused the
+   * memory freed. */
+  if (bytes >= 2 * HUGE_PAGE)
+    {
+      guintptr start = ((guintptr) data + HUGE_PAGE - 1) & ~(guintptr) (HUGE_PAGE - 1);
+      guintptr end = ((guintptr) data + bytes) & ~(guintptr) (HUGE_PAGE - 1);
+
+      if (end > start)
+        madvise ((void *) start, end - start, MADV_HUGEPAGE);
     }
 #endif
-  *aligned = FALSE;
-  return g_malloc (bytes);
-}
-
-static void
-block_free (gpointer data, gboolean aligned)
-{
-  if (aligned)
-    g_aligned_free (data);
-  else
-    g_free (data);
+  return data;
 }
 
 static void
 block_clear (Block *block)
 {
-  block_free (block->data, block->aligned);
+  g_free (block->data);
 }
 
 ThiduaTable *
@@ -100,8 +94,7 @@ thidua_table_free (ThiduaTable *self)
 {
   if (self == NULL)
     return;
-  if (self->rows != NULL)
-    block_free (self->rows, self->rows_aligned);
+  g_free (self->rows);
   g_array_unref (self->blocks);
   g_string_chunk_free (self->chunk);
   g_free (self->buffer);
@@ -111,17 +104,15 @@ thidua_table_free (ThiduaTable *self)
 static void
 rows_resize (ThiduaTable *self, guint size)
 {
-  gboolean aligned;
-  Row *rows = block_alloc (size * sizeof (Row), &aligned);
+  Row *rows = block_alloc (size * sizeof (Row));
 
   if (self->rows != NULL)
     {
       memcpy (rows, self->rows, self->n_rows * sizeof (Row));
-      block_free (self->rows, self->rows_aligned);
+      g_free (self->rows);
     }
   self->rows = rows;
   self->rows_size = size;
-  self->rows_aligned = aligned;
 }
 
 static void
@@ -129,7 +120,7 @@ add_block (ThiduaTable *self, guint size)
 {
   Block block;
 
-  block.data = block_alloc (size * sizeof (char *), &block.aligned);
+  block.data = block_alloc (size * sizeof (char *));
   g_array_append_val (self->blocks, block);
   self->block_size = size;
   self->block_used = 0;
