@@ -6,6 +6,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "thidua-cli.h"
+#include "thidua-paths.h"
 #include "thidua-exchange.h"
 
 static int
@@ -45,6 +46,8 @@ exchange_import (CliContext *ctx, int argc, char **argv)
     return 2;
   if (argc != 2)
     return cli_fail (ctx, "usage: exchange import FILE.thidua");
+  /* the import's memory in huge pages (thidua-paths.c) */
+  g_autofree void *heap = thidua_paths_shape_heap_for_file (argv[1], 16);
   g_autoptr(ThiduaStore) store = cli_open_store (ctx, dry_run);
   if (store == NULL)
     return 1;

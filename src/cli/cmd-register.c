@@ -11,6 +11,7 @@
 
 #include "thidua-catalog.h"
 #include "thidua-register.h"
+#include "thidua-paths.h"
 #include "thidua-core-enums.h"
 #include "thidua-register-check.h"
 #include "thidua-register-import.h"
@@ -139,6 +140,8 @@ register_import (CliContext *ctx, int argc, char **argv)
   if (!require_year (ctx, year))
     return 2;
   file = g_strdup (argv[1]);
+  /* the import's memory in huge pages (thidua-paths.c) */
+  g_autofree void *heap = thidua_paths_shape_heap_for_file (argv[1], 16);
   if ((reg = open_register (ctx, FALSE)) == NULL)
     return 1;
 

@@ -42,4 +42,11 @@ char       *thidua_paths_get_c_library_tmpdir (void);
  *   command ends, or NULL. */
 void       *thidua_paths_shape_heap_for_print (void);
 
+/* The same for a command that reads a large file (register import,
+ * exchange import): @factor bytes of heap in huge pages per byte of the
+ * file, at least 8 MB and at most 256 MB (reserved, not touched: only the
+ * 2 MB pages the command uses become resident).
+ * Returns: (transfer full) (nullable): as above. */
+void       *thidua_paths_shape_heap_for_file (const char *path, guint factor);
+
 G_END_DECLS

@@ -817,6 +817,50 @@ test_check_lists (Fixture *f, gconstpointer data)
                                    "status) VALUES (1, 1, 'cstd', 0, 0, 'deleted')"), ==, SQLITE_CONSTRAINT);
 }
 
+/* Migration 250: one index reads a year of registrations, collectives
+ * included, and still keeps a person's title and a unit's title once a
+ * year. */
+static void
+test_year_index (Fixture *f, gconstpointer data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ThiduaStore) store = thidua_store_open (f->path, 0, &error);
+  sqlite3_stmt *stmt = NULL;
+  g_autoptr(GString) plan = g_string_new (NULL);
+
+  g_assert_no_error (error);
+  g_assert_cmpint (exec_rc (store, "INSERT INTO units (id, name, name_key, created) VALUES (1, 'Tổ 1', 'to 1', 0), "
+                                   "(2, 'Tổ 2', 'to 2', 0)"), ==, SQLITE_OK);
+  g_assert_cmpint (exec_rc (store, "INSERT INTO people (id, given_name, name_key, created) VALUES (1, 'An', 'an', 0)"),
+                   ==, SQLITE_OK);
+  g_assert_cmpint (exec_rc (store, "INSERT INTO reg_years (id, label, start_year) VALUES (1, '2024', 2024), "
+                                   "(2, '2025', 2025)"), ==, SQLITE_OK);
+  g_assert_cmpint (exec_rc (store, "INSERT INTO registrations (year_id, person_id, title, created, modified) "
+                                   "VALUES (1, 1, 'ldtt', 0, 0), (2, 1, 'ldtt', 0, 0)"), ==, SQLITE_OK);
+  g_assert_cmpint (exec_rc (store, "INSERT INTO registrations (year_id, person_id, title, created, modified) "
+                                   "VALUES (1, 1, 'ldtt', 0, 0)"), ==, SQLITE_CONSTRAINT);
+  g_assert_cmpint (exec_rc (store, "INSERT INTO registrations (year_id, unit_id, title, created, modified) "
+                                   "VALUES (1, 1, 'ttldxs', 0, 0), (1, 2, 'ttldxs', 0, 0)"), ==, SQLITE_OK);
+  g_assert_cmpint (exec_rc (store, "INSERT INTO registrations (year_id, unit_id, title, created, modified) "
+                                   "VALUES (1, 2, 'ttldxs', 0, 0)"), ==, SQLITE_CONSTRAINT);
+
+  /* a year's rows, persons and collectives, through the index */
+  g_assert_cmpint (sqlite3_prepare_v2 (thidua_store_get_db (store),
+                                       "EXPLAIN QUERY PLAN SELECT r.id FROM registrations r "
+                                       "JOIN reg_years y ON y.id = r.year_id WHERE y.label = '2024'",
+                                       -1, &stmt, NULL), ==, SQLITE_OK);
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    g_string_append_printf (plan, "%s\n", (const char *) sqlite3_column_text (stmt, 3));
+  sqlite3_finalize (stmt);
+  g_assert_nonnull (strstr (plan->str, "registrations_once_person (year_id=?)"));
+  g_assert_cmpint (sqlite3_prepare_v2 (thidua_store_get_db (store),
+                                       "SELECT count(*) FROM registrations r JOIN reg_years y ON y.id = r.year_id "
+                                       "WHERE y.label = '2024'", -1, &stmt, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  g_assert_cmpint (sqlite3_column_int (stmt, 0), ==, 3);
+  sqlite3_finalize (stmt);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -830,6 +874,7 @@ main (int argc, char **argv)
   ADD ("too-new", test_too_new);
   ADD ("page-size", test_page_size);
   ADD ("check-lists", test_check_lists);
+  ADD ("year-index", test_year_index);
   ADD ("plan-round-trip", test_plan_round_trip);
   ADD ("nfc", test_nfc_on_store);
   ADD ("search-folds", test_search_folds);

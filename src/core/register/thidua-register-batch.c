@@ -671,103 +671,103 @@ final_txn (ThiduaStore *store, gpointer data, GError **error)
   return thidua_register_flush_registrations (reg, year_id, unit_base, person_base, f->import_id, error);
 }
 
-static void
-bind_static (sqlite3_stmt *stmt, int i, const char *s)
-{
-  sqlite3_bind_text (stmt, i, s, -1, SQLITE_STATIC);
-}
-
-/* Everything written to temp.stage_* in one temp-only transaction: the
- * register's file is not locked meanwhile. */
+/* Every row appended to the staging tables (in memory, thidua-store-stage.c)
+ * straight from the batch's arrays, in the columns of the
+ * THIDUA_REGISTER_STAGE_* statements: the register's file is not locked
+ * meanwhile. */
 static gboolean
 stage (ThiduaRegisterBatch *b, ThiduaRegister *reg, ThiduaRegisterBatchProgress progress,
        gpointer user_data, guint *n_registrations, GError **error)
 {
-  sqlite3 *db = thidua_register_get_db (reg);
-  g_autoptr(sqlite3_stmt) su = NULL;
-  g_autoptr(sqlite3_stmt) sp = NULL;
-  g_autoptr(sqlite3_stmt) sr = NULL;
+  ThiduaStore *store = thidua_register_get_store (reg);
+  ThiduaStageTable *su, *sp, *sr;
   gint64 seq = 0;
   guint n = 0;
+  gboolean ok = TRUE;
 
   if (!thidua_register_stage_begin (reg, error))
     return FALSE;
-  if (sqlite3_exec (db, "BEGIN", NULL, NULL, NULL) != SQLITE_OK)
-    return thidua_register_sql_fail (reg, error, "importing");
-  su = thidua_register_prepare (reg, THIDUA_REGISTER_STAGE_UNIT, "importing", error);
-  sp = thidua_register_prepare (reg, THIDUA_REGISTER_STAGE_PERSON, "importing", error);
-  sr = thidua_register_prepare (reg, THIDUA_REGISTER_STAGE_REGISTRATION, "importing", error);
-  if (su == NULL || sp == NULL || sr == NULL)
-    goto fail;
+  su = thidua_store_get_stage_table (store, "stage_units");
+  sp = thidua_store_get_stage_table (store, "stage_people");
+  sr = thidua_store_get_stage_table (store, "stage_registrations");
+  g_return_val_if_fail (su != NULL && sp != NULL && sr != NULL, FALSE);
 
-  for (guint i = 0; i < b->new_units->len; i++)
+  for (guint i = 0; ok && i < b->new_units->len; i++)
     {
       NewUnit *u = &g_array_index (b->new_units, NewUnit, i);
-      sqlite3_bind_int64 (su, 1, i + 1);
-      sqlite3_bind_int64 (su, 2, u->parent);
-      bind_static (su, 3, u->name);
-      bind_static (su, 4, u->name_key);
-      bind_static (su, 5, u->sort_key);
-      bind_static (su, 6, "");
-      if (!step_reset (reg, su, "adding a unit", error))
-        goto fail;
+
+      /* seq, parent, name, name_key, sort_key, kind, uuid, office_id */
+      thidua_stage_table_begin_row (su);
+      ok = thidua_stage_table_add_int (su, i + 1)
+           && thidua_stage_table_add_int (su, u->parent)
+           && thidua_stage_table_add_text (su, u->name)
+           && thidua_stage_table_add_text (su, u->name_key)
+           && thidua_stage_table_add_text (su, u->sort_key)
+           && thidua_stage_table_add_text (su, "")
+           && thidua_stage_table_add_null (su)
+           && thidua_stage_table_add_null (su)
+           && thidua_stage_table_end_row (su);
     }
-  for (guint i = 0; i < b->new_people->len; i++)
+  for (guint i = 0; ok && i < b->new_people->len; i++)
     {
       NewPerson *p = &g_array_index (b->new_people, NewPerson, i);
-      sqlite3_bind_int64 (sp, 1, i + 1);
-      bind_static (sp, 2, p->honorific);
-      bind_static (sp, 3, p->family_name);
-      bind_static (sp, 4, p->middle_name);
-      bind_static (sp, 5, p->given_name);
-      bind_static (sp, 6, p->position);
-      sqlite3_bind_int64 (sp, 7, p->unit);
-      bind_static (sp, 8, "");
-      if (p->birth_year)
-        sqlite3_bind_int (sp, 9, p->birth_year);
-      else
-        sqlite3_bind_null (sp, 9);
-      bind_static (sp, 10, p->name_key);
-      bind_static (sp, 11, p->sort_key);
-      if (!step_reset (reg, sp, "adding a person", error))
-        goto fail;
+
+      /* seq, honorific, family_name, middle_name, given_name, position,
+       * unit, start_date, birth_year, name_key, sort_key, uuid, office_id */
+      thidua_stage_table_begin_row (sp);
+      ok = thidua_stage_table_add_int (sp, i + 1)
+           && thidua_stage_table_add_text (sp, p->honorific)
+           && thidua_stage_table_add_text (sp, p->family_name)
+           && thidua_stage_table_add_text (sp, p->middle_name)
+           && thidua_stage_table_add_text (sp, p->given_name)
+           && thidua_stage_table_add_text (sp, p->position)
+           && thidua_stage_table_add_int (sp, p->unit)
+           && thidua_stage_table_add_text (sp, "")
+           && (p->birth_year ? thidua_stage_table_add_int (sp, p->birth_year)
+                             : thidua_stage_table_add_null (sp))
+           && thidua_stage_table_add_text (sp, p->name_key)
+           && thidua_stage_table_add_text (sp, p->sort_key)
+           && thidua_stage_table_add_null (sp)
+           && thidua_stage_table_add_null (sp)
+           && thidua_stage_table_end_row (sp);
     }
-  for (guint i = 0; i < b->rows->len; i++)
+  for (guint i = 0; ok && i < b->rows->len; i++)
     {
       BatchRow *r = &g_array_index (b->rows, BatchRow, i);
 
-      for (guint t = 0; t < r->n_titles; t++)
+      for (guint t = 0; ok && t < r->n_titles; t++)
         {
           n++;
           if (g_array_index (b->replaces, gint64, r->first_title + t) > 0)
             continue;
-          sqlite3_bind_int64 (sr, 1, ++seq);
-          sqlite3_bind_int64 (sr, 2, r->person);
-          sqlite3_bind_int64 (sr, 3, r->unit);
-          bind_static (sr, 4, g_ptr_array_index (b->titles, r->first_title + t));
-          sqlite3_bind_null (sr, 5);
-          bind_static (sr, 6, r->initiative);
-          bind_static (sr, 7, thidua_reg_status_to_string (r->status));
-          bind_static (sr, 8, thidua_reg_result_to_string (r->result));
-          bind_static (sr, 9, r->decision);
-          bind_static (sr, 10, r->note);
-          if (!step_reset (reg, sr, "adding a registration", error))
-            goto fail;
+          /* seq, person, unit, title, plan_id, initiative, status, result,
+           * decision, note, uuid, office_id */
+          thidua_stage_table_begin_row (sr);
+          ok = thidua_stage_table_add_int (sr, ++seq)
+               && thidua_stage_table_add_int (sr, r->person)
+               && thidua_stage_table_add_int (sr, r->unit)
+               && thidua_stage_table_add_text (sr, g_ptr_array_index (b->titles, r->first_title + t))
+               && thidua_stage_table_add_null (sr)
+               && thidua_stage_table_add_text (sr, r->initiative)
+               && thidua_stage_table_add_text (sr, thidua_reg_status_to_string (r->status))
+               && thidua_stage_table_add_text (sr, thidua_reg_result_to_string (r->result))
+               && thidua_stage_table_add_text (sr, r->decision)
+               && thidua_stage_table_add_text (sr, r->note)
+               && thidua_stage_table_add_null (sr)
+               && thidua_stage_table_add_null (sr)
+               && thidua_stage_table_end_row (sr);
         }
       if (progress != NULL && (i % 1000 == 999 || i + 1 == b->rows->len))
         progress (i + 1, b->rows->len, user_data);
     }
-  if (sqlite3_exec (db, "COMMIT", NULL, NULL, NULL) != SQLITE_OK)
+  if (!ok)
     {
-      thidua_register_sql_fail (reg, error, "importing");
-      goto fail;
+      g_set_error (error, THIDUA_REGISTER_ERROR, THIDUA_REGISTER_ERROR_INVALID,
+                   _("not enough memory to import %u rows; nothing was imported"), b->rows->len);
+      return FALSE;
     }
   *n_registrations = n;
   return TRUE;
-
-fail:
-  sqlite3_exec (db, "ROLLBACK", NULL, NULL, NULL);
-  return FALSE;
 }
 
 static gboolean
@@ -827,6 +827,12 @@ typedef struct {
   gint64          import_id;
 } Undo;
 
+#define UNUSED_UNITS \
+  "DELETE FROM units WHERE import_id = ?1 " \
+  "  AND id NOT IN (SELECT unit_id FROM registrations WHERE unit_id IS NOT NULL) " \
+  "  AND id NOT IN (SELECT unit_id FROM people WHERE unit_id IS NOT NULL) " \
+  "  AND id NOT IN (SELECT parent_id FROM units WHERE parent_id IS NOT NULL)"
+
 static gboolean
 undo_txn (ThiduaStore *store, gpointer data, GError **error)
 {
@@ -841,18 +847,14 @@ undo_txn (ThiduaStore *store, gpointer data, GError **error)
     "FROM (SELECT * FROM reg_import_replaced WHERE import_id = ?1) AS o "
     "WHERE registrations.id = o.registration_id",
     "DELETE FROM reg_import_replaced WHERE import_id = ?1",
-    /* people and units it created, when nothing else uses them */
+    /* people and units it created, when nothing else uses them: each
+     * NOT IN reads its table once (no index leads with person_id or
+     * unit_id, so a NOT EXISTS per row would read it once per person) */
     "DELETE FROM people WHERE import_id = ?1 "
-    "  AND NOT EXISTS (SELECT 1 FROM registrations r WHERE r.person_id = people.id)",
-    "DELETE FROM units WHERE import_id = ?1 "
-    "  AND NOT EXISTS (SELECT 1 FROM registrations r WHERE r.unit_id = units.id) "
-    "  AND NOT EXISTS (SELECT 1 FROM people p WHERE p.unit_id = units.id) "
-    "  AND NOT EXISTS (SELECT 1 FROM units c WHERE c.parent_id = units.id)",
+    "  AND id NOT IN (SELECT person_id FROM registrations WHERE person_id IS NOT NULL)",
+    UNUSED_UNITS,
     /* a parent unit whose only child just went */
-    "DELETE FROM units WHERE import_id = ?1 "
-    "  AND NOT EXISTS (SELECT 1 FROM registrations r WHERE r.unit_id = units.id) "
-    "  AND NOT EXISTS (SELECT 1 FROM people p WHERE p.unit_id = units.id) "
-    "  AND NOT EXISTS (SELECT 1 FROM units c WHERE c.parent_id = units.id)",
+    UNUSED_UNITS,
     "UPDATE reg_imports SET undone = 1 WHERE id = ?1",
   };
 

@@ -212,23 +212,20 @@ now_seconds (void)
 /* ---- staging: the one INSERT of each entity ---- */
 
 /* Every unit, person and registration enters its table the same way: its
- * row is written to a temp.stage_* table (this connection only, no lock
- * on the file), then one INSERT … SELECT moves the staged rows.  A single
+ * row is written to a temp.stage_* table (rows in this process's memory,
+ * thidua-store-stage.c: this connection only, no lock on the file), then
+ * one INSERT … SELECT moves the staged rows.  A single
  * add stages one row; an import stages 100,000 outside any lock and moves
  * them in one short transaction.  Staged references: > 0 an existing id,
  * < 0 the seq of a row staged in the same batch, 0 none. */
 static const char stage_schema[] =
-  "CREATE TEMP TABLE IF NOT EXISTS stage_units (seq INTEGER PRIMARY KEY, parent INTEGER NOT NULL, "
-  "  name TEXT NOT NULL, name_key TEXT NOT NULL, sort_key BLOB NOT NULL, kind TEXT NOT NULL, "
-  "  uuid TEXT, office_id INTEGER);"
-  "CREATE TEMP TABLE IF NOT EXISTS stage_people (seq INTEGER PRIMARY KEY, honorific TEXT NOT NULL, "
-  "  family_name TEXT NOT NULL, middle_name TEXT NOT NULL, given_name TEXT NOT NULL, "
-  "  position TEXT NOT NULL, unit INTEGER NOT NULL, start_date TEXT NOT NULL, birth_year INTEGER, "
-  "  name_key TEXT NOT NULL, sort_key BLOB NOT NULL, uuid TEXT, office_id INTEGER);"
-  "CREATE TEMP TABLE IF NOT EXISTS stage_registrations (seq INTEGER PRIMARY KEY, person INTEGER NOT NULL, "
-  "  unit INTEGER NOT NULL, title TEXT NOT NULL, plan_id INTEGER, initiative TEXT NOT NULL, "
-  "  status TEXT NOT NULL, result TEXT NOT NULL, decision TEXT NOT NULL, note TEXT NOT NULL, "
-  "  uuid TEXT, office_id INTEGER);"
+  "CREATE VIRTUAL TABLE IF NOT EXISTS temp.stage_units USING thidua_stage (seq, parent, name, "
+  "  name_key, sort_key, kind, uuid, office_id);"
+  "CREATE VIRTUAL TABLE IF NOT EXISTS temp.stage_people USING thidua_stage (seq, honorific, "
+  "  family_name, middle_name, given_name, position, unit, start_date, birth_year, name_key, "
+  "  sort_key, uuid, office_id);"
+  "CREATE VIRTUAL TABLE IF NOT EXISTS temp.stage_registrations USING thidua_stage (seq, person, "
+  "  unit, title, plan_id, initiative, status, result, decision, note, uuid, office_id);"
   "DELETE FROM temp.stage_units; DELETE FROM temp.stage_people; DELETE FROM temp.stage_registrations;";
 
 gboolean

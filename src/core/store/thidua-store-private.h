@@ -25,4 +25,28 @@ sqlite3 *thidua_store_get_db (ThiduaStore *self);
 gboolean thidua_store_sql_fail (ThiduaStore *self, sqlite3 *db, int rc,
                                 const char *doing, GError **error);
 
+/* Staging tables: "thidua_stage" virtual tables (thidua-store-stage.c),
+ * rows kept in this process's memory in the order they were added.
+ * Every connection the store opens has the module; a table is made with
+ * CREATE VIRTUAL TABLE temp.NAME USING thidua_stage (col, col, …). */
+typedef struct _ThiduaStageTable ThiduaStageTable;
+
+/* Registers the module on @db.
+ * Returns: (transfer none) (nullable): the connection's tables by name,
+ *   freed by SQLite with the connection; NULL if SQLite refused. */
+GHashTable *thidua_store_stage_register (sqlite3 *db);
+
+/* The staging table @name of the store's connection.
+ * Returns: (transfer none) (nullable): valid until the table is dropped. */
+ThiduaStageTable *thidua_store_get_stage_table (ThiduaStore *self, const char *name);
+
+/* Appends a row without going through SQL: begin, one add per column in
+ * order, end.  The adds return FALSE when memory runs out (the row is then
+ * incomplete: do not end it; the next begin drops it). */
+void     thidua_stage_table_begin_row (ThiduaStageTable *table);
+gboolean thidua_stage_table_add_int   (ThiduaStageTable *table, gint64 value);
+gboolean thidua_stage_table_add_text  (ThiduaStageTable *table, const char *text);
+gboolean thidua_stage_table_add_null  (ThiduaStageTable *table);
+gboolean thidua_stage_table_end_row   (ThiduaStageTable *table);
+
 G_END_DECLS

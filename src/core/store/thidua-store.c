@@ -65,6 +65,7 @@ struct _ThiduaStore
   guint     n_pending_plan_ids;
   gboolean  pending_plan_rows;
   gboolean  made_wal_files;   /* no -wal nor -shm was there at open */
+  GHashTable *stage_tables;   /* owned by the connection (thidua-store-stage.c) */
 };
 
 enum {
@@ -1179,6 +1180,14 @@ thidua_store_open_at_version (const char            *path,
     }
   sqlite3_extended_result_codes (self->db, 1);
   sqlite3_busy_timeout (self->db, BUSY_TIMEOUT_MS);
+  /* Sorts, migrations' table copies and index builds in memory, not in
+   * files under /var/tmp (four of them for a new file's migrations). */
+  sqlite3_exec (self->db, "PRAGMA temp_store = MEMORY", NULL, NULL, NULL);
+  if ((self->stage_tables = thidua_store_stage_register (self->db)) == NULL)
+    {
+      set_sqlite_error (error, self->db, SQLITE_NOMEM, path, N_("opening"));
+      return NULL;
+    }
 
   /* Two processes opening a new file at once: switching to WAL needs a
    * lock that SQLite does not wait for (it would deadlock), so the opening
@@ -1287,9 +1296,8 @@ thidua_store_open_writer (ThiduaStore *self, ThiduaStoreOpenFlags flags, GError 
   own = thidua_store_open (self->path, flags | THIDUA_STORE_OPEN_NO_SEED, error);
   if (own == NULL)
     return NULL;
-  /* 100,000 rows touch more pages than the default cache holds; the rows
-   * staged in temp stay in memory instead of spilling to a file */
-  if (!exec (own, "PRAGMA temp_store = MEMORY; PRAGMA main.cache_size = -65536; "
+  /* 100,000 rows touch more pages than the default cache holds */
+  if (!exec (own, "PRAGMA main.cache_size = -65536; "
              "PRAGMA temp.cache_size = -65536", N_("opening"), error))
     return NULL;
   return g_steal_pointer (&own);
@@ -1307,6 +1315,13 @@ thidua_store_get_schema_version (ThiduaStore *self)
 {
   g_return_val_if_fail (THIDUA_IS_STORE (self), 0);
   return self->version;
+}
+
+ThiduaStageTable *
+thidua_store_get_stage_table (ThiduaStore *self, const char *name)
+{
+  g_return_val_if_fail (THIDUA_IS_STORE (self), NULL);
+  return g_hash_table_lookup (self->stage_tables, name);
 }
 
 sqlite3 *
