@@ -21,7 +21,6 @@
 #include "thidua-json.h"
 #include "thidua-exchange.h"
 #include "thidua-csv.h"
-#include "thidua-paths.h"
 #ifndef THIDUA_CLI_REGISTER_CSV_ONLY
 #include "thidua-register-export.h"
 #include "thidua-report.h"
@@ -127,7 +126,6 @@ register_import (CliContext *ctx, int argc, char **argv)
   g_autoptr(ThiduaTable) table = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *file = NULL;
-  g_autofree void *heap = NULL;
   GPtrArray *rejections;
   gint64 batch = 0;
 
@@ -149,12 +147,6 @@ register_import (CliContext *ctx, int argc, char **argv)
   thidua_register_import_set_replace (import, replace);
   if ((table = load_table (ctx, file, &error)) == NULL)
     return error != NULL ? cli_fail (ctx, "%s", error->message) : 1;
-  /* A big file's rows are copied into a great many small blocks by
-   * core's batch: from a heap in huge pages, not a page fault for each
-   * 4 kB (thidua-paths.h; ~1,900 fewer for 100,000 rows).  Not for a small
-   * file, which would only pay for the 8 MB. */
-  if (thidua_table_get_n_rows (table) >= 10000)
-    heap = thidua_paths_shape_heap_for_print ();
   if (!thidua_register_import_prepare_table (import, file, table, &error))
     return cli_fail (ctx, "%s", error->message);
   g_clear_pointer (&table, thidua_table_free);
