@@ -28,8 +28,15 @@ printf 'ratio\t%s\n' "$(awk -v a="$thidua" -v b="$shell" 'BEGIN { printf "%.1f",
 printf 'load\t%s\n' "$(uptime | sed 's/.*load average: //')"
 # where one more import's time goes (its own debug line) and the new file's page size
 rm -f "$work"/t.db*
-split=$(G_MESSAGES_DEBUG=thidua-core "$cli" --db "$work/t.db" register import "$work/people-100k.csv" --year 2024 2>&1 \
-        | sed -n 's/.*import: \(staged.*\)/\1/p')
+debug=$(G_MESSAGES_DEBUG="thidua-core thidua-sheets thidua-cli" "$cli" --db "$work/t.db" register import \
+        "$work/people-100k.csv" --year 2024 2>&1)
+split=$(printf '%s\n' "$debug" | sed -n 's/.*import: \(staged.*\)/\1/p')
+# the file read and cut into cells; the rows prepared (the sheet's reading
+# of each row, and core's batch, which takes it)
+read_parse=$(printf '%s\n' "$debug" | sed -n 's/.*import: read and parsed \(.*\)/\1/p')
+prepare=$(printf '%s\n' "$debug" | sed -n 's/.*import: prepared \(.*\)/\1/p')
+printf 'cli_read_parse\t%s\n' "$read_parse"
+printf 'cli_prepare\t%s\n' "$prepare"
 printf 'cli_import_split\t%s\n' "$split"
 printf 'page_size\t%s\tfile_bytes\t%s\n' "$(sqlite3 "$work/t.db" 'PRAGMA page_size')" "$(wc -c < "$work/t.db")"
 # how long another writer waits while the import runs (the file is locked

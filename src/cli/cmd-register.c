@@ -7,21 +7,25 @@
 #include <json-glib/json-glib.h>
 #include <stdio.h>
 #include <string.h>
+#include <time.h>
 
 #include "thidua-catalog.h"
 #include "thidua-register.h"
 #include "thidua-paths.h"
 #include "thidua-core-enums.h"
 #include "thidua-register-check.h"
-#include "thidua-register-export.h"
 #include "thidua-register-import.h"
 #include "thidua-register-targets.h"
 #include "thidua-register-edit.h"
 #include "thidua-targets-json.h"
 #include "thidua-json.h"
+#include "thidua-exchange.h"
+#include "thidua-csv.h"
+#ifndef THIDUA_CLI_REGISTER_CSV_ONLY
+#include "thidua-register-export.h"
 #include "thidua-report.h"
 #include "thidua-rollup.h"
-#include "thidua-exchange.h"
+#endif
 
 /* The store and the register over it, with the catalog from data. */
 static ThiduaRegister *
@@ -70,6 +74,42 @@ print_json (JsonNode *root)
 
 /* ---- import ---- */
 
+typedef ThiduaTable *(*ReadWorkbook) (const char *name, const char *data, gsize len, GError **error);
+
+/* The file's cells.  A CSV is read here; a workbook by the readers in
+ * thidua-cli-workbook, loaded for one only (in this module's CSV-only
+ * build, meson.build).  NULL with error unset when the module is missing
+ * (cli_module_symbol() said so). */
+static ThiduaTable *
+load_table (CliContext *ctx, const char *file, GError **error)
+{
+  gint64 start = g_get_monotonic_time ();
+  clock_t cpu = clock ();
+  g_autofree char *data = NULL;
+  ThiduaTable *table;
+  gsize len;
+
+  if (!thidua_table_read_file (file, &data, &len, error))
+    return NULL;
+  if (thidua_table_sniff (data, len) == THIDUA_TABLE_FORMAT_CSV)
+    table = thidua_csv_parse_owned (file, g_steal_pointer (&data), len, error);
+  else
+    {
+#ifdef THIDUA_CLI_REGISTER_CSV_ONLY
+      ReadWorkbook read_workbook = cli_module_symbol (ctx, "workbook", "thidua_table_read_workbook");
+#else
+      ReadWorkbook read_workbook = thidua_table_read_workbook;
+#endif
+      if (read_workbook == NULL)
+        return NULL;
+      table = read_workbook (file, data, len, error);
+    }
+  if (table != NULL)
+    g_debug ("import: read and parsed %u rows in %.0f ms (cpu %.0f ms)", thidua_table_get_n_rows (table),
+             (g_get_monotonic_time () - start) / 1000.0, (clock () - cpu) * 1000.0 / CLOCKS_PER_SEC);
+  return table;
+}
+
 static int
 register_import (CliContext *ctx, int argc, char **argv)
 {
@@ -83,6 +123,7 @@ register_import (CliContext *ctx, int argc, char **argv)
   };
   g_autoptr(ThiduaRegister) reg = NULL;
   g_autoptr(ThiduaRegisterImport) import = NULL;
+  g_autoptr(ThiduaTable) table = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *file = NULL;
   GPtrArray *rejections;
@@ -104,8 +145,11 @@ register_import (CliContext *ctx, int argc, char **argv)
 
   import = thidua_register_import_new (reg, year);
   thidua_register_import_set_replace (import, replace);
-  if (!thidua_register_import_prepare_file (import, file, &error))
+  if ((table = load_table (ctx, file, &error)) == NULL)
+    return error != NULL ? cli_fail (ctx, "%s", error->message) : 1;
+  if (!thidua_register_import_prepare_table (import, file, table, &error))
     return cli_fail (ctx, "%s", error->message);
+  g_clear_pointer (&table, thidua_table_free);
   if (thidua_register_import_get_n_accepted (import) > 0)
     {
       batch = thidua_register_import_commit (import, NULL, NULL, &error);
@@ -426,7 +470,9 @@ register_check (CliContext *ctx, int argc, char **argv)
   return 0;
 }
 
-/* ---- export and report ---- */
+/* ---- export and report (not in the CSV-only build) ---- */
+
+#ifndef THIDUA_CLI_REGISTER_CSV_ONLY
 
 static int
 register_export (CliContext *ctx, int argc, char **argv)
@@ -481,6 +527,8 @@ register_report (CliContext *ctx, int argc, char **argv)
     return cli_fail (ctx, "%s", error->message);
   return 0;
 }
+
+#endif
 
 /* ---- plan targets and the year's plan ---- */
 
@@ -603,8 +651,10 @@ static const Sub subs[] = {
   { "undo-import", "register undo-import", register_undo_import },
   { "list",        "register list",        register_list },
   { "check",       "register check",       register_check },
+#ifndef THIDUA_CLI_REGISTER_CSV_ONLY
   { "export",      "register export",      register_export },
   { "report",      "register report",      register_report },
+#endif
   { "targets",     "register targets",     register_targets },
   { "plan",        "register plan",        register_plan },
   { "add",         "register add",         sub_add },

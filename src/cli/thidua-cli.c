@@ -301,6 +301,12 @@ main (int argc, char **argv)
         if (g_strcmp0 (module, "render") == 0
             && cli_output_is_document (render_output (argc - i, argv + i)))
           module = "document";
+        /* the register's PDF report and its export (XLSX too) need the
+         * renderer and the spreadsheet writers; the rest, a CSV import
+         * first, only core (meson.build) */
+        if (g_strcmp0 (module, "register") == 0 && i + 1 < argc
+            && (strcmp (argv[i + 1], "report") == 0 || strcmp (argv[i + 1], "export") == 0))
+          module = "register-documents";
         if (func == NULL && (func = cli_module_symbol (&ctx, module, commands[c].symbol)) == NULL)
           return 1;
         return func (&ctx, argc - i, argv + i);

@@ -24,7 +24,7 @@ ThiduaStore *cli_open_store  (CliContext *ctx, gboolean read_only);
 /* "thidua-cli: <command>: <message>" on stderr; returns the exit code 1. */
 int          cli_fail        (CliContext *ctx, const char *format, ...) G_GNUC_PRINTF (2, 3);
 /* A function of one of thidua-cli's modules ("render", "register",
- * "import"), loaded on first use; prints the error and returns NULL when
+ * "workbook", "import" …, meson.build), loaded on first use; prints the error and returns NULL when
  * the module is missing. */
 gpointer     cli_module_symbol (CliContext *ctx, const char *module, const char *symbol);
 /* TRUE for a .docx or .odt name (any case): thidua-cli-document writes

@@ -5,14 +5,109 @@
 #include "thidua-csv.h"
 #include "thidua-text.h"
 #include "thidua-input.h"
+#include "thidua-table-private.h"
 
 #include <string.h>
 
-/* Returns UTF-8 (BOM removed) or NULL with an error naming the file:
- * data itself when it is UTF-8 already (a 100,000-row file is megabytes,
- * and copying it cost page faults), else a converted copy, also in *owned. */
-static const char *
-decode (const char *name, const char *data, gsize len, gsize *out_len, char **owned, GError **error)
+/* TRUE when s is UTF-8 as g_utf8_validate_len() sees it (no NUL, no
+ * overlong form, surrogate or code point past U+10FFFF), eight ASCII bytes
+ * at a time.  *surely_nfc is set when every character is also one that NFC
+ * leaves alone and that composes with nothing before it, as
+ * thidua_text_is_surely_nfc() counts them (below U+0300, U+1E00–U+1EFF,
+ * U+2002–U+20CF): then every cell of the text is NFC as it is. */
+static gboolean
+utf8_check (const char *s, gsize n, gboolean *surely_nfc)
+{
+  const guchar *p = (const guchar *) s, *end = p + n;
+  gboolean nfc = TRUE;
+
+  *surely_nfc = FALSE;
+  while (p < end)
+    {
+      guchar c = *p;
+
+      if ((gsize) (end - p) >= 8)
+        {
+          guint64 v, stop;
+
+          memcpy (&v, p, 8);
+          v = GUINT64_FROM_LE (v);
+          /* the high bit of every byte that has it set or is zero (exact
+           * for the lowest such byte) */
+          stop = (v | ((v - G_GUINT64_CONSTANT (0x0101010101010101)) & ~v))
+                 & G_GUINT64_CONSTANT (0x8080808080808080);
+          if (stop == 0)
+            {
+              p += 8;
+              continue;
+            }
+          /* over the ASCII before it */
+#if defined (__GNUC__) || defined (__clang__)
+          p += __builtin_ctzll (stop) / 8;
+#else
+          while ((stop & 0x80) == 0)
+            {
+              stop >>= 8;
+              p++;
+            }
+#endif
+          c = *p;
+        }
+      if (c < 0x80)
+        {
+          if (c == 0)
+            return FALSE;
+          p++;
+        }
+      else if (c < 0xC2)
+        return FALSE;
+      else if (c < 0xE0)
+        {
+          if (end - p < 2 || (p[1] & 0xC0) != 0x80)
+            return FALSE;
+          if (c >= 0xCC)        /* U+0300 and up */
+            nfc = FALSE;
+          p += 2;
+        }
+      else if (c < 0xF0)
+        {
+          gunichar u;
+
+          if (end - p < 3 || (p[2] & 0xC0) != 0x80
+              || (c == 0xE0 ? (p[1] & 0xE0) != 0xA0
+                  : c == 0xED ? (p[1] & 0xE0) != 0x80
+                  : (p[1] & 0xC0) != 0x80))
+            return FALSE;
+          u = ((c & 0x0F) << 12) | ((p[1] & 0x3F) << 6) | (p[2] & 0x3F);
+          if (!((u >= 0x1E00 && u <= 0x1EFF) || (u >= 0x2002 && u <= 0x20CF)))
+            nfc = FALSE;
+          p += 3;
+        }
+      else if (c < 0xF5)
+        {
+          if (end - p < 4 || (p[2] & 0xC0) != 0x80 || (p[3] & 0xC0) != 0x80
+              || (c == 0xF0 ? (p[1] < 0x90 || p[1] > 0xBF)
+                  : c == 0xF4 ? (p[1] & 0xF0) != 0x80
+                  : (p[1] & 0xC0) != 0x80))
+            return FALSE;
+          nfc = FALSE;
+          p += 4;
+        }
+      else
+        return FALSE;
+    }
+  *surely_nfc = nfc;
+  return TRUE;
+}
+
+/* The text as UTF-8 (BOM removed), NUL-terminated, in a buffer that
+ * *buffer owns: data itself when it is UTF-8 already and take is set (a
+ * 100,000-row file is megabytes, and copying it cost page faults), else a
+ * copy or a converted copy.  NULL with an error naming the file.
+ * *surely_nfc: every cell is NFC without looking at it (utf8_check()). */
+static char *
+decode (const char *name, char *data, gsize len, gboolean take, gsize *out_len,
+        char **buffer, gboolean *surely_nfc, GError **error)
 {
   const guchar *u = (const guchar *) data;
   const char *from = NULL;
@@ -20,6 +115,7 @@ decode (const char *name, const char *data, gsize len, gsize *out_len, char **ow
   g_autoptr(GError) local = NULL;
   char *utf8;
 
+  *surely_nfc = FALSE;
   if (len >= 3 && u[0] == 0xEF && u[1] == 0xBB && u[2] == 0xBF)
     skip = 3;
   else if (len >= 2 && u[0] == 0xFF && u[1] == 0xFE)
@@ -33,11 +129,18 @@ decode (const char *name, const char *data, gsize len, gsize *out_len, char **ow
 
   if (from == NULL)
     {
-      if (g_utf8_validate_len (data + skip, len - skip, NULL))
+      if (utf8_check (data + skip, len - skip, surely_nfc))
         {
           *out_len = len - skip;
-          *owned = NULL;
-          return data + skip;
+          if (take)
+            {
+              *buffer = data;
+              return data + skip;
+            }
+          *buffer = g_malloc (len - skip + 1);
+          memcpy (*buffer, data + skip, len - skip);
+          (*buffer)[len - skip] = '\0';
+          return *buffer;
         }
       /* Vietnamese Windows' ANSI code page; glibc's iconv knows it. */
       from = "CP1258";
@@ -48,9 +151,14 @@ decode (const char *name, const char *data, gsize len, gsize *out_len, char **ow
       g_set_error (error, THIDUA_TABLE_ERROR, THIDUA_TABLE_ERROR_ENCODING,
                    _("%s: the text is neither UTF-8, UTF-16 nor Windows-1258 (%s); "
                    "save it again as “CSV UTF-8”"), name, local->message);
+      if (take)
+        g_free (data);
       return NULL;
     }
-  *owned = utf8;
+  if (take)
+    g_free (data);
+  /* a conversion may hold NUL characters: each cell is then checked */
+  *buffer = utf8;
   return utf8;
 }
 
@@ -88,52 +196,81 @@ thidua_csv_guess_separator (const char *s, gsize len)
 #define CSV_MAX_CELLS  2000000
 #define CSV_MAX_CELL   (128 * 1024)
 
-static char **
-finish_row (GPtrArray *cells)
+static gsize
+count_bytes (const char *s, gsize n, char c)
 {
-  g_ptr_array_add (cells, NULL);
-  return (char **) g_ptr_array_free (cells, FALSE);
+  const char *end = s + n;
+  gsize count = 0;
+
+  while ((s = memchr (s, c, (gsize) (end - s))) != NULL)
+    {
+      count++;
+      s++;
+    }
+  return count;
 }
 
-static void
-add_cell (GPtrArray *cells, GString *cell)
+/* The cell [start, end) of the table's buffer, its end overwritten with
+ * NUL: itself when the text is NFC for sure, else its NFC in the table
+ * ("" when it is not UTF-8: a NUL from a conversion). */
+static const char *
+end_cell (ThiduaTable *table, char *start, char *end, gboolean surely_nfc)
 {
-  /* the text was validated as a whole; most cells are NFC already and
-   * thidua_text_nfc returns those without the costly normalisation */
-  char *nfc = thidua_text_nfc (cell->str, cell->len);
-  g_ptr_array_add (cells, nfc ? nfc : g_strdup (""));
-  g_string_truncate (cell, 0);
+  g_autofree char *nfc = NULL;
+  gsize len = (gsize) (end - start);
+
+  *end = '\0';
+  if (len == 0)
+    return "";
+  if (surely_nfc)
+    return start;
+  if ((nfc = thidua_text_nfc (start, (gssize) len)) == NULL)
+    return "";
+  if (strcmp (nfc, start) == 0)
+    return start;
+  return thidua_table_insert_text (table, nfc, strlen (nfc));
 }
 
-ThiduaTable *
-thidua_csv_parse (const char *name, const char *data, gsize len, GError **error)
+/* Parses data (len bytes, then one NUL when take is set) into a table;
+ * with take, data is the caller's no more. */
+static ThiduaTable *
+parse (const char *name, char *data, gsize len, gboolean take, GError **error)
 {
   g_autoptr(ThiduaTable) table = thidua_table_new ();
-  g_autofree char *owned = NULL;
-  const char *text;
-  g_autoptr(GString) cell = g_string_new (NULL);
-  /* owns its strings until a row takes them: an error frees them all */
-  GPtrArray *cells = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GPtrArray) cells = g_ptr_array_new ();  /* the row's, not owned */
+  char *buffer = NULL, *text, *cell, *w;
   gsize n = 0, n_cells = 0;
   char sep;
   guint record = 1, quote_line = 0, line = 1;
-  gboolean quoted = FALSE, any = FALSE;
+  gboolean quoted = FALSE, any = FALSE, surely_nfc;
+  guchar stop[256] = { 0 };
 
-  text = decode (name, data, len, &n, &owned, error);
+  text = decode (name, data, len, take, &n, &buffer, &surely_nfc, error);
   if (text == NULL)
-    {
-      g_ptr_array_free (cells, TRUE);
-      return NULL;
-    }
+    return NULL;
+  thidua_table_adopt_buffer (table, buffer);
   sep = thidua_csv_guess_separator (text, n);
+  stop[(guchar) sep] = stop['"'] = stop['\r'] = stop['\n'] = 1;
+  {
+    /* as many rows as line ends and cells as separators at most, within
+     * the caps: all the table's room taken at once */
+    gsize n_rows = count_bytes (text, n, '\n') + count_bytes (text, n, '\r') + 1;
+    gsize n_seps = count_bytes (text, n, sep);
 
+    n_rows = MIN (n_rows, CSV_MAX_ROWS);
+    thidua_table_reserve (table, (guint) n_rows, (guint) (MIN (n_seps, CSV_MAX_CELLS + 1) + n_rows));
+  }
+
+  /* Cells are cut out of the text where they are: what a cell keeps is
+   * never longer than what was read for it ("" → ", CR LF → LF), so w, where
+   * the cell's next byte goes, never passes i. */
+  cell = w = text;
   for (gsize i = 0; i < n; i++)
     {
       char c = text[i];
 
-      if (cell->len > CSV_MAX_CELL)
+      if ((gsize) (w - cell) > CSV_MAX_CELL)
         {
-          g_ptr_array_free (cells, TRUE);
           g_set_error (error, THIDUA_TABLE_ERROR, THIDUA_TABLE_ERROR_MALFORMED,
                        _("%s: a cell on line %u is longer than %u bytes"), name, line, CSV_MAX_CELL);
           return NULL;
@@ -144,7 +281,7 @@ thidua_csv_parse (const char *name, const char *data, gsize len, GError **error)
             {
               if (i + 1 < n && text[i + 1] == '"')
                 {
-                  g_string_append_c (cell, '"');
+                  *w++ = '"';
                   i++;
                 }
               else
@@ -161,12 +298,12 @@ thidua_csv_parse (const char *name, const char *data, gsize len, GError **error)
                     continue;
                   c = '\n';
                 }
-              g_string_append_c (cell, c);
+              *w++ = c;
             }
           continue;
         }
 
-      if (c == '"' && cell->len == 0)
+      if (c == '"' && w == cell)
         {
           quoted = TRUE;
           quote_line = line;
@@ -174,11 +311,11 @@ thidua_csv_parse (const char *name, const char *data, gsize len, GError **error)
         }
       else if (c == sep)
         {
-          add_cell (cells, cell);
+          g_ptr_array_add (cells, (gpointer) end_cell (table, cell, w, surely_nfc));
+          cell = w = text + i + 1;
           any = TRUE;
           if (++n_cells > CSV_MAX_CELLS)
             {
-              g_ptr_array_free (cells, TRUE);
               g_set_error (error, THIDUA_TABLE_ERROR, THIDUA_TABLE_ERROR_MALFORMED,
                            _("%s: more than %u cells"), name, CSV_MAX_CELLS);
               return NULL;
@@ -189,13 +326,13 @@ thidua_csv_parse (const char *name, const char *data, gsize len, GError **error)
           if (c == '\r' && i + 1 < n && text[i + 1] == '\n')
             i++;
           line++;
-          add_cell (cells, cell);
-          thidua_table_take_row (table, record++, finish_row (cells));
-          cells = g_ptr_array_new_with_free_func (g_free);
+          g_ptr_array_add (cells, (gpointer) end_cell (table, cell, w, surely_nfc));
+          cell = w = text + i + 1;
+          thidua_table_add_row (table, record++, (const char * const *) cells->pdata, cells->len);
+          g_ptr_array_set_size (cells, 0);
           any = FALSE;
           if (record > CSV_MAX_ROWS)
             {
-              g_ptr_array_free (cells, TRUE);
               g_set_error (error, THIDUA_TABLE_ERROR, THIDUA_TABLE_ERROR_MALFORMED,
                            _("%s: more than %u rows"), name, CSV_MAX_ROWS);
               return NULL;
@@ -205,42 +342,52 @@ thidua_csv_parse (const char *name, const char *data, gsize len, GError **error)
         {
           /* the run of plain characters up to the next separator, quote or
            * line end at once, stopping where the cap above would refuse it */
-          gsize end = i + 1, room = CSV_MAX_CELL + 1 - cell->len;
+          gsize end = i + 1, limit = MIN (n, i + (CSV_MAX_CELL + 1 - (gsize) (w - cell)));
 
-          while (end < n && end - i < room && text[end] != sep && text[end] != '"'
-                 && text[end] != '\r' && text[end] != '\n')
+          while (end < limit && !stop[(guchar) text[end]])
             end++;
-          g_string_append_len (cell, text + i, end - i);
+          if (w != text + i)
+            memmove (w, text + i, end - i);
+          w += end - i;
           i = end - 1;
           any = TRUE;
         }
     }
   if (quoted)
     {
-      g_ptr_array_free (cells, TRUE);
       g_set_error (error, THIDUA_TABLE_ERROR, THIDUA_TABLE_ERROR_MALFORMED,
                    _("%s: the quote opened on line %u is never closed"), name, quote_line);
       return NULL;
     }
-  if (any || cell->len > 0)
+  if (any || w > cell)
     {
-      add_cell (cells, cell);
-      thidua_table_take_row (table, record, finish_row (cells));
+      g_ptr_array_add (cells, (gpointer) end_cell (table, cell, w, surely_nfc));
+      thidua_table_add_row (table, record, (const char * const *) cells->pdata, cells->len);
     }
-  else
-    g_ptr_array_free (cells, TRUE);
   return g_steal_pointer (&table);
+}
+
+ThiduaTable *
+thidua_csv_parse (const char *name, const char *data, gsize len, GError **error)
+{
+  return parse (name, (char *) data, len, FALSE, error);
+}
+
+ThiduaTable *
+thidua_csv_parse_owned (const char *name, char *data, gsize len, GError **error)
+{
+  return parse (name, data, len, TRUE, error);
 }
 
 ThiduaTable *
 thidua_csv_read (const char *path, GError **error)
 {
-  g_autofree char *data = NULL;
+  char *data = NULL;
   gsize len;
 
   if (!thidua_table_read_file (path, &data, &len, error))
     return NULL;
-  return thidua_csv_parse (path, data, len, error);
+  return thidua_csv_parse_owned (path, data, len, error);
 }
 
 /* A cell that a spreadsheet would run as a formula ("=HYPERLINK(…)",

@@ -10,6 +10,7 @@
 #include "thidua-text.h"
 #include "thidua-xlsx.h"
 #include <stdio.h>
+#include <time.h>
 
 /* ---- headers ---- */
 
@@ -138,6 +139,9 @@ struct _ThiduaRegisterImport
   GPtrArray      *rejections;  /* ThiduaRegisterRejection */
   guint           n_registrations;
   GStringChunk   *scratch;     /* stripped cells of the row being prepared */
+  GPtrArray      *titles;      /* the titles of the row being prepared */
+  gint64          batch_usec;  /* time in core's batch, timed when debugging */
+  gboolean        timing;
 };
 
 enum {
@@ -151,13 +155,6 @@ enum {
 static GParamSpec *properties[N_PROPS];
 
 G_DEFINE_FINAL_TYPE (ThiduaRegisterImport, thidua_register_import, G_TYPE_OBJECT)
-
-static void
-import_row_free (ImportRow *r)
-{
-  g_clear_pointer (&r->titles, g_ptr_array_unref);
-  g_free (r);
-}
 
 static void
 rejection_free (ThiduaRegisterRejection *r)
@@ -179,6 +176,7 @@ thidua_register_import_finalize (GObject *object)
   g_clear_pointer (&self->batch, thidua_register_batch_free);
   g_clear_pointer (&self->rejections, g_ptr_array_unref);
   g_string_chunk_free (self->scratch);
+  g_ptr_array_unref (self->titles);
   G_OBJECT_CLASS (thidua_register_import_parent_class)->finalize (object);
 }
 
@@ -252,6 +250,7 @@ thidua_register_import_init (ThiduaRegisterImport *self)
     self->column_index[i] = -1;
   self->rejections = g_ptr_array_new_with_free_func ((GDestroyNotify) rejection_free);
   self->scratch = g_string_chunk_new (4096);
+  self->titles = g_ptr_array_new ();
 }
 
 ThiduaRegisterImport *
@@ -328,12 +327,60 @@ reject (ThiduaRegisterImport *self, guint row, char *reason)
 
 /* ---- reading rows ---- */
 
+/* g_unichar_isspace() of an ASCII character */
+static inline gboolean
+ascii_is_space (guchar c)
+{
+  return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f';
+}
+
+/* thidua_text_strip_span(), without looking at characters when the cell
+ * starts and ends with ASCII that is not a space, as nearly all do. */
+static inline const char *
+strip_span (const char *s, gsize *len)
+{
+  guchar first = (guchar) s[0], last;
+  gsize n;
+
+  if (first == '\0')
+    {
+      *len = 0;
+      return s;
+    }
+  if (first < 0x80 && !ascii_is_space (first))
+    {
+      n = strlen (s);
+      last = (guchar) s[n - 1];
+      if (last < 0x80 && !ascii_is_space (last))
+        {
+          *len = n;
+          return s;
+        }
+    }
+  return thidua_text_strip_span (s, len);
+}
+
+/* TRUE when s strips to nothing. */
+static inline gboolean
+is_blank (const char *s)
+{
+  guchar first = (guchar) s[0];
+  gsize len;
+
+  if (first == '\0')
+    return TRUE;
+  if (first < 0x80 && !ascii_is_space (first))
+    return FALSE;
+  thidua_text_strip_span (s, &len);
+  return len == 0;
+}
+
 /* s stripped: s itself, its tail, or a copy in the scratch chunk. */
 static const char *
 scratch_strip (ThiduaRegisterImport *self, const char *s)
 {
   gsize len;
-  const char *start = thidua_text_strip_span (s, &len);
+  const char *start = strip_span (s, &len);
 
   if (start[len] == '\0')
     return start;
@@ -351,72 +398,67 @@ cell (ThiduaRegisterImport *self, const ThiduaTable *table, guint index, ThiduaR
   return scratch_strip (self, thidua_table_get_cell (table, index, (guint) c));
 }
 
-static gboolean
-row_is_blank (const char * const *row)
-{
-  for (guint i = 0; row[i]; i++)
-    {
-      gsize len;
-      thidua_text_strip_span (row[i], &len);
-      if (len > 0)
-        return FALSE;
-    }
-  return TRUE;
-}
-
 /* "(1) (2) (3)" or "1 2 3" under the header: column numbers, not data.
  * Spreadsheets turn "(1)" into the accounting negative -1. */
 static gboolean
-row_is_numbering (const char * const *row)
+is_column_number (const char *cell)
 {
-  guint n = 0;
+  gsize len;
+  const char *p = strip_span (cell, &len), *end = p + len;
 
-  for (guint i = 0; row[i]; i++)
-    {
-      gsize len;
-      const char *p = thidua_text_strip_span (row[i], &len), *end = p + len;
-      if (p == end)
-        continue;
-      if (*p == '(' || *p == '-')
-        p++;
-      if (p == end || !g_ascii_isdigit (*p))
-        return FALSE;
-      while (p < end && g_ascii_isdigit (*p))
-        p++;
-      if (p < end && *p == ')')
-        p++;
-      if (p != end)
-        return FALSE;
-      n++;
-    }
-  return n >= 2;
+  if (*p == '(' || *p == '-')
+    p++;
+  if (p == end || !g_ascii_isdigit (*p))
+    return FALSE;
+  while (p < end && g_ascii_isdigit (*p))
+    p++;
+  if (p < end && *p == ')')
+    p++;
+  return p == end;
 }
 
 /* A lone cell such as "I. CÁ NHÂN" or "B. Tập thể" starts a section. */
 static int
-row_section_kind (const char * const *row)
+section_kind (const char *only)
 {
-  const char *only = NULL;
-  g_autofree char *key = NULL;
+  g_autofree char *key = normalise_header (only);
 
-  for (guint i = 0; row[i]; i++)
-    {
-      gsize len;
-      thidua_text_strip_span (row[i], &len);
-      if (len == 0)
-        continue;
-      if (only != NULL)
-        return -1;
-      only = row[i];
-    }
-  if (only == NULL)
-    return -1;
-  key = normalise_header (only);
   if (g_str_has_suffix (key, "ca nhan") && strlen (key) <= strlen ("ca nhan") + 6)
     return 0;
   if (g_str_has_suffix (key, "tap the") && strlen (key) <= strlen ("tap the") + 6)
     return 1;
   return -1;
+}
+
+typedef enum {
+  ROW_DATA,
+  ROW_SKIP,       /* blank, or column numbers */
+  ROW_SECTION,    /* *kind set */
+} RowClass;
+
+/* One look at a row's cells: blank, numbering (two cells or more, all
+ * column numbers), a section heading, or data. */
+static RowClass
+classify_row (const char * const *row, int *kind)
+{
+  const char *only = NULL;
+  guint n = 0;
+  gboolean numbers = TRUE;
+
+  for (guint i = 0; row[i]; i++)
+    {
+      if (is_blank (row[i]))
+        continue;
+      if (n++ == 0)
+        only = row[i];
+      if (numbers && !is_column_number (row[i]))
+        numbers = FALSE;
+    }
+  if (n == 0 || (numbers && n >= 2))
+    return ROW_SKIP;
+  if (n == 1 && (*kind = section_kind (only)) >= 0)
+    return ROW_SECTION;
+  return ROW_DATA;
 }
 
 static gboolean
@@ -461,8 +503,15 @@ find_header (ThiduaRegisterImport *self, const ThiduaTable *table, guint *header
 static gboolean
 parse_kind (const char *text, int *out)
 {
-  g_autofree char *key = *text ? normalise_header (text) : g_strdup ("");
+  g_autofree char *key = NULL;
 
+  /* nothing said: the default */
+  if (*text == '\0')
+    {
+      *out = -1;
+      return TRUE;
+    }
+  key = normalise_header (text);
   if (*key == '\0')
     *out = -1;
   else if (g_str_equal (key, "ca nhan") || g_str_equal (key, "cn"))
@@ -477,8 +526,15 @@ parse_kind (const char *text, int *out)
 static gboolean
 parse_status (const char *text, ThiduaRegStatus *out)
 {
-  g_autofree char *key = *text ? normalise_header (text) : g_strdup ("");
+  g_autofree char *key = NULL;
 
+  /* nothing said: the default */
+  if (*text == '\0')
+    {
+      *out = THIDUA_REG_STATUS_REGISTERED;
+      return TRUE;
+    }
+  key = normalise_header (text);
   if (*key == '\0' || g_str_equal (key, "dang ky") || g_str_equal (key, "registered"))
     *out = THIDUA_REG_STATUS_REGISTERED;
   else if (g_str_has_prefix (key, "rut") || g_str_equal (key, "withdrawn"))
@@ -491,8 +547,15 @@ parse_status (const char *text, ThiduaRegStatus *out)
 static gboolean
 parse_result (const char *text, ThiduaRegResult *out)
 {
-  g_autofree char *key = *text ? normalise_header (text) : g_strdup ("");
+  g_autofree char *key = NULL;
 
+  /* nothing said: the default */
+  if (*text == '\0')
+    {
+      *out = THIDUA_REG_RESULT_PENDING;
+      return TRUE;
+    }
+  key = normalise_header (text);
   if (*key == '\0' || g_str_equal (key, "chua xet") || g_str_equal (key, "pending"))
     *out = THIDUA_REG_RESULT_PENDING;
   else if (g_str_equal (key, "dat") || g_str_equal (key, "achieved"))
@@ -552,6 +615,10 @@ serial_hint (const char *text)
 typedef struct {
   ThiduaCatalog *catalog;
   GHashTable    *cache;   /* cell text → GPtrArray of ids, or NULL when unknown (stored as a marker) */
+  /* per title column, the last text looked up (a key of the cache) and
+   * its titles: a column mostly repeats itself from row to row */
+  const char    *last_text[3];
+  GPtrArray     *last_ids[3];
 } TitleMatcher;
 
 /* The titles a cell names: the whole cell, or its parts split on line
@@ -600,17 +667,18 @@ match_titles (TitleMatcher *m, const char *text, char **bad)
 
 static gboolean
 prepare_row (ThiduaRegisterImport *self, const ThiduaTable *table, guint index, guint number,
-             int section_kind, TitleMatcher *matcher)
+             int section, TitleMatcher *matcher)
 {
-  ThiduaCatalog *catalog = thidua_register_get_catalog (self->reg);
+  ThiduaCatalog *catalog = matcher->catalog;
   const char *name, *kind_text, *year_text, *birth_text, *status_text, *result_text;
-  ImportRow *r;
+  ImportRow row_data = { 0 }, *r = &row_data;
   int kind;
   static const ThiduaRegisterColumn title_columns[] = {
     THIDUA_REGISTER_COLUMN_TITLE, THIDUA_REGISTER_COLUMN_REWARD, THIDUA_REGISTER_COLUMN_RATING
   };
   gboolean all_collective = TRUE;
 
+  G_STATIC_ASSERT (G_N_ELEMENTS (title_columns) == G_N_ELEMENTS (matcher->last_text));
   /* the stripped cells of the previous row are no longer needed */
   g_string_chunk_clear (self->scratch);
   name = cell (self, table, index, THIDUA_REGISTER_COLUMN_NAME);
@@ -647,9 +715,8 @@ prepare_row (ThiduaRegisterImport *self, const ThiduaTable *table, guint index, 
       return FALSE;
     }
   if (kind < 0)
-    kind = section_kind;
+    kind = section;
 
-  r = g_new0 (ImportRow, 1);
   r->row = number;
   r->name = name;
   r->position = cell (self, table, index, THIDUA_REGISTER_COLUMN_POSITION);
@@ -657,7 +724,8 @@ prepare_row (ThiduaRegisterImport *self, const ThiduaTable *table, guint index, 
   r->initiative = cell (self, table, index, THIDUA_REGISTER_COLUMN_INITIATIVE);
   r->note = cell (self, table, index, THIDUA_REGISTER_COLUMN_NOTE);
   r->decision = cell (self, table, index, THIDUA_REGISTER_COLUMN_DECISION);
-  r->titles = g_ptr_array_new ();
+  r->titles = self->titles;
+  g_ptr_array_set_size (r->titles, 0);
 
   /* "Giảng viên, Khoa Lý luận cơ sở" in one column */
   if (self->column_index[THIDUA_REGISTER_COLUMN_POSITION_UNIT] >= 0)
@@ -690,19 +758,16 @@ prepare_row (ThiduaRegisterImport *self, const ThiduaTable *table, guint index, 
                                                  "or type the year"), birth_text, serial_date));
       else
         reject (self, number, g_strdup_printf (_("“%s” in “Năm sinh” is not a year of birth"), birth_text));
-      import_row_free (r);
       return FALSE;
     }
   if (!parse_status (status_text, &r->status))
     {
       reject (self, number, g_strdup_printf (_("“%s” in “Trạng thái” is not Đăng ký or Rút đăng ký"), status_text));
-      import_row_free (r);
       return FALSE;
     }
   if (!parse_result (result_text, &r->result))
     {
       reject (self, number, g_strdup_printf (_("“%s” in “Kết quả” is not Đạt, Không đạt or Chưa xét"), result_text));
-      import_row_free (r);
       return FALSE;
     }
 
@@ -714,18 +779,26 @@ prepare_row (ThiduaRegisterImport *self, const ThiduaTable *table, guint index, 
 
       if (*text == '\0')
         continue;
-      ids = g_hash_table_lookup (matcher->cache, text);
-      if (ids == NULL)
+      if (matcher->last_text[c] != NULL && strcmp (text, matcher->last_text[c]) == 0)
+        ids = matcher->last_ids[c];
+      else
         {
-          ids = match_titles (matcher, text, &bad);
-          if (ids == NULL)
+          gpointer key = NULL;
+
+          if (!g_hash_table_lookup_extended (matcher->cache, text, &key, (gpointer *) &ids))
             {
-              reject (self, number, g_strdup_printf (_("“%s” in “%s” is not a title or form of reward in the catalog"),
-                                                     bad, self->column_header[title_columns[c]]));
-              import_row_free (r);
-              return FALSE;
+              ids = match_titles (matcher, text, &bad);
+              if (ids == NULL)
+                {
+                  reject (self, number, g_strdup_printf (_("“%s” in “%s” is not a title or form of reward in the catalog"),
+                                                         bad, self->column_header[title_columns[c]]));
+                  return FALSE;
+                }
+              key = g_strdup (text);
+              g_hash_table_insert (matcher->cache, key, ids);
             }
-          g_hash_table_insert (matcher->cache, g_strdup (text), ids);
+          matcher->last_text[c] = key;
+          matcher->last_ids[c] = ids;
         }
       for (guint i = 0; i < ids->len; i++)
         {
@@ -742,7 +815,6 @@ prepare_row (ThiduaRegisterImport *self, const ThiduaTable *table, guint index, 
   if (r->titles->len == 0)
     {
       reject (self, number, g_strdup_printf (_("%s registers for no title or form of reward"), r->name));
-      import_row_free (r);
       return FALSE;
     }
   r->collective = kind >= 0 ? kind == 1 : all_collective;
@@ -756,7 +828,6 @@ prepare_row (ThiduaRegisterImport *self, const ThiduaTable *table, guint index, 
                                                  ? _("“%s” is a title for individuals, but %s is a collective")
                                                  : _("“%s” is a title for collectives, but %s is a person"),
                                                  t->name, r->name));
-          import_row_free (r);
           return FALSE;
         }
     }
@@ -770,11 +841,14 @@ prepare_row (ThiduaRegisterImport *self, const ThiduaTable *table, guint index, 
       (const char * const *) r->titles->pdata, r->titles->len,
     };
     char *reason = NULL;
+    gint64 start = self->timing ? g_get_monotonic_time () : 0;
     gboolean taken = thidua_register_batch_add (self->batch, &row, &reason);
+
+    if (self->timing)
+      self->batch_usec += g_get_monotonic_time () - start;
 
     if (!taken)
       reject (self, number, reason);
-    import_row_free (r);
     return taken;
   }
 }
@@ -788,10 +862,16 @@ thidua_register_import_prepare_table (ThiduaRegisterImport *self, const char *na
                            g_hash_table_new_full (g_str_hash, g_str_equal, g_free,
                                                   (GDestroyNotify) g_ptr_array_unref) };
   guint header_index = 0;
-  int section_kind = -1;
+  int section = -1;
   gboolean ok = TRUE;
+  gint64 start = g_get_monotonic_time ();
+  clock_t cpu = clock ();
 
   g_return_val_if_fail (THIDUA_IS_REGISTER_IMPORT (self), FALSE);
+
+  /* where the time goes, core's part apart, only when it is printed */
+  self->timing = !g_log_writer_default_would_drop (G_LOG_LEVEL_DEBUG, G_LOG_DOMAIN);
+  self->batch_usec = 0;
 
   if (!thidua_reg_year_parse (self->year, &label, NULL, NULL, error))
     {
@@ -835,27 +915,25 @@ thidua_register_import_prepare_table (ThiduaRegisterImport *self, const char *na
       const char * const *row = thidua_table_get_row (table, i, &number);
       int kind;
 
-      if (row_is_blank (row) || row_is_numbering (row))
-        continue;
-      if ((kind = row_section_kind (row)) >= 0)
+      switch (classify_row (row, &kind))
         {
-          section_kind = kind;
+        case ROW_SKIP:
           continue;
+        case ROW_SECTION:
+          section = kind;
+          continue;
+        case ROW_DATA:
+        default:
+          break;
         }
-      prepare_row (self, table, i, number, section_kind, &matcher);
+      prepare_row (self, table, i, number, section, &matcher);
     }
   g_hash_table_unref (matcher.cache);
+  if (ok)
+    g_debug ("import: prepared %u rows in %.0f ms (cpu %.0f ms), of which core's batch %.0f ms",
+             thidua_table_get_n_rows (table), (g_get_monotonic_time () - start) / 1000.0,
+             (clock () - cpu) * 1000.0 / CLOCKS_PER_SEC, self->batch_usec / 1000.0);
   return ok;
-}
-
-gboolean
-thidua_register_import_prepare_file (ThiduaRegisterImport *self, const char *path, GError **error)
-{
-  g_autoptr(ThiduaTable) table = thidua_table_load (path, error);
-
-  if (table == NULL)
-    return FALSE;
-  return thidua_register_import_prepare_table (self, path, table, error);
 }
 
 /* ---- commit ---- */

@@ -43,9 +43,28 @@ const char         *thidua_table_get_cell   (const ThiduaTable *self, guint inde
 gboolean            thidua_table_read_file  (const char *path, char **data, gsize *len,
                                              GError **error);
 
+typedef enum {
+  THIDUA_TABLE_FORMAT_CSV,
+  THIDUA_TABLE_FORMAT_XLSX,
+  THIDUA_TABLE_FORMAT_XLS,
+} ThiduaTableFormat;
+
+/* What a file's first bytes say it is: a ZIP is XLSX, an OLE compound
+ * file XLS, anything else is taken for CSV.
+ * @data: (array length=len) */
+ThiduaTableFormat   thidua_table_sniff      (const char *data, gsize len);
+
+/* The rest is in the XLSX and XLS part of the library (thidua-table-load.c,
+ * with libzip, libxml2 and libfreexl), which the CSV part does without. */
+
 /* Reads a CSV, XLSX or XLS file, recognised by its content (not only its
  * name).  The first sheet of a workbook. */
 ThiduaTable        *thidua_table_load       (const char *path, GError **error);
+/* The first sheet of a workbook's bytes, XLSX or XLS as
+ * thidua_table_sniff() says (not for a CSV) (thidua-workbook.c).
+ * @data: (array length=len): not kept. */
+ThiduaTable        *thidua_table_read_workbook (const char *name, const char *data, gsize len,
+                                                GError **error);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (ThiduaTable, thidua_table_free)
 

@@ -390,31 +390,6 @@ read_date_styles (Workbook *wb)
   return is_date;
 }
 
-char *
-thidua_xlsx_serial_to_date (double serial, gboolean date1904)
-{
-  g_autoptr(GDate) date = NULL;
-  double days = floor (serial);
-
-  if (!isfinite (serial) || days < (date1904 ? 0 : 1) || days > 2958465)  /* 9999-12-31 */
-    return NULL;
-  if (date1904)
-    date = g_date_new_dmy (1, G_DATE_JANUARY, 1904);
-  else if (days < 60)
-    date = g_date_new_dmy (31, G_DATE_DECEMBER, 1899);
-  else
-    {
-      /* Lotus's 29 February 1900 (serial 60) does not exist: from then
-       * on the count is one day ahead. */
-      if (days == 60)
-        days = 61;
-      date = g_date_new_dmy (30, G_DATE_DECEMBER, 1899);
-    }
-  g_date_add_days (date, (guint) days);
-  return g_strdup_printf ("%04u-%02u-%02u", g_date_get_year (date), g_date_get_month (date),
-                          g_date_get_day (date));
-}
-
 /* "BC12" → column 54 (0-based); -1 without letters; -2 past XFD (more
  * than three letters would overflow long before). */
 static int

@@ -2,8 +2,9 @@
 /* test-cli-modules.c — thidua-cli loads only what a command uses (issue
  * 10): the plan and sign-off commands run from the executable alone, with
  * none of its modules present; a command that needs one names it when it
- * is missing; and the executable itself needs neither Pango nor the
- * spreadsheet, Word or PDF libraries. */
+ * is missing; the register's CSV import needs only its own module, with
+ * no library the executable lacks; and the executable itself needs
+ * neither Pango nor the spreadsheet, Word or PDF libraries. */
 #include "config.h"
 
 #include <gio/gio.h>
@@ -253,6 +254,74 @@ test_import_without_pdf (Fixture *f, gconstpointer data)
   run_clear (&r);
 }
 
+/* The register module alone beside the executable: a CSV is imported
+ * with no library beyond the executable's (glibc's loader names every file
+ * it opens), a workbook asks for thidua-cli-workbook and the PDF report
+ * for thidua-cli-register-documents, both changing nothing. */
+static void
+test_register_csv_alone (Fixture *f, gconstpointer data)
+{
+  g_autofree char *dir = g_path_get_dirname (g_getenv ("THIDUA_CLI"));
+  g_autofree char *name = g_strconcat ("thidua-cli-register.", G_MODULE_SUFFIX, NULL);
+  g_autofree char *from = g_build_filename (dir, name, NULL);
+  g_autofree char *to = g_build_filename (f->dir, name, NULL);
+  g_autofree char *csv = g_build_filename (f->dir, "dang-ky.csv", NULL);
+  g_autofree char *xlsx = g_build_filename (f->dir, "dang-ky.xlsx", NULL);
+  g_autofree char *pdf = g_build_filename (f->dir, "dang-ky.pdf", NULL);
+  g_autofree char *contents = NULL;
+  gsize len;
+  Run r = { 0 };
+
+  g_assert_true (g_file_get_contents (from, &contents, &len, NULL));
+  g_assert_true (g_file_set_contents (to, contents, (gssize) len, NULL));
+  g_assert_true (g_file_set_contents (csv, "Họ và tên;Đơn vị;Danh hiệu thi đua\n"
+                                           "Nguyễn Văn An;Khoa Lý luận cơ sở;Lao động tiên tiến\n"
+                                           "Trần Thị Bình;Khoa Lý luận cơ sở;Danh hiệu lạ\n", -1, NULL));
+#ifdef __GLIBC__
+  {
+    const char *absent[] = { "libpango", "libcairo", "libharfbuzz", "libfontconfig", "libqrencode",
+                             "libzip", "libxml2", "libicu", "libxlsxwriter", "libfreexl", "libstdc++" };
+    const char *argv[] = { f->cli, "--db", f->db, "register", "import", csv, "--year", "2024", NULL };
+    const char *env[] = { "LD_DEBUG", "files", NULL };
+
+    run (&r, argv, env);
+    g_assert_cmpint (r.status, ==, 0);
+    g_assert_cmpstr (r.out, ==, "imported 1, rejected 1\n");
+    g_assert_nonnull (strstr (r.err, name));
+    for (guint i = 0; i < G_N_ELEMENTS (absent); i++)
+      if (strstr (r.err, absent[i]) != NULL)
+        g_error ("a CSV import maps %s:\n%s", absent[i], r.err);
+    run_clear (&r);
+  }
+#else
+  cli (f, &r, "register", "import", csv, "--year", "2024", NULL);
+  g_assert_cmpint (r.status, ==, 0);
+  g_assert_cmpstr (r.out, ==, "imported 1, rejected 1\n");
+  run_clear (&r);
+#endif
+
+  /* a ZIP's signature is enough to ask for the workbook readers */
+  g_assert_true (g_file_set_contents (xlsx, "PK\x03\x04 not really", -1, NULL));
+  cli (f, &r, "register", "import", xlsx, "--year", "2024", "--replace", NULL);
+  g_assert_cmpint (r.status, ==, 1);
+  g_assert_nonnull (strstr (r.err, "thidua-cli-workbook." G_MODULE_SUFFIX));
+  g_assert_cmpstr (r.out, ==, "");
+  run_clear (&r);
+
+  cli (f, &r, "register", "report", "--year", "2024", "-o", pdf, NULL);
+  g_assert_cmpint (r.status, ==, 1);
+  g_assert_nonnull (strstr (r.err, "thidua-cli-register-documents." G_MODULE_SUFFIX));
+  g_assert_false (g_file_test (pdf, G_FILE_TEST_EXISTS));
+  run_clear (&r);
+
+  /* the register as the CSV left it */
+  cli (f, &r, "register", "list", "--year", "2024", NULL);
+  g_assert_cmpint (r.status, ==, 0);
+  g_assert_nonnull (strstr (r.out, "\tNguyễn Văn An\t"));
+  g_assert_null (strstr (r.out, "Trần Thị Bình"));
+  run_clear (&r);
+}
+
 /* The libraries the executable maps at start (glibc's loader lists them,
  * as ldd does): none of the renderer's, the spreadsheets', Word's or the
  * PDF reader's. */
@@ -288,6 +357,8 @@ main (int argc, char *argv[])
               fixture_set_up, test_missing_module_named, fixture_tear_down);
   g_test_add ("/cli-modules/import-without-pdf", Fixture, NULL,
               fixture_set_up, test_import_without_pdf, fixture_tear_down);
+  g_test_add ("/cli-modules/register-csv-alone", Fixture, NULL,
+              fixture_set_up, test_register_csv_alone, fixture_tear_down);
   g_test_add_func ("/cli-modules/start-libraries", test_start_libraries);
   return g_test_run ();
 }

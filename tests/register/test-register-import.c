@@ -625,6 +625,115 @@ test_csv_parser (void)
     }
 }
 
+/* The parser cuts cells out of its own copy of the text: quotes, escaped
+ * quotes and CR LF inside a cell shorten it where it is; the cap counts
+ * the cell as kept; a NUL from a conversion empties its cell; NFD text is
+ * composed and NFC text kept; rows handed out stay valid as more come;
+ * thidua_csv_parse_owned() leaves the same cells as thidua_csv_parse(). */
+static void
+test_csv_parser_in_place (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ThiduaTable) t = NULL;
+  const char *quotes = "\"a\"\"b\"c,\"x\" \"y\",q\"r\"s,\"\"\"\"\r\n\"\",\"\"\",\r\n\r\n\"\r\nz\"\r";
+  const char * const *first;
+
+  t = thidua_csv_parse ("t.csv", quotes, strlen (quotes), &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (thidua_table_get_n_rows (t), ==, 3);
+  first = thidua_table_get_row (t, 0, NULL);
+  g_assert_cmpstr (first[0], ==, "a\"bc");
+  g_assert_cmpstr (first[1], ==, "x \"y\"");
+  g_assert_cmpstr (first[2], ==, "q\"r\"s");
+  g_assert_cmpstr (first[3], ==, "\"");
+  g_assert_null (first[4]);
+  g_assert_cmpstr (thidua_table_get_cell (t, 1, 0), ==, "");
+  g_assert_cmpstr (thidua_table_get_cell (t, 1, 1), ==, "\",\n\n");
+  g_assert_cmpstr (thidua_table_get_cell (t, 2, 0), ==, "z\"");
+  {
+    guint number;
+    thidua_table_get_row (t, 2, &number);
+    g_assert_cmpuint (number, ==, 3);
+  }
+  g_clear_pointer (&t, thidua_table_free);
+
+  /* NFD composed, NFC (with a no-break space) kept, a combining mark at a
+   * cell's start left as it is; the same from a buffer the parser takes */
+  {
+    const char *text = "Nguye\xcc\x82\xcc\x83n,\xc2\xa0Tr\xe1\xba\xa7n\xc2\xa0,\xcc\x81x\n";
+    g_autofree char *owned = g_strdup (text);
+
+    for (guint k = 0; k < 2; k++)
+      {
+        t = k == 0 ? thidua_csv_parse ("t.csv", text, strlen (text), &error)
+                   : thidua_csv_parse_owned ("t.csv", g_steal_pointer (&owned), strlen (text), &error);
+        g_assert_no_error (error);
+        g_assert_cmpstr (thidua_table_get_cell (t, 0, 0), ==, "Nguy\xe1\xbb\x85n");
+        g_assert_cmpstr (thidua_table_get_cell (t, 0, 1), ==, "\xc2\xa0Tr\xe1\xba\xa7n\xc2\xa0");
+        g_assert_cmpstr (thidua_table_get_cell (t, 0, 2), ==, "\xcc\x81x");
+        g_clear_pointer (&t, thidua_table_free);
+      }
+  }
+
+  /* UTF-16 with a NUL character: that cell is empty, its neighbours not */
+  {
+    static const char utf16[] = "\xff\xfe" "a\0;\0b\0\0\0c\0;\0d\0\n\0";
+
+    t = thidua_csv_parse ("t.csv", utf16, sizeof utf16 - 1, &error);
+    g_assert_no_error (error);
+    g_assert_cmpstr (thidua_table_get_cell (t, 0, 0), ==, "a");
+    g_assert_cmpstr (thidua_table_get_cell (t, 0, 1), ==, "");
+    g_assert_cmpstr (thidua_table_get_cell (t, 0, 2), ==, "d");
+    g_clear_pointer (&t, thidua_table_free);
+  }
+
+  /* the cap counts what the cell keeps: 131,072 escaped quotes are
+   * 262,144 bytes read for a cell of 131,072; one more is refused */
+  for (guint extra = 0; extra < 2; extra++)
+    {
+      gsize n = 128 * 1024 + extra;
+      g_autoptr(GString) big = g_string_new ("a,\"");
+
+      for (gsize i = 0; i < n; i++)
+        g_string_append (big, "\"\"");
+      g_string_append (big, "\"\nb\n");
+      t = thidua_csv_parse ("t.csv", big->str, big->len, &error);
+      if (extra == 0)
+        {
+          g_assert_no_error (error);
+          g_assert_cmpuint (strlen (thidua_table_get_cell (t, 0, 1)), ==, n);
+          g_assert_cmpstr (thidua_table_get_cell (t, 1, 0), ==, "b");
+          g_clear_pointer (&t, thidua_table_free);
+        }
+      else
+        {
+          g_assert_null (t);
+          g_assert_error (error, THIDUA_TABLE_ERROR, THIDUA_TABLE_ERROR_MALFORMED);
+          g_assert_nonnull (strstr (error->message, "line 1 is longer than 131072 bytes"));
+          g_clear_error (&error);
+        }
+    }
+
+  /* 70,000 rows of three cells: the first row's cells, taken before the
+   * others were read, are still there after */
+  {
+    g_autoptr(GString) many = g_string_new (NULL);
+    g_autofree char *last = NULL;
+
+    for (guint i = 0; i < 70000; i++)
+      g_string_append_printf (many, "r%u,Nguy\xe1\xbb\x85n %u,x\r\n", i, i);
+    t = thidua_csv_parse ("t.csv", many->str, many->len, &error);
+    g_assert_no_error (error);
+    g_assert_cmpuint (thidua_table_get_n_rows (t), ==, 70000);
+    first = thidua_table_get_row (t, 0, NULL);
+    g_assert_cmpstr (first[1], ==, "Nguy\xe1\xbb\x85n 0");
+    last = g_strdup_printf ("Nguy\xe1\xbb\x85n %u", 69999);
+    g_assert_cmpstr (thidua_table_get_cell (t, 69999, 1), ==, last);
+    g_assert_cmpstr (thidua_table_get_cell (t, 69999, 2), ==, "x");
+    g_assert_null (thidua_table_get_row (t, 69999, NULL)[3]);
+  }
+}
+
 /* ---- date cells ---- */
 
 static void
@@ -969,6 +1078,7 @@ main (int argc, char **argv)
 #define ADD_DATA(path, data, func) \
   g_test_add (path, RegFixture, data, reg_fixture_set_up, func, reg_fixture_tear_down)
   g_test_add_func ("/register/import/csv-parser", test_csv_parser);
+  g_test_add_func ("/register/import/csv-parser-in-place", test_csv_parser_in_place);
   ADD ("/register/import/own-connection", test_own_connection);
   ADD ("/register/import/all-or-nothing", test_all_or_nothing);
   ADD ("/register/import/deleted-meanwhile", test_deleted_meanwhile);
