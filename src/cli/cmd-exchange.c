@@ -48,7 +48,9 @@ exchange_import (CliContext *ctx, int argc, char **argv)
     return cli_fail (ctx, "usage: exchange import FILE.thidua");
   /* the import's memory in huge pages (thidua-paths.c) */
   g_autofree void *heap = thidua_paths_shape_heap_for_file (argv[1], 16);
-  g_autoptr(ThiduaStore) store = cli_open_store (ctx, dry_run);
+  /* an exchange reads no templates */
+  g_autoptr(ThiduaStore) store = cli_open_store_with (ctx, THIDUA_STORE_OPEN_NO_SEED
+                                                           | (dry_run ? THIDUA_STORE_OPEN_READ_ONLY : 0));
   if (store == NULL)
     return 1;
   g_autoptr(GError) error = NULL;

@@ -35,7 +35,9 @@ open_register (CliContext *ctx, gboolean read_only)
   g_autoptr(ThiduaCatalog) catalog = NULL;
   g_autoptr(GError) error = NULL;
 
-  if ((store = cli_open_store (ctx, read_only)) == NULL)
+  /* the register reads no templates */
+  if ((store = cli_open_store_with (ctx, THIDUA_STORE_OPEN_NO_SEED
+                                         | (read_only ? THIDUA_STORE_OPEN_READ_ONLY : 0))) == NULL)
     return NULL;
   if ((catalog = thidua_catalog_new_default (&error)) == NULL)
     {

@@ -185,7 +185,7 @@ render_output (int argc, char **argv)
 }
 
 ThiduaStore *
-cli_open_store (CliContext *ctx, gboolean read_only)
+cli_open_store_with (CliContext *ctx, ThiduaStoreOpenFlags flags)
 {
   g_autoptr(GError) error = NULL;
   g_autofree char *path = ctx->db_path ? g_strdup (ctx->db_path) : thidua_store_default_path ();
@@ -193,11 +193,16 @@ cli_open_store (CliContext *ctx, gboolean read_only)
 
   /* One command, then closed: no reading of whole tables at open.  The
    * first write still checks the whole file (thidua-store.h). */
-  store = thidua_store_open (path, THIDUA_STORE_OPEN_NO_PROBE
-                                   | (read_only ? THIDUA_STORE_OPEN_READ_ONLY : 0), &error);
+  store = thidua_store_open (path, THIDUA_STORE_OPEN_NO_PROBE | flags, &error);
   if (store == NULL)
     cli_fail (ctx, "%s", error->message);
   return store;
+}
+
+ThiduaStore *
+cli_open_store (CliContext *ctx, gboolean read_only)
+{
+  return cli_open_store_with (ctx, read_only ? THIDUA_STORE_OPEN_READ_ONLY : 0);
 }
 
 gboolean

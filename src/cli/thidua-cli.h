@@ -21,6 +21,10 @@ typedef int (*CliCommandFunc) (CliContext *ctx, int argc, char **argv);
 /* Opens the database named by --db (or the default one); prints the error
  * and returns NULL on failure. */
 ThiduaStore *cli_open_store  (CliContext *ctx, gboolean read_only);
+/* The same with the store's open flags: THIDUA_STORE_OPEN_NO_SEED for a
+ * command that never reads templates (a file it makes gets them on the
+ * first open that does). */
+ThiduaStore *cli_open_store_with (CliContext *ctx, ThiduaStoreOpenFlags flags);
 /* "thidua-cli: <command>: <message>" on stderr; returns the exit code 1. */
 int          cli_fail        (CliContext *ctx, const char *format, ...) G_GNUC_PRINTF (2, 3);
 /* A function of one of thidua-cli's modules ("render", "register",
