@@ -143,6 +143,32 @@ test_templates (Fixture *f, gconstpointer data)
     }
 }
 
+/* A file first made by a register command, which seeds no templates,
+ * has them all once a plan command opens it. */
+static void
+test_templates_after_register (Fixture *f, gconstpointer data)
+{
+  g_auto(Run) r = { 0 };
+  g_auto(Run) t = { 0 };
+  g_auto(Run) n = { 0 };
+  g_auto(GStrv) lines = NULL;
+  g_autofree char *csv = g_build_filename (f->dir, "dk.csv", NULL);
+
+  g_assert_true (g_file_set_contents (csv, "Họ và tên,Đơn vị,Danh hiệu thi đua\n"
+                                           "Nguyễn Văn An,Phòng 1,Lao động tiên tiến\n", -1, NULL));
+  cli (f, &r, "register", "import", csv, "--year", "2024", NULL);
+  g_assert_cmpint (r.status, ==, 0);
+  g_assert_true (g_file_test (f->db, G_FILE_TEST_EXISTS));
+  cli (f, &t, "templates", NULL);
+  g_assert_cmpint (t.status, ==, 0);
+  lines = g_strsplit (t.out, "\n", -1);
+  g_assert_cmpuint (g_strv_length (lines), ==, 11);
+  g_assert_true (g_str_has_prefix (lines[0], "blank-state\t"));
+  cli (f, &n, "new", "--template", "annual-state", NULL);
+  g_assert_cmpint (n.status, ==, 0);
+  g_assert_cmpint (parse_id (n.out), >, 0);
+}
+
 /* show --json of a plan made from each template, imported again, shows the
  * same content (the id aside). */
 static void
@@ -401,6 +427,7 @@ main (int argc, char **argv)
   g_test_init (&argc, &argv, NULL);
 #define ADD(name, func) g_test_add ("/cli/" name, Fixture, NULL, fixture_setup, func, fixture_teardown)
   ADD ("templates", test_templates);
+  ADD ("templates-after-register", test_templates_after_register);
   ADD ("json-round-trip", test_json_round_trip);
   ADD ("show-contract", test_show_contract);
   ADD ("list-search", test_list_search);
