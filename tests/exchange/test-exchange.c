@@ -455,6 +455,24 @@ test_refusals (Offices *f, gconstpointer data)
   g_autofree char *forged = g_build_filename (f->dir, "forged.thidua", NULL);
   gzip_file (raw, forged);
   assert_refused (f, forged, "does not match");
+  /* The same forged package as an office's first from that school: its
+   * rows are checked beside the apply, which stages and moves every row
+   * before the check ends; the refusal rolls all of it back, the sender's
+   * key pinned with it. */
+  {
+    g_autofree char *fresh = g_build_filename (f->dir, "fresh-office.db", NULL);
+    set_office (fresh, "Phòng GD&ĐT Mới", "PM");
+    g_autofree char *before = dump (fresh);
+    g_auto(Run) r = { 0 };
+    cli (&r, fresh, "exchange", "import", forged, NULL);
+    g_assert_cmpint (r.status, !=, 0);
+    if (strstr (r.err, "does not match") == NULL)
+      g_error ("expected “does not match” in: %s", r.err);
+    g_autofree char *after = dump (fresh);
+    g_assert_cmpstr (before, ==, after);
+    g_autofree char *count = sql (fresh, "SELECT count(*) FROM registrations");
+    g_assert_cmpstr (count, ==, "0");
+  }
 
   /* A package whose registration names a person it does not carry (the
    * school's file was edited behind its back, foreign keys off): taken

@@ -24,6 +24,16 @@
 
 G_DEFINE_QUARK (thidua-exchange-error-quark, thidua_exchange_error)
 
+/* Phase timings of an import, under G_MESSAGES_DEBUG=thidua-core: where
+ * the time goes (bench/README-exchange.md) without a profiler. */
+static void
+phase (gint64 *since, const char *what)
+{
+  gint64 now = g_get_monotonic_time ();
+  g_debug ("exchange: %s %.1f ms", what, (now - *since) / 1000.0);
+  *since = now;
+}
+
 
 #define PACKAGE_APPLICATION_ID 0x54445058   /* "TDPX" */
 #define PACKAGE_FORMAT "1"
@@ -869,18 +879,34 @@ thidua_exchange_export_results (ThiduaStore *store, const char *year, const char
 
 /* ---- reading a package: every check before any write ---------------------- */
 
+/* The check of the rows (quick_check, content hash, references), run on
+ * a connection and a thread of its own beside the apply (see
+ * package_verify_start). */
+typedef struct {
+  sqlite3 *db;
+  char    *path;
+  char    *hash;      /* the manifest's, signed */
+  GError  *error;     /* its refusal, when it fails */
+  gboolean ok;
+} Verify;
+
 typedef struct {
   char       *raw_path;
   sqlite3    *db;
   GHashTable *manifest;
   guint8      from_key[32];
+  GThread    *verifying;   /* the rows' check, while it runs */
+  Verify     *verify;
 } Package;
+
+static gboolean package_verify_finish (Package *p, GError **error);
 
 static void
 package_free (Package *p)
 {
   if (p == NULL)
     return;
+  package_verify_finish (p, NULL);   /* its thread reads the file */
   if (p->db)
     sqlite3_close (p->db);
   if (p->raw_path)
@@ -962,39 +988,250 @@ unpack (const char *path, char **raw_path, GError **error)
   return TRUE;
 }
 
-static Package *
-open_package (const char *path, GError **error)
+/* A read-only connection to the unpacked copy, used by one thread only. */
+static sqlite3 *
+package_connect (const char *raw_path, const char *path, GError **error)
 {
-  g_autoptr(Package) p = g_new0 (Package, 1);
-  if (!ensure_sodium (error) || !unpack (path, &p->raw_path, error))
-    return NULL;
-
+  g_autoptr(sqlite3) db = NULL;
   /* immutable: no lock, no journal, nothing written next to it. */
-  g_autofree char *uri = g_filename_to_uri (p->raw_path, NULL, error);
+  g_autofree char *uri = g_filename_to_uri (raw_path, NULL, error);
   if (uri == NULL)
     return NULL;
   g_autofree char *full = g_strconcat (uri, "?immutable=1", NULL);
-  /* ours alone, on this thread: no mutex (millions of column reads) */
-  if (sqlite3_open_v2 (full, &p->db, SQLITE_OPEN_READONLY | SQLITE_OPEN_URI | SQLITE_OPEN_NOMUTEX,
+  /* ours alone, on one thread: no mutex (millions of column reads) */
+  if (sqlite3_open_v2 (full, &db, SQLITE_OPEN_READONLY | SQLITE_OPEN_URI | SQLITE_OPEN_NOMUTEX,
                        NULL) != SQLITE_OK)
     {
       refuse (error, THIDUA_EXCHANGE_ERROR_NOT_PACKAGE, path, _("it is not a Thi Đua package."));
       return NULL;
     }
   /* Nothing in the file may run: no trigger, no view, no schema function. */
-  sqlite3_db_config (p->db, SQLITE_DBCONFIG_DEFENSIVE, 1, NULL);
-  sqlite3_db_config (p->db, SQLITE_DBCONFIG_ENABLE_TRIGGER, 0, NULL);
-  sqlite3_db_config (p->db, SQLITE_DBCONFIG_ENABLE_VIEW, 0, NULL);
-  sqlite3_db_config (p->db, SQLITE_DBCONFIG_TRUSTED_SCHEMA, 0, NULL);
-  sqlite3_limit (p->db, SQLITE_LIMIT_LENGTH, 16 << 20);
+  sqlite3_db_config (db, SQLITE_DBCONFIG_DEFENSIVE, 1, NULL);
+  sqlite3_db_config (db, SQLITE_DBCONFIG_ENABLE_TRIGGER, 0, NULL);
+  sqlite3_db_config (db, SQLITE_DBCONFIG_ENABLE_VIEW, 0, NULL);
+  sqlite3_db_config (db, SQLITE_DBCONFIG_TRUSTED_SCHEMA, 0, NULL);
+  sqlite3_limit (db, SQLITE_LIMIT_LENGTH, 16 << 20);
   /* Read through a memory map of this private, immutable copy: no read
    * call and no copy into the page cache per page (the hash reads every
    * page, the apply most of them again). */
   {
     g_autofree char *map = g_strdup_printf ("PRAGMA cache_size = -65536; PRAGMA mmap_size = %" G_GINT64_FORMAT,
                                             THIDUA_EXCHANGE_MAX_CONTENT);
-    sqlite3_exec (p->db, map, NULL, NULL, NULL);
+    sqlite3_exec (db, map, NULL, NULL, NULL);
   }
+  return g_steal_pointer (&db);
+}
+
+/* The file's structure, checked by SQLite. */
+static gboolean
+quick_check (sqlite3 *db, const char *path, GError **error)
+{
+  g_autoptr(ExStmt) s = NULL;
+  if (sqlite3_prepare_v2 (db, "PRAGMA quick_check", -1, &s, NULL) != SQLITE_OK ||
+      sqlite3_step (s) != SQLITE_ROW || !g_str_equal (col_text (s, 0), "ok"))
+    return refuse (error, THIDUA_EXCHANGE_ERROR_DAMAGED, path, _("the file is damaged."));
+  return TRUE;
+}
+
+/* The rows' check: the file's structure (quick_check), the content hash
+ * the signed manifest names, and the package's own references. */
+static gboolean
+verify_rows (sqlite3 *db, const char *path, const char *expected, GError **error)
+{
+  gint64 since = g_get_monotonic_time ();
+  if (!quick_check (db, path, error))
+    return FALSE;
+  phase (&since, "quick_check");
+  g_autoptr(GArray) units = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_autoptr(GArray) people = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_autoptr(GArray) to_units = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_autoptr(GArray) to_people = g_array_new (FALSE, FALSE, sizeof (gint64));
+  PkgRefs refs = { units, people, to_units, to_people, FALSE };
+  g_autofree char *hash = content_hash (db, &refs, error);
+  if (hash == NULL)
+    return FALSE;
+  phase (&since, "content hash");
+  if (!g_str_equal (hash, expected))
+    return refuse (error, THIDUA_EXCHANGE_ERROR_DAMAGED, path,
+                   _("its content does not match the hash its manifest signs."));
+  /* Every reference inside the package names a row it holds: the apply
+   * maps package ids to local ones and would otherwise drop a dangling one
+   * silently (a person's registration becoming its unit's). */
+  if (!refs_resolve (&refs))
+    return refuse (error, THIDUA_EXCHANGE_ERROR_DAMAGED, path, _("it refers to rows it does not hold."));
+  phase (&since, "references");
+  return TRUE;
+}
+
+static gpointer
+verify_thread (gpointer data)
+{
+  Verify *v = data;
+  v->ok = verify_rows (v->db, v->path, v->hash, &v->error);
+  return NULL;
+}
+
+/* Starts the rows' check on a thread and a connection of its own, so that
+ * it runs beside the apply instead of before it (a fifth of an import's
+ * time).  Nothing is committed before package_verify_finish has returned
+ * TRUE: the apply's transaction waits for it and rolls back on a refusal. */
+static gboolean
+package_verify_start (Package *p, const char *path, GError **error)
+{
+  g_return_val_if_fail (p->verify == NULL, FALSE);
+  sqlite3 *db = package_connect (p->raw_path, path, error);
+  if (db == NULL)
+    return FALSE;
+  p->verify = g_new0 (Verify, 1);
+  p->verify->db = db;
+  p->verify->path = g_strdup (path);
+  p->verify->hash = g_strdup (g_hash_table_lookup (p->manifest, "content_hash"));
+  p->verifying = g_thread_new ("thidua-verify", verify_thread, p->verify);
+  return TRUE;
+}
+
+/* Waits for the rows' check; FALSE with its refusal when it failed.  TRUE
+ * when none was started (or its result was already taken). */
+static gboolean
+package_verify_finish (Package *p, GError **error)
+{
+  if (p->verify == NULL)
+    return TRUE;
+  g_thread_join (g_steal_pointer (&p->verifying));
+  Verify *v = g_steal_pointer (&p->verify);
+  gboolean ok = v->ok;
+  if (!ok)
+    g_propagate_error (error, g_steal_pointer (&v->error));
+  g_clear_error (&v->error);
+  sqlite3_close (v->db);
+  g_free (v->path);
+  g_free (v->hash);
+  g_free (v);
+  return ok;
+}
+
+/* After a failure while the rows' check runs: its refusal, when it has
+ * one, is the reason given (as when the check ran first). */
+static void
+package_verify_prefer (Package *p, GError **error)
+{
+  GError *refused = NULL;
+  if (!package_verify_finish (p, &refused))
+    {
+      if (error != NULL)
+        g_clear_error (error);
+      g_propagate_error (error, refused);
+    }
+}
+
+/* The manifest, its signature and the counts it gives. */
+static gboolean
+read_manifest (Package *p, const char *path, GError **error)
+{
+  p->manifest = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  {
+    g_autoptr(ExStmt) s = NULL;
+    if (sqlite3_prepare_v2 (p->db, "SELECT key, value FROM manifest", -1, &s, NULL) != SQLITE_OK)
+      {
+        refuse (error, THIDUA_EXCHANGE_ERROR_DAMAGED, path, _("the manifest cannot be read."));
+        return FALSE;
+      }
+    while (sqlite3_step (s) == SQLITE_ROW)
+      {
+        if (g_hash_table_size (p->manifest) > 64 || sqlite3_column_type (s, 1) != SQLITE_TEXT ||
+            strchr (col_text (s, 1), '\n') != NULL)
+          {
+            refuse (error, THIDUA_EXCHANGE_ERROR_DAMAGED, path, _("the manifest is not valid."));
+            return FALSE;
+          }
+        g_hash_table_insert (p->manifest, g_strdup (col_text (s, 0)), g_strdup (col_text (s, 1)));
+      }
+  }
+  static const char *const required[] = {
+    "format", "direction", "from_name", "from_code", "from_key", "to_name", "to_code",
+    "year", "sequence", "created", "content_hash",
+    "units", "people", "registrations", "plans", "results",
+  };
+  for (guint i = 0; i < G_N_ELEMENTS (required); i++)
+    if (!g_hash_table_contains (p->manifest, required[i]))
+      {
+        g_autofree char *why = g_strdup_printf (_("the manifest lacks “%s”."), required[i]);
+        refuse (error, THIDUA_EXCHANGE_ERROR_DAMAGED, path, why);
+        return FALSE;
+      }
+  if (!g_str_equal (g_hash_table_lookup (p->manifest, "format"), PACKAGE_FORMAT))
+    {
+      refuse (error, THIDUA_EXCHANGE_ERROR_NOT_PACKAGE, path,
+              _("it was made by another version of Thi Đua whose packages this one cannot read."));
+      return FALSE;
+    }
+  const char *direction = g_hash_table_lookup (p->manifest, "direction");
+  if (!g_str_equal (direction, "up") && !g_str_equal (direction, "down"))
+    {
+      refuse (error, THIDUA_EXCHANGE_ERROR_DAMAGED, path, _("the manifest is not valid."));
+      return FALSE;
+    }
+
+  /* The signature first: nothing of an unsigned manifest is believed. */
+  if (!hex_decode (g_hash_table_lookup (p->manifest, "from_key"), p->from_key, 32))
+    {
+      refuse (error, THIDUA_EXCHANGE_ERROR_DAMAGED, path, _("the sender's key is not valid."));
+      return FALSE;
+    }
+  {
+    g_autoptr(ExStmt) s = NULL;
+    if (sqlite3_prepare_v2 (p->db, "SELECT sig FROM signature", -1, &s, NULL) != SQLITE_OK ||
+        sqlite3_step (s) != SQLITE_ROW || sqlite3_column_bytes (s, 0) != crypto_sign_BYTES)
+      {
+        refuse (error, THIDUA_EXCHANGE_ERROR_DAMAGED, path, _("it is not signed."));
+        return FALSE;
+      }
+    g_autofree char *canon = canonical_manifest (p->manifest);
+    if (crypto_sign_verify_detached (sqlite3_column_blob (s, 0), (const guint8 *) canon,
+                                     strlen (canon), p->from_key) != 0)
+      {
+        refuse (error, THIDUA_EXCHANGE_ERROR_DAMAGED, path,
+                _("its signature does not match its content (it was changed after signing)."));
+        return FALSE;
+      }
+  }
+  for (guint t = 0; t < G_N_ELEMENTS (content_tables); t++)
+    {
+      gint64 n = 0;
+      const char *claimed = g_hash_table_lookup (p->manifest, content_tables[t]);
+      if (!count_rows (p->db, content_tables[t], &n, error))
+        return FALSE;
+      if (n > THIDUA_EXCHANGE_MAX_ROWS)
+        {
+          refuse (error, THIDUA_EXCHANGE_ERROR_TOO_LARGE, path, _("it holds more rows than a package may."));
+          return FALSE;
+        }
+      g_autofree char *have = g_strdup_printf ("%" G_GINT64_FORMAT, n);
+      if (!g_str_equal (have, claimed))
+        {
+          g_autofree char *why = g_strdup_printf (_("the manifest counts %s rows of %s, the file holds %s."),
+                                                  claimed, content_tables[t], have);
+          refuse (error, THIDUA_EXCHANGE_ERROR_DAMAGED, path, why);
+          return FALSE;
+        }
+    }
+  return TRUE;
+}
+
+/* Unpacks and opens a package, and checks everything but its rows: what
+ * it is, its tables, its manifest and signature, its counts.
+ * package_verify_rows or package_verify_start checks the rows. */
+static Package *
+open_package_signed (const char *path, GError **error)
+{
+  g_autoptr(Package) p = g_new0 (Package, 1);
+  gint64 since = g_get_monotonic_time ();
+  if (!ensure_sodium (error) || !unpack (path, &p->raw_path, error))
+    return NULL;
+  phase (&since, "unpack");
+  p->db = package_connect (p->raw_path, path, error);
+  if (p->db == NULL)
+    return NULL;
 
   {
     g_autoptr(ExStmt) s = NULL;
@@ -1042,125 +1279,31 @@ open_package (const char *path, GError **error)
         return NULL;
       }
   }
-  {
-    g_autoptr(ExStmt) s = NULL;
-    if (sqlite3_prepare_v2 (p->db, "PRAGMA quick_check", -1, &s, NULL) != SQLITE_OK ||
-        sqlite3_step (s) != SQLITE_ROW || !g_str_equal (col_text (s, 0), "ok"))
-      {
-        refuse (error, THIDUA_EXCHANGE_ERROR_DAMAGED, path, _("the file is damaged."));
-        return NULL;
-      }
-  }
+  phase (&since, "schema");
 
-  p->manifest = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
-  {
-    g_autoptr(ExStmt) s = NULL;
-    if (sqlite3_prepare_v2 (p->db, "SELECT key, value FROM manifest", -1, &s, NULL) != SQLITE_OK)
-      {
-        refuse (error, THIDUA_EXCHANGE_ERROR_DAMAGED, path, _("the manifest cannot be read."));
-        return NULL;
-      }
-    while (sqlite3_step (s) == SQLITE_ROW)
-      {
-        if (g_hash_table_size (p->manifest) > 64 || sqlite3_column_type (s, 1) != SQLITE_TEXT ||
-            strchr (col_text (s, 1), '\n') != NULL)
-          {
-            refuse (error, THIDUA_EXCHANGE_ERROR_DAMAGED, path, _("the manifest is not valid."));
-            return NULL;
-          }
-        g_hash_table_insert (p->manifest, g_strdup (col_text (s, 0)), g_strdup (col_text (s, 1)));
-      }
-  }
-  static const char *const required[] = {
-    "format", "direction", "from_name", "from_code", "from_key", "to_name", "to_code",
-    "year", "sequence", "created", "content_hash",
-    "units", "people", "registrations", "plans", "results",
-  };
-  for (guint i = 0; i < G_N_ELEMENTS (required); i++)
-    if (!g_hash_table_contains (p->manifest, required[i]))
-      {
-        g_autofree char *why = g_strdup_printf (_("the manifest lacks “%s”."), required[i]);
-        refuse (error, THIDUA_EXCHANGE_ERROR_DAMAGED, path, why);
-        return NULL;
-      }
-  if (!g_str_equal (g_hash_table_lookup (p->manifest, "format"), PACKAGE_FORMAT))
+  if (!read_manifest (p, path, error))
     {
-      refuse (error, THIDUA_EXCHANGE_ERROR_NOT_PACKAGE, path,
-              _("it was made by another version of Thi Đua whose packages this one cannot read."));
+      /* a damaged file is refused as damaged, as when its structure was
+       * checked before its manifest was read */
+      GError *damaged = NULL;
+      if (!quick_check (p->db, path, &damaged))
+        {
+          g_clear_error (error);
+          g_propagate_error (error, damaged);
+        }
       return NULL;
     }
-  const char *direction = g_hash_table_lookup (p->manifest, "direction");
-  if (!g_str_equal (direction, "up") && !g_str_equal (direction, "down"))
-    {
-      refuse (error, THIDUA_EXCHANGE_ERROR_DAMAGED, path, _("the manifest is not valid."));
-      return NULL;
-    }
+  phase (&since, "manifest, signature, counts");
+  return g_steal_pointer (&p);
+}
 
-  /* The signature first: nothing of an unsigned manifest is believed. */
-  if (!hex_decode (g_hash_table_lookup (p->manifest, "from_key"), p->from_key, 32))
-    {
-      refuse (error, THIDUA_EXCHANGE_ERROR_DAMAGED, path, _("the sender's key is not valid."));
-      return NULL;
-    }
-  {
-    g_autoptr(ExStmt) s = NULL;
-    if (sqlite3_prepare_v2 (p->db, "SELECT sig FROM signature", -1, &s, NULL) != SQLITE_OK ||
-        sqlite3_step (s) != SQLITE_ROW || sqlite3_column_bytes (s, 0) != crypto_sign_BYTES)
-      {
-        refuse (error, THIDUA_EXCHANGE_ERROR_DAMAGED, path, _("it is not signed."));
-        return NULL;
-      }
-    g_autofree char *canon = canonical_manifest (p->manifest);
-    if (crypto_sign_verify_detached (sqlite3_column_blob (s, 0), (const guint8 *) canon,
-                                     strlen (canon), p->from_key) != 0)
-      {
-        refuse (error, THIDUA_EXCHANGE_ERROR_DAMAGED, path,
-                _("its signature does not match its content (it was changed after signing)."));
-        return NULL;
-      }
-  }
-  for (guint t = 0; t < G_N_ELEMENTS (content_tables); t++)
-    {
-      gint64 n = 0;
-      const char *claimed = g_hash_table_lookup (p->manifest, content_tables[t]);
-      if (!count_rows (p->db, content_tables[t], &n, error))
-        return NULL;
-      if (n > THIDUA_EXCHANGE_MAX_ROWS)
-        {
-          refuse (error, THIDUA_EXCHANGE_ERROR_TOO_LARGE, path, _("it holds more rows than a package may."));
-          return NULL;
-        }
-      g_autofree char *have = g_strdup_printf ("%" G_GINT64_FORMAT, n);
-      if (!g_str_equal (have, claimed))
-        {
-          g_autofree char *why = g_strdup_printf (_("the manifest counts %s rows of %s, the file holds %s."),
-                                                  claimed, content_tables[t], have);
-          refuse (error, THIDUA_EXCHANGE_ERROR_DAMAGED, path, why);
-          return NULL;
-        }
-    }
-  g_autoptr(GArray) units = g_array_new (FALSE, FALSE, sizeof (gint64));
-  g_autoptr(GArray) people = g_array_new (FALSE, FALSE, sizeof (gint64));
-  g_autoptr(GArray) to_units = g_array_new (FALSE, FALSE, sizeof (gint64));
-  g_autoptr(GArray) to_people = g_array_new (FALSE, FALSE, sizeof (gint64));
-  PkgRefs refs = { units, people, to_units, to_people, FALSE };
-  g_autofree char *hash = content_hash (p->db, &refs, error);
-  if (hash == NULL)
+/* A package wholly checked, its rows included, before anything reads it. */
+static Package *
+open_package (const char *path, GError **error)
+{
+  g_autoptr(Package) p = open_package_signed (path, error);
+  if (p == NULL || !verify_rows (p->db, path, g_hash_table_lookup (p->manifest, "content_hash"), error))
     return NULL;
-  if (!g_str_equal (hash, g_hash_table_lookup (p->manifest, "content_hash")))
-    {
-      refuse (error, THIDUA_EXCHANGE_ERROR_DAMAGED, path,
-              _("its content does not match the hash its manifest signs."));
-      return NULL;
-    }
-  /* Every reference inside the package names a row it holds: the apply
-   * maps package ids to local ones and would otherwise drop a dangling one
-   * silently (a person's registration becoming its unit's). */
-  if (!refs_resolve (&refs))
-    {
-      refuse (error, THIDUA_EXCHANGE_ERROR_DAMAGED, path, _("it refers to rows it does not hold."));
-      return NULL;
-    }
   return g_steal_pointer (&p);
 }
 
@@ -1173,6 +1316,7 @@ typedef struct {
   ThiduaExchangeReport *report;
   gint64                office_id;
   gint64                key_epoch;   /* packages are numbered per pinned key */
+  gint64                t;           /* phase timings */
 } ApplyWork;
 
 static const char *
@@ -1440,6 +1584,7 @@ apply_units_people (ThiduaStore *store, ApplyWork *w, GHashTable *pkg_units, GHa
     }
   if (w->apply && !thidua_register_stage_begin_on (store, error))
     return FALSE;
+  phase (&w->t, "reading what is held");
 
   /* Units: first every package id gets its local id, so a parent listed
    * after its child is found; then new ones are staged, known ones updated. */
@@ -1518,6 +1663,7 @@ apply_units_people (ThiduaStore *store, ApplyWork *w, GHashTable *pkg_units, GHa
           return FALSE;
       }
   }
+  phase (&w->t, "units");
   {
     g_autoptr(ExStmt) s = prepare (p->db,
         "SELECT id, uuid, unit, honorific, family_name, middle_name, given_name, position, start_date, "
@@ -1593,8 +1739,10 @@ apply_units_people (ThiduaStore *store, ApplyWork *w, GHashTable *pkg_units, GHa
           }
       }
     g_string_free (full, TRUE);
+    phase (&w->t, "staging people");
     if (w->apply && person_seq > 0 && !thidua_register_flush_people_on (store, unit_base, person_base, 0, error))
       return FALSE;
+    phase (&w->t, "flushing people");
   }
   return TRUE;
 }
@@ -1683,6 +1831,7 @@ apply_up (ThiduaStore *store, ApplyWork *w, GError **error)
         }
     }
 
+  phase (&w->t, "reading held registrations");
   /* What the sender no longer has goes first, so a row it made anew (same
    * person or unit and title, another UUID) finds its place free.  A row
    * this office already judged is kept and listed for review: its result
@@ -1810,8 +1959,10 @@ apply_up (ThiduaStore *store, ApplyWork *w, GError **error)
     }
   if (rc != SQLITE_DONE)
     return sql_fail (p->db, error, "reading the package");
+  phase (&w->t, "staging registrations");
   if (seq > 0 && !thidua_register_flush_registrations_on (store, year, 0, 0, 0, error))
     return FALSE;
+  phase (&w->t, "flushing registrations");
 
   /* Issued plans, for verify. */
   if (w->apply)
@@ -1944,10 +2095,33 @@ import_txn (ThiduaStore *store, gpointer data, GError **error)
   return TRUE;
 }
 
+/* The apply, committed only once the package's rows are checked. */
+static gboolean
+import_verified_txn (ThiduaStore *store, gpointer data, GError **error)
+{
+  ApplyWork *w = data;
+  GError *failed = NULL;
+  gboolean ok = import_txn (store, w, &failed);
+  gint64 since = g_get_monotonic_time ();
+  GError *refused = NULL;
+  if (!package_verify_finish (w->pkg, &refused))
+    {
+      g_clear_error (&failed);
+      g_propagate_error (error, refused);
+      return FALSE;
+    }
+  phase (&since, "waiting for the check");
+  if (!ok)
+    g_propagate_error (error, failed);
+  return ok;
+}
+
 ThiduaExchangeReport *
 thidua_exchange_import (ThiduaStore *store, const char *path, gboolean apply, GError **error)
 {
-  g_autoptr(Package) p = open_package (path, error);
+  /* A review checks everything first; an apply checks the rows beside
+   * its writes, committed only once they pass (package_verify_start). */
+  g_autoptr(Package) p = apply ? open_package_signed (path, error) : open_package (path, error);
   if (p == NULL)
     return NULL;
   g_autoptr(ThiduaExchangeReport) r = g_new0 (ThiduaExchangeReport, 1);
@@ -1958,7 +2132,7 @@ thidua_exchange_import (ThiduaStore *store, const char *path, gboolean apply, GE
   r->direction = g_strdup (m (p, "direction"));
   r->year = g_strdup (m (p, "year"));
   r->sequence = g_ascii_strtoll (m (p, "sequence"), NULL, 10);
-  ApplyWork w = { p, path, apply, r, 0, 0 };
+  ApplyWork w = { p, path, apply, r, 0, 0, g_get_monotonic_time () };
   if (!apply)
     {
       /* A review reads only: the caller's connection, nothing staged. */
@@ -1978,11 +2152,21 @@ thidua_exchange_import (ThiduaStore *store, const char *path, gboolean apply, GE
    * more).  It sees only what is committed, and waits, as any writer, for
    * a change the caller's connection has open (another thread's autosave)
    * to end. */
+  if (!package_verify_start (p, path, error))
+    return NULL;
   g_autoptr(ThiduaStore) own = thidua_store_open_writer (store, THIDUA_STORE_OPEN_NO_PROBE, error);
   if (own == NULL)
-    return NULL;
-  gboolean ok = thidua_store_transaction (own, import_txn, &w, error);
+    {
+      package_verify_prefer (p, error);
+      return NULL;
+    }
+  phase (&w.t, "opening the office");
+  gboolean ok = thidua_store_transaction (own, import_verified_txn, &w, error);
+  phase (&w.t, "commit");
+  if (!ok)
+    package_verify_prefer (p, error);   /* the transaction could not begin */
   g_clear_object (&own);
+  phase (&w.t, "closing");
   /* The caller's connection saw none of it: tell its listeners, as its
    * own commit would have. */
   if (ok && r->added + r->changed + r->removed + r->review > 0)
