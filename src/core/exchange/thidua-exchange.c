@@ -879,15 +879,58 @@ thidua_exchange_export_results (ThiduaStore *store, const char *year, const char
 
 /* ---- reading a package: every check before any write ---------------------- */
 
+/* The name keys of the package's people (folded name, sort key), made
+ * on the checking thread while the apply stages rows, handed over in
+ * batches in the order of the apply's reading (people by id).  A fixed
+ * few batches go round, so the keys made ahead stay a few thousand. */
+#define KEY_BATCH 1024
+#define KEY_BATCHES 8
+typedef struct {
+  guint    n;
+  gboolean last;              /* no batch follows */
+  gint64   id[KEY_BATCH];     /* the person's package id, checked by the apply */
+  char    *key[KEY_BATCH];
+  char    *sort[KEY_BATCH];
+} KeyBatch;
+
+static void
+key_batch_clear (KeyBatch *b)
+{
+  for (guint i = 0; i < b->n; i++)
+    {
+      g_free (b->key[i]);
+      g_free (b->sort[i]);
+    }
+  b->n = 0;
+  b->last = FALSE;
+}
+
+static void
+key_batch_free (gpointer p)
+{
+  key_batch_clear (p);
+  g_free (p);
+}
+
+typedef struct {
+  GAsyncQueue *full;    /* made, in order */
+  GAsyncQueue *empty;   /* taken, to fill again */
+  gint         stop;    /* the apply wants no more */
+  KeyBatch    *cur;     /* the apply's side */
+  guint        at;
+  gboolean     done;    /* the last batch was taken */
+} PeopleKeys;
+
 /* The check of the rows (quick_check, content hash, references), run on
  * a connection and a thread of its own beside the apply (see
- * package_verify_start). */
+ * package_verify_start), after the people's keys. */
 typedef struct {
-  sqlite3 *db;
-  char    *path;
-  char    *hash;      /* the manifest's, signed */
-  GError  *error;     /* its refusal, when it fails */
-  gboolean ok;
+  sqlite3    *db;
+  char       *path;
+  char       *hash;      /* the manifest's, signed */
+  GError     *error;     /* its refusal, when it fails */
+  gboolean    ok;
+  PeopleKeys *keys;      /* NULL: none made */
 } Verify;
 
 typedef struct {
@@ -1063,10 +1106,127 @@ verify_rows (sqlite3 *db, const char *path, const char *expected, GError **error
   return TRUE;
 }
 
+/* A person's full name as the keys are made of it: the apply and the
+ * checking thread must make the same. */
+static void
+person_full_name (GString *full, const char *family, const char *middle, const char *given)
+{
+  g_string_assign (full, family);
+  g_string_append_c (full, ' ');
+  g_string_append (full, middle);
+  g_string_append_c (full, ' ');
+  g_string_append (full, given);
+}
+
+static KeyBatch *
+people_keys_take_empty (PeopleKeys *k)
+{
+  KeyBatch *b = g_async_queue_pop (k->empty);
+  key_batch_clear (b);
+  return b;
+}
+
+/* The checking thread's first work: every person's keys (folding and sort
+ * keys were a fifth of an import on the apply's thread). */
+static void
+people_keys_make (PeopleKeys *k, sqlite3 *db)
+{
+  g_autoptr(ExStmt) s = NULL;
+  if (sqlite3_prepare_v2 (db, "SELECT id, family_name, middle_name, given_name FROM people ORDER BY id",
+                          -1, &s, NULL) != SQLITE_OK)
+    g_clear_pointer (&s, sqlite3_finalize);
+  GString *full = g_string_sized_new (64);
+  KeyBatch *b = people_keys_take_empty (k);
+  while (s != NULL && !g_atomic_int_get (&k->stop) && sqlite3_step (s) == SQLITE_ROW)
+    {
+      person_full_name (full, col_text (s, 1), col_text (s, 2), col_text (s, 3));
+      b->id[b->n] = sqlite3_column_int64 (s, 0);
+      b->key[b->n] = thidua_text_fold (full->str);
+      b->sort[b->n] = thidua_text_person_sort_key (full->str);
+      if (++b->n == KEY_BATCH)
+        {
+          g_async_queue_push (k->full, b);
+          b = people_keys_take_empty (k);   /* waits for the apply */
+        }
+    }
+  g_string_free (full, TRUE);
+  /* at the end, on an error, or when stopped: the apply makes any more
+   * keys it needs itself */
+  b->last = TRUE;
+  g_async_queue_push (k->full, b);
+}
+
+/* The keys of the next person the apply reads (package id id): TRUE with
+ * both, to be freed; FALSE when the apply must make them. */
+static gboolean
+people_keys_next (PeopleKeys *k, gint64 id, char **key, char **sort)
+{
+  if (k == NULL)
+    return FALSE;
+  while (!k->done && (k->cur == NULL || k->at == k->cur->n))
+    {
+      if (k->cur != NULL)
+        {
+          k->done = k->cur->last;
+          g_async_queue_push (k->empty, g_steal_pointer (&k->cur));
+          continue;
+        }
+      k->cur = g_async_queue_pop (k->full);
+      k->at = 0;
+    }
+  if (k->done)
+    return FALSE;
+  guint i = k->at++;
+  if (k->cur->id[i] != id)
+    {
+      k->done = TRUE;   /* out of step (never, on one file): no more */
+      return FALSE;
+    }
+  *key = g_steal_pointer (&k->cur->key[i]);
+  *sort = g_steal_pointer (&k->cur->sort[i]);
+  return TRUE;
+}
+
+static PeopleKeys *
+people_keys_new (void)
+{
+  PeopleKeys *k = g_new0 (PeopleKeys, 1);
+  k->full = g_async_queue_new_full (key_batch_free);
+  k->empty = g_async_queue_new_full (key_batch_free);
+  for (int i = 0; i < KEY_BATCHES; i++)
+    g_async_queue_push (k->empty, g_new0 (KeyBatch, 1));
+  return k;
+}
+
+/* Before joining the thread: it stops making keys (one more empty batch
+ * wakes it if it waits for one). */
+static void
+people_keys_stop (PeopleKeys *k)
+{
+  g_atomic_int_set (&k->stop, TRUE);
+  g_async_queue_push (k->empty, g_new0 (KeyBatch, 1));
+}
+
+static void
+people_keys_free (PeopleKeys *k)
+{
+  if (k->cur != NULL)
+    key_batch_free (k->cur);
+  g_async_queue_unref (k->full);
+  g_async_queue_unref (k->empty);
+  g_free (k);
+}
+
 static gpointer
 verify_thread (gpointer data)
 {
   Verify *v = data;
+  if (v->keys != NULL)
+    {
+      gint64 since = g_get_monotonic_time ();
+      people_keys_make (v->keys, v->db);
+      phase (&since, "people's keys");
+    }
   v->ok = verify_rows (v->db, v->path, v->hash, &v->error);
   return NULL;
 }
@@ -1086,6 +1246,7 @@ package_verify_start (Package *p, const char *path, GError **error)
   p->verify->db = db;
   p->verify->path = g_strdup (path);
   p->verify->hash = g_strdup (g_hash_table_lookup (p->manifest, "content_hash"));
+  p->verify->keys = people_keys_new ();
   p->verifying = g_thread_new ("thidua-verify", verify_thread, p->verify);
   return TRUE;
 }
@@ -1097,8 +1258,10 @@ package_verify_finish (Package *p, GError **error)
 {
   if (p->verify == NULL)
     return TRUE;
+  people_keys_stop (p->verify->keys);
   g_thread_join (g_steal_pointer (&p->verifying));
   Verify *v = g_steal_pointer (&p->verify);
+  people_keys_free (v->keys);
   gboolean ok = v->ok;
   if (!ok)
     g_propagate_error (error, g_steal_pointer (&v->error));
@@ -1679,8 +1842,13 @@ apply_units_people (ThiduaStore *store, ApplyWork *w, GHashTable *pkg_units, GHa
     if (s == NULL || (w->apply && upd == NULL))
       return FALSE;
     GString *full = g_string_sized_new (64);
+    PeopleKeys *made = w->apply && p->verify != NULL ? p->verify->keys : NULL;
     while (sqlite3_step (s) == SQLITE_ROW)
       {
+        /* taken for every person, in order, used or not */
+        g_autofree char *key = NULL;
+        g_autofree char *sort = NULL;
+        people_keys_next (made, sqlite3_column_int64 (s, 0), &key, &sort);
         gint64 id = LOCAL_ID (g_hash_table_lookup (people, col_text (s, 1)));
         gboolean staged = id == 0;
         if (staged)
@@ -1696,13 +1864,12 @@ apply_units_people (ThiduaStore *store, ApplyWork *w, GHashTable *pkg_units, GHa
             if (fields != NULL && g_str_equal (fields, had))
               continue;
           }
-        g_string_assign (full, col_text (s, 4));
-        g_string_append_c (full, ' ');
-        g_string_append (full, col_text (s, 5));
-        g_string_append_c (full, ' ');
-        g_string_append (full, col_text (s, 6));
-        g_autofree char *key = thidua_text_fold (full->str);
-        g_autofree char *sort = thidua_text_person_sort_key (full->str);
+        if (key == NULL)
+          {
+            person_full_name (full, col_text (s, 4), col_text (s, 5), col_text (s, 6));
+            key = thidua_text_fold (full->str);
+            sort = thidua_text_person_sort_key (full->str);
+          }
         int rc;
         if (staged)
           {
@@ -2101,7 +2268,13 @@ import_verified_txn (ThiduaStore *store, gpointer data, GError **error)
 {
   ApplyWork *w = data;
   GError *failed = NULL;
+  /* This connection is the apply's alone: holding its mutex once makes
+   * each of the million binds and steps that take it again (SQLite's is
+   * recursive) a counter instead of an atomic lock and unlock. */
+  sqlite3_mutex *mutex = sqlite3_db_mutex (thidua_store_get_db (store));
+  sqlite3_mutex_enter (mutex);
   gboolean ok = import_txn (store, w, &failed);
+  sqlite3_mutex_leave (mutex);
   gint64 since = g_get_monotonic_time ();
   GError *refused = NULL;
   if (!package_verify_finish (w->pkg, &refused))
