@@ -482,11 +482,16 @@ refs_resolve (PkgRefs *refs)
   return TRUE;
 }
 
+/* The people's name keys, made while the rows are hashed (see PeopleKeys). */
+typedef struct _PeopleKeys PeopleKeys;
+static void people_keys_add (PeopleKeys *k, gint64 id, const char *family, const char *middle, const char *given);
+static void people_keys_end (PeopleKeys *k);
+
 /* SHA-256 over every content row in key order, each value type-tagged and
  * length-prefixed, so that no two contents hash alike by shifting bytes.
  * With refs, also gathers the package's references (see PkgRefs). */
 static char *
-content_hash (sqlite3 *pkg, PkgRefs *refs, GError **error)
+content_hash (sqlite3 *pkg, PkgRefs *refs, PeopleKeys *keys, GError **error)
 {
   g_autoptr(RowHash) sum = row_hash_new ();
   for (guint t = 0; t < G_N_ELEMENTS (content_tables); t++)
@@ -514,6 +519,8 @@ content_hash (sqlite3 *pkg, PkgRefs *refs, GError **error)
             {
               g_array_append_val (refs->people, id);
               refs_take (refs, refs->to_units, s, 2);
+              if (keys != NULL)
+                people_keys_add (keys, id, col_text (s, 4), col_text (s, 5), col_text (s, 6));
             }
           else if (t == 2)
             {
@@ -526,6 +533,8 @@ content_hash (sqlite3 *pkg, PkgRefs *refs, GError **error)
           sql_fail (pkg, error, "reading the package");
           return NULL;
         }
+      if (t == 1 && keys != NULL)
+        people_keys_end (keys);
     }
   return row_hash_free_to_string (g_steal_pointer (&sum));
 }
@@ -795,7 +804,7 @@ export_package (ThiduaStore *store, const ExportSpec *spec, const char *path, GE
           goto out;
         g_hash_table_insert (manifest, (char *) content_tables[t], g_strdup_printf ("%" G_GINT64_FORMAT, n));
       }
-    char *hash = content_hash (pkg, NULL, error);
+    char *hash = content_hash (pkg, NULL, NULL, error);
     if (hash == NULL)
       goto out;
     g_hash_table_insert (manifest, (char *) "content_hash", hash);
@@ -912,14 +921,17 @@ key_batch_free (gpointer p)
   g_free (p);
 }
 
-typedef struct {
-  GAsyncQueue *full;    /* made, in order */
-  GAsyncQueue *empty;   /* taken, to fill again */
-  gint         stop;    /* the apply wants no more */
-  KeyBatch    *cur;     /* the apply's side */
+struct _PeopleKeys {
+  GAsyncQueue *full;     /* made, in order */
+  GAsyncQueue *empty;    /* taken, to fill again */
+  gint         stop;     /* the apply wants no more */
+  KeyBatch    *filling;  /* the checking thread's side */
+  gboolean     ended;
+  GString     *name;
+  KeyBatch    *cur;      /* the apply's side */
   guint        at;
-  gboolean     done;    /* the last batch was taken */
-} PeopleKeys;
+  gboolean     done;     /* the last batch was taken */
+};
 
 /* The check of the rows (quick_check, content hash, references), run on
  * a connection and a thread of its own beside the apply (see
@@ -1076,34 +1088,48 @@ quick_check (sqlite3 *db, const char *path, GError **error)
   return TRUE;
 }
 
-/* The rows' check: the file's structure (quick_check), the content hash
- * the signed manifest names, and the package's own references. */
+/* The rows' check: the content hash the signed manifest names, the
+ * package's own references, and the file's structure (quick_check).  With
+ * keys, the people's keys are made on the way (see PeopleKeys). */
 static gboolean
-verify_rows (sqlite3 *db, const char *path, const char *expected, GError **error)
+verify_rows (sqlite3 *db, const char *path, const char *expected, PeopleKeys *keys, GError **error)
 {
   gint64 since = g_get_monotonic_time ();
-  if (!quick_check (db, path, error))
-    return FALSE;
-  phase (&since, "quick_check");
   g_autoptr(GArray) units = g_array_new (FALSE, FALSE, sizeof (gint64));
   g_autoptr(GArray) people = g_array_new (FALSE, FALSE, sizeof (gint64));
   g_autoptr(GArray) to_units = g_array_new (FALSE, FALSE, sizeof (gint64));
   g_autoptr(GArray) to_people = g_array_new (FALSE, FALSE, sizeof (gint64));
   PkgRefs refs = { units, people, to_units, to_people, FALSE };
-  g_autofree char *hash = content_hash (db, &refs, error);
-  if (hash == NULL)
-    return FALSE;
-  phase (&since, "content hash");
-  if (!g_str_equal (hash, expected))
-    return refuse (error, THIDUA_EXCHANGE_ERROR_DAMAGED, path,
-                   _("its content does not match the hash its manifest signs."));
-  /* Every reference inside the package names a row it holds: the apply
-   * maps package ids to local ones and would otherwise drop a dangling one
-   * silently (a person's registration becoming its unit's). */
-  if (!refs_resolve (&refs))
-    return refuse (error, THIDUA_EXCHANGE_ERROR_DAMAGED, path, _("it refers to rows it does not hold."));
-  phase (&since, "references");
-  return TRUE;
+  gboolean ok = FALSE;
+  {
+    g_autofree char *hash = content_hash (db, &refs, keys, error);
+    if (keys != NULL)
+      people_keys_end (keys);   /* on an error too: the apply waits for no more */
+    phase (&since, "content hash");
+    if (hash == NULL)
+      ;
+    else if (!g_str_equal (hash, expected))
+      refuse (error, THIDUA_EXCHANGE_ERROR_DAMAGED, path, _("its content does not match the hash its manifest signs."));
+    /* Every reference inside the package names a row it holds: the apply
+     * maps package ids to local ones and would otherwise drop a dangling
+     * one silently (a person's registration becoming its unit's). */
+    else if (!refs_resolve (&refs))
+      refuse (error, THIDUA_EXCHANGE_ERROR_DAMAGED, path, _("it refers to rows it does not hold."));
+    else
+      ok = TRUE;
+  }
+  /* The structure last, so that the rows are read (and the keys made)
+   * first; a damaged file is still refused as damaged, before any other
+   * reason, as when this check came first. */
+  GError *damaged = NULL;
+  if (!quick_check (db, path, &damaged))
+    {
+      g_clear_error (error);
+      g_propagate_error (error, damaged);
+      return FALSE;
+    }
+  phase (&since, "quick_check");
+  return ok;
 }
 
 /* A person's full name as the keys are made of it: the apply and the
@@ -1126,32 +1152,42 @@ people_keys_take_empty (PeopleKeys *k)
   return b;
 }
 
-/* The checking thread's first work: every person's keys (folding and sort
- * keys were a fifth of an import on the apply's thread). */
+/* A person's keys, made on the checking thread as the hash reads the
+ * person (folding and sort keys were a fifth of an import on the apply's
+ * thread); nothing once the apply wants no more. */
 static void
-people_keys_make (PeopleKeys *k, sqlite3 *db)
+people_keys_add (PeopleKeys *k, gint64 id, const char *family, const char *middle, const char *given)
 {
-  g_autoptr(ExStmt) s = NULL;
-  if (sqlite3_prepare_v2 (db, "SELECT id, family_name, middle_name, given_name FROM people ORDER BY id",
-                          -1, &s, NULL) != SQLITE_OK)
-    g_clear_pointer (&s, sqlite3_finalize);
-  GString *full = g_string_sized_new (64);
-  KeyBatch *b = people_keys_take_empty (k);
-  while (s != NULL && !g_atomic_int_get (&k->stop) && sqlite3_step (s) == SQLITE_ROW)
+  if (k->ended || g_atomic_int_get (&k->stop))
+    return;
+  if (k->filling == NULL)
+    k->filling = people_keys_take_empty (k);   /* waits for the apply */
+  KeyBatch *b = k->filling;
+  person_full_name (k->name, family, middle, given);
+  b->id[b->n] = id;
+  b->key[b->n] = thidua_text_fold (k->name->str);
+  b->sort[b->n] = thidua_text_person_sort_key (k->name->str);
+  if (++b->n == KEY_BATCH)
+    g_async_queue_push (k->full, g_steal_pointer (&k->filling));
+}
+
+/* After the last person, on an error, or when stopped: the apply makes
+ * any more keys it needs itself. */
+static void
+people_keys_end (PeopleKeys *k)
+{
+  if (k->ended)
+    return;
+  k->ended = TRUE;
+  KeyBatch *b = g_steal_pointer (&k->filling);
+  if (b == NULL)
     {
-      person_full_name (full, col_text (s, 1), col_text (s, 2), col_text (s, 3));
-      b->id[b->n] = sqlite3_column_int64 (s, 0);
-      b->key[b->n] = thidua_text_fold (full->str);
-      b->sort[b->n] = thidua_text_person_sort_key (full->str);
-      if (++b->n == KEY_BATCH)
-        {
-          g_async_queue_push (k->full, b);
-          b = people_keys_take_empty (k);   /* waits for the apply */
-        }
+      /* never waits: the apply may have stopped taking batches */
+      b = g_async_queue_try_pop (k->empty);
+      if (b == NULL)
+        b = g_new0 (KeyBatch, 1);
+      key_batch_clear (b);
     }
-  g_string_free (full, TRUE);
-  /* at the end, on an error, or when stopped: the apply makes any more
-   * keys it needs itself */
   b->last = TRUE;
   g_async_queue_push (k->full, b);
 }
@@ -1191,6 +1227,7 @@ static PeopleKeys *
 people_keys_new (void)
 {
   PeopleKeys *k = g_new0 (PeopleKeys, 1);
+  k->name = g_string_sized_new (64);
   k->full = g_async_queue_new_full (key_batch_free);
   k->empty = g_async_queue_new_full (key_batch_free);
   for (int i = 0; i < KEY_BATCHES; i++)
@@ -1212,6 +1249,9 @@ people_keys_free (PeopleKeys *k)
 {
   if (k->cur != NULL)
     key_batch_free (k->cur);
+  if (k->filling != NULL)
+    key_batch_free (k->filling);
+  g_string_free (k->name, TRUE);
   g_async_queue_unref (k->full);
   g_async_queue_unref (k->empty);
   g_free (k);
@@ -1221,13 +1261,7 @@ static gpointer
 verify_thread (gpointer data)
 {
   Verify *v = data;
-  if (v->keys != NULL)
-    {
-      gint64 since = g_get_monotonic_time ();
-      people_keys_make (v->keys, v->db);
-      phase (&since, "people's keys");
-    }
-  v->ok = verify_rows (v->db, v->path, v->hash, &v->error);
+  v->ok = verify_rows (v->db, v->path, v->hash, v->keys, &v->error);
   return NULL;
 }
 
@@ -1465,7 +1499,7 @@ static Package *
 open_package (const char *path, GError **error)
 {
   g_autoptr(Package) p = open_package_signed (path, error);
-  if (p == NULL || !verify_rows (p->db, path, g_hash_table_lookup (p->manifest, "content_hash"), error))
+  if (p == NULL || !verify_rows (p->db, path, g_hash_table_lookup (p->manifest, "content_hash"), NULL, error))
     return NULL;
   return g_steal_pointer (&p);
 }
