@@ -1883,7 +1883,8 @@ apply_units_people (ThiduaStore *store, ApplyWork *w, GHashTable *pkg_units, GHa
         g_autofree char *key = NULL;
         g_autofree char *sort = NULL;
         people_keys_next (made, sqlite3_column_int64 (s, 0), &key, &sort);
-        gint64 id = LOCAL_ID (g_hash_table_lookup (people, col_text (s, 1)));
+        /* (a sender's first package: nothing held, no UUID hashed) */
+        gint64 id = g_hash_table_size (people) > 0 ? LOCAL_ID (g_hash_table_lookup (people, col_text (s, 1))) : 0;
         gboolean staged = id == 0;
         if (staged)
           id = person_base + ++person_seq;
@@ -2118,7 +2119,7 @@ apply_up (ThiduaStore *store, ApplyWork *w, GError **error)
     {
       const char *uuid = col_text (s, 0);
       gint64 person = lookup_local (pkg_people, s, 1), unit = lookup_local (pkg_units, s, 2);
-      Held *h = g_hash_table_lookup (held, uuid);
+      Held *h = g_hash_table_size (held) > 0 ? g_hash_table_lookup (held, uuid) : NULL;
       if (h != NULL)
         {
           g_autofree char *fields = owned_fields (col_text (s, 3), col_text (s, 4), col_text (s, 5),
