@@ -337,17 +337,22 @@ row_hash_thread (gpointer data)
     }
 }
 
+/* threaded: SHA-256 on a thread of its own.  Without, on the caller's:
+ * the import's check already runs beside the apply, and a third busy
+ * thread would take a core from the apply on a two-core machine. */
 static RowHash *
-row_hash_new (void)
+row_hash_new (gboolean threaded)
 {
   RowHash *h = g_new0 (RowHash, 1);
   h->sum = g_checksum_new (G_CHECKSUM_SHA256);
+  h->cur = g_new (HashBlock, 1);
+  h->cur->len = 0;
+  if (!threaded)
+    return h;
   h->full = g_async_queue_new ();
   h->empty = g_async_queue_new_full (g_free);
   for (int i = 0; i < 3; i++)
     g_async_queue_push (h->empty, g_new (HashBlock, 1));
-  h->cur = g_new (HashBlock, 1);
-  h->cur->len = 0;
   h->thread = g_thread_new ("thidua-hash", row_hash_thread, h);
   return h;
 }
@@ -363,7 +368,12 @@ row_hash_add (RowHash *h, const void *data, gsize n)
       h->cur->len += take;
       p += take;
       n -= take;
-      if (h->cur->len == HASH_BLOCK)
+      if (h->cur->len == HASH_BLOCK && h->thread == NULL)
+        {
+          g_checksum_update (h->sum, h->cur->data, h->cur->len);
+          h->cur->len = 0;
+        }
+      else if (h->cur->len == HASH_BLOCK)
         {
           g_async_queue_push (h->full, h->cur);
           h->cur = g_async_queue_pop (h->empty);
@@ -376,6 +386,12 @@ row_hash_add (RowHash *h, const void *data, gsize n)
 static void
 row_hash_finish (RowHash *h)
 {
+  if (h->thread == NULL)
+    {
+      g_checksum_update (h->sum, h->cur->data, h->cur->len);
+      g_free (h->cur);
+      return;
+    }
   if (h->cur->len > 0)
     {
       g_async_queue_push (h->full, h->cur);
@@ -489,11 +505,12 @@ static void people_keys_end (PeopleKeys *k);
 
 /* SHA-256 over every content row in key order, each value type-tagged and
  * length-prefixed, so that no two contents hash alike by shifting bytes.
- * With refs, also gathers the package's references (see PkgRefs). */
+ * With refs, also gathers the package's references (see PkgRefs); with
+ * keys, makes the people's keys (see PeopleKeys). */
 static char *
-content_hash (sqlite3 *pkg, PkgRefs *refs, PeopleKeys *keys, GError **error)
+content_hash (sqlite3 *pkg, PkgRefs *refs, PeopleKeys *keys, gboolean threaded, GError **error)
 {
-  g_autoptr(RowHash) sum = row_hash_new ();
+  g_autoptr(RowHash) sum = row_hash_new (threaded);
   for (guint t = 0; t < G_N_ELEMENTS (content_tables); t++)
     {
       g_autofree char *sql = g_strdup_printf ("SELECT * FROM %s ORDER BY 1", content_tables[t]);
@@ -804,7 +821,7 @@ export_package (ThiduaStore *store, const ExportSpec *spec, const char *path, GE
           goto out;
         g_hash_table_insert (manifest, (char *) content_tables[t], g_strdup_printf ("%" G_GINT64_FORMAT, n));
       }
-    char *hash = content_hash (pkg, NULL, NULL, error);
+    char *hash = content_hash (pkg, NULL, NULL, TRUE, error);
     if (hash == NULL)
       goto out;
     g_hash_table_insert (manifest, (char *) "content_hash", hash);
@@ -1102,7 +1119,8 @@ verify_rows (sqlite3 *db, const char *path, const char *expected, PeopleKeys *ke
   PkgRefs refs = { units, people, to_units, to_people, FALSE };
   gboolean ok = FALSE;
   {
-    g_autofree char *hash = content_hash (db, &refs, keys, error);
+    /* beside the apply (keys made), SHA-256 on this thread */
+    g_autofree char *hash = content_hash (db, &refs, keys, keys == NULL, error);
     if (keys != NULL)
       people_keys_end (keys);   /* on an error too: the apply waits for no more */
     phase (&since, "content hash");
