@@ -948,6 +948,7 @@ struct _PeopleKeys {
   KeyBatch    *cur;      /* the apply's side */
   guint        at;
   gboolean     done;     /* the last batch was taken */
+  gint64       waited;   /* µs the apply waited for keys (phase timings) */
 };
 
 /* The check of the rows (content hash, references, quick_check), run on
@@ -1227,7 +1228,9 @@ people_keys_next (PeopleKeys *k, gint64 id, char **key, char **sort)
           g_async_queue_push (k->empty, g_steal_pointer (&k->cur));
           continue;
         }
+      gint64 t = g_get_monotonic_time ();
       k->cur = g_async_queue_pop (k->full);
+      k->waited += g_get_monotonic_time () - t;
       k->at = 0;
     }
   if (k->done)
@@ -1962,6 +1965,8 @@ apply_units_people (ThiduaStore *store, ApplyWork *w, GHashTable *pkg_units, GHa
           }
       }
     g_string_free (full, TRUE);
+    if (made != NULL)
+      g_debug ("exchange: (waiting for people's keys %.1f ms)", made->waited / 1000.0);
     phase (&w->t, "staging people");
     if (w->apply && person_seq > 0 && !thidua_register_flush_people_on (store, unit_base, person_base, 0, error))
       return FALSE;
@@ -2331,7 +2336,7 @@ import_verified_txn (ThiduaStore *store, gpointer data, GError **error)
   sqlite3_mutex_enter (mutex);
   gboolean ok = import_txn (store, w, &failed);
   sqlite3_mutex_leave (mutex);
-  gint64 since = g_get_monotonic_time ();
+  phase (&w->t, "the rest of the apply");
   GError *refused = NULL;
   if (!package_verify_finish (w->pkg, &refused))
     {
@@ -2339,7 +2344,7 @@ import_verified_txn (ThiduaStore *store, gpointer data, GError **error)
       g_propagate_error (error, refused);
       return FALSE;
     }
-  phase (&since, "waiting for the check");
+  phase (&w->t, "waiting for the check");
   if (!ok)
     g_propagate_error (error, failed);
   return ok;
