@@ -25,17 +25,27 @@ ninja -C "$build" src/cli/thidua-cli >/dev/null
 now() { date +%s.%N; }
 runs=${RUNS:-5}
 best() { sort -n | sed -n 1p; }
-
+# timed FILE CMD…: appends "wall cpu" (cpu = user + sys of the process,
+# steadier than wall on a shared machine; "-" without /usr/bin/time).
+timed() {
+  out=$1; shift
+  if [ -x /usr/bin/time ]; then
+    /usr/bin/time -f '%e %U %S' -o "$work/t" "$@" >/dev/null 2>&1
+    awk '{ printf "%.3f %.3f\n", $1, $2 + $3 }' "$work/t" >> "$out"
+  else
+    t0=$(now); "$@" >/dev/null 2>&1; t1=$(now)
+    echo "$t1 $t0" | awk '{ printf "%.3f -\n", $1 - $2 }' >> "$out"
+  fi
+}
+: > "$work/export.t"; : > "$work/import.t"; : > "$work/sqlite.t"
 for i in $(seq "$runs"); do
-  t0=$(now); "$cli" --db "$work/school.db" exchange export --year 2026 -o "$work/p.thidua"; t1=$(now)
-  echo "$t1 $t0" | awk '{ printf "%.3f\n", $1 - $2 }'
-done | best > "$work/export"
+  timed "$work/export.t" "$cli" --db "$work/school.db" exchange export --year 2026 -o "$work/p.thidua"
+done
 for i in $(seq "$runs"); do
   rm -f "$work/office.db"*
   "$cli" --db "$work/office.db" office --name "Sở GD&ĐT"
-  t0=$(now); "$cli" --db "$work/office.db" exchange import "$work/p.thidua" >/dev/null 2>&1; t1=$(now)
-  echo "$t1 $t0" | awk '{ printf "%.3f\n", $1 - $2 }'
-done | best > "$work/import"
+  timed "$work/import.t" "$cli" --db "$work/office.db" exchange import "$work/p.thidua"
+done
 
 # The same rows as CSV: what the package carries, one line a registration.
 # (named columns and a header line, so that .import names them as they are)
@@ -44,15 +54,21 @@ sqlite3 -csv -header "$work/school.db" "SELECT r.uuid AS registration, p.uuid AS
   FROM registrations r JOIN people p ON p.id = r.person_id JOIN units u ON u.id = p.unit_id" > "$work/rows.csv"
 for i in $(seq "$runs"); do
   rm -f "$work/plain.db"
-  t0=$(now); sqlite3 "$work/plain.db" ".mode csv" ".import $work/rows.csv rows"; t1=$(now)
-  echo "$t1 $t0" | awk '{ printf "%.3f\n", $1 - $2 }'
-done | best > "$work/sqlite"
+  timed "$work/sqlite.t" sqlite3 "$work/plain.db" ".mode csv" ".import $work/rows.csv rows"
+done
+for x in export import sqlite; do
+  cut -d' ' -f1 "$work/$x.t" | best > "$work/$x"
+  cut -d' ' -f2 "$work/$x.t" | best > "$work/$x.cpu"
+done
 gzip -9 -c "$work/rows.csv" > "$work/rows.csv.gz"
 
 e=$(cat "$work/export"); i=$(cat "$work/import"); s=$(cat "$work/sqlite")
 printf 'exchange-export-s\t%s\n' "$e"
 printf 'exchange-import-s\t%s\n' "$i"
 printf 'sqlite3-import-s\t%s\n' "$s"
+printf 'exchange-export-cpu-s\t%s\n' "$(cat "$work/export.cpu")"
+printf 'exchange-import-cpu-s\t%s\n' "$(cat "$work/import.cpu")"
+printf 'sqlite3-import-cpu-s\t%s\n' "$(cat "$work/sqlite.cpu")"
 ratio() { echo "$1 $2" | awk '{ printf "%.2f", $1 / $2 }'; }
 printf 'export-ratio\t%s\n' "$(ratio "$e" "$s")"
 printf 'import-ratio\t%s\n' "$(ratio "$i" "$s")"

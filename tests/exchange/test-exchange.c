@@ -455,6 +455,24 @@ test_refusals (Offices *f, gconstpointer data)
   g_autofree char *forged = g_build_filename (f->dir, "forged.thidua", NULL);
   gzip_file (raw, forged);
   assert_refused (f, forged, "does not match");
+  /* The same forged package as an office's first from that school: its
+   * rows are checked beside the apply, which stages and moves every row
+   * before the check ends; the refusal rolls all of it back, the sender's
+   * key pinned with it. */
+  {
+    g_autofree char *fresh = g_build_filename (f->dir, "fresh-office.db", NULL);
+    set_office (fresh, "Phòng GD&ĐT Mới", "PM");
+    g_autofree char *before = dump (fresh);
+    g_auto(Run) r = { 0 };
+    cli (&r, fresh, "exchange", "import", forged, NULL);
+    g_assert_cmpint (r.status, !=, 0);
+    if (strstr (r.err, "does not match") == NULL)
+      g_error ("expected “does not match” in: %s", r.err);
+    g_autofree char *after = dump (fresh);
+    g_assert_cmpstr (before, ==, after);
+    g_autofree char *count = sql (fresh, "SELECT count(*) FROM registrations");
+    g_assert_cmpstr (count, ==, "0");
+  }
 
   /* A package whose registration names a person it does not carry (the
    * school's file was edited behind its back, foreign keys off): taken
@@ -682,6 +700,67 @@ test_export_paths (void)
   thidua_test_tmpdir_remove (dir);
 }
 
+/* More people than the keys made beside the apply travel in at once
+ * (batches of 1,024, eight of them going round): every person still gets
+ * the keys the register gives it, in a first package and in a later one
+ * that changes a few names among unchanged people. */
+static void
+test_many_people (void)
+{
+  g_autofree char *dir = thidua_test_tmpdir_new ("thidua-exchange-many");
+  g_autofree char *school = g_build_filename (dir, "school.db", NULL);
+  g_autofree char *office = g_build_filename (dir, "office.db", NULL);
+  set_office (school, "Trường THPT Mường Tè", "MT");
+  set_office (office, "Sở GD&ĐT Lai Châu", "SGD");
+  fill (dir, school, "Đức", 9500);
+  const char *people = "SELECT uuid, family_name, middle_name, given_name, name_key, quote (sort_key) "
+                       "FROM people ORDER BY uuid";
+  g_autofree char *pkg = g_build_filename (dir, "p1.thidua", NULL);
+  g_free (CLI_OK (school, "exchange", "export", "--year", "2026", "-o", pkg));
+  g_autofree char *out = CLI_OK (office, "exchange", "import", pkg);
+  g_assert_cmpstr (out, ==, "from Trường THPT Mường Tè: 9500 added, 0 changed, 0 removed, 0 to review\n");
+  {
+    g_autofree char *want = sql (school, people);
+    g_autofree char *got = sql (office, people);
+    g_assert_cmpstr (got, ==, want);
+  }
+  /* The same package again: the apply takes no key (nothing to do), and
+   * the checking thread, which made keys ahead until the batches ran out,
+   * is stopped instead of waiting for the apply forever. */
+  g_free (out);
+  out = CLI_OK (office, "exchange", "import", pkg);
+  g_assert_cmpstr (out, ==, "from Trường THPT Mường Tè: 0 added, 0 changed, 0 removed, 0 to review\n");
+  /* Three renamed at the school (its name keys set by hand, as a rename
+   * would: the sort keys left), among 9,497 unchanged people. */
+  g_free (sql (school, "UPDATE people SET given_name = 'Ánh', name_key = 'nguyen van anh' WHERE id = 3; "
+                       "UPDATE people SET given_name = 'Ước', name_key = 'nguyen van uoc' WHERE id = 5000; "
+                       "UPDATE people SET given_name = 'Ẩn', name_key = 'nguyen van an' WHERE id = 9400"));
+  g_autofree char *pkg2 = g_build_filename (dir, "p2.thidua", NULL);
+  g_free (CLI_OK (school, "exchange", "export", "--year", "2026", "-o", pkg2));
+  g_free (out);
+  out = CLI_OK (office, "exchange", "import", pkg2);
+  g_assert_cmpstr (out, ==, "from Trường THPT Mường Tè: 0 added, 0 changed, 0 removed, 0 to review\n");
+  {
+    const char *names = "SELECT uuid, family_name, middle_name, given_name, name_key FROM people ORDER BY uuid";
+    g_autofree char *want = sql (school, names);
+    g_autofree char *got = sql (office, names);
+    g_assert_cmpstr (got, ==, want);
+    /* the renamed ones have new sort keys, the others theirs */
+    g_autofree char *renamed = sql (school, "SELECT group_concat (quote (uuid)) FROM people WHERE id IN (3, 5000, 9400)");
+    g_autofree char *keep = g_strdup_printf ("SELECT uuid, quote (sort_key) FROM people WHERE uuid NOT IN (%s) "
+                                             "ORDER BY uuid", renamed);
+    g_autofree char *kept_want = sql (school, keep);
+    g_autofree char *kept_got = sql (office, keep);
+    g_assert_cmpstr (kept_got, ==, kept_want);
+    g_autofree char *which = g_strdup_printf ("SELECT quote (sort_key) FROM people WHERE uuid IN (%s) "
+                                              "ORDER BY uuid", renamed);
+    g_autofree char *stale = sql (school, which);
+    g_autofree char *fresh = sql (office, which);
+    g_assert_cmpstr (fresh, !=, stale);
+  }
+  thidua_test_tmpdir_remove (dir);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -692,5 +771,6 @@ main (int argc, char **argv)
   g_test_add ("/exchange/trust-replace", Offices, NULL, offices_setup, test_trust_replace, offices_teardown);
   g_test_add_func ("/exchange/kill", test_kill);
   g_test_add_func ("/exchange/export-paths", test_export_paths);
+  g_test_add_func ("/exchange/many-people", test_many_people);
   return g_test_run ();
 }

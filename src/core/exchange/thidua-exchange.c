@@ -24,6 +24,16 @@
 
 G_DEFINE_QUARK (thidua-exchange-error-quark, thidua_exchange_error)
 
+/* Phase timings of an import, under G_MESSAGES_DEBUG=thidua-core: where
+ * the time goes (bench/README-exchange.md) without a profiler. */
+static void
+phase (gint64 *since, const char *what)
+{
+  gint64 now = g_get_monotonic_time ();
+  g_debug ("exchange: %s %.1f ms", what, (now - *since) / 1000.0);
+  *since = now;
+}
+
 
 #define PACKAGE_APPLICATION_ID 0x54445058   /* "TDPX" */
 #define PACKAGE_FORMAT "1"
@@ -327,17 +337,22 @@ row_hash_thread (gpointer data)
     }
 }
 
+/* threaded: SHA-256 on a thread of its own.  Without, on the caller's:
+ * the import's check already runs beside the apply, and a third busy
+ * thread would take a core from the apply on a two-core machine. */
 static RowHash *
-row_hash_new (void)
+row_hash_new (gboolean threaded)
 {
   RowHash *h = g_new0 (RowHash, 1);
   h->sum = g_checksum_new (G_CHECKSUM_SHA256);
+  h->cur = g_new (HashBlock, 1);
+  h->cur->len = 0;
+  if (!threaded)
+    return h;
   h->full = g_async_queue_new ();
   h->empty = g_async_queue_new_full (g_free);
   for (int i = 0; i < 3; i++)
     g_async_queue_push (h->empty, g_new (HashBlock, 1));
-  h->cur = g_new (HashBlock, 1);
-  h->cur->len = 0;
   h->thread = g_thread_new ("thidua-hash", row_hash_thread, h);
   return h;
 }
@@ -353,7 +368,12 @@ row_hash_add (RowHash *h, const void *data, gsize n)
       h->cur->len += take;
       p += take;
       n -= take;
-      if (h->cur->len == HASH_BLOCK)
+      if (h->cur->len == HASH_BLOCK && h->thread == NULL)
+        {
+          g_checksum_update (h->sum, h->cur->data, h->cur->len);
+          h->cur->len = 0;
+        }
+      else if (h->cur->len == HASH_BLOCK)
         {
           g_async_queue_push (h->full, h->cur);
           h->cur = g_async_queue_pop (h->empty);
@@ -366,6 +386,12 @@ row_hash_add (RowHash *h, const void *data, gsize n)
 static void
 row_hash_finish (RowHash *h)
 {
+  if (h->thread == NULL)
+    {
+      g_checksum_update (h->sum, h->cur->data, h->cur->len);
+      g_free (h->cur);
+      return;
+    }
   if (h->cur->len > 0)
     {
       g_async_queue_push (h->full, h->cur);
@@ -472,13 +498,19 @@ refs_resolve (PkgRefs *refs)
   return TRUE;
 }
 
+/* The people's name keys, made while the rows are hashed (see PeopleKeys). */
+typedef struct _PeopleKeys PeopleKeys;
+static void people_keys_add (PeopleKeys *k, gint64 id, const char *family, const char *middle, const char *given);
+static void people_keys_end (PeopleKeys *k);
+
 /* SHA-256 over every content row in key order, each value type-tagged and
  * length-prefixed, so that no two contents hash alike by shifting bytes.
- * With refs, also gathers the package's references (see PkgRefs). */
+ * With refs, also gathers the package's references (see PkgRefs); with
+ * keys, makes the people's keys (see PeopleKeys). */
 static char *
-content_hash (sqlite3 *pkg, PkgRefs *refs, GError **error)
+content_hash (sqlite3 *pkg, PkgRefs *refs, PeopleKeys *keys, gboolean threaded, GError **error)
 {
-  g_autoptr(RowHash) sum = row_hash_new ();
+  g_autoptr(RowHash) sum = row_hash_new (threaded);
   for (guint t = 0; t < G_N_ELEMENTS (content_tables); t++)
     {
       g_autofree char *sql = g_strdup_printf ("SELECT * FROM %s ORDER BY 1", content_tables[t]);
@@ -504,6 +536,8 @@ content_hash (sqlite3 *pkg, PkgRefs *refs, GError **error)
             {
               g_array_append_val (refs->people, id);
               refs_take (refs, refs->to_units, s, 2);
+              if (keys != NULL)
+                people_keys_add (keys, id, col_text (s, 4), col_text (s, 5), col_text (s, 6));
             }
           else if (t == 2)
             {
@@ -516,6 +550,8 @@ content_hash (sqlite3 *pkg, PkgRefs *refs, GError **error)
           sql_fail (pkg, error, "reading the package");
           return NULL;
         }
+      if (t == 1 && keys != NULL)
+        people_keys_end (keys);
     }
   return row_hash_free_to_string (g_steal_pointer (&sum));
 }
@@ -785,7 +821,7 @@ export_package (ThiduaStore *store, const ExportSpec *spec, const char *path, GE
           goto out;
         g_hash_table_insert (manifest, (char *) content_tables[t], g_strdup_printf ("%" G_GINT64_FORMAT, n));
       }
-    char *hash = content_hash (pkg, NULL, error);
+    char *hash = content_hash (pkg, NULL, NULL, TRUE, error);
     if (hash == NULL)
       goto out;
     g_hash_table_insert (manifest, (char *) "content_hash", hash);
@@ -867,20 +903,83 @@ thidua_exchange_export_results (ThiduaStore *store, const char *year, const char
   return export_package (store, &spec, path, error);
 }
 
-/* ---- reading a package: every check before any write ---------------------- */
+/* ---- reading a package: every check before any commit -------------------- */
+
+/* The name keys of the package's people (folded name, sort key), made
+ * on the checking thread while the apply stages rows, handed over in
+ * batches in the order of the apply's reading (people by id).  A fixed
+ * few batches go round, so the keys made ahead stay a few thousand. */
+#define KEY_BATCH 1024
+#define KEY_BATCHES 8
+typedef struct {
+  guint    n;
+  gboolean last;              /* no batch follows */
+  gint64   id[KEY_BATCH];     /* the person's package id, checked by the apply */
+  char    *key[KEY_BATCH];
+  char    *sort[KEY_BATCH];
+} KeyBatch;
+
+static void
+key_batch_clear (KeyBatch *b)
+{
+  for (guint i = 0; i < b->n; i++)
+    {
+      g_free (b->key[i]);
+      g_free (b->sort[i]);
+    }
+  b->n = 0;
+  b->last = FALSE;
+}
+
+static void
+key_batch_free (gpointer p)
+{
+  key_batch_clear (p);
+  g_free (p);
+}
+
+struct _PeopleKeys {
+  GAsyncQueue *full;     /* made, in order */
+  GAsyncQueue *empty;    /* taken, to fill again */
+  gint         stop;     /* the apply wants no more */
+  KeyBatch    *filling;  /* the checking thread's side */
+  gboolean     ended;
+  GString     *name;
+  KeyBatch    *cur;      /* the apply's side */
+  guint        at;
+  gboolean     done;     /* the last batch was taken */
+  gint64       waited;   /* µs the apply waited for keys (phase timings) */
+};
+
+/* The check of the rows (content hash, references, quick_check), run on
+ * a connection and a thread of its own beside the apply (see
+ * package_verify_start), making the people's keys on the way. */
+typedef struct {
+  sqlite3    *db;
+  char       *path;
+  char       *hash;      /* the manifest's, signed */
+  GError     *error;     /* its refusal, when it fails */
+  gboolean    ok;
+  PeopleKeys *keys;      /* NULL: none made */
+} Verify;
 
 typedef struct {
   char       *raw_path;
   sqlite3    *db;
   GHashTable *manifest;
   guint8      from_key[32];
+  GThread    *verifying;   /* the rows' check, while it runs */
+  Verify     *verify;
 } Package;
+
+static gboolean package_verify_finish (Package *p, GError **error);
 
 static void
 package_free (Package *p)
 {
   if (p == NULL)
     return;
+  package_verify_finish (p, NULL);   /* its thread reads the file */
   if (p->db)
     sqlite3_close (p->db);
   if (p->raw_path)
@@ -962,39 +1061,398 @@ unpack (const char *path, char **raw_path, GError **error)
   return TRUE;
 }
 
-static Package *
-open_package (const char *path, GError **error)
+/* A read-only connection to the unpacked copy, used by one thread only. */
+static sqlite3 *
+package_connect (const char *raw_path, const char *path, GError **error)
 {
-  g_autoptr(Package) p = g_new0 (Package, 1);
-  if (!ensure_sodium (error) || !unpack (path, &p->raw_path, error))
-    return NULL;
-
+  g_autoptr(sqlite3) db = NULL;
   /* immutable: no lock, no journal, nothing written next to it. */
-  g_autofree char *uri = g_filename_to_uri (p->raw_path, NULL, error);
+  g_autofree char *uri = g_filename_to_uri (raw_path, NULL, error);
   if (uri == NULL)
     return NULL;
   g_autofree char *full = g_strconcat (uri, "?immutable=1", NULL);
-  /* ours alone, on this thread: no mutex (millions of column reads) */
-  if (sqlite3_open_v2 (full, &p->db, SQLITE_OPEN_READONLY | SQLITE_OPEN_URI | SQLITE_OPEN_NOMUTEX,
+  /* ours alone, on one thread: no mutex (millions of column reads) */
+  if (sqlite3_open_v2 (full, &db, SQLITE_OPEN_READONLY | SQLITE_OPEN_URI | SQLITE_OPEN_NOMUTEX,
                        NULL) != SQLITE_OK)
     {
       refuse (error, THIDUA_EXCHANGE_ERROR_NOT_PACKAGE, path, _("it is not a Thi Đua package."));
       return NULL;
     }
   /* Nothing in the file may run: no trigger, no view, no schema function. */
-  sqlite3_db_config (p->db, SQLITE_DBCONFIG_DEFENSIVE, 1, NULL);
-  sqlite3_db_config (p->db, SQLITE_DBCONFIG_ENABLE_TRIGGER, 0, NULL);
-  sqlite3_db_config (p->db, SQLITE_DBCONFIG_ENABLE_VIEW, 0, NULL);
-  sqlite3_db_config (p->db, SQLITE_DBCONFIG_TRUSTED_SCHEMA, 0, NULL);
-  sqlite3_limit (p->db, SQLITE_LIMIT_LENGTH, 16 << 20);
+  sqlite3_db_config (db, SQLITE_DBCONFIG_DEFENSIVE, 1, NULL);
+  sqlite3_db_config (db, SQLITE_DBCONFIG_ENABLE_TRIGGER, 0, NULL);
+  sqlite3_db_config (db, SQLITE_DBCONFIG_ENABLE_VIEW, 0, NULL);
+  sqlite3_db_config (db, SQLITE_DBCONFIG_TRUSTED_SCHEMA, 0, NULL);
+  sqlite3_limit (db, SQLITE_LIMIT_LENGTH, 16 << 20);
   /* Read through a memory map of this private, immutable copy: no read
    * call and no copy into the page cache per page (the hash reads every
    * page, the apply most of them again). */
   {
     g_autofree char *map = g_strdup_printf ("PRAGMA cache_size = -65536; PRAGMA mmap_size = %" G_GINT64_FORMAT,
                                             THIDUA_EXCHANGE_MAX_CONTENT);
-    sqlite3_exec (p->db, map, NULL, NULL, NULL);
+    sqlite3_exec (db, map, NULL, NULL, NULL);
   }
+  return g_steal_pointer (&db);
+}
+
+/* The file's structure, checked by SQLite. */
+static gboolean
+quick_check (sqlite3 *db, const char *path, GError **error)
+{
+  g_autoptr(ExStmt) s = NULL;
+  if (sqlite3_prepare_v2 (db, "PRAGMA quick_check", -1, &s, NULL) != SQLITE_OK ||
+      sqlite3_step (s) != SQLITE_ROW || !g_str_equal (col_text (s, 0), "ok"))
+    return refuse (error, THIDUA_EXCHANGE_ERROR_DAMAGED, path, _("the file is damaged."));
+  return TRUE;
+}
+
+/* The rows' check: the content hash the signed manifest names, the
+ * package's own references, and the file's structure (quick_check).  With
+ * keys, the people's keys are made on the way (see PeopleKeys). */
+static gboolean
+verify_rows (sqlite3 *db, const char *path, const char *expected, PeopleKeys *keys, GError **error)
+{
+  gint64 since = g_get_monotonic_time ();
+  g_autoptr(GArray) units = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_autoptr(GArray) people = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_autoptr(GArray) to_units = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_autoptr(GArray) to_people = g_array_new (FALSE, FALSE, sizeof (gint64));
+  PkgRefs refs = { units, people, to_units, to_people, FALSE };
+  gboolean ok = FALSE;
+  {
+    /* beside the apply (keys made), SHA-256 on this thread */
+    g_autofree char *hash = content_hash (db, &refs, keys, keys == NULL, error);
+    if (keys != NULL)
+      people_keys_end (keys);   /* on an error too: the apply waits for no more */
+    phase (&since, "content hash");
+    if (hash == NULL)
+      ;
+    else if (!g_str_equal (hash, expected))
+      refuse (error, THIDUA_EXCHANGE_ERROR_DAMAGED, path, _("its content does not match the hash its manifest signs."));
+    /* Every reference inside the package names a row it holds: the apply
+     * maps package ids to local ones and would otherwise drop a dangling
+     * one silently (a person's registration becoming its unit's). */
+    else if (!refs_resolve (&refs))
+      refuse (error, THIDUA_EXCHANGE_ERROR_DAMAGED, path, _("it refers to rows it does not hold."));
+    else
+      ok = TRUE;
+  }
+  /* The structure last, so that the rows are read (and the keys made)
+   * first; a damaged file is still refused as damaged, before any other
+   * reason, as when this check came first. */
+  GError *damaged = NULL;
+  if (!quick_check (db, path, &damaged))
+    {
+      g_clear_error (error);
+      g_propagate_error (error, damaged);
+      return FALSE;
+    }
+  phase (&since, "quick_check");
+  return ok;
+}
+
+/* A person's full name as the keys are made of it: the apply and the
+ * checking thread must make the same. */
+static void
+person_full_name (GString *full, const char *family, const char *middle, const char *given)
+{
+  g_string_assign (full, family);
+  g_string_append_c (full, ' ');
+  g_string_append (full, middle);
+  g_string_append_c (full, ' ');
+  g_string_append (full, given);
+}
+
+static KeyBatch *
+people_keys_take_empty (PeopleKeys *k)
+{
+  KeyBatch *b = g_async_queue_pop (k->empty);
+  key_batch_clear (b);
+  return b;
+}
+
+/* A person's keys, made on the checking thread as the hash reads the
+ * person (folding and sort keys were a tenth of the apply's thread's
+ * instructions); nothing once the apply wants no more.  The text
+ * functions are thus called from two threads at once: they are reentrant
+ * (their tables are built under g_once). */
+static void
+people_keys_add (PeopleKeys *k, gint64 id, const char *family, const char *middle, const char *given)
+{
+  if (k->ended || g_atomic_int_get (&k->stop))
+    return;
+  if (k->filling == NULL)
+    k->filling = people_keys_take_empty (k);   /* waits for the apply */
+  KeyBatch *b = k->filling;
+  person_full_name (k->name, family, middle, given);
+  b->id[b->n] = id;
+  b->key[b->n] = thidua_text_fold (k->name->str);
+  b->sort[b->n] = thidua_text_person_sort_key (k->name->str);
+  if (++b->n == KEY_BATCH)
+    g_async_queue_push (k->full, g_steal_pointer (&k->filling));
+}
+
+/* After the last person, on an error, or when stopped: the apply makes
+ * any more keys it needs itself. */
+static void
+people_keys_end (PeopleKeys *k)
+{
+  if (k->ended)
+    return;
+  k->ended = TRUE;
+  KeyBatch *b = g_steal_pointer (&k->filling);
+  if (b == NULL)
+    {
+      /* never waits: the apply may have stopped taking batches */
+      b = g_async_queue_try_pop (k->empty);
+      if (b == NULL)
+        b = g_new0 (KeyBatch, 1);
+      key_batch_clear (b);
+    }
+  b->last = TRUE;
+  g_async_queue_push (k->full, b);
+}
+
+/* The keys of the next person the apply reads (package id id): TRUE with
+ * both, to be freed; FALSE when the apply must make them. */
+static gboolean
+people_keys_next (PeopleKeys *k, gint64 id, char **key, char **sort)
+{
+  if (k == NULL)
+    return FALSE;
+  while (!k->done && (k->cur == NULL || k->at == k->cur->n))
+    {
+      if (k->cur != NULL)
+        {
+          k->done = k->cur->last;
+          g_async_queue_push (k->empty, g_steal_pointer (&k->cur));
+          continue;
+        }
+      gint64 t = g_get_monotonic_time ();
+      k->cur = g_async_queue_pop (k->full);
+      k->waited += g_get_monotonic_time () - t;
+      k->at = 0;
+    }
+  if (k->done)
+    return FALSE;
+  guint i = k->at++;
+  if (k->cur->id[i] != id)
+    {
+      k->done = TRUE;   /* out of step (never, on one file): no more */
+      return FALSE;
+    }
+  *key = g_steal_pointer (&k->cur->key[i]);
+  *sort = g_steal_pointer (&k->cur->sort[i]);
+  return TRUE;
+}
+
+static PeopleKeys *
+people_keys_new (void)
+{
+  PeopleKeys *k = g_new0 (PeopleKeys, 1);
+  k->name = g_string_sized_new (64);
+  k->full = g_async_queue_new_full (key_batch_free);
+  k->empty = g_async_queue_new_full (key_batch_free);
+  for (int i = 0; i < KEY_BATCHES; i++)
+    g_async_queue_push (k->empty, g_new0 (KeyBatch, 1));
+  return k;
+}
+
+/* Before joining the thread: it stops making keys (one more empty batch
+ * wakes it if it waits for one). */
+static void
+people_keys_stop (PeopleKeys *k)
+{
+  g_atomic_int_set (&k->stop, TRUE);
+  g_async_queue_push (k->empty, g_new0 (KeyBatch, 1));
+}
+
+static void
+people_keys_free (PeopleKeys *k)
+{
+  if (k->cur != NULL)
+    key_batch_free (k->cur);
+  if (k->filling != NULL)
+    key_batch_free (k->filling);
+  g_string_free (k->name, TRUE);
+  g_async_queue_unref (k->full);
+  g_async_queue_unref (k->empty);
+  g_free (k);
+}
+
+static gpointer
+verify_thread (gpointer data)
+{
+  Verify *v = data;
+  v->ok = verify_rows (v->db, v->path, v->hash, v->keys, &v->error);
+  return NULL;
+}
+
+/* Starts the rows' check on a thread and a connection of its own, so that
+ * it runs beside the apply instead of before it (a seventh of the
+ * instructions of an import of 100,000 rows, the folding of names another
+ * tenth).  Nothing is committed before package_verify_finish has returned
+ * TRUE: the apply's transaction waits for it and rolls back on a refusal. */
+static gboolean
+package_verify_start (Package *p, const char *path, GError **error)
+{
+  g_return_val_if_fail (p->verify == NULL, FALSE);
+  sqlite3 *db = package_connect (p->raw_path, path, error);
+  if (db == NULL)
+    return FALSE;
+  p->verify = g_new0 (Verify, 1);
+  p->verify->db = db;
+  p->verify->path = g_strdup (path);
+  p->verify->hash = g_strdup (g_hash_table_lookup (p->manifest, "content_hash"));
+  p->verify->keys = people_keys_new ();
+  p->verifying = g_thread_new ("thidua-verify", verify_thread, p->verify);
+  return TRUE;
+}
+
+/* Waits for the rows' check; FALSE with its refusal when it failed.  TRUE
+ * when none was started (or its result was already taken). */
+static gboolean
+package_verify_finish (Package *p, GError **error)
+{
+  if (p->verify == NULL)
+    return TRUE;
+  people_keys_stop (p->verify->keys);
+  g_thread_join (g_steal_pointer (&p->verifying));
+  Verify *v = g_steal_pointer (&p->verify);
+  people_keys_free (v->keys);
+  gboolean ok = v->ok;
+  if (!ok)
+    g_propagate_error (error, g_steal_pointer (&v->error));
+  g_clear_error (&v->error);
+  sqlite3_close (v->db);
+  g_free (v->path);
+  g_free (v->hash);
+  g_free (v);
+  return ok;
+}
+
+/* After a failure while the rows' check runs: its refusal, when it has
+ * one, is the reason given (as when the check ran first). */
+static void
+package_verify_prefer (Package *p, GError **error)
+{
+  GError *refused = NULL;
+  if (!package_verify_finish (p, &refused))
+    {
+      if (error != NULL)
+        g_clear_error (error);
+      g_propagate_error (error, refused);
+    }
+}
+
+/* The manifest, its signature and the counts it gives. */
+static gboolean
+read_manifest (Package *p, const char *path, GError **error)
+{
+  p->manifest = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  {
+    g_autoptr(ExStmt) s = NULL;
+    if (sqlite3_prepare_v2 (p->db, "SELECT key, value FROM manifest", -1, &s, NULL) != SQLITE_OK)
+      {
+        refuse (error, THIDUA_EXCHANGE_ERROR_DAMAGED, path, _("the manifest cannot be read."));
+        return FALSE;
+      }
+    while (sqlite3_step (s) == SQLITE_ROW)
+      {
+        if (g_hash_table_size (p->manifest) > 64 || sqlite3_column_type (s, 1) != SQLITE_TEXT ||
+            strchr (col_text (s, 1), '\n') != NULL)
+          {
+            refuse (error, THIDUA_EXCHANGE_ERROR_DAMAGED, path, _("the manifest is not valid."));
+            return FALSE;
+          }
+        g_hash_table_insert (p->manifest, g_strdup (col_text (s, 0)), g_strdup (col_text (s, 1)));
+      }
+  }
+  static const char *const required[] = {
+    "format", "direction", "from_name", "from_code", "from_key", "to_name", "to_code",
+    "year", "sequence", "created", "content_hash",
+    "units", "people", "registrations", "plans", "results",
+  };
+  for (guint i = 0; i < G_N_ELEMENTS (required); i++)
+    if (!g_hash_table_contains (p->manifest, required[i]))
+      {
+        g_autofree char *why = g_strdup_printf (_("the manifest lacks “%s”."), required[i]);
+        refuse (error, THIDUA_EXCHANGE_ERROR_DAMAGED, path, why);
+        return FALSE;
+      }
+  if (!g_str_equal (g_hash_table_lookup (p->manifest, "format"), PACKAGE_FORMAT))
+    {
+      refuse (error, THIDUA_EXCHANGE_ERROR_NOT_PACKAGE, path,
+              _("it was made by another version of Thi Đua whose packages this one cannot read."));
+      return FALSE;
+    }
+  const char *direction = g_hash_table_lookup (p->manifest, "direction");
+  if (!g_str_equal (direction, "up") && !g_str_equal (direction, "down"))
+    {
+      refuse (error, THIDUA_EXCHANGE_ERROR_DAMAGED, path, _("the manifest is not valid."));
+      return FALSE;
+    }
+
+  /* The signature first: nothing of an unsigned manifest is believed. */
+  if (!hex_decode (g_hash_table_lookup (p->manifest, "from_key"), p->from_key, 32))
+    {
+      refuse (error, THIDUA_EXCHANGE_ERROR_DAMAGED, path, _("the sender's key is not valid."));
+      return FALSE;
+    }
+  {
+    g_autoptr(ExStmt) s = NULL;
+    if (sqlite3_prepare_v2 (p->db, "SELECT sig FROM signature", -1, &s, NULL) != SQLITE_OK ||
+        sqlite3_step (s) != SQLITE_ROW || sqlite3_column_bytes (s, 0) != crypto_sign_BYTES)
+      {
+        refuse (error, THIDUA_EXCHANGE_ERROR_DAMAGED, path, _("it is not signed."));
+        return FALSE;
+      }
+    g_autofree char *canon = canonical_manifest (p->manifest);
+    if (crypto_sign_verify_detached (sqlite3_column_blob (s, 0), (const guint8 *) canon,
+                                     strlen (canon), p->from_key) != 0)
+      {
+        refuse (error, THIDUA_EXCHANGE_ERROR_DAMAGED, path,
+                _("its signature does not match its content (it was changed after signing)."));
+        return FALSE;
+      }
+  }
+  for (guint t = 0; t < G_N_ELEMENTS (content_tables); t++)
+    {
+      gint64 n = 0;
+      const char *claimed = g_hash_table_lookup (p->manifest, content_tables[t]);
+      if (!count_rows (p->db, content_tables[t], &n, error))
+        return FALSE;
+      if (n > THIDUA_EXCHANGE_MAX_ROWS)
+        {
+          refuse (error, THIDUA_EXCHANGE_ERROR_TOO_LARGE, path, _("it holds more rows than a package may."));
+          return FALSE;
+        }
+      g_autofree char *have = g_strdup_printf ("%" G_GINT64_FORMAT, n);
+      if (!g_str_equal (have, claimed))
+        {
+          g_autofree char *why = g_strdup_printf (_("the manifest counts %s rows of %s, the file holds %s."),
+                                                  claimed, content_tables[t], have);
+          refuse (error, THIDUA_EXCHANGE_ERROR_DAMAGED, path, why);
+          return FALSE;
+        }
+    }
+  return TRUE;
+}
+
+/* Unpacks and opens a package, and checks everything but its rows: what
+ * it is, its tables, its manifest and signature, its counts.
+ * verify_rows (open_package) or package_verify_start checks the rows. */
+static Package *
+open_package_signed (const char *path, GError **error)
+{
+  g_autoptr(Package) p = g_new0 (Package, 1);
+  gint64 since = g_get_monotonic_time ();
+  if (!ensure_sodium (error) || !unpack (path, &p->raw_path, error))
+    return NULL;
+  phase (&since, "unpack");
+  p->db = package_connect (p->raw_path, path, error);
+  if (p->db == NULL)
+    return NULL;
 
   {
     g_autoptr(ExStmt) s = NULL;
@@ -1042,125 +1500,31 @@ open_package (const char *path, GError **error)
         return NULL;
       }
   }
-  {
-    g_autoptr(ExStmt) s = NULL;
-    if (sqlite3_prepare_v2 (p->db, "PRAGMA quick_check", -1, &s, NULL) != SQLITE_OK ||
-        sqlite3_step (s) != SQLITE_ROW || !g_str_equal (col_text (s, 0), "ok"))
-      {
-        refuse (error, THIDUA_EXCHANGE_ERROR_DAMAGED, path, _("the file is damaged."));
-        return NULL;
-      }
-  }
+  phase (&since, "schema");
 
-  p->manifest = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
-  {
-    g_autoptr(ExStmt) s = NULL;
-    if (sqlite3_prepare_v2 (p->db, "SELECT key, value FROM manifest", -1, &s, NULL) != SQLITE_OK)
-      {
-        refuse (error, THIDUA_EXCHANGE_ERROR_DAMAGED, path, _("the manifest cannot be read."));
-        return NULL;
-      }
-    while (sqlite3_step (s) == SQLITE_ROW)
-      {
-        if (g_hash_table_size (p->manifest) > 64 || sqlite3_column_type (s, 1) != SQLITE_TEXT ||
-            strchr (col_text (s, 1), '\n') != NULL)
-          {
-            refuse (error, THIDUA_EXCHANGE_ERROR_DAMAGED, path, _("the manifest is not valid."));
-            return NULL;
-          }
-        g_hash_table_insert (p->manifest, g_strdup (col_text (s, 0)), g_strdup (col_text (s, 1)));
-      }
-  }
-  static const char *const required[] = {
-    "format", "direction", "from_name", "from_code", "from_key", "to_name", "to_code",
-    "year", "sequence", "created", "content_hash",
-    "units", "people", "registrations", "plans", "results",
-  };
-  for (guint i = 0; i < G_N_ELEMENTS (required); i++)
-    if (!g_hash_table_contains (p->manifest, required[i]))
-      {
-        g_autofree char *why = g_strdup_printf (_("the manifest lacks “%s”."), required[i]);
-        refuse (error, THIDUA_EXCHANGE_ERROR_DAMAGED, path, why);
-        return NULL;
-      }
-  if (!g_str_equal (g_hash_table_lookup (p->manifest, "format"), PACKAGE_FORMAT))
+  if (!read_manifest (p, path, error))
     {
-      refuse (error, THIDUA_EXCHANGE_ERROR_NOT_PACKAGE, path,
-              _("it was made by another version of Thi Đua whose packages this one cannot read."));
+      /* a damaged file is refused as damaged, as when its structure was
+       * checked before its manifest was read */
+      GError *damaged = NULL;
+      if (!quick_check (p->db, path, &damaged))
+        {
+          g_clear_error (error);
+          g_propagate_error (error, damaged);
+        }
       return NULL;
     }
-  const char *direction = g_hash_table_lookup (p->manifest, "direction");
-  if (!g_str_equal (direction, "up") && !g_str_equal (direction, "down"))
-    {
-      refuse (error, THIDUA_EXCHANGE_ERROR_DAMAGED, path, _("the manifest is not valid."));
-      return NULL;
-    }
+  phase (&since, "manifest, signature, counts");
+  return g_steal_pointer (&p);
+}
 
-  /* The signature first: nothing of an unsigned manifest is believed. */
-  if (!hex_decode (g_hash_table_lookup (p->manifest, "from_key"), p->from_key, 32))
-    {
-      refuse (error, THIDUA_EXCHANGE_ERROR_DAMAGED, path, _("the sender's key is not valid."));
-      return NULL;
-    }
-  {
-    g_autoptr(ExStmt) s = NULL;
-    if (sqlite3_prepare_v2 (p->db, "SELECT sig FROM signature", -1, &s, NULL) != SQLITE_OK ||
-        sqlite3_step (s) != SQLITE_ROW || sqlite3_column_bytes (s, 0) != crypto_sign_BYTES)
-      {
-        refuse (error, THIDUA_EXCHANGE_ERROR_DAMAGED, path, _("it is not signed."));
-        return NULL;
-      }
-    g_autofree char *canon = canonical_manifest (p->manifest);
-    if (crypto_sign_verify_detached (sqlite3_column_blob (s, 0), (const guint8 *) canon,
-                                     strlen (canon), p->from_key) != 0)
-      {
-        refuse (error, THIDUA_EXCHANGE_ERROR_DAMAGED, path,
-                _("its signature does not match its content (it was changed after signing)."));
-        return NULL;
-      }
-  }
-  for (guint t = 0; t < G_N_ELEMENTS (content_tables); t++)
-    {
-      gint64 n = 0;
-      const char *claimed = g_hash_table_lookup (p->manifest, content_tables[t]);
-      if (!count_rows (p->db, content_tables[t], &n, error))
-        return NULL;
-      if (n > THIDUA_EXCHANGE_MAX_ROWS)
-        {
-          refuse (error, THIDUA_EXCHANGE_ERROR_TOO_LARGE, path, _("it holds more rows than a package may."));
-          return NULL;
-        }
-      g_autofree char *have = g_strdup_printf ("%" G_GINT64_FORMAT, n);
-      if (!g_str_equal (have, claimed))
-        {
-          g_autofree char *why = g_strdup_printf (_("the manifest counts %s rows of %s, the file holds %s."),
-                                                  claimed, content_tables[t], have);
-          refuse (error, THIDUA_EXCHANGE_ERROR_DAMAGED, path, why);
-          return NULL;
-        }
-    }
-  g_autoptr(GArray) units = g_array_new (FALSE, FALSE, sizeof (gint64));
-  g_autoptr(GArray) people = g_array_new (FALSE, FALSE, sizeof (gint64));
-  g_autoptr(GArray) to_units = g_array_new (FALSE, FALSE, sizeof (gint64));
-  g_autoptr(GArray) to_people = g_array_new (FALSE, FALSE, sizeof (gint64));
-  PkgRefs refs = { units, people, to_units, to_people, FALSE };
-  g_autofree char *hash = content_hash (p->db, &refs, error);
-  if (hash == NULL)
+/* A package wholly checked, its rows included, before anything reads it. */
+static Package *
+open_package (const char *path, GError **error)
+{
+  g_autoptr(Package) p = open_package_signed (path, error);
+  if (p == NULL || !verify_rows (p->db, path, g_hash_table_lookup (p->manifest, "content_hash"), NULL, error))
     return NULL;
-  if (!g_str_equal (hash, g_hash_table_lookup (p->manifest, "content_hash")))
-    {
-      refuse (error, THIDUA_EXCHANGE_ERROR_DAMAGED, path,
-              _("its content does not match the hash its manifest signs."));
-      return NULL;
-    }
-  /* Every reference inside the package names a row it holds: the apply
-   * maps package ids to local ones and would otherwise drop a dangling one
-   * silently (a person's registration becoming its unit's). */
-  if (!refs_resolve (&refs))
-    {
-      refuse (error, THIDUA_EXCHANGE_ERROR_DAMAGED, path, _("it refers to rows it does not hold."));
-      return NULL;
-    }
   return g_steal_pointer (&p);
 }
 
@@ -1173,6 +1537,7 @@ typedef struct {
   ThiduaExchangeReport *report;
   gint64                office_id;
   gint64                key_epoch;   /* packages are numbered per pinned key */
+  gint64                t;           /* phase timings */
 } ApplyWork;
 
 static const char *
@@ -1440,6 +1805,7 @@ apply_units_people (ThiduaStore *store, ApplyWork *w, GHashTable *pkg_units, GHa
     }
   if (w->apply && !thidua_register_stage_begin_on (store, error))
     return FALSE;
+  phase (&w->t, "reading what is held");
 
   /* Units: first every package id gets its local id, so a parent listed
    * after its child is found; then new ones are staged, known ones updated. */
@@ -1518,6 +1884,7 @@ apply_units_people (ThiduaStore *store, ApplyWork *w, GHashTable *pkg_units, GHa
           return FALSE;
       }
   }
+  phase (&w->t, "units");
   {
     g_autoptr(ExStmt) s = prepare (p->db,
         "SELECT id, uuid, unit, honorific, family_name, middle_name, given_name, position, start_date, "
@@ -1533,9 +1900,15 @@ apply_units_people (ThiduaStore *store, ApplyWork *w, GHashTable *pkg_units, GHa
     if (s == NULL || (w->apply && upd == NULL))
       return FALSE;
     GString *full = g_string_sized_new (64);
+    PeopleKeys *made = w->apply && p->verify != NULL ? p->verify->keys : NULL;
     while (sqlite3_step (s) == SQLITE_ROW)
       {
-        gint64 id = LOCAL_ID (g_hash_table_lookup (people, col_text (s, 1)));
+        /* taken for every person, in order, used or not */
+        g_autofree char *key = NULL;
+        g_autofree char *sort = NULL;
+        people_keys_next (made, sqlite3_column_int64 (s, 0), &key, &sort);
+        /* (a sender's first package: nothing held, no UUID hashed) */
+        gint64 id = g_hash_table_size (people) > 0 ? LOCAL_ID (g_hash_table_lookup (people, col_text (s, 1))) : 0;
         gboolean staged = id == 0;
         if (staged)
           id = person_base + ++person_seq;
@@ -1550,13 +1923,12 @@ apply_units_people (ThiduaStore *store, ApplyWork *w, GHashTable *pkg_units, GHa
             if (fields != NULL && g_str_equal (fields, had))
               continue;
           }
-        g_string_assign (full, col_text (s, 4));
-        g_string_append_c (full, ' ');
-        g_string_append (full, col_text (s, 5));
-        g_string_append_c (full, ' ');
-        g_string_append (full, col_text (s, 6));
-        g_autofree char *key = thidua_text_fold (full->str);
-        g_autofree char *sort = thidua_text_person_sort_key (full->str);
+        if (key == NULL)
+          {
+            person_full_name (full, col_text (s, 4), col_text (s, 5), col_text (s, 6));
+            key = thidua_text_fold (full->str);
+            sort = thidua_text_person_sort_key (full->str);
+          }
         int rc;
         if (staged)
           {
@@ -1593,8 +1965,12 @@ apply_units_people (ThiduaStore *store, ApplyWork *w, GHashTable *pkg_units, GHa
           }
       }
     g_string_free (full, TRUE);
+    if (made != NULL)
+      g_debug ("exchange: (waiting for people's keys %.1f ms)", made->waited / 1000.0);
+    phase (&w->t, "staging people");
     if (w->apply && person_seq > 0 && !thidua_register_flush_people_on (store, unit_base, person_base, 0, error))
       return FALSE;
+    phase (&w->t, "flushing people");
   }
   return TRUE;
 }
@@ -1683,6 +2059,7 @@ apply_up (ThiduaStore *store, ApplyWork *w, GError **error)
         }
     }
 
+  phase (&w->t, "reading held registrations");
   /* What the sender no longer has goes first, so a row it made anew (same
    * person or unit and title, another UUID) finds its place free.  A row
    * this office already judged is kept and listed for review: its result
@@ -1768,7 +2145,7 @@ apply_up (ThiduaStore *store, ApplyWork *w, GError **error)
     {
       const char *uuid = col_text (s, 0);
       gint64 person = lookup_local (pkg_people, s, 1), unit = lookup_local (pkg_units, s, 2);
-      Held *h = g_hash_table_lookup (held, uuid);
+      Held *h = g_hash_table_size (held) > 0 ? g_hash_table_lookup (held, uuid) : NULL;
       if (h != NULL)
         {
           g_autofree char *fields = owned_fields (col_text (s, 3), col_text (s, 4), col_text (s, 5),
@@ -1810,8 +2187,10 @@ apply_up (ThiduaStore *store, ApplyWork *w, GError **error)
     }
   if (rc != SQLITE_DONE)
     return sql_fail (p->db, error, "reading the package");
+  phase (&w->t, "staging registrations");
   if (seq > 0 && !thidua_register_flush_registrations_on (store, year, 0, 0, 0, error))
     return FALSE;
+  phase (&w->t, "flushing registrations");
 
   /* Issued plans, for verify. */
   if (w->apply)
@@ -1944,10 +2323,39 @@ import_txn (ThiduaStore *store, gpointer data, GError **error)
   return TRUE;
 }
 
+/* The apply, committed only once the package's rows are checked. */
+static gboolean
+import_verified_txn (ThiduaStore *store, gpointer data, GError **error)
+{
+  ApplyWork *w = data;
+  GError *failed = NULL;
+  /* This connection is the apply's alone: holding its mutex once makes
+   * each of the million binds and steps that take it again (SQLite's is
+   * recursive) a counter instead of an atomic lock and unlock. */
+  sqlite3_mutex *mutex = sqlite3_db_mutex (thidua_store_get_db (store));
+  sqlite3_mutex_enter (mutex);
+  gboolean ok = import_txn (store, w, &failed);
+  sqlite3_mutex_leave (mutex);
+  phase (&w->t, "the rest of the apply");
+  GError *refused = NULL;
+  if (!package_verify_finish (w->pkg, &refused))
+    {
+      g_clear_error (&failed);
+      g_propagate_error (error, refused);
+      return FALSE;
+    }
+  phase (&w->t, "waiting for the check");
+  if (!ok)
+    g_propagate_error (error, failed);
+  return ok;
+}
+
 ThiduaExchangeReport *
 thidua_exchange_import (ThiduaStore *store, const char *path, gboolean apply, GError **error)
 {
-  g_autoptr(Package) p = open_package (path, error);
+  /* A review checks everything first; an apply checks the rows beside
+   * its writes, committed only once they pass (package_verify_start). */
+  g_autoptr(Package) p = apply ? open_package_signed (path, error) : open_package (path, error);
   if (p == NULL)
     return NULL;
   g_autoptr(ThiduaExchangeReport) r = g_new0 (ThiduaExchangeReport, 1);
@@ -1958,7 +2366,7 @@ thidua_exchange_import (ThiduaStore *store, const char *path, gboolean apply, GE
   r->direction = g_strdup (m (p, "direction"));
   r->year = g_strdup (m (p, "year"));
   r->sequence = g_ascii_strtoll (m (p, "sequence"), NULL, 10);
-  ApplyWork w = { p, path, apply, r, 0, 0 };
+  ApplyWork w = { p, path, apply, r, 0, 0, g_get_monotonic_time () };
   if (!apply)
     {
       /* A review reads only: the caller's connection, nothing staged. */
@@ -1978,11 +2386,21 @@ thidua_exchange_import (ThiduaStore *store, const char *path, gboolean apply, GE
    * more).  It sees only what is committed, and waits, as any writer, for
    * a change the caller's connection has open (another thread's autosave)
    * to end. */
+  if (!package_verify_start (p, path, error))
+    return NULL;
   g_autoptr(ThiduaStore) own = thidua_store_open_writer (store, THIDUA_STORE_OPEN_NO_PROBE, error);
   if (own == NULL)
-    return NULL;
-  gboolean ok = thidua_store_transaction (own, import_txn, &w, error);
+    {
+      package_verify_prefer (p, error);
+      return NULL;
+    }
+  phase (&w.t, "opening the office");
+  gboolean ok = thidua_store_transaction (own, import_verified_txn, &w, error);
+  phase (&w.t, "commit");
+  if (!ok)
+    package_verify_prefer (p, error);   /* the transaction could not begin */
   g_clear_object (&own);
+  phase (&w.t, "closing");
   /* The caller's connection saw none of it: tell its listeners, as its
    * own commit would have. */
   if (ok && r->added + r->changed + r->removed + r->review > 0)
