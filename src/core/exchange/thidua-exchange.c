@@ -115,6 +115,16 @@ thidua_exchange_received_free (ThiduaExchangeReceived *r)
   g_free (r);
 }
 
+/* The staging tables hold rows in memory (thidua-store-stage.c): they
+ * fail only when it runs out. */
+static gboolean
+stage_fail (GError **error, const char *doing)
+{
+  g_set_error (error, THIDUA_EXCHANGE_ERROR, THIDUA_EXCHANGE_ERROR_FAILED,
+               _("Exchange failed while %s: %s"), doing, _("not enough memory"));
+  return FALSE;
+}
+
 static gboolean
 sql_fail (sqlite3 *db, GError **error, const char *doing)
 {
@@ -1889,8 +1899,9 @@ apply_units_people (ThiduaStore *store, ApplyWork *w, GHashTable *pkg_units, GHa
     g_autoptr(ExStmt) s = prepare (p->db,
         "SELECT id, uuid, unit, honorific, family_name, middle_name, given_name, position, start_date, "
         "  quote (birth_year), birth_year FROM people ORDER BY id", "reading the package", error);
-    g_autoptr(ExStmt) stage = s && w->apply ? prepare (db, THIDUA_REGISTER_STAGE_PERSON,
-                                                       "adding received people", error) : NULL;
+    /* rows appended to the staging table straight, in the columns of
+     * THIDUA_REGISTER_STAGE_PERSON (thidua-register-private.h) */
+    ThiduaStageTable *stage = s && w->apply ? thidua_store_get_stage_table (store, "stage_people") : NULL;
     g_autoptr(ExStmt) upd = stage ? prepare (db,
         "UPDATE people SET unit_id = ?1, honorific = ?2, family_name = ?3, middle_name = ?4, given_name = ?5, "
         "  position = ?6, start_date = ?7, birth_year = ?8, name_key = ?9, sort_key = ?11 WHERE id = ?10 AND "
@@ -1933,18 +1944,28 @@ apply_units_people (ThiduaStore *store, ApplyWork *w, GHashTable *pkg_units, GHa
         if (staged)
           {
             /* seq, honorific … position, unit, start date, birth year, keys, uuid, office */
-            sqlite3_bind_int64 (stage, 1, person_seq);
-            for (int c = 2; c <= 6; c++)
-              sqlite3_bind_text (stage, c, col_text (s, c + 1), -1, SQLITE_STATIC);
-            sqlite3_bind_int64 (stage, 7, unit);
-            sqlite3_bind_text (stage, 8, col_text (s, 8), -1, SQLITE_STATIC);
-            sqlite3_bind_value (stage, 9, sqlite3_column_value (s, 10));
-            sqlite3_bind_text (stage, 10, key, -1, SQLITE_STATIC);
-            sqlite3_bind_text (stage, 11, sort, -1, SQLITE_STATIC);
-            sqlite3_bind_text (stage, 12, col_text (s, 1), -1, SQLITE_STATIC);
-            sqlite3_bind_int64 (stage, 13, w->office_id);
-            rc = sqlite3_step (stage);
-            sqlite3_reset (stage);
+            gboolean ok;
+
+            thidua_stage_table_begin_row (stage);
+            ok = thidua_stage_table_add_int (stage, person_seq);
+            for (int c = 2; ok && c <= 6; c++)
+              ok = thidua_stage_table_add_text (stage, col_text (s, c + 1));
+            ok = ok && thidua_stage_table_add_int (stage, unit)
+                 && thidua_stage_table_add_text (stage, col_text (s, 8))
+                 && (sqlite3_column_type (s, 10) == SQLITE_INTEGER
+                     ? thidua_stage_table_add_int (stage, sqlite3_column_int64 (s, 10))
+                     : thidua_stage_table_add_null (stage))
+                 && thidua_stage_table_add_text (stage, key)
+                 && thidua_stage_table_add_text (stage, sort)
+                 && thidua_stage_table_add_text (stage, col_text (s, 1))
+                 && thidua_stage_table_add_int (stage, w->office_id)
+                 && thidua_stage_table_end_row (stage);
+            if (!ok)
+              {
+                g_string_free (full, TRUE);
+                return stage_fail (error, "adding received people");
+              }
+            rc = SQLITE_DONE;
           }
         else
           {
@@ -2132,8 +2153,8 @@ apply_up (ThiduaStore *store, ApplyWork *w, GError **error)
       "reading the package", error) : NULL;
   if (what == NULL)
     return FALSE;
-  g_autoptr(ExStmt) stage = s && w->apply ? prepare (db, THIDUA_REGISTER_STAGE_REGISTRATION,
-                                                     "adding received registrations", error) : NULL;
+  /* in the columns of THIDUA_REGISTER_STAGE_REGISTRATION */
+  ThiduaStageTable *stage = s && w->apply ? thidua_store_get_stage_table (store, "stage_registrations") : NULL;
   g_autoptr(ExStmt) upd = stage ? prepare (db,
       "UPDATE registrations SET person_id = ?2, unit_id = ?3, title = ?4, initiative = ?5, status = ?6, note = ?7, "
       "  modified = strftime ('%s','now') WHERE id = ?1", "updating received registrations", error) : NULL;
@@ -2169,21 +2190,21 @@ apply_up (ThiduaStore *store, ApplyWork *w, GError **error)
       if (!w->apply)
         continue;
       /* seq, person, unit, title, plan, initiative, status, result, decision, note, uuid, office */
-      sqlite3_bind_int64 (stage, 1, ++seq);
-      sqlite3_bind_int64 (stage, 2, person);
-      sqlite3_bind_int64 (stage, 3, unit);
-      sqlite3_bind_text (stage, 4, col_text (s, 3), -1, SQLITE_STATIC);
-      sqlite3_bind_null (stage, 5);
-      sqlite3_bind_text (stage, 6, col_text (s, 4), -1, SQLITE_STATIC);
-      sqlite3_bind_text (stage, 7, col_text (s, 5), -1, SQLITE_STATIC);
-      sqlite3_bind_text (stage, 8, "pending", -1, SQLITE_STATIC);
-      sqlite3_bind_text (stage, 9, "", -1, SQLITE_STATIC);
-      sqlite3_bind_text (stage, 10, col_text (s, 6), -1, SQLITE_STATIC);
-      sqlite3_bind_text (stage, 11, uuid, -1, SQLITE_STATIC);
-      sqlite3_bind_int64 (stage, 12, w->office_id);
-      if (sqlite3_step (stage) != SQLITE_DONE)
-        return sql_fail (db, error, "applying received registrations");
-      sqlite3_reset (stage);
+      thidua_stage_table_begin_row (stage);
+      if (!(thidua_stage_table_add_int (stage, ++seq)
+            && thidua_stage_table_add_int (stage, person)
+            && thidua_stage_table_add_int (stage, unit)
+            && thidua_stage_table_add_text (stage, col_text (s, 3))
+            && thidua_stage_table_add_null (stage)
+            && thidua_stage_table_add_text (stage, col_text (s, 4))
+            && thidua_stage_table_add_text (stage, col_text (s, 5))
+            && thidua_stage_table_add_text (stage, "pending")
+            && thidua_stage_table_add_text (stage, "")
+            && thidua_stage_table_add_text (stage, col_text (s, 6))
+            && thidua_stage_table_add_text (stage, uuid)
+            && thidua_stage_table_add_int (stage, w->office_id)
+            && thidua_stage_table_end_row (stage)))
+        return stage_fail (error, "applying received registrations");
     }
   if (rc != SQLITE_DONE)
     return sql_fail (p->db, error, "reading the package");
