@@ -20,6 +20,12 @@ GQuark thidua_store_error_quark (void) { return g_quark_from_static_string ("thi
 const char *thidua_store_get_path (ThiduaStore *self) { abort (); }
 ThiduaStore *thidua_store_open_writer (ThiduaStore *self, ThiduaStoreOpenFlags flags, GError **error) { abort (); }
 void thidua_store_announce (ThiduaStore *self, ThiduaStoreChange changes) { abort (); }
+ThiduaStageTable *thidua_store_get_stage_table (ThiduaStore *self, const char *name) { abort (); }
+void thidua_stage_table_begin_row (ThiduaStageTable *table) { abort (); }
+gboolean thidua_stage_table_add_int (ThiduaStageTable *table, gint64 value) { abort (); }
+gboolean thidua_stage_table_add_text (ThiduaStageTable *table, const char *text) { abort (); }
+gboolean thidua_stage_table_add_null (ThiduaStageTable *table) { abort (); }
+gboolean thidua_stage_table_end_row (ThiduaStageTable *table) { abort (); }
 gboolean thidua_register_stage_begin_on (ThiduaStore *store, GError **error) { abort (); }
 gboolean thidua_register_flush_units_on (ThiduaStore *store, gint64 base, gint64 import_id, GError **error) { abort (); }
 gboolean thidua_register_flush_people_on (ThiduaStore *store, gint64 unit_base, gint64 base, gint64 import_id,
