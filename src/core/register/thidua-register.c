@@ -929,65 +929,132 @@ thidua_reg_person_free (ThiduaRegPerson *p)
   g_free (p);
 }
 
+/* The white space a name is split on, including no-break spaces from
+ * spreadsheets (an ASCII byte never starts a longer character). */
+static inline gboolean
+name_space_at (const char *q, gsize *len)
+{
+  gunichar c;
+
+  if ((guchar) *q < 0x80)
+    {
+      *len = 1;
+      return *q == ' ' || *q == '\t' || *q == '\n' || *q == '\r' || *q == '\f';
+    }
+  c = g_utf8_get_char (q);
+  *len = g_utf8_skip[*(const guchar *) q];
+  return g_unichar_isspace (c) || c == 0xA0;
+}
+
+gboolean
+thidua_reg_split_full_name (const char *full_name, GString *out, const char **honorific,
+                            gsize *full_len, gsize parts[3])
+{
+  g_autofree char *owned = NULL;
+  const char *s = full_name ? full_name : "";
+  const char *q, *first_word = NULL;
+  gsize first_len = 0, last_len = 0, family_len, middle_len, given_len;
+  guint n_words = 0, first = 0, w = 0;
+
+  g_string_truncate (out, 0);
+  *honorific = NULL;
+  /* NFC; a name typed or read is almost always NFC already */
+  if (!thidua_text_is_surely_nfc (s, -1))
+    {
+      if ((s = owned = thidua_text_nfc (s, -1)) == NULL)
+        return FALSE;
+    }
+
+  /* the first and the last word, and how many */
+  for (q = s; *q != '\0';)
+    {
+      const char *start;
+      gsize n;
+
+      while (*q != '\0' && name_space_at (q, &n))
+        q += n;
+      start = q;
+      while (*q != '\0' && !name_space_at (q, &n))
+        q += n;
+      if (q == start)
+        continue;
+      if (n_words++ == 0)
+        first_word = start, first_len = q - start;
+      last_len = q - start;
+    }
+
+  *honorific = "";
+  /* "Ông" and "Bà" are at most 4 bytes in NFC: longer words are not folded */
+  if (n_words > 1 && first_len <= 4)
+    {
+      if (thidua_text_fold_equal (first_word, first_len, "ong"))
+        *honorific = "Ông", first = 1;
+      else if (thidua_text_fold_equal (first_word, first_len, "ba"))
+        *honorific = "Bà", first = 1;
+    }
+  if (first >= n_words)
+    return FALSE;
+
+  /* the words after the honorific joined by one space: the full name */
+  for (q = s; *q != '\0';)
+    {
+      const char *start;
+      gsize n;
+
+      while (*q != '\0' && name_space_at (q, &n))
+        q += n;
+      start = q;
+      while (*q != '\0' && !name_space_at (q, &n))
+        q += n;
+      if (q == start)
+        continue;
+      if (w++ < first)
+        continue;
+      if (out->len > 0)
+        g_string_append_c (out, ' ');
+      g_string_append_len (out, start, q - start);
+    }
+  *full_len = out->len;
+
+  /* family NUL middle NUL given, copied from the full name: its first
+   * word, those between, its last (the one word left is the given name) */
+  given_len = last_len;
+  family_len = n_words - first >= 2 ? (gsize) (strchr (out->str, ' ') - out->str) : 0;
+  middle_len = n_words - first >= 3 ? *full_len - family_len - given_len - 2 : 0;
+  g_string_set_size (out, *full_len + family_len + middle_len + given_len + 3);
+  parts[0] = *full_len + 1;
+  parts[1] = parts[0] + family_len + 1;
+  parts[2] = parts[1] + middle_len + 1;
+  memcpy (out->str + parts[0], out->str, family_len);
+  out->str[parts[0] + family_len] = '\0';
+  memcpy (out->str + parts[1], out->str + family_len + 1, middle_len);
+  out->str[parts[1] + middle_len] = '\0';
+  memcpy (out->str + parts[2], out->str + *full_len - given_len, given_len);
+  out->str[*full_len] = '\0';
+  return TRUE;
+}
+
 gboolean
 thidua_reg_person_set_full_name (ThiduaRegPerson *p, const char *full_name)
 {
-  g_autofree char *nfc = thidua_text_nfc (full_name ? full_name : "", -1);
-  g_autoptr(GPtrArray) words = g_ptr_array_new ();
-  g_auto(GStrv) split = NULL;
-  guint first = 0;
+  g_autoptr(GString) out = g_string_new (NULL);
+  const char *honorific;
+  gsize full_len, parts[3];
+  gboolean ok = thidua_reg_split_full_name (full_name, out, &honorific, &full_len, parts);
 
-  if (nfc == NULL)
-    return FALSE;
-  /* Split on any white space, including no-break spaces from spreadsheets. */
-  for (char *q = nfc; *q; q = g_utf8_next_char (q))
-    if (g_unichar_isspace (g_utf8_get_char (q)) || g_utf8_get_char (q) == 0xA0)
-      {
-        int n = g_utf8_skip[*(guchar *) q];
-        memset (q, ' ', n);
-      }
-  split = g_strsplit (nfc, " ", -1);
-  for (guint i = 0; split[i]; i++)
-    if (*split[i] != '\0')
-      g_ptr_array_add (words, split[i]);
-
-  g_free (p->honorific);
-  p->honorific = g_strdup ("");
-  /* "Ông" and "Bà" are at most 4 bytes in NFC: longer words are not folded */
-  if (words->len > 1 && strlen (g_ptr_array_index (words, 0)) <= 4)
+  if (honorific != NULL)
     {
-      g_autofree char *w = thidua_text_fold (g_ptr_array_index (words, 0));
-      if (g_str_equal (w, "ong") || g_str_equal (w, "ba"))
-        {
-          g_free (p->honorific);
-          p->honorific = g_strdup (g_str_equal (w, "ong") ? "Ông" : "Bà");
-          first = 1;
-        }
+      g_free (p->honorific);
+      p->honorific = g_strdup (honorific);
     }
-  if (first >= words->len)
+  if (!ok)
     return FALSE;
-
   g_free (p->family_name);
   g_free (p->middle_name);
   g_free (p->given_name);
-  p->given_name = g_strdup (g_ptr_array_index (words, words->len - 1));
-  if (words->len - first >= 2)
-    {
-      GString *middle = g_string_new (NULL);
-      p->family_name = g_strdup (g_ptr_array_index (words, first));
-      for (guint i = first + 1; i + 1 < words->len; i++)
-        {
-          if (middle->len)
-            g_string_append_c (middle, ' ');
-          g_string_append (middle, g_ptr_array_index (words, i));
-        }
-      p->middle_name = g_string_free (middle, FALSE);
-    }
-  else
-    {
-      p->family_name = g_strdup ("");
-      p->middle_name = g_strdup ("");
-    }
+  p->family_name = g_strdup (out->str + parts[0]);
+  p->middle_name = g_strdup (out->str + parts[1]);
+  p->given_name = g_strdup (out->str + parts[2]);
   return TRUE;
 }
 
