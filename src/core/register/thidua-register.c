@@ -930,19 +930,32 @@ thidua_reg_person_free (ThiduaRegPerson *p)
 }
 
 /* The white space a name is split on, including no-break spaces from
- * spreadsheets (an ASCII byte never starts a longer character). */
+ * spreadsheets.  The text is valid UTF-8.  No character of U+0080–U+07FF
+ * but U+00A0, and none of U+1E00–U+1FFF (the Vietnamese letters), is white
+ * space: those are answered without GLib. */
 static inline gboolean
 name_space_at (const char *q, gsize *len)
 {
+  const guchar *u = (const guchar *) q;
   gunichar c;
 
-  if ((guchar) *q < 0x80)
+  if (u[0] < 0x80)
     {
       *len = 1;
-      return *q == ' ' || *q == '\t' || *q == '\n' || *q == '\r' || *q == '\f';
+      return u[0] == ' ' || u[0] == '\t' || u[0] == '\n' || u[0] == '\r' || u[0] == '\f';
+    }
+  if (u[0] < 0xE0)
+    {
+      *len = 2;
+      return u[0] == 0xC2 && u[1] == 0xA0;
+    }
+  if (u[0] == 0xE1 && u[1] >= 0xB8)
+    {
+      *len = 3;
+      return FALSE;
     }
   c = g_utf8_get_char (q);
-  *len = g_utf8_skip[*(const guchar *) q];
+  *len = g_utf8_skip[u[0]];
   return g_unichar_isspace (c) || c == 0xA0;
 }
 
@@ -952,20 +965,28 @@ thidua_reg_split_full_name (const char *full_name, GString *out, const char **ho
 {
   g_autofree char *owned = NULL;
   const char *s = full_name ? full_name : "";
-  const char *q, *first_word = NULL;
-  gsize first_len = 0, last_len = 0, family_len, middle_len, given_len;
-  guint n_words = 0, first = 0, w = 0;
+  const char *q;
+  char *o;
+  gsize len, first_len = 0, second_len = 0, last_len = 0, family_len, middle_len, given_len;
+  guint n_words = 0, first = 0;
 
-  g_string_truncate (out, 0);
   *honorific = NULL;
   /* NFC; a name typed or read is almost always NFC already */
-  if (!thidua_text_is_surely_nfc (s, -1))
+  len = strlen (s);
+  if (!thidua_text_is_surely_nfc (s, (gssize) len))
     {
       if ((s = owned = thidua_text_nfc (s, -1)) == NULL)
-        return FALSE;
+        {
+          g_string_truncate (out, 0);
+          return FALSE;
+        }
+      len = strlen (s);
     }
 
-  /* the first and the last word, and how many */
+  /* the words joined by one space (no longer than the text), then the
+   * parts (no longer either), each with a NUL */
+  g_string_set_size (out, 2 * len + 4);
+  o = out->str;
   for (q = s; *q != '\0';)
     {
       const char *start;
@@ -978,59 +999,59 @@ thidua_reg_split_full_name (const char *full_name, GString *out, const char **ho
         q += n;
       if (q == start)
         continue;
-      if (n_words++ == 0)
-        first_word = start, first_len = q - start;
+      if (n_words > 0)
+        *o++ = ' ';
+      memcpy (o, start, q - start);
+      o += q - start;
+      if (n_words == 0)
+        first_len = q - start;
+      else if (n_words == 1)
+        second_len = q - start;
       last_len = q - start;
+      n_words++;
     }
+  *full_len = o - out->str;
 
   *honorific = "";
   /* "Ông" and "Bà" are at most 4 bytes in NFC: longer words are not folded */
-  if (n_words > 1 && first_len <= 4)
+  if (n_words > 1 && first_len <= 4
+      /* an ASCII letter first folds to itself in lower case */
+      && ((guchar) out->str[0] >= 0x80 || strchr ("oObB", out->str[0]) != NULL))
     {
-      if (thidua_text_fold_equal (first_word, first_len, "ong"))
+      if (thidua_text_fold_equal (out->str, first_len, "ong"))
         *honorific = "Ông", first = 1;
-      else if (thidua_text_fold_equal (first_word, first_len, "ba"))
+      else if (thidua_text_fold_equal (out->str, first_len, "ba"))
         *honorific = "Bà", first = 1;
     }
   if (first >= n_words)
-    return FALSE;
-
-  /* the words after the honorific joined by one space: the full name */
-  for (q = s; *q != '\0';)
     {
-      const char *start;
-      gsize n;
-
-      while (*q != '\0' && name_space_at (q, &n))
-        q += n;
-      start = q;
-      while (*q != '\0' && !name_space_at (q, &n))
-        q += n;
-      if (q == start)
-        continue;
-      if (w++ < first)
-        continue;
-      if (out->len > 0)
-        g_string_append_c (out, ' ');
-      g_string_append_len (out, start, q - start);
+      g_string_truncate (out, 0);
+      return FALSE;
     }
-  *full_len = out->len;
+  if (first == 1)
+    {
+      /* the full name is without it */
+      memmove (out->str, out->str + first_len + 1, *full_len - first_len - 1);
+      *full_len -= first_len + 1;
+      first_len = second_len;
+    }
 
   /* family NUL middle NUL given, copied from the full name: its first
    * word, those between, its last (the one word left is the given name) */
   given_len = last_len;
-  family_len = n_words - first >= 2 ? (gsize) (strchr (out->str, ' ') - out->str) : 0;
+  family_len = n_words - first >= 2 ? first_len : 0;
   middle_len = n_words - first >= 3 ? *full_len - family_len - given_len - 2 : 0;
-  g_string_set_size (out, *full_len + family_len + middle_len + given_len + 3);
   parts[0] = *full_len + 1;
   parts[1] = parts[0] + family_len + 1;
   parts[2] = parts[1] + middle_len + 1;
-  memcpy (out->str + parts[0], out->str, family_len);
-  out->str[parts[0] + family_len] = '\0';
-  memcpy (out->str + parts[1], out->str + family_len + 1, middle_len);
-  out->str[parts[1] + middle_len] = '\0';
-  memcpy (out->str + parts[2], out->str + *full_len - given_len, given_len);
-  out->str[*full_len] = '\0';
+  o = out->str;
+  o[*full_len] = '\0';
+  memcpy (o + parts[0], o, family_len);
+  o[parts[0] + family_len] = '\0';
+  memcpy (o + parts[1], o + family_len + 1, middle_len);
+  o[parts[1] + middle_len] = '\0';
+  memcpy (o + parts[2], o + *full_len - given_len, given_len);
+  g_string_truncate (out, parts[2] + given_len);
   return TRUE;
 }
 

@@ -236,23 +236,45 @@ ucs_push (Ucs *u, gunichar c)
   u->c[u->n++] = c;
 }
 
+/* Room for more code points in u. */
+static void
+ucs_reserve (Ucs *u, gsize more)
+{
+  if (u->n + more <= u->cap)
+    return;
+  while (u->cap < u->n + more)
+    u->cap *= 2;
+  if (u->c == u->local)
+    {
+      u->c = g_new (gunichar, u->cap);
+      memcpy (u->c, u->local, u->n * sizeof (gunichar));
+    }
+  else
+    u->c = g_renew (gunichar, u->c, u->cap);
+}
+
 /* The NFD of the len bytes at s (len < 0: up to its NUL) through the
  * table; FALSE (u emptied) when they hold anything the table does not
- * cover. */
+ * cover.  A byte gives at most one and a half code points (a decomposition
+ * is at most three, of at least two bytes). */
 static gboolean
 decompose_fast (const char *s, gssize len, Ucs *u)
 {
   const Decomp *table = decomp_table ();
   const guchar *p = (const guchar *) s;
   const guchar *end = p + (len < 0 ? strlen (s) : (gsize) len);
+  gunichar *o;
 
+  G_STATIC_ASSERT (DECOMP_MAX <= 3);
+  ucs_reserve (u, (gsize) (end - p) / 2 * 3 + 2);
+  o = u->c + u->n;
   while (p < end)
     {
       guint i;
 
       if (*p < 0x80 && *p != '\0')
         {
-          ucs_push (u, *p++);
+          *o++ = *p++;
           continue;
         }
       if (end - p >= 2 && *p >= 0xC2 && *p <= 0xDF && (p[1] & 0xC0) == 0x80)
@@ -272,8 +294,9 @@ decompose_fast (const char *s, gssize len, Ucs *u)
       if (table[i].n == 0)
         goto slow;
       for (guint k = 0; k < table[i].n; k++)
-        ucs_push (u, table[i].c[k]);
+        *o++ = table[i].c[k];
     }
+  u->n = o - u->c;
   return TRUE;
 
 slow:
@@ -515,28 +538,34 @@ latin_rank (gunichar base, int mod)
   return rank;
 }
 
-static void
-append_code_point (GString *key, gunichar c)
+static inline char *
+put_code_point (char *o, gunichar c)
 {
   /* four base-64 digits, fixed length so byte order is number order */
   for (int shift = 18; shift >= 0; shift -= 6)
-    g_string_append_c (key, (char) (0x30 + ((c >> shift) & 0x3F)));
+    *o++ = (char) (0x30 + ((c >> shift) & 0x3F));
+  return o;
 }
 
 /* The key of the n code points at c (NFD) appended to key; base is where
- * the whole key (of a person: three of these) starts. */
+ * the whole key (of a person: three of these) starts.  Written in place:
+ * a code point gives at most a space and five bytes of the primary level
+ * and a byte of each other, so the key grows by at most 8 n + 2. */
 static void
 collate_ucs (GString *key, gsize base, const gunichar *c, gsize n)
 {
   const Props *props = props_table ();
   char local2[256], local3[256];
   char *secondary, *tertiary;    /* a byte per letter: at most one per code point */
-  gsize n2 = 0, n3 = 0;
+  gsize n2 = 0, n3 = 0, start_len = key->len;
   gboolean pending_space = FALSE;
   gsize i = 0;
+  char *o;
 
   secondary = n <= sizeof local2 ? local2 : g_malloc (n);
   tertiary = n <= sizeof local3 ? local3 : g_malloc (n);
+  g_string_set_size (key, start_len + 8 * n + 2);
+  o = key->str + start_len;
 
   while (i < n)
     {
@@ -554,11 +583,11 @@ collate_ucs (GString *key, gsize base, const gunichar *c, gsize n)
           for (end = start; end < n && c[end] >= '0' && c[end] <= '9'; end++)
             ;
           if (pending_space)
-            g_string_append_c (key, KEY_SPACE);
+            *o++ = KEY_SPACE;
           pending_space = FALSE;
-          g_string_append_c (key, (char) (KEY_DIGIT + MIN (end - start, 15)));
+          *o++ = (char) (KEY_DIGIT + MIN (end - start, 15));
           for (gsize k = start; k < end; k++)
-            g_string_append_c (key, (char) c[k]);
+            *o++ = (char) c[k];
           i = end;
           continue;
         }
@@ -585,11 +614,11 @@ collate_ucs (GString *key, gsize base, const gunichar *c, gsize n)
 
       if (is_space (props, ch))
         {
-          pending_space = key->len > base || n2 > 0;
+          pending_space = (gsize) (o - key->str) > base || n2 > 0;
           continue;
         }
       if (pending_space)
-        g_string_append_c (key, KEY_SPACE);
+        *o++ = KEY_SPACE;
       pending_space = FALSE;
 
       if (is_alpha (props, ch))
@@ -598,26 +627,29 @@ collate_ucs (GString *key, gsize base, const gunichar *c, gsize n)
           int rank = latin_rank (lower, mod);
 
           if (rank >= 0)
-            g_string_append_c (key, (char) (KEY_LETTER + rank));
+            *o++ = (char) (KEY_LETTER + rank);
           else
             {
-              g_string_append_c (key, KEY_OTHER);
-              append_code_point (key, lower);
+              *o++ = KEY_OTHER;
+              o = put_code_point (o, lower);
             }
           secondary[n2++] = (char) (0x03 + tone);
           tertiary[n3++] = lower != ch ? 0x04 : 0x03;
         }
       else
         {
-          g_string_append_c (key, KEY_SYMBOL);
-          append_code_point (key, ch);
+          *o++ = KEY_SYMBOL;
+          o = put_code_point (o, ch);
         }
     }
 
-  g_string_append_c (key, KEY_LEVEL_END);
-  g_string_append_len (key, secondary, n2);
-  g_string_append_c (key, KEY_LEVEL_END);
-  g_string_append_len (key, tertiary, n3);
+  *o++ = KEY_LEVEL_END;
+  memcpy (o, secondary, n2);
+  o += n2;
+  *o++ = KEY_LEVEL_END;
+  memcpy (o, tertiary, n3);
+  o += n3;
+  g_string_truncate (key, o - key->str);
   if (secondary != local2)
     g_free (secondary);
   if (tertiary != local3)
