@@ -119,6 +119,9 @@ struct _ThiduaRegisterBatch
   GString        *name_key;      /* scratch: its fold */
   GString        *sort_key;      /* scratch: its sort key */
   const ThiduaTitle *last_title; /* the title the last row named */
+  const char     *last_cell[4];  /* what the last row's position, initiative, note, decision interned */
+  const char     *last_unit;     /* the last row's unit text, kept, and its unit_ref (b, text, 0) */
+  gint64          last_unit_ref;
   /* the names of a batch's people, their parts and keys: blocks that
    * grow to ARENA_BLOCK, mapped at once */
   GPtrArray      *arena;
@@ -198,10 +201,28 @@ mix (guint64 x)
   return (guint32) x;
 }
 
+/* name keys eight bytes at a time (g_str_hash() took one) */
 static inline guint32
-hash_name_unit (const char *name_key, gint64 unit)
+hash_name_unit (const char *name_key, gsize len, gint64 unit)
 {
-  return mix ((guint64) g_str_hash (name_key) * G_GUINT64_CONSTANT (0x9e3779b97f4a7c15) ^ (guint64) unit);
+  guint64 h = (guint64) len * G_GUINT64_CONSTANT (0x9e3779b97f4a7c15) ^ (guint64) unit;
+
+  for (; len >= 8; name_key += 8, len -= 8)
+    {
+      guint64 w;
+
+      memcpy (&w, name_key, 8);
+      h = (h ^ w) * G_GUINT64_CONSTANT (0xff51afd7ed558ccd);
+      h ^= h >> 29;
+    }
+  if (len > 0)
+    {
+      guint64 w = 0;
+
+      memcpy (&w, name_key, len);
+      h = (h ^ w) * G_GUINT64_CONSTANT (0xc4ceb9fe1a85ec53);
+    }
+  return mix (h);
 }
 
 static Slot *
@@ -311,6 +332,18 @@ intern (ThiduaRegisterBatch *b, const char *s)
   return g_string_chunk_insert_const (b->chunk, s);
 }
 
+/* intern (b, s) for a column, the same as the row before answered
+ * without a lookup */
+static const char *
+intern_column (ThiduaRegisterBatch *b, const char **last, const char *s)
+{
+  if (s == NULL || *s == '\0')
+    return "";
+  if (*last != NULL && strcmp (*last, s) == 0)
+    return *last;
+  return *last = intern (b, s);
+}
+
 static const char *
 keep (ThiduaRegisterBatch *b, const char *s)
 {
@@ -415,7 +448,7 @@ load_known (ThiduaRegisterBatch *b, GError **error)
       const char *name_key = reg_column_text (people, 1);
       Known k = { NULL, sqlite3_column_int64 (people, 2), sqlite3_column_int64 (people, 0),
                   sqlite3_column_int (people, 3), 0, 0, 0 };
-      guint32 hash = hash_name_unit (name_key, k.unit);
+      guint32 hash = hash_name_unit (name_key, sqlite3_column_bytes (people, 1), k.unit);
       Slot *slot = find_known (b, hash, name_key, k.unit);
 
       if (slot->entry != 0)
@@ -669,13 +702,22 @@ unit_ref (ThiduaRegisterBatch *b, const char *name, gint64 parent)
 static gint64
 top_unit_ref (ThiduaRegisterBatch *b, const char *name)
 {
-  gpointer found = g_hash_table_lookup (b->unit_refs, name);
+  gpointer key, found;
   gint64 ref;
 
-  if (found != NULL)
-    return PTR_TO_ID (found);
-  ref = unit_ref (b, name, 0);
-  g_hash_table_insert (b->unit_refs, (char *) intern (b, name), ID_TO_PTR (ref));
+  /* rows of one unit mostly come together */
+  if (b->last_unit != NULL && strcmp (b->last_unit, name) == 0)
+    return b->last_unit_ref;
+  if (g_hash_table_lookup_extended (b->unit_refs, name, &key, &found))
+    ref = PTR_TO_ID (found);
+  else
+    {
+      ref = unit_ref (b, name, 0);
+      key = (char *) intern (b, name);
+      g_hash_table_insert (b->unit_refs, key, ID_TO_PTR (ref));
+    }
+  b->last_unit = key;
+  b->last_unit_ref = ref;
   return ref;
 }
 
@@ -707,7 +749,7 @@ person_ref (ThiduaRegisterBatch *b, const ThiduaRegisterBatchRow *in, BatchRow *
 
   if (r->unit >= 0 && b->known->len > 0)
     {
-      Slot *slot = find_known (b, hash_name_unit (name_key, r->unit), name_key, r->unit);
+      Slot *slot = find_known (b, hash_name_unit (name_key, b->name_key->len, r->unit), name_key, r->unit);
 
       for (guint32 i = slot->entry; i != 0;)
         {
@@ -725,7 +767,8 @@ person_ref (ThiduaRegisterBatch *b, const ThiduaRegisterBatchRow *in, BatchRow *
     }
   if (person == 0)
     {
-      guint32 hash = mix (hash_name_unit (name_key, r->unit) ^ (guint64) (guint) in->birth_year << 32);
+      guint32 hash = mix (hash_name_unit (name_key, b->name_key->len, r->unit)
+                          ^ (guint64) (guint) in->birth_year << 32);
       Slot *slot = find_staged (b, hash, name_key, r->unit, in->birth_year);
 
       if (slot->entry != 0)
@@ -808,10 +851,10 @@ thidua_register_batch_add (ThiduaRegisterBatch *b, const ThiduaRegisterBatchRow 
     }
 
   r.row = in->row;
-  r.position = intern (b, in->position);
-  r.initiative = intern (b, in->initiative);
-  r.note = intern (b, in->note);
-  r.decision = intern (b, in->decision);
+  r.position = intern_column (b, &b->last_cell[0], in->position);
+  r.initiative = intern_column (b, &b->last_cell[1], in->initiative);
+  r.note = intern_column (b, &b->last_cell[2], in->note);
+  r.decision = intern_column (b, &b->last_cell[3], in->decision);
   r.status = in->status;
   r.result = in->result;
 

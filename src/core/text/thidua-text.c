@@ -369,6 +369,145 @@ append_fold (GString *out, const Ucs *u)
   g_string_truncate (out, start + fold_ucs (u->c, u->n, out->str + start));
 }
 
+/* ---- folding straight from the text ----
+ *
+ * Every character the table decomposes folds on its own (its marks never
+ * reach the next character): what fold_ucs() makes of its decomposition
+ * is taken once per character, and a text of only ASCII and those
+ * characters is folded without decomposing it. */
+
+enum { FOLD_SLOW, FOLD_NOTHING, FOLD_SPACE, FOLD_EMIT };
+
+typedef struct {
+  guint8   kind;
+  guint8   len;
+  char     bytes[6];
+} FoldChar;
+
+static const FoldChar *
+fold_table (void)
+{
+  static FoldChar table[LATIN_END + (VIET_END - VIET_START)];
+  static gsize ready = 0;
+
+  if (g_once_init_enter (&ready))
+    {
+      const Decomp *decomp = decomp_table ();
+      const Props *props = props_table ();
+
+      for (guint i = 0; i < G_N_ELEMENTS (table); i++)
+        {
+          FoldChar f = { FOLD_NOTHING, 0, { 0 } };
+
+          if (decomp[i].n == 0)
+            f.kind = FOLD_SLOW;
+          /* what fold_ucs() does with each code point: drop a mark,
+           * remember a space, write a character; kept when it is at most
+           * one of the last two */
+          for (guint k = 0; k < decomp[i].n && f.kind != FOLD_SLOW; k++)
+            {
+              gunichar c = decomp[i].c[k];
+
+              if (is_mark (props, c))
+                continue;
+              if (is_space (props, c))
+                f.kind = f.kind == FOLD_NOTHING ? FOLD_SPACE : FOLD_SLOW;
+              else if (f.kind == FOLD_NOTHING)
+                {
+                  f.kind = FOLD_EMIT;
+                  f.len = (guint8) fold_ucs (&c, 1, f.bytes);
+                }
+              else
+                f.kind = FOLD_SLOW;
+            }
+          table[i] = f;
+        }
+      g_once_init_leave (&ready, 1);
+    }
+  return table;
+}
+
+/* fold_ucs() of the NFD of the len bytes at s, written to out (room for
+ * 2 len bytes: a character gives at most four, of at least two bytes, or
+ * one and the space before it); -1 when the text holds anything but ASCII
+ * and characters the table folds. */
+static gssize
+fold_fast (const char *s, gsize len, char *out)
+{
+  const FoldChar *table = fold_table ();
+  const Props *props = props_table ();
+  const guchar *p = (const guchar *) s, *end = p + len;
+  gboolean pending_space = FALSE;
+  char *o = out;
+
+  while (p < end)
+    {
+      const FoldChar *f;
+      guint i;
+
+      if (*p < 0x80 && *p != '\0')
+        {
+          if (props[*p].flags & PROP_SPACE)
+            pending_space = o > out;
+          else
+            {
+              if (pending_space)
+                *o++ = ' ';
+              pending_space = FALSE;
+              *o++ = (char) props[*p].lower;
+            }
+          p++;
+          continue;
+        }
+      if (end - p >= 2 && *p >= 0xC2 && *p <= 0xDF && (p[1] & 0xC0) == 0x80)
+        {
+          i = ((p[0] & 0x1Fu) << 6) | (p[1] & 0x3Fu);
+          if (i >= LATIN_END)
+            return -1;
+          p += 2;
+        }
+      else if (end - p >= 3 && p[0] == 0xE1 && p[1] >= 0xB8 && p[1] <= 0xBB && (p[2] & 0xC0) == 0x80)
+        {
+          i = LATIN_END + (((p[1] - 0xB8u) << 6) | (p[2] & 0x3Fu));
+          p += 3;
+        }
+      else
+        return -1;
+      f = &table[i];
+      switch (f->kind)
+        {
+        case FOLD_NOTHING:
+          break;
+        case FOLD_SPACE:
+          pending_space = o > out;
+          break;
+        case FOLD_EMIT:
+          if (pending_space)
+            *o++ = ' ';
+          pending_space = FALSE;
+          memcpy (o, f->bytes, f->len);
+          o += f->len;
+          break;
+        default:
+          return -1;
+        }
+    }
+  return o - out;
+}
+
+/* Appends the fold of the len bytes at s to out when fold_fast() can. */
+static gboolean
+append_fold_fast (GString *out, const char *s, gsize len)
+{
+  gsize start = out->len;
+  gssize n;
+
+  g_string_set_size (out, start + 2 * len);
+  n = fold_fast (s, len, out->str + start);
+  g_string_truncate (out, n < 0 ? start : start + (gsize) n);
+  return n >= 0;
+}
+
 char *
 thidua_text_fold (const char *s)
 {
@@ -377,6 +516,14 @@ thidua_text_fold (const char *s)
 
   if (s == NULL)
     return g_strdup ("");
+  {
+    gsize len = strlen (s);
+
+    out = g_string_sized_new (2 * len + 1);
+    if (append_fold_fast (out, s, len))
+      return g_string_free (out, FALSE);
+    g_string_free (out, TRUE);
+  }
   ucs_init (&u);
   if (!decompose (s, &u))
     {
@@ -395,7 +542,7 @@ thidua_text_fold_append (GString *out, const char *s)
   Ucs u;
 
   g_return_if_fail (out != NULL);
-  if (s == NULL)
+  if (s == NULL || append_fold_fast (out, s, strlen (s)))
     return;
   ucs_init (&u);
   if (decompose (s, &u))
@@ -413,6 +560,13 @@ thidua_text_fold_equal (const char *s, gssize len, const char *folded)
   Ucs u;
 
   g_return_val_if_fail (s != NULL && folded != NULL, FALSE);
+  {
+    gsize bytes = len < 0 ? strlen (s) : (gsize) len;
+    gssize m;
+
+    if (2 * bytes <= sizeof local && (m = fold_fast (s, bytes, local)) >= 0)
+      return strlen (folded) == (gsize) m && memcmp (local, folded, m) == 0;
+  }
   ucs_init (&u);
   if (!decompose_fast (s, len, &u))
     {
@@ -764,6 +918,9 @@ thidua_text_person_keys (const char *full_name, GString *fold, GString *sort_key
 
   if (full_name == NULL)
     full_name = "";
+  /* the fold alone needs no decomposition */
+  if (fold != NULL && sort_key == NULL && append_fold_fast (fold, full_name, strlen (full_name)))
+    return;
   ucs_init (&u);
   /* Anything the table does not decompose (other scripts, marks of their
    * own, invalid UTF-8) is keyed the old way, each key on its own. */
