@@ -132,6 +132,7 @@ struct _ThiduaRegisterBatch
 };
 
 #define ARENA_BLOCK (1 << 20)
+#define PREFAULT_ROWS (1u << 17)
 
 #define ID_TO_PTR(id) GSIZE_TO_POINTER ((gsize) (id))
 #define PTR_TO_ID(p)  ((gint64) (gssize) GPOINTER_TO_SIZE (p))
@@ -611,14 +612,18 @@ thidua_register_batch_reserve (ThiduaRegisterBatch *b, guint n_rows)
       g_array_set_size (b->staged_regs, 0);
       index_reserve (&b->staged_index, n_rows);
       /* a row of a file mostly stages a row, a person, a title and an
-       * index slot or two: the file's rows are read only after this */
+       * index slot or two: mapped now, for as many rows as a large
+       * import has (a hostile file of a million rows that are all refused
+       * does not get its memory committed ahead) */
+      n_rows = MIN (n_rows, PREFAULT_ROWS);
       prefault (b->rows->data, (gsize) n_rows * sizeof (BatchRow));
       prefault (b->new_people->data, (gsize) n_rows * sizeof (NewPerson));
       prefault (b->replaces->data, (gsize) n_rows * sizeof (gint64));
       prefault (b->titles->pdata, (gsize) n_rows * sizeof (gpointer));
       prefault (b->regs->data, (gsize) (b->regs->len + n_rows) * sizeof (Reg));
       prefault (b->staged_regs->data, (gsize) n_rows * sizeof (guint32));
-      prefault (b->staged_index.slots, (gsize) (b->staged_index.mask + 1) * sizeof (Slot));
+      if (b->staged_index.mask < 4 * PREFAULT_ROWS)
+        prefault (b->staged_index.slots, (gsize) (b->staged_index.mask + 1) * sizeof (Slot));
     }
 }
 
