@@ -549,6 +549,13 @@ assert_same_keys (const char *s)
     g_assert_cmpstr (ps->str + 1, ==, rpk);
     thidua_text_person_keys (s, NULL, only_sort);
     g_assert_cmpstr (only_sort->str, ==, rpk);
+    /* "surely NFC" (the fast scan first) is never wrong */
+    if (thidua_text_is_surely_nfc (s, -1))
+      {
+        g_autofree char *nfc = g_utf8_normalize (s, -1, G_NORMALIZE_NFC);
+        g_assert_true (g_utf8_validate (s, -1, NULL));
+        g_assert_cmpstr (nfc, ==, s);
+      }
     thidua_text_fold_append (fa, s);
     g_assert_cmpstr (fa->str + 1, ==, rf);
     g_assert_true (thidua_text_fold_equal (s, -1, rf));
