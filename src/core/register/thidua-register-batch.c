@@ -575,17 +575,18 @@ static void
 prefault (gpointer data, gsize bytes)
 {
 #if defined(__linux__) && defined(MADV_POPULATE_WRITE)
-  static gsize page = 0;
+  gsize page = (gsize) sysconf (_SC_PAGESIZE);  /* from the auxiliary vector: no call to the kernel */
   guintptr start, end;
 
-  if (page == 0)
-    page = (gsize) sysconf (_SC_PAGESIZE);
   if (data == NULL || page == 0 || (page & (page - 1)) != 0)
     return;
   start = ((guintptr) data + page - 1) & ~(guintptr) (page - 1);
   end = ((guintptr) data + bytes) & ~(guintptr) (page - 1);
   if (end > start)
     madvise ((void *) start, end - start, MADV_POPULATE_WRITE);
+#else
+  (void) data;
+  (void) bytes;
 #endif
 }
 
