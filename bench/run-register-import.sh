@@ -58,3 +58,5 @@ wait "$pid" || true
 printf 'other_writer_worst_ms\t%s\n' "$worst"
 printf 'other_writer_refused\t%s of %s\n' "$refused" "$tries"
 "$build/bench/register-edit-bench" "$work"
+# the batch's per-row work alone (core, no reader, no commit)
+ninja -C "$build" bench/register-batch-bench >/dev/null && "$build/bench/register-batch-bench" "$work"

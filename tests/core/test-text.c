@@ -535,6 +535,40 @@ assert_same_keys (const char *s)
   g_assert_cmpstr (f, ==, rf);
   g_assert_cmpstr (k, ==, rk);
   g_assert_cmpstr (pk, ==, rpk);
+
+  /* the import's ways to the same keys: both from one decomposition,
+   * appended after what the strings hold, and the fold compared in place */
+  {
+    g_autoptr(GString) pf = g_string_new ("x");
+    g_autoptr(GString) ps = g_string_new ("\x03");
+    g_autoptr(GString) only_sort = g_string_new (NULL);
+    g_autoptr(GString) fa = g_string_new ("y");
+
+    thidua_text_person_keys (s, pf, ps);
+    g_assert_cmpstr (pf->str + 1, ==, rf);
+    g_assert_cmpstr (ps->str + 1, ==, rpk);
+    thidua_text_person_keys (s, NULL, only_sort);
+    g_assert_cmpstr (only_sort->str, ==, rpk);
+    /* "surely NFC" (the fast scan first) is never wrong */
+    if (thidua_text_is_surely_nfc (s, -1))
+      {
+        g_autofree char *nfc = g_utf8_normalize (s, -1, G_NORMALIZE_NFC);
+        g_assert_true (g_utf8_validate (s, -1, NULL));
+        g_assert_cmpstr (nfc, ==, s);
+      }
+    thidua_text_fold_append (fa, s);
+    g_assert_cmpstr (fa->str + 1, ==, rf);
+    g_assert_true (thidua_text_fold_equal (s, -1, rf));
+    g_assert_false (thidua_text_fold_equal (s, -1, "A"));  /* never a fold */
+    if (*s != '\0')
+      {
+        /* a prefix, as the name split asks of a name's first word */
+        gsize half = strlen (s) / 2;
+        g_autofree char *head = g_strndup (s, half);
+        g_autofree char *rhead = ref_fold (head);
+        g_assert_true (thidua_text_fold_equal (s, half, rhead));
+      }
+  }
   n_compared++;
 }
 

@@ -10,6 +10,7 @@
 
 #include "register-test-util.h"
 #include "thidua-text.h"
+#include "thidua-register-private.h"
 #include "thidua-register-batch.h"
 
 static void
@@ -78,6 +79,164 @@ test_person_names (void)
   g_assert_true (thidua_reg_person_set_full_name (p, "Ông"));
   g_assert_cmpstr (p->given_name, ==, "Ông");
   g_assert_false (thidua_reg_person_set_full_name (p, "   "));
+}
+
+/* The split before it went without a string per part (issue 10), kept as
+ * the reference: the names stored must not change. */
+static gboolean
+ref_set_full_name (ThiduaRegPerson *p, const char *full_name)
+{
+  g_autofree char *nfc = thidua_text_nfc (full_name ? full_name : "", -1);
+  g_autoptr(GPtrArray) words = g_ptr_array_new ();
+  g_auto(GStrv) split = NULL;
+  guint first = 0;
+
+  if (nfc == NULL)
+    return FALSE;
+  for (char *q = nfc; *q; q = g_utf8_next_char (q))
+    if (g_unichar_isspace (g_utf8_get_char (q)) || g_utf8_get_char (q) == 0xA0)
+      {
+        int n = g_utf8_skip[*(guchar *) q];
+        memset (q, ' ', n);
+      }
+  split = g_strsplit (nfc, " ", -1);
+  for (guint i = 0; split[i]; i++)
+    if (*split[i] != '\0')
+      g_ptr_array_add (words, split[i]);
+
+  g_free (p->honorific);
+  p->honorific = g_strdup ("");
+  if (words->len > 1 && strlen (g_ptr_array_index (words, 0)) <= 4)
+    {
+      g_autofree char *w = thidua_text_fold (g_ptr_array_index (words, 0));
+      if (g_str_equal (w, "ong") || g_str_equal (w, "ba"))
+        {
+          g_free (p->honorific);
+          p->honorific = g_strdup (g_str_equal (w, "ong") ? "Ông" : "Bà");
+          first = 1;
+        }
+    }
+  if (first >= words->len)
+    return FALSE;
+
+  g_free (p->family_name);
+  g_free (p->middle_name);
+  g_free (p->given_name);
+  p->given_name = g_strdup (g_ptr_array_index (words, words->len - 1));
+  if (words->len - first >= 2)
+    {
+      GString *middle = g_string_new (NULL);
+      p->family_name = g_strdup (g_ptr_array_index (words, first));
+      for (guint i = first + 1; i + 1 < words->len; i++)
+        {
+          if (middle->len)
+            g_string_append_c (middle, ' ');
+          g_string_append (middle, g_ptr_array_index (words, i));
+        }
+      p->middle_name = g_string_free (middle, FALSE);
+    }
+  else
+    {
+      p->family_name = g_strdup ("");
+      p->middle_name = g_strdup ("");
+    }
+  return TRUE;
+}
+
+static guint n_names_compared;
+
+static void
+assert_same_split (const char *name)
+{
+  g_autoptr(ThiduaRegPerson) p = thidua_reg_person_new ();
+  g_autoptr(ThiduaRegPerson) r = thidua_reg_person_new ();
+  g_autoptr(GString) out = g_string_new ("left over");
+  g_autofree char *esc = g_strescape (name ? name : "(null)", NULL);
+  const char *honorific = "unset";
+  gsize full_len = 0, parts[3];
+  gboolean ok, rok, sok;
+
+  /* what a FALSE leaves untouched must stay so */
+  for (guint k = 0; k < 2; k++)
+    {
+      ThiduaRegPerson *x = k ? r : p;
+      g_free (x->honorific);
+      x->honorific = g_strdup ("Ông");
+      g_free (x->given_name);
+      x->given_name = g_strdup ("Cũ");
+    }
+  ok = thidua_reg_person_set_full_name (p, name);
+  rok = ref_set_full_name (r, name);
+  if (ok != rok || g_strcmp0 (p->honorific, r->honorific) != 0 || g_strcmp0 (p->family_name, r->family_name) != 0
+      || g_strcmp0 (p->middle_name, r->middle_name) != 0 || g_strcmp0 (p->given_name, r->given_name) != 0)
+    g_test_message ("split differs for \"%s\"", esc);
+  g_assert_cmpint (ok, ==, rok);
+  g_assert_cmpstr (p->honorific, ==, r->honorific);
+  g_assert_cmpstr (p->family_name, ==, r->family_name);
+  g_assert_cmpstr (p->middle_name, ==, r->middle_name);
+  g_assert_cmpstr (p->given_name, ==, r->given_name);
+
+  sok = thidua_reg_split_full_name (name, out, &honorific, &full_len, parts);
+  g_assert_cmpint (sok, ==, rok);
+  if (sok)
+    {
+      g_autofree char *full = thidua_reg_person_dup_full_name (r);
+
+      g_assert_cmpstr (honorific, ==, r->honorific);
+      g_assert_cmpuint (full_len, ==, strlen (full));
+      g_assert_cmpstr (out->str, ==, full);
+      g_assert_cmpstr (out->str + parts[0], ==, r->family_name);
+      g_assert_cmpstr (out->str + parts[1], ==, r->middle_name);
+      g_assert_cmpstr (out->str + parts[2], ==, r->given_name);
+      g_assert_cmpuint (out->len, ==, parts[2] + strlen (r->given_name));
+    }
+  n_names_compared++;
+}
+
+static void
+test_person_names_identical (void)
+{
+  static const char *words[] = {
+    "Ông", "ông", "ÔNG", "Ong", "O\xcc\x82ng", "Bà", "bà", "BÀ", "Ba", "Bá", "Ba\xcc\x80", "Ôngx", "Ông.",
+    "Nguyễn", "Nguye\xcc\x82\xcc\x83n", "Thị", "Văn", "Hà", "Lò", "Ư", "Đỗ", "An", "X", "12", "Иван",
+    "王", "\xcc\x81", "a\xcc\x81\xcc\xa3", "ǅ",
+  };
+  static const char *spaces[] = { " ", "  ", "\t", "\u00a0", "\u2003", "\u3000", "\n", "\r\f", "\v", "\x1c", " \u00a0 " };
+  static const char *odd[] = {
+    NULL, "", " ", "\u00a0", "\xff", "Nguy\xe1\xbb", "Ông \xff An", "Ông\u00a0", " Bà ", "Bà Ông",
+    "Ông Bà", "Ông Ông An", "Nguyễn\u200bVăn", "A B C D E F G H", "\u3000Trần\u2003Văn B\u3000",
+  };
+
+  n_names_compared = 0;
+  for (guint i = 0; i < G_N_ELEMENTS (odd); i++)
+    assert_same_split (odd[i]);
+  for (guint a = 0; a < G_N_ELEMENTS (words); a++)
+    for (guint b = 0; b < G_N_ELEMENTS (words); b++)
+      {
+        const char *sp = spaces[(a + b) % G_N_ELEMENTS (spaces)];
+        const char *sp2 = spaces[(a * 3 + b) % G_N_ELEMENTS (spaces)];
+        g_autofree char *one = g_strdup_printf ("%s%s%s", words[a], sp, words[b]);
+        g_autofree char *three = g_strdup_printf ("%s%s%s%s%s Hà", sp2, words[a], sp, words[b], sp2);
+        g_autofree char *four = g_strdup_printf ("%s %s%sThị%s%s", words[a], words[b], sp2, sp, words[a]);
+
+        assert_same_split (words[a]);
+        assert_same_split (one);
+        assert_same_split (three);
+        assert_same_split (four);
+      }
+  /* every character the split answers without GLib, between words and
+   * in one, and the white space it asks GLib about */
+  for (gunichar c = 0x80; c < 0x2100; c = (c == 0x7FF ? 0x1E00 : c + 1))
+    {
+      char u[8] = { 0 };
+      g_unichar_to_utf8 (c, u);
+      g_autofree char *between = g_strdup_printf ("Ông%sLê%sAn", u, u);
+      g_autofree char *inside = g_strdup_printf ("b%s Hà", u);
+
+      assert_same_split (between);
+      assert_same_split (inside);
+    }
+  g_assert_cmpuint (n_names_compared, >, 8000);
 }
 
 static void
@@ -537,6 +696,7 @@ main (int argc, char **argv)
   g_test_add_func ("/register/store/year-parse", test_year_parse);
   g_test_add_func ("/register/store/enum-strings", test_enum_strings);
   g_test_add_func ("/register/store/person-names", test_person_names);
+  g_test_add_func ("/register/store/person-names-identical", test_person_names_identical);
 #define ADD(path, func) \
   g_test_add (path, RegFixture, NULL, reg_fixture_set_up, func, reg_fixture_tear_down)
   ADD ("/register/store/schema", test_schema);

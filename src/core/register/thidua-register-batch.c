@@ -8,6 +8,10 @@
 #include <glib/gi18n-lib.h>
 #include <string.h>
 #include <time.h>
+#ifdef __linux__
+#include <sys/mman.h>
+#include <unistd.h>
+#endif
 
 #include "thidua-register-batch.h"
 #include "thidua-register-private.h"
@@ -48,6 +52,43 @@ typedef struct {
   const char  *sort_key;
 } NewPerson;
 
+/* The lookups of a row are open-addressing indexes over entries kept in
+ * arrays, keyed by ids rather than printed strings: a slot holds the
+ * entry's hash and its index + 1 (0: empty), so a probe compares hashes
+ * before it touches an entry, and growing recomputes none.  What a person
+ * or unit is registered for hangs off it in a list (a few titles each),
+ * found with the person: no lookup of its own. */
+typedef struct {
+  guint32      hash;
+  guint32      entry;
+} Slot;
+
+typedef struct {
+  Slot        *slots;
+  guint32      mask;
+  guint32      n;
+} Index;
+
+/* a person of the register */
+typedef struct {
+  const char  *name_key;
+  gint64       unit;
+  gint64       id;
+  gint64       birth_year;  /* 0 unknown */
+  guint32      next;        /* the next (by id) of the same name and unit, index + 1 */
+  guint32      last;        /* in the first of them: the last, index + 1 */
+  guint32      regs;        /* its Reg list, index + 1 */
+} Known;
+
+/* a title of a person or unit: registered in the register for the year,
+ * or by a row of this batch */
+typedef struct {
+  const ThiduaTitle  *title;
+  gint64              existing;   /* the registration, > 0, or 0 */
+  guint               row;        /* the batch's row that registers it, or 0 */
+  guint32             next;       /* the next of the same person or unit, index + 1 */
+} Reg;
+
 struct _ThiduaRegisterBatch
 {
   ThiduaRegister *reg;
@@ -63,20 +104,194 @@ struct _ThiduaRegisterBatch
 
   /* what the register holds; keys in chunk */
   GHashTable     *units;         /* folded name → id (the oldest) */
-  GHashTable     *people;        /* "name_key|unit id" → GArray of (id, birth year) */
-  GHashTable     *existing;      /* "P<id>\t<title>" / "U<id>\t<title>" → registration id */
+  GArray         *known;         /* Known, by id */
+  Index           known_index;   /* (name_key, unit id) → the first Known */
+  GArray         *regs;          /* Reg: the register's for the year, then the batch's */
+  GHashTable     *unit_regs;     /* unit ref → its Reg list, index + 1 */
   /* what this batch adds */
   GHashTable     *staged_units;  /* "parent ref|name_key" → ref (< 0) */
-  GHashTable     *staged_people; /* "name_key|unit ref|birth year" → ref (< 0) */
-  GHashTable     *seen;          /* who + "\t" + title → row number */
+  Index           staged_index;  /* (name_key, unit ref, birth year) → new_people */
+  GArray         *staged_regs;   /* guint32 per new person: its Reg list, index + 1 */
+  GHashTable     *unit_refs;     /* a unit's text as written → unit_ref (text, 0) */
   GHashTable     *folded;        /* text as written → folded (a few hundred units, many rows) */
   GString        *key;           /* scratch for lookups */
+  GString        *name;          /* scratch: a name split */
+  GString        *name_key;      /* scratch: its fold */
+  GString        *sort_key;      /* scratch: its sort key */
+  const ThiduaTitle *last_title; /* the title the last row named */
+  const char     *last_cell[4];  /* what the last row's position, initiative, note, decision interned */
+  const char     *last_unit;     /* the last row's unit text, kept, and its unit_ref (b, text, 0) */
+  gint64          last_unit_ref;
+  /* the names of a batch's people, their parts and keys: blocks that
+   * grow to ARENA_BLOCK, mapped at once */
+  GPtrArray      *arena;
+  char           *arena_at;
+  gsize           arena_left;
 
   guint           n_registrations;
 };
 
+#define ARENA_BLOCK (1 << 20)
+#define PREFAULT_ROWS (1u << 17)
+
 #define ID_TO_PTR(id) GSIZE_TO_POINTER ((gsize) (id))
 #define PTR_TO_ID(p)  ((gint64) (gssize) GPOINTER_TO_SIZE (p))
+
+/* ---- indexes ---- */
+
+static void
+index_init (Index *ix)
+{
+  ix->slots = g_new0 (Slot, 64);
+  ix->mask = 63;
+  ix->n = 0;
+}
+
+static void
+index_resize (Index *ix, guint32 size)
+{
+  Slot *old = ix->slots;
+  guint32 old_size = ix->mask + 1;
+
+  ix->slots = g_new0 (Slot, size);
+  ix->mask = size - 1;
+  for (guint32 i = 0; i < old_size; i++)
+    if (old[i].entry != 0)
+      {
+        guint32 j = old[i].hash & ix->mask;
+
+        while (ix->slots[j].entry != 0)
+          j = (j + 1) & ix->mask;
+        ix->slots[j] = old[i];
+      }
+  g_free (old);
+}
+
+/* Room for more entries without growing (at most half the slots used). */
+static void
+index_reserve (Index *ix, guint32 more)
+{
+  guint64 want = 2 * ((guint64) ix->n + more) + 2;
+  guint32 size = ix->mask + 1;
+
+  while (size < want && size < (1u << 30))
+    size <<= 1;
+  if (size != ix->mask + 1)
+    index_resize (ix, size);
+}
+
+/* Takes the empty slot a probe ended on; slot is stale afterwards. */
+static inline void
+index_fill (Index *ix, Slot *slot, guint32 hash, guint32 entry)
+{
+  slot->hash = hash;
+  slot->entry = entry + 1;
+  /* always an empty slot left to end a probe */
+  if (++ix->n * 2 > ix->mask && ix->mask < (1u << 30) - 1)
+    index_resize (ix, (ix->mask + 1) * 2);
+}
+
+static inline guint32
+mix (guint64 x)
+{
+  x ^= x >> 33;
+  x *= G_GUINT64_CONSTANT (0xff51afd7ed558ccd);
+  x ^= x >> 33;
+  x *= G_GUINT64_CONSTANT (0xc4ceb9fe1a85ec53);
+  x ^= x >> 33;
+  return (guint32) x;
+}
+
+/* name keys eight bytes at a time (g_str_hash() took one) */
+static inline guint32
+hash_name_unit (const char *name_key, gsize len, gint64 unit)
+{
+  guint64 h = (guint64) len * G_GUINT64_CONSTANT (0x9e3779b97f4a7c15) ^ (guint64) unit;
+
+  for (; len >= 8; name_key += 8, len -= 8)
+    {
+      guint64 w;
+
+      memcpy (&w, name_key, 8);
+      h = (h ^ w) * G_GUINT64_CONSTANT (0xff51afd7ed558ccd);
+      h ^= h >> 29;
+    }
+  if (len > 0)
+    {
+      guint64 w = 0;
+
+      memcpy (&w, name_key, len);
+      h = (h ^ w) * G_GUINT64_CONSTANT (0xc4ceb9fe1a85ec53);
+    }
+  return mix (h);
+}
+
+static Slot *
+find_known (ThiduaRegisterBatch *b, guint32 hash, const char *name_key, gint64 unit)
+{
+  Index *ix = &b->known_index;
+
+  for (guint32 i = hash & ix->mask;; i = (i + 1) & ix->mask)
+    {
+      Slot *s = &ix->slots[i];
+      const Known *k;
+
+      if (s->entry == 0)
+        return s;
+      if (s->hash != hash)
+        continue;
+      k = &g_array_index (b->known, Known, s->entry - 1);
+      if (k->unit == unit && strcmp (k->name_key, name_key) == 0)
+        return s;
+    }
+}
+
+static Slot *
+find_staged (ThiduaRegisterBatch *b, guint32 hash, const char *name_key, gint64 unit, int birth_year)
+{
+  Index *ix = &b->staged_index;
+
+  for (guint32 i = hash & ix->mask;; i = (i + 1) & ix->mask)
+    {
+      Slot *s = &ix->slots[i];
+      const NewPerson *p;
+
+      if (s->entry == 0)
+        return s;
+      if (s->hash != hash)
+        continue;
+      p = &g_array_index (b->new_people, NewPerson, s->entry - 1);
+      if (p->unit == unit && p->birth_year == birth_year && strcmp (p->name_key, name_key) == 0)
+        return s;
+    }
+}
+
+/* The Reg of title in the list at head, or NULL. */
+static inline Reg *
+find_reg (ThiduaRegisterBatch *b, guint32 head, const ThiduaTitle *title)
+{
+  while (head != 0)
+    {
+      Reg *r = &g_array_index (b->regs, Reg, head - 1);
+
+      if (r->title == title)
+        return r;
+      head = r->next;
+    }
+  return NULL;
+}
+
+/* Adds a Reg to the list at *head. */
+static inline void
+add_reg (ThiduaRegisterBatch *b, guint32 *head, const ThiduaTitle *title, gint64 existing, guint row)
+{
+  Reg r = { title, existing, row, *head };
+
+  g_array_append_val (b->regs, r);
+  *head = b->regs->len;
+}
+
+/* ---- the batch ---- */
 
 void
 thidua_register_batch_free (ThiduaRegisterBatch *b)
@@ -92,13 +307,20 @@ thidua_register_batch_free (ThiduaRegisterBatch *b)
   g_array_unref (b->new_units);
   g_array_unref (b->new_people);
   g_hash_table_unref (b->units);
-  g_hash_table_unref (b->people);
-  g_hash_table_unref (b->existing);
+  g_array_unref (b->known);
+  g_free (b->known_index.slots);
+  g_array_unref (b->regs);
+  g_hash_table_unref (b->unit_regs);
   g_hash_table_unref (b->staged_units);
-  g_hash_table_unref (b->staged_people);
-  g_hash_table_unref (b->seen);
+  g_free (b->staged_index.slots);
+  g_array_unref (b->staged_regs);
+  g_hash_table_unref (b->unit_refs);
   g_hash_table_unref (b->folded);
   g_string_free (b->key, TRUE);
+  g_string_free (b->name, TRUE);
+  g_string_free (b->name_key, TRUE);
+  g_string_free (b->sort_key, TRUE);
+  g_ptr_array_unref (b->arena);
   g_free (b);
 }
 
@@ -111,19 +333,82 @@ intern (ThiduaRegisterBatch *b, const char *s)
   return g_string_chunk_insert_const (b->chunk, s);
 }
 
+/* intern (b, s) for a column, the same as the row before answered
+ * without a lookup */
+static const char *
+intern_column (ThiduaRegisterBatch *b, const char **last, const char *s)
+{
+  if (s == NULL || *s == '\0')
+    return "";
+  if (*last != NULL && strcmp (*last, s) == 0)
+    return *last;
+  return *last = intern (b, s);
+}
+
 static const char *
 keep (ThiduaRegisterBatch *b, const char *s)
 {
   return g_string_chunk_insert (b->chunk, s ? s : "");
 }
 
+/* The person of the register with id (known is in id order). */
+static Known *
+known_by_id (ThiduaRegisterBatch *b, gint64 id)
+{
+  guint lo = 0, hi = b->known->len;
+
+  while (lo < hi)
+    {
+      guint mid = lo + (hi - lo) / 2;
+      Known *k = &g_array_index (b->known, Known, mid);
+
+      if (k->id == id)
+        return k;
+      if (k->id < id)
+        lo = mid + 1;
+      else
+        hi = mid;
+    }
+  return NULL;
+}
+
+static void prefault (gpointer data, gsize bytes);
+
+/* len bytes of s and a NUL, in the arena. */
+static const char *
+copy_out (ThiduaRegisterBatch *b, const char *s, gsize len)
+{
+  char *p;
+
+  if (len + 1 > b->arena_left)
+    {
+      gsize size = b->arena->len == 0 ? 1 << 14 : MIN ((gsize) ARENA_BLOCK, (gsize) 1 << (14 + b->arena->len));
+
+      size = MAX (size, len + 1);
+      b->arena_at = g_malloc (size);
+      b->arena_left = size;
+      prefault (b->arena_at, size);
+      g_ptr_array_add (b->arena, b->arena_at);
+    }
+  p = b->arena_at;
+  memcpy (p, s, len);
+  p[len] = '\0';
+  b->arena_at += len + 1;
+  b->arena_left -= len + 1;
+  return p;
+}
+
 static gboolean
 load_known (ThiduaRegisterBatch *b, GError **error)
 {
   ThiduaRegister *reg = b->reg;
+  ThiduaCatalog *catalog = thidua_register_get_catalog (reg);
   g_autoptr(sqlite3_stmt) units = NULL;
   g_autoptr(sqlite3_stmt) people = NULL;
   g_autoptr(sqlite3_stmt) regs = NULL;
+  g_autoptr(sqlite3_stmt) count = NULL;
+  g_autofree char *last_title = NULL;
+  const ThiduaTitle *title = NULL;
   int rc;
 
   units = thidua_register_prepare (reg, "SELECT id, name_key FROM units ORDER BY id DESC",
@@ -137,6 +422,23 @@ load_known (ThiduaRegisterBatch *b, GError **error)
   if (rc != SQLITE_DONE)
     return thidua_register_sql_fail (reg, error, "reading units");
 
+  /* sized ahead: a register of 100,000 people grew the index ten times */
+  count = thidua_register_prepare (reg, "SELECT (SELECT count(*) FROM people), "
+                                   "(SELECT count(*) FROM registrations)", "reading people", error);
+  if (count == NULL)
+    return FALSE;
+  if (sqlite3_step (count) == SQLITE_ROW)
+    {
+      guint n_people = (guint) CLAMP (sqlite3_column_int64 (count, 0), 0, 1 << 20);
+      guint n_regs = (guint) CLAMP (sqlite3_column_int64 (count, 1), 0, 1 << 20);
+
+      index_reserve (&b->known_index, n_people);
+      g_array_set_size (b->known, n_people);
+      g_array_set_size (b->known, 0);
+      g_array_set_size (b->regs, n_regs);
+      g_array_set_size (b->regs, 0);
+    }
+
   people = thidua_register_prepare (reg,
       "SELECT id, name_key, ifnull (unit_id, 0), ifnull (birth_year, 0) FROM people ORDER BY id",
       "reading people", error);
@@ -144,18 +446,29 @@ load_known (ThiduaRegisterBatch *b, GError **error)
     return FALSE;
   while ((rc = sqlite3_step (people)) == SQLITE_ROW)
     {
-      GArray *list;
-      gint64 pair[2] = { sqlite3_column_int64 (people, 0), sqlite3_column_int (people, 3) };
+      const char *name_key = reg_column_text (people, 1);
+      Known k = { NULL, sqlite3_column_int64 (people, 2), sqlite3_column_int64 (people, 0),
+                  sqlite3_column_int (people, 3), 0, 0, 0 };
+      guint32 hash = hash_name_unit (name_key, sqlite3_column_bytes (people, 1), k.unit);
+      Slot *slot = find_known (b, hash, name_key, k.unit);
 
-      g_string_printf (b->key, "%s|%" G_GINT64_FORMAT, reg_column_text (people, 1),
-                       (gint64) sqlite3_column_int64 (people, 2));
-      list = g_hash_table_lookup (b->people, b->key->str);
-      if (list == NULL)
+      if (slot->entry != 0)
         {
-          list = g_array_new (FALSE, FALSE, sizeof (gint64));
-          g_hash_table_insert (b->people, (char *) keep (b, b->key->str), list);
+          /* another of the same name and unit: after the others */
+          Known *first = &g_array_index (b->known, Known, slot->entry - 1);
+
+          k.name_key = first->name_key;
+          g_array_index (b->known, Known, first->last - 1).next = b->known->len + 1;
+          first->last = b->known->len + 1;
+          g_array_append_val (b->known, k);
         }
-      g_array_append_vals (list, pair, 2);
+      else
+        {
+          k.name_key = g_string_chunk_insert_len (b->chunk, name_key, sqlite3_column_bytes (people, 1));
+          k.last = b->known->len + 1;
+          g_array_append_val (b->known, k);
+          index_fill (&b->known_index, slot, hash, b->known->len - 1);
+        }
     }
   if (rc != SQLITE_DONE)
     return thidua_register_sql_fail (reg, error, "reading people");
@@ -169,15 +482,44 @@ load_known (ThiduaRegisterBatch *b, GError **error)
   reg_bind_text (regs, 1, b->year);
   while ((rc = sqlite3_step (regs)) == SQLITE_ROW)
     {
+      const char *text = reg_column_text (regs, 3);
+      gint64 id = sqlite3_column_int64 (regs, 0);
       gint64 person = sqlite3_column_int64 (regs, 1);
+      guint32 *head, unit_head = 0;
+      Reg *r;
 
+      /* titles repeat: the catalog is asked when the text changes */
+      if (last_title == NULL || strcmp (last_title, text) != 0)
+        {
+          g_free (last_title);
+          last_title = g_strdup (text);
+          title = thidua_catalog_lookup (catalog, text);
+        }
+      /* one the catalog lacks matches no row (a row's titles are the
+       * catalog's), nor does a person the register lacks */
+      if (title == NULL)
+        continue;
       if (person > 0)
-        g_string_printf (b->key, "P%" G_GINT64_FORMAT "\t%s", person, reg_column_text (regs, 3));
+        {
+          Known *k = known_by_id (b, person);
+          if (k == NULL)
+            continue;
+          head = &k->regs;
+        }
       else
-        g_string_printf (b->key, "U%" G_GINT64_FORMAT "\t%s", (gint64) sqlite3_column_int64 (regs, 2),
-                         reg_column_text (regs, 3));
-      g_hash_table_insert (b->existing, (char *) keep (b, b->key->str),
-                           ID_TO_PTR (sqlite3_column_int64 (regs, 0)));
+        {
+          unit_head = GPOINTER_TO_UINT (g_hash_table_lookup (b->unit_regs,
+                                                             ID_TO_PTR (sqlite3_column_int64 (regs, 2))));
+          head = &unit_head;
+        }
+      /* twice the same: the last, as a table keyed so would keep */
+      if ((r = find_reg (b, *head, title)) != NULL)
+        r->existing = id;
+      else
+        add_reg (b, head, title, id, 0);
+      if (person <= 0)
+        g_hash_table_insert (b->unit_regs, ID_TO_PTR (sqlite3_column_int64 (regs, 2)),
+                             GUINT_TO_POINTER (unit_head));
     }
   if (rc != SQLITE_DONE)
     return thidua_register_sql_fail (reg, error, "reading the register");
@@ -205,16 +547,47 @@ thidua_register_batch_new (ThiduaRegister *reg, const char *year, gboolean repla
   b->new_units = g_array_new (FALSE, FALSE, sizeof (NewUnit));
   b->new_people = g_array_new (FALSE, FALSE, sizeof (NewPerson));
   b->units = g_hash_table_new (g_str_hash, g_str_equal);
-  b->people = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, (GDestroyNotify) g_array_unref);
-  b->existing = g_hash_table_new (g_str_hash, g_str_equal);
+  b->known = g_array_new (FALSE, FALSE, sizeof (Known));
+  index_init (&b->known_index);
+  b->regs = g_array_new (FALSE, FALSE, sizeof (Reg));
+  b->unit_regs = g_hash_table_new (NULL, NULL);
   b->staged_units = g_hash_table_new (g_str_hash, g_str_equal);
-  b->staged_people = g_hash_table_new (g_str_hash, g_str_equal);
-  b->seen = g_hash_table_new (g_str_hash, g_str_equal);
+  index_init (&b->staged_index);
+  b->staged_regs = g_array_new (FALSE, FALSE, sizeof (guint32));
+  b->unit_refs = g_hash_table_new (g_str_hash, g_str_equal);
   b->folded = g_hash_table_new (g_str_hash, g_str_equal);
   b->key = g_string_sized_new (128);
+  b->name = g_string_sized_new (256);
+  b->name_key = g_string_sized_new (128);
+  b->sort_key = g_string_sized_new (256);
+  b->arena = g_ptr_array_new_with_free_func (g_free);
   if (!load_known (b, error))
     return NULL;
   return g_steal_pointer (&b);
+}
+
+/* Maps the pages of memory about to be written in one call: a page's
+ * first write otherwise costs a fault each, and on a virtual machine that
+ * fault costs more than the row written to it (100,000 rows fill a few
+ * thousand pages).  Linux 5.14 and later; elsewhere, or refused, the pages
+ * fault in as they are written, as before. */
+static void
+prefault (gpointer data, gsize bytes)
+{
+#if defined(__linux__) && defined(MADV_POPULATE_WRITE)
+  gsize page = (gsize) sysconf (_SC_PAGESIZE);  /* from the auxiliary vector: no call to the kernel */
+  guintptr start, end;
+
+  if (data == NULL || page == 0 || (page & (page - 1)) != 0)
+    return;
+  start = ((guintptr) data + page - 1) & ~(guintptr) (page - 1);
+  end = ((guintptr) data + bytes) & ~(guintptr) (page - 1);
+  if (end > start)
+    madvise ((void *) start, end - start, MADV_POPULATE_WRITE);
+#else
+  (void) data;
+  (void) bytes;
+#endif
 }
 
 void
@@ -232,6 +605,26 @@ thidua_register_batch_reserve (ThiduaRegisterBatch *b, guint n_rows)
       g_array_set_size (b->new_people, 0);
       g_array_set_size (b->replaces, n_rows);
       g_array_set_size (b->replaces, 0);
+      g_ptr_array_set_size (b->titles, n_rows);
+      g_ptr_array_set_size (b->titles, 0);
+      g_array_set_size (b->regs, b->regs->len + n_rows);
+      g_array_set_size (b->regs, b->regs->len - n_rows);
+      g_array_set_size (b->staged_regs, n_rows);
+      g_array_set_size (b->staged_regs, 0);
+      index_reserve (&b->staged_index, n_rows);
+      /* a row of a file mostly stages a row, a person, a title and an
+       * index slot or two: mapped now, for as many rows as a large
+       * import has (a hostile file of a million rows that are all refused
+       * does not get its memory committed ahead) */
+      n_rows = MIN (n_rows, PREFAULT_ROWS);
+      prefault (b->rows->data, (gsize) n_rows * sizeof (BatchRow));
+      prefault (b->new_people->data, (gsize) n_rows * sizeof (NewPerson));
+      prefault (b->replaces->data, (gsize) n_rows * sizeof (gint64));
+      prefault (b->titles->pdata, (gsize) n_rows * sizeof (gpointer));
+      prefault (b->regs->data, (gsize) (b->regs->len + n_rows) * sizeof (Reg));
+      prefault (b->staged_regs->data, (gsize) n_rows * sizeof (guint32));
+      if (b->staged_index.mask < 4 * PREFAULT_ROWS)
+        prefault (b->staged_index.slots, (gsize) (b->staged_index.mask + 1) * sizeof (Slot));
     }
 }
 
@@ -262,45 +655,6 @@ key_add_int (GString *k, gint64 v)
   if (v < 0)
     buf[--i] = '-';
   g_string_append_len (k, buf + i, sizeof buf - i);
-}
-
-/* who = "P<id>" or "U<id>", as "%c%" G_GINT64_FORMAT would write it */
-static void
-who_key (char who[48], char kind, gint64 id)
-{
-  char buf[24];
-  int i = sizeof buf;
-  guint64 u = id < 0 ? -(guint64) id : (guint64) id;
-  int n = 0;
-
-  do
-    buf[--i] = (char) ('0' + u % 10);
-  while ((u /= 10) != 0);
-  if (id < 0)
-    buf[--i] = '-';
-  who[n++] = kind;
-  memcpy (who + n, buf + i, sizeof buf - i);
-  who[n + sizeof buf - i] = '\0';
-}
-
-/* b->key = a SEP n */
-static const char *
-key_text_int (ThiduaRegisterBatch *b, const char *a, char sep, gint64 n)
-{
-  g_string_assign (b->key, a);
-  g_string_append_c (b->key, sep);
-  key_add_int (b->key, n);
-  return b->key->str;
-}
-
-/* b->key = who TAB title */
-static const char *
-key_who_title (ThiduaRegisterBatch *b, const char *who, const char *title)
-{
-  g_string_assign (b->key, who);
-  g_string_append_c (b->key, '\t');
-  g_string_append (b->key, title);
-  return b->key->str;
 }
 
 static const char *
@@ -348,14 +702,135 @@ unit_ref (ThiduaRegisterBatch *b, const char *name, gint64 parent)
   return -(gint64) b->new_units->len;
 }
 
+/* unit_ref (b, name, 0), once per text: a few hundred units name 100,000
+ * rows.  What it answers never changes (the register's units are read
+ * once, and a unit staged stays staged), so the answer can be kept. */
+static gint64
+top_unit_ref (ThiduaRegisterBatch *b, const char *name)
+{
+  gpointer key, found;
+  gint64 ref;
+
+  /* rows of one unit mostly come together */
+  if (b->last_unit != NULL && strcmp (b->last_unit, name) == 0)
+    return b->last_unit_ref;
+  if (g_hash_table_lookup_extended (b->unit_refs, name, &key, &found))
+    ref = PTR_TO_ID (found);
+  else
+    {
+      ref = unit_ref (b, name, 0);
+      key = (char *) intern (b, name);
+      g_hash_table_insert (b->unit_refs, key, ID_TO_PTR (ref));
+    }
+  b->last_unit = key;
+  b->last_unit_ref = ref;
+  return ref;
+}
+
+/* The person a row names: one of the register (the first of that name
+ * and unit with its birth year, or with none on either side), one an
+ * earlier row staged, or one staged now (*fresh). */
+static gboolean
+person_ref (ThiduaRegisterBatch *b, const ThiduaRegisterBatchRow *in, BatchRow *r,
+            gboolean *fresh, guint32 **regs, char **reason)
+{
+  const char *honorific;
+  const char *full, *name_key;
+  gsize full_len, parts[3];
+  gint64 person = 0;
+
+  if (!thidua_reg_split_full_name (in->name, b->name, &honorific, &full_len, parts))
+    {
+      *reason = g_strdup (_("no name in the “Họ và tên” column"));
+      return FALSE;
+    }
+  full = b->name->str;
+  g_string_truncate (b->name_key, 0);
+  g_string_truncate (b->sort_key, 0);
+  /* into an empty register, a person is mostly new: both keys from one
+   * decomposition; otherwise the sort key only when the person is */
+  thidua_text_person_keys (full, b->name_key, b->known->len == 0 ? b->sort_key : NULL);
+  name_key = b->name_key->str;
+  r->unit = in->unit && *in->unit ? top_unit_ref (b, in->unit) : 0;
+
+  if (r->unit >= 0 && b->known->len > 0)
+    {
+      Slot *slot = find_known (b, hash_name_unit (name_key, b->name_key->len, r->unit), name_key, r->unit);
+
+      for (guint32 i = slot->entry; i != 0;)
+        {
+          const Known *k = &g_array_index (b->known, Known, i - 1);
+
+          /* without a birth year in the file, the first of that name and unit */
+          if (in->birth_year == 0 || k->birth_year == in->birth_year || k->birth_year == 0)
+            {
+              person = k->id;
+              *regs = &g_array_index (b->known, Known, i - 1).regs;
+              break;
+            }
+          i = k->next;
+        }
+    }
+  if (person == 0)
+    {
+      guint32 hash = mix (hash_name_unit (name_key, b->name_key->len, r->unit)
+                          ^ (guint64) (guint) in->birth_year << 32);
+      Slot *slot = find_staged (b, hash, name_key, r->unit, in->birth_year);
+
+      if (slot->entry != 0)
+        {
+          person = -(gint64) slot->entry;
+          *regs = &g_array_index (b->staged_regs, guint32, slot->entry - 1);
+        }
+      else
+        {
+          const char *copy;
+          gsize key_at, sort_at;
+
+          /* the name, its parts and its keys: one copy */
+          if (b->known->len > 0)
+            thidua_text_person_keys (full, NULL, b->sort_key);
+          g_string_append_c (b->name, '\0');
+          key_at = b->name->len;
+          g_string_append_len (b->name, b->name_key->str, b->name_key->len);
+          g_string_append_c (b->name, '\0');
+          sort_at = b->name->len;
+          g_string_append_len (b->name, b->sort_key->str, b->sort_key->len);
+          copy = copy_out (b, b->name->str, b->name->len);
+          r->name = copy;
+          {
+            NewPerson np = {
+              honorific, copy + parts[0], copy + parts[1], copy + parts[2], r->position, r->unit,
+              in->birth_year, copy + key_at, copy + sort_at,
+            };
+            guint32 none = 0;
+
+            g_array_append_val (b->new_people, np);
+            g_array_append_val (b->staged_regs, none);
+          }
+          index_fill (&b->staged_index, slot, hash, b->new_people->len - 1);
+          r->person = -(gint64) b->new_people->len;
+          *regs = &g_array_index (b->staged_regs, guint32, b->new_people->len - 1);
+          *fresh = TRUE;
+          return TRUE;
+        }
+    }
+  r->name = copy_out (b, full, full_len);
+  r->person = person;
+  return TRUE;
+}
+
 gboolean
 thidua_register_batch_add (ThiduaRegisterBatch *b, const ThiduaRegisterBatchRow *in, char **reason)
 {
   ThiduaCatalog *catalog = thidua_register_get_catalog (b->reg);
+  const ThiduaTitle *local[8];
+  g_autofree const ThiduaTitle **many = NULL;
+  const ThiduaTitle **titles = local;
   BatchRow r = { 0 };
   const char *unit_text = in->unit ? in->unit : "";
-  char who[48];
-  gint64 who_id;
+  guint32 *head = NULL, unit_head = 0;
+  gint64 who;
   gboolean fresh = FALSE;     /* a person this row stages: no earlier row names it */
 
   /* The readers never pass these, but the batch is core API: refuse them
@@ -365,19 +840,27 @@ thidua_register_batch_add (ThiduaRegisterBatch *b, const ThiduaRegisterBatchRow 
       *reason = g_strdup (_("No name"));
       return FALSE;
     }
+  if (in->n_titles > G_N_ELEMENTS (local))
+    titles = many = g_new (const ThiduaTitle *, in->n_titles);
   for (guint i = 0; i < in->n_titles; i++)
-    if (thidua_catalog_lookup (catalog, in->titles[i]) == NULL)
-      {
-        *reason = g_strdup_printf (_("“%s” is not a title of the catalog"),
-                                   in->titles[i] ? in->titles[i] : "");
-        return FALSE;
-      }
+    {
+      /* the import names titles by the catalog's own ids: the same one
+       * as the row before needs no lookup */
+      if (b->last_title != NULL && in->titles[i] == b->last_title->id)
+        titles[i] = b->last_title;
+      else if ((titles[i] = b->last_title = thidua_catalog_lookup (catalog, in->titles[i])) == NULL)
+        {
+          *reason = g_strdup_printf (_("“%s” is not a title of the catalog"),
+                                     in->titles[i] ? in->titles[i] : "");
+          return FALSE;
+        }
+    }
 
   r.row = in->row;
-  r.position = intern (b, in->position);
-  r.initiative = intern (b, in->initiative);
-  r.note = intern (b, in->note);
-  r.decision = intern (b, in->decision);
+  r.position = intern_column (b, &b->last_cell[0], in->position);
+  r.initiative = intern_column (b, &b->last_cell[1], in->initiative);
+  r.note = intern_column (b, &b->last_cell[2], in->note);
+  r.decision = intern_column (b, &b->last_cell[3], in->decision);
   r.status = in->status;
   r.result = in->result;
 
@@ -394,109 +877,38 @@ thidua_register_batch_add (ThiduaRegisterBatch *b, const ThiduaRegisterBatchRow 
           gint64 parent = 0;
           /* a collective named like its parent column is at the top */
           if (*unit_text && !g_str_equal (fold (b, unit_text), key))
-            parent = unit_ref (b, unit_text, 0);
+            parent = top_unit_ref (b, unit_text);
           r.unit = unit_ref (b, in->name, parent);
         }
-      who_key (who, 'U', r.unit);
-      who_id = r.unit;
+      who = r.unit;
+      unit_head = GPOINTER_TO_UINT (g_hash_table_lookup (b->unit_regs, ID_TO_PTR (who)));
+      head = &unit_head;
     }
   else
     {
-      ThiduaRegPerson p = { 0 };
-      g_autofree char *full = NULL;
-      const char *name_key;
-      gint64 person = 0;
-
-      if (!thidua_reg_person_set_full_name (&p, in->name))
-        {
-          g_free (p.honorific);
-          *reason = g_strdup (_("no name in the “Họ và tên” column"));
-          return FALSE;
-        }
-      full = thidua_reg_person_dup_full_name (&p);
-      r.name = keep (b, full);
-      {
-        /* not through the fold cache: names are mostly distinct, and
-         * caching 100,000 of them cost more than folding each once */
-        g_autofree char *folded = thidua_text_fold (full);
-        name_key = keep (b, folded);
-      }
-      r.unit = *unit_text ? unit_ref (b, unit_text, 0) : 0;
-
-      if (r.unit >= 0)
-        {
-          GArray *list;
-
-          list = g_hash_table_lookup (b->people, key_text_int (b, name_key, '|', r.unit));
-          for (guint i = 0; list && i < list->len; i += 2)
-            {
-              gint64 birth = g_array_index (list, gint64, i + 1);
-              /* without a birth year in the file, the first of that name and unit */
-              if (in->birth_year == 0 || birth == in->birth_year || birth == 0)
-                {
-                  person = g_array_index (list, gint64, i);
-                  break;
-                }
-            }
-        }
-      if (person == 0)
-        {
-          gpointer found;
-
-          key_text_int (b, name_key, '|', r.unit);
-          g_string_append_c (b->key, '|');
-          key_add_int (b->key, in->birth_year);
-          found = g_hash_table_lookup (b->staged_people, b->key->str);
-          if (found != NULL)
-            person = PTR_TO_ID (found);
-          else
-            {
-              g_autofree char *sort_key = thidua_text_person_sort_key (full);
-              NewPerson np = {
-                intern (b, p.honorific), keep (b, p.family_name), keep (b, p.middle_name),
-                keep (b, p.given_name), r.position, r.unit, in->birth_year, name_key,
-                keep (b, sort_key),
-              };
-              g_array_append_val (b->new_people, np);
-              person = -(gint64) b->new_people->len;
-              fresh = TRUE;
-              g_hash_table_insert (b->staged_people, (char *) keep (b, b->key->str), ID_TO_PTR (person));
-            }
-        }
-      g_free (p.honorific);
-      g_free (p.family_name);
-      g_free (p.middle_name);
-      g_free (p.given_name);
-      r.person = person;
-      who_key (who, 'P', person);
-      who_id = person;
+      if (!person_ref (b, in, &r, &fresh, &head, reason))
+        return FALSE;
+      who = r.person;
     }
 
-  /* the same title twice in the file, or already in the register */
-  for (guint i = 0; i < in->n_titles; i++)
+  /* the same title twice in the file, or already in the register (only
+   * existing ids, > 0, are); a person staged by this very row is in no
+   * earlier row */
+  for (guint i = 0; i < in->n_titles && !fresh; i++)
     {
-      gpointer earlier;
-      gint64 existing;
+      const Reg *e = find_reg (b, *head, titles[i]);
 
-      /* the register holds only existing ids (> 0); a person staged by
-       * this very row is in no earlier row */
-      if (fresh)
-        continue;
-      earlier = g_hash_table_lookup (b->seen, key_who_title (b, who, in->titles[i]));
-      if (earlier != NULL)
+      if (e != NULL && e->row != 0)
         {
           *reason = g_strdup_printf (_("%s is registered for “%s” twice in the file (row %u)"),
-                                     r.name, thidua_catalog_lookup (catalog, in->titles[i])->name,
-                                     GPOINTER_TO_UINT (earlier));
+                                     r.name, titles[i]->name, e->row);
           return FALSE;
         }
-      existing = who_id > 0 ? PTR_TO_ID (g_hash_table_lookup (b->existing, b->key->str)) : 0;
-      if (existing != 0 && !b->replace)
+      if (e != NULL && e->existing != 0 && who > 0 && !b->replace)
         {
           *reason = g_strdup_printf (_("%s is already registered for “%s” in %s "
                                        "(kept; import with replace to update it)"),
-                                     r.name, thidua_catalog_lookup (catalog, in->titles[i])->name,
-                                     b->year);
+                                     r.name, titles[i]->name, b->year);
           return FALSE;
         }
     }
@@ -505,15 +917,21 @@ thidua_register_batch_add (ThiduaRegisterBatch *b, const ThiduaRegisterBatchRow 
   r.n_titles = in->n_titles;
   for (guint i = 0; i < in->n_titles; i++)
     {
-      const ThiduaTitle *t = thidua_catalog_lookup (catalog, in->titles[i]);
-      gint64 existing;
+      Reg *e = fresh ? NULL : find_reg (b, *head, titles[i]);
+      gint64 existing = 0;
 
-      key_who_title (b, who, in->titles[i]);
-      existing = who_id > 0 ? PTR_TO_ID (g_hash_table_lookup (b->existing, b->key->str)) : 0;
-      g_hash_table_insert (b->seen, (char *) keep (b, b->key->str), GUINT_TO_POINTER (in->row));
-      g_ptr_array_add (b->titles, t->id);  /* checked above */
+      if (e != NULL)
+        {
+          existing = who > 0 ? e->existing : 0;
+          e->row = in->row;
+        }
+      else
+        add_reg (b, head, titles[i], 0, in->row);
+      g_ptr_array_add (b->titles, titles[i]->id);
       g_array_append_val (b->replaces, existing);
     }
+  if (in->collective)
+    g_hash_table_insert (b->unit_regs, ID_TO_PTR (who), GUINT_TO_POINTER (unit_head));
   g_array_append_val (b->rows, r);
   return TRUE;
 }

@@ -39,6 +39,15 @@ reg_column_text (sqlite3_stmt *stmt, int i)
   return s ? s : "";
 }
 
+/* thidua_reg_person_set_full_name()'s split without a string per part:
+ * out = the full name (the words after the honorific joined by one space)
+ * NUL family NUL middle NUL given, its first *full_len bytes the full name,
+ * parts[] the offsets of the other three; *honorific "", "Ông" or "Bà"
+ * (static), or NULL when full_name is not UTF-8.  FALSE when no name is
+ * left. */
+gboolean thidua_reg_split_full_name (const char *full_name, GString *out, const char **honorific,
+                                     gsize *full_len, gsize parts[3]);
+
 /* Staging (see thidua-register.c): rows are written to temp.stage_* with
  * these statements (seq first, references > 0 existing ids, < 0 staged
  * seqs, 0 none), then moved by the flush functions, the only INSERT of

@@ -926,65 +926,153 @@ thidua_reg_person_free (ThiduaRegPerson *p)
   g_free (p);
 }
 
+/* The white space a name is split on, including no-break spaces from
+ * spreadsheets.  The text is valid UTF-8.  No character of U+0080–U+07FF
+ * but U+00A0, and none of U+1E00–U+1FFF (the Vietnamese letters), is white
+ * space: those are answered without GLib. */
+static inline gboolean
+name_space_at (const char *q, gsize *len)
+{
+  const guchar *u = (const guchar *) q;
+  gunichar c;
+
+  if (u[0] < 0x80)
+    {
+      *len = 1;
+      return u[0] == ' ' || u[0] == '\t' || u[0] == '\n' || u[0] == '\r' || u[0] == '\f';
+    }
+  if (u[0] < 0xE0)
+    {
+      *len = 2;
+      return u[0] == 0xC2 && u[1] == 0xA0;
+    }
+  if (u[0] == 0xE1 && u[1] >= 0xB8)
+    {
+      *len = 3;
+      return FALSE;
+    }
+  c = g_utf8_get_char (q);
+  *len = g_utf8_skip[u[0]];
+  return g_unichar_isspace (c) || c == 0xA0;
+}
+
+gboolean
+thidua_reg_split_full_name (const char *full_name, GString *out, const char **honorific,
+                            gsize *full_len, gsize parts[3])
+{
+  g_autofree char *owned = NULL;
+  const char *s = full_name ? full_name : "";
+  const char *q;
+  char *o;
+  gsize len, first_len = 0, second_len = 0, last_len = 0, family_len, middle_len, given_len;
+  guint n_words = 0, first = 0;
+
+  *honorific = NULL;
+  /* NFC; a name typed or read is almost always NFC already */
+  len = strlen (s);
+  if (!thidua_text_is_surely_nfc (s, (gssize) len))
+    {
+      if ((s = owned = thidua_text_nfc (s, -1)) == NULL)
+        {
+          g_string_truncate (out, 0);
+          return FALSE;
+        }
+      len = strlen (s);
+    }
+
+  /* the words joined by one space (no longer than the text), then the
+   * parts (no longer either), each with a NUL */
+  g_string_set_size (out, 2 * len + 4);
+  o = out->str;
+  for (q = s; *q != '\0';)
+    {
+      const char *start;
+      gsize n;
+
+      while (*q != '\0' && name_space_at (q, &n))
+        q += n;
+      start = q;
+      while (*q != '\0' && !name_space_at (q, &n))
+        q += n;
+      if (q == start)
+        continue;
+      if (n_words > 0)
+        *o++ = ' ';
+      memcpy (o, start, q - start);
+      o += q - start;
+      if (n_words == 0)
+        first_len = q - start;
+      else if (n_words == 1)
+        second_len = q - start;
+      last_len = q - start;
+      n_words++;
+    }
+  *full_len = o - out->str;
+
+  *honorific = "";
+  /* "Ông" and "Bà" are at most 4 bytes in NFC: longer words are not folded */
+  if (n_words > 1 && first_len <= 4
+      /* an ASCII letter first folds to itself in lower case */
+      && ((guchar) out->str[0] >= 0x80 || strchr ("oObB", out->str[0]) != NULL))
+    {
+      if (thidua_text_fold_equal (out->str, first_len, "ong"))
+        *honorific = "Ông", first = 1;
+      else if (thidua_text_fold_equal (out->str, first_len, "ba"))
+        *honorific = "Bà", first = 1;
+    }
+  if (first >= n_words)
+    {
+      g_string_truncate (out, 0);
+      return FALSE;
+    }
+  if (first == 1)
+    {
+      /* the full name is without it */
+      memmove (out->str, out->str + first_len + 1, *full_len - first_len - 1);
+      *full_len -= first_len + 1;
+      first_len = second_len;
+    }
+
+  /* family NUL middle NUL given, copied from the full name: its first
+   * word, those between, its last (the one word left is the given name) */
+  given_len = last_len;
+  family_len = n_words - first >= 2 ? first_len : 0;
+  middle_len = n_words - first >= 3 ? *full_len - family_len - given_len - 2 : 0;
+  parts[0] = *full_len + 1;
+  parts[1] = parts[0] + family_len + 1;
+  parts[2] = parts[1] + middle_len + 1;
+  o = out->str;
+  o[*full_len] = '\0';
+  memcpy (o + parts[0], o, family_len);
+  o[parts[0] + family_len] = '\0';
+  memcpy (o + parts[1], o + family_len + 1, middle_len);
+  o[parts[1] + middle_len] = '\0';
+  memcpy (o + parts[2], o + *full_len - given_len, given_len);
+  g_string_truncate (out, parts[2] + given_len);
+  return TRUE;
+}
+
 gboolean
 thidua_reg_person_set_full_name (ThiduaRegPerson *p, const char *full_name)
 {
-  g_autofree char *nfc = thidua_text_nfc (full_name ? full_name : "", -1);
-  g_autoptr(GPtrArray) words = g_ptr_array_new ();
-  g_auto(GStrv) split = NULL;
-  guint first = 0;
+  g_autoptr(GString) out = g_string_new (NULL);
+  const char *honorific;
+  gsize full_len, parts[3];
+  gboolean ok = thidua_reg_split_full_name (full_name, out, &honorific, &full_len, parts);
 
-  if (nfc == NULL)
-    return FALSE;
-  /* Split on any white space, including no-break spaces from spreadsheets. */
-  for (char *q = nfc; *q; q = g_utf8_next_char (q))
-    if (g_unichar_isspace (g_utf8_get_char (q)) || g_utf8_get_char (q) == 0xA0)
-      {
-        int n = g_utf8_skip[*(guchar *) q];
-        memset (q, ' ', n);
-      }
-  split = g_strsplit (nfc, " ", -1);
-  for (guint i = 0; split[i]; i++)
-    if (*split[i] != '\0')
-      g_ptr_array_add (words, split[i]);
-
-  g_free (p->honorific);
-  p->honorific = g_strdup ("");
-  /* "Ông" and "Bà" are at most 4 bytes in NFC: longer words are not folded */
-  if (words->len > 1 && strlen (g_ptr_array_index (words, 0)) <= 4)
+  if (honorific != NULL)
     {
-      g_autofree char *w = thidua_text_fold (g_ptr_array_index (words, 0));
-      if (g_str_equal (w, "ong") || g_str_equal (w, "ba"))
-        {
-          g_free (p->honorific);
-          p->honorific = g_strdup (g_str_equal (w, "ong") ? "Ông" : "Bà");
-          first = 1;
-        }
+      g_free (p->honorific);
+      p->honorific = g_strdup (honorific);
     }
-  if (first >= words->len)
+  if (!ok)
     return FALSE;
-
   g_free (p->family_name);
   g_free (p->middle_name);
   g_free (p->given_name);
-  p->given_name = g_strdup (g_ptr_array_index (words, words->len - 1));
-  if (words->len - first >= 2)
-    {
-      GString *middle = g_string_new (NULL);
-      p->family_name = g_strdup (g_ptr_array_index (words, first));
-      for (guint i = first + 1; i + 1 < words->len; i++)
-        {
-          if (middle->len)
-            g_string_append_c (middle, ' ');
-          g_string_append (middle, g_ptr_array_index (words, i));
-        }
-      p->middle_name = g_string_free (middle, FALSE);
-    }
-  else
-    {
-      p->family_name = g_strdup ("");
-      p->middle_name = g_strdup ("");
-    }
+  p->family_name = g_strdup (out->str + parts[0]);
+  p->middle_name = g_strdup (out->str + parts[1]);
+  p->given_name = g_strdup (out->str + parts[2]);
   return TRUE;
 }
 

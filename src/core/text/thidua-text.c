@@ -49,6 +49,29 @@ is_surely_nfc (const char *s, gsize n)
   return TRUE;
 }
 
+/* TRUE when s is ASCII (no NUL), two-byte characters below U+0300 and
+ * the letters of U+1E00–U+1EFF only, each well formed: valid UTF-8 that
+ * is_surely_nfc() accepts, found in one pass (names and cells nearly
+ * always are).  FALSE says nothing. */
+static gboolean
+is_plain_nfc (const char *s, gsize n)
+{
+  const guchar *p = (const guchar *) s, *end = p + n;
+
+  while (p < end)
+    {
+      if (*p < 0x80 && *p != '\0')
+        p++;
+      else if (*p >= 0xC2 && *p < 0xCC && end - p >= 2 && (p[1] & 0xC0) == 0x80)
+        p += 2;
+      else if (*p == 0xE1 && end - p >= 3 && p[1] >= 0xB8 && p[1] <= 0xBB && (p[2] & 0xC0) == 0x80)
+        p += 3;
+      else
+        return FALSE;
+    }
+  return TRUE;
+}
+
 gboolean
 thidua_text_is_surely_nfc (const char *s, gssize len)
 {
@@ -56,7 +79,7 @@ thidua_text_is_surely_nfc (const char *s, gssize len)
 
   g_return_val_if_fail (s != NULL, FALSE);
   n = len < 0 ? strlen (s) : (gsize) len;
-  return g_utf8_validate_len (s, n, NULL) && is_surely_nfc (s, n);
+  return is_plain_nfc (s, n) || (g_utf8_validate_len (s, n, NULL) && is_surely_nfc (s, n));
 }
 
 char *
@@ -142,6 +165,66 @@ decomp_table (void)
   return table;
 }
 
+/* What folding and the collation key ask of each code point, for those
+ * below U+0370 (ASCII, Latin, the combining marks: all a fast
+ * decomposition yields but the few letters of U+1E00–U+1EFF without one),
+ * taken once from GLib itself so the answers stay the same; the rest asks
+ * GLib each time. */
+#define PROPS_END    0x370
+#define PROP_MARK    0x01
+#define PROP_SPACE   0x02
+#define PROP_ALPHA   0x04
+
+typedef struct {
+  guint8   flags;
+  gunichar lower;             /* g_unichar_tolower () */
+} Props;
+
+static const Props *
+props_table (void)
+{
+  static Props table[PROPS_END];
+  static gsize ready = 0;
+
+  if (g_once_init_enter (&ready))
+    {
+      for (gunichar c = 0; c < PROPS_END; c++)
+        {
+          table[c].flags = (g_unichar_type (c) == G_UNICODE_NON_SPACING_MARK ? PROP_MARK : 0)
+                           | (g_unichar_isspace (c) ? PROP_SPACE : 0)
+                           | (g_unichar_isalpha (c) ? PROP_ALPHA : 0);
+          table[c].lower = g_unichar_tolower (c);
+        }
+      g_once_init_leave (&ready, 1);
+    }
+  return table;
+}
+
+static inline gboolean
+is_mark (const Props *props, gunichar c)
+{
+  return c < PROPS_END ? (props[c].flags & PROP_MARK) != 0
+                       : g_unichar_type (c) == G_UNICODE_NON_SPACING_MARK;
+}
+
+static inline gboolean
+is_space (const Props *props, gunichar c)
+{
+  return c < PROPS_END ? (props[c].flags & PROP_SPACE) != 0 : g_unichar_isspace (c);
+}
+
+static inline gboolean
+is_alpha (const Props *props, gunichar c)
+{
+  return c < PROPS_END ? (props[c].flags & PROP_ALPHA) != 0 : g_unichar_isalpha (c);
+}
+
+static inline gunichar
+to_lower (const Props *props, gunichar c)
+{
+  return c < PROPS_END ? props[c].lower : g_unichar_tolower (c);
+}
+
 typedef struct {
   gunichar *c;
   gsize     n, cap;
@@ -176,23 +259,45 @@ ucs_push (Ucs *u, gunichar c)
   u->c[u->n++] = c;
 }
 
+/* Room for more code points in u. */
+static void
+ucs_reserve (Ucs *u, gsize more)
+{
+  if (u->n + more <= u->cap)
+    return;
+  while (u->cap < u->n + more)
+    u->cap *= 2;
+  if (u->c == u->local)
+    {
+      u->c = g_new (gunichar, u->cap);
+      memcpy (u->c, u->local, u->n * sizeof (gunichar));
+    }
+  else
+    u->c = g_renew (gunichar, u->c, u->cap);
+}
+
 /* The NFD of the len bytes at s (len < 0: up to its NUL) through the
  * table; FALSE (u emptied) when they hold anything the table does not
- * cover. */
+ * cover.  A byte gives at most one and a half code points (a decomposition
+ * is at most three, of at least two bytes). */
 static gboolean
 decompose_fast (const char *s, gssize len, Ucs *u)
 {
   const Decomp *table = decomp_table ();
   const guchar *p = (const guchar *) s;
   const guchar *end = p + (len < 0 ? strlen (s) : (gsize) len);
+  gunichar *o;
 
+  G_STATIC_ASSERT (DECOMP_MAX <= 3);
+  ucs_reserve (u, (gsize) (end - p) / 2 * 3 + 2);
+  o = u->c + u->n;
   while (p < end)
     {
       guint i;
 
       if (*p < 0x80 && *p != '\0')
         {
-          ucs_push (u, *p++);
+          *o++ = *p++;
           continue;
         }
       if (end - p >= 2 && *p >= 0xC2 && *p <= 0xDF && (p[1] & 0xC0) == 0x80)
@@ -212,8 +317,9 @@ decompose_fast (const char *s, gssize len, Ucs *u)
       if (table[i].n == 0)
         goto slow;
       for (guint k = 0; k < table[i].n; k++)
-        ucs_push (u, table[i].c[k]);
+        *o++ = table[i].c[k];
     }
+  u->n = o - u->c;
   return TRUE;
 
 slow:
@@ -238,50 +344,269 @@ decompose (const char *s, Ucs *u)
   return TRUE;
 }
 
-/* NFD splits every toned letter into base + marks; đ has no decomposition,
- * so it is mapped by hand.  Marks (category Mn) are dropped. */
+/* The fold of the n code points at c (NFD) into out, which has room for
+ * 4 n bytes (each code point gives at most one character or one space);
+ * returns the bytes written, no NUL.  NFD splits every toned letter into
+ * base + marks; đ has no decomposition, so it is mapped by hand.  Marks
+ * (category Mn) are dropped. */
+static gsize
+fold_ucs (const gunichar *c, gsize n, char *out)
+{
+  const Props *props = props_table ();
+  gboolean pending_space = FALSE;
+  gsize len = 0;
+
+  for (gsize i = 0; i < n; i++)
+    {
+      gunichar ch = c[i];
+
+      if (is_mark (props, ch))
+        continue;
+      if (is_space (props, ch))
+        {
+          pending_space = len > 0;
+          continue;
+        }
+      if (ch == 0x0111 || ch == 0x0110) /* đ Đ */
+        ch = 'd';
+      else
+        ch = to_lower (props, ch);
+      if (pending_space)
+        out[len++] = ' ';
+      pending_space = FALSE;
+      if (ch < 0x80)
+        out[len++] = (char) ch;
+      else
+        len += g_unichar_to_utf8 (ch, out + len);
+    }
+  return len;
+}
+
+/* Appends the fold of u to out. */
+static void
+append_fold (GString *out, const Ucs *u)
+{
+  gsize start = out->len;
+
+  g_string_set_size (out, start + 4 * u->n);
+  g_string_truncate (out, start + fold_ucs (u->c, u->n, out->str + start));
+}
+
+/* ---- folding straight from the text ----
+ *
+ * Every character the table decomposes folds on its own (its marks never
+ * reach the next character): what fold_ucs() makes of its decomposition
+ * is taken once per character, and a text of only ASCII and those
+ * characters is folded without decomposing it. */
+
+enum { FOLD_SLOW, FOLD_NOTHING, FOLD_SPACE, FOLD_EMIT };
+
+typedef struct {
+  guint8   kind;
+  guint8   len;
+  char     bytes[6];
+} FoldChar;
+
+static const FoldChar *
+fold_table (void)
+{
+  static FoldChar table[LATIN_END + (VIET_END - VIET_START)];
+  static gsize ready = 0;
+
+  if (g_once_init_enter (&ready))
+    {
+      const Decomp *decomp = decomp_table ();
+      const Props *props = props_table ();
+
+      for (guint i = 0; i < G_N_ELEMENTS (table); i++)
+        {
+          FoldChar f = { FOLD_NOTHING, 0, { 0 } };
+
+          if (decomp[i].n == 0)
+            f.kind = FOLD_SLOW;
+          /* what fold_ucs() does with each code point: drop a mark,
+           * remember a space, write a character; kept when it is at most
+           * one of the last two */
+          for (guint k = 0; k < decomp[i].n && f.kind != FOLD_SLOW; k++)
+            {
+              gunichar c = decomp[i].c[k];
+
+              if (is_mark (props, c))
+                continue;
+              if (is_space (props, c))
+                f.kind = f.kind == FOLD_NOTHING ? FOLD_SPACE : FOLD_SLOW;
+              else if (f.kind == FOLD_NOTHING)
+                {
+                  f.kind = FOLD_EMIT;
+                  f.len = (guint8) fold_ucs (&c, 1, f.bytes);
+                }
+              else
+                f.kind = FOLD_SLOW;
+            }
+          table[i] = f;
+        }
+      g_once_init_leave (&ready, 1);
+    }
+  return table;
+}
+
+/* fold_ucs() of the NFD of the len bytes at s, written to out (room for
+ * 2 len bytes: a character gives at most four, of at least two bytes, or
+ * one and the space before it); -1 when the text holds anything but ASCII
+ * and characters the table folds. */
+static gssize
+fold_fast (const char *s, gsize len, char *out)
+{
+  const FoldChar *table = fold_table ();
+  const Props *props = props_table ();
+  const guchar *p = (const guchar *) s, *end = p + len;
+  gboolean pending_space = FALSE;
+  char *o = out;
+
+  while (p < end)
+    {
+      const FoldChar *f;
+      guint i;
+
+      if (*p < 0x80 && *p != '\0')
+        {
+          if (props[*p].flags & PROP_SPACE)
+            pending_space = o > out;
+          else
+            {
+              if (pending_space)
+                *o++ = ' ';
+              pending_space = FALSE;
+              *o++ = (char) props[*p].lower;
+            }
+          p++;
+          continue;
+        }
+      if (end - p >= 2 && *p >= 0xC2 && *p <= 0xDF && (p[1] & 0xC0) == 0x80)
+        {
+          i = ((p[0] & 0x1Fu) << 6) | (p[1] & 0x3Fu);
+          if (i >= LATIN_END)
+            return -1;
+          p += 2;
+        }
+      else if (end - p >= 3 && p[0] == 0xE1 && p[1] >= 0xB8 && p[1] <= 0xBB && (p[2] & 0xC0) == 0x80)
+        {
+          i = LATIN_END + (((p[1] - 0xB8u) << 6) | (p[2] & 0x3Fu));
+          p += 3;
+        }
+      else
+        return -1;
+      f = &table[i];
+      switch (f->kind)
+        {
+        case FOLD_NOTHING:
+          break;
+        case FOLD_SPACE:
+          pending_space = o > out;
+          break;
+        case FOLD_EMIT:
+          if (pending_space)
+            *o++ = ' ';
+          pending_space = FALSE;
+          memcpy (o, f->bytes, f->len);
+          o += f->len;
+          break;
+        default:
+          return -1;
+        }
+    }
+  return o - out;
+}
+
+/* Appends the fold of the len bytes at s to out when fold_fast() can. */
+static gboolean
+append_fold_fast (GString *out, const char *s, gsize len)
+{
+  gsize start = out->len;
+  gssize n;
+
+  g_string_set_size (out, start + 2 * len);
+  n = fold_fast (s, len, out->str + start);
+  g_string_truncate (out, n < 0 ? start : start + (gsize) n);
+  return n >= 0;
+}
+
 char *
 thidua_text_fold (const char *s)
 {
   GString *out;
-  gboolean pending_space = FALSE;
   Ucs u;
 
   if (s == NULL)
     return g_strdup ("");
+  {
+    gsize len = strlen (s);
+
+    out = g_string_sized_new (2 * len + 1);
+    if (append_fold_fast (out, s, len))
+      return g_string_free (out, FALSE);
+    g_string_free (out, TRUE);
+  }
   ucs_init (&u);
   if (!decompose (s, &u))
     {
       ucs_clear (&u);
       return g_strdup ("");
     }
-
-  out = g_string_sized_new (u.n + 8);
-  for (gsize i = 0; i < u.n; i++)
-    {
-      gunichar c = u.c[i];
-
-      if (g_unichar_type (c) == G_UNICODE_NON_SPACING_MARK)
-        continue;
-      if (g_unichar_isspace (c))
-        {
-          pending_space = out->len > 0;
-          continue;
-        }
-      if (c == 0x0111 || c == 0x0110) /* đ Đ */
-        c = 'd';
-      else
-        c = g_unichar_tolower (c);
-      if (pending_space)
-        g_string_append_c (out, ' ');
-      pending_space = FALSE;
-      if (c < 0x80)
-        g_string_append_c (out, (char) c);
-      else
-        g_string_append_unichar (out, c);
-    }
+  out = g_string_sized_new (4 * u.n + 1);
+  append_fold (out, &u);
   ucs_clear (&u);
   return g_string_free (out, FALSE);
+}
+
+void
+thidua_text_fold_append (GString *out, const char *s)
+{
+  Ucs u;
+
+  g_return_if_fail (out != NULL);
+  if (s == NULL || append_fold_fast (out, s, strlen (s)))
+    return;
+  ucs_init (&u);
+  if (decompose (s, &u))
+    append_fold (out, &u);
+  ucs_clear (&u);
+}
+
+gboolean
+thidua_text_fold_equal (const char *s, gssize len, const char *folded)
+{
+  char local[256];
+  char *buf;
+  gsize n;
+  gboolean equal;
+  Ucs u;
+
+  g_return_val_if_fail (s != NULL && folded != NULL, FALSE);
+  {
+    gsize bytes = len < 0 ? strlen (s) : (gsize) len;
+    gssize m;
+
+    if (2 * bytes <= sizeof local && (m = fold_fast (s, bytes, local)) >= 0)
+      return strlen (folded) == (gsize) m && memcmp (local, folded, m) == 0;
+  }
+  ucs_init (&u);
+  if (!decompose_fast (s, len, &u))
+    {
+      /* the old way, on a NUL-terminated copy */
+      g_autofree char *copy = len < 0 ? g_strdup (s) : g_strndup (s, len);
+      g_autofree char *f = thidua_text_fold (copy);
+
+      ucs_clear (&u);
+      return strcmp (f, folded) == 0;
+    }
+  buf = 4 * u.n <= sizeof local ? local : g_malloc (4 * u.n);
+  n = fold_ucs (u.c, u.n, buf);
+  equal = strlen (folded) == n && memcmp (buf, folded, n) == 0;
+  if (buf != local)
+    g_free (buf);
+  ucs_clear (&u);
+  return equal;
 }
 
 gboolean
@@ -390,23 +715,128 @@ latin_rank (gunichar base, int mod)
   return rank;
 }
 
-static void
-append_code_point (GString *key, gunichar c)
+static inline char *
+put_code_point (char *o, gunichar c)
 {
   /* four base-64 digits, fixed length so byte order is number order */
   for (int shift = 18; shift >= 0; shift -= 6)
-    g_string_append_c (key, (char) (0x30 + ((c >> shift) & 0x3F)));
+    *o++ = (char) (0x30 + ((c >> shift) & 0x3F));
+  return o;
+}
+
+/* The key of the n code points at c (NFD) appended to key; base is where
+ * the whole key (of a person: three of these) starts.  Written in place:
+ * a code point gives at most a space and five bytes of the primary level
+ * and a byte of each other, so the key grows by at most 8 n + 2. */
+static void
+collate_ucs (GString *key, gsize base, const gunichar *c, gsize n)
+{
+  const Props *props = props_table ();
+  char local2[256], local3[256];
+  char *secondary, *tertiary;    /* a byte per letter: at most one per code point */
+  gsize n2 = 0, n3 = 0, start_len = key->len;
+  gboolean pending_space = FALSE;
+  gsize i = 0;
+  char *o;
+
+  secondary = n <= sizeof local2 ? local2 : g_malloc (n);
+  tertiary = n <= sizeof local3 ? local3 : g_malloc (n);
+  g_string_set_size (key, start_len + 8 * n + 2);
+  o = key->str + start_len;
+
+  while (i < n)
+    {
+      gunichar ch = c[i];
+      int mod = MOD_NONE, tone = 0;
+
+      if (ch >= '0' && ch <= '9')
+        {
+          /* A run of digits is one number: its length (leading zeros
+           * dropped) first, so "Tổ 2" < "Tổ 10". */
+          gsize start = i, end;
+
+          while (c[start] == '0' && start + 1 < n && c[start + 1] >= '0' && c[start + 1] <= '9')
+            start++;
+          for (end = start; end < n && c[end] >= '0' && c[end] <= '9'; end++)
+            ;
+          if (pending_space)
+            *o++ = KEY_SPACE;
+          pending_space = FALSE;
+          *o++ = (char) (KEY_DIGIT + MIN (end - start, 15));
+          for (gsize k = start; k < end; k++)
+            *o++ = (char) c[k];
+          i = end;
+          continue;
+        }
+
+      i++;
+
+      /* Gather the marks that belong to this character. */
+      while (i < n && is_mark (props, c[i]))
+        {
+          switch (c[i])
+            {
+            case 0x0306: mod = MOD_BREVE; break;
+            case 0x0302: mod = MOD_CIRCUMFLEX; break;
+            case 0x031B: mod = MOD_HORN; break;
+            case 0x0300: tone = 1; break;   /* huyền */
+            case 0x0309: tone = 2; break;   /* hỏi */
+            case 0x0303: tone = 3; break;   /* ngã */
+            case 0x0301: tone = 4; break;   /* sắc */
+            case 0x0323: tone = 5; break;   /* nặng */
+            default: break;
+            }
+          i++;
+        }
+
+      if (is_space (props, ch))
+        {
+          pending_space = (gsize) (o - key->str) > base || n2 > 0;
+          continue;
+        }
+      if (pending_space)
+        *o++ = KEY_SPACE;
+      pending_space = FALSE;
+
+      if (is_alpha (props, ch))
+        {
+          gunichar lower = to_lower (props, ch);
+          int rank = latin_rank (lower, mod);
+
+          if (rank >= 0)
+            *o++ = (char) (KEY_LETTER + rank);
+          else
+            {
+              *o++ = KEY_OTHER;
+              o = put_code_point (o, lower);
+            }
+          secondary[n2++] = (char) (0x03 + tone);
+          tertiary[n3++] = lower != ch ? 0x04 : 0x03;
+        }
+      else
+        {
+          *o++ = KEY_SYMBOL;
+          o = put_code_point (o, ch);
+        }
+    }
+
+  *o++ = KEY_LEVEL_END;
+  memcpy (o, secondary, n2);
+  o += n2;
+  *o++ = KEY_LEVEL_END;
+  memcpy (o, tertiary, n3);
+  o += n3;
+  g_string_truncate (key, o - key->str);
+  if (secondary != local2)
+    g_free (secondary);
+  if (tertiary != local3)
+    g_free (tertiary);
 }
 
 static void
-append_collate_key (GString *key, const char *s, gssize len)
+append_collate_key (GString *key, gsize base, const char *s, gssize len)
 {
   g_autofree char *valid = NULL;
-  char local2[256], local3[256];
-  char *secondary, *tertiary;    /* a byte per letter: at most one per code point */
-  gsize n2 = 0, n3 = 0;
-  gboolean pending_space = FALSE;
-  gsize i = 0;
   Ucs u;
 
   if (s == NULL)
@@ -425,93 +855,7 @@ append_collate_key (GString *key, const char *s, gssize len)
         }
       decompose (s, &u);
     }
-  secondary = u.n <= sizeof local2 ? local2 : g_malloc (u.n);
-  tertiary = u.n <= sizeof local3 ? local3 : g_malloc (u.n);
-
-  while (i < u.n)
-    {
-      gunichar c = u.c[i];
-      int mod = MOD_NONE, tone = 0;
-
-      if (c >= '0' && c <= '9')
-        {
-          /* A run of digits is one number: its length (leading zeros
-           * dropped) first, so "Tổ 2" < "Tổ 10". */
-          gsize start = i, end;
-
-          while (u.c[start] == '0' && start + 1 < u.n && u.c[start + 1] >= '0' && u.c[start + 1] <= '9')
-            start++;
-          for (end = start; end < u.n && u.c[end] >= '0' && u.c[end] <= '9'; end++)
-            ;
-          if (pending_space)
-            g_string_append_c (key, KEY_SPACE);
-          pending_space = FALSE;
-          g_string_append_c (key, (char) (KEY_DIGIT + MIN (end - start, 15)));
-          for (gsize k = start; k < end; k++)
-            g_string_append_c (key, (char) u.c[k]);
-          i = end;
-          continue;
-        }
-
-      i++;
-
-      /* Gather the marks that belong to this character. */
-      while (i < u.n && g_unichar_type (u.c[i]) == G_UNICODE_NON_SPACING_MARK)
-        {
-          switch (u.c[i])
-            {
-            case 0x0306: mod = MOD_BREVE; break;
-            case 0x0302: mod = MOD_CIRCUMFLEX; break;
-            case 0x031B: mod = MOD_HORN; break;
-            case 0x0300: tone = 1; break;   /* huyền */
-            case 0x0309: tone = 2; break;   /* hỏi */
-            case 0x0303: tone = 3; break;   /* ngã */
-            case 0x0301: tone = 4; break;   /* sắc */
-            case 0x0323: tone = 5; break;   /* nặng */
-            default: break;
-            }
-          i++;
-        }
-
-      if (g_unichar_isspace (c))
-        {
-          pending_space = key->len > 0 || n2 > 0;
-          continue;
-        }
-      if (pending_space)
-        g_string_append_c (key, KEY_SPACE);
-      pending_space = FALSE;
-
-      if (g_unichar_isalpha (c))
-        {
-          gunichar lower = g_unichar_tolower (c);
-          int rank = latin_rank (lower, mod);
-
-          if (rank >= 0)
-            g_string_append_c (key, (char) (KEY_LETTER + rank));
-          else
-            {
-              g_string_append_c (key, KEY_OTHER);
-              append_code_point (key, lower);
-            }
-          secondary[n2++] = (char) (0x03 + tone);
-          tertiary[n3++] = lower != c ? 0x04 : 0x03;
-        }
-      else
-        {
-          g_string_append_c (key, KEY_SYMBOL);
-          append_code_point (key, c);
-        }
-    }
-
-  g_string_append_c (key, KEY_LEVEL_END);
-  g_string_append_len (key, secondary, n2);
-  g_string_append_c (key, KEY_LEVEL_END);
-  g_string_append_len (key, tertiary, n3);
-  if (secondary != local2)
-    g_free (secondary);
-  if (tertiary != local3)
-    g_free (tertiary);
+  collate_ucs (key, base, u.c, u.n);
   ucs_clear (&u);
 }
 
@@ -520,7 +864,7 @@ thidua_text_collate_key (const char *s)
 {
   GString *key = g_string_new (NULL);
 
-  append_collate_key (key, s, -1);
+  append_collate_key (key, 0, s, -1);
   return g_string_free (key, FALSE);
 }
 
@@ -576,12 +920,95 @@ thidua_text_person_sort_key (const char *full_name)
     }
 
   if (n_words == 1)
-    append_collate_key (key, first, first_len);
+    append_collate_key (key, 0, first, first_len);
   else
-    append_collate_key (key, pending, pending_len);
+    append_collate_key (key, 0, pending, pending_len);
   g_string_append_c (key, KEY_FIELD_END);
-  append_collate_key (key, n_words > 1 ? first : "", n_words > 1 ? (gssize) first_len : 0);
+  append_collate_key (key, 0, n_words > 1 ? first : "", n_words > 1 ? (gssize) first_len : 0);
   g_string_append_c (key, KEY_FIELD_END);
-  append_collate_key (key, middle->str, middle->len);
+  append_collate_key (key, 0, middle->str, middle->len);
   return g_string_free (key, FALSE);
+}
+
+void
+thidua_text_person_keys (const char *full_name, GString *fold, GString *sort_key)
+{
+  const Props *props = props_table ();
+  gsize first_start = 0, first_end = 0, second_start = 0, prev_end = 0, last_start = 0, last_end = 0;
+  gsize before_last_end = 0, base;
+  guint n_words = 0;
+  Ucs u;
+
+  if (full_name == NULL)
+    full_name = "";
+  /* the fold alone needs no decomposition */
+  if (fold != NULL && sort_key == NULL && append_fold_fast (fold, full_name, strlen (full_name)))
+    return;
+  ucs_init (&u);
+  /* Anything the table does not decompose (other scripts, marks of their
+   * own, invalid UTF-8) is keyed the old way, each key on its own. */
+  if (!decompose_fast (full_name, -1, &u))
+    {
+      ucs_clear (&u);
+      if (fold != NULL)
+        thidua_text_fold_append (fold, full_name);
+      if (sort_key != NULL)
+        {
+          g_autofree char *k = thidua_text_person_sort_key (full_name);
+          g_string_append (sort_key, k);
+        }
+      return;
+    }
+  if (fold != NULL)
+    append_fold (fold, &u);
+  if (sort_key == NULL)
+    {
+      ucs_clear (&u);
+      return;
+    }
+
+  /* The words as thidua_text_person_sort_key() finds them: no code point
+   * the table yields is white space unless the text's own was (the table
+   * decomposes no space, and nothing into one), so the words of the NFD
+   * are the NFD of the words. */
+  for (gsize i = 0; i < u.n;)
+    {
+      gsize start;
+
+      while (i < u.n && is_space (props, u.c[i]))
+        i++;
+      start = i;
+      while (i < u.n && !is_space (props, u.c[i]))
+        i++;
+      if (i == start)
+        continue;
+      if (n_words == 0)
+        first_start = start, first_end = i;
+      else if (n_words == 1)
+        second_start = start;
+      before_last_end = prev_end;
+      prev_end = i;
+      last_start = start, last_end = i;
+      n_words++;
+    }
+
+  base = sort_key->len;
+  /* given name (the last word; the only one), family name (the first),
+   * the middle ones: their white space between counts as one space in the
+   * key, as the one space that joins them in thidua_text_person_sort_key() */
+  if (n_words == 1)
+    collate_ucs (sort_key, base, u.c + first_start, first_end - first_start);
+  else
+    collate_ucs (sort_key, base, u.c + last_start, last_end - last_start);
+  g_string_append_c (sort_key, KEY_FIELD_END);
+  if (n_words > 1)
+    collate_ucs (sort_key, base, u.c + first_start, first_end - first_start);
+  else
+    collate_ucs (sort_key, base, u.c, 0);
+  g_string_append_c (sort_key, KEY_FIELD_END);
+  if (n_words > 2)
+    collate_ucs (sort_key, base, u.c + second_start, before_last_end - second_start);
+  else
+    collate_ucs (sort_key, base, u.c, 0);
+  ucs_clear (&u);
 }

@@ -28,6 +28,15 @@ gboolean thidua_text_is_surely_nfc (const char *s, gssize len);
  * Returns: (transfer full): never NULL. */
 char    *thidua_text_fold       (const char *s);
 
+/* Appends thidua_text_fold (s) to out (nothing for NULL), without the
+ * copy.
+ * @out: the string to append to. */
+void     thidua_text_fold_append (GString *out, const char *s);
+/* TRUE when thidua_text_fold() of the len bytes at s (len < 0: up to
+ * the NUL) is folded; no allocation for short text.
+ * @s: not NULL. */
+gboolean thidua_text_fold_equal (const char *s, gssize len, const char *folded);
+
 /* TRUE when every word of the folded needle occurs in the folded haystack
  * (both arguments already folded).
  * @folded_haystack: (nullable): NULL matches only an empty needle.
@@ -51,6 +60,14 @@ int      thidua_text_collate    (const char *a, const char *b);
  * on two keys gives the order.
  * @full_name: (nullable): NULL counts as "". */
 char    *thidua_text_person_sort_key (const char *full_name);
+
+/* thidua_text_fold (full_name) appended to fold and
+ * thidua_text_person_sort_key (full_name) to sort_key, byte for byte, from
+ * one decomposition of the name (an import keys 100,000 names).
+ * @full_name: (nullable): NULL counts as "".
+ * @fold: (nullable): NULL when not wanted.
+ * @sort_key: (nullable): likewise. */
+void     thidua_text_person_keys (const char *full_name, GString *fold, GString *sort_key);
 
 /* Trims ASCII and Unicode white space at both ends; returns a new string.
  * @s: (nullable): NULL gives "".
