@@ -23,9 +23,12 @@ exchange_export (CliContext *ctx, int argc, char **argv)
     return 2;
   if (year == NULL || out == NULL || argc > 1)
     return cli_fail (ctx, "usage: exchange export --year Y [--to OFFICE] -o FILE.thidua");
-  g_autoptr(ThiduaStore) store = cli_open_store (ctx, FALSE);
+  /* an export reads about three times the database into memory: in huge
+   * pages (thidua-paths.c) */
+  g_autoptr(ThiduaStore) store = cli_open_store_with (ctx, THIDUA_STORE_OPEN_NO_SEED);
   if (store == NULL)
     return 1;
+  g_autofree void *heap = thidua_paths_shape_heap_for_file (thidua_store_get_path (store), 4);
   g_autoptr(GError) error = NULL;
   gboolean ok = to ? thidua_exchange_export_results (store, year, to, out, &error)
                    : thidua_exchange_export (store, year, out, &error);

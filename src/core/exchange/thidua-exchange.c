@@ -955,6 +955,8 @@ struct _PeopleKeys {
   KeyBatch    *filling;  /* the checking thread's side */
   gboolean     ended;
   GString     *name;
+  GString     *fold;     /* the keys of name, made together */
+  GString     *sort;
   KeyBatch    *cur;      /* the apply's side */
   guint        at;
   gboolean     done;     /* the last batch was taken */
@@ -1196,8 +1198,12 @@ people_keys_add (PeopleKeys *k, gint64 id, const char *family, const char *middl
   KeyBatch *b = k->filling;
   person_full_name (k->name, family, middle, given);
   b->id[b->n] = id;
-  b->key[b->n] = thidua_text_fold (k->name->str);
-  b->sort[b->n] = thidua_text_person_sort_key (k->name->str);
+  /* both keys from one decomposition of the name */
+  g_string_truncate (k->fold, 0);
+  g_string_truncate (k->sort, 0);
+  thidua_text_person_keys (k->name->str, k->fold, k->sort);
+  b->key[b->n] = g_strndup (k->fold->str, k->fold->len);
+  b->sort[b->n] = g_strndup (k->sort->str, k->sort->len);
   if (++b->n == KEY_BATCH)
     g_async_queue_push (k->full, g_steal_pointer (&k->filling));
 }
@@ -1261,6 +1267,8 @@ people_keys_new (void)
 {
   PeopleKeys *k = g_new0 (PeopleKeys, 1);
   k->name = g_string_sized_new (64);
+  k->fold = g_string_sized_new (64);
+  k->sort = g_string_sized_new (128);
   k->full = g_async_queue_new_full (key_batch_free);
   k->empty = g_async_queue_new_full (key_batch_free);
   for (int i = 0; i < KEY_BATCHES; i++)
@@ -1285,6 +1293,8 @@ people_keys_free (PeopleKeys *k)
   if (k->filling != NULL)
     key_batch_free (k->filling);
   g_string_free (k->name, TRUE);
+  g_string_free (k->fold, TRUE);
+  g_string_free (k->sort, TRUE);
   g_async_queue_unref (k->full);
   g_async_queue_unref (k->empty);
   g_free (k);
