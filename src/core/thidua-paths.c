@@ -231,3 +231,48 @@ shape_heap (gsize span)
   return NULL;
 #endif
 }
+
+/* ---- memory about to be filled (Linux only) ---- */
+
+void
+thidua_paths_prefault (gpointer data, gsize bytes)
+{
+#if defined (__GLIBC__) && defined (__linux__) && defined (MADV_POPULATE_WRITE)
+  gsize page = (gsize) sysconf (_SC_PAGESIZE);  /* from the auxiliary vector: no call to the kernel */
+  uintptr_t start, end;
+
+  if (data == NULL || page == 0 || (page & (page - 1)) != 0)
+    return;
+  start = ((uintptr_t) data + page - 1) & ~(uintptr_t) (page - 1);
+  end = ((uintptr_t) data + bytes) & ~(uintptr_t) (page - 1);
+  if (end > start)
+    madvise ((void *) start, end - start, MADV_POPULATE_WRITE);
+#else
+  (void) data;
+  (void) bytes;
+#endif
+}
+
+void
+thidua_paths_advise_huge_pages (gpointer data, gsize bytes)
+{
+#if defined (__GLIBC__) && defined (__linux__) && defined (MADV_HUGEPAGE)
+  const uintptr_t huge = 2 << 20;
+
+  /* The whole huge pages inside the block.  Not an aligned allocation of
+   * its own, nor one padded to start on a boundary: with either, memory
+   * freed was no longer reused by glibc, and a process doing the same
+   * work twice (an app importing twice) faulted it all in anew. */
+  if (data != NULL && bytes >= 2 * huge)
+    {
+      uintptr_t start = ((uintptr_t) data + huge - 1) & ~(huge - 1);
+      uintptr_t end = ((uintptr_t) data + bytes) & ~(huge - 1);
+
+      if (end > start)
+        madvise ((void *) start, end - start, MADV_HUGEPAGE);
+    }
+#else
+  (void) data;
+  (void) bytes;
+#endif
+}

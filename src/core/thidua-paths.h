@@ -49,4 +49,14 @@ void       *thidua_paths_shape_heap_for_print (void);
  * Returns: (transfer full) (nullable): as above. */
 void       *thidua_paths_shape_heap_for_file (const char *path, guint factor);
 
+/* Memory about to be written, mapped in one call instead of a page fault
+ * at each page's first write (Linux 5.14 and later; elsewhere, or when
+ * refused, nothing: the pages fault in as they are written). */
+void        thidua_paths_prefault (gpointer data, gsize bytes);
+
+/* The whole 2 MB pages inside a block of at least 4 MB marked for
+ * transparent huge pages (Linux, where the system leaves them to
+ * madvise); elsewhere nothing. */
+void        thidua_paths_advise_huge_pages (gpointer data, gsize bytes);
+
 G_END_DECLS

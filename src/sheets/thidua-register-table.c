@@ -5,21 +5,16 @@
 
 #include <math.h>
 #include <string.h>
-#ifdef __linux__
-#include <sys/mman.h>
-#endif
 
 #include "thidua-xlsx.h"
 #include "thidua-input.h"
+#include "thidua-paths.h"
 #include "thidua-table-private.h"
 
 /* Cell pointers are kept in blocks that never move, so a row handed out
  * stays valid while more rows are added. */
 #define CELL_BLOCK 65536
 
-#if defined (__linux__) && defined (MADV_HUGEPAGE)
-#define HUGE_PAGE (2 << 20)
-#endif
 
 typedef struct {
   const char **cells;     /* NULL-terminated */
@@ -44,31 +39,16 @@ struct _ThiduaTable
 
 G_DEFINE_QUARK (thidua-table-error-quark, thidua_table_error)
 
-/* A big table's blocks partly in transparent huge pages, where Linux
- * leaves them to madvise (Debian's default): a 100,000-row CSV's cell
- * pointers are 4.8 MB, some 1,200 page faults of 4 kB (each ~20 µs on a
- * virtual machine), of which the whole 2 MB pages inside save 500.  Small
- * blocks, and other systems, are plain g_malloc()'s. */
+/* A big table's blocks partly in transparent huge pages (thidua-paths.c):
+ * a 100,000-row CSV's cell pointers are 4.8 MB, some 1,200 page faults of
+ * 4 kB (each ~20 µs on a virtual machine), of which the whole 2 MB pages
+ * inside save 500. */
 static gpointer
 block_alloc (gsize bytes)
 {
   gpointer data = g_malloc (bytes);
 
-#ifdef HUGE_PAGE
-  /* The whole huge pages inside the block.  Not an aligned allocation of
-   * its own, nor one padded to start on a boundary: with either, the
-   * whole table was faulted in anew in every later import of the same
-   * process (an app importing twice), as glibc no longer reused the
-   * memory freed. */
-  if (bytes >= 2 * HUGE_PAGE)
-    {
-      guintptr start = ((guintptr) data + HUGE_PAGE - 1) & ~(guintptr) (HUGE_PAGE - 1);
-      guintptr end = ((guintptr) data + bytes) & ~(guintptr) (HUGE_PAGE - 1);
-
-      if (end > start)
-        madvise ((void *) start, end - start, MADV_HUGEPAGE);
-    }
-#endif
+  thidua_paths_advise_huge_pages (data, bytes);
   return data;
 }
 

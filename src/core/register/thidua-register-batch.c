@@ -8,12 +8,9 @@
 #include <glib/gi18n-lib.h>
 #include <string.h>
 #include <time.h>
-#ifdef __linux__
-#include <sys/mman.h>
-#include <unistd.h>
-#endif
 
 #include "thidua-register-batch.h"
+#include "thidua-paths.h"
 #include "thidua-register-private.h"
 #include "thidua-store-private.h"
 #include "thidua-text.h"
@@ -566,28 +563,13 @@ thidua_register_batch_new (ThiduaRegister *reg, const char *year, gboolean repla
   return g_steal_pointer (&b);
 }
 
-/* Maps the pages of memory about to be written in one call: a page's
- * first write otherwise costs a fault each, and on a virtual machine that
- * fault costs more than the row written to it (100,000 rows fill a few
- * thousand pages).  Linux 5.14 and later; elsewhere, or refused, the pages
- * fault in as they are written, as before. */
+/* The pages about to be written mapped in one call: on a virtual machine
+ * a page's first-write fault costs more than the row written to it
+ * (100,000 rows fill a few thousand pages). */
 static void
 prefault (gpointer data, gsize bytes)
 {
-#if defined(__linux__) && defined(MADV_POPULATE_WRITE)
-  gsize page = (gsize) sysconf (_SC_PAGESIZE);  /* from the auxiliary vector: no call to the kernel */
-  guintptr start, end;
-
-  if (data == NULL || page == 0 || (page & (page - 1)) != 0)
-    return;
-  start = ((guintptr) data + page - 1) & ~(guintptr) (page - 1);
-  end = ((guintptr) data + bytes) & ~(guintptr) (page - 1);
-  if (end > start)
-    madvise ((void *) start, end - start, MADV_POPULATE_WRITE);
-#else
-  (void) data;
-  (void) bytes;
-#endif
+  thidua_paths_prefault (data, bytes);
 }
 
 void
