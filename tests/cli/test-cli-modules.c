@@ -289,8 +289,13 @@ test_register_csv_alone (Fixture *f, gconstpointer data)
     g_assert_cmpstr (r.out, ==, "imported 1, rejected 1\n");
     g_assert_nonnull (strstr (r.err, name));
     for (guint i = 0; i < G_N_ELEMENTS (absent); i++)
-      if (strstr (r.err, absent[i]) != NULL)
-        g_error ("a CSV import maps %s:\n%s", absent[i], r.err);
+      {
+        /* the sanitizers' own runtime brings libstdc++ into every process */
+        if (g_getenv ("THIDUA_TEST_SANITIZED") != NULL && g_str_equal (absent[i], "libstdc++"))
+          continue;
+        if (strstr (r.err, absent[i]) != NULL)
+          g_error ("a CSV import maps %s:\n%s", absent[i], r.err);
+      }
     run_clear (&r);
   }
 #else

@@ -298,12 +298,19 @@ test_person_sort_key (void)
 static char *
 ref_fold (const char *s)
 {
+  g_autofree char *valid = NULL;
   g_autofree char *nfd = NULL;
   GString *out;
   gboolean pending_space = FALSE;
 
   if (s == NULL)
     return g_strdup ("");
+  /* The old code normalized invalid text as it was, and read past a
+   * character cut short at its end (undefined there): invalid text is
+   * now folded in its g_utf8_make_valid() form, as the collation keys
+   * always took it. */
+  if (!g_utf8_validate (s, -1, NULL))
+    s = valid = g_utf8_make_valid (s, -1);
   nfd = g_utf8_normalize (s, -1, G_NORMALIZE_NFD);
   if (nfd == NULL)
     return g_strdup ("");

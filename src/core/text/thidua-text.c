@@ -327,15 +327,21 @@ slow:
   return FALSE;
 }
 
-/* The NFD of s (valid UTF-8 or not); FALSE when g_utf8_normalize() refuses
- * it. */
+/* The NFD of s (of its g_utf8_make_valid() form when it is not UTF-8);
+ * FALSE when g_utf8_normalize() refuses it. */
 static gboolean
 decompose (const char *s, Ucs *u)
 {
+  g_autofree char *valid = NULL;
   g_autofree char *nfd = NULL;
 
   if (decompose_fast (s, -1, u))
     return TRUE;
+  /* g_utf8_normalize() steps over the end of a character cut short and
+   * reads past the string: invalid text is decomposed in its
+   * g_utf8_make_valid() form, as the collation keys take it */
+  if (!g_utf8_validate (s, -1, NULL))
+    s = valid = g_utf8_make_valid (s, -1);
   nfd = g_utf8_normalize (s, -1, G_NORMALIZE_NFD);
   if (nfd == NULL)
     return FALSE;
