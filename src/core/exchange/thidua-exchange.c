@@ -960,7 +960,8 @@ struct _PeopleKeys {
   KeyBatch    *cur;      /* the apply's side */
   guint        at;
   gboolean     done;     /* the last batch was taken */
-  gint64       waited;   /* µs the apply waited for keys (phase timings) */
+  gint         apply_at; /* the package id of the person the apply is at */
+  guint        made_here; /* keys the apply made itself (phase timings) */
 };
 
 /* The check of the rows (content hash, references, quick_check), run on
@@ -1193,6 +1194,9 @@ people_keys_add (PeopleKeys *k, gint64 id, const char *family, const char *middl
 {
   if (k->ended || g_atomic_int_get (&k->stop))
     return;
+  /* a person the apply has read already made its keys itself */
+  if (id <= g_atomic_int_get (&k->apply_at))
+    return;
   if (k->filling == NULL)
     k->filling = people_keys_take_empty (k);   /* waits for the apply */
   KeyBatch *b = k->filling;
@@ -1230,36 +1234,49 @@ people_keys_end (PeopleKeys *k)
 }
 
 /* The keys of the next person the apply reads (package id id): TRUE with
- * both, to be freed; FALSE when the apply must make them. */
+ * both, to be freed; FALSE when the apply must make them.  The apply never
+ * waits: when no batch is ready it makes the keys itself, and the thread
+ * then skips the people it has passed (both read the people in id
+ * order). */
 static gboolean
 people_keys_next (PeopleKeys *k, gint64 id, char **key, char **sort)
 {
   if (k == NULL)
     return FALSE;
-  while (!k->done && (k->cur == NULL || k->at == k->cur->n))
+  if (id > 0 && id <= G_MAXINT)
+    g_atomic_int_set (&k->apply_at, (gint) id);
+  for (;;)
     {
+      if (k->done)
+        break;
+      if (k->cur != NULL && k->at < k->cur->n)
+        {
+          guint i = k->at;
+
+          if (k->cur->id[i] < id)
+            {
+              k->at++;           /* made here already */
+              continue;
+            }
+          if (k->cur->id[i] > id)
+            break;               /* the thread passed it (it started after) */
+          k->at++;
+          *key = g_steal_pointer (&k->cur->key[i]);
+          *sort = g_steal_pointer (&k->cur->sort[i]);
+          return TRUE;
+        }
       if (k->cur != NULL)
         {
           k->done = k->cur->last;
           g_async_queue_push (k->empty, g_steal_pointer (&k->cur));
           continue;
         }
-      gint64 t = g_get_monotonic_time ();
-      k->cur = g_async_queue_pop (k->full);
-      k->waited += g_get_monotonic_time () - t;
+      if ((k->cur = g_async_queue_try_pop (k->full)) == NULL)
+        break;                   /* none ready: made here */
       k->at = 0;
     }
-  if (k->done)
-    return FALSE;
-  guint i = k->at++;
-  if (k->cur->id[i] != id)
-    {
-      k->done = TRUE;   /* out of step (never, on one file): no more */
-      return FALSE;
-    }
-  *key = g_steal_pointer (&k->cur->key[i]);
-  *sort = g_steal_pointer (&k->cur->sort[i]);
-  return TRUE;
+  k->made_here++;
+  return FALSE;
 }
 
 static PeopleKeys *
@@ -1946,9 +1963,13 @@ apply_units_people (ThiduaStore *store, ApplyWork *w, GHashTable *pkg_units, GHa
           }
         if (key == NULL)
           {
+            g_autoptr(GString) fold = g_string_sized_new (64);
+            g_autoptr(GString) sorting = g_string_sized_new (128);
+
             person_full_name (full, col_text (s, 4), col_text (s, 5), col_text (s, 6));
-            key = thidua_text_fold (full->str);
-            sort = thidua_text_person_sort_key (full->str);
+            thidua_text_person_keys (full->str, fold, sorting);
+            key = g_string_free (g_steal_pointer (&fold), FALSE);
+            sort = g_string_free (g_steal_pointer (&sorting), FALSE);
           }
         int rc;
         if (staged)
@@ -1997,7 +2018,11 @@ apply_units_people (ThiduaStore *store, ApplyWork *w, GHashTable *pkg_units, GHa
       }
     g_string_free (full, TRUE);
     if (made != NULL)
-      g_debug ("exchange: (waiting for people's keys %.1f ms)", made->waited / 1000.0);
+      {
+        /* the thread makes no more keys (it may wait for a batch nobody takes) */
+        people_keys_stop (made);
+        g_debug ("exchange: (people's keys made by the apply itself: %u)", made->made_here);
+      }
     phase (&w->t, "staging people");
     if (w->apply && person_seq > 0 && !thidua_register_flush_people_on (store, unit_base, person_base, 0, error))
       return FALSE;
