@@ -245,6 +245,40 @@ test_blocks (Fixture *f, gconstpointer data)
   g_assert_cmpstr (rows, ==, "60001|3145728|∅|∅\n60002|716800|716800|1\n60003|716800|716800|1\n60004|716800|716800|1\n");
 }
 
+/* A row begun and not ended (memory ran out half-way) is dropped by the
+ * next begin: its cells do not become the next row's. */
+static void
+test_half_row (Fixture *f, gconstpointer data)
+{
+  ThiduaStageTable *t = thidua_store_get_stage_table (f->store, "s");
+  g_autofree char *mid = g_strnfill (700 * 1024, 'y');
+  g_autofree char *rows = NULL;
+
+  /* the first row ever, and a later one whose cells moved to a new block */
+  thidua_stage_table_begin_row (t);
+  g_assert_true (thidua_stage_table_add_int (t, 1));
+  g_assert_true (thidua_stage_table_add_text (t, "bỏ dở"));
+  for (guint i = 0; i < 2; i++)
+    {
+      thidua_stage_table_begin_row (t);
+      g_assert_true (thidua_stage_table_add_int (t, 2 + i));
+      g_assert_true (thidua_stage_table_add_text (t, "đủ"));
+      g_assert_true (thidua_stage_table_add_text (t, mid));
+      g_assert_true (thidua_stage_table_end_row (t));
+    }
+  thidua_stage_table_begin_row (t);
+  g_assert_true (thidua_stage_table_add_int (t, 9));
+  g_assert_true (thidua_stage_table_add_text (t, mid));
+  thidua_stage_table_begin_row (t);
+  g_assert_true (thidua_stage_table_add_int (t, 4));
+  g_assert_true (thidua_stage_table_add_null (t));
+  g_assert_true (thidua_stage_table_add_null (t));
+  g_assert_true (thidua_stage_table_end_row (t));
+
+  rows = dump (f->db, "SELECT seq, a, length (b) FROM temp.s");
+  g_assert_cmpstr (rows, ==, "2|đủ|716800\n3|đủ|716800\n4|∅|∅\n");
+}
+
 /* Tables are per connection and by name; a bad declaration is refused. */
 static void
 test_tables (Fixture *f, gconstpointer data)
@@ -275,6 +309,7 @@ main (int argc, char **argv)
   g_test_add ("/store/stage/order", Fixture, NULL, fixture_setup, test_order, fixture_teardown);
   g_test_add ("/store/stage/delete-and-update", Fixture, NULL, fixture_setup, test_delete_and_update, fixture_teardown);
   g_test_add ("/store/stage/blocks", Fixture, NULL, fixture_setup, test_blocks, fixture_teardown);
+  g_test_add ("/store/stage/half-row", Fixture, NULL, fixture_setup, test_half_row, fixture_teardown);
   g_test_add ("/store/stage/tables", Fixture, NULL, fixture_setup, test_tables, fixture_teardown);
   return g_test_run ();
 }

@@ -48,6 +48,7 @@ struct _ThiduaStageTable {
   /* the row being written (thidua_stage_table_begin_row) */
   gsize        row_start;  /* its offset in the last block */
   int          row_cells;
+  gboolean     row_open;   /* begun and not ended: the next begin drops it */
 } ;
 typedef struct _ThiduaStageTable StageTable;
 
@@ -69,6 +70,7 @@ stage_clear (StageTable *t)
   g_clear_pointer (&t->dead, g_array_unref);
   t->n_rows = t->n_live = 0;
   t->ascending = TRUE;
+  t->row_open = FALSE;
 }
 
 /* CREATE VIRTUAL TABLE temp.x USING thidua_stage (a, b, c): argv[3…] are
@@ -358,14 +360,37 @@ wrote (StageTable *t, const guint8 *end)
 void
 thidua_stage_table_begin_row (ThiduaStageTable *t)
 {
-  t->row_start = t->blocks->len ? g_array_index (t->blocks, Block, t->blocks->len - 1).len : 0;
+  Block *last = t->blocks->len ? &g_array_index (t->blocks, Block, t->blocks->len - 1) : NULL;
+
+  /* a row left half-written (memory ran out) is dropped: the scan reads
+   * rows one after another, and its cells would become the next row's */
+  if (t->row_open && last != NULL)
+    last->len = t->row_start;
+  t->row_start = last ? last->len : 0;
   t->row_cells = 0;
+  t->row_open = TRUE;
+}
+
+/* Room for a cell of need bytes after its tag, the tag written: where the
+ * cell goes on, or NULL when memory ran out.  A row whose first cell is
+ * not an integer is not in the order of a seq column. */
+static guint8 *
+cell_start (StageTable *t, guint8 tag, gsize need)
+{
+  guint8 *p = room (t, 1 + need);
+
+  if (p == NULL)
+    return NULL;
+  if (t->row_cells == 0 && tag != SQLITE_INTEGER)
+    t->ascending = FALSE;
+  *p = tag;
+  return p + 1;
 }
 
 gboolean
 thidua_stage_table_add_int (ThiduaStageTable *t, gint64 n)
 {
-  guint8 *p = room (t, 11);
+  guint8 *p = cell_start (t, SQLITE_INTEGER, 10);
 
   if (p == NULL)
     return FALSE;
@@ -375,7 +400,6 @@ thidua_stage_table_add_int (ThiduaStageTable *t, gint64 n)
         t->ascending = FALSE;
       t->last_first = n;
     }
-  *p++ = SQLITE_INTEGER;
   wrote (t, put_varint (p, ((guint64) n << 1) ^ (guint64) (n >> 63)));
   return TRUE;
 }
@@ -383,13 +407,10 @@ thidua_stage_table_add_int (ThiduaStageTable *t, gint64 n)
 static gboolean
 add_bytes (StageTable *t, int type, const void *data, gsize len)
 {
-  guint8 *p = room (t, 11 + len);
+  guint8 *p = cell_start (t, (guint8) type, 10 + len);
 
   if (p == NULL)
     return FALSE;
-  if (t->row_cells == 0)
-    t->ascending = FALSE;
-  *p++ = (guint8) type;
   p = put_varint (p, len);
   if (len > 0)
     memcpy (p, data, len);
@@ -408,13 +429,10 @@ thidua_stage_table_add_text (ThiduaStageTable *t, const char *text)
 gboolean
 thidua_stage_table_add_null (ThiduaStageTable *t)
 {
-  guint8 *p = room (t, 1);
+  guint8 *p = cell_start (t, SQLITE_NULL, 0);
 
   if (p == NULL)
     return FALSE;
-  if (t->row_cells == 0)
-    t->ascending = FALSE;
-  *p++ = SQLITE_NULL;
   wrote (t, p);
   return TRUE;
 }
@@ -422,13 +440,10 @@ thidua_stage_table_add_null (ThiduaStageTable *t)
 static gboolean
 add_float (StageTable *t, double r)
 {
-  guint8 *p = room (t, 9);
+  guint8 *p = cell_start (t, SQLITE_FLOAT, sizeof r);
 
   if (p == NULL)
     return FALSE;
-  if (t->row_cells == 0)
-    t->ascending = FALSE;
-  *p++ = SQLITE_FLOAT;
   memcpy (p, &r, sizeof r);
   wrote (t, p + sizeof r);
   return TRUE;
@@ -445,6 +460,7 @@ thidua_stage_table_end_row (ThiduaStageTable *t)
       guint8 alive = 0;
       g_array_append_val (t->dead, alive);
     }
+  t->row_open = FALSE;
   t->n_rows++;
   t->n_live++;
   return TRUE;
@@ -488,11 +504,7 @@ stage_append (StageTable *t, sqlite3_value **values, sqlite_int64 *rowid)
           break;
         }
       if (!ok)
-        {
-          /* drop the half-written row */
-          g_array_index (t->blocks, Block, t->blocks->len - 1).len = t->row_start;
-          return SQLITE_NOMEM;
-        }
+        return SQLITE_NOMEM;   /* the next row's begin drops this one */
     }
   if (!thidua_stage_table_end_row (t))
     return SQLITE_FULL;
