@@ -369,7 +369,6 @@ known_by_id (ThiduaRegisterBatch *b, gint64 id)
   return NULL;
 }
 
-static void prefault (gpointer data, gsize bytes);
 
 /* len bytes of s and a NUL, in the arena. */
 static const char *
@@ -384,7 +383,7 @@ copy_out (ThiduaRegisterBatch *b, const char *s, gsize len)
       size = MAX (size, len + 1);
       b->arena_at = g_malloc (size);
       b->arena_left = size;
-      prefault (b->arena_at, size);
+      thidua_paths_prefault (b->arena_at, size);
       g_ptr_array_add (b->arena, b->arena_at);
     }
   p = b->arena_at;
@@ -563,15 +562,6 @@ thidua_register_batch_new (ThiduaRegister *reg, const char *year, gboolean repla
   return g_steal_pointer (&b);
 }
 
-/* The pages about to be written mapped in one call: on a virtual machine
- * a page's first-write fault costs more than the row written to it
- * (100,000 rows fill a few thousand pages). */
-static void
-prefault (gpointer data, gsize bytes)
-{
-  thidua_paths_prefault (data, bytes);
-}
-
 void
 thidua_register_batch_reserve (ThiduaRegisterBatch *b, guint n_rows)
 {
@@ -599,14 +589,14 @@ thidua_register_batch_reserve (ThiduaRegisterBatch *b, guint n_rows)
        * import has (a hostile file of a million rows that are all refused
        * does not get its memory committed ahead) */
       n_rows = MIN (n_rows, PREFAULT_ROWS);
-      prefault (b->rows->data, (gsize) n_rows * sizeof (BatchRow));
-      prefault (b->new_people->data, (gsize) n_rows * sizeof (NewPerson));
-      prefault (b->replaces->data, (gsize) n_rows * sizeof (gint64));
-      prefault (b->titles->pdata, (gsize) n_rows * sizeof (gpointer));
-      prefault (b->regs->data, (gsize) (b->regs->len + n_rows) * sizeof (Reg));
-      prefault (b->staged_regs->data, (gsize) n_rows * sizeof (guint32));
+      thidua_paths_prefault (b->rows->data, (gsize) n_rows * sizeof (BatchRow));
+      thidua_paths_prefault (b->new_people->data, (gsize) n_rows * sizeof (NewPerson));
+      thidua_paths_prefault (b->replaces->data, (gsize) n_rows * sizeof (gint64));
+      thidua_paths_prefault (b->titles->pdata, (gsize) n_rows * sizeof (gpointer));
+      thidua_paths_prefault (b->regs->data, (gsize) (b->regs->len + n_rows) * sizeof (Reg));
+      thidua_paths_prefault (b->staged_regs->data, (gsize) n_rows * sizeof (guint32));
       if (b->staged_index.mask < 4 * PREFAULT_ROWS)
-        prefault (b->staged_index.slots, (gsize) (b->staged_index.mask + 1) * sizeof (Slot));
+        thidua_paths_prefault (b->staged_index.slots, (gsize) (b->staged_index.mask + 1) * sizeof (Slot));
     }
 }
 
