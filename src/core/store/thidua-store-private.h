@@ -49,4 +49,23 @@ gboolean thidua_stage_table_add_text  (ThiduaStageTable *table, const char *text
 gboolean thidua_stage_table_add_null  (ThiduaStageTable *table);
 gboolean thidua_stage_table_end_row   (ThiduaStageTable *table);
 
+/* Foreign keys checked afterwards (thidua-store-references.c), for a
+ * connection that turned PRAGMA foreign_keys off to write many rows: one
+ * prepared count of the rows of a table, in a range of rowids, that refer
+ * to no row. */
+typedef struct _ThiduaReferenceCheck ThiduaReferenceCheck;
+
+ThiduaReferenceCheck *thidua_reference_check_new  (ThiduaStore *store, const char *table, GError **error);
+/* FALSE, with @error naming the table, if a row with rowid in
+ * [@first, @last] refers to no row. */
+gboolean              thidua_reference_check_rows (ThiduaReferenceCheck *check, ThiduaStore *store,
+                                                   gint64 first, gint64 last, GError **error);
+void                  thidua_reference_check_free (ThiduaReferenceCheck *check);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (ThiduaReferenceCheck, thidua_reference_check_free)
+
+/* Whether a foreign key of any table refers to @table: then deleting its
+ * rows with enforcement off would skip a cascade or a restriction. */
+gboolean thidua_store_is_referenced (ThiduaStore *store, const char *table, gboolean *referenced,
+                                     GError **error);
+
 G_END_DECLS

@@ -1,0 +1,186 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* test-store-references.c — foreign keys checked afterwards
+ * (thidua_reference_check_*), for a connection that wrote with them off. */
+#include "config.h"
+#include "../thidua-test-tmp.h"
+#include "thidua-store.h"
+#include "thidua-store-private.h"
+
+#include <sqlite3.h>
+#include <string.h>
+
+typedef struct {
+  char        *dir;
+  ThiduaStore *store;
+  sqlite3     *db;
+} Fixture;
+
+static void
+exec_ok (sqlite3 *db, const char *sql)
+{
+  char *msg = NULL;
+
+  if (sqlite3_exec (db, sql, NULL, NULL, &msg) != SQLITE_OK)
+    g_error ("%s: %s", sql, msg);
+}
+
+static void
+fixture_setup (Fixture *f, gconstpointer data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = NULL;
+
+  f->dir = thidua_test_tmpdir_new ("thidua-references");
+  path = g_build_filename (f->dir, "t.db", NULL);
+  f->store = thidua_store_open (path, THIDUA_STORE_OPEN_NO_SEED, &error);
+  g_assert_no_error (error);
+  f->db = thidua_store_get_db (f->store);
+  /* a key on one column, a key on two (the second names the parent's
+   * rowid implicitly), a column that may be NULL, and a quoted name */
+  exec_ok (f->db,
+           "PRAGMA foreign_keys = OFF;"
+           "CREATE TABLE \"pa rent\" (id INTEGER PRIMARY KEY, a TEXT, b INTEGER, UNIQUE (a, b));"
+           "CREATE TABLE other (id INTEGER PRIMARY KEY);"
+           "CREATE TABLE child (id INTEGER PRIMARY KEY, p INTEGER REFERENCES \"pa rent\" (id), "
+           "  o INTEGER REFERENCES other, x TEXT, y INTEGER, "
+           "  FOREIGN KEY (x, y) REFERENCES \"pa rent\" (a, b));"
+           "CREATE TABLE lone (id INTEGER PRIMARY KEY, v TEXT);"
+           "INSERT INTO \"pa rent\" VALUES (1, 'k', 7), (2, 'l', 8);"
+           "INSERT INTO other VALUES (5);");
+}
+
+static void
+fixture_teardown (Fixture *f, gconstpointer data)
+{
+  g_clear_object (&f->store);
+  thidua_test_tmpdir_remove (f->dir);
+  g_free (f->dir);
+}
+
+/* Rows that name their parents, or leave a reference NULL, pass; each
+ * kind of dangling reference is found, in the range asked only. */
+static void
+test_dangling (Fixture *f, gconstpointer data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ThiduaReferenceCheck) c = thidua_reference_check_new (f->store, "child", &error);
+
+  g_assert_no_error (error);
+  g_assert_nonnull (c);
+  exec_ok (f->db, "INSERT INTO child VALUES (1, 1, 5, 'k', 7), (2, NULL, NULL, NULL, NULL), "
+                  "(3, 2, NULL, 'l', NULL), (4, NULL, 5, NULL, 8)");
+  g_assert_true (thidua_reference_check_rows (c, f->store, G_MININT64, G_MAXINT64, &error));
+  g_assert_no_error (error);
+
+  /* a missing parent on each key in turn */
+  exec_ok (f->db, "INSERT INTO child VALUES (10, 3, NULL, NULL, NULL), (20, NULL, 6, NULL, NULL), "
+                  "(30, NULL, NULL, 'k', 8)");
+  for (gint64 id = 10; id <= 30; id += 10)
+    {
+      g_assert_false (thidua_reference_check_rows (c, f->store, id, id, &error));
+      g_assert_error (error, THIDUA_STORE_ERROR, THIDUA_STORE_ERROR_INVALID);
+      g_assert_nonnull (strstr (error->message, "child"));
+      g_clear_error (&error);
+    }
+  /* outside the range asked, they are not counted */
+  g_assert_true (thidua_reference_check_rows (c, f->store, 1, 9, &error));
+  g_assert_true (thidua_reference_check_rows (c, f->store, 31, G_MAXINT64, &error));
+  g_assert_no_error (error);
+  /* all three at once: the count names them */
+  g_assert_false (thidua_reference_check_rows (c, f->store, 1, G_MAXINT64, &error));
+  g_assert_nonnull (strstr (error->message, "3"));
+  g_clear_error (&error);
+
+  /* the check agrees with SQLite's own */
+  g_assert_cmpint (sqlite3_exec (f->db, "PRAGMA foreign_key_check (child)", NULL, NULL, NULL), ==, SQLITE_OK);
+  {
+    sqlite3_stmt *s = NULL;
+    int n = 0;
+    g_assert_cmpint (sqlite3_prepare_v2 (f->db, "SELECT count(DISTINCT rowid) FROM pragma_foreign_key_check ('child')",
+                                         -1, &s, NULL), ==, SQLITE_OK);
+    g_assert_cmpint (sqlite3_step (s), ==, SQLITE_ROW);
+    n = sqlite3_column_int (s, 0);
+    sqlite3_finalize (s);
+    g_assert_cmpint (n, ==, 3);
+  }
+}
+
+/* A table without foreign keys has nothing to check. */
+static void
+test_no_keys (Fixture *f, gconstpointer data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ThiduaReferenceCheck) c = thidua_reference_check_new (f->store, "lone", &error);
+
+  g_assert_no_error (error);
+  exec_ok (f->db, "INSERT INTO lone VALUES (1, 'x')");
+  g_assert_true (thidua_reference_check_rows (c, f->store, G_MININT64, G_MAXINT64, &error));
+  g_assert_no_error (error);
+}
+
+/* Which tables other tables refer to: deleting from them without
+ * enforcement would skip a cascade. */
+static void
+test_referenced (Fixture *f, gconstpointer data)
+{
+  g_autoptr(GError) error = NULL;
+  gboolean referenced = FALSE;
+
+  g_assert_true (thidua_store_is_referenced (f->store, "pa rent", &referenced, &error));
+  g_assert_true (referenced);
+  g_assert_true (thidua_store_is_referenced (f->store, "other", &referenced, &error));
+  g_assert_true (referenced);
+  g_assert_true (thidua_store_is_referenced (f->store, "child", &referenced, &error));
+  g_assert_false (referenced);
+  g_assert_true (thidua_store_is_referenced (f->store, "lone", &referenced, &error));
+  g_assert_false (referenced);
+  g_assert_no_error (error);
+}
+
+/* The register's own schema: nothing refers to registrations, the one
+ * table an exchange apply deletes from with enforcement off
+ * (thidua-exchange.c). */
+static void
+test_register_schema (void)
+{
+  g_autofree char *dir = thidua_test_tmpdir_new ("thidua-references");
+  g_autofree char *path = g_build_filename (dir, "t.db", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ThiduaStore) store = thidua_store_open (path, THIDUA_STORE_OPEN_NO_SEED, &error);
+  gboolean referenced = TRUE;
+
+  g_assert_no_error (error);
+  g_assert_true (thidua_store_is_referenced (store, "registrations", &referenced, &error));
+  g_assert_false (referenced);
+  g_assert_true (thidua_store_is_referenced (store, "people", &referenced, &error));
+  g_assert_true (referenced);
+  /* every table with keys gets a check that SQLite accepts */
+  {
+    sqlite3_stmt *s = NULL;
+    g_assert_cmpint (sqlite3_prepare_v2 (thidua_store_get_db (store),
+                                         "SELECT name FROM sqlite_schema WHERE type = 'table' "
+                                         "AND name NOT LIKE 'sqlite%'", -1, &s, NULL), ==, SQLITE_OK);
+    while (sqlite3_step (s) == SQLITE_ROW)
+      {
+        g_autoptr(ThiduaReferenceCheck) c =
+          thidua_reference_check_new (store, (const char *) sqlite3_column_text (s, 0), &error);
+        g_assert_no_error (error);
+        g_assert_true (thidua_reference_check_rows (c, store, G_MININT64, G_MAXINT64, &error));
+        g_assert_no_error (error);
+      }
+    sqlite3_finalize (s);
+  }
+  g_clear_object (&store);
+  thidua_test_tmpdir_remove (dir);
+}
+
+int
+main (int argc, char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+  g_test_add ("/store/references/dangling", Fixture, NULL, fixture_setup, test_dangling, fixture_teardown);
+  g_test_add ("/store/references/no-keys", Fixture, NULL, fixture_setup, test_no_keys, fixture_teardown);
+  g_test_add ("/store/references/referenced", Fixture, NULL, fixture_setup, test_referenced, fixture_teardown);
+  g_test_add_func ("/store/references/register-schema", test_register_schema);
+  return g_test_run ();
+}
