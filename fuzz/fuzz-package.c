@@ -26,6 +26,12 @@ gboolean thidua_stage_table_add_int (ThiduaStageTable *table, gint64 value) { ab
 gboolean thidua_stage_table_add_text (ThiduaStageTable *table, const char *text) { abort (); }
 gboolean thidua_stage_table_add_null (ThiduaStageTable *table) { abort (); }
 gboolean thidua_stage_table_end_row (ThiduaStageTable *table) { abort (); }
+ThiduaReferenceCheck *thidua_reference_check_new (ThiduaStore *store, const char *table, GError **error) { abort (); }
+gboolean thidua_reference_check_rows (ThiduaReferenceCheck *check, ThiduaStore *store, gint64 first, gint64 last,
+                                      GError **error) { abort (); }
+void thidua_reference_check_free (ThiduaReferenceCheck *check) { abort (); }
+gboolean thidua_store_is_referenced (ThiduaStore *store, const char *table, gboolean *referenced,
+                                     GError **error) { abort (); }
 gboolean thidua_register_stage_begin_on (ThiduaStore *store, GError **error) { abort (); }
 gboolean thidua_register_flush_units_on (ThiduaStore *store, gint64 base, gint64 import_id, GError **error) { abort (); }
 gboolean thidua_register_flush_people_on (ThiduaStore *store, gint64 unit_base, gint64 base, gint64 import_id,

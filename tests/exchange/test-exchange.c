@@ -8,6 +8,7 @@
 #include <gio/gio.h>
 #include <glib/gstdio.h>
 #include <signal.h>
+#include <stdlib.h>
 #include <string.h>
 #include <sys/wait.h>
 #include <unistd.h>
@@ -171,11 +172,46 @@ export_up (Offices *f, const char *db, const char *name)
   return pkg;
 }
 
+/* The global ids a database gave its rows: RFC 9562 version 7, and
+ * growing with the rows' ids (a package carries rows in id order, so the
+ * receiver's UUID indexes grow at their end). */
+static void
+assert_uuids_minted_in_order (const char *db)
+{
+  static const char *const tables[] = { "units", "people", "registrations" };
+  g_autoptr(GString) pattern = g_string_new (NULL);
+  static const int groups[] = { 8, 4, 4, 4, 12 };
+  for (guint g = 0; g < G_N_ELEMENTS (groups); g++)
+    for (int i = 0; i < groups[g]; i++)
+      {
+        if (g > 0 && i == 0)
+          g_string_append_c (pattern, '-');
+        g_string_append (pattern, g == 2 && i == 0 ? "7" : g == 3 && i == 0 ? "[89ab]" : "[0-9a-f]");
+      }
+  for (guint t = 0; t < G_N_ELEMENTS (tables); t++)
+    {
+      g_autofree char *q = g_strdup_printf ("SELECT count(*), count(DISTINCT uuid), "
+                                            "  sum (uuid GLOB '%s') FROM %s", pattern->str, tables[t]);
+      g_autofree char *counts = sql (db, q);
+      g_auto(GStrv) n = g_strsplit (counts, "|", -1);
+      g_assert_cmpuint (g_strv_length (n), ==, 3);
+      g_assert_cmpint (atoi (n[0]), >, 0);
+      g_assert_cmpstr (n[1], ==, n[0]);
+      g_assert_cmpstr (n[2], ==, n[0]);
+      g_autofree char *order = g_strdup_printf ("SELECT count(*) FROM (SELECT uuid, lag (uuid) OVER (ORDER BY id) AS prev "
+                                                "FROM %s) WHERE uuid <= prev", tables[t]);
+      g_autofree char *back = sql (db, order);
+      g_assert_cmpstr (back, ==, "0");
+    }
+}
+
 static void
 test_up_and_down (Offices *f, gconstpointer data)
 {
   g_autofree char *pa = export_up (f, f->a, "a1.thidua");
   g_autofree char *pb = export_up (f, f->b, "b1.thidua");
+
+  assert_uuids_minted_in_order (f->a);
 
   g_autofree char *out = CLI_OK (f->o, "exchange", "import", pa);
   g_assert_cmpstr (out, ==, "from Trường THCS Lê Lợi: 200 added, 0 changed, 0 removed, 0 to review\n");
@@ -231,6 +267,7 @@ test_up_and_down (Offices *f, gconstpointer data)
   g_free (sql (f->a, "UPDATE people SET position = 'Tổ trưởng' WHERE id = 5"));
   g_free (sql (f->a, "UPDATE people SET given_name = 'Mới6', name_key = 'nguyen van moi6' WHERE id = 6"));
   g_autofree char *pa2 = export_up (f, f->a, "a2.thidua");
+  assert_uuids_minted_in_order (f->a);   /* the 3 new rows' come after */
   g_free (out);
   out = CLI_OK (f->o, "exchange", "import", pa2);
   g_assert_cmpstr (out, ==, "from Trường THCS Lê Lợi: 3 added, 2 changed, 2 removed, 0 to review\n");
