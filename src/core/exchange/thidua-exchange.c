@@ -513,17 +513,11 @@ refs_resolve (PkgRefs *refs)
   return TRUE;
 }
 
-/* The people's name keys, made while the rows are hashed (see PeopleKeys). */
-typedef struct _PeopleKeys PeopleKeys;
-static void people_keys_add (PeopleKeys *k, gint64 id, const char *family, const char *middle, const char *given);
-static void people_keys_end (PeopleKeys *k);
-
 /* SHA-256 over every content row in key order, each value type-tagged and
  * length-prefixed, so that no two contents hash alike by shifting bytes.
- * With refs, also gathers the package's references (see PkgRefs); with
- * keys, makes the people's keys (see PeopleKeys). */
+ * With refs, also gathers the package's references (see PkgRefs). */
 static char *
-content_hash (sqlite3 *pkg, PkgRefs *refs, PeopleKeys *keys, gboolean threaded, GError **error)
+content_hash (sqlite3 *pkg, PkgRefs *refs, gboolean threaded, GError **error)
 {
   g_autoptr(RowHash) sum = row_hash_new (threaded);
   for (guint t = 0; t < G_N_ELEMENTS (content_tables); t++)
@@ -551,8 +545,6 @@ content_hash (sqlite3 *pkg, PkgRefs *refs, PeopleKeys *keys, gboolean threaded, 
             {
               g_array_append_val (refs->people, id);
               refs_take (refs, refs->to_units, s, 2);
-              if (keys != NULL)
-                people_keys_add (keys, id, col_text (s, 4), col_text (s, 5), col_text (s, 6));
             }
           else if (t == 2)
             {
@@ -565,8 +557,6 @@ content_hash (sqlite3 *pkg, PkgRefs *refs, PeopleKeys *keys, gboolean threaded, 
           sql_fail (pkg, error, "reading the package");
           return NULL;
         }
-      if (t == 1 && keys != NULL)
-        people_keys_end (keys);
     }
   return row_hash_free_to_string (g_steal_pointer (&sum));
 }
@@ -844,7 +834,7 @@ export_package (ThiduaStore *store, const ExportSpec *spec, const char *path, GE
           goto out;
         g_hash_table_insert (manifest, (char *) content_tables[t], g_strdup_printf ("%" G_GINT64_FORMAT, n));
       }
-    char *hash = content_hash (pkg, NULL, NULL, TRUE, error);
+    char *hash = content_hash (pkg, NULL, TRUE, error);
     if (hash == NULL)
       goto out;
     g_hash_table_insert (manifest, (char *) "content_hash", hash);
@@ -961,6 +951,7 @@ key_batch_free (gpointer p)
   g_free (p);
 }
 
+typedef struct _PeopleKeys PeopleKeys;
 struct _PeopleKeys {
   GAsyncQueue *full;     /* made, in order */
   GAsyncQueue *empty;    /* taken, to fill again */
@@ -1132,21 +1123,7 @@ quick_check (sqlite3 *db, const char *path, GError **error)
   return TRUE;
 }
 
-static void people_keys_add (PeopleKeys *k, gint64 id, const char *family, const char *middle, const char *given);
-
-/* The people's keys, read in the apply's order; stops early when the
- * apply wants no more.  A read that fails makes none: the apply makes
- * them, and the hash that follows reports the file. */
-static void
-people_keys_pass (sqlite3 *db, PeopleKeys *keys)
-{
-  g_autoptr(ExStmt) s = NULL;
-  if (sqlite3_prepare_v2 (db, "SELECT id, family_name, middle_name, given_name FROM people ORDER BY id",
-                          -1, &s, NULL) != SQLITE_OK)
-    return;
-  while (!g_atomic_int_get (&keys->stop) && sqlite3_step (s) == SQLITE_ROW)
-    people_keys_add (keys, sqlite3_column_int64 (s, 0), col_text (s, 1), col_text (s, 2), col_text (s, 3));
-}
+static void people_keys_pass (sqlite3 *db, PeopleKeys *keys);
 
 /* The rows' check: the content hash the signed manifest names, the
  * package's own references, and the file's structure (quick_check).  With
@@ -1167,12 +1144,11 @@ verify_rows (sqlite3 *db, const char *path, const char *expected, PeopleKeys *ke
   if (keys != NULL)
     {
       people_keys_pass (db, keys);
-      people_keys_end (keys);   /* on an error too: the apply waits for no more */
       phase (&since, "people's keys");
     }
   {
     /* beside the apply (keys made), SHA-256 on this thread */
-    g_autofree char *hash = content_hash (db, &refs, NULL, keys == NULL, error);
+    g_autofree char *hash = content_hash (db, &refs, keys == NULL, error);
     phase (&since, "content hash");
     if (hash == NULL)
       ;
@@ -1220,9 +1196,9 @@ people_keys_take_empty (PeopleKeys *k)
   return b;
 }
 
-/* A person's keys, made on the checking thread as the hash reads the
- * person (folding and sort keys were a tenth of the apply's thread's
- * instructions); nothing once the apply wants no more.  The text
+/* A person's keys, made on the checking thread (folding and sort keys
+ * were a tenth of the apply's thread's instructions); nothing once the
+ * apply wants no more.  The text
  * functions are thus called from two threads at once: they are reentrant
  * (their tables are built under g_once). */
 static void
@@ -1267,6 +1243,22 @@ people_keys_end (PeopleKeys *k)
     }
   b->last = TRUE;
   g_async_queue_push (k->full, b);
+}
+
+/* The people's keys, read in the apply's order, then the end of them (on
+ * an error too: the apply waits for no more); stops early when the apply
+ * wants no more.  A read that fails makes none: the apply makes them, and
+ * the hash that follows reports the file. */
+static void
+people_keys_pass (sqlite3 *db, PeopleKeys *keys)
+{
+  g_autoptr(ExStmt) s = NULL;
+  if (sqlite3_prepare_v2 (db, "SELECT id, family_name, middle_name, given_name FROM people ORDER BY id",
+                          -1, &s, NULL) != SQLITE_OK)
+    return;
+  while (!g_atomic_int_get (&keys->stop) && sqlite3_step (s) == SQLITE_ROW)
+    people_keys_add (keys, sqlite3_column_int64 (s, 0), col_text (s, 1), col_text (s, 2), col_text (s, 3));
+  people_keys_end (keys);
 }
 
 /* The keys of the next person the apply reads (package id id): TRUE with
