@@ -58,6 +58,9 @@ struct _ThiduaStore
   gboolean  integrity_checked;
   /* what the open transaction touched (ThiduaStoreChange bits), for "changed" */
   guint     pending_changes;
+  /* the table of the last row noted (its change bit is set): a bulk
+   * write's rows after the first cost one comparison */
+  char      last_table[32];
   gboolean  hook_installed;
   /* plans rows the open transaction updated, for "plan-changed"; rows
    * added or removed, or more than fit, make it one "plan-changed" 0 */
@@ -284,6 +287,7 @@ static void
 store_forget_changes (ThiduaStore *self)
 {
   self->pending_changes = 0;
+  self->last_table[0] = '\0';
   self->n_pending_plan_ids = 0;
   self->pending_plan_rows = FALSE;
 }
@@ -295,10 +299,13 @@ on_sqlite_update (void *data, int op, const char *db_name, const char *table, sq
 {
   ThiduaStore *self = data;
 
-  if (g_strcmp0 (db_name, "main") != 0)
+  if (strcmp (db_name, "main") != 0 || strcmp (table, self->last_table) == 0)
     return;
+  /* plans are noted row by row (which ones changed), never cached */
   if (strcmp (table, "plans") == 0)
     note_plan_row (self, op, rowid);
+  else if (strlen (table) < sizeof self->last_table)
+    strcpy (self->last_table, table);
   for (guint i = 0; i < G_N_ELEMENTS (change_tables); i++)
     if (g_str_has_prefix (table, change_tables[i].prefix))
       {
