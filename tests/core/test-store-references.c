@@ -105,6 +105,70 @@ test_dangling (Fixture *f, gconstpointer data)
   }
 }
 
+static guint
+foreign_key_check_rows (sqlite3 *db, const char *table)
+{
+  sqlite3_stmt *s = NULL;
+  g_autofree char *sql = g_strdup_printf ("SELECT count(DISTINCT rowid) FROM pragma_foreign_key_check ('%s')", table);
+  guint n;
+
+  g_assert_cmpint (sqlite3_prepare_v2 (db, sql, -1, &s, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_step (s), ==, SQLITE_ROW);
+  n = (guint) sqlite3_column_int (s, 0);
+  sqlite3_finalize (s);
+  return n;
+}
+
+/* Many rows (the merge of sorted values against the parent's ids): values
+ * out of order and repeated pass; one missing id in the middle, below the
+ * least or above the greatest id, or a text, is found, as SQLite's own
+ * check finds it. */
+static void
+test_merge (Fixture *f, gconstpointer data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(ThiduaReferenceCheck) c = NULL;
+  static const char *const wrong[] = {
+    "UPDATE child SET o = 500 WHERE id = 1700",     /* an even id: not a parent */
+    "UPDATE child SET o = -1 WHERE id = 1100",      /* below every id */
+    "UPDATE child SET o = 5001 WHERE id = 1999",    /* above every id */
+    "UPDATE child SET o = 'abc' WHERE id = 1500",   /* a text never names a rowid */
+    "UPDATE child SET p = 3 WHERE id = 1234",       /* the other merged key */
+  };
+
+  /* parents: the odd ids up to 1999; children 1000..1999 name them out of
+   * order, several times each */
+  exec_ok (f->db, "WITH RECURSIVE n(i) AS (SELECT 0 UNION ALL SELECT i + 1 FROM n WHERE i < 999) "
+                  "INSERT INTO other SELECT 2 * i + 1 FROM n WHERE 2 * i + 1 <> 5 UNION ALL SELECT 2003;"
+                  "WITH RECURSIVE n(i) AS (SELECT 1000 UNION ALL SELECT i + 1 FROM n WHERE i < 1999) "
+                  "INSERT INTO child (id, p, o) SELECT i, 1 + i % 2, 2 * ((i * 7919) % 1000) + 1 FROM n");
+  c = thidua_reference_check_new (f->store, "child", &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (foreign_key_check_rows (f->db, "child"), ==, 0);
+  g_assert_true (thidua_reference_check_rows (c, f->store, 1000, 1999, &error));
+  g_assert_true (thidua_reference_check_rows (c, f->store, G_MININT64, G_MAXINT64, &error));
+  g_assert_no_error (error);
+
+  for (guint i = 0; i < G_N_ELEMENTS (wrong); i++)
+    {
+      exec_ok (f->db, "SAVEPOINT w");
+      exec_ok (f->db, wrong[i]);
+      g_assert_cmpuint (foreign_key_check_rows (f->db, "child"), ==, 1);
+      g_assert_false (thidua_reference_check_rows (c, f->store, 1000, 1999, &error));
+      g_assert_error (error, THIDUA_STORE_ERROR, THIDUA_STORE_ERROR_INVALID);
+      g_assert_nonnull (strstr (error->message, "1 row"));
+      g_clear_error (&error);
+      /* not in the range asked */
+      g_assert_true (thidua_reference_check_rows (c, f->store, 0, 999, &error));
+      g_assert_no_error (error);
+      exec_ok (f->db, "ROLLBACK TO w; RELEASE w");
+    }
+  /* an id between two parents' (1999 and 2003) */
+  exec_ok (f->db, "UPDATE child SET o = 2001 WHERE id = 1300");
+  g_assert_false (thidua_reference_check_rows (c, f->store, 1000, 1999, &error));
+  g_clear_error (&error);
+}
+
 /* A table without foreign keys has nothing to check. */
 static void
 test_no_keys (Fixture *f, gconstpointer data)
@@ -179,6 +243,7 @@ main (int argc, char *argv[])
 {
   g_test_init (&argc, &argv, NULL);
   g_test_add ("/store/references/dangling", Fixture, NULL, fixture_setup, test_dangling, fixture_teardown);
+  g_test_add ("/store/references/merge", Fixture, NULL, fixture_setup, test_merge, fixture_teardown);
   g_test_add ("/store/references/no-keys", Fixture, NULL, fixture_setup, test_no_keys, fixture_teardown);
   g_test_add ("/store/references/referenced", Fixture, NULL, fixture_setup, test_referenced, fixture_teardown);
   g_test_add_func ("/store/references/register-schema", test_register_schema);

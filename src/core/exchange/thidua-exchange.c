@@ -1606,8 +1606,6 @@ typedef struct {
   /* Foreign keys off on the apply's connection: what it wrote is checked
    * before the commit instead (check_references). */
   gboolean              unchecked;
-  gint64                person_base; /* people and registrations above these are new */
-  gint64                registration_base;
   GArray               *updated_people;         /* gint64 ids of rows updated */
   GArray               *updated_registrations;
 } ApplyWork;
@@ -1863,7 +1861,6 @@ apply_units_people (ThiduaStore *store, ApplyWork *w, GHashTable *pkg_units, GHa
       return s ? sql_fail (db, error, "reading the register") : FALSE;
     unit_base = sqlite3_column_int64 (s, 0);
     person_base = sqlite3_column_int64 (s, 1);
-    w->person_base = person_base;
   }
   if (w->office_id != 0)
     {
@@ -2282,15 +2279,8 @@ apply_up (ThiduaStore *store, ApplyWork *w, GError **error)
   if (rc != SQLITE_DONE)
     return sql_fail (p->db, error, "reading the package");
   phase (&w->t, "staging registrations");
-  if (seq > 0)
-    {
-      g_autoptr(ExStmt) top = prepare (db, "SELECT ifnull (max (id), 0) FROM registrations", "reading the register", error);
-      if (top == NULL || sqlite3_step (top) != SQLITE_ROW)
-        return top ? sql_fail (db, error, "reading the register") : FALSE;
-      w->registration_base = sqlite3_column_int64 (top, 0);
-      if (!thidua_register_flush_registrations_on (store, year, 0, 0, 0, error))
-        return FALSE;
-    }
+  if (seq > 0 && !thidua_register_flush_registrations_on (store, year, 0, 0, 0, error))
+    return FALSE;
   phase (&w->t, "flushing registrations");
 
   /* Issued plans, for verify. */
@@ -2368,17 +2358,30 @@ apply_down (sqlite3 *db, ApplyWork *w, GError **error)
 }
 
 /* What foreign keys would have refused, for an apply that ran without
- * them: the people and registrations it added (ids above the bases) or
- * updated, and the small tables whole. */
+ * them: the references of the rows it staged (all flushed by now, so
+ * every one names an id, checked in the staging tables: reading the
+ * flushed rows again cost twice as much), of the rows it updated, and of
+ * the small tables it wrote to, whole. */
 static gboolean
 check_references (ThiduaStore *store, ApplyWork *w, GError **error)
 {
   static const char * const whole[] = { "units", "exchange_plans", "exchange_review", "exchange_received" };
-  const struct { const char *table; gint64 base; GArray *updated; } rows[] = {
-    { "people", w->person_base, w->updated_people },
-    { "registrations", w->registration_base, w->updated_registrations },
+  const struct { const char *table; GArray *updated; } rows[] = {
+    { "people", w->updated_people },
+    { "registrations", w->updated_registrations },
   };
+  /* (only a package going up stages rows) */
+  gint64 missing = g_str_equal (m (w->pkg, "direction"), "up") ? thidua_register_count_staged_dangling_on (store, error) : 0;
 
+  if (missing < 0)
+    return FALSE;
+  if (missing > 0)
+    {
+      g_set_error (error, THIDUA_EXCHANGE_ERROR, THIDUA_EXCHANGE_ERROR_FAILED,
+                   _("Exchange failed while %s: %s"), "applying the package",
+                   _("a received row would refer to a row that does not exist"));
+      return FALSE;
+    }
   for (guint i = 0; i < G_N_ELEMENTS (whole); i++)
     {
       g_autoptr(ThiduaReferenceCheck) c = thidua_reference_check_new (store, whole[i], error);
@@ -2387,8 +2390,8 @@ check_references (ThiduaStore *store, ApplyWork *w, GError **error)
     }
   for (guint i = 0; i < G_N_ELEMENTS (rows); i++)
     {
-      g_autoptr(ThiduaReferenceCheck) c = thidua_reference_check_new (store, rows[i].table, error);
-      if (c == NULL || !thidua_reference_check_rows (c, store, rows[i].base + 1, G_MAXINT64, error))
+      g_autoptr(ThiduaReferenceCheck) c = rows[i].updated->len ? thidua_reference_check_new (store, rows[i].table, error) : NULL;
+      if (rows[i].updated->len && c == NULL)
         return FALSE;
       for (guint k = 0; k < rows[i].updated->len; k++)
         {
@@ -2537,7 +2540,7 @@ thidua_exchange_import (ThiduaStore *store, const char *path, gboolean apply, GE
   g_autoptr(GArray) updated_registrations = g_array_new (FALSE, FALSE, sizeof (gint64));
   w.updated_people = updated_people;
   w.updated_registrations = updated_registrations;
-  w.unchecked = !g_getenv ("XX_FK_ON") && !referenced && sqlite3_exec (thidua_store_get_db (own), "PRAGMA foreign_keys = OFF",
+  w.unchecked = !referenced && sqlite3_exec (thidua_store_get_db (own), "PRAGMA foreign_keys = OFF",
                                              NULL, NULL, NULL) == SQLITE_OK;
   phase (&w.t, "opening the office");
   gboolean ok = thidua_store_transaction (own, import_verified_txn, &w, error);

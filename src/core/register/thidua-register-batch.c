@@ -947,16 +947,7 @@ step_reset (ThiduaRegister *reg, sqlite3_stmt *stmt, const char *doing, GError *
 static gboolean
 check_references (ThiduaRegister *reg, GError **error)
 {
-  gint64 missing = max_id (reg,
-      "SELECT (SELECT count(*) FROM temp.stage_units s WHERE s.parent > 0 "
-      "          AND NOT EXISTS (SELECT 1 FROM units u WHERE u.id = s.parent)) "
-      "     + (SELECT count(*) FROM temp.stage_people s WHERE s.unit > 0 "
-      "          AND NOT EXISTS (SELECT 1 FROM units u WHERE u.id = s.unit)) "
-      "     + (SELECT count(*) FROM temp.stage_registrations s "
-      "          WHERE (s.person > 0 AND NOT EXISTS (SELECT 1 FROM people p WHERE p.id = s.person)) "
-      "             OR (s.unit > 0 AND NOT EXISTS (SELECT 1 FROM units u WHERE u.id = s.unit)) "
-      "             OR (s.plan_id IS NOT NULL AND NOT EXISTS (SELECT 1 FROM plans WHERE id = s.plan_id)))",
-      error);
+  gint64 missing = thidua_register_count_staged_dangling_on (thidua_register_get_store (reg), error);
 
   if (missing < 0)
     return FALSE;

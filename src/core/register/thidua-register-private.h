@@ -81,6 +81,10 @@ gboolean thidua_register_flush_people_on (ThiduaStore *store, gint64 unit_base, 
                                           gint64 import_id, GError **error);
 gboolean thidua_register_flush_registrations_on (ThiduaStore *store, gint64 year_id, gint64 unit_base,
                                                  gint64 person_base, gint64 import_id, GError **error);
+/* How many references of staged rows (> 0: an existing id) name no row:
+ * what foreign keys would refuse once they are flushed, for a connection
+ * that writes without them.  -1 with @error if SQLite failed. */
+gint64   thidua_register_count_staged_dangling_on (ThiduaStore *store, GError **error);
 
 /* A registration with its person's and unit's names, in the columns
  * thidua_register_registration_from_row() reads; append WHERE/ORDER BY. */
