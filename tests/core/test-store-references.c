@@ -3,6 +3,7 @@
  * (thidua_reference_check_*), for a connection that wrote with them off. */
 #include "config.h"
 #include "../thidua-test-tmp.h"
+#include "thidua-test-sql.h"
 #include "thidua-store.h"
 #include "thidua-store-private.h"
 
@@ -14,15 +15,6 @@ typedef struct {
   ThiduaStore *store;
   sqlite3     *db;
 } Fixture;
-
-static void
-exec_ok (sqlite3 *db, const char *sql)
-{
-  char *msg = NULL;
-
-  if (sqlite3_exec (db, sql, NULL, NULL, &msg) != SQLITE_OK)
-    g_error ("%s: %s", sql, msg);
-}
 
 static void
 fixture_setup (Fixture *f, gconstpointer data)
@@ -37,7 +29,7 @@ fixture_setup (Fixture *f, gconstpointer data)
   f->db = thidua_store_get_db (f->store);
   /* a key on one column, a key on two (the second names the parent's
    * rowid implicitly), a column that may be NULL, and a quoted name */
-  exec_ok (f->db,
+  thidua_test_exec_ok (f->db,
            "PRAGMA foreign_keys = OFF;"
            "CREATE TABLE \"pa rent\" (id INTEGER PRIMARY KEY, a TEXT, b INTEGER, UNIQUE (a, b));"
            "CREATE TABLE other (id INTEGER PRIMARY KEY);"
@@ -67,13 +59,13 @@ test_dangling (Fixture *f, gconstpointer data)
 
   g_assert_no_error (error);
   g_assert_nonnull (c);
-  exec_ok (f->db, "INSERT INTO child VALUES (1, 1, 5, 'k', 7), (2, NULL, NULL, NULL, NULL), "
+  thidua_test_exec_ok (f->db, "INSERT INTO child VALUES (1, 1, 5, 'k', 7), (2, NULL, NULL, NULL, NULL), "
                   "(3, 2, NULL, 'l', NULL), (4, NULL, 5, NULL, 8)");
   g_assert_true (thidua_reference_check_rows (c, f->store, G_MININT64, G_MAXINT64, &error));
   g_assert_no_error (error);
 
   /* a missing parent on each key in turn */
-  exec_ok (f->db, "INSERT INTO child VALUES (10, 3, NULL, NULL, NULL), (20, NULL, 6, NULL, NULL), "
+  thidua_test_exec_ok (f->db, "INSERT INTO child VALUES (10, 3, NULL, NULL, NULL), (20, NULL, 6, NULL, NULL), "
                   "(30, NULL, NULL, 'k', 8)");
   for (gint64 id = 10; id <= 30; id += 10)
     {
@@ -138,7 +130,7 @@ test_merge (Fixture *f, gconstpointer data)
 
   /* parents: the odd ids up to 1999; children 1000..1999 name them out of
    * order, several times each */
-  exec_ok (f->db, "WITH RECURSIVE n(i) AS (SELECT 0 UNION ALL SELECT i + 1 FROM n WHERE i < 999) "
+  thidua_test_exec_ok (f->db, "WITH RECURSIVE n(i) AS (SELECT 0 UNION ALL SELECT i + 1 FROM n WHERE i < 999) "
                   "INSERT INTO other SELECT 2 * i + 1 FROM n WHERE 2 * i + 1 <> 5 UNION ALL SELECT 2003;"
                   "WITH RECURSIVE n(i) AS (SELECT 1000 UNION ALL SELECT i + 1 FROM n WHERE i < 1999) "
                   "INSERT INTO child (id, p, o) SELECT i, 1 + i % 2, 2 * ((i * 7919) % 1000) + 1 FROM n");
@@ -151,8 +143,8 @@ test_merge (Fixture *f, gconstpointer data)
 
   for (guint i = 0; i < G_N_ELEMENTS (wrong); i++)
     {
-      exec_ok (f->db, "SAVEPOINT w");
-      exec_ok (f->db, wrong[i]);
+      thidua_test_exec_ok (f->db, "SAVEPOINT w");
+      thidua_test_exec_ok (f->db, wrong[i]);
       g_assert_cmpuint (foreign_key_check_rows (f->db, "child"), ==, 1);
       g_assert_false (thidua_reference_check_rows (c, f->store, 1000, 1999, &error));
       g_assert_error (error, THIDUA_STORE_ERROR, THIDUA_STORE_ERROR_INVALID);
@@ -161,10 +153,10 @@ test_merge (Fixture *f, gconstpointer data)
       /* not in the range asked */
       g_assert_true (thidua_reference_check_rows (c, f->store, 0, 999, &error));
       g_assert_no_error (error);
-      exec_ok (f->db, "ROLLBACK TO w; RELEASE w");
+      thidua_test_exec_ok (f->db, "ROLLBACK TO w; RELEASE w");
     }
   /* an id between two parents' (1999 and 2003) */
-  exec_ok (f->db, "UPDATE child SET o = 2001 WHERE id = 1300");
+  thidua_test_exec_ok (f->db, "UPDATE child SET o = 2001 WHERE id = 1300");
   g_assert_false (thidua_reference_check_rows (c, f->store, 1000, 1999, &error));
   g_clear_error (&error);
 }
@@ -177,7 +169,7 @@ test_no_keys (Fixture *f, gconstpointer data)
   g_autoptr(ThiduaReferenceCheck) c = thidua_reference_check_new (f->store, "lone", &error);
 
   g_assert_no_error (error);
-  exec_ok (f->db, "INSERT INTO lone VALUES (1, 'x')");
+  thidua_test_exec_ok (f->db, "INSERT INTO lone VALUES (1, 'x')");
   g_assert_true (thidua_reference_check_rows (c, f->store, G_MININT64, G_MAXINT64, &error));
   g_assert_no_error (error);
 }

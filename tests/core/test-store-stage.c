@@ -2,6 +2,7 @@
 /* test-store-stage.c — the in-memory staging tables (thidua_stage). */
 #include "config.h"
 #include "../thidua-test-tmp.h"
+#include "thidua-test-sql.h"
 #include "thidua-store.h"
 #include "thidua-store-private.h"
 
@@ -35,15 +36,6 @@ fixture_teardown (Fixture *f, gconstpointer data)
   g_clear_object (&f->store);
   thidua_test_tmpdir_remove (f->dir);
   g_free (f->dir);
-}
-
-static void
-exec_ok (sqlite3 *db, const char *sql)
-{
-  char *msg = NULL;
-
-  if (sqlite3_exec (db, sql, NULL, NULL, &msg) != SQLITE_OK)
-    g_error ("%s: %s", sql, msg);
 }
 
 /* The rows of a query, one line each, values separated by "|", NULL as
@@ -101,7 +93,7 @@ test_round_trip (Fixture *f, gconstpointer data)
   g_autofree char *rows = NULL;
 
   g_assert_nonnull (t);
-  exec_ok (f->db, "INSERT INTO temp.s VALUES (1, 'Nguyễn Văn An', x'00ff10'),"
+  thidua_test_exec_ok (f->db, "INSERT INTO temp.s VALUES (1, 'Nguyễn Văn An', x'00ff10'),"
                   " (2, NULL, 2.5), (3, -9223372036854775808, ''), (4, 9223372036854775807, x'')");
   thidua_stage_table_begin_row (t);
   g_assert_true (thidua_stage_table_add_int (t, 5));
@@ -136,13 +128,13 @@ test_order (Fixture *f, gconstpointer data)
   g_autofree char *rows = NULL;
   g_autofree char *plan = NULL;
 
-  exec_ok (f->db, "INSERT INTO temp.s VALUES (1, 'a', 0), (2, 'b', 0), (5, 'c', 0)");
+  thidua_test_exec_ok (f->db, "INSERT INTO temp.s VALUES (1, 'a', 0), (2, 'b', 0), (5, 'c', 0)");
   plan = dump (f->db, "EXPLAIN QUERY PLAN SELECT a FROM temp.s ORDER BY seq");
   g_assert_null (strstr (plan, "TEMP B-TREE"));
   rows = dump (f->db, "SELECT a FROM temp.s ORDER BY seq");
   g_assert_cmpstr (rows, ==, "a\nb\nc\n");
 
-  exec_ok (f->db, "INSERT INTO temp.s VALUES (3, 'd', 0)");
+  thidua_test_exec_ok (f->db, "INSERT INTO temp.s VALUES (3, 'd', 0)");
   g_free (plan);
   plan = dump (f->db, "EXPLAIN QUERY PLAN SELECT a FROM temp.s ORDER BY seq");
   g_assert_nonnull (strstr (plan, "TEMP B-TREE"));
@@ -162,11 +154,11 @@ test_delete_and_update (Fixture *f, gconstpointer data)
   g_autofree char *rows = NULL;
   char *msg = NULL;
 
-  exec_ok (f->db, "INSERT INTO temp.s VALUES (1, 'a', 0), (2, 'b', 0), (3, 'c', 0)");
-  exec_ok (f->db, "DELETE FROM temp.s WHERE seq = 2");
+  thidua_test_exec_ok (f->db, "INSERT INTO temp.s VALUES (1, 'a', 0), (2, 'b', 0), (3, 'c', 0)");
+  thidua_test_exec_ok (f->db, "DELETE FROM temp.s WHERE seq = 2");
   rows = dump (f->db, "SELECT seq, a FROM temp.s ORDER BY seq");
   g_assert_cmpstr (rows, ==, "1|a\n3|c\n");
-  exec_ok (f->db, "INSERT INTO temp.s VALUES (4, 'd', 0)");
+  thidua_test_exec_ok (f->db, "INSERT INTO temp.s VALUES (4, 'd', 0)");
   g_free (rows);
   rows = dump (f->db, "SELECT seq, a FROM temp.s");
   g_assert_cmpstr (rows, ==, "1|a\n3|c\n4|d\n");
@@ -178,12 +170,12 @@ test_delete_and_update (Fixture *f, gconstpointer data)
   rows = dump (f->db, "SELECT a FROM temp.s");
   g_assert_cmpstr (rows, ==, "a\nc\nd\n");
 
-  exec_ok (f->db, "DELETE FROM temp.s");
+  thidua_test_exec_ok (f->db, "DELETE FROM temp.s");
   g_free (rows);
   rows = dump (f->db, "SELECT count(*) FROM temp.s");
   g_assert_cmpstr (rows, ==, "0\n");
   /* empty again: a first column that starts low is in order once more */
-  exec_ok (f->db, "INSERT INTO temp.s VALUES (1, 'e', 0), (2, 'f', 0)");
+  thidua_test_exec_ok (f->db, "INSERT INTO temp.s VALUES (1, 'e', 0), (2, 'f', 0)");
   g_free (rows);
   rows = dump (f->db, "EXPLAIN QUERY PLAN SELECT a FROM temp.s ORDER BY seq");
   g_assert_null (strstr (rows, "TEMP B-TREE"));
@@ -286,9 +278,9 @@ test_tables (Fixture *f, gconstpointer data)
   char *msg = NULL;
 
   g_assert_null (thidua_store_get_stage_table (f->store, "other"));
-  exec_ok (f->db, "CREATE VIRTUAL TABLE temp.other USING thidua_stage (x)");
+  thidua_test_exec_ok (f->db, "CREATE VIRTUAL TABLE temp.other USING thidua_stage (x)");
   g_assert_nonnull (thidua_store_get_stage_table (f->store, "other"));
-  exec_ok (f->db, "DROP TABLE temp.other");
+  thidua_test_exec_ok (f->db, "DROP TABLE temp.other");
   g_assert_null (thidua_store_get_stage_table (f->store, "other"));
 
   g_assert_cmpint (sqlite3_exec (f->db, "CREATE VIRTUAL TABLE temp.bad USING thidua_stage (\"a b\")",
