@@ -34,6 +34,7 @@ gboolean thidua_store_is_referenced (ThiduaStore *store, const char *table, gboo
                                      GError **error) { abort (); }
 gboolean thidua_register_stage_begin_on (ThiduaStore *store, GError **error) { abort (); }
 gboolean thidua_register_flush_units_on (ThiduaStore *store, gint64 base, gint64 import_id, GError **error) { abort (); }
+gint64 thidua_register_count_staged_dangling_on (ThiduaStore *store, GError **error) { abort (); }
 gboolean thidua_register_flush_people_on (ThiduaStore *store, gint64 unit_base, gint64 base, gint64 import_id,
                                           GError **error) { abort (); }
 gboolean thidua_register_flush_registrations_on (ThiduaStore *store, gint64 year_id, gint64 unit_base,
