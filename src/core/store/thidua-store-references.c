@@ -3,11 +3,13 @@
  * checked afterwards over a range of rows.
  *
  * SQLite enforces a foreign key row by row, opening a cursor on the parent
- * table for every reference of every row written: for the four references
- * of 100,000 registrations, more than the insert itself.  A connection that
- * writes many rows at once (an exchange package) turns enforcement off and,
- * before it commits, counts here the rows it wrote that name no row: one
- * query per table, its cursors opened once. */
+ * table for every reference of every row written: for 100,000 people and
+ * their registrations, a fifth of moving them.  A connection that writes
+ * many rows at once (an exchange package) turns enforcement off; before it
+ * commits, it checks the rows it staged in the staging tables
+ * (thidua_register_count_staged_dangling_on) and the others it wrote here:
+ * the rows of a table in a range of rowids that name no row, one query
+ * with each parent joined by its key. */
 #include "config.h"
 #include <glib/gi18n-lib.h>
 
@@ -79,7 +81,7 @@ count_sql (sqlite3 *db, const char *table)
   sqlite3_finalize (s);
   if (rc != SQLITE_DONE)
     return NULL;
-  if (missing->len == 0)
+  if (missing->len == 0)   /* no key: nothing missing (the range still binds) */
     return g_strdup ("SELECT 0 WHERE ?1 OR ?2 OR 1");
   char *sql = sqlite3_mprintf ("SELECT count(*) FROM main.\"%w\" AS c%s WHERE c.rowid BETWEEN ?1 AND ?2 AND (%s)",
                                table, joins->str, missing->str);
