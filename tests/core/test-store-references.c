@@ -2,31 +2,17 @@
 /* test-store-references.c — foreign keys checked afterwards
  * (thidua_reference_check_*), for a connection that wrote with them off. */
 #include "config.h"
-#include "../thidua-test-tmp.h"
 #include "thidua-test-sql.h"
-#include "thidua-store.h"
-#include "thidua-store-private.h"
 
 #include <sqlite3.h>
 #include <string.h>
 
-typedef struct {
-  char        *dir;
-  ThiduaStore *store;
-  sqlite3     *db;
-} Fixture;
+typedef ThiduaTestDb Fixture;
 
 static void
 fixture_setup (Fixture *f, gconstpointer data)
 {
-  g_autoptr(GError) error = NULL;
-  g_autofree char *path = NULL;
-
-  f->dir = thidua_test_tmpdir_new ("thidua-references");
-  path = g_build_filename (f->dir, "t.db", NULL);
-  f->store = thidua_store_open (path, THIDUA_STORE_OPEN_NO_SEED, &error);
-  g_assert_no_error (error);
-  f->db = thidua_store_get_db (f->store);
+  thidua_test_db_open (f, "thidua-references");
   /* a key on one column, a key on two (the second names the parent's
    * rowid implicitly), a column that may be NULL, and a quoted name */
   thidua_test_exec_ok (f->db,
@@ -44,9 +30,7 @@ fixture_setup (Fixture *f, gconstpointer data)
 static void
 fixture_teardown (Fixture *f, gconstpointer data)
 {
-  g_clear_object (&f->store);
-  thidua_test_tmpdir_remove (f->dir);
-  g_free (f->dir);
+  thidua_test_db_close (f);
 }
 
 /* Rows that name their parents, or leave a reference NULL, pass; each
@@ -199,35 +183,29 @@ test_referenced (Fixture *f, gconstpointer data)
 static void
 test_register_schema (void)
 {
-  g_autofree char *dir = thidua_test_tmpdir_new ("thidua-references");
-  g_autofree char *path = g_build_filename (dir, "t.db", NULL);
+  ThiduaTestDb t = { 0 };
   g_autoptr(GError) error = NULL;
-  g_autoptr(ThiduaStore) store = thidua_store_open (path, THIDUA_STORE_OPEN_NO_SEED, &error);
   gboolean referenced = TRUE;
+  sqlite3_stmt *s = NULL;
 
-  g_assert_no_error (error);
-  g_assert_true (thidua_store_is_referenced (store, "registrations", &referenced, &error));
+  thidua_test_db_open (&t, "thidua-references");
+  g_assert_true (thidua_store_is_referenced (t.store, "registrations", &referenced, &error));
   g_assert_false (referenced);
-  g_assert_true (thidua_store_is_referenced (store, "people", &referenced, &error));
+  g_assert_true (thidua_store_is_referenced (t.store, "people", &referenced, &error));
   g_assert_true (referenced);
   /* every table with keys gets a check that SQLite accepts */
-  {
-    sqlite3_stmt *s = NULL;
-    g_assert_cmpint (sqlite3_prepare_v2 (thidua_store_get_db (store),
-                                         "SELECT name FROM sqlite_schema WHERE type = 'table' "
-                                         "AND name NOT LIKE 'sqlite%'", -1, &s, NULL), ==, SQLITE_OK);
-    while (sqlite3_step (s) == SQLITE_ROW)
-      {
-        g_autoptr(ThiduaReferenceCheck) c =
-          thidua_reference_check_new (store, (const char *) sqlite3_column_text (s, 0), &error);
-        g_assert_no_error (error);
-        g_assert_true (thidua_reference_check_rows (c, store, G_MININT64, G_MAXINT64, &error));
-        g_assert_no_error (error);
-      }
-    sqlite3_finalize (s);
-  }
-  g_clear_object (&store);
-  thidua_test_tmpdir_remove (dir);
+  g_assert_cmpint (sqlite3_prepare_v2 (t.db, "SELECT name FROM sqlite_schema WHERE type = 'table' "
+                                             "AND name NOT LIKE 'sqlite%'", -1, &s, NULL), ==, SQLITE_OK);
+  while (sqlite3_step (s) == SQLITE_ROW)
+    {
+      g_autoptr(ThiduaReferenceCheck) c =
+        thidua_reference_check_new (t.store, (const char *) sqlite3_column_text (s, 0), &error);
+      g_assert_no_error (error);
+      g_assert_true (thidua_reference_check_rows (c, t.store, G_MININT64, G_MAXINT64, &error));
+      g_assert_no_error (error);
+    }
+  sqlite3_finalize (s);
+  thidua_test_db_close (&t);
 }
 
 int

@@ -1,31 +1,17 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* test-store-stage.c — the in-memory staging tables (thidua_stage). */
 #include "config.h"
-#include "../thidua-test-tmp.h"
 #include "thidua-test-sql.h"
-#include "thidua-store.h"
-#include "thidua-store-private.h"
 
 #include <string.h>
 #include <sqlite3.h>
 
-typedef struct {
-  char        *dir;
-  ThiduaStore *store;
-  sqlite3     *db;
-} Fixture;
+typedef ThiduaTestDb Fixture;
 
 static void
 fixture_setup (Fixture *f, gconstpointer data)
 {
-  g_autoptr(GError) error = NULL;
-  g_autofree char *path = NULL;
-
-  f->dir = thidua_test_tmpdir_new ("thidua-stage");
-  path = g_build_filename (f->dir, "t.db", NULL);
-  f->store = thidua_store_open (path, THIDUA_STORE_OPEN_NO_SEED, &error);
-  g_assert_no_error (error);
-  f->db = thidua_store_get_db (f->store);
+  thidua_test_db_open (f, "thidua-stage");
   g_assert_cmpint (sqlite3_exec (f->db, "CREATE VIRTUAL TABLE temp.s USING thidua_stage (seq, a, b)",
                                  NULL, NULL, NULL), ==, SQLITE_OK);
 }
@@ -33,9 +19,7 @@ fixture_setup (Fixture *f, gconstpointer data)
 static void
 fixture_teardown (Fixture *f, gconstpointer data)
 {
-  g_clear_object (&f->store);
-  thidua_test_tmpdir_remove (f->dir);
-  g_free (f->dir);
+  thidua_test_db_close (f);
 }
 
 /* The rows of a query, one line each, values separated by "|", NULL as
