@@ -33,6 +33,21 @@ fixture_teardown (Fixture *f, gconstpointer data)
   thidua_test_db_close (f);
 }
 
+/* The rows of @table SQLite's own check finds naming no row. */
+static guint
+foreign_key_check_rows (sqlite3 *db, const char *table)
+{
+  sqlite3_stmt *s = NULL;
+  g_autofree char *sql = g_strdup_printf ("SELECT count(DISTINCT rowid) FROM pragma_foreign_key_check ('%s')", table);
+  guint n;
+
+  g_assert_cmpint (sqlite3_prepare_v2 (db, sql, -1, &s, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_step (s), ==, SQLITE_ROW);
+  n = (guint) sqlite3_column_int (s, 0);
+  sqlite3_finalize (s);
+  return n;
+}
+
 /* Rows that name their parents, or leave a reference NULL, pass; each
  * kind of dangling reference is found, in the range asked only. */
 static void
@@ -68,39 +83,14 @@ test_dangling (Fixture *f, gconstpointer data)
   g_clear_error (&error);
 
   /* the check agrees with SQLite's own */
-  g_assert_cmpint (sqlite3_exec (f->db, "PRAGMA foreign_key_check (child)", NULL, NULL, NULL), ==, SQLITE_OK);
-  {
-    sqlite3_stmt *s = NULL;
-    int n = 0;
-    g_assert_cmpint (sqlite3_prepare_v2 (f->db, "SELECT count(DISTINCT rowid) FROM pragma_foreign_key_check ('child')",
-                                         -1, &s, NULL), ==, SQLITE_OK);
-    g_assert_cmpint (sqlite3_step (s), ==, SQLITE_ROW);
-    n = sqlite3_column_int (s, 0);
-    sqlite3_finalize (s);
-    g_assert_cmpint (n, ==, 3);
-  }
+  g_assert_cmpuint (foreign_key_check_rows (f->db, "child"), ==, 3);
 }
 
-static guint
-foreign_key_check_rows (sqlite3 *db, const char *table)
-{
-  sqlite3_stmt *s = NULL;
-  g_autofree char *sql = g_strdup_printf ("SELECT count(DISTINCT rowid) FROM pragma_foreign_key_check ('%s')", table);
-  guint n;
-
-  g_assert_cmpint (sqlite3_prepare_v2 (db, sql, -1, &s, NULL), ==, SQLITE_OK);
-  g_assert_cmpint (sqlite3_step (s), ==, SQLITE_ROW);
-  n = (guint) sqlite3_column_int (s, 0);
-  sqlite3_finalize (s);
-  return n;
-}
-
-/* Many rows (the merge of sorted values against the parent's ids): values
- * out of order and repeated pass; one missing id in the middle, below the
- * least or above the greatest id, or a text, is found, as SQLite's own
- * check finds it. */
+/* Many rows: values out of order and repeated pass; one missing id in
+ * the middle, below the least or above the greatest id, or a text, is
+ * found, as SQLite's own check finds it. */
 static void
-test_merge (Fixture *f, gconstpointer data)
+test_many_rows (Fixture *f, gconstpointer data)
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(ThiduaReferenceCheck) c = NULL;
@@ -213,7 +203,7 @@ main (int argc, char *argv[])
 {
   g_test_init (&argc, &argv, NULL);
   g_test_add ("/store/references/dangling", Fixture, NULL, fixture_setup, test_dangling, fixture_teardown);
-  g_test_add ("/store/references/merge", Fixture, NULL, fixture_setup, test_merge, fixture_teardown);
+  g_test_add ("/store/references/many-rows", Fixture, NULL, fixture_setup, test_many_rows, fixture_teardown);
   g_test_add ("/store/references/no-keys", Fixture, NULL, fixture_setup, test_no_keys, fixture_teardown);
   g_test_add ("/store/references/referenced", Fixture, NULL, fixture_setup, test_referenced, fixture_teardown);
   g_test_add_func ("/store/references/register-schema", test_register_schema);
